@@ -1,0 +1,8 @@
+// The Prisma CLI reads this; the app itself reads DATABASE_URL through src/server/env.ts.
+import { defineConfig } from "prisma/config";
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  datasource: { url: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
+});

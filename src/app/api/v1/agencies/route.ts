@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { agencyToApi, listAgencies } from "@/modules/agencies/queries";
+import { corsPreflight, pageQuery, paginated, parseQuery } from "@/server/api";
+
+export const dynamic = "force-dynamic";
+
+const query = pageQuery.extend({
+  kind: z.enum(["MINISTRY", "MINISTRY_LEVEL", "GOV_AGENCY", "PROVINCE", "DEPARTMENT", "ENTERPRISE", "ASSOCIATION", "OTHER"]).optional(),
+  current: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
+});
+
+export async function GET(req: Request) {
+  const q = parseQuery(req, query);
+  if (!q.ok) return q.response;
+  const { page, pageSize, kind, current } = q.data;
+  const { items, total } = await listAgencies({ skip: (page - 1) * pageSize, take: pageSize, kind, current });
+  return paginated(req, items.map(agencyToApi), total, q.data);
+}
+
+export const OPTIONS = corsPreflight;

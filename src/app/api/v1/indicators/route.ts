@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { listIndicators } from "@/modules/indicators/queries";
+import { indicatorToApi } from "@/modules/indicators/serialize";
+import { corsPreflight, pageQuery, paginated, parseQuery } from "@/server/api";
+
+export const dynamic = "force-dynamic";
+
+const query = pageQuery.extend({
+  pillar: z.enum(["DIGITAL_GOVERNMENT", "DIGITAL_ECONOMY", "DIGITAL_SOCIETY", "FOUNDATION"]).optional(),
+  decision: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+});
+
+export async function GET(req: Request) {
+  const q = parseQuery(req, query);
+  if (!q.ok) return q.response;
+  const { page, pageSize, pillar, decision } = q.data;
+  const { items, total } = await listIndicators({ skip: (page - 1) * pageSize, take: pageSize, pillar, decision });
+  return paginated(req, items.map(indicatorToApi), total, q.data);
+}
+
+export const OPTIONS = corsPreflight;

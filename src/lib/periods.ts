@@ -1,0 +1,64 @@
+// Quarter and deadline arithmetic. Pure functions; dates are UTC calendar days.
+
+export type Quarter = { year: number; quarter: number };
+
+export type Deadline =
+  | { kind: "QUARTER"; year: number; quarter: number }
+  | { kind: "YEAR"; year: number }
+  | { kind: "PERIOD"; from: number; to: number }
+  | { kind: "RECURRING"; every: "YEAR" | "CONTINUOUS" }
+  | { kind: "NONE" };
+
+export function quarterOf(date: Date): Quarter {
+  return { year: date.getUTCFullYear(), quarter: Math.floor(date.getUTCMonth() / 3) + 1 };
+}
+
+export function quarterStart({ year, quarter }: Quarter): Date {
+  return new Date(Date.UTC(year, (quarter - 1) * 3, 1));
+}
+
+/** Last calendar day of the quarter. */
+export function quarterEnd({ year, quarter }: Quarter): Date {
+  return new Date(Date.UTC(year, quarter * 3, 0));
+}
+
+export function previousQuarter({ year, quarter }: Quarter): Quarter {
+  return quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
+}
+
+export function nextQuarter({ year, quarter }: Quarter): Quarter {
+  return quarter === 4 ? { year: year + 1, quarter: 1 } : { year, quarter: quarter + 1 };
+}
+
+export function compareQuarters(a: Quarter, b: Quarter): number {
+  return a.year - b.year || a.quarter - b.quarter;
+}
+
+/**
+ * A quarter as a fractional year at its end, for growth-rate maths: 2024 Q3 → 2024.75,
+ * 2024 Q4 → 2025.0 (the value describes the state at the end of the quarter).
+ */
+export function fractionalYear({ year, quarter }: Quarter): number {
+  return year + quarter / 4;
+}
+
+/** The day a task is due: the end of its quarter, year or period. Recurring and open tasks have none. */
+export function dueDate(d: Deadline): Date | null {
+  switch (d.kind) {
+    case "QUARTER":
+      return quarterEnd(d);
+    case "YEAR":
+      return new Date(Date.UTC(d.year, 11, 31));
+    case "PERIOD":
+      return new Date(Date.UTC(d.to, 11, 31));
+    default:
+      return null;
+  }
+}
+
+const ROMAN = ["I", "II", "III", "IV"];
+
+/** "Quý III/2025" in Vietnamese, "Q3 2025" in English. */
+export function formatQuarter(q: Quarter, lang: "vi" | "en"): string {
+  return lang === "vi" ? `Quý ${ROMAN[q.quarter - 1]}/${q.year}` : `Q${q.quarter} ${q.year}`;
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { db } from "@/server/db";
+import type { Prisma } from "@/generated/prisma/client";
+
+const include = {
+  parent: { select: { code: true } },
+  successorsOf: { include: { to: { select: { code: true } } }, orderBy: { date: "asc" } },
+  predecessors: { include: { from: { select: { code: true } } }, orderBy: { date: "asc" } },
+} satisfies Prisma.AgencyInclude;
+
+export async function listAgencies(opts: { skip: number; take: number; kind?: string; current?: boolean }) {
+  const today = new Date();
+  const where: Prisma.AgencyWhereInput = {
+    ...(opts.kind ? { kind: opts.kind as Prisma.AgencyWhereInput["kind"] } : {}),
+    ...(opts.current
+      ? { AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: today } }] }, { OR: [{ validTo: null }, { validTo: { gte: today } }] }] }
+      : {}),
+  };
+  const [items, total] = await Promise.all([
+    db.agency.findMany({ where, orderBy: [{ kind: "asc" }, { code: "asc" }], skip: opts.skip, take: opts.take, include }),
+    db.agency.count({ where }),
+  ]);
+  return { items, total };
+}
+
+export type AgencyRow = Awaited<ReturnType<typeof listAgencies>>["items"][number];
+
+const d = (x: Date | null) => (x ? x.toISOString().slice(0, 10) : null);
+
+export function agencyToApi(a: AgencyRow) {
+  return {
+    code: a.code,
+    name: { vi: a.nameVi, en: a.nameEn },
+    shortVi: a.shortVi,
+    kind: a.kind,
+    parent: a.parent?.code ?? null,
+    validFrom: d(a.validFrom),
+    validTo: d(a.validTo),
+    aliases: a.aliases,
+    successors: a.successorsOf.map((s) => ({ code: s.to.code, date: d(s.date), kind: s.kind, legalBasis: s.legalBasis })),
+    predecessors: a.predecessors.map((s) => ({ code: s.from.code, date: d(s.date), kind: s.kind, legalBasis: s.legalBasis })),
+  };
+}

