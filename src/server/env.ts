@@ -24,11 +24,11 @@ function load(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Cấu hình môi trường không hợp lệ / invalid environment:\n${lines.join("\n")}`);
   }
-  const dataDir = path.resolve(parsed.data.DATA_DIR ?? path.join(process.cwd(), ".data"));
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ parsed.data.DATA_DIR ?? path.join(process.cwd(), ".data"));
   return {
     ...parsed.data,
     dataDir,
-    uploadDir: path.resolve(parsed.data.UPLOAD_DIR ?? path.join(dataDir, "uploads")),
+    uploadDir: path.resolve(/*turbopackIgnore: true*/ parsed.data.UPLOAD_DIR ?? path.join(dataDir, "uploads")),
   };
 }
 

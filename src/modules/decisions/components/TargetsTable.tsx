@@ -1,0 +1,45 @@
+import type { Lang } from "@/i18n/config";
+import { fill, type Messages } from "@/i18n/messages";
+import { scopeText } from "@/modules/indicators/labels";
+import { formatThreshold, type Comparator } from "@/lib/format";
+import type { DecisionDetail } from "../queries";
+
+export function TargetsTable({ targets, lang, m }: { targets: DecisionDetail["targets"]; lang: Lang; m: Messages }) {
+  return (
+    <div className="mt-3 overflow-x-auto rounded border border-slate-200 bg-white">
+      <table className="min-w-full text-sm" data-testid="targets-table">
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            <th scope="col" className="px-3 py-2">{m.target.indicator}</th>
+            <th scope="col" className="px-3 py-2">{m.target.year}</th>
+            <th scope="col" className="px-3 py-2">{m.target.threshold}</th>
+            <th scope="col" className="px-3 py-2">{m.target.scope}</th>
+            <th scope="col" className="px-3 py-2">{m.target.quote}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {targets.map((t) => (
+            <tr key={t.key} id={t.key} className="border-t border-slate-100 align-top">
+              <td className="px-3 py-2">
+                {lang === "vi" ? t.indicator.nameVi : t.indicator.nameEn}
+                <span className="block text-xs text-slate-500">{m.pillars[t.indicator.pillar]}</span>
+              </td>
+              <td className="px-3 py-2 font-medium">{t.year}</td>
+              <td className="whitespace-nowrap px-3 py-2 font-semibold" data-testid="threshold">
+                {formatThreshold({ comparator: t.comparator as Comparator, value: t.value }, t.indicator.unit, t.indicator.kind, lang)}
+                {t.approximate && <span className="block text-xs font-normal text-slate-500">({m.target.approximate})</span>}
+              </td>
+              <td className="px-3 py-2">{scopeText(t, m)}</td>
+              <td className="px-3 py-2">
+                <blockquote lang="vi" className="italic">“{t.quote}”</blockquote>
+                <span className="text-xs text-slate-500">
+                  {t.clause} · {fill(m.doc.line, { line: t.line })}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
