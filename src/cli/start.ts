@@ -78,7 +78,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
-  if (!dev) {
+  if (!dev && !process.argv.includes("--no-build")) {
     const stampFile = path.join(root, ".next", "cds-build-stamp");
     const stamp = sourceStamp();
     const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;

@@ -18,9 +18,9 @@ export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
           <Link href={`/${lang}`} className="hover:underline">
             {m.nav.decisions}
           </Link>
-          <a href="/api/v1" className="hover:underline">
+          <Link href="/api/v1" prefetch={false} className="hover:underline">
             {m.nav.api}
-          </a>
+          </Link>
           <Suspense fallback={null}>
             <LanguageSwitch lang={lang} label={m.nav.switchTo} ariaLabel={m.nav.switchToLabel} />
           </Suspense>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/SiteHeader";
 import { LANGS } from "@/i18n/config";
@@ -26,9 +27,9 @@ export default async function LangLayout({ children, params }: { children: React
         <footer className="mx-auto max-w-6xl px-4 py-8 text-sm text-slate-600">
           <p>{m.footer.source}</p>
           <p>
-            <a className="underline" href="/api/v1">
+            <Link className="underline" href="/api/v1" prefetch={false}>
               {m.footer.openData}
-            </a>
+            </Link>
           </p>
         </footer>
       </body>
