@@ -3,12 +3,12 @@
 // schema engine (an internal API) because the CLI cannot download its native engine here.
 // Needs a PostgreSQL server: DATABASE_URL, or the machine's 127.0.0.1:5432. Review the SQL it writes.
 //   npx tsx prisma/make-migration.ts <name>
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { listMigrations, migrationsDir } from "../src/server/db/migrate";
+import { migrationsDir } from "../src/server/db/migrate";
 
 async function loadEngine() {
   const dir = path.join(process.cwd(), "node_modules", "@prisma", "schema-engine-wasm");
@@ -31,24 +31,14 @@ async function main() {
   url.pathname = `/${scratch}`;
   try {
     const schema = readFileSync(path.join("prisma", "schema.prisma"), "utf8");
-    const dirs = listMigrations();
+    const snapshot = path.join(migrationsDir(), "schema.snapshot.prisma");
     const bg = await loadEngine();
     const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url.toString() }));
     const engine = await bg.SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, () => {}, adapter);
     const result = await engine.diff({
-      // The engine replays the committed migrations on the (empty) scratch database as its shadow.
-      from: dirs.length
-        ? {
-            tag: "migrations",
-            baseDir: path.resolve(migrationsDir()),
-            lockfile: { path: "migration_lock.toml", content: null },
-            shadowDbInitScript: "",
-            migrationDirectories: dirs.map((m) => ({
-              path: m.name,
-              migrationFile: { path: "migration.sql", content: { tag: "ok", value: m.sql } },
-            })),
-          }
-        : { tag: "empty" },
+      // From the schema as of the last migration (a snapshot this script keeps), not a replay of
+      // the SQL: hand-written migrations (triggers) are opaque to the engine.
+      from: existsSync(snapshot) ? { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: readFileSync(snapshot, "utf8") }] } : { tag: "empty" },
       to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
       script: true,
       exitCode: null,
@@ -63,6 +53,7 @@ async function main() {
     const out = path.join("prisma", "migrations", `${stamp}_${name}`);
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, "migration.sql"), sql);
+    writeFileSync(snapshot, schema);
     console.log(`Wrote ${out}/migration.sql (${sql.split("\n").length} lines). Review it before committing.`);
   } finally {
     await c.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);

@@ -5,6 +5,8 @@ import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AgencyRegistry } from "@/modules/agencies/registry";
 import { dueDate, type Deadline } from "@/lib/periods";
+import { defaultPeriodDates } from "@/modules/reporting/rules";
+import { hashPassword } from "@/server/password";
 import type { SeedBundle } from "./load";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -92,7 +94,9 @@ export async function importSeeds(db: PrismaClient, bundle: SeedBundle, opts: { 
       if (strayDocs.length) {
         throw new Error(`Documents in the database but not in seeds/: ${strayDocs.map((d) => d.key).join(", ")}`);
       }
+      await syncPeriods(tx, counts, today);
       if (bundle.demo) await syncDemo(tx, bundle, counts, { agencyId, indicatorId });
+      if (bundle.demoUsers) await syncDemoUsers(tx, bundle, counts, agencyId);
       const hash = seedHash(bundle);
       const last = await tx.seedRun.findFirst({ orderBy: { id: "desc" } });
       if (!last || last.hash !== hash) {
@@ -438,9 +442,37 @@ async function syncDocument(tx: Tx, file: SeedBundle["documents"][number], order
   });
 }
 
+/** Quarters from 2020 to the end of this year, with default dates; existing ones are never changed. */
+async function syncPeriods(tx: Tx, counts: SeedCounts, today: string) {
+  const c = (counts.reportingPeriods ??= { created: 0, updated: 0, deleted: 0 });
+  const last = Number(today.slice(0, 4));
+  const rows = [];
+  for (let year = 2020; year <= last; year++) for (let quarter = 1; quarter <= 4; quarter++) rows.push({ year, quarter, ...defaultPeriodDates(year, quarter) });
+  const r = await tx.reportingPeriod.createMany({ data: rows, skipDuplicates: true });
+  c.created += r.count;
+}
+
+/** Demo accounts: created once with the demo password, never overwritten afterwards. */
+async function syncDemoUsers(tx: Tx, bundle: SeedBundle, counts: SeedCounts, agencyId: Map<string, number>) {
+  const c = (counts.demoUsers ??= { created: 0, updated: 0, deleted: 0 });
+  const existing = new Set((await tx.user.findMany({ select: { email: true } })).map((u) => u.email));
+  for (const u of bundle.demoUsers!.users) {
+    if (existing.has(u.email)) continue;
+    await tx.user.create({
+      data: { email: u.email, name: u.name, role: u.role, agencyId: agencyId.get(u.agency)!, passwordHash: await hashPassword(bundle.demoUsers!.password) },
+    });
+    c.created++;
+  }
+}
+
 /** Illustrative values: created once, flagged illustrative, never overwriting reported data. */
 async function syncDemo(tx: Tx, bundle: SeedBundle, counts: SeedCounts, ctx: Pick<Ctx, "agencyId" | "indicatorId">) {
   const c = (counts.demo ??= { created: 0, updated: 0, deleted: 0 });
+  const assigned = await tx.indicatorAssignment.createMany({
+    data: bundle.demo!.assignments.map((a) => ({ indicatorId: ctx.indicatorId.get(a.indicator)!, agencyId: ctx.agencyId.get(a.agency)!, national: a.national })),
+    skipDuplicates: true,
+  });
+  c.created += assigned.count;
   const existing = await tx.observation.findMany({ select: { indicatorId: true, agencyId: true, year: true, quarter: true } });
   const have = new Set(existing.map((o) => `${o.indicatorId}/${o.agencyId}/${o.year}/${o.quarter}`));
   for (const o of bundle.demo!.observations) {

@@ -7,11 +7,13 @@ import { NormalisedText } from "@/lib/text";
 import {
   agenciesFileSchema,
   demoProgressSchema,
+  demoUsersSchema,
   documentFileSchema,
   indicatorsFileSchema,
   type AgenciesFile,
   type AgencySeed,
   type DemoProgress,
+  type DemoUsers,
   type DocumentFile,
   type GroupSeed,
   type IndicatorSeed,
@@ -36,6 +38,7 @@ export type SeedBundle = {
   indicators: IndicatorSeed[];
   documents: (DocumentFile & { file: string })[];
   demo: DemoProgress | null;
+  demoUsers: DemoUsers | null;
   /** sha256-free content fingerprint: the raw bytes of every file, for "unchanged" detection. */
   fingerprint: string;
 };
@@ -98,10 +101,14 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
     if (d) docs.push({ ...d, file: f });
   }
   let demo: DemoProgress | null = null;
+  let demoUsers: DemoUsers | null = null;
   if (opts.withDemo !== false && existsSync(path.join(dataDir, "demo-progress.json"))) {
     demo = parse(demoProgressSchema, "demo-progress.json", readJson(dir, "demo-progress.json", issues), issues) ?? null;
   }
-  for (const f of ["agencies.json", "indicators.json", ...docFiles, ...(demo ? ["demo-progress.json"] : [])]) {
+  if (opts.withDemo !== false && existsSync(path.join(dataDir, "demo-users.json"))) {
+    demoUsers = parse(demoUsersSchema, "demo-users.json", readJson(dir, "demo-users.json", issues), issues) ?? null;
+  }
+  for (const f of ["agencies.json", "indicators.json", ...docFiles, ...(demo ? ["demo-progress.json"] : []), ...(demoUsers ? ["demo-users.json"] : [])]) {
     try {
       raw.push(f, readFileSync(path.join(dataDir, f), "utf8"));
     } catch {
@@ -262,12 +269,21 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
       }
       if (!agencies.has(o.agency)) issues.push({ file, item, reason: `agency ${o.agency} is not defined` });
     });
+    demo.assignments.forEach((a, i) => {
+      const item = `assignments[${i}] (${a.indicator} → ${a.agency})`;
+      if (!indicators.has(a.indicator)) issues.push({ file, item, reason: `indicator ${a.indicator} is not defined` });
+      if (!agencies.has(a.agency)) issues.push({ file, item, reason: `agency ${a.agency} is not defined` });
+    });
     demo.taskProgress.forEach((p, i) => {
       const item = `taskProgress[${i}] (${p.task})`;
       if (!taskIds.has(p.task)) issues.push({ file, item, reason: `task ${p.task} is not defined` });
       if (!agencies.has(p.agency)) issues.push({ file, item, reason: `agency ${p.agency} is not defined` });
     });
   }
+
+  demoUsers?.users.forEach((u, i) => {
+    if (!agencies.has(u.agency)) issues.push({ file: "seeds/data/demo-users.json", item: `users[${i}] (${u.email})`, reason: `agency ${u.agency} is not defined` });
+  });
 
   if (issues.length) throw new SeedError(issues);
   return {
@@ -277,6 +293,7 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
     indicators: [...indicators.values()],
     documents: docs,
     demo,
+    demoUsers,
     fingerprint: raw.join("\u0000"),
   };
 }

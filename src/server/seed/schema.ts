@@ -175,8 +175,21 @@ export const documentFileSchema = z.object({
     .default([]),
 });
 
+export const demoUsersSchema = z.object({
+  password: z.string().min(10),
+  users: z.array(
+    z.object({
+      email: z.string().email(),
+      name: z.string().min(1),
+      role: z.enum(["ADMIN", "REVIEWER", "REPORTER", "VIEWER"]),
+      agency: z.string(),
+    }),
+  ),
+});
+
 export const demoProgressSchema = z.object({
   illustrative: z.literal(true),
+  assignments: z.array(z.object({ indicator: z.string(), agency: z.string(), national: z.boolean().default(false) })).default([]),
   observations: z.array(
     z.object({
       indicator: z.string(),
@@ -209,3 +222,4 @@ export type IndicatorSeed = z.infer<typeof indicatorSchema>;
 export type AgencySeed = z.infer<typeof agencySchema>;
 export type GroupSeed = z.infer<typeof groupSchema>;
 export type DemoProgress = z.infer<typeof demoProgressSchema>;
+export type DemoUsers = z.infer<typeof demoUsersSchema>;

@@ -1,0 +1,50 @@
+"use server";
+// Server actions of the reporting workflow: thin wrappers around mutations.ts. The agency always
+// comes from the signed-in reporter or from the record, never from the form.
+import { revalidatePath } from "next/cache";
+import { action } from "@/server/action";
+import { reopenItem, reviewItems, saveIndicatorValues, saveTaskProgress } from "./mutations";
+import { indicatorForm, parseIndicatorForm, parseReviewForm, parseTaskForm, reopenForm, reviewForm, taskForm } from "./schemas";
+
+function summary(saved: number, submitted: number): string {
+  if (saved === 0) return "Không có thay đổi nào để lưu.";
+  return submitted > 0 ? `Đã nộp ${submitted} mục (đã lưu ${saved} mục).` : `Đã lưu nháp ${saved} mục.`;
+}
+
+export const saveIndicatorsAction = action(
+  "reporting.write",
+  indicatorForm,
+  async (user, input) => {
+    const r = await saveIndicatorValues(user, { ...input.period, rows: input.rows });
+    revalidatePath("/[lang]/reporting", "page");
+    return { ok: true, message: summary(r.saved, r.submitted) };
+  },
+  parseIndicatorForm,
+);
+
+export const saveTasksAction = action(
+  "reporting.write",
+  taskForm,
+  async (user, input) => {
+    const r = await saveTaskProgress(user, { ...input.period, rows: input.rows });
+    revalidatePath("/[lang]/reporting", "page");
+    return { ok: true, message: summary(r.saved, r.submitted) };
+  },
+  parseTaskForm,
+);
+
+export const reviewAction = action(
+  "reporting.review",
+  reviewForm,
+  async (user, input) => {
+    const r = await reviewItems(user, input);
+    revalidatePath("/[lang]/review", "page");
+    return { ok: true, message: input.decision === "APPROVE" ? `Đã duyệt ${r.count} mục.` : `Đã trả lại ${r.count} mục.` };
+  },
+  parseReviewForm,
+);
+
+export const reopenAction = action("reporting.reopen", reopenForm, async (user, input) => {
+  await reopenItem(user, input);
+  return { ok: true, message: "Đã mở lại mục để cơ quan sửa." };
+});

@@ -1,0 +1,79 @@
+// Pure rules of the reporting workflow: value validation by indicator kind, the outlier check
+// that asks for an explanation, and the state of a reporting period. No database access.
+
+export type IndicatorRule = { kind: string; minValue: number | null; maxValue: number | null; unit: string };
+
+/** Parses what a reporter typed ("20,5", "1.000", " 42 ") into a number, or an error in Vietnamese. */
+export function parseValue(raw: string, ind: IndicatorRule): { value: number } | { error: string } {
+  const s = raw.trim().replace(/\s+/g, "");
+  if (s === "") return { error: "Vui lòng nhập giá trị." };
+  if (s.length > 30) return { error: "Giá trị quá dài." };
+  // Vietnamese style: "." groups thousands, "," is the decimal mark. "1.000,5" → 1000.5; "20.5" is
+  // accepted as a decimal only when it cannot be a thousands group.
+  let normal = s;
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) normal = s.replace(/\./g, "").replace(",", ".");
+  else normal = s.replace(",", ".");
+  if (!/^-?\d+(\.\d+)?$/.test(normal)) return { error: "Giá trị phải là một số (ví dụ 20,5)." };
+  const value = Number(normal);
+  if (!Number.isFinite(value)) return { error: "Giá trị phải là một số hữu hạn." };
+  switch (ind.kind) {
+    case "PERCENT":
+      if (value < 0 || value > 100) return { error: "Tỷ lệ phần trăm phải nằm trong khoảng 0–100." };
+      break;
+    case "RANK":
+      if (!Number.isInteger(value) || value < 1) return { error: "Thứ hạng phải là số nguyên dương (1, 2, 3…)." };
+      break;
+    case "COUNT":
+      if (!Number.isInteger(value) || value < 0) return { error: "Số lượng phải là số nguyên không âm." };
+      break;
+    case "BOOLEAN":
+      if (value !== 0 && value !== 1) return { error: "Chỉ nhập 1 (có) hoặc 0 (không)." };
+      break;
+    case "AMOUNT":
+      if (value < 0) return { error: "Giá trị không được âm." };
+      break;
+    default:
+      break;
+  }
+  if (ind.minValue != null && value < ind.minValue) return { error: `Giá trị không được nhỏ hơn ${ind.minValue}.` };
+  if (ind.maxValue != null && value > ind.maxValue) return { error: `Giá trị không được lớn hơn ${ind.maxValue}.` };
+  return { value };
+}
+
+/**
+ * Whether a value moved so far from the previous quarter's that the reporter must explain it:
+ * more than 20 points for percentages and rates, more than 50% (relative) otherwise, any change
+ * for yes/no indicators never.
+ */
+export function needsExplanation(previous: number | null | undefined, next: number, kind: string): boolean {
+  if (previous == null) return false;
+  if (kind === "BOOLEAN") return false;
+  if (kind === "PERCENT" || kind === "RATE_PER_YEAR") return Math.abs(next - previous) > 20;
+  if (previous === 0) return next !== 0 && Math.abs(next) > 10;
+  return Math.abs(next - previous) / Math.abs(previous) > 0.5;
+}
+
+export type PeriodDates = { opensAt: Date; dueAt: Date; locksAt: Date };
+export type PeriodState = "NOT_OPEN" | "OPEN" | "OVERDUE" | "LOCKED";
+
+export function periodState(p: PeriodDates, now: Date): PeriodState {
+  if (now < p.opensAt) return "NOT_OPEN";
+  if (now >= p.locksAt) return "LOCKED";
+  if (now > p.dueAt) return "OVERDUE";
+  return "OPEN";
+}
+
+/** Default dates for a quarter: opens the day after it ends, due 60 days later, locked after 120. */
+export function defaultPeriodDates(year: number, quarter: number): PeriodDates {
+  const opensAt = new Date(Date.UTC(year, quarter * 3, 1));
+  const day = 24 * 60 * 60 * 1000;
+  return { opensAt, dueAt: new Date(opensAt.getTime() + 60 * day), locksAt: new Date(opensAt.getTime() + 120 * day) };
+}
+
+/** Can this item be edited by its agency now? Locked periods need a reviewer to reopen the item. */
+export function editable(state: string, period: PeriodDates, now: Date, reopened: boolean): boolean {
+  if (state === "SUBMITTED" || state === "APPROVED") return false;
+  const ps = periodState(period, now);
+  if (ps === "NOT_OPEN") return false;
+  return ps !== "LOCKED" || reopened;
+}

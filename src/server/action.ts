@@ -1,0 +1,59 @@
+// The one wrapper for server actions: parse the form with zod, run the handler with the signed-in
+// user, and turn every outcome into `{ ok, message, fieldErrors }` for useActionState.
+import "server-only";
+import { z } from "zod";
+import { currentUser, type SessionUser } from "./current-user";
+import { AppError, AuthError, ForbiddenError, GENERIC_ERROR } from "./errors";
+import { can, type Permission } from "./permissions";
+
+export type ActionResult<T = unknown> = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** What the user typed, so a refused form comes back filled in. */
+  values?: Record<string, string>;
+  details?: unknown;
+  data?: T;
+};
+
+export function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string") out[k] = v;
+  return out;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.join(".") || "_form"] ??= []).push(issue.message);
+  return out;
+}
+
+/** Maps any thrown error to an ActionResult; unexpected ones are logged, never shown. */
+export function toResult(err: unknown, values?: Record<string, string>): ActionResult {
+  if (err instanceof AppError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, details: err.details, values };
+  console.error("[action] unexpected error", err);
+  return { ok: false, message: GENERIC_ERROR, values };
+}
+
+export function action<S extends z.ZodTypeAny, T>(
+  permission: Permission,
+  schema: S,
+  handler: (user: SessionUser, input: z.infer<S>, formData: FormData) => Promise<ActionResult<T> | void>,
+  parse: (formData: FormData) => unknown = formValues,
+) {
+  return async (_prev: ActionResult | null, formData: FormData): Promise<ActionResult<T>> => {
+    const values = formValues(formData);
+    try {
+      const user = await currentUser();
+      if (!user) throw new AuthError();
+      if (!can(user.role, permission)) throw new ForbiddenError();
+      const parsed = schema.safeParse(parse(formData));
+      if (!parsed.success) {
+        return { ok: false, message: "Dữ liệu chưa hợp lệ. Vui lòng sửa các ô được đánh dấu.", fieldErrors: fieldErrorsOf(parsed.error), values };
+      }
+      return ((await handler(user, parsed.data, formData)) ?? { ok: true }) as ActionResult<T>;
+    } catch (err) {
+      return toResult(err, values) as ActionResult<T>;
+    }
+  };
+}

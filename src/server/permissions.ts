@@ -1,0 +1,21 @@
+// Who may do what, as data. Checked by every action and route; the UI only reads it to hide or
+// disable controls. Agency-level checks (own agency only) live in each module's policy.ts.
+export type Role = "ADMIN" | "REVIEWER" | "REPORTER" | "VIEWER";
+
+export const PERMISSIONS = {
+  "reporting.read": ["ADMIN", "REVIEWER", "REPORTER", "VIEWER"],
+  "reporting.write": ["REPORTER"],
+  "reporting.review": ["REVIEWER"],
+  "reporting.reopen": ["REVIEWER"],
+  "admin.users": ["ADMIN"],
+  "admin.periods": ["ADMIN"],
+  "admin.assignments": ["ADMIN", "REVIEWER"],
+  "audit.read": ["ADMIN", "REVIEWER"],
+  "national.read": ["ADMIN", "REVIEWER"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
