@@ -1,7 +1,7 @@
 "use server";
 // Server actions of the reporting workflow: thin wrappers around mutations.ts. The agency always
 // comes from the signed-in reporter or from the record, never from the form.
-import { revalidatePath } from "next/cache";
+import { revalidate } from "@/server/public-cache";
 import { action } from "@/server/action";
 import { reopenItem, reviewItems, saveIndicatorValues, saveTaskProgress } from "./mutations";
 import { indicatorForm, parseIndicatorForm, parseReviewForm, parseTaskForm, reopenForm, reviewForm, taskForm } from "./schemas";
@@ -16,7 +16,7 @@ export const saveIndicatorsAction = action(
   indicatorForm,
   async (user, input) => {
     const r = await saveIndicatorValues(user, { ...input.period, rows: input.rows });
-    revalidatePath("/[lang]/reporting", "page");
+    revalidate("/[lang]/reporting", "page");
     return { ok: true, message: summary(r.saved, r.submitted) };
   },
   parseIndicatorForm,
@@ -27,7 +27,7 @@ export const saveTasksAction = action(
   taskForm,
   async (user, input) => {
     const r = await saveTaskProgress(user, { ...input.period, rows: input.rows });
-    revalidatePath("/[lang]/reporting", "page");
+    revalidate("/[lang]/reporting", "page");
     return { ok: true, message: summary(r.saved, r.submitted) };
   },
   parseTaskForm,
@@ -38,7 +38,7 @@ export const reviewAction = action(
   reviewForm,
   async (user, input) => {
     const r = await reviewItems(user, input);
-    revalidatePath("/[lang]/review", "page");
+    revalidate("/[lang]/review", "page");
     return { ok: true, message: input.decision === "APPROVE" ? `Đã duyệt ${r.count} mục.` : `Đã trả lại ${r.count} mục.` };
   },
   parseReviewForm,
