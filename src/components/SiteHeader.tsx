@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import type { Lang } from "@/i18n/config";
 import type { Messages } from "@/i18n/messages";
+import { AccountMenu } from "./AccountMenu";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
@@ -21,6 +22,7 @@ export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
           <Link href="/api/v1" prefetch={false} className="hover:underline">
             {m.nav.api}
           </Link>
+          <AccountMenu lang={lang} m={{ auth: m.auth, reporting: m.reporting, review: m.review, admin: m.admin }} />
           <Suspense fallback={null}>
             <LanguageSwitch lang={lang} label={m.nav.switchTo} ariaLabel={m.nav.switchToLabel} />
           </Suspense>

@@ -175,6 +175,7 @@ export const en: Messages = {
     scope: "Scope",
     quote: "Verbatim quote",
     clause: "Clause",
+    latest: "Latest value (approved)",
     approximate: "approximate",
     scopes: {
       NATIONAL: "National",

@@ -176,6 +176,7 @@ export const vi = {
     scope: "Phạm vi",
     quote: "Trích dẫn nguyên văn",
     clause: "Điều khoản",
+    latest: "Giá trị mới nhất (đã duyệt)",
     approximate: "xấp xỉ",
     scopes: {
       NATIONAL: "Toàn quốc",

@@ -16,9 +16,17 @@ export type ActionResult<T = unknown> = {
   data?: T;
 };
 
-export function formValues(formData: FormData): Record<string, string> {
+/** Every text field of the form, as the schema reads it. */
+export function rawValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of formData.entries()) if (typeof v === "string") out[k] = v;
+  return out;
+}
+
+/** What the user typed, echoed back so a refused form keeps it; passwords are never echoed. */
+export function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && !/password/i.test(k)) out[k] = v;
   return out;
 }
 
@@ -39,7 +47,7 @@ export function action<S extends z.ZodTypeAny, T>(
   permission: Permission,
   schema: S,
   handler: (user: SessionUser, input: z.infer<S>, formData: FormData) => Promise<ActionResult<T> | void>,
-  parse: (formData: FormData) => unknown = formValues,
+  parse: (formData: FormData) => unknown = rawValues,
 ) {
   return async (_prev: ActionResult | null, formData: FormData): Promise<ActionResult<T>> => {
     const values = formValues(formData);

@@ -5,7 +5,9 @@ export function targetScope(t: { scopeKind: string; scopeLevel: string | null; s
   return { kind: t.scopeKind, level: t.scopeLevel, of: t.scopeOf, label: t.scopeLabel };
 }
 
-export function indicatorToApi(i: IndicatorWithTargets) {
+type Latest = { year: number; quarter: number; approvedValue: number | null; approvedAt: Date | null; illustrative: boolean } | undefined;
+
+export function indicatorToApi(i: IndicatorWithTargets, latest?: Latest) {
   return {
     code: i.code,
     name: { vi: i.nameVi, en: i.nameEn },
@@ -15,6 +17,9 @@ export function indicatorToApi(i: IndicatorWithTargets) {
     direction: i.direction,
     bounds: { min: i.minValue, max: i.maxValue },
     description: { vi: i.descriptionVi, en: i.descriptionEn },
+    latest: latest
+      ? { period: `${latest.year}-Q${latest.quarter}`, value: latest.approvedValue, approvedAt: latest.approvedAt?.toISOString() ?? null, illustrative: latest.illustrative }
+      : null,
     targets: i.targets.map((t) => ({
       key: t.key,
       decision: decisionRef(t.document),

@@ -3,6 +3,8 @@
 // comes from the signed-in reporter or from the record, never from the form.
 import { revalidate } from "@/server/public-cache";
 import { action } from "@/server/action";
+import { z } from "zod";
+import { attachEvidence } from "./evidence";
 import { reopenItem, reviewItems, saveIndicatorValues, saveTaskProgress } from "./mutations";
 import { indicatorForm, parseIndicatorForm, parseReviewForm, parseTaskForm, reopenForm, reviewForm, taskForm } from "./schemas";
 
@@ -48,3 +50,20 @@ export const reopenAction = action("reporting.reopen", reopenForm, async (user, 
   await reopenItem(user, input);
   return { ok: true, message: "Đã mở lại mục để cơ quan sửa." };
 });
+
+const evidenceForm = z.object({
+  kind: z.enum(["obs", "task"]),
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+  file: z.instanceof(File, { message: "Vui lòng chọn một tệp." }),
+});
+
+export const uploadEvidenceAction = action(
+  "reporting.write",
+  evidenceForm,
+  async (user, input) => {
+    await attachEvidence(user, input);
+    revalidate(`/[lang]/reporting/${input.kind === "obs" ? "observations" : "tasks"}/[id]`, "page");
+    return { ok: true, message: "Đã tải lên tệp minh chứng." };
+  },
+  (fd) => ({ kind: fd.get("kind"), id: fd.get("id"), file: fd.get("file") }),
+);

@@ -32,6 +32,11 @@ function conflictMessage(who: string | null, at: Date, what: string): string {
   return `${who ?? "Người khác"} đã lưu mục này lúc ${time} UTC (giá trị hiện tại: ${what}). Thay đổi của bạn chưa được lưu: hãy xem giá trị mới rồi lưu lại.`;
 }
 
+/** Runs `fn` in the caller's transaction when given one, else in a transaction of its own. */
+function inTransaction<T>(outer: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return outer ? fn(outer) : db.$transaction(fn);
+}
+
 async function emailOf(userId: number | null): Promise<string | null> {
   if (!userId) return null;
   return (await db.user.findUnique({ where: { id: userId }, select: { email: true } }))?.email ?? null;
@@ -40,26 +45,30 @@ async function emailOf(userId: number | null): Promise<string | null> {
 /**
  * Saves a reporter's indicator values for one quarter, as drafts or submitted. All rows are
  * checked first; one bad row refuses the whole save with a message next to that row's field, and
- * a row someone else changed since it was loaded refuses it with their value shown.
+ * a row someone else changed since it was loaded refuses it with their value shown. Given
+ * `outerTx`, it writes inside the caller's transaction (the Excel import applies indicators and
+ * tasks together, all or nothing).
  */
 export async function saveIndicatorValues(
   user: SessionUser,
   input: { year: number; quarter: number; rows: IndicatorRowInput[] },
   now = new Date(),
+  outerTx?: Tx,
 ): Promise<{ saved: number; submitted: number }> {
+  const q = outerTx ?? db;
   const agencyId = user.agencyId;
   assertCanWriteAgency(user, agencyId);
   const period = await loadPeriod(input.year, input.quarter);
   const ids = input.rows.map((r) => r.indicatorId);
-  const assigned = await db.indicatorAssignment.findMany({ where: { agencyId, indicatorId: { in: ids } }, include: { indicator: true } });
+  const assigned = await q.indicatorAssignment.findMany({ where: { agencyId, indicatorId: { in: ids } }, include: { indicator: true } });
   const byId = new Map(assigned.map((a) => [a.indicatorId, a.indicator]));
   const national = new Map(assigned.map((a) => [a.indicatorId, a.national]));
   for (const id of ids) if (!byId.has(id)) throw new ForbiddenError("Chỉ tiêu này không được giao cho cơ quan của bạn.");
 
   const prev = previousQuarter(input);
   const [existing, previous] = await Promise.all([
-    db.observation.findMany({ where: { agencyId, year: input.year, quarter: input.quarter, indicatorId: { in: ids } } }),
-    db.observation.findMany({ where: { agencyId, year: prev.year, quarter: prev.quarter, indicatorId: { in: ids } } }),
+    q.observation.findMany({ where: { agencyId, year: input.year, quarter: input.quarter, indicatorId: { in: ids } } }),
+    q.observation.findMany({ where: { agencyId, year: prev.year, quarter: prev.quarter, indicatorId: { in: ids } } }),
   ]);
   const current = new Map(existing.map((o) => [o.indicatorId, o]));
   const before = new Map(previous.map((o) => [o.indicatorId, o.approvedValue ?? o.value]));
@@ -114,7 +123,7 @@ export async function saveIndicatorValues(
 
   let submitted = 0;
   try {
-    await db.$transaction(async (tx) => {
+    await inTransaction(outerTx, async (tx) => {
       for (const { row, value, obs } of work) {
         const data = {
           value,
@@ -169,20 +178,22 @@ export async function saveIndicatorValues(
   return { saved: work.length, submitted };
 }
 
-/** Saves task progress for one quarter, with the same all-or-nothing and conflict rules. */
+/** Saves task progress for one quarter, with the same all-or-nothing, conflict and `outerTx` rules. */
 export async function saveTaskProgress(
   user: SessionUser,
   input: { year: number; quarter: number; rows: TaskRowInput[] },
   now = new Date(),
+  outerTx?: Tx,
 ): Promise<{ saved: number; submitted: number }> {
+  const q = outerTx ?? db;
   const agencyId = user.agencyId;
   assertCanWriteAgency(user, agencyId);
   const period = await loadPeriod(input.year, input.quarter);
   const ids = input.rows.map((r) => r.taskId);
-  const leads = await db.taskAssignment.findMany({ where: { agencyId, role: "LEAD", taskId: { in: ids } }, select: { taskId: true } });
+  const leads = await q.taskAssignment.findMany({ where: { agencyId, role: "LEAD", taskId: { in: ids } }, select: { taskId: true } });
   const led = new Set(leads.map((l) => l.taskId));
   for (const id of ids) if (!led.has(id)) throw new ForbiddenError("Nhiệm vụ này không do cơ quan của bạn chủ trì.");
-  const existing = await db.taskProgress.findMany({ where: { agencyId, year: input.year, quarter: input.quarter, taskId: { in: ids } } });
+  const existing = await q.taskProgress.findMany({ where: { agencyId, year: input.year, quarter: input.quarter, taskId: { in: ids } } });
   const current = new Map(existing.map((p) => [p.taskId, p]));
 
   const errors: Record<string, string[]> = {};
@@ -232,7 +243,7 @@ export async function saveTaskProgress(
 
   let submitted = 0;
   try {
-    await db.$transaction(async (tx) => {
+    await inTransaction(outerTx, async (tx) => {
       for (const { row, percent, tp } of work) {
         const data = {
           status: row.status,

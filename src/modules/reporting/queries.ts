@@ -133,7 +133,7 @@ export async function progressSummary(user: SessionUser, agencyId: number, year:
   const total = indicatorTotal + taskTotal;
   const done = (byState.SUBMITTED ?? 0) + (byState.APPROVED ?? 0);
   const started = Object.values(byState).reduce((a, b) => a + b, 0);
-  return { total, done, indicatorTotal, taskTotal, byState: { ...byState, NOT_STARTED: total - started } };
+  return { total, done, indicatorTotal, taskTotal, byState: { ...byState, NOT_STARTED: total - started } as Record<string, number> };
 }
 
 /** Submitted items waiting for a reviewer, across agencies (national roles only). */

@@ -1,10 +1,13 @@
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { scopeText } from "@/modules/indicators/labels";
-import { formatThreshold, type Comparator } from "@/lib/format";
+import { formatThreshold, formatValue, type Comparator } from "@/lib/format";
+import { formatQuarter } from "@/lib/periods";
 import type { DecisionDetail } from "../queries";
 
-export function TargetsTable({ targets, lang, m }: { targets: DecisionDetail["targets"]; lang: Lang; m: Messages }) {
+type Latest = Map<number, { year: number; quarter: number; approvedValue: number | null; illustrative: boolean }>;
+
+export function TargetsTable({ targets, latest, lang, m }: { targets: DecisionDetail["targets"]; latest: Latest; lang: Lang; m: Messages }) {
   return (
     <div className="mt-3 overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid="targets-table">
@@ -14,6 +17,7 @@ export function TargetsTable({ targets, lang, m }: { targets: DecisionDetail["ta
             <th scope="col" className="px-3 py-2">{m.target.year}</th>
             <th scope="col" className="px-3 py-2">{m.target.threshold}</th>
             <th scope="col" className="px-3 py-2">{m.target.scope}</th>
+            <th scope="col" className="px-3 py-2">{m.target.latest}</th>
             <th scope="col" className="px-3 py-2">{m.target.quote}</th>
           </tr>
         </thead>
@@ -30,6 +34,21 @@ export function TargetsTable({ targets, lang, m }: { targets: DecisionDetail["ta
                 {t.approximate && <span className="block text-xs font-normal text-slate-500">({m.target.approximate})</span>}
               </td>
               <td className="px-3 py-2">{scopeText(t, m)}</td>
+              <td className="whitespace-nowrap px-3 py-2" data-testid="latest-value">
+                {(() => {
+                  const l = latest.get(t.indicatorId);
+                  if (!l || l.approvedValue == null || t.scopeKind !== "NATIONAL") return "—";
+                  return (
+                    <>
+                      {formatValue(l.approvedValue, t.indicator.unit, t.indicator.kind, lang)}
+                      <span className="block text-xs text-slate-500">
+                        {formatQuarter(l, lang)}
+                        {l.illustrative && ` · ${m.common.illustrative}`}
+                      </span>
+                    </>
+                  );
+                })()}
+              </td>
               <td className="px-3 py-2">
                 <blockquote lang="vi" className="italic">“{t.quote}”</blockquote>
                 <span className="text-xs text-slate-500">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDecision, groupNames } from "@/modules/decisions/queries";
+import { latestApprovedNational } from "@/modules/indicators/queries";
 import { DocumentBadges } from "@/modules/decisions/components/DocumentBadges";
 import { TargetsTable } from "@/modules/decisions/components/TargetsTable";
 import { TaskTable } from "@/modules/decisions/components/TaskTable";
@@ -25,6 +26,7 @@ export default async function DecisionPage({ params }: { params: Params }) {
   const { key } = await params;
   const [d, groups] = await Promise.all([getDecision(key), groupNames()]);
   if (!d) notFound();
+  const latest = await latestApprovedNational([...new Set(d.targets.map((t) => t.indicatorId))]);
 
   const headingTasks = d.headings.map((h) => ({ heading: h, tasks: d.tasks.filter((t) => t.headingId === h.id) }));
   const orphanTasks = d.tasks.filter((t) => t.headingId === null);
@@ -79,7 +81,7 @@ export default async function DecisionPage({ params }: { params: Params }) {
         <h2 id="targets" className="text-xl font-semibold text-brand-800">
           {m.doc.targetsTitle} ({d.targets.length})
         </h2>
-        {d.targets.length === 0 ? <p className="mt-2 text-slate-600">{m.doc.targetsEmpty}</p> : <TargetsTable targets={d.targets} lang={lang} m={m} />}
+        {d.targets.length === 0 ? <p className="mt-2 text-slate-600">{m.doc.targetsEmpty}</p> : <TargetsTable targets={d.targets} latest={latest} lang={lang} m={m} />}
       </section>
 
       {d.commitments.length > 0 && (

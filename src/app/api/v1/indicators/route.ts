@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listIndicators } from "@/modules/indicators/queries";
+import { latestApprovedNational, listIndicators } from "@/modules/indicators/queries";
 import { indicatorToApi } from "@/modules/indicators/serialize";
 import { corsPreflight, pageQuery, paginated, parseQuery } from "@/server/api";
 
@@ -15,7 +15,8 @@ export async function GET(req: Request) {
   if (!q.ok) return q.response;
   const { page, pageSize, pillar, decision } = q.data;
   const { items, total } = await listIndicators({ skip: (page - 1) * pageSize, take: pageSize, pillar, decision });
-  return paginated(req, items.map(indicatorToApi), total, q.data);
+  const latest = await latestApprovedNational(items.map((i) => i.id));
+  return paginated(req, items.map((i) => indicatorToApi(i, latest.get(i.id))), total, q.data);
 }
 
 export const OPTIONS = corsPreflight;

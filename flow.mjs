@@ -1,0 +1,10 @@
+import { chromium } from "playwright-core";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-dev-shm-usage","--disable-background-networking","--disable-component-update","--disable-sync","--no-first-run","--disable-quic"] });
+const p = await b.newPage({ viewport: { width: 1280, height: 1000 } });
+p.on("pageerror", e => console.log("PAGEERROR", e.message));
+await p.goto("http://127.0.0.1:3005/vi/login");
+await p.fill("#email", "reporter.bkhcn@cds.gov.vn"); await p.fill("#password", "Demo@2026cds");
+await p.click("button[type=submit]");
+await p.waitForURL(/reporting/);
+await p.screenshot({ path: "/tmp/ws.png", fullPage: false });
+console.log(await p.locator("[data-testid=progress-count]").textContent());

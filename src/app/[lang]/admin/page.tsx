@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { resolveLang } from "@/i18n/server";
+import { AdminIndex } from "@/modules/admin/components/AdminIndex";
+import { Forbidden } from "@/modules/admin/components/layout";
+import { adminGate } from "@/modules/admin/gate";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
+  const { m } = await resolveLang(params);
+  return { title: m.admin.title, robots: { index: false } };
+}
+
+export default async function AdminPage({ params }: { params: Promise<{ lang: string }> }) {
+  const { lang } = await resolveLang(params);
+  const user = await adminGate(lang, "any");
+  if (!user) return <Forbidden lang={lang} />;
+  return <AdminIndex lang={lang} user={user} />;
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { Forbidden } from "@/components/Forbidden";
+import { resolveLang } from "@/i18n/server";
+import { Workspace } from "@/modules/reporting/components/Workspace";
+import { defaultPeriod, parsePeriodKey } from "@/modules/reporting/periods";
+import { db } from "@/server/db";
+import { pageUser } from "@/server/page-auth";
+import { can } from "@/server/permissions";
+
+export const dynamic = "force-dynamic";
+
+const query = z.object({
+  period: z.string().optional(),
+  agency: z.string().regex(/^[A-Z0-9-]{1,40}$/).optional().catch(undefined),
+  state: z.enum(["NOT_STARTED", "DRAFT", "SUBMITTED", "RETURNED", "APPROVED"]).optional().catch(undefined),
+  q: z.string().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export default async function ReportingPage({ params, searchParams }: { params: Promise<{ lang: string }>; searchParams: Promise<Record<string, string>> }) {
+  const { lang, m } = await resolveLang(params);
+  const sp = query.parse(await searchParams);
+  const { user, allowed } = await pageUser(lang, "reporting.read", `/${lang}/reporting`);
+  if (!allowed) return <Forbidden message={m.auth.forbidden} />;
+  const key = parsePeriodKey(sp.period);
+  const period = key ? await db.reportingPeriod.findUnique({ where: { year_quarter: key } }) : await defaultPeriod();
+  // Reporters and viewers always see their own agency, whatever the URL says.
+  let agencyId: number | null = user.agencyId;
+  if (can(user.role, "national.read")) {
+    agencyId = sp.agency ? ((await db.agency.findUnique({ where: { code: sp.agency }, select: { id: true } }))?.id ?? null) : null;
+  }
+  return <Workspace lang={lang} m={m} user={user} agencyId={agencyId} period={period} filters={{ state: sp.state, q: sp.q, page: sp.page }} />;
+}

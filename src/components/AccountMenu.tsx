@@ -1,0 +1,57 @@
+"use client";
+import Link from "next/link";
+import { signOut } from "next-auth/react";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+import type { Lang } from "@/i18n/config";
+import type { Messages } from "@/i18n/messages";
+import { can, type Role } from "@/server/permissions";
+
+type Me = { name: string; role: Role; agency: { code: string; nameVi: string; nameEn: string } } | null;
+
+/** Sign-in link or the signed-in user's links. Fetched in the browser so public pages stay cacheable. */
+export function AccountMenu({ lang, m }: { lang: Lang; m: Pick<Messages, "auth" | "reporting" | "review" | "admin"> }) {
+  const [me, setMe] = useState<Me | undefined>(undefined);
+  // Re-read on navigation: signing in or out moves to another page without reloading the header.
+  const pathname = usePathname();
+  useEffect(() => {
+    let live = true;
+    fetch("/api/me", { cache: "no-store" })
+      .then((r) => r.json())
+      .then((d) => live && setMe(d.user))
+      .catch(() => live && setMe(null));
+    return () => {
+      live = false;
+    };
+  }, [pathname]);
+  if (me === undefined) return <span className="text-sm opacity-70" aria-hidden="true">…</span>;
+  if (!me) {
+    return (
+      <Link href={`/${lang}/login`} className="hover:underline" data-testid="sign-in-link">
+        {m.auth.signIn}
+      </Link>
+    );
+  }
+  return (
+    <span className="flex flex-wrap items-center gap-3">
+      {can(me.role, "reporting.read") && me.role !== "REVIEWER" && me.role !== "ADMIN" && (
+        <Link href={`/${lang}/reporting`} className="hover:underline">{m.reporting.nav}</Link>
+      )}
+      {can(me.role, "reporting.review") && (
+        <>
+          <Link href={`/${lang}/reporting`} className="hover:underline">{m.reporting.nav}</Link>
+          <Link href={`/${lang}/review`} className="hover:underline">{m.review.nav}</Link>
+        </>
+      )}
+      {(can(me.role, "admin.users") || can(me.role, "audit.read")) && (
+        <Link href={`/${lang}/admin`} className="hover:underline">{m.admin.title}</Link>
+      )}
+      <span className="text-xs opacity-80" data-testid="signed-in-as">
+        {me.name} · {lang === "vi" ? me.agency.nameVi : me.agency.nameEn}
+      </span>
+      <button type="button" onClick={() => signOut({ callbackUrl: `/${lang}` })} className="rounded border border-white/40 px-2 py-1 text-sm hover:bg-white/10">
+        {m.auth.signOut}
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,149 @@
+"use client";
+// Adding an indicator assignment, and removing one after a confirmation dialog.
+import { useActionState, useEffect, useRef } from "react";
+import type { Lang } from "@/i18n/config";
+import { addAssignmentAction, removeAssignmentAction } from "../actions";
+import { adminMessages, fill } from "../i18n";
+import {
+  FieldError,
+  StatusMessage,
+  dangerButton,
+  fieldA11y,
+  hintClass,
+  inputClass,
+  labelClass,
+  primaryButton,
+  secondaryButton,
+  useFocusFirstError,
+  type FormState,
+} from "./form-parts";
+
+export type Option = { id: number; label: string };
+
+export function AddAssignmentForm({ lang, indicators, agencies }: { lang: Lang; indicators: Option[]; agencies: Option[] }) {
+  const t = adminMessages(lang);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(addAssignmentAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
+  return (
+    <form ref={form} action={formAction} className="space-y-4" noValidate>
+      <div className="grid gap-4 md:grid-cols-2">
+        <div>
+          <label htmlFor="assign-indicator" className={labelClass}>
+            {t.assignments.indicator}
+          </label>
+          <select
+            id="assign-indicator"
+            name="indicatorId"
+            required
+            defaultValue={state?.values?.indicatorId ?? ""}
+            className={inputClass}
+            {...fieldA11y(state, "indicatorId", "assign-indicator-error")}
+          >
+            <option value="">{t.assignments.chooseIndicator}</option>
+            {indicators.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.label}
+              </option>
+            ))}
+          </select>
+          <FieldError id="assign-indicator-error" state={state} field="indicatorId" lang={lang} />
+        </div>
+        <div>
+          <label htmlFor="assign-agency" className={labelClass}>
+            {t.assignments.agency}
+          </label>
+          <select
+            id="assign-agency"
+            name="agencyId"
+            required
+            defaultValue={state?.values?.agencyId ?? ""}
+            className={inputClass}
+            {...fieldA11y(state, "agencyId", "assign-agency-error", "assign-agency-hint")}
+          >
+            <option value="">{t.assignments.chooseAgency}</option>
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+          <p id="assign-agency-hint" className={hintClass}>
+            {t.users.agencyHint}
+          </p>
+          <FieldError id="assign-agency-error" state={state} field="agencyId" lang={lang} />
+        </div>
+      </div>
+      <div>
+        <div className="flex items-start gap-2">
+          <input
+            id="assign-national"
+            name="national"
+            type="checkbox"
+            defaultChecked={state?.values?.national === "on"}
+            className="mt-1 size-4"
+            {...fieldA11y(state, "national", "assign-national-error")}
+          />
+          <label htmlFor="assign-national" className="text-sm text-slate-800">
+            {t.assignments.national}
+          </label>
+        </div>
+        <FieldError id="assign-national-error" state={state} field="national" lang={lang} />
+      </div>
+      <button type="submit" className={primaryButton} disabled={pending}>
+        {pending ? t.assignments.adding : t.assignments.add}
+      </button>
+      <StatusMessage state={state} lang={lang} />
+    </form>
+  );
+}
+
+/** A "Remove" button that opens a modal dialog; only the dialog's button removes. */
+export function RemoveAssignmentButton({ lang, id, agency, indicator }: { lang: Lang; id: number; agency: string; indicator: string }) {
+  const t = adminMessages(lang);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(removeAssignmentAction, null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = `remove-${id}-title`;
+  useEffect(() => {
+    if (state?.ok) dialog.current?.close();
+  }, [state]);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        aria-label={fill(t.assignments.removeLabel, { agency, indicator })}
+        aria-haspopup="dialog"
+        className="rounded border border-red-300 px-2 py-0.5 text-xs font-medium text-red-800 hover:bg-red-50"
+      >
+        {t.assignments.remove}
+      </button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-black/40">
+        <form action={formAction} className="space-y-4 p-5">
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="confirm" value="yes" />
+          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+            {t.assignments.removeTitle}
+          </h2>
+          <p className="text-sm text-slate-700">{fill(t.assignments.removeText, { agency, indicator })}</p>
+          <div>
+            <label htmlFor={`remove-${id}-reason`} className={labelClass}>
+              {t.common.reason} <span className="font-normal text-slate-600">({t.common.optional})</span>
+            </label>
+            <input id={`remove-${id}-reason`} name="reason" type="text" maxLength={500} className={inputClass} {...fieldA11y(state, "reason", `remove-${id}-reason-error`)} />
+            <FieldError id={`remove-${id}-reason-error`} state={state} field="reason" lang={lang} />
+          </div>
+          <StatusMessage state={state?.ok ? null : state} lang={lang} />
+          <div className="flex flex-wrap justify-end gap-3">
+            <button type="button" className={secondaryButton} onClick={() => dialog.current?.close()}>
+              {t.common.cancel}
+            </button>
+            <button type="submit" className={dangerButton} disabled={pending}>
+              {pending ? t.assignments.removing : t.assignments.removeConfirm}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

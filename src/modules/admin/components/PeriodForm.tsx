@@ -1,0 +1,49 @@
+"use client";
+// One reporting period's dates, edited in place.
+import { useActionState, useRef } from "react";
+import type { Lang } from "@/i18n/config";
+import { updatePeriodAction } from "../actions";
+import { adminMessages } from "../i18n";
+import { FieldError, StatusMessage, fieldA11y, inputClass, labelClass, primaryButton, useFocusFirstError, type FormState } from "./form-parts";
+
+export type PeriodFormData = { id: number; opensAt: string; dueAt: string; locksAt: string };
+
+const FIELDS = ["opensAt", "dueAt", "locksAt"] as const;
+
+export function PeriodForm({ lang, period, label }: { lang: Lang; period: PeriodFormData; label: string }) {
+  const t = adminMessages(lang);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(updatePeriodAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
+  const base = `period-${period.id}`;
+  return (
+    <form ref={form} action={formAction} aria-label={label} className="space-y-2" noValidate>
+      <input type="hidden" name="id" value={period.id} />
+      <div className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start">
+        {FIELDS.map((f) => (
+          <div key={f}>
+            <label htmlFor={`${base}-${f}`} className={labelClass}>
+              {t.periods[f]}
+            </label>
+            <input
+              id={`${base}-${f}`}
+              name={f}
+              type="date"
+              required
+              defaultValue={state?.values?.[f] ?? period[f]}
+              className={inputClass}
+              {...fieldA11y(state, f, `${base}-${f}-error`)}
+            />
+            <FieldError id={`${base}-${f}-error`} state={state} field={f} lang={lang} />
+          </div>
+        ))}
+        <div className="sm:pt-6">
+          <button type="submit" className={`${primaryButton} w-full sm:w-auto`} disabled={pending}>
+            {pending ? t.common.saving : t.common.save}
+          </button>
+        </div>
+      </div>
+      <StatusMessage state={state} lang={lang} />
+    </form>
+  );
+}

@@ -1,0 +1,312 @@
+"use client";
+// Forms of the user screens: create, edit, deactivate / reactivate, reset password.
+import Link from "next/link";
+import { useActionState, useRef } from "react";
+import type { Lang } from "@/i18n/config";
+import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "../actions";
+import { adminMessages } from "../i18n";
+import {
+  FieldError,
+  StatusMessage,
+  dangerButton,
+  fieldA11y,
+  hintClass,
+  inputClass,
+  labelClass,
+  primaryButton,
+  secondaryButton,
+  useFocusFirstError,
+  type FormState,
+} from "./form-parts";
+
+export type AgencyOption = { id: number; label: string };
+export type UserFormData = { id: number; email: string; name: string; role: string; agencyId: number; active: boolean };
+
+const ROLES = ["ADMIN", "REVIEWER", "REPORTER", "VIEWER"] as const;
+
+function RoleSelect({ id, state, lang, defaultValue, disabled }: { id: string; state: FormState; lang: Lang; defaultValue: string; disabled?: boolean }) {
+  const t = adminMessages(lang);
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {t.users.role}
+      </label>
+      <select
+        id={id}
+        name={disabled ? undefined : "role"}
+        required
+        disabled={disabled}
+        defaultValue={state?.values?.role ?? defaultValue}
+        className={inputClass}
+        {...fieldA11y(state, "role", `${id}-error`, disabled ? `${id}-hint` : undefined)}
+      >
+        <option value="">—</option>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t.roles[r]}
+          </option>
+        ))}
+      </select>
+      {/* A disabled select is not submitted: the unchanged role goes in a hidden field. */}
+      {disabled ? <input type="hidden" name="role" value={defaultValue} /> : null}
+      {disabled ? (
+        <p id={`${id}-hint`} className={hintClass}>
+          {t.users.selfRoleHint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} state={state} field="role" lang={lang} />
+    </div>
+  );
+}
+
+function AgencySelect({ id, state, lang, agencies, defaultValue }: { id: string; state: FormState; lang: Lang; agencies: AgencyOption[]; defaultValue: string }) {
+  const t = adminMessages(lang);
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {t.users.agency}
+      </label>
+      <select
+        id={id}
+        name="agencyId"
+        required
+        defaultValue={state?.values?.agencyId ?? defaultValue}
+        className={inputClass}
+        {...fieldA11y(state, "agencyId", `${id}-error`, `${id}-hint`)}
+      >
+        <option value="">{t.users.chooseAgency}</option>
+        {agencies.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.label}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className={hintClass}>
+        {t.users.agencyHint}
+      </p>
+      <FieldError id={`${id}-error`} state={state} field="agencyId" lang={lang} />
+    </div>
+  );
+}
+
+function PasswordField({ id, state, lang, label }: { id: string; state: FormState; lang: Lang; label: string }) {
+  const t = adminMessages(lang);
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      {/* Never refilled after a refusal: the server does not send passwords back. */}
+      <input
+        id={id}
+        name="password"
+        type="password"
+        required
+        minLength={10}
+        maxLength={200}
+        autoComplete="new-password"
+        className={inputClass}
+        {...fieldA11y(state, "password", `${id}-error`, `${id}-hint`)}
+      />
+      <p id={`${id}-hint`} className={hintClass}>
+        {t.users.passwordHint}
+      </p>
+      <FieldError id={`${id}-error`} state={state} field="password" lang={lang} />
+    </div>
+  );
+}
+
+export function CreateUserForm({ lang, agencies }: { lang: Lang; agencies: AgencyOption[] }) {
+  const t = adminMessages(lang);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(createUserAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
+  const createdId = state?.ok ? (state.data as { id?: number } | undefined)?.id : undefined;
+  return (
+    <form ref={form} action={formAction} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
+      <div>
+        <label htmlFor="new-email" className={labelClass}>
+          {t.users.email}
+        </label>
+        <input
+          id="new-email"
+          name="email"
+          type="email"
+          required
+          maxLength={200}
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={state?.values?.email ?? ""}
+          className={inputClass}
+          {...fieldA11y(state, "email", "new-email-error")}
+        />
+        <FieldError id="new-email-error" state={state} field="email" lang={lang} />
+      </div>
+      <div>
+        <label htmlFor="new-name" className={labelClass}>
+          {t.users.name}
+        </label>
+        <input
+          id="new-name"
+          name="name"
+          type="text"
+          required
+          maxLength={200}
+          autoComplete="off"
+          defaultValue={state?.values?.name ?? ""}
+          className={inputClass}
+          {...fieldA11y(state, "name", "new-name-error")}
+        />
+        <FieldError id="new-name-error" state={state} field="name" lang={lang} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <RoleSelect id="new-role" state={state} lang={lang} defaultValue="" />
+        <AgencySelect id="new-agency" state={state} lang={lang} agencies={agencies} defaultValue="" />
+      </div>
+      <PasswordField id="new-password" state={state} lang={lang} label={t.users.password} />
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className={primaryButton} disabled={pending}>
+          {pending ? t.users.creating : t.users.create}
+        </button>
+      </div>
+      <StatusMessage state={state} lang={lang}>
+        {createdId ? (
+          <Link href={`/${lang}/admin/users/${createdId}`} className="font-medium underline">
+            {t.users.openCreated}
+          </Link>
+        ) : null}
+      </StatusMessage>
+    </form>
+  );
+}
+
+export function EditUserForm({ lang, user, agencies, isSelf }: { lang: Lang; user: UserFormData; agencies: AgencyOption[]; isSelf: boolean }) {
+  const t = adminMessages(lang);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(updateUserAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
+  return (
+    <form ref={form} action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="id" value={user.id} />
+      <div>
+        <label htmlFor="edit-name" className={labelClass}>
+          {t.users.name}
+        </label>
+        <input
+          id="edit-name"
+          name="name"
+          type="text"
+          required
+          maxLength={200}
+          defaultValue={state?.values?.name ?? user.name}
+          className={inputClass}
+          {...fieldA11y(state, "name", "edit-name-error")}
+        />
+        <FieldError id="edit-name-error" state={state} field="name" lang={lang} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <RoleSelect id="edit-role" state={state} lang={lang} defaultValue={user.role} disabled={isSelf} />
+        <AgencySelect id="edit-agency" state={state} lang={lang} agencies={agencies} defaultValue={String(user.agencyId)} />
+      </div>
+      <button type="submit" className={primaryButton} disabled={pending}>
+        {pending ? t.common.saving : t.common.save}
+      </button>
+      <StatusMessage state={state} lang={lang} />
+    </form>
+  );
+}
+
+function ReasonField({ id, state, lang }: { id: string; state: FormState; lang: Lang }) {
+  const t = adminMessages(lang);
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {t.common.reason} <span className="font-normal text-slate-600">({t.common.optional})</span>
+      </label>
+      <input
+        id={id}
+        name="reason"
+        type="text"
+        maxLength={500}
+        defaultValue={state?.values?.reason ?? ""}
+        className={inputClass}
+        {...fieldA11y(state, "reason", `${id}-error`, `${id}-hint`)}
+      />
+      <p id={`${id}-hint`} className={hintClass}>
+        {t.common.reasonHint}
+      </p>
+      <FieldError id={`${id}-error`} state={state} field="reason" lang={lang} />
+    </div>
+  );
+}
+
+/** Deactivation is a second, deliberate step: the confirmation box must be ticked. */
+export function ActiveForm({ lang, user, isSelf }: { lang: Lang; user: UserFormData; isSelf: boolean }) {
+  const t = adminMessages(lang);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(setUserActiveAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
+  if (user.active && isSelf) return <p className="text-sm text-slate-700">{t.users.selfDeactivateHint}</p>;
+  if (!user.active) {
+    return (
+      <form ref={form} action={formAction} className="space-y-3">
+        <input type="hidden" name="id" value={user.id} />
+        <input type="hidden" name="active" value="true" />
+        <p className="text-sm text-slate-700">{t.users.reactivateIntro}</p>
+        <ReasonField id="reactivate-reason" state={state} lang={lang} />
+        <button type="submit" className={primaryButton} disabled={pending}>
+          {pending ? t.common.saving : t.users.reactivate}
+        </button>
+        <StatusMessage state={state} lang={lang} />
+      </form>
+    );
+  }
+  return (
+    <form ref={form} action={formAction} className="space-y-3">
+      <input type="hidden" name="id" value={user.id} />
+      <input type="hidden" name="active" value="false" />
+      <p className="text-sm text-slate-700">{t.users.deactivateIntro}</p>
+      <ReasonField id="deactivate-reason" state={state} lang={lang} />
+      <div>
+        <div className="flex items-start gap-2">
+          <input
+            id="deactivate-confirm"
+            name="confirm"
+            type="checkbox"
+            required
+            className="mt-1 size-4"
+            {...fieldA11y(state, "confirm", "deactivate-confirm-error")}
+          />
+          <label htmlFor="deactivate-confirm" className="text-sm font-medium text-slate-800">
+            {t.users.deactivateConfirm}
+          </label>
+        </div>
+        <FieldError id="deactivate-confirm-error" state={state} field="confirm" lang={lang} />
+      </div>
+      <button type="submit" className={dangerButton} disabled={pending}>
+        {pending ? t.common.saving : t.users.deactivate}
+      </button>
+      <StatusMessage state={state} lang={lang} />
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ lang, user, isSelf }: { lang: Lang; user: UserFormData; isSelf: boolean }) {
+  const t = adminMessages(lang);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(resetPasswordAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
+  return (
+    <form ref={form} action={formAction} className="space-y-3" noValidate>
+      <input type="hidden" name="id" value={user.id} />
+      <p className="text-sm text-slate-700">{t.users.resetIntro}</p>
+      {isSelf ? <p className="text-sm font-medium text-amber-800">{t.users.resetSelfHint}</p> : null}
+      <PasswordField id="reset-password" state={state} lang={lang} label={t.users.newPassword} />
+      <ReasonField id="reset-reason" state={state} lang={lang} />
+      <button type="submit" className={secondaryButton} disabled={pending}>
+        {pending ? t.common.saving : t.users.reset}
+      </button>
+      <StatusMessage state={state} lang={lang} />
+    </form>
+  );
+}

@@ -1,0 +1,150 @@
+// The user screens (server components): list with search, creation, one account's page.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Lang } from "@/i18n/config";
+import type { SessionUser } from "@/server/current-user";
+import { adminMessages, fill } from "../i18n";
+import { currentAgencies, getUser, listUsers } from "../queries";
+import { formatDateTimeVn } from "../rules";
+import { AdminHeading, EmptyState, Pager } from "./layout";
+import { ActiveForm, CreateUserForm, EditUserForm, ResetPasswordForm, type AgencyOption } from "./UserForms";
+
+const agencyLabel = (a: { code: string; nameVi: string; nameEn: string }, lang: Lang) => `${lang === "vi" ? a.nameVi : a.nameEn} (${a.code})`;
+
+async function agencyOptions(lang: Lang): Promise<AgencyOption[]> {
+  const agencies = await currentAgencies();
+  return agencies.map((a) => ({ id: a.id, label: agencyLabel(a, lang) })).sort((x, y) => x.label.localeCompare(y.label, lang));
+}
+
+export async function UsersList({ lang, user, q, page }: { lang: Lang; user: SessionUser; q?: string; page: number }) {
+  const t = adminMessages(lang);
+  const r = await listUsers(user, { q, page });
+  const path = `/${lang}/admin/users`;
+  return (
+    <div>
+      <AdminHeading lang={lang} title={t.users.title}>
+        <Link href={`${path}/new`} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          {t.users.new}
+        </Link>
+      </AdminHeading>
+      <form method="get" action={path} role="search" className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
+        <div className="flex-1">
+          <label htmlFor="user-q" className="block text-sm font-medium text-slate-800">
+            {t.users.searchLabel}
+          </label>
+          <input id="user-q" name="q" type="search" defaultValue={q ?? ""} maxLength={200} className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 sm:text-sm" />
+        </div>
+        <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+          {t.common.search}
+        </button>
+        {q ? (
+          <Link href={path} className="px-2 py-2 text-sm text-brand-700 underline">
+            {t.common.clear}
+          </Link>
+        ) : null}
+      </form>
+      {r.items.length === 0 ? (
+        <EmptyState>{q ? fill(t.users.emptySearch, { q }) : t.users.empty}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="w-full min-w-[44rem] text-left text-sm">
+            <caption className="sr-only">{t.users.listLabel}</caption>
+            <thead className="bg-slate-100 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t.users.email}</th>
+                <th scope="col" className="px-3 py-2">{t.users.name}</th>
+                <th scope="col" className="px-3 py-2">{t.users.role}</th>
+                <th scope="col" className="px-3 py-2">{t.users.agency}</th>
+                <th scope="col" className="px-3 py-2">{t.users.status}</th>
+                <th scope="col" className="px-3 py-2"><span className="sr-only">{t.users.edit}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.items.map((u) => (
+                <tr key={u.id} className="border-t border-slate-200" data-testid="user-row">
+                  <td className="px-3 py-2 font-mono text-xs break-all">
+                    {u.email} {u.id === user.id ? <span className="font-sans text-slate-600">{t.users.you}</span> : null}
+                  </td>
+                  <td className="px-3 py-2">{u.name}</td>
+                  <td className="px-3 py-2">{t.roles[u.role]}</td>
+                  <td className="px-3 py-2">{agencyLabel(u.agency, lang)}</td>
+                  <td className="px-3 py-2">
+                    {u.active ? (
+                      <span className="rounded bg-green-100 px-2 py-0.5 text-green-900">{t.users.active}</span>
+                    ) : (
+                      <span className="rounded bg-slate-200 px-2 py-0.5 text-slate-800">{t.users.inactive}</span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2 text-right">
+                    <Link href={`/${lang}/admin/users/${u.id}`} className="text-brand-700 underline" aria-label={`${t.users.edit}: ${u.email}`}>
+                      {t.users.edit}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager lang={lang} path={path} params={{ q }} page={r.page} pages={r.pages} total={r.total} />
+    </div>
+  );
+}
+
+export async function NewUser({ lang }: { lang: Lang }) {
+  const t = adminMessages(lang);
+  const agencies = await agencyOptions(lang);
+  return (
+    <div>
+      <AdminHeading lang={lang} title={t.users.newTitle} back={{ href: `/${lang}/admin/users`, label: t.users.backToList }} />
+      <CreateUserForm lang={lang} agencies={agencies} />
+    </div>
+  );
+}
+
+export async function EditUser({ lang, user, id }: { lang: Lang; user: SessionUser; id: number }) {
+  const t = adminMessages(lang);
+  const [target, agencies] = await Promise.all([getUser(user, id), agencyOptions(lang)]);
+  if (!target) notFound();
+  // A user of an agency that has since been merged keeps it until an admin picks a current one.
+  if (!agencies.some((a) => a.id === target.agencyId)) {
+    agencies.unshift({ id: target.agencyId, label: fill(t.users.formerAgency, { name: agencyLabel(target.agency, lang) }) });
+  }
+  // Only these fields go to the browser (never the password hash or session version).
+  const data = { id: target.id, email: target.email, name: target.name, role: target.role, agencyId: target.agencyId, active: target.active };
+  const isSelf = target.id === user.id;
+  const section = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
+  return (
+    <div>
+      <AdminHeading lang={lang} title={fill(t.users.editTitle, { email: target.email })} back={{ href: `/${lang}/admin/users`, label: t.users.backToList }} />
+      <dl className="mb-6 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="font-medium text-slate-700">{t.users.status}</dt>
+        <dd>{target.active ? t.users.active : t.users.inactive}</dd>
+        <dt className="font-medium text-slate-700">{t.users.createdAt}</dt>
+        <dd>{formatDateTimeVn(target.createdAt)}</dd>
+        <dt className="font-medium text-slate-700">{t.users.passwordChangedAt}</dt>
+        <dd>{formatDateTimeVn(target.passwordChangedAt)}</dd>
+      </dl>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="details-title" className={`${section} lg:col-span-2`}>
+          <h2 id="details-title" className="mb-3 text-lg font-semibold">
+            {t.users.detailsTitle}
+          </h2>
+          <EditUserForm lang={lang} user={data} agencies={agencies} isSelf={isSelf} />
+        </section>
+        <section aria-labelledby="status-title" className={section}>
+          <h2 id="status-title" className="mb-3 text-lg font-semibold">
+            {t.users.statusTitle}
+          </h2>
+          <ActiveForm lang={lang} user={data} isSelf={isSelf} />
+        </section>
+        <section aria-labelledby="reset-title" className={section}>
+          <h2 id="reset-title" className="mb-3 text-lg font-semibold">
+            {t.users.resetTitle}
+          </h2>
+          <ResetPasswordForm lang={lang} user={data} isSelf={isSelf} />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// Building blocks of the admin pages (server components): heading with the way back, the
+// forbidden message, pagination links.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Lang } from "@/i18n/config";
+import { adminMessages, fill } from "../i18n";
+
+export function AdminHeading({ lang, title, intro, back, children }: { lang: Lang; title: string; intro?: string; back?: { href: string; label: string } | false; children?: ReactNode }) {
+  const t = adminMessages(lang);
+  const backLink = back === false ? null : (back ?? { href: `/${lang}/admin`, label: t.backToIndex });
+  return (
+    <div className="mb-6 space-y-2">
+      {backLink ? (
+        <p>
+          <Link href={backLink.href} className="text-sm text-brand-700 underline hover:no-underline">
+            {backLink.label}
+          </Link>
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-brand-800">{title}</h1>
+        {children}
+      </div>
+      {intro ? <p className="max-w-3xl text-slate-700">{intro}</p> : null}
+    </div>
+  );
+}
+
+export function Forbidden({ lang }: { lang: Lang }) {
+  const t = adminMessages(lang);
+  return (
+    <section className="rounded border border-amber-300 bg-amber-50 p-6" aria-labelledby="forbidden-title">
+      <h1 id="forbidden-title" className="text-xl font-semibold text-amber-900">
+        {t.forbidden}
+      </h1>
+      <p className="mt-2 text-amber-900">{t.forbiddenHint}</p>
+      <p className="mt-4">
+        <Link href={`/${lang}`} className="text-brand-700 underline">
+          {t.home}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+/** Previous / next links that keep the other query parameters. */
+export function Pager({ lang, path, params, page, pages, total }: { lang: Lang; path: string; params: Record<string, string | undefined>; page: number; pages: number; total: number }) {
+  const t = adminMessages(lang);
+  const href = (p: number) => {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v) qs.set(k, v);
+    if (p > 1) qs.set("page", String(p));
+    const s = qs.toString();
+    return s ? `${path}?${s}` : path;
+  };
+  return (
+    <nav aria-label={t.common.pagination} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
+      <p className="text-slate-700">
+        {fill(t.common.total, { total })} · {fill(t.common.page, { page, pages })}
+      </p>
+      <p className="flex gap-3">
+        {page > 1 ? (
+          <Link href={href(page - 1)} rel="prev" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
+            {t.common.prev}
+          </Link>
+        ) : null}
+        {page < pages ? (
+          <Link href={href(page + 1)} rel="next" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
+            {t.common.next}
+          </Link>
+        ) : null}
+      </p>
+    </nav>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{children}</p>;
+}

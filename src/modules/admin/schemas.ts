@@ -1,0 +1,117 @@
+// Form shapes of the admin screens. Field names are the form's input names, so a zod issue's path
+// is the field its message is shown next to. Texts come from src/messages/admin.ts (Vietnamese).
+import { z } from "zod";
+import { adminVi } from "@/messages/admin";
+import { passwordProblems } from "@/server/password";
+import { parseDay } from "./rules";
+
+const S = adminVi.server;
+
+const MAX_ID = 2_147_483_647;
+const idField = (message: string) => z.coerce.number({ message }).int({ message }).positive({ message }).max(MAX_ID, { message });
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+const reason = z.string().trim().max(500, S.reasonTooLong).default("");
+
+export const ROLES = ["ADMIN", "REVIEWER", "REPORTER", "VIEWER"] as const;
+const role = z.enum(ROLES, { message: S.roleInvalid });
+
+const email = z
+  .string({ message: S.emailRequired })
+  .trim()
+  .toLowerCase()
+  .min(1, { message: S.emailRequired, abort: true })
+  .max(200, { message: S.emailTooLong, abort: true })
+  .email({ message: S.emailInvalid });
+
+const name = z.string({ message: S.nameRequired }).trim().min(1, S.nameRequired).max(200, S.nameTooLong);
+
+/** A new password: the portal's password rules, one message per problem. */
+const password = z.string().superRefine((p, ctx) => {
+  for (const message of passwordProblems(p)) ctx.addIssue({ code: "custom", message });
+});
+
+export const createUserForm = z.object({
+  email,
+  name,
+  role,
+  agencyId: idField(S.agencyRequired),
+  password,
+});
+export type CreateUserInput = z.infer<typeof createUserForm>;
+
+export const updateUserForm = z.object({
+  id: idField(S.invalidId),
+  name,
+  role,
+  agencyId: idField(S.agencyRequired),
+});
+export type UpdateUserInput = z.infer<typeof updateUserForm>;
+
+/** Deactivation needs the confirmation box ticked; reactivation does not. */
+export const setActiveForm = z
+  .object({
+    id: idField(S.invalidId),
+    active: z.enum(["true", "false"], { message: S.invalidId }).transform((v) => v === "true"),
+    confirm: checkbox,
+    reason,
+  })
+  .refine((f) => f.active || f.confirm, { message: S.confirmDeactivate, path: ["confirm"] });
+export type SetActiveInput = z.infer<typeof setActiveForm>;
+
+export const resetPasswordForm = z.object({ id: idField(S.invalidId), password, reason });
+export type ResetPasswordInput = z.infer<typeof resetPasswordForm>;
+
+const day = z.string({ message: S.dateInvalid }).refine((s) => parseDay(s) !== null, S.dateInvalid);
+
+export const periodForm = z.object({ id: idField(S.invalidId), opensAt: day, dueAt: day, locksAt: day });
+export type PeriodInput = z.infer<typeof periodForm>;
+
+export const addAssignmentForm = z.object({
+  indicatorId: idField(S.indicatorRequired),
+  agencyId: idField(S.agencyRequired),
+  national: checkbox,
+});
+export type AddAssignmentInput = z.infer<typeof addAssignmentForm>;
+
+export const removeAssignmentForm = z
+  .object({ id: idField(S.invalidId), confirm: z.string().optional(), reason })
+  .refine((f) => f.confirm === "yes", { message: S.confirmRemove, path: ["confirm"] });
+export type RemoveAssignmentInput = z.infer<typeof removeAssignmentForm>;
+
+// ---- Query strings of the list pages (bad values fall back to no filter, never to an error).
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v && v.trim() ? v.trim().slice(0, max) : undefined));
+const pageParam = z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1);
+const dayParam = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((v) => (v && v.trim() ? (parseDay(v) ?? ("invalid" as const)) : undefined));
+
+export const userListQuery = z.object({ q: optionalText(200), page: pageParam });
+export const pageQuery = z.object({ page: pageParam });
+export const assignmentListQuery = z.object({ q: optionalText(200), assigned: optionalText(5), page: pageParam });
+
+export const auditQuery = z.object({
+  actor: optionalText(200),
+  agency: optionalText(50),
+  type: optionalText(100),
+  id: optionalText(100),
+  from: dayParam,
+  to: dayParam,
+  page: pageParam,
+});
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+/** First value of each search parameter (Next.js gives string[] for repeated keys). */
+export function firstValues(sp: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}

@@ -1,0 +1,48 @@
+"use server";
+// Server actions of the Excel import. The agency is always the signed-in reporter's: nothing in
+// the form or the file chooses it, and a batch id only reaches the batch of the user who uploaded.
+import { z } from "zod";
+import { action } from "@/server/action";
+import { revalidate } from "@/server/public-cache";
+import { periodField } from "@/modules/reporting/schemas";
+import { cancelImport, confirmImport, previewImport } from "./import";
+import { MAX_FILE_BYTES } from "./limits";
+
+const NO_FILE = "Vui lòng chọn tệp Excel (.xlsx) đã điền.";
+
+const uploadForm = z.object({
+  period: periodField,
+  file: z
+    .instanceof(File, { message: NO_FILE })
+    .refine((f) => f.size > 0, NO_FILE)
+    .refine((f) => f.size <= MAX_FILE_BYTES, "Tệp quá lớn. Dung lượng tối đa là 5 MB."),
+});
+
+const batchForm = z.object({ batchId: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const uploadImportAction = action(
+  "reporting.write",
+  uploadForm,
+  async (user, input) => {
+    const bytes = new Uint8Array(await input.file.arrayBuffer());
+    const batch = await previewImport(user, { ...input.period, fileName: input.file.name, bytes });
+    return {
+      ok: true,
+      message: `Đã kiểm tra tệp: ${batch.summary.valid} dòng hợp lệ, ${batch.summary.invalid} dòng lỗi.`,
+      data: { batchId: batch.id, errorCount: batch.errorCount },
+    };
+  },
+  (formData) => ({ period: formData.get("period"), file: formData.get("file") }),
+);
+
+export const confirmImportAction = action("reporting.write", batchForm, async (user, input) => {
+  const r = await confirmImport(user, input.batchId);
+  revalidate("/[lang]/reporting/import", "page");
+  return { ok: true, message: `Đã ghi ${r.indicators} chỉ tiêu và ${r.tasks} nhiệm vụ (bản nháp).`, data: r };
+});
+
+export const cancelImportAction = action("reporting.write", batchForm, async (user, input) => {
+  await cancelImport(user, input.batchId);
+  revalidate("/[lang]/reporting/import", "page");
+  return { ok: true, message: "Đã hủy lô nhập. Không có gì được ghi." };
+});

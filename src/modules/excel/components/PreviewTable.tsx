@@ -1,0 +1,193 @@
+import type { ReactNode } from "react";
+import type { Lang } from "@/i18n/config";
+import { fill, type Messages } from "@/i18n/messages";
+import { formatValue } from "@/lib/format";
+import type { ImportBatchView } from "../import";
+import type { IndicatorImportRow, RowError, TaskImportRow } from "../parse";
+
+const MAX_SHOWN = 300;
+const short = (s: string) => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
+
+function Errors({ errors, m, id }: { errors: RowError[]; m: Messages; id: string }) {
+  if (!errors.length) return null;
+  return (
+    <ul id={id} className="list-disc space-y-1 pl-4 text-red-800">
+      {errors.map((e, i) => (
+        <li key={i}>
+          {e.field && e.field in m.excel.fields && <strong>{m.excel.fields[e.field as keyof Messages["excel"]["fields"]]}: </strong>}
+          {e.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Fields({ items, m }: { items: [keyof Messages["excel"]["fields"], string | null | undefined][]; m: Messages }) {
+  const shown = items.filter(([, v]) => v != null && v.trim() !== "");
+  if (!shown.length) return null;
+  return (
+    <dl className="mt-1 space-y-0.5 text-xs text-slate-700">
+      {shown.map(([k, v]) => (
+        <div key={k}>
+          <dt className="inline font-medium">{m.excel.fields[k]}: </dt>
+          <dd className="inline whitespace-pre-line break-words">{short(v!)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const ROW_CLASS = { error: "bg-red-50", change: "bg-white", same: "bg-white text-slate-600" } as const;
+
+function IndicatorRows({ rows, lang, m }: { rows: IndicatorImportRow[]; lang: Lang; m: Messages }) {
+  return rows.map((r) => (
+    <tr key={`ind-${r.row}`} className={`border-t border-slate-100 align-top ${ROW_CLASS[r.outcome]}`} data-testid="preview-row" data-outcome={r.outcome}>
+      <td className="px-3 py-2 tabular-nums">{r.row}</td>
+      <td className="px-3 py-2">
+        {r.name || r.code || m.excel.empty}
+        <span className="block text-xs text-slate-500">{r.code}</span>
+      </td>
+      <td className="px-3 py-2">
+        {r.current ? (
+          <>
+            {r.current.value == null ? m.excel.empty : formatValue(r.current.value, r.unit, r.kind, lang)}
+            <span className="block text-xs text-slate-500">{m.reporting.states[r.current.state as keyof Messages["reporting"]["states"]] ?? r.current.state}</span>
+          </>
+        ) : (
+          <span className="text-slate-500">{m.reporting.states.NOT_STARTED}</span>
+        )}
+      </td>
+      <td className="px-3 py-2">
+        <span className="font-medium">
+          {r.parsedValue != null ? formatValue(r.parsedValue, r.unit, r.kind, lang) : r.input.value || m.excel.empty}
+        </span>
+        <Fields
+          m={m}
+          items={[
+            ["source", r.input.source],
+            ["note", r.input.note],
+            ["explanation", r.input.explanation],
+            ["evidenceUrl", r.input.evidenceUrl],
+          ]}
+        />
+      </td>
+      <td className="px-3 py-2">
+        <span className={r.outcome === "error" ? "font-medium text-red-800" : ""}>{m.excel.outcome[r.outcome]}</span>
+        <Errors errors={r.errors} m={m} id={`ind-${r.row}-errors`} />
+      </td>
+    </tr>
+  ));
+}
+
+function TaskRows({ rows, m }: { rows: TaskImportRow[]; m: Messages }) {
+  const status = (s: string | null) => (s ? (m.reporting.taskStatus[s as keyof Messages["reporting"]["taskStatus"]] ?? s) : m.excel.empty);
+  return rows.map((r) => (
+    <tr key={`task-${r.row}`} className={`border-t border-slate-100 align-top ${ROW_CLASS[r.outcome]}`} data-testid="preview-row" data-outcome={r.outcome}>
+      <td className="px-3 py-2 tabular-nums">{r.row}</td>
+      <td className="px-3 py-2">
+        <span className="line-clamp-3">{r.title || m.excel.empty}</span>
+        <span className="block text-xs text-slate-500">{r.key}</span>
+      </td>
+      <td className="px-3 py-2">
+        {r.current ? (
+          <>
+            {status(r.current.status)}
+            {r.current.percentComplete != null && ` · ${r.current.percentComplete}%`}
+            <span className="block text-xs text-slate-500">{m.reporting.states[r.current.state as keyof Messages["reporting"]["states"]] ?? r.current.state}</span>
+          </>
+        ) : (
+          <span className="text-slate-500">{m.reporting.states.NOT_STARTED}</span>
+        )}
+      </td>
+      <td className="px-3 py-2">
+        <span className="font-medium">
+          {r.input.status ? status(r.input.status) : r.input.statusText || m.excel.empty}
+          {r.parsedPercent != null ? ` · ${r.parsedPercent}%` : r.input.percent ? ` · ${r.input.percent}` : ""}
+        </span>
+        <Fields
+          m={m}
+          items={[
+            ["achieved", r.input.achieved],
+            ["obstacles", r.input.obstacles],
+            ["nextSteps", r.input.nextSteps],
+            ["evidenceUrl", r.input.evidenceUrl],
+          ]}
+        />
+      </td>
+      <td className="px-3 py-2">
+        <span className={r.outcome === "error" ? "font-medium text-red-800" : ""}>{m.excel.outcome[r.outcome]}</span>
+        <Errors errors={r.errors} m={m} id={`task-${r.row}-errors`} />
+      </td>
+    </tr>
+  ));
+}
+
+function Table({ caption, children, m }: { caption: string; children: ReactNode; m: Messages }) {
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <table className="min-w-full text-sm">
+        <caption className="bg-slate-50 px-3 py-2 text-left font-semibold">{caption}</caption>
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            <th scope="col" className="px-3 py-2">{m.excel.row}</th>
+            <th scope="col" className="px-3 py-2">{m.excel.item}</th>
+            <th scope="col" className="px-3 py-2">{m.excel.current}</th>
+            <th scope="col" className="px-3 py-2">{m.excel.willWrite}</th>
+            <th scope="col" className="px-3 py-2">{m.excel.outcomeLabel}</th>
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+function Section<R extends { outcome: string }>({ title, rows, render, m }: { title: string; rows: R[]; render: (rows: R[]) => ReactNode; m: Messages }) {
+  const main = rows.filter((r) => r.outcome !== "same");
+  const same = rows.filter((r) => r.outcome === "same");
+  return (
+    <section className="space-y-2">
+      <h3 className="text-lg font-semibold">
+        {title} ({rows.length})
+      </h3>
+      {main.length ? <Table caption={title} m={m}>{render(main)}</Table> : <p className="text-sm text-slate-600">{m.excel.noRows}</p>}
+      {same.length > 0 && (
+        <details className="rounded border border-slate-200 bg-white p-2">
+          <summary className="cursor-pointer text-sm">{fill(m.excel.unchangedRows, { count: same.length })}</summary>
+          <div className="mt-2">
+            <Table caption={fill(m.excel.unchangedRows, { count: same.length })} m={m}>
+              {render(same)}
+            </Table>
+          </div>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** Every row of an uploaded file: what is stored now, what would be written, and its errors. */
+export function PreviewTable({ batch, lang, m }: { batch: ImportBatchView; lang: Lang; m: Messages }) {
+  const { parsed, summary } = batch;
+  return (
+    <div className="space-y-4">
+      <div role="status" className={`rounded border p-3 ${summary.invalid + parsed.fileErrors.length > 0 ? "border-red-300 bg-red-50" : "border-green-300 bg-green-50"}`}>
+        <p className="font-semibold" data-testid="preview-summary">
+          {fill(m.excel.summary, { valid: summary.valid, invalid: summary.invalid })}
+        </p>
+        <p className="text-sm">{fill(m.excel.summaryDetail, { changes: summary.changes, unchanged: summary.unchanged })}</p>
+      </div>
+      {parsed.fileErrors.length > 0 && (
+        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          <p className="font-semibold">{m.excel.fileErrors}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {parsed.fileErrors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Section title={m.excel.indicators} rows={parsed.indicators} m={m} render={(rows) => <IndicatorRows rows={rows} lang={lang} m={m} />} />
+      <Section title={m.excel.tasks} rows={parsed.tasks} m={m} render={(rows) => <TaskRows rows={rows} m={m} />} />
+    </div>
+  );
+}

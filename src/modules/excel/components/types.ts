@@ -1,0 +1,3 @@
+import type { excelVi } from "@/messages/excel";
+
+export type ExcelMessages = typeof excelVi;

@@ -1,0 +1,227 @@
+// Upload → preview → confirm or cancel. A preview is stored as an ImportBatch and writes nothing
+// else; confirming applies every changed row through the reporting mutations inside ONE
+// transaction (they check versions, write revisions and audit rows), so a row that fails at that
+// moment leaves the whole quarter as it was. The agency is always the signed-in reporter's and a
+// batch is only ever seen or used by the user who uploaded it.
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { audit } from "@/server/audit";
+import type { SessionUser } from "@/server/current-user";
+import { db } from "@/server/db";
+import { AppError, ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { revalidate } from "@/server/public-cache";
+import { saveIndicatorValues, saveTaskProgress } from "@/modules/reporting/mutations";
+import { getPeriod } from "@/modules/reporting/periods";
+import { assertCanWriteAgency } from "@/modules/reporting/policy";
+import { indicatorRow, taskRow, type IndicatorRowInput, type TaskRowInput } from "@/modules/reporting/schemas";
+import type { TaskStatus } from "./layout";
+import { errorCountOf, parseWorkbook, type ImportContext, type ParsedImport } from "./parse";
+
+export type ImportSummary = { valid: number; invalid: number; changes: number; unchanged: number };
+
+export type ImportBatchView = {
+  id: number;
+  status: "PREVIEW" | "APPLIED" | "CANCELLED";
+  year: number;
+  quarter: number;
+  fileName: string;
+  createdAt: Date;
+  appliedAt: Date | null;
+  errorCount: number;
+  parsed: ParsedImport;
+  summary: ImportSummary;
+};
+
+type BatchRecord = { id: number; status: ImportBatchView["status"]; year: number; quarter: number; fileName: string; createdAt: Date; appliedAt: Date | null; errorCount: number; rows: Prisma.JsonValue };
+
+function summarize(p: ParsedImport): ImportSummary {
+  const rows = [...p.indicators, ...p.tasks];
+  const invalid = rows.filter((r) => r.outcome === "error").length;
+  const changes = rows.filter((r) => r.outcome === "change").length;
+  return { valid: rows.length - invalid, invalid, changes, unchanged: rows.length - invalid - changes };
+}
+
+function toView(b: BatchRecord): ImportBatchView {
+  const parsed = b.rows as unknown as ParsedImport;
+  return { id: b.id, status: b.status, year: b.year, quarter: b.quarter, fileName: b.fileName, createdAt: b.createdAt, appliedAt: b.appliedAt, errorCount: b.errorCount, parsed, summary: summarize(parsed) };
+}
+
+/** Keeps the base name only, without control characters (it is shown back to the user). */
+function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  return clean || "tai-len.xlsx";
+}
+
+/** What the agency may report and what is stored for the quarter, for the parser. */
+async function loadContext(user: SessionUser, year: number, quarter: number, period: ImportContext["period"], now: Date): Promise<ImportContext> {
+  const agencyId = user.agencyId;
+  const [indicators, assigned, observations, tasks, leads, progress] = await Promise.all([
+    db.indicator.findMany({ select: { id: true, code: true, nameVi: true, kind: true, unit: true, minValue: true, maxValue: true } }),
+    db.indicatorAssignment.findMany({ where: { agencyId }, select: { indicatorId: true } }),
+    db.observation.findMany({ where: { agencyId, year, quarter } }),
+    db.task.findMany({ select: { id: true, key: true, title: true } }),
+    db.taskAssignment.findMany({ where: { agencyId, role: "LEAD" }, select: { taskId: true } }),
+    db.taskProgress.findMany({ where: { agencyId, year, quarter } }),
+  ]);
+  const isAssigned = new Set(assigned.map((a) => a.indicatorId));
+  const isLed = new Set(leads.map((l) => l.taskId));
+  return {
+    agencyCode: user.agencyCode,
+    year,
+    quarter,
+    period,
+    now,
+    indicators: new Map(indicators.map((i) => [i.code, { ...i, assigned: isAssigned.has(i.id) }])),
+    observations: new Map(observations.map((o) => [o.indicatorId, o])),
+    tasks: new Map(tasks.map((t) => [t.key, { id: t.id, title: t.title, led: isLed.has(t.id) }])),
+    progress: new Map(progress.map((p) => [p.taskId, { ...p, status: p.status as TaskStatus }])),
+  };
+}
+
+/** Parses an upload for the reporter's own agency and stores it as a preview; writes no progress data. */
+export async function previewImport(
+  user: SessionUser,
+  input: { year: number; quarter: number; fileName: string; bytes: Uint8Array },
+  now = new Date(),
+): Promise<ImportBatchView> {
+  assertCanWriteAgency(user, user.agencyId);
+  const period = await getPeriod(input.year, input.quarter);
+  const ctx = await loadContext(user, input.year, input.quarter, period, now);
+  const parsed = await parseWorkbook(input.bytes, ctx);
+  const errorCount = errorCountOf(parsed);
+  const fileName = safeFileName(input.fileName);
+  const batch = await db.$transaction(async (tx) => {
+    const b = await tx.importBatch.create({
+      data: {
+        userId: user.id,
+        agencyId: user.agencyId,
+        year: input.year,
+        quarter: input.quarter,
+        fileName,
+        status: "PREVIEW",
+        rows: parsed as unknown as Prisma.InputJsonValue,
+        errorCount,
+      },
+    });
+    await audit(tx, {
+      actor: user,
+      action: "import.preview",
+      entityType: "ImportBatch",
+      entityId: b.id,
+      agencyId: user.agencyId,
+      after: { fileName, year: input.year, quarter: input.quarter, errorCount, ...summarize(parsed) },
+    });
+    return b;
+  });
+  return toView(batch);
+}
+
+/** A batch of the signed-in user (and still of their agency); null for anyone else's. */
+export async function getImportBatch(user: SessionUser, batchId: number): Promise<ImportBatchView | null> {
+  const b = await db.importBatch.findFirst({ where: { id: batchId, userId: user.id, agencyId: user.agencyId } });
+  return b ? toView(b) : null;
+}
+
+async function ownBatch(user: SessionUser, batchId: number) {
+  assertCanWriteAgency(user, user.agencyId);
+  const b = await db.importBatch.findFirst({ where: { id: batchId, userId: user.id, agencyId: user.agencyId } });
+  if (!b) throw new NotFoundError("Không tìm thấy lô nhập này (chỉ người tải tệp lên mới xem và xác nhận được).");
+  if (b.status === "APPLIED") throw new ConflictError("Lô nhập này đã được xác nhận trước đó.");
+  if (b.status === "CANCELLED") throw new ConflictError("Lô nhập này đã bị hủy; hãy tải tệp lên lại.");
+  return b;
+}
+
+class BatchGone extends ConflictError {
+  constructor() {
+    super("Lô nhập này vừa được xác nhận hoặc hủy.");
+  }
+}
+
+/** Labels the reporting mutations' "ind.<id>.<field>" error keys with the row they came from. */
+function relabel(err: AppError, parsed: ParsedImport): AppError {
+  const labels = new Map<string, string>([
+    ...parsed.indicators.map((r) => [`ind.${r.indicatorId}`, `Chỉ tiêu "${r.name}" (dòng ${r.row})`] as const),
+    ...parsed.tasks.map((r) => [`task.${r.taskId}`, `Nhiệm vụ "${r.title.slice(0, 80)}" (dòng ${r.row})`] as const),
+  ]);
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [k, msgs] of Object.entries(err.fieldErrors ?? {})) {
+    const label = labels.get(k.split(".").slice(0, 2).join(".")) ?? k;
+    (fieldErrors[label] ??= []).push(...msgs);
+  }
+  const message =
+    err instanceof ConflictError
+      ? "Một số mục đã được cập nhật trên cổng sau khi bạn tải tệp lên. Không có gì được ghi: hãy tải mẫu mới, điền lại rồi tải lên."
+      : err instanceof ValidationError
+        ? "Cổng từ chối ghi vì có dữ liệu chưa hợp lệ. Không có gì được ghi."
+        : `${err.message} Không có gì được ghi.`;
+  return new AppError(message, err.status, fieldErrors, err.details);
+}
+
+/**
+ * Applies a preview without errors: all changed rows, as drafts, in one transaction together with
+ * the batch's own status change. If anything is refused nothing is written and the batch stays a
+ * preview; a second confirmation (or a concurrent one) finds it already applied.
+ */
+export async function confirmImport(user: SessionUser, batchId: number, now = new Date()): Promise<{ indicators: number; tasks: number }> {
+  const b = await ownBatch(user, batchId);
+  if (b.errorCount > 0) {
+    throw new ValidationError({}, `Tệp còn ${b.errorCount} lỗi. Hãy sửa tệp rồi tải lên lại; không có gì được ghi.`);
+  }
+  const parsed = b.rows as unknown as ParsedImport;
+  const comment = `Nhập từ tệp Excel "${b.fileName}" (lô #${b.id})`.slice(0, 1000);
+  const indicators: IndicatorRowInput[] = parsed.indicators
+    .filter((r) => r.outcome === "change")
+    .map((r) => indicatorRow.parse({ indicatorId: r.indicatorId, version: r.version, ...r.input, comment, submit: false }));
+  const tasks: TaskRowInput[] = parsed.tasks
+    .filter((r) => r.outcome === "change")
+    .map((r) => taskRow.parse({ taskId: r.taskId, version: r.version, ...r.input, status: r.input.status, submit: false }));
+  try {
+    const result = await db.$transaction(
+      async (tx) => {
+        const claimed = await tx.importBatch.updateMany({
+          where: { id: b.id, userId: user.id, status: "PREVIEW", errorCount: 0 },
+          data: { status: "APPLIED", appliedAt: now },
+        });
+        if (claimed.count === 0) throw new BatchGone();
+        const period = { year: b.year, quarter: b.quarter };
+        const ind = indicators.length ? await saveIndicatorValues(user, { ...period, rows: indicators }, now, tx) : { saved: 0 };
+        const tsk = tasks.length ? await saveTaskProgress(user, { ...period, rows: tasks }, now, tx) : { saved: 0 };
+        await audit(tx, {
+          actor: user,
+          action: "import.confirm",
+          entityType: "ImportBatch",
+          entityId: b.id,
+          agencyId: b.agencyId,
+          before: { status: "PREVIEW" },
+          after: { status: "APPLIED", indicators: ind.saved, tasks: tsk.saved },
+        });
+        return { indicators: ind.saved, tasks: tsk.saved };
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    );
+    revalidate("/[lang]/reporting", "page");
+    return result;
+  } catch (e) {
+    if (e instanceof AppError && !(e instanceof BatchGone)) throw relabel(e, parsed);
+    throw e;
+  }
+}
+
+/** Discards a preview. Nothing but the batch's status (and an audit row) is written. */
+export async function cancelImport(user: SessionUser, batchId: number): Promise<void> {
+  const b = await ownBatch(user, batchId);
+  await db.$transaction(async (tx) => {
+    const r = await tx.importBatch.updateMany({ where: { id: b.id, userId: user.id, status: "PREVIEW" }, data: { status: "CANCELLED" } });
+    if (r.count === 0) throw new BatchGone();
+    await audit(tx, {
+      actor: user,
+      action: "import.cancel",
+      entityType: "ImportBatch",
+      entityId: b.id,
+      agencyId: b.agencyId,
+      before: { status: "PREVIEW" },
+      after: { status: "CANCELLED" },
+    });
+  });
+}

@@ -1,0 +1,149 @@
+"use client";
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import type { Lang } from "@/i18n/config";
+import type { Messages } from "@/i18n/messages";
+import type { ActionResult } from "@/server/action";
+import { saveIndicatorsAction } from "../actions";
+import { FieldError, FormFeedback, useUnsavedWarning } from "./FormFeedback";
+import { StateBadge } from "./StateBadge";
+
+export type IndicatorRowView = {
+  indicatorId: number;
+  name: string;
+  unit: string;
+  targetsText: string;
+  previousText: string;
+  state: string;
+  editable: boolean;
+  observationId: number | null;
+  version: number;
+  value: string;
+  source: string;
+  note: string;
+  explanation: string;
+  evidenceUrl: string;
+  reviewComment: string | null;
+  late: boolean;
+  illustrative: boolean;
+};
+
+export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: Lang; m: Messages["reporting"]; period: string; rows: IndicatorRowView[]; canWrite: boolean }) {
+  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(saveIndicatorsAction, null);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedWarning(dirty && !pending);
+  const v = (name: string, initial: string) => state?.values?.[name] ?? initial;
+  const err = (name: string) => state?.fieldErrors?.[name];
+
+  return (
+    <form action={formAction} onInput={() => setDirty(true)} onSubmit={() => setDirty(false)} className="space-y-3" data-testid="indicator-form">
+      <input type="hidden" name="period" value={period} />
+      <FormFeedback state={state} />
+      <div className="space-y-3">
+        {rows.map((r) => {
+          const p = `ind.${r.indicatorId}`;
+          const disabled = !canWrite || !r.editable;
+          return (
+            <fieldset key={r.indicatorId} className="rounded border border-slate-200 bg-white p-3" data-testid={`indicator-row-${r.indicatorId}`} aria-labelledby={`${p}-name`}>
+              <input type="hidden" name={`${p}.version`} value={r.version} />
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <div>
+                  <p id={`${p}-name`} className="font-medium">{r.name}</p>
+                  <p className="text-xs text-slate-600">
+                    {m.previous}: {r.previousText} · {m.targets}: {r.targetsText}
+                  </p>
+                </div>
+                <div className="flex items-center gap-2">
+                  <StateBadge state={r.state} m={m} />
+                  {r.late && <span className="text-xs text-amber-900">⏰ {m.late}</span>}
+                  {r.illustrative && <span className="text-xs text-slate-600">({m.illustrative})</span>}
+                  {r.observationId && (
+                    <Link href={`/${lang}/reporting/observations/${r.observationId}`} className="text-xs text-brand-700 underline">
+                      {m.details}
+                    </Link>
+                  )}
+                </div>
+              </div>
+              {r.reviewComment && r.state === "RETURNED" && (
+                <p className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="review-comment">
+                  {m.reviewComment}: {r.reviewComment}
+                </p>
+              )}
+              <div className="mt-2 grid gap-2 md:grid-cols-[10rem_1fr_1fr]">
+                <div>
+                  <label htmlFor={`${p}.value`} className="block text-xs font-medium">
+                    {m.value} ({r.unit})
+                  </label>
+                  <input
+                    id={`${p}.value`}
+                    name={`${p}.value`}
+                    inputMode="decimal"
+                    defaultValue={v(`${p}.value`, r.value)}
+                    disabled={disabled}
+                    aria-invalid={!!err(`${p}.value`)}
+                    aria-describedby={err(`${p}.value`) ? `${p}.value-error` : undefined}
+                    className="mt-1 w-full rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600 disabled:bg-slate-100"
+                  />
+                  <FieldError id={`${p}.value-error`} errors={err(`${p}.value`)} />
+                </div>
+                <div>
+                  <label htmlFor={`${p}.source`} className="block text-xs font-medium">{m.source}</label>
+                  <input id={`${p}.source`} name={`${p}.source`} defaultValue={v(`${p}.source`, r.source)} disabled={disabled} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 disabled:bg-slate-100" />
+                  <FieldError id={`${p}.source-error`} errors={err(`${p}.source`)} />
+                </div>
+                <div>
+                  <label htmlFor={`${p}.evidenceUrl`} className="block text-xs font-medium">{m.evidenceUrl}</label>
+                  <input
+                    id={`${p}.evidenceUrl`}
+                    name={`${p}.evidenceUrl`}
+                    type="url"
+                    defaultValue={v(`${p}.evidenceUrl`, r.evidenceUrl)}
+                    disabled={disabled}
+                    aria-invalid={!!err(`${p}.evidenceUrl`)}
+                    aria-describedby={err(`${p}.evidenceUrl`) ? `${p}.evidenceUrl-error` : undefined}
+                    className="mt-1 w-full rounded border border-slate-300 px-2 py-1 disabled:bg-slate-100"
+                  />
+                  <FieldError id={`${p}.evidenceUrl-error`} errors={err(`${p}.evidenceUrl`)} />
+                </div>
+                <div className="md:col-span-2">
+                  <label htmlFor={`${p}.note`} className="block text-xs font-medium">{m.note}</label>
+                  <input id={`${p}.note`} name={`${p}.note`} defaultValue={v(`${p}.note`, r.note)} disabled={disabled} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 disabled:bg-slate-100" />
+                </div>
+                <div>
+                  <label htmlFor={`${p}.explanation`} className="block text-xs font-medium">{m.explanation}</label>
+                  <input
+                    id={`${p}.explanation`}
+                    name={`${p}.explanation`}
+                    defaultValue={v(`${p}.explanation`, r.explanation)}
+                    disabled={disabled}
+                    aria-invalid={!!err(`${p}.explanation`)}
+                    aria-describedby={err(`${p}.explanation`) ? `${p}.explanation-error` : undefined}
+                    className="mt-1 w-full rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600 disabled:bg-slate-100"
+                  />
+                  <FieldError id={`${p}.explanation-error`} errors={err(`${p}.explanation`)} />
+                </div>
+              </div>
+              {canWrite && r.editable && (
+                <label className="mt-2 inline-flex items-center gap-2 text-sm">
+                  <input type="checkbox" name={`${p}.select`} defaultChecked={v(`${p}.select`, "") === "on"} />
+                  {m.select}
+                </label>
+              )}
+            </fieldset>
+          );
+        })}
+      </div>
+      {canWrite && (
+        <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
+          <button type="submit" name="intent" value="draft" disabled={pending} className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+            {pending ? m.saving : m.saveDraft}
+          </button>
+          <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+            {m.submitSelected}
+          </button>
+          <p className="self-center text-xs text-slate-600">{m.jumpHint}</p>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Lang } from "@/i18n/config";
+import { fill, type Messages } from "@/i18n/messages";
+import { formatNumber, formatValue } from "@/lib/format";
+import { formatQuarter } from "@/lib/periods";
+import { reviewQueue } from "../queries";
+import { targetsSummary } from "./Workspace";
+import { ReviewForm, type ReviewRow } from "./ReviewForm";
+
+export async function ReviewQueue({ lang, m }: { lang: Lang; m: Messages }) {
+  const q = await reviewQueue({ skip: 0, take: 200 });
+  const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) : "");
+  const rows: ReviewRow[] = [
+    ...q.observations.map((o) => ({
+      kind: "obs" as const,
+      id: o.id,
+      version: o.version,
+      agency: lang === "vi" ? o.agency.nameVi : o.agency.nameEn,
+      item: `${lang === "vi" ? o.indicator.nameVi : o.indicator.nameEn} — ${formatQuarter(o, lang)}`,
+      value: o.value == null ? "—" : formatValue(o.value, o.indicator.unit, o.indicator.kind, lang),
+      previous: o.approvedValue == null ? "—" : formatNumber(o.approvedValue, lang),
+      context: [targetsSummary(o.indicator.targets, o.indicator.unit, o.indicator.kind, lang), o.explanation ? `“${o.explanation}”` : null].filter(Boolean).join(" · "),
+      submittedAt: when(o.submittedAt),
+      late: o.late,
+      href: `/${lang}/reporting/observations/${o.id}`,
+    })),
+    ...q.tasks.map((t) => ({
+      kind: "task" as const,
+      id: t.id,
+      version: t.version,
+      agency: lang === "vi" ? t.agency.nameVi : t.agency.nameEn,
+      item: `${t.task.document.numberCanonical ?? ""} · ${t.task.numberPrinted ?? ""} — ${formatQuarter(t, lang)}`,
+      value: `${m.reporting.taskStatus[t.status]}${t.percentComplete == null ? "" : ` (${t.percentComplete}%)`}`,
+      previous: t.approvedStatus ? m.reporting.taskStatus[t.approvedStatus] : "—",
+      context: `${t.task.title.slice(0, 160)}${t.task.title.length > 160 ? "…" : ""}${t.achieved ? ` · “${t.achieved}”` : ""}`,
+      submittedAt: when(t.submittedAt),
+      late: t.late,
+      href: `/${lang}/reporting/tasks/${t.id}`,
+    })),
+  ];
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold text-brand-800">{m.review.title}</h1>
+      <p className="text-slate-700">{m.review.intro}</p>
+      <p className="text-sm text-slate-600">
+        {fill(m.review.indicators, { count: q.obsTotal })} · {fill(m.review.tasks, { count: q.taskTotal })}
+      </p>
+      {rows.length === 0 ? <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{m.review.empty}</p> : <ReviewForm lang={lang} m={m} rows={rows} />}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import type { Lang } from "@/i18n/config";
+import type { Messages } from "@/i18n/messages";
+import type { ActionResult } from "@/server/action";
+import { saveTasksAction } from "../actions";
+import { FieldError, FormFeedback, useUnsavedWarning } from "./FormFeedback";
+import { StateBadge } from "./StateBadge";
+
+export type TaskRowView = {
+  taskId: number;
+  title: string;
+  reference: string;
+  deadlineText: string;
+  previousText: string;
+  state: string;
+  editable: boolean;
+  progressId: number | null;
+  version: number;
+  status: string;
+  percent: string;
+  achieved: string;
+  obstacles: string;
+  nextSteps: string;
+  evidenceUrl: string;
+  reviewComment: string | null;
+  late: boolean;
+};
+
+const STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "BLOCKED"] as const;
+
+export function TaskEntryForm({ lang, m, period, rows, canWrite }: { lang: Lang; m: Messages["reporting"]; period: string; rows: TaskRowView[]; canWrite: boolean }) {
+  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(saveTasksAction, null);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedWarning(dirty && !pending);
+  const v = (name: string, initial: string) => state?.values?.[name] ?? initial;
+  const err = (name: string) => state?.fieldErrors?.[name];
+  const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1 disabled:bg-slate-100 aria-[invalid=true]:border-red-600";
+
+  return (
+    <form action={formAction} onInput={() => setDirty(true)} onSubmit={() => setDirty(false)} className="space-y-3" data-testid="task-form">
+      <input type="hidden" name="period" value={period} />
+      <FormFeedback state={state} />
+      {rows.map((r) => {
+        const p = `task.${r.taskId}`;
+        const disabled = !canWrite || !r.editable;
+        return (
+          <fieldset key={r.taskId} className="rounded border border-slate-200 bg-white p-3" aria-labelledby={`${p}-title`} data-testid={`task-row-${r.taskId}`}>
+            <input type="hidden" name={`${p}.version`} value={r.version} />
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <div className="max-w-3xl">
+                <p className="text-xs text-slate-600">{r.reference} · {m.deadline}: {r.deadlineText} · {m.previous}: {r.previousText}</p>
+                <p id={`${p}-title`} className="text-sm font-medium" lang="vi">{r.title}</p>
+              </div>
+              <div className="flex items-center gap-2">
+                <StateBadge state={r.state} m={m} />
+                {r.late && <span className="text-xs text-amber-900">⏰ {m.late}</span>}
+                {r.progressId && (
+                  <Link href={`/${lang}/reporting/tasks/${r.progressId}`} className="text-xs text-brand-700 underline">
+                    {m.details}
+                  </Link>
+                )}
+              </div>
+            </div>
+            {r.reviewComment && r.state === "RETURNED" && (
+              <p className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="review-comment">{m.reviewComment}: {r.reviewComment}</p>
+            )}
+            <div className="mt-2 grid gap-2 md:grid-cols-[12rem_7rem_1fr]">
+              <div>
+                <label htmlFor={`${p}.status`} className="block text-xs font-medium">{m.status}</label>
+                <select id={`${p}.status`} name={`${p}.status`} defaultValue={v(`${p}.status`, r.status)} disabled={disabled} aria-invalid={!!err(`${p}.status`)} aria-describedby={err(`${p}.status`) ? `${p}.status-error` : undefined} className={input}>
+                  {STATUSES.map((s) => (
+                    <option key={s} value={s}>{m.taskStatus[s]}</option>
+                  ))}
+                </select>
+                <FieldError id={`${p}.status-error`} errors={err(`${p}.status`)} />
+              </div>
+              <div>
+                <label htmlFor={`${p}.percent`} className="block text-xs font-medium">{m.percent}</label>
+                <input id={`${p}.percent`} name={`${p}.percent`} inputMode="numeric" defaultValue={v(`${p}.percent`, r.percent)} disabled={disabled} aria-invalid={!!err(`${p}.percent`)} aria-describedby={err(`${p}.percent`) ? `${p}.percent-error` : undefined} className={input} />
+                <FieldError id={`${p}.percent-error`} errors={err(`${p}.percent`)} />
+              </div>
+              <div>
+                <label htmlFor={`${p}.achieved`} className="block text-xs font-medium">{m.achieved}</label>
+                <textarea id={`${p}.achieved`} name={`${p}.achieved`} rows={2} defaultValue={v(`${p}.achieved`, r.achieved)} disabled={disabled} aria-invalid={!!err(`${p}.achieved`)} aria-describedby={err(`${p}.achieved`) ? `${p}.achieved-error` : undefined} className={input} />
+                <FieldError id={`${p}.achieved-error`} errors={err(`${p}.achieved`)} />
+              </div>
+              <div className="md:col-span-1">
+                <label htmlFor={`${p}.evidenceUrl`} className="block text-xs font-medium">{m.evidenceUrl}</label>
+                <input id={`${p}.evidenceUrl`} name={`${p}.evidenceUrl`} type="url" defaultValue={v(`${p}.evidenceUrl`, r.evidenceUrl)} disabled={disabled} aria-invalid={!!err(`${p}.evidenceUrl`)} aria-describedby={err(`${p}.evidenceUrl`) ? `${p}.evidenceUrl-error` : undefined} className={input} />
+                <FieldError id={`${p}.evidenceUrl-error`} errors={err(`${p}.evidenceUrl`)} />
+              </div>
+              <div>
+                <label htmlFor={`${p}.obstacles`} className="block text-xs font-medium">{m.obstacles}</label>
+                <textarea id={`${p}.obstacles`} name={`${p}.obstacles`} rows={1} defaultValue={v(`${p}.obstacles`, r.obstacles)} disabled={disabled} className={input} />
+              </div>
+              <div>
+                <label htmlFor={`${p}.nextSteps`} className="block text-xs font-medium">{m.nextSteps}</label>
+                <textarea id={`${p}.nextSteps`} name={`${p}.nextSteps`} rows={1} defaultValue={v(`${p}.nextSteps`, r.nextSteps)} disabled={disabled} className={input} />
+              </div>
+            </div>
+            {canWrite && r.editable && (
+              <label className="mt-2 inline-flex items-center gap-2 text-sm">
+                <input type="checkbox" name={`${p}.select`} defaultChecked={v(`${p}.select`, "") === "on"} />
+                {m.select}
+              </label>
+            )}
+          </fieldset>
+        );
+      })}
+      {canWrite && rows.length > 0 && (
+        <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
+          <button type="submit" name="intent" value="draft" disabled={pending} className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+            {pending ? m.saving : m.saveDraft}
+          </button>
+          <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+            {m.submitSelected}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { audit } from "@/server/audit";
+import type { SessionUser } from "@/server/current-user";
+import { db } from "@/server/db";
+import { env } from "@/server/env";
+import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { assertCanReadAgency, assertCanWriteAgency } from "./policy";
+import { editable } from "./rules";
+
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+// Extension → accepted MIME type and the magic bytes the file must start with: a renamed
+// executable is refused whatever it claims to be.
+const KINDS: Record<string, { mime: string; magic: number[][] }> = {
+  pdf: { mime: "application/pdf", magic: [[0x25, 0x50, 0x44, 0x46]] },
+  png: { mime: "image/png", magic: [[0x89, 0x50, 0x4e, 0x47]] },
+  jpg: { mime: "image/jpeg", magic: [[0xff, 0xd8, 0xff]] },
+  jpeg: { mime: "image/jpeg", magic: [[0xff, 0xd8, 0xff]] },
+  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  pptx: { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  doc: { mime: "application/msword", magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
+  xls: { mime: "application/vnd.ms-excel", magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
+  ppt: { mime: "application/vnd.ms-powerpoint", magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
+};
+
+/** Checks an uploaded file's name, size and first bytes; returns its kind or a Vietnamese error. */
+export function checkEvidenceFile(name: string, bytes: Uint8Array): { ext: string; mime: string } | { error: string } {
+  if (bytes.length === 0) return { error: "Tệp trống." };
+  if (bytes.length > MAX_EVIDENCE_BYTES) return { error: "Tệp quá lớn (tối đa 10 MB)." };
+  const ext = path.extname(name).slice(1).toLowerCase();
+  const kind = KINDS[ext];
+  if (!kind) return { error: "Chỉ nhận tệp PDF, Word, Excel, PowerPoint hoặc ảnh PNG/JPG." };
+  if (!kind.magic.some((m) => m.every((b, i) => bytes[i] === b))) return { error: "Nội dung tệp không khớp với phần mở rộng của tệp." };
+  return { ext, mime: kind.mime };
+}
+
+/** Stores an evidence file and links it to an observation or task progress as a new revision. */
+export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "task"; id: number; file: File }, now = new Date()) {
+  const record =
+    input.kind === "obs"
+      ? await db.observation.findUnique({ where: { id: input.id } })
+      : await db.taskProgress.findUnique({ where: { id: input.id } });
+  if (!record) throw new NotFoundError();
+  assertCanWriteAgency(user, record.agencyId);
+  const period = await db.reportingPeriod.findUniqueOrThrow({ where: { year_quarter: { year: record.year, quarter: record.quarter } } });
+  if (!editable(record.state, period, now, record.reopened)) throw new ConflictError("Mục này không còn sửa được (đã nộp, đã duyệt hoặc kỳ đã khóa).");
+  const bytes = new Uint8Array(await input.file.arrayBuffer());
+  const checked = checkEvidenceFile(input.file.name, bytes);
+  if ("error" in checked) throw new ValidationError({ file: [checked.error] });
+
+  const id = randomUUID();
+  await mkdir(env.uploadDir, { recursive: true });
+  const tmp = path.join(env.uploadDir, `${id}.part`);
+  await writeFile(tmp, bytes);
+  await rename(tmp, path.join(env.uploadDir, id));
+  await db.$transaction(async (tx) => {
+    await tx.evidenceFile.create({
+      data: {
+        id,
+        agencyId: record.agencyId,
+        originalName: input.file.name.slice(0, 200),
+        mimeType: checked.mime,
+        size: bytes.length,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        uploadedById: user.id,
+      },
+    });
+    if (input.kind === "obs") {
+      const r = await tx.observation.updateMany({ where: { id: record.id, version: record.version }, data: { evidenceFileId: id, version: { increment: 1 }, updatedById: user.id } });
+      if (r.count === 0) throw new ConflictError("Mục này vừa được người khác cập nhật. Hãy tải lại trang.");
+      const o = await tx.observation.findUniqueOrThrow({ where: { id: record.id } });
+      await tx.observationRevision.create({
+        data: { observationId: o.id, version: o.version, value: o.value, state: o.state, source: o.source, note: o.note, explanation: o.explanation, evidenceUrl: o.evidenceUrl, evidenceFileId: id, comment: `Tệp minh chứng: ${input.file.name.slice(0, 200)}`, authorId: user.id },
+      });
+    } else {
+      const r = await tx.taskProgress.updateMany({ where: { id: record.id, version: record.version }, data: { evidenceFileId: id, version: { increment: 1 }, updatedById: user.id } });
+      if (r.count === 0) throw new ConflictError("Mục này vừa được người khác cập nhật. Hãy tải lại trang.");
+      const p = await tx.taskProgress.findUniqueOrThrow({ where: { id: record.id } });
+      await tx.taskProgressRevision.create({
+        data: { taskProgressId: p.id, version: p.version, status: p.status, percentComplete: p.percentComplete, achieved: p.achieved, obstacles: p.obstacles, nextSteps: p.nextSteps, evidenceUrl: p.evidenceUrl, evidenceFileId: id, state: p.state, comment: `Tệp minh chứng: ${input.file.name.slice(0, 200)}`, authorId: user.id },
+      });
+    }
+    await audit(tx, { actor: user, action: "evidence.upload", entityType: input.kind === "obs" ? "Observation" : "TaskProgress", entityId: record.id, agencyId: record.agencyId, after: { file: id, name: input.file.name, size: bytes.length } });
+  });
+  return { id };
+}
+
+/** The bytes of an evidence file, for a user allowed to read its agency's data. */
+export async function readEvidence(user: SessionUser, id: string) {
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFoundError();
+  const f = await db.evidenceFile.findUnique({ where: { id } });
+  if (!f) throw new NotFoundError();
+  assertCanReadAgency(user, f.agencyId);
+  return { file: f, bytes: await readFile(path.join(env.uploadDir, f.id)) };
+}
