@@ -1,4 +1,8 @@
+import os from "node:os";
+import path from "node:path";
 import { inject } from "vitest";
 
 // Modules read DATABASE_URL through src/server/env.ts when first imported, after this runs.
 process.env.DATABASE_URL = inject("databaseUrl");
+// Evidence files written by tests go to a scratch folder, not the developer's data.
+process.env.UPLOAD_DIR = path.join(os.tmpdir(), "cds-test-uploads");
