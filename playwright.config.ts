@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// A fresh database every run: the tests change data (submissions, approvals).
+const E2E_DATA = ".data/e2e";
 
 // Browsers come from Debian (apt-get install chromium): Playwright cannot download its own here.
 export default defineConfig({
@@ -30,11 +32,11 @@ export default defineConfig({
   webServer: {
     // The same path a user takes: `npm start` (embedded PostgreSQL, migrations, seed, build, serve),
     // with its own data folder so the tests never touch a developer's data.
-    command: "node_modules/.bin/tsx src/cli/start.ts",
+    command: `rm -rf ${E2E_DATA} && node_modules/.bin/tsx src/cli/start.ts`,
     url: `http://127.0.0.1:${PORT}/vi`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), DATA_DIR: E2E_DATA, NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

@@ -1,11 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
-}
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support";
 
 test("the home page lists the five documents in Vietnamese and switches to English", async ({ page }) => {
   await page.goto("/");

@@ -23,6 +23,15 @@ export type ReviewRow = {
 
 export function ReviewForm({ lang, m, rows }: { lang: Lang; m: Pick<Messages, "review" | "reporting">; rows: ReviewRow[] }) {
   const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(reviewAction, null);
+  // The form stays mounted when the queue empties, so the outcome of the last review stays visible.
+  if (rows.length === 0) {
+    return (
+      <div className="space-y-3">
+        <FormFeedback state={state} />
+        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{m.review.empty}</p>
+      </div>
+    );
+  }
   return (
     <form action={formAction} className="space-y-3" data-testid="review-form">
       <FormFeedback state={state} />

@@ -44,7 +44,7 @@ export async function ReviewQueue({ lang, m }: { lang: Lang; m: Messages }) {
       <p className="text-sm text-slate-600">
         {fill(m.review.indicators, { count: q.obsTotal })} · {fill(m.review.tasks, { count: q.taskTotal })}
       </p>
-      {rows.length === 0 ? <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{m.review.empty}</p> : <ReviewForm lang={lang} m={m} rows={rows} />}
+      <ReviewForm lang={lang} m={m} rows={rows} />
     </div>
   );
 }

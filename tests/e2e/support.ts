@@ -1,0 +1,23 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "Demo@2026cds";
+
+export async function signIn(page: Page, email: string, lang: "vi" | "en" = "vi") {
+  await page.goto(`/${lang}/login`);
+  await page.getByLabel(lang === "vi" ? "Thư điện tử" : "Email").fill(email);
+  await page.getByLabel(lang === "vi" ? "Mật khẩu" : "Password").fill(PASSWORD);
+  await page.getByRole("button", { name: lang === "vi" ? "Đăng nhập" : "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /Đăng xuất|Sign out/ }).click();
+  await expect(page.getByTestId("sign-in-link")).toBeVisible();
+}
+
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+}
