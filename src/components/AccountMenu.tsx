@@ -10,7 +10,7 @@ import { can, type Role } from "@/server/permissions";
 type Me = { name: string; role: Role; agency: { code: string; nameVi: string; nameEn: string } } | null;
 
 /** Sign-in link or the signed-in user's links. Fetched in the browser so public pages stay cacheable. */
-export function AccountMenu({ lang, m }: { lang: Lang; m: Pick<Messages, "auth" | "reporting" | "review" | "admin"> }) {
+export function AccountMenu({ lang, m }: { lang: Lang; m: Pick<Messages, "auth" | "reporting" | "review" | "admin" | "dashboard"> }) {
   const [me, setMe] = useState<Me | undefined>(undefined);
   // Re-read on navigation: signing in or out moves to another page without reloading the header.
   const pathname = usePathname();
@@ -36,6 +36,11 @@ export function AccountMenu({ lang, m }: { lang: Lang; m: Pick<Messages, "auth" 
     <span className="flex flex-wrap items-center gap-3">
       {can(me.role, "reporting.read") && me.role !== "REVIEWER" && me.role !== "ADMIN" && (
         <Link href={`/${lang}/reporting`} className="hover:underline">{m.reporting.nav}</Link>
+      )}
+      {can(me.role, "national.read") ? (
+        <Link href={`/${lang}/dashboard`} className="hover:underline">{m.dashboard.nav}</Link>
+      ) : (
+        <Link href={`/${lang}/dashboard/agencies/${me.agency.code}`} className="hover:underline">{m.dashboard.nav}</Link>
       )}
       {can(me.role, "reporting.review") && (
         <>

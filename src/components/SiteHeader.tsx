@@ -22,7 +22,7 @@ export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
           <Link href="/api/v1" prefetch={false} className="hover:underline">
             {m.nav.api}
           </Link>
-          <AccountMenu lang={lang} m={{ auth: m.auth, reporting: m.reporting, review: m.review, admin: m.admin }} />
+          <AccountMenu lang={lang} m={{ auth: m.auth, reporting: m.reporting, review: m.review, admin: m.admin, dashboard: m.dashboard }} />
           <Suspense fallback={null}>
             <LanguageSwitch lang={lang} label={m.nav.switchTo} ariaLabel={m.nav.switchToLabel} />
           </Suspense>

@@ -1,10 +1,12 @@
 import { adminEn } from "./admin";
+import { dashboardEn } from "./dashboard";
 import { excelEn } from "./excel";
 import type { Messages } from "./vi";
 
 export const en: Messages = {
   admin: adminEn,
   excel: excelEn,
+  dashboard: dashboardEn,
   auth: {
     signIn: "Sign in",
     signOut: "Sign out",

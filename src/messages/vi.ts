@@ -1,11 +1,13 @@
 // Vietnamese: the default language. Every user-facing string lives here and in en.ts
 // (screens with many strings keep theirs in a namespace file merged below).
 import { adminVi } from "./admin";
+import { dashboardVi } from "./dashboard";
 import { excelVi } from "./excel";
 
 export const vi = {
   admin: adminVi,
   excel: excelVi,
+  dashboard: dashboardVi,
   auth: {
     signIn: "Đăng nhập",
     signOut: "Đăng xuất",

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { scopeText } from "@/modules/indicators/labels";
@@ -25,7 +26,9 @@ export function TargetsTable({ targets, latest, lang, m }: { targets: DecisionDe
           {targets.map((t) => (
             <tr key={t.key} id={t.key} className="border-t border-slate-100 align-top">
               <td className="px-3 py-2">
-                {lang === "vi" ? t.indicator.nameVi : t.indicator.nameEn}
+                <Link href={`/${lang}/indicators/${t.indicator.code}`} className="text-brand-700 underline">
+                  {lang === "vi" ? t.indicator.nameVi : t.indicator.nameEn}
+                </Link>
                 <span className="block text-xs text-slate-500">{m.pillars[t.indicator.pillar]}</span>
               </td>
               <td className="px-3 py-2 font-medium">{t.year}</td>

@@ -1,0 +1,19 @@
+import { csvResponse, toCsv } from "@/lib/csv";
+import { taskStatuses } from "@/modules/dashboards/queries";
+import { parseFilters } from "@/modules/dashboards/filters";
+import { withUser } from "@/server/api-auth";
+import { db } from "@/server/db";
+import { can } from "@/server/permissions";
+
+export const dynamic = "force-dynamic";
+
+/** Every (task, lead agency) with its status from approved updates. */
+export async function GET(req: Request) {
+  return withUser(req, "reporting.read", async (user) => {
+    const f = parseFilters(Object.fromEntries(new URL(req.url).searchParams));
+    let agencyId = f.agencyCode ? (await db.agency.findUnique({ where: { code: f.agencyCode }, select: { id: true } }))?.id : undefined;
+    if (!can(user.role, "national.read")) agencyId = user.agencyId;
+    const rows = (await taskStatuses()).filter((t) => (!agencyId || t.agencyId === agencyId) && (!f.decision || t.documentKey === f.decision));
+    return csvResponse("task-status.csv", toCsv(["task", "decision", "lead_agency", "status"], rows.map((r) => [r.taskKey, r.documentKey, r.agencyCode, r.status])));
+  });
+}

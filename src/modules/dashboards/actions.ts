@@ -1,0 +1,24 @@
+"use server";
+import { z } from "zod";
+import { action } from "@/server/action";
+import { overrideStatus, revokeOverride } from "./mutations";
+
+const statuses = ["ACHIEVED", "ON_TRACK", "NEEDS_ACCELERATION", "LIMITED_PROGRESS", "MOVING_AWAY", "MISSED", "NOT_ENOUGH_DATA", "NO_DATA"] as const;
+
+export const overrideStatusAction = action(
+  "reporting.review",
+  z.object({
+    targetId: z.coerce.number().int().positive().max(2_147_483_647),
+    status: z.enum(statuses, { message: "Tình trạng không hợp lệ." }),
+    reason: z.string().max(2000, "Lý do quá dài (tối đa 2000 ký tự).").default(""),
+    intent: z.enum(["save", "revoke"]).default("save"),
+  }),
+  async (user, input) => {
+    if (input.intent === "revoke") {
+      await revokeOverride(user, input);
+      return { ok: true, message: "Đã bỏ điều chỉnh; tình trạng tính toán được áp dụng lại." };
+    }
+    await overrideStatus(user, input);
+    return { ok: true, message: "Đã lưu điều chỉnh tình trạng." };
+  },
+);

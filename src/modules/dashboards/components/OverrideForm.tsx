@@ -1,0 +1,42 @@
+"use client";
+import { useActionState, useEffect, useState } from "react";
+import type { Messages } from "@/i18n/messages";
+import type { ActionResult } from "@/server/action";
+import { FieldError, FormFeedback } from "@/modules/reporting/components/FormFeedback";
+import { overrideStatusAction } from "../actions";
+
+/** Shown to national reviewers only (the action checks the role again on the server). */
+export function OverrideForm({ targetId, current, m, hasOverride }: { targetId: number; current: string; m: Messages["dashboard"]; hasOverride: boolean }) {
+  const [role, setRole] = useState<string | null>(null);
+  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(overrideStatusAction, null);
+  useEffect(() => {
+    fetch("/api/me", { cache: "no-store" })
+      .then((r) => r.json())
+      .then((d) => setRole(d.user?.role ?? null))
+      .catch(() => setRole(null));
+  }, []);
+  if (role !== "REVIEWER") return null;
+  const id = `ov-${targetId}`;
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer text-brand-700 underline">{m.overrideForm}</summary>
+      <form action={formAction} className="mt-2 space-y-2" data-testid="override-form">
+        <input type="hidden" name="targetId" value={targetId} />
+        <FormFeedback state={state} />
+        <label htmlFor={`${id}-status`} className="block text-xs font-medium">{m.overrideStatus}</label>
+        <select id={`${id}-status`} name="status" defaultValue={state?.values?.status ?? current} className="rounded border border-slate-300 px-2 py-1">
+          {Object.entries(m.statuses).map(([k, v]) => (
+            <option key={k} value={k}>{v}</option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-reason`} className="block text-xs font-medium">{m.overrideReason}</label>
+        <textarea id={`${id}-reason`} name="reason" rows={2} defaultValue={state?.values?.reason ?? ""} aria-invalid={!!state?.fieldErrors?.reason} aria-describedby={state?.fieldErrors?.reason ? `${id}-reason-error` : undefined} className="w-full max-w-xl rounded border border-slate-300 px-2 py-1" />
+        <FieldError id={`${id}-reason-error`} errors={state?.fieldErrors?.reason} />
+        <div className="flex gap-2">
+          <button type="submit" name="intent" value="save" disabled={pending} className="rounded bg-brand-700 px-3 py-1 text-white disabled:opacity-60">{m.overrideSave}</button>
+          {hasOverride && <button type="submit" name="intent" value="revoke" disabled={pending} className="rounded border border-slate-400 px-3 py-1 disabled:opacity-60">{m.overrideRevoke}</button>}
+        </div>
+      </form>
+    </details>
+  );
+}

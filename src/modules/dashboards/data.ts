@@ -1,0 +1,163 @@
+import "server-only";
+import { db } from "@/server/db";
+import { quarterEnd, type Quarter } from "@/lib/periods";
+import { milestoneStatus, statusRank, worstStatus, type Comparator, type MilestoneStatus, type Point, type StatusResult } from "@/lib/status";
+
+// Statuses of every target, computed from approved values. The computation is memoised per
+// "data version" (latest approval, override and observation counts), so dashboards and public
+// pages do not redo it on every request, and a new approval is picked up on the next request.
+
+export type TargetStatus = {
+  targetId: number;
+  targetKey: string;
+  indicatorId: number;
+  indicatorCode: string;
+  documentKey: string;
+  documentNumber: string | null;
+  documentInForce: boolean;
+  pillar: string;
+  year: number;
+  comparator: Comparator;
+  value: number;
+  scopeKind: string;
+  scopeLevel: string | null;
+  computed: StatusResult;
+  /** How many reporting units a per-unit target was judged on. */
+  units: number;
+  override: { status: MilestoneStatus; reason: string; by: string; at: Date } | null;
+  effective: MilestoneStatus;
+};
+
+type Snapshot = { version: string; asOf: string; statuses: TargetStatus[] };
+const memo = new Map<string, Snapshot>();
+
+export async function dataVersion(): Promise<string> {
+  const rows = await db.$queryRaw<{ v: string }[]>`
+    SELECT concat_ws('|',
+      (SELECT max("approvedAt")::text FROM "Observation"),
+      (SELECT count(*)::text FROM "Observation" WHERE "approvedAt" IS NOT NULL),
+      (SELECT max(coalesce("revokedAt", "createdAt"))::text FROM "StatusOverride"),
+      (SELECT count(*)::text FROM "StatusOverride"),
+      (SELECT count(*)::text FROM "Target"),
+      (SELECT max("approvedAt")::text FROM "TaskProgress"),
+      (SELECT count(*)::text FROM "TaskProgress" WHERE "approvedAt" IS NOT NULL)) AS v`;
+  return rows[0]?.v ?? "";
+}
+
+/** End of the "as of" quarter, or now. */
+export function asOfDate(asOf: Quarter | null): Date {
+  if (!asOf) return new Date();
+  const d = quarterEnd(asOf);
+  return new Date(d.getTime() + 24 * 60 * 60 * 1000 - 1);
+}
+
+export async function targetStatuses(asOf: Quarter | null = null): Promise<TargetStatus[]> {
+  const key = asOf ? `${asOf.year}-Q${asOf.quarter}` : "now";
+  const version = await dataVersion();
+  // "now" changes with the calendar: keep a day's granularity in the key.
+  const dayKey = asOf ? key : new Date().toISOString().slice(0, 10);
+  const cached = memo.get(key);
+  if (cached && cached.version === version && cached.asOf === dayKey) return cached.statuses;
+  const statuses = await compute(asOfDate(asOf));
+  memo.set(key, { version, asOf: dayKey, statuses });
+  return statuses;
+}
+
+async function compute(now: Date): Promise<TargetStatus[]> {
+  const nowYear = now.getUTCFullYear();
+  const nowQuarter = Math.floor(now.getUTCMonth() / 3) + 1;
+  const [targets, national, overrides] = await Promise.all([
+    db.target.findMany({
+      include: {
+        indicator: { select: { id: true, code: true, pillar: true, kind: true, direction: true } },
+        document: { select: { key: true, numberCanonical: true, inForce: true } },
+      },
+      orderBy: { id: "asc" },
+    }),
+    db.observation.findMany({
+      where: { isNational: true, approvedAt: { not: null, lte: now } },
+      select: { indicatorId: true, year: true, quarter: true, approvedValue: true },
+    }),
+    db.statusOverride.findMany({ where: { revokedAt: null, createdAt: { lte: now } }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const perUnitIndicators = [...new Set(targets.filter((t) => t.scopeKind === "EACH" || (t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE")).map((t) => t.indicatorId))];
+  const units = perUnitIndicators.length
+    ? await db.observation.findMany({
+        where: { isNational: false, indicatorId: { in: perUnitIndicators }, approvedAt: { not: null, lte: now } },
+        select: { indicatorId: true, agencyId: true, year: true, quarter: true, approvedValue: true },
+      })
+    : [];
+  const users = new Map((await db.user.findMany({ where: { id: { in: overrides.map((o) => o.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+
+  const inPast = (p: { year: number; quarter: number }) => p.year < nowYear || (p.year === nowYear && p.quarter <= nowQuarter);
+  const nationalSeries = new Map<number, Point[]>();
+  for (const o of national) {
+    if (o.approvedValue == null || !inPast(o)) continue;
+    (nationalSeries.get(o.indicatorId) ?? nationalSeries.set(o.indicatorId, []).get(o.indicatorId)!).push({ year: o.year, quarter: o.quarter, value: o.approvedValue });
+  }
+  const unitSeries = new Map<number, Map<number, Point[]>>();
+  for (const o of units) {
+    if (o.approvedValue == null || !inPast(o)) continue;
+    const byAgency = unitSeries.get(o.indicatorId) ?? unitSeries.set(o.indicatorId, new Map()).get(o.indicatorId)!;
+    (byAgency.get(o.agencyId) ?? byAgency.set(o.agencyId, []).get(o.agencyId)!).push({ year: o.year, quarter: o.quarter, value: o.approvedValue });
+  }
+  const latestOverride = new Map<number, (typeof overrides)[number]>();
+  for (const o of overrides) latestOverride.set(o.targetId, o);
+
+  return targets.map((t) => {
+    const spec = { year: t.year, comparator: t.comparator as Comparator, value: t.value, kind: t.indicator.kind, direction: t.indicator.direction };
+    let computed: StatusResult;
+    let unitCount = 0;
+    const perUnit = t.scopeKind === "EACH" || (t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE");
+    if (perUnit && unitSeries.get(t.indicatorId)?.size) {
+      // A floor for every unit: the target stands or falls with its least favourable unit.
+      const results = [...unitSeries.get(t.indicatorId)!.values()].map((s) => milestoneStatus(spec, s, now));
+      unitCount = results.length;
+      computed = worstStatus(results) ?? milestoneStatus(spec, [], now);
+    } else if (t.scopeKind === "GOV_LEVEL" && t.scopeLevel !== "CENTRAL_PROVINCE") {
+      // District and commune figures are not reported (the district tier was abolished in 2025).
+      computed = milestoneStatus(spec, [], now);
+    } else {
+      computed = milestoneStatus(spec, nationalSeries.get(t.indicatorId) ?? [], now);
+    }
+    const ov = latestOverride.get(t.id);
+    return {
+      targetId: t.id,
+      targetKey: t.key,
+      indicatorId: t.indicatorId,
+      indicatorCode: t.indicator.code,
+      documentKey: t.document.key,
+      documentNumber: t.document.numberCanonical,
+      documentInForce: t.document.inForce,
+      pillar: t.indicator.pillar,
+      year: t.year,
+      comparator: t.comparator as Comparator,
+      value: t.value,
+      scopeKind: t.scopeKind,
+      scopeLevel: t.scopeLevel,
+      computed,
+      units: unitCount,
+      override: ov ? { status: ov.status as MilestoneStatus, reason: ov.reason, by: users.get(ov.userId) ?? "?", at: ov.createdAt } : null,
+      effective: (ov?.status as MilestoneStatus | undefined) ?? computed.status,
+    };
+  });
+}
+
+export const MILESTONE_STATUSES: MilestoneStatus[] = ["ACHIEVED", "ON_TRACK", "NEEDS_ACCELERATION", "LIMITED_PROGRESS", "MOVING_AWAY", "MISSED", "NOT_ENOUGH_DATA", "NO_DATA"];
+
+export function sortByStatus<T extends { effective: MilestoneStatus }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => statusRank(a.effective) - statusRank(b.effective));
+}
+
+/** Counts of targets by status for a milestone (2025 or 2030), grouped by a key. */
+export function countBy(statuses: TargetStatus[], milestone: number, key: (t: TargetStatus) => string) {
+  const out = new Map<string, Record<string, number>>();
+  for (const t of statuses) {
+    if (t.year !== milestone) continue;
+    const k = key(t);
+    const row = out.get(k) ?? out.set(k, {}).get(k)!;
+    row[t.effective] = (row[t.effective] ?? 0) + 1;
+    row.TOTAL = (row.TOTAL ?? 0) + 1;
+  }
+  return out;
+}

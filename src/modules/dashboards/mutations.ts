@@ -1,0 +1,35 @@
+import "server-only";
+import { audit } from "@/server/audit";
+import type { SessionUser } from "@/server/current-user";
+import { db } from "@/server/db";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/server/errors";
+import { can } from "@/server/permissions";
+import { refreshPublicPages } from "@/server/public-cache";
+
+/** A reviewer replaces a target's computed status with a judgement; who, when and why are kept. */
+export async function overrideStatus(user: SessionUser, input: { targetId: number; status: string; reason: string }) {
+  if (!can(user.role, "reporting.review")) throw new ForbiddenError();
+  const reason = input.reason.trim();
+  if (reason.length < 5) throw new ValidationError({ reason: ["Vui lòng ghi lý do điều chỉnh (ít nhất 5 ký tự)."] });
+  const target = await db.target.findUnique({ where: { id: input.targetId }, select: { id: true, key: true } });
+  if (!target) throw new NotFoundError("Không tìm thấy chỉ tiêu.");
+  await db.$transaction(async (tx) => {
+    const previous = await tx.statusOverride.findFirst({ where: { targetId: target.id, revokedAt: null }, orderBy: { createdAt: "desc" } });
+    // The previous judgement is closed, not changed: both stay in the history.
+    if (previous) await tx.statusOverride.update({ where: { id: previous.id }, data: { revokedAt: new Date(), revokedById: user.id } });
+    const o = await tx.statusOverride.create({ data: { targetId: target.id, status: input.status, reason, userId: user.id } });
+    await audit(tx, { actor: user, action: "status.override", entityType: "Target", entityId: target.key, before: previous ? { status: previous.status } : null, after: { status: o.status }, reason });
+  });
+  await refreshPublicPages();
+}
+
+export async function revokeOverride(user: SessionUser, input: { targetId: number; reason: string }) {
+  if (!can(user.role, "reporting.review")) throw new ForbiddenError();
+  const current = await db.statusOverride.findFirst({ where: { targetId: input.targetId, revokedAt: null }, orderBy: { createdAt: "desc" } });
+  if (!current) throw new NotFoundError("Chỉ tiêu này không có điều chỉnh nào.");
+  await db.$transaction(async (tx) => {
+    await tx.statusOverride.update({ where: { id: current.id }, data: { revokedAt: new Date(), revokedById: user.id } });
+    await audit(tx, { actor: user, action: "status.override.revoke", entityType: "Target", entityId: String(input.targetId), before: { status: current.status }, after: null, reason: input.reason || null });
+  });
+  await refreshPublicPages();
+}

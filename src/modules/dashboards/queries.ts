@@ -1,0 +1,95 @@
+import "server-only";
+import { db } from "@/server/db";
+import { taskStatus, type TaskStatus } from "@/lib/status";
+import { periodState } from "@/modules/reporting/rules";
+import { dataVersion } from "./data";
+
+export type CompletenessCell = { year: number; quarter: number; expected: number; submitted: number; late: number; status: "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE" };
+export type CompletenessRow = { agencyId: number; code: string; nameVi: string; nameEn: string; kind: string; cells: CompletenessCell[] };
+
+/** Who has reported what for the last `count` quarters that have opened: agencies × quarters. */
+export async function completenessGrid(opts: { count?: number; agencyId?: number; kind?: string } = {}, now = new Date()): Promise<{ quarters: { year: number; quarter: number }[]; rows: CompletenessRow[] }> {
+  const periods = (await db.reportingPeriod.findMany({ where: { opensAt: { lte: now } }, orderBy: [{ year: "desc" }, { quarter: "desc" }], take: opts.count ?? 6 })).reverse();
+  if (!periods.length) return { quarters: [], rows: [] };
+  const agencyFilter = opts.agencyId ? `AND a.id = ${Number(opts.agencyId)}` : "";
+  const kindFilter = opts.kind ? `AND a.kind = '${opts.kind.replace(/[^A-Z_]/g, "")}'` : "";
+  const agencies = await db.$queryRawUnsafe<{ id: number; code: string; nameVi: string; nameEn: string; kind: string; expected: number }[]>(`
+    SELECT a.id, a.code, a."nameVi", a."nameEn", a.kind::text AS kind,
+      ((SELECT count(*) FROM "IndicatorAssignment" ia WHERE ia."agencyId" = a.id) +
+       (SELECT count(*) FROM "TaskAssignment" ta WHERE ta."agencyId" = a.id AND ta.role = 'LEAD'))::int AS expected
+    FROM "Agency" a
+    WHERE a."validTo" IS NULL ${agencyFilter} ${kindFilter}
+      AND (EXISTS (SELECT 1 FROM "IndicatorAssignment" ia WHERE ia."agencyId" = a.id)
+        OR EXISTS (SELECT 1 FROM "TaskAssignment" ta WHERE ta."agencyId" = a.id AND ta.role = 'LEAD'))
+    ORDER BY a.kind, a."nameVi"`);
+  const first = periods[0];
+  const done = await db.$queryRawUnsafe<{ agencyId: number; year: number; quarter: number; submitted: number; late: number }[]>(`
+    SELECT "agencyId", year, quarter, sum(submitted)::int AS submitted, sum(late)::int AS late FROM (
+      SELECT "agencyId", year, quarter, count(*) FILTER (WHERE state IN ('SUBMITTED', 'APPROVED')) AS submitted, count(*) FILTER (WHERE late AND state IN ('SUBMITTED', 'APPROVED')) AS late
+        FROM "Observation" WHERE (year, quarter) >= (${first.year}, ${first.quarter}) GROUP BY 1, 2, 3
+      UNION ALL
+      SELECT "agencyId", year, quarter, count(*) FILTER (WHERE state IN ('SUBMITTED', 'APPROVED')), count(*) FILTER (WHERE late AND state IN ('SUBMITTED', 'APPROVED'))
+        FROM "TaskProgress" WHERE (year, quarter) >= (${first.year}, ${first.quarter}) GROUP BY 1, 2, 3
+    ) x GROUP BY 1, 2, 3`);
+  const byKey = new Map(done.map((d) => [`${d.agencyId}/${d.year}/${d.quarter}`, d]));
+  const rows = agencies.map((a) => ({
+    agencyId: a.id,
+    code: a.code,
+    nameVi: a.nameVi,
+    nameEn: a.nameEn,
+    kind: a.kind,
+    cells: periods.map((p) => {
+      const d = byKey.get(`${a.id}/${p.year}/${p.quarter}`);
+      const submitted = Math.min(d?.submitted ?? 0, a.expected);
+      const late = d?.late ?? 0;
+      const state = periodState(p, now);
+      const status: CompletenessCell["status"] =
+        submitted >= a.expected ? (late > 0 ? "LATE" : "ON_TIME") : state === "OVERDUE" || state === "LOCKED" ? "MISSING" : "NOT_DUE";
+      return { year: p.year, quarter: p.quarter, expected: a.expected, submitted, late, status };
+    }),
+  }));
+  return { quarters: periods.map((p) => ({ year: p.year, quarter: p.quarter })), rows };
+}
+
+export type TaskStatusRow = { taskId: number; taskKey: string; documentKey: string; agencyId: number; agencyCode: string; status: TaskStatus };
+
+const taskMemo = new Map<string, { version: string; day: string; rows: TaskStatusRow[] }>();
+
+/** The status of every (task, lead agency) from the latest approved update and the deadline. */
+export async function taskStatuses(now = new Date()): Promise<TaskStatusRow[]> {
+  const version = await dataVersion();
+  const day = now.toISOString().slice(0, 10);
+  const cached = taskMemo.get("now");
+  if (cached && cached.version === version && cached.day === day) return cached.rows;
+  const rows = await db.$queryRaw<
+    { taskId: number; taskKey: string; documentKey: string; agencyId: number; agencyCode: string; dueOn: Date | null; deadlineKind: string; status: string | null; completedOn: Date | null; approvedAt: Date | null }[]
+  >`
+    SELECT ta."taskId", t.key AS "taskKey", d.key AS "documentKey", ta."agencyId", a.code AS "agencyCode", t."dueOn", t."deadlineKind"::text AS "deadlineKind",
+           p."approvedStatus"::text AS status, p."completedOn", p."approvedAt"
+    FROM "TaskAssignment" ta
+    JOIN "Task" t ON t.id = ta."taskId"
+    JOIN "Document" d ON d.id = t."documentId"
+    JOIN "Agency" a ON a.id = ta."agencyId"
+    LEFT JOIN LATERAL (
+      SELECT "approvedStatus", "completedOn", "approvedAt" FROM "TaskProgress" p
+      WHERE p."taskId" = ta."taskId" AND p."agencyId" = ta."agencyId" AND p."approvedAt" IS NOT NULL
+      ORDER BY p.year DESC, p.quarter DESC LIMIT 1
+    ) p ON true
+    WHERE ta.role = 'LEAD'`;
+  const out = rows.map((r) => ({
+    taskId: r.taskId,
+    taskKey: r.taskKey,
+    documentKey: r.documentKey,
+    agencyId: r.agencyId,
+    agencyCode: r.agencyCode,
+    status: taskStatus(
+      { dueOn: r.dueOn, recurring: r.deadlineKind === "RECURRING" },
+      r.status ? { status: r.status as "DONE", completedOn: r.completedOn, updatedAt: r.approvedAt ?? now } : null,
+      now,
+    ),
+  }));
+  taskMemo.set("now", { version, day, rows: out });
+  return out;
+}
+
+export const TASK_STATUSES: TaskStatus[] = ["DONE_ON_TIME", "DONE_LATE", "IN_PROGRESS", "ONGOING", "OVERDUE", "NOT_STARTED"];
