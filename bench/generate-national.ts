@@ -186,7 +186,7 @@ function trajectory(ind: Indicator, targets: Target[], national: boolean, maturi
       const target = t?.value ?? r.int(20, 80);
       // Ranks published once a year: constant within a year, a step each Q1.
       const atAnchor = lowerBetter ? target / spread : target * spread;
-      const start = atAnchor * r.between(1.2, 1.8) + r.int(1, 5);
+      const start = atAnchor * r.between(1.1, 1.5) + r.int(1, 4);
       let value = start;
       for (let i = 0; i < n; i++) {
         const q = q0 + i;
@@ -223,13 +223,15 @@ function trajectory(ind: Indicator, targets: Target[], national: boolean, maturi
       const span = Math.max(1, anchorQ - startQ);
       const scale = ind.kind === "PERCENT" ? 1.2 : Math.max(1, Math.abs(atAnchor) * 0.012);
       let prev: number | null = null;
+      let wobble = 0; // autocorrelated noise: figures drift rather than jump
       for (let i = 0; i < n; i++) {
         const q = q0 + i;
         const f = (q - startQ) / span; // 0 at 2020-Q1, 1 at the anchor quarter
+        wobble = 0.7 * wobble + 0.6 * noise();
         // Linear to the anchor, then half the slope, saturating at 100 for percentages.
         let trend = f <= 1 ? start + (atAnchor - start) * f : atAnchor + ((atAnchor - start) * (f - 1)) / 2;
         if (ind.kind === "PERCENT") trend = Math.min(trend, 99.5 - r.next());
-        let v = trend + noise() * scale;
+        let v = trend + wobble * scale;
         // Mostly monotone: a figure seldom goes back more than a little.
         if (prev != null) v = lowerBetter ? Math.min(v, prev + scale * 0.5) : Math.max(v, prev - scale * 0.5);
         if (ind.kind === "COUNT" && prev != null && !lowerBetter) v = Math.max(v, prev); // cumulative counts
@@ -701,6 +703,7 @@ async function main() {
     }
   } finally {
     await stop();
+    if (keep) console.log("Database stopped.");
   }
 }
 

@@ -50,15 +50,15 @@ export async function Overview({ lang, m, filters, agency }: { lang: Lang; m: Me
   const agencyByCode = new Map(agencies.map((a) => [a.code, a]));
   const csv = (what: string) => `/api/v1/dashboard/${what}.csv${filtersQuery({ ...filters, page: 1, agencyId: agencyId ?? undefined })}`;
 
-  const countTable = (milestone: number, groups: { key: string; label: string; filter: Partial<DashboardFilters> }[], groupOf: (t: (typeof scoped)[number]) => string, caption: string) => {
+  const countTable = (milestone: number, groups: { key: string; label: string; filter: Partial<DashboardFilters> }[], groupOf: (t: (typeof scoped)[number]) => string, caption: string, groupLabel: string) => {
     const counts = countBy(scoped, milestone, groupOf);
     return (
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="min-w-full text-sm" data-testid={`counts-${milestone}`}>
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={caption}>
+        <table className="min-w-full text-sm" data-testid={`counts-${milestone}-${groupLabel === d.pillar ? "pillar" : "decision"}`}>
           <caption className="px-3 py-2 text-left font-semibold">{caption}</caption>
           <thead className="bg-slate-100 text-left">
             <tr>
-              <th scope="col" className="px-2 py-1">{d.pillar}</th>
+              <th scope="col" className="px-2 py-1">{groupLabel}</th>
               {MILESTONE_STATUSES.map((s) => (
                 <th key={s} scope="col" className="px-2 py-1"><StatusBadge status={s} m={d} /></th>
               ))}
@@ -121,10 +121,10 @@ export async function Overview({ lang, m, filters, agency }: { lang: Lang; m: Me
 
       <section aria-labelledby="counts" className="space-y-4">
         <h2 id="counts" className="sr-only">{d.byPillar}</h2>
-        {countTable(2025, pillars, (t) => t.pillar, `${fill(d.byPillar, { year: 2025 })} (${d.milestoneFinal})`)}
-        {countTable(2030, pillars, (t) => t.pillar, `${fill(d.byPillar, { year: 2030 })} (${d.milestoneOpen})`)}
-        {!agency && countTable(2025, docs, (t) => t.documentKey, `${fill(d.byDecision, { year: 2025 })} (${d.milestoneFinal})`)}
-        {!agency && countTable(2030, docs, (t) => t.documentKey, `${fill(d.byDecision, { year: 2030 })} (${d.milestoneOpen})`)}
+        {countTable(2025, pillars, (t) => t.pillar, `${fill(d.byPillar, { year: 2025 })} (${d.milestoneFinal})`, d.pillar)}
+        {countTable(2030, pillars, (t) => t.pillar, `${fill(d.byPillar, { year: 2030 })} (${d.milestoneOpen})`, d.pillar)}
+        {!agency && countTable(2025, docs, (t) => t.documentKey, `${fill(d.byDecision, { year: 2025 })} (${d.milestoneFinal})`, d.decision)}
+        {!agency && countTable(2030, docs, (t) => t.documentKey, `${fill(d.byDecision, { year: 2030 })} (${d.milestoneOpen})`, d.decision)}
       </section>
 
       <section aria-labelledby="targets" id="targets" className="space-y-2">
@@ -135,7 +135,7 @@ export async function Overview({ lang, m, filters, agency }: { lang: Lang; m: Me
         {shown.length === 0 ? (
           <p className="text-slate-600">{d.empty}</p>
         ) : (
-          <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+          <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="targets-title">
             <table className="min-w-full text-sm" data-testid="targets-list">
               <thead className="bg-slate-100 text-left">
                 <tr>
@@ -195,7 +195,7 @@ export async function Overview({ lang, m, filters, agency }: { lang: Lang; m: Me
           <a href={csv("completeness")} className="text-sm text-brand-700 underline">⬇ {d.csv}</a>
         </div>
         <p className="text-xs text-slate-600">{d.completenessLegend}</p>
-        <div className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-white">
+        <div className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="completeness">
           <table className="min-w-full text-xs" data-testid="completeness">
             <thead className="sticky top-0 bg-slate-100 text-left">
               <tr>

@@ -128,7 +128,7 @@ export async function IndicatorPage({ lang, m, code }: { lang: Lang; m: Messages
         {series.length === 0 ? (
           <p className="text-slate-600">{d.noSeries}</p>
         ) : (
-          <div className="max-h-96 overflow-auto rounded border border-slate-200 bg-white">
+          <div className="max-h-96 overflow-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="data">
             <table className="min-w-full text-sm" data-testid="indicator-data">
               <thead className="sticky top-0 bg-slate-100 text-left">
                 <tr>

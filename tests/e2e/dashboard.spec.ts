@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./support";
+
+test("a reviewer drills from a status count to an indicator whose chart shows both milestones and explains its status", async ({ page }) => {
+  await signIn(page, "reviewer@cds.gov.vn");
+  await page.goto("/vi/dashboard");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bảng điều khiển quốc gia");
+  await expect(page.getByTestId("completeness")).toBeVisible();
+  await expectAccessible(page);
+
+  // 2030 milestone, digital economy pillar, "needs acceleration": the demo GDP share series.
+  await page.getByTestId("count-2030-DIGITAL_ECONOMY-NEEDS_ACCELERATION").click();
+  await expect(page).toHaveURL(/milestone=2030/);
+  await expect(page).toHaveURL(/status=NEEDS_ACCELERATION/);
+  const rows = page.getByTestId("target-row");
+  await expect(rows.first()).toBeVisible();
+  for (const status of await page.getByTestId("target-row").locator("[data-status]").all()) await expect(status).toHaveAttribute("data-status", "NEEDS_ACCELERATION");
+
+  await page.getByTestId("target-row").getByRole("link", { name: "Tỷ trọng kinh tế số trong GDP" }).first().click();
+  await expect(page).toHaveURL(/\/vi\/indicators\/digital-economy-gdp-share$/);
+  await expect(page.getByTestId("indicator-chart").locator("svg").first()).toBeVisible();
+  const summary = page.locator("#chart-summary");
+  await expect(summary).toContainText("2025 ≥ 20%");
+  await expect(summary).toContainText("2030 ≥ 30%");
+  await expect(page.getByTestId("indicator-chart")).toContainText("411/QĐ-TTg · 2030");
+  const t2030 = page.getByTestId("indicator-target").filter({ hasText: "Mốc 2030" }).first();
+  await expect(t2030.locator("[data-status]")).toHaveAttribute("data-status", "NEEDS_ACCELERATION");
+  await expect(t2030.getByTestId("status-explanation")).toContainText("cần");
+  await expect(t2030.getByTestId("status-explanation")).toContainText("R =");
+  const t2025 = page.getByTestId("indicator-target").filter({ hasText: "Mốc 2025" }).first();
+  await expect(t2025.getByTestId("status-explanation")).toContainText("Mốc 2025 đã kết thúc");
+  await expect(page.getByTestId("indicator-data")).toContainText("Quý II/2026");
+  await expectAccessible(page);
+});
+
+test("an agency reporter sees their agency's dashboard but not the national one", async ({ page }) => {
+  await signIn(page, "reporter.hanoi@cds.gov.vn");
+  await page.goto("/vi/dashboard");
+  await expect(page.getByText("Bạn không có quyền xem trang này.")).toBeVisible();
+  await page.goto("/vi/dashboard/agencies/T-HA-NOI");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Thành phố Hà Nội");
+  await page.goto("/vi/dashboard/agencies/T-HO-CHI-MINH");
+  await expect(page.getByText("Bạn không có quyền xem trang này.")).toBeVisible();
+});

@@ -1,0 +1,105 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+
+vi.mock("@/server/session", () => import("../support/session-mock"));
+
+import { GET as targetsCsv } from "@/app/api/v1/dashboard/targets.csv/route";
+import { GET as completenessCsv } from "@/app/api/v1/dashboard/completeness.csv/route";
+import { GET as observationsCsv } from "@/app/api/v1/indicators/[code]/observations.csv/route";
+import { overrideStatusAction } from "@/modules/dashboards/actions";
+import { targetStatuses } from "@/modules/dashboards/data";
+import { completenessGrid, taskStatuses } from "@/modules/dashboards/queries";
+import { actAs } from "../support/session-mock";
+import { form } from "../support/forms";
+
+let c: pg.Client;
+beforeAll(async () => {
+  c = new pg.Client({ connectionString: inject("databaseUrl") });
+  await c.connect();
+});
+afterAll(async () => c.end());
+
+describe("statuses from the database", () => {
+  it("computes every target, with the 2025 milestone final and the 2030 one from the trend", async () => {
+    const all = await targetStatuses();
+    expect(all).toHaveLength(Number((await c.query(`SELECT count(*) FROM "Target"`)).rows[0].count));
+    const gdp2025 = all.find((t) => t.targetKey === "411-2025-de-gdp-share")!;
+    const gdp2030 = all.find((t) => t.targetKey === "411-2030-de-gdp-share")!;
+    // Illustrative demo series: 12% (Q1/2021) rising to 18% by Q4/2025 — the 2025 threshold (≥ 20%) was missed.
+    expect(gdp2025.computed.explanation.final).toBe(true);
+    expect(gdp2025.effective).toBe("MISSED");
+    expect(gdp2030.computed.explanation.method).toBe("cagr");
+    expect(gdp2030.computed.status).toMatch(/ON_TRACK|NEEDS_ACCELERATION|LIMITED_PROGRESS|ACHIEVED/);
+    // District and commune levels are not reported any more: no data, never a guess.
+    expect(all.find((t) => t.scopeLevel === "COMMUNE" && t.year === 2025)?.effective).toBe("NO_DATA");
+  });
+
+  it("lets a reviewer override a status with a reason, keeping the computed one and the history", async () => {
+    const key = "411-2030-de-gdp-share";
+    const id = (await c.query(`SELECT id FROM "Target" WHERE key = $1`, [key])).rows[0].id;
+    await actAs("reporter.bkhcn@cds.gov.vn");
+    expect((await overrideStatusAction(null, form({ targetId: id, status: "ON_TRACK", reason: "Theo số liệu sơ bộ" }))).ok).toBe(false);
+    await actAs("reviewer@cds.gov.vn");
+    const noReason = await overrideStatusAction(null, form({ targetId: id, status: "ON_TRACK", reason: "" }));
+    expect(noReason.fieldErrors?.reason?.[0]).toMatch(/lý do/);
+    expect((await overrideStatusAction(null, form({ targetId: id, status: "ON_TRACK", reason: "Số liệu sơ bộ quý III cho thấy tăng tốc" }))).ok).toBe(true);
+    let t = (await targetStatuses()).find((x) => x.targetKey === key)!;
+    expect(t.effective).toBe("ON_TRACK");
+    expect(t.override).toMatchObject({ status: "ON_TRACK", reason: "Số liệu sơ bộ quý III cho thấy tăng tốc" });
+    expect(t.computed.status).not.toBe(undefined);
+    expect((await overrideStatusAction(null, form({ targetId: id, status: "ON_TRACK", intent: "revoke" }))).ok).toBe(true);
+    t = (await targetStatuses()).find((x) => x.targetKey === key)!;
+    expect(t.override).toBeNull();
+    expect(t.effective).toBe(t.computed.status);
+    const rows = (await c.query(`SELECT status, "revokedAt" IS NOT NULL AS revoked FROM "StatusOverride" WHERE "targetId" = $1`, [id])).rows;
+    expect(rows).toEqual([{ status: "ON_TRACK", revoked: true }]);
+    const audit = (await c.query(`SELECT action FROM "AuditLog" WHERE "entityType" = 'Target' ORDER BY id`)).rows.map((r) => r.action);
+    expect(audit).toEqual(expect.arrayContaining(["status.override", "status.override.revoke"]));
+  });
+});
+
+describe("completeness and tasks", () => {
+  it("grids every reporting agency against the recent quarters", async () => {
+    const g = await completenessGrid({ count: 4 });
+    expect(g.quarters).toHaveLength(4);
+    expect(g.rows.find((r) => r.code === "T-HA-NOI")?.cells).toHaveLength(4);
+    // Q2/2026 is past due: the demo approved Hà Nội's two indicators, not its other items.
+    const q2 = g.rows.find((r) => r.code === "T-HA-NOI")!.cells.find((x) => x.year === 2026 && x.quarter === 2)!;
+    expect(q2.status).toBe("MISSING");
+    expect(q2.submitted).toBeGreaterThanOrEqual(2);
+  });
+  it("gives every (task, lead agency) a status from its deadline", async () => {
+    const rows = await taskStatuses();
+    expect(rows.length).toBe(Number((await c.query(`SELECT count(*) FROM "TaskAssignment" WHERE role = 'LEAD'`)).rows[0].count));
+    // Nothing approved yet for the tasks and 2025 deadlines have passed: overdue.
+    const past = rows.filter((r) => r.documentKey === "942-2021");
+    expect(past.every((r) => r.status === "OVERDUE" || r.status === "NOT_STARTED" || r.status === "DONE_ON_TIME" || r.status === "DONE_LATE" || r.status === "IN_PROGRESS")).toBe(true);
+    expect(past.filter((r) => r.status === "OVERDUE").length).toBeGreaterThan(50);
+  });
+});
+
+describe("CSV exports", () => {
+  it("exports every target's status publicly and the completeness grid only to signed-in users", async () => {
+    const res = await targetsCsv(new Request("http://localhost/api/v1/dashboard/targets.csv?milestone=2030"));
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // The byte-order mark makes Excel read the Vietnamese text as UTF-8.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+    const lines = text.trim().split("\r\n");
+    expect(lines[0]).toMatch(/^target,indicator,/);
+    expect(lines.length - 1).toBe(Number((await c.query(`SELECT count(*) FROM "Target" WHERE year = 2030`)).rows[0].count));
+    await actAs(null);
+    expect((await completenessCsv(new Request("http://localhost/api/v1/dashboard/completeness.csv"))).status).toBe(401);
+    await actAs("reporter.hanoi@cds.gov.vn");
+    const own = await (await completenessCsv(new Request("http://localhost/api/v1/dashboard/completeness.csv?agency=T-HO-CHI-MINH"))).text();
+    const agencies = new Set(own.trim().split("\r\n").slice(1).map((l) => l.split(",")[0]));
+    expect([...agencies]).toEqual(["T-HA-NOI"]);
+  });
+  it("exports an indicator's approved values", async () => {
+    const res = await observationsCsv(new Request("http://localhost/x"), { params: Promise.resolve({ code: "digital-economy-gdp-share" }) });
+    const rows = (await res.text()).trim().split("\r\n");
+    const approved = Number((await c.query(`SELECT count(*) FROM "Observation" o JOIN "Indicator" i ON i.id = o."indicatorId" WHERE i.code = 'digital-economy-gdp-share' AND o."approvedAt" IS NOT NULL`)).rows[0].count);
+    expect(rows.length - 1).toBe(approved);
+  });
+});
