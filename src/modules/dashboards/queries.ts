@@ -2,13 +2,19 @@ import "server-only";
 import { db } from "@/server/db";
 import { taskStatus, type TaskStatus } from "@/lib/status";
 import { periodState } from "@/modules/reporting/rules";
-import { dataVersion } from "./data";
+import { memoByVersion } from "./data";
 
 export type CompletenessCell = { year: number; quarter: number; expected: number; submitted: number; late: number; status: "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE" };
 export type CompletenessRow = { agencyId: number; code: string; nameVi: string; nameEn: string; kind: string; cells: CompletenessCell[] };
 
 /** Who has reported what for the last `count` quarters that have opened: agencies × quarters. */
-export async function completenessGrid(opts: { count?: number; agencyId?: number; kind?: string } = {}, now = new Date()): Promise<{ quarters: { year: number; quarter: number }[]; rows: CompletenessRow[] }> {
+export type CompletenessGrid = { quarters: { year: number; quarter: number }[]; rows: CompletenessRow[] };
+
+export async function completenessGrid(opts: { count?: number; agencyId?: number; kind?: string } = {}): Promise<CompletenessGrid> {
+  return memoByVersion(`completeness:${opts.count ?? 6}:${opts.agencyId ?? ""}:${opts.kind ?? ""}`, () => loadCompletenessGrid(opts));
+}
+
+export async function loadCompletenessGrid(opts: { count?: number; agencyId?: number; kind?: string } = {}, now = new Date()): Promise<CompletenessGrid> {
   const periods = (await db.reportingPeriod.findMany({ where: { opensAt: { lte: now } }, orderBy: [{ year: "desc" }, { quarter: "desc" }], take: opts.count ?? 6 })).reverse();
   if (!periods.length) return { quarters: [], rows: [] };
   const agencyFilter = opts.agencyId ? `AND a.id = ${Number(opts.agencyId)}` : "";
@@ -53,14 +59,12 @@ export async function completenessGrid(opts: { count?: number; agencyId?: number
 
 export type TaskStatusRow = { taskId: number; taskKey: string; documentKey: string; agencyId: number; agencyCode: string; status: TaskStatus };
 
-const taskMemo = new Map<string, { version: string; day: string; rows: TaskStatusRow[] }>();
+/** The status of every (task, lead agency) from the latest approved update and the deadline (memoised per data version). */
+export async function taskStatuses(): Promise<TaskStatusRow[]> {
+  return memoByVersion("tasks", () => loadTaskStatuses(new Date()));
+}
 
-/** The status of every (task, lead agency) from the latest approved update and the deadline. */
-export async function taskStatuses(now = new Date()): Promise<TaskStatusRow[]> {
-  const version = await dataVersion();
-  const day = now.toISOString().slice(0, 10);
-  const cached = taskMemo.get("now");
-  if (cached && cached.version === version && cached.day === day) return cached.rows;
+export async function loadTaskStatuses(now = new Date()): Promise<TaskStatusRow[]> {
   const rows = await db.$queryRaw<
     { taskId: number; taskKey: string; documentKey: string; agencyId: number; agencyCode: string; dueOn: Date | null; deadlineKind: string; status: string | null; completedOn: Date | null; approvedAt: Date | null }[]
   >`
@@ -88,7 +92,6 @@ export async function taskStatuses(now = new Date()): Promise<TaskStatusRow[]> {
       now,
     ),
   }));
-  taskMemo.set("now", { version, day, rows: out });
   return out;
 }
 
