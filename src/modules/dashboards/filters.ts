@@ -10,6 +10,7 @@ export type DashboardFilters = {
   milestone?: number;
   status?: MilestoneStatus;
   asOf: { year: number; quarter: number } | null;
+  sort?: "status" | "indicator" | "decision" | "milestone";
   page: number;
 };
 
@@ -20,6 +21,7 @@ const schema = z.object({
   milestone: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   status: z.enum(["ACHIEVED", "ON_TRACK", "NEEDS_ACCELERATION", "LIMITED_PROGRESS", "MOVING_AWAY", "MISSED", "NOT_ENOUGH_DATA", "NO_DATA"]).optional().catch(undefined),
   asOf: z.string().regex(/^\d{4}-Q[1-4]$/).optional().catch(undefined),
+  sort: z.enum(["status", "indicator", "decision", "milestone"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
@@ -34,6 +36,7 @@ export function parseFilters(sp: Record<string, string | string[] | undefined>):
     milestone: f.milestone,
     status: f.status,
     asOf: f.asOf ? { year: Number(f.asOf.slice(0, 4)), quarter: Number(f.asOf.slice(6)) } : null,
+    sort: f.sort,
     page: f.page,
   };
 }
@@ -46,6 +49,7 @@ export function filtersQuery(f: Partial<DashboardFilters>): string {
   if (f.milestone) p.set("milestone", String(f.milestone));
   if (f.status) p.set("status", f.status);
   if (f.asOf) p.set("asOf", `${f.asOf.year}-Q${f.asOf.quarter}`);
+  if (f.sort) p.set("sort", f.sort);
   if (f.page && f.page > 1) p.set("page", String(f.page));
   const s = p.toString();
   return s ? `?${s}` : "";

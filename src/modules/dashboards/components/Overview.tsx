@@ -5,7 +5,7 @@ import { formatThreshold, formatValue } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
 import { db } from "@/server/db";
 import { latestApprovedNational } from "@/modules/indicators/queries";
-import { countBy, MILESTONE_STATUSES, sortByStatus, targetStatuses } from "../data";
+import { countBy, memoByVersion, MILESTONE_STATUSES, sortByStatus, targetStatuses } from "../data";
 import { explainStatus } from "../explain";
 import { completenessGrid, TASK_STATUSES, taskStatuses } from "../queries";
 import type { DashboardFilters } from "../filters";
@@ -17,15 +17,14 @@ const PAGE = 50;
 /** The national overview, or one agency's view of it when `agencyId` is set. */
 export async function Overview({ lang, m, filters, agency }: { lang: Lang; m: Messages; filters: DashboardFilters; agency?: { id: number; code: string; nameVi: string; nameEn: string } }) {
   const d = m.dashboard;
-  const [all, documents, indicators, grid, tasks, agencies] = await Promise.all([
+  const [all, { documents, indicators, agencies }, grid, tasks] = await Promise.all([
     targetStatuses(filters.asOf),
-    db.document.findMany({ orderBy: { sortOrder: "asc" }, select: { key: true, numberCanonical: true, titleVi: true, titleEn: true, inForce: true } }),
-    db.indicator.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true, unit: true, kind: true, assignments: { select: { agencyId: true } } } }),
+    overviewLookups(),
     completenessGrid({ agencyId: agency?.id ?? filters.agencyId ?? undefined }),
     taskStatuses(),
-    db.agency.findMany({ where: { validTo: null, OR: [{ indicatorAssignments: { some: {} } }, { assignments: { some: { role: "LEAD" } } }] }, select: { id: true, code: true, nameVi: true, nameEn: true }, orderBy: [{ kind: "asc" }, { nameVi: "asc" }] }),
   ]);
   const indById = new Map(indicators.map((i) => [i.id, i]));
+  const name = (x: { nameVi: string; nameEn: string }) => (lang === "vi" ? x.nameVi : x.nameEn);
   const agencyId = agency?.id ?? filters.agencyId ?? null;
   // An agency's view: the targets of the indicators it reports.
   const scoped = all.filter(
@@ -34,14 +33,22 @@ export async function Overview({ lang, m, filters, agency }: { lang: Lang; m: Me
       (!filters.pillar || t.pillar === filters.pillar) &&
       (!agencyId || indById.get(t.indicatorId)?.assignments.some((a) => a.agencyId === agencyId)),
   );
-  const listed = sortByStatus(scoped.filter((t) => (!filters.milestone || t.year === filters.milestone) && (!filters.status || t.effective === filters.status)));
+  const filtered = sortByStatus(scoped.filter((t) => (!filters.milestone || t.year === filters.milestone) && (!filters.status || t.effective === filters.status)));
+  const collator = new Intl.Collator(lang === "vi" ? "vi" : "en");
+  const listed =
+    filters.sort === "indicator"
+      ? [...filtered].sort((a, b) => collator.compare(name(indById.get(a.indicatorId)!), name(indById.get(b.indicatorId)!)))
+      : filters.sort === "decision"
+        ? [...filtered].sort((a, b) => collator.compare(a.documentNumber ?? a.documentKey, b.documentNumber ?? b.documentKey))
+        : filters.sort === "milestone"
+          ? [...filtered].sort((a, b) => a.year - b.year)
+          : filtered;
   const pages = Math.max(1, Math.ceil(listed.length / PAGE));
   const page = Math.min(filters.page, pages);
   const shown = listed.slice((page - 1) * PAGE, page * PAGE);
   const latest = await latestApprovedNational([...new Set(shown.map((t) => t.indicatorId))]);
   const here = agency ? `/${lang}/dashboard/agencies/${agency.code}` : `/${lang}/dashboard`;
   const link = (extra: Partial<DashboardFilters>) => `${here}${filtersQuery({ ...filters, page: 1, ...extra })}`;
-  const name = (x: { nameVi: string; nameEn: string }) => (lang === "vi" ? x.nameVi : x.nameEn);
 
   const myTasks = tasks.filter((t) => (!agencyId || t.agencyId === agencyId) && (!filters.decision || t.documentKey === filters.decision));
   const taskCounts = Object.fromEntries(TASK_STATUSES.map((s) => [s, myTasks.filter((t) => t.status === s).length]));
@@ -139,12 +146,20 @@ export async function Overview({ lang, m, filters, agency }: { lang: Lang; m: Me
             <table className="min-w-full text-sm" data-testid="targets-list">
               <thead className="bg-slate-100 text-left">
                 <tr>
-                  <th scope="col" className="px-2 py-2">{d.indicator}</th>
-                  <th scope="col" className="px-2 py-2">{d.decision}</th>
-                  <th scope="col" className="px-2 py-2">{d.milestone}</th>
+                  <th scope="col" className="px-2 py-2" aria-sort={(filters.sort ?? "status") === "indicator" ? "ascending" : "none"}>
+                    <Link href={`${link({ sort: "indicator" })}#targets`} className="underline decoration-dotted">{d.indicator}</Link>
+                  </th>
+                  <th scope="col" className="px-2 py-2" aria-sort={(filters.sort ?? "status") === "decision" ? "ascending" : "none"}>
+                    <Link href={`${link({ sort: "decision" })}#targets`} className="underline decoration-dotted">{d.decision}</Link>
+                  </th>
+                  <th scope="col" className="px-2 py-2" aria-sort={(filters.sort ?? "status") === "milestone" ? "ascending" : "none"}>
+                    <Link href={`${link({ sort: "milestone" })}#targets`} className="underline decoration-dotted">{d.milestone}</Link>
+                  </th>
                   <th scope="col" className="px-2 py-2">{d.threshold}</th>
                   <th scope="col" className="px-2 py-2">{d.latest}</th>
-                  <th scope="col" className="px-2 py-2">{d.status}</th>
+                  <th scope="col" className="px-2 py-2" aria-sort={(filters.sort ?? "status") === "status" ? "ascending" : "none"}>
+                    <Link href={`${link({ sort: "status" })}#targets`} className="underline decoration-dotted">{d.status}</Link>
+                  </th>
                   <th scope="col" className="px-2 py-2">{d.why}</th>
                 </tr>
               </thead>
@@ -253,6 +268,22 @@ export async function Overview({ lang, m, filters, agency }: { lang: Lang; m: Me
       </section>
     </div>
   );
+}
+
+/** Documents, indicators with their reporting agencies, and reporting agencies: memoised per data version. */
+function overviewLookups() {
+  return memoByVersion("overview-lookups", async () => {
+    const [documents, indicators, agencies] = await Promise.all([
+      db.document.findMany({ orderBy: { sortOrder: "asc" }, select: { key: true, numberCanonical: true, titleVi: true, titleEn: true, inForce: true } }),
+      db.indicator.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true, unit: true, kind: true, assignments: { select: { agencyId: true } } } }),
+      db.agency.findMany({
+        where: { validTo: null, OR: [{ indicatorAssignments: { some: {} } }, { assignments: { some: { role: "LEAD" } } }] },
+        select: { id: true, code: true, nameVi: true, nameEn: true },
+        orderBy: [{ kind: "asc" }, { nameVi: "asc" }],
+      }),
+    ]);
+    return { documents, indicators, agencies };
+  });
 }
 
 function Select({ id, label, value, options }: { id: string; label: string; value: string; options: [string, string][] }) {
