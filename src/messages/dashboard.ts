@@ -1,5 +1,16 @@
 // Messages of the dashboards and indicator pages (Vietnamese default, English second).
 export const dashboardVi = {
+  scorecard: {
+    title: "Việt Nam đang ở đâu so với các mục tiêu chuyển đổi số?",
+    intro: "Mỗi chỉ tiêu do Thủ tướng Chính phủ đặt ra cho năm 2025 và 2030, với giá trị mới nhất đã được duyệt và tình trạng so với ngưỡng. Mốc 2025 đã kết thúc; mốc 2030 đang thực hiện.",
+    summary: "Tổng hợp tình trạng",
+    indicators: "Các chỉ số ({count})",
+    search: "Tìm chỉ số",
+    shown: "Đang hiển thị {count} chỉ số",
+    noValue: "Chưa có số liệu đã duyệt",
+    documents: "Văn bản nguồn",
+    asPublished: "Xem như đã công bố cuối quý",
+  },
   nav: "Bảng điều khiển",
   title: "Bảng điều khiển quốc gia",
   agencyTitle: "Bảng điều khiển: {agency}",
@@ -87,6 +98,17 @@ export const dashboardVi = {
 };
 
 export const dashboardEn: typeof dashboardVi = {
+  scorecard: {
+    title: "Where does Viet Nam stand on its digital-transformation targets?",
+    intro: "Every target the Prime Minister set for 2025 and 2030, with the latest approved value and its status against the threshold. The 2025 milestone is over; the 2030 milestone is in progress.",
+    summary: "Status summary",
+    indicators: "Indicators ({count})",
+    search: "Search indicators",
+    shown: "Showing {count} indicators",
+    noValue: "No approved value yet",
+    documents: "Source documents",
+    asPublished: "View as published at the end of a quarter",
+  },
   nav: "Dashboard",
   title: "National dashboard",
   agencyTitle: "Dashboard: {agency}",

@@ -3,11 +3,13 @@
 import { adminVi } from "./admin";
 import { dashboardVi } from "./dashboard";
 import { excelVi } from "./excel";
+import { publicVi } from "./public";
 
 export const vi = {
   admin: adminVi,
   excel: excelVi,
   dashboard: dashboardVi,
+  public: publicVi,
   auth: {
     signIn: "Đăng nhập",
     signOut: "Đăng xuất",

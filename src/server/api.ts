@@ -1,7 +1,9 @@
 // Shared plumbing for the public JSON API: pagination with next links, CORS, cache headers,
-// and error bodies that never leak internals.
+// and error bodies that never leak internals. Everything here is for public reads; the signed-in
+// endpoints under /api/v1/reporting answer through src/server/api-auth.ts and get no CORS.
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { csvResponse } from "@/lib/csv";
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -9,11 +11,28 @@ export const pageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 
-const CORS = {
+/** A quarter key as used in URLs and CSVs: 2024-Q1. */
+export const periodParam = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/, "expected a quarter such as 2024-Q1")
+  .transform((s) => ({ year: Number(s.slice(0, 4)), quarter: Number(s.slice(6)) }));
+
+/** "true" / "false" → boolean; absent → undefined. */
+export const boolParam = z
+  .enum(["true", "false"])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === "true"));
+
+export const CORS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, OPTIONS",
   "Access-Control-Allow-Headers": "Content-Type",
 };
+
+/** Lists and single resources: a CDN may keep them a minute and serve them stale for five more. */
+export const CACHE_PUBLIC = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
+/** Whole-database downloads: heavier to build, so kept longer. */
+export const CACHE_BULK = "public, max-age=0, s-maxage=300, stale-while-revalidate=600";
 
 export function apiError(status: number, message: string, details?: unknown) {
   return NextResponse.json({ error: { message, details } }, { status, headers: CORS });
@@ -32,6 +51,11 @@ export function parseQuery<T extends z.ZodTypeAny>(req: Request, schema: T): { o
   return { ok: true, data: r.data };
 }
 
+/** A public JSON read: CORS and a shared-cache policy. */
+export function publicJson(body: unknown, cache: string = CACHE_PUBLIC) {
+  return NextResponse.json(body, { headers: { ...CORS, "Cache-Control": cache } });
+}
+
 export function paginated<T>(req: Request, items: T[], total: number, q: PageQuery) {
   const url = new URL(req.url);
   const link = (page: number) => {
@@ -41,16 +65,47 @@ export function paginated<T>(req: Request, items: T[], total: number, q: PageQue
     return `${u.pathname}${u.search}`;
   };
   const pages = Math.max(1, Math.ceil(total / q.pageSize));
-  return NextResponse.json(
-    {
-      data: items,
-      meta: { page: q.page, pageSize: q.pageSize, total, pages },
-      links: { self: link(q.page), next: q.page < pages ? link(q.page + 1) : null, prev: q.page > 1 ? link(q.page - 1) : null },
+  return publicJson({
+    data: items,
+    meta: { page: q.page, pageSize: q.pageSize, total, pages },
+    links: { self: link(q.page), next: q.page < pages ? link(q.page + 1) : null, prev: q.page > 1 ? link(q.page - 1) : null },
+  });
+}
+
+/** A public CSV download (src/lib/csv.ts builds it) with CORS and the given cache policy. */
+export function publicCsv(filename: string, body: string, cache: string = CACHE_PUBLIC): Response {
+  const res = csvResponse(filename, body, { public: true });
+  for (const [k, v] of Object.entries(CORS)) res.headers.set(k, v);
+  res.headers.set("Cache-Control", cache);
+  return res;
+}
+
+/**
+ * A public CSV download written chunk by chunk: `chunks` yields CSV text (the first chunk carries
+ * the byte-order mark and header row), so a large table is never held in memory at once.
+ */
+export function publicCsvStream(filename: string, chunks: AsyncIterable<string>, cache: string = CACHE_BULK): Response {
+  const headers = publicCsv(filename, "", cache).headers;
+  const encoder = new TextEncoder();
+  const iterator = chunks[Symbol.asyncIterator]();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await iterator.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (e) {
+        console.error("[api] CSV stream failed", e);
+        controller.error(e);
+      }
     },
-    { headers: { ...CORS, "Cache-Control": "public, max-age=0, s-maxage=60, stale-while-revalidate=300" } },
-  );
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+  return new Response(stream, { headers });
 }
 
 export function corsPreflight() {
-  return new NextResponse(null, { status: 204, headers: CORS });
+  return new NextResponse(null, { status: 204, headers: { ...CORS, "Access-Control-Max-Age": "86400" } });
 }

@@ -5,13 +5,14 @@ test("the home page lists the five documents in Vietnamese and switches to Engli
   await page.goto("/");
   await expect(page).toHaveURL(/\/vi$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Văn bản chỉ đạo về chuyển đổi số");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Việt Nam đang ở đâu so với các mục tiêu chuyển đổi số?");
+  await expect(page.getByTestId("indicator-card").first()).toBeVisible();
   await expect(page.getByTestId("decision-link")).toHaveCount(5);
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Switch to English" }).click();
   await expect(page).toHaveURL(/\/en$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Documents governing digital transformation");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Where does Viet Nam stand on its digital-transformation targets?");
 });
 
 test("a decision page shows its targets with verbatim quotes and its tasks by heading", async ({ page }) => {
@@ -43,4 +44,21 @@ test("misprints are shown as data-quality notes and a draft is marked as not in 
 test("an unknown document is a 404", async ({ page }) => {
   const res = await page.goto("/vi/decisions/khong-co");
   expect(res?.status()).toBe(404);
+});
+
+test("the scorecard filters indicator cards by text, pillar and status without a reload", async ({ page }) => {
+  await page.goto("/vi");
+  const cards = page.getByTestId("indicator-card");
+  const total = await cards.count();
+  expect(total).toBeGreaterThan(40);
+  await page.getByLabel("Tìm chỉ số").fill("kinh tế số trong GDP");
+  await expect(page.getByTestId("cards-shown")).toHaveText("Đang hiển thị 1 chỉ số");
+  await expect(cards.filter({ visible: true })).toHaveCount(1);
+  await expect(cards.filter({ visible: true })).toContainText("Tỷ trọng kinh tế số trong GDP");
+  await page.getByLabel("Tìm chỉ số").fill("");
+  await page.getByLabel("Tình trạng").selectOption("MISSED");
+  const missed = await cards.filter({ visible: true }).count();
+  expect(missed).toBeGreaterThan(0);
+  expect(missed).toBeLessThan(total);
+  for (const card of await cards.filter({ visible: true }).all()) await expect(card.locator('[data-status="MISSED"]').first()).toBeVisible();
 });

@@ -4,15 +4,24 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/SiteHeader";
 import { LANGS } from "@/i18n/config";
 import { resolveLang } from "@/i18n/server";
+import { OG_LOCALE, siteUrl } from "@/modules/documents/seo";
+import { env } from "@/server/env";
 import "../globals.css";
 
+// Both languages are prerendered when a database is reachable at build time (npm start);
+// otherwise (a Docker build) they are rendered on first request and cached.
 export function generateStaticParams() {
-  return LANGS.map((lang) => ({ lang }));
+  return env.DATABASE_URL ? LANGS.map((lang) => ({ lang })) : [];
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
-  const { m } = await resolveLang(params);
-  return { title: { default: m.meta.siteName, template: `%s — ${m.meta.siteName}` }, description: m.meta.siteDescription };
+  const { lang, m } = await resolveLang(params);
+  return {
+    metadataBase: new URL(siteUrl()),
+    title: { default: m.meta.siteName, template: `%s — ${m.meta.siteName}` },
+    description: m.meta.siteDescription,
+    openGraph: { siteName: m.meta.siteName, type: "website", locale: OG_LOCALE[lang], alternateLocale: LANGS.filter((l) => l !== lang).map((l) => OG_LOCALE[l]) },
+  };
 }
 
 export default async function LangLayout({ children, params }: { children: ReactNode; params: Promise<{ lang: string }> }) {

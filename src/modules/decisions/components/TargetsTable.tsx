@@ -8,7 +8,7 @@ import type { DecisionDetail } from "../queries";
 
 type Latest = Map<number, { year: number; quarter: number; approvedValue: number | null; illustrative: boolean }>;
 
-export function TargetsTable({ targets, latest, lang, m }: { targets: DecisionDetail["targets"]; latest: Latest; lang: Lang; m: Messages }) {
+export function TargetsTable({ targets, documentKey, latest, lang, m }: { targets: DecisionDetail["targets"]; documentKey: string; latest: Latest; lang: Lang; m: Messages }) {
   return (
     <div className="mt-3 overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid="targets-table">
@@ -54,9 +54,10 @@ export function TargetsTable({ targets, latest, lang, m }: { targets: DecisionDe
               </td>
               <td className="px-3 py-2">
                 <blockquote lang="vi" className="italic">“{t.quote}”</blockquote>
-                <span className="text-xs text-slate-500">
+                {/* A full navigation (not <Link>), so the browser applies :target to the cited line. */}
+                <a href={`/${lang}/documents/${documentKey}#L${t.line}`} className="text-xs text-brand-700 underline" data-testid="quote-link" title={m.public.source.quoteLink}>
                   {t.clause} · {fill(m.doc.line, { line: t.line })}
-                </span>
+                </a>
               </td>
             </tr>
           ))}

@@ -103,6 +103,9 @@ export async function IndicatorPage({ lang, m, code }: { lang: Lang; m: Messages
                   {s && <StatusBadge status={s.effective} m={d} overridden={!!s.override} />}
                 </div>
                 <blockquote lang="vi" className="mt-1 text-sm italic">“{t.quote}”</blockquote>
+                <a href={`/${lang}/documents/${t.document.key}#L${t.line}`} className="text-xs text-brand-700 underline" data-testid="quote-link" title={m.public.source.quoteLink}>
+                  {t.clause} · {fill(m.doc.line, { line: t.line })}
+                </a>
                 {s && (
                   <p className="mt-1 text-sm text-slate-700" data-testid="status-explanation">
                     {s.override && (

@@ -7,18 +7,37 @@ import { DocumentBadges } from "@/modules/decisions/components/DocumentBadges";
 import { TargetsTable } from "@/modules/decisions/components/TargetsTable";
 import { TaskTable } from "@/modules/decisions/components/TaskTable";
 import { resolveLang } from "@/i18n/server";
-import { fill } from "@/i18n/messages";
+import { fill, getMessages } from "@/i18n/messages";
+import { isLang } from "@/i18n/config";
+import { publicPageMetadata } from "@/modules/documents/seo";
+import { documentHeader } from "@/modules/documents/source";
 import { formatDate } from "@/lib/format";
 
-export const dynamic = "force-dynamic";
+// Cached; refreshed on demand when a reviewer approves (src/server/public-cache.ts). Paths are
+// rendered on first request, then served from the cache.
+export const revalidate = 3600;
+
+export function generateStaticParams() {
+  return [];
+}
 
 type Params = Promise<{ lang: string; key: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { lang, key } = await params;
-  const d = await getDecision(key);
+  if (!isLang(lang)) return {};
+  const d = await documentHeader(key);
   if (!d) return {};
-  return { title: `${d.numberCanonical ?? ""} ${lang === "en" ? d.titleEn : d.titleVi}`.trim() };
+  const title = lang === "en" ? d.titleEn : d.titleVi;
+  const number = d.numberCanonical ?? d.numberPrinted;
+  const summary = lang === "en" ? d.summaryEn : d.summaryVi;
+  return publicPageMetadata({
+    lang,
+    rest: `/decisions/${d.key}`,
+    title: `${number ?? ""} ${title}`.trim(),
+    description: summary || fill(getMessages(lang).public.meta.decisionDescription, { number: number ?? title, title }),
+    type: "article",
+  });
 }
 
 export default async function DecisionPage({ params }: { params: Params }) {
@@ -81,7 +100,7 @@ export default async function DecisionPage({ params }: { params: Params }) {
         <h2 id="targets" className="text-xl font-semibold text-brand-800">
           {m.doc.targetsTitle} ({d.targets.length})
         </h2>
-        {d.targets.length === 0 ? <p className="mt-2 text-slate-600">{m.doc.targetsEmpty}</p> : <TargetsTable targets={d.targets} latest={latest} lang={lang} m={m} />}
+        {d.targets.length === 0 ? <p className="mt-2 text-slate-600">{m.doc.targetsEmpty}</p> : <TargetsTable targets={d.targets} documentKey={d.key} latest={latest} lang={lang} m={m} />}
       </section>
 
       {d.commitments.length > 0 && (

@@ -1,17 +1,30 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { isLang } from "@/i18n/config";
+import { fill, getMessages } from "@/i18n/messages";
 import { resolveLang } from "@/i18n/server";
+import { publicPageMetadata } from "@/modules/documents/seo";
 import { IndicatorPage } from "@/modules/indicators/components/IndicatorPage";
 import { db } from "@/server/db";
 
-export const dynamic = "force-dynamic";
+// Cached; refreshed on demand when a reviewer approves (src/server/public-cache.ts). Paths are
+// rendered on first request, then served from the cache.
+export const revalidate = 3600;
+
+export function generateStaticParams() {
+  return [];
+}
 
 type Params = Promise<{ lang: string; code: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { lang, code } = await params;
-  const ind = /^[a-z0-9-]{1,80}$/.test(code) ? await db.indicator.findUnique({ where: { code }, select: { nameVi: true, nameEn: true } }) : null;
-  return ind ? { title: lang === "en" ? ind.nameEn : ind.nameVi } : {};
+  if (!isLang(lang)) return {};
+  const ind = /^[a-z0-9-]{1,80}$/.test(code) ? await db.indicator.findUnique({ where: { code }, select: { code: true, nameVi: true, nameEn: true, descriptionVi: true, descriptionEn: true } }) : null;
+  if (!ind) return {};
+  const name = lang === "en" ? ind.nameEn : ind.nameVi;
+  const description = (lang === "en" ? ind.descriptionEn : ind.descriptionVi) || fill(getMessages(lang).public.meta.indicatorDescription, { name });
+  return publicPageMetadata({ lang, rest: `/indicators/${ind.code}`, title: name, description });
 }
 
 export default async function Page({ params }: { params: Params }) {

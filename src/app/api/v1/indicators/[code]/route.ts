@@ -1,0 +1,47 @@
+import { targetStatuses } from "@/modules/dashboards/data";
+import { getIndicator, latestApprovedNational } from "@/modules/indicators/queries";
+import { indicatorToApi, targetStatusToApi } from "@/modules/indicators/serialize";
+import { apiError, corsPreflight, publicJson } from "@/server/api";
+import { db } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+/** One indicator: its targets with their statuses, and its approved national series. */
+export async function GET(_req: Request, ctx: { params: Promise<{ code: string }> }) {
+  const { code } = await ctx.params;
+  if (!/^[a-z0-9-]{1,80}$/.test(code)) return apiError(404, "Không tìm thấy chỉ số / indicator not found");
+  const ind = await getIndicator(code);
+  if (!ind) return apiError(404, "Không tìm thấy chỉ số / indicator not found");
+  const [latest, statuses, series] = await Promise.all([
+    latestApprovedNational([ind.id]),
+    targetStatuses(),
+    db.observation.findMany({
+      where: { indicatorId: ind.id, isNational: true, approvedAt: { not: null } },
+      orderBy: [{ year: "asc" }, { quarter: "asc" }, { agencyId: "asc" }],
+      select: { year: true, quarter: true, approvedValue: true, approvedAt: true, illustrative: true, agency: { select: { code: true } } },
+    }),
+  ]);
+  const byTarget = new Map(statuses.filter((s) => s.indicatorId === ind.id).map((s) => [s.targetKey, s]));
+  const base = indicatorToApi(ind, latest.get(ind.id));
+  return publicJson({
+    data: {
+      ...base,
+      targets: base.targets.map((t) => {
+        const s = byTarget.get(t.key);
+        return { ...t, status: s ? targetStatusToApi(s) : null };
+      }),
+      observations: series.map((o) => ({
+        period: `${o.year}-Q${o.quarter}`,
+        year: o.year,
+        quarter: o.quarter,
+        value: o.approvedValue,
+        agency: o.agency.code,
+        approvedAt: o.approvedAt?.toISOString() ?? null,
+        illustrative: o.illustrative,
+      })),
+      links: { self: `/api/v1/indicators/${ind.code}`, csv: `/api/v1/indicators/${ind.code}/observations.csv`, html: `/vi/indicators/${ind.code}` },
+    },
+  });
+}
+
+export const OPTIONS = corsPreflight;

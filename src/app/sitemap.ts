@@ -1,0 +1,26 @@
+import type { MetadataRoute } from "next";
+import { LANGS } from "@/i18n/config";
+import { languageAlternates, siteUrl } from "@/modules/documents/seo";
+import { db } from "@/server/db";
+
+// Read from the database on each request: the documents and indicators come from the seed import.
+export const dynamic = "force-dynamic";
+
+/** Every public page in both languages, each with its vi/en alternates. */
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const base = siteUrl();
+  const [documents, indicators] = await Promise.all([
+    db.document.findMany({ orderBy: { sortOrder: "asc" }, select: { key: true } }),
+    db.indicator.findMany({ orderBy: { code: "asc" }, select: { code: true } }),
+  ]);
+  const paths = [
+    "",
+    "/tasks",
+    ...documents.flatMap((d) => [`/decisions/${d.key}`, `/documents/${d.key}`]),
+    ...indicators.map((i) => `/indicators/${i.code}`),
+  ];
+  return paths.flatMap((rest) => {
+    const alternates = Object.fromEntries(Object.entries(languageAlternates(rest)).map(([l, p]) => [l, `${base}${p}`]));
+    return LANGS.map((lang) => ({ url: `${base}/${lang}${rest}`, alternates: { languages: alternates } }));
+  });
+}

@@ -1,0 +1,49 @@
+"use client";
+import { useState } from "react";
+
+/**
+ * Filters the indicator cards in the browser (by text, pillar and status), so the scorecard page
+ * itself stays a cached static page. Cards carry data-search, data-pillar and data-statuses.
+ */
+export function CardFilter({ labels, pillars, statuses }: { labels: { search: string; pillar: string; status: string; all: string; shown: string }; pillars: [string, string][]; statuses: [string, string][] }) {
+  const [shown, setShown] = useState<number | null>(null);
+  function apply(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const q = String(data.get("q") ?? "").trim().toLocaleLowerCase("vi");
+    const pillar = String(data.get("pillar") ?? "");
+    const status = String(data.get("status") ?? "");
+    let n = 0;
+    document.querySelectorAll<HTMLElement>("[data-card]").forEach((card) => {
+      const ok =
+        (!q || (card.dataset.search ?? "").includes(q)) &&
+        (!pillar || card.dataset.pillar === pillar) &&
+        (!status || (card.dataset.statuses ?? "").split(" ").includes(status));
+      card.hidden = !ok;
+      if (ok) n++;
+    });
+    setShown(n);
+  }
+  return (
+    <form role="search" onInput={(e) => apply(e.currentTarget)} onSubmit={(e) => { e.preventDefault(); apply(e.currentTarget); }} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm no-print">
+      <div>
+        <label htmlFor="card-q" className="block text-xs font-medium">{labels.search}</label>
+        <input id="card-q" name="q" type="search" className="mt-1 rounded border border-slate-300 px-2 py-1" />
+      </div>
+      <div>
+        <label htmlFor="card-pillar" className="block text-xs font-medium">{labels.pillar}</label>
+        <select id="card-pillar" name="pillar" className="mt-1 rounded border border-slate-300 px-2 py-1">
+          <option value="">{labels.all}</option>
+          {pillars.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="card-status" className="block text-xs font-medium">{labels.status}</label>
+        <select id="card-status" name="status" className="mt-1 rounded border border-slate-300 px-2 py-1">
+          <option value="">{labels.all}</option>
+          {statuses.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        </select>
+      </div>
+      <p aria-live="polite" className="text-xs text-slate-600" data-testid="cards-shown">{shown === null ? "" : labels.shown.replace("{count}", String(shown))}</p>
+    </form>
+  );
+}

@@ -1,0 +1,143 @@
+import Link from "next/link";
+import type { Lang } from "@/i18n/config";
+import { fill, type Messages } from "@/i18n/messages";
+import { formatDate, formatThreshold, formatValue } from "@/lib/format";
+import { formatQuarter } from "@/lib/periods";
+import { countBy, MILESTONE_STATUSES } from "@/modules/dashboards/data";
+import { StatusBadge } from "@/modules/dashboards/components/StatusBadge";
+import { DocumentBadges } from "@/modules/decisions/components/DocumentBadges";
+import { scorecard } from "../queries";
+import { CardFilter } from "./CardFilter";
+
+const PILLARS = ["DIGITAL_GOVERNMENT", "DIGITAL_ECONOMY", "DIGITAL_SOCIETY", "FOUNDATION"] as const;
+
+/** The public home page: status counts, one card per indicator, the source documents. */
+export async function Scorecard({ lang, m }: { lang: Lang; m: Messages }) {
+  const d = m.dashboard;
+  const s = d.scorecard;
+  const { indicators, documents, latest, statuses } = await scorecard();
+  const name = (x: { nameVi: string; nameEn: string }) => (lang === "vi" ? x.nameVi : x.nameEn);
+  const byIndicator = new Map<number, typeof statuses>();
+  for (const t of statuses) (byIndicator.get(t.indicatorId) ?? byIndicator.set(t.indicatorId, []).get(t.indicatorId)!).push(t);
+  const summary = (year: number) => {
+    const counts = countBy(statuses.filter((t) => t.documentInForce), year, (t) => t.pillar);
+    return (
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={`${s.summary} ${year}`}>
+        <table className="min-w-full text-sm" data-testid={`summary-${year}`}>
+          <caption className="px-3 py-2 text-left font-semibold">
+            {d.milestone} {year} ({year < new Date().getUTCFullYear() ? d.milestoneFinal : d.milestoneOpen})
+          </caption>
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th scope="col" className="px-2 py-1">{d.pillar}</th>
+              {MILESTONE_STATUSES.map((st) => (
+                <th key={st} scope="col" className="px-2 py-1"><StatusBadge status={st} m={d} /></th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {PILLARS.filter((p) => counts.has(p)).map((p) => (
+              <tr key={p} className="border-t border-slate-100">
+                <th scope="row" className="px-2 py-1 text-left font-medium">{m.pillars[p]}</th>
+                {MILESTONE_STATUSES.map((st) => (
+                  <td key={st} className="px-2 py-1 text-center">{counts.get(p)?.[st] ?? 0}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  };
+
+  return (
+    <div className="space-y-8">
+      <section>
+        <h1 className="text-2xl font-bold text-brand-800">{s.title}</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">{s.intro}</p>
+      </section>
+
+      <section aria-labelledby="summary" className="grid gap-4 lg:grid-cols-2">
+        <h2 id="summary" className="sr-only">{s.summary}</h2>
+        {summary(2025)}
+        {summary(2030)}
+      </section>
+
+      <section aria-labelledby="cards" className="space-y-3">
+        <h2 id="cards" className="text-xl font-semibold text-brand-800">{fill(s.indicators, { count: indicators.length })}</h2>
+        <CardFilter
+          labels={{ search: s.search, pillar: d.pillar, status: d.status, all: d.all, shown: s.shown }}
+          pillars={PILLARS.map((p) => [p, m.pillars[p]])}
+          statuses={MILESTONE_STATUSES.map((st) => [st, d.statuses[st]])}
+        />
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {indicators.map((ind) => {
+            const ts = (byIndicator.get(ind.id) ?? []).filter((t) => t.year === 2025 || t.year === 2030);
+            const l = latest.get(ind.id);
+            return (
+              <li
+                key={ind.id}
+                data-card
+                data-pillar={ind.pillar}
+                data-statuses={[...new Set(ts.map((t) => t.effective))].join(" ")}
+                data-search={`${ind.nameVi} ${ind.nameEn} ${ind.code}`.toLocaleLowerCase("vi")}
+                className="flex flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+                data-testid="indicator-card"
+              >
+                <p className="text-xs text-slate-600">{m.pillars[ind.pillar]}</p>
+                <h3 className="font-semibold">
+                  <Link href={`/${lang}/indicators/${ind.code}`} className="text-brand-700 hover:underline">{name(ind)}</Link>
+                </h3>
+                <p className="mt-1 text-sm">
+                  {l?.approvedValue != null ? (
+                    <>
+                      <strong className="text-lg">{formatValue(l.approvedValue, ind.unit, ind.kind, lang)}</strong> <span className="text-slate-600">({formatQuarter(l, lang)})</span>
+                      {l.illustrative && <span className="ml-1 text-xs text-amber-900">({m.common.illustrative})</span>}
+                    </>
+                  ) : (
+                    <span className="text-slate-600">{s.noValue}</span>
+                  )}
+                </p>
+                <ul className="mt-2 space-y-1 text-xs">
+                  {ts.map((t) => (
+                    <li key={t.targetId} className="flex flex-wrap items-center gap-1">
+                      <span className="font-medium">{t.year}</span>
+                      <span>{formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}</span>
+                      <span className="text-slate-500">({t.documentNumber ?? t.documentKey})</span>
+                      <StatusBadge status={t.effective} m={d} overridden={!!t.override} />
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section aria-labelledby="docs" className="space-y-3">
+        <h2 id="docs" className="text-xl font-semibold text-brand-800">{s.documents}</h2>
+        <ul className="grid gap-4 md:grid-cols-2">
+          {documents.map((doc) => (
+            <li key={doc.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <DocumentBadges doc={doc} m={m} />
+              <h3 className="mt-2 text-lg font-semibold">
+                <Link href={`/${lang}/decisions/${doc.key}`} className="text-brand-700 hover:underline" data-testid="decision-link">
+                  {doc.numberCanonical ?? m.doc.noNumber} — {lang === "vi" ? doc.titleVi : doc.titleEn}
+                </Link>
+              </h3>
+              <p className="mt-1 text-sm text-slate-600">
+                {m.doc.issuedOn}: {doc.issuedOn ? formatDate(doc.issuedOn, lang) : m.doc.noDate}
+              </p>
+              <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
+                <span><strong>{doc._count.targets}</strong> {m.home.targets}</span>
+                <span><strong>{doc._count.tasks}</strong> {m.home.tasks}</span>
+                <span><strong>{doc._count.commitments}</strong> {m.home.commitments}</span>
+                <span><strong>{doc._count.notes}</strong> {m.home.notes}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
