@@ -62,3 +62,19 @@ test("the scorecard filters indicator cards by text, pillar and status without a
   expect(missed).toBeLessThan(total);
   for (const card of await cards.filter({ visible: true }).all()) await expect(card.locator('[data-status="MISSED"]').first()).toBeVisible();
 });
+
+test("any scorecard page can be viewed as published at the end of a past quarter", async ({ page }) => {
+  await page.goto("/vi");
+  await page.getByLabel("Xem như đã công bố cuối quý").selectOption("2026-Q2");
+  await page.getByRole("button", { name: "Xem", exact: true }).click();
+  await expect(page).toHaveURL(/\/vi\/archive\/2026-Q2$/);
+  await expect(page.getByTestId("as-published")).toContainText("cuối Quý II/2026");
+  await page.getByTestId("indicator-card").getByRole("link", { name: "Tỷ trọng kinh tế số trong GDP" }).click();
+  await expect(page).toHaveURL(/\/vi\/archive\/2026-Q2\/indicators\/digital-economy-gdp-share$/);
+  await expect(page.getByTestId("as-published")).toBeVisible();
+  // Q2/2026 values were approved in July: the page shows what was public at the end of June.
+  await expect(page.getByTestId("indicator-latest")).toBeVisible();
+  await expect(page.getByTestId("indicator-data")).not.toContainText("Quý II/2026");
+  await expect(page.getByTestId("indicator-data")).toContainText("Quý I/2026");
+  await expectAccessible(page);
+});

@@ -61,11 +61,43 @@ export function asOfDate(asOf: Quarter | null): Date {
 }
 
 export async function targetStatuses(asOf: Quarter | null = null): Promise<TargetStatus[]> {
-  return memoByVersion(`statuses:${asOf ? `${asOf.year}-Q${asOf.quarter}` : "now"}`, () => computeStatuses(asOfDate(asOf)));
+  return memoByVersion(`statuses:${asOf ? `${asOf.year}-Q${asOf.quarter}` : "now"}`, () => computeStatuses(asOfDate(asOf), { historical: !!asOf }));
+}
+
+export type ApprovedValue = { indicatorId: number; agencyId: number; isNational: boolean; year: number; quarter: number; value: number; illustrative: boolean };
+
+/**
+ * Approved values as the public saw them at `at`. Today's view reads the approved copy kept on each
+ * observation; a historical view ("as published at the end of quarter X") reads the revision
+ * history instead: the last APPROVED revision written by then, so later corrections do not leak
+ * into the past.
+ */
+export async function approvedValues(at: Date, opts: { historical: boolean; indicatorIds?: number[]; national?: boolean }): Promise<ApprovedValue[]> {
+  if (!opts.historical) {
+    const rows = await db.observation.findMany({
+      where: {
+        approvedAt: { not: null, lte: at },
+        ...(opts.indicatorIds ? { indicatorId: { in: opts.indicatorIds } } : {}),
+        ...(opts.national !== undefined ? { isNational: opts.national } : {}),
+      },
+      select: { indicatorId: true, agencyId: true, isNational: true, year: true, quarter: true, approvedValue: true, illustrative: true },
+    });
+    return rows.filter((r) => r.approvedValue != null).map((r) => ({ ...r, value: r.approvedValue! }));
+  }
+  const ids = opts.indicatorIds ?? null;
+  const national = opts.national ?? null;
+  return db.$queryRaw<ApprovedValue[]>`
+    SELECT DISTINCT ON (o.id) o."indicatorId", o."agencyId", o."isNational", o.year, o.quarter, r.value, o.illustrative
+    FROM "ObservationRevision" r JOIN "Observation" o ON o.id = r."observationId"
+    WHERE r.state = 'APPROVED' AND r."createdAt" <= ${at} AND r.value IS NOT NULL
+      AND (${ids}::int[] IS NULL OR o."indicatorId" = ANY(${ids}::int[]))
+      AND (${national}::boolean IS NULL OR o."isNational" = ${national}::boolean)
+    ORDER BY o.id, r.version DESC`;
 }
 
 /** Unmemoised: every query and the status of every target (benchmarks time this directly). */
-export async function computeStatuses(now: Date): Promise<TargetStatus[]> {
+export async function computeStatuses(now: Date, opts: { historical?: boolean } = {}): Promise<TargetStatus[]> {
+  const historical = opts.historical ?? false;
   const nowYear = now.getUTCFullYear();
   const nowQuarter = Math.floor(now.getUTCMonth() / 3) + 1;
   const [targets, national, overrides] = await Promise.all([
@@ -76,32 +108,24 @@ export async function computeStatuses(now: Date): Promise<TargetStatus[]> {
       },
       orderBy: { id: "asc" },
     }),
-    db.observation.findMany({
-      where: { isNational: true, approvedAt: { not: null, lte: now } },
-      select: { indicatorId: true, year: true, quarter: true, approvedValue: true },
-    }),
-    db.statusOverride.findMany({ where: { revokedAt: null, createdAt: { lte: now } }, orderBy: { createdAt: "asc" } }),
+    approvedValues(now, { historical, national: true }),
+    db.statusOverride.findMany({ where: { createdAt: { lte: now }, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] }, orderBy: { createdAt: "asc" } }),
   ]);
   const perUnitIndicators = [...new Set(targets.filter((t) => t.scopeKind === "EACH" || (t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE")).map((t) => t.indicatorId))];
-  const units = perUnitIndicators.length
-    ? await db.observation.findMany({
-        where: { isNational: false, indicatorId: { in: perUnitIndicators }, approvedAt: { not: null, lte: now } },
-        select: { indicatorId: true, agencyId: true, year: true, quarter: true, approvedValue: true },
-      })
-    : [];
+  const units = perUnitIndicators.length ? await approvedValues(now, { historical, national: false, indicatorIds: perUnitIndicators }) : [];
   const users = new Map((await db.user.findMany({ where: { id: { in: overrides.map((o) => o.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
 
   const inPast = (p: { year: number; quarter: number }) => p.year < nowYear || (p.year === nowYear && p.quarter <= nowQuarter);
   const nationalSeries = new Map<number, Point[]>();
   for (const o of national) {
-    if (o.approvedValue == null || !inPast(o)) continue;
-    (nationalSeries.get(o.indicatorId) ?? nationalSeries.set(o.indicatorId, []).get(o.indicatorId)!).push({ year: o.year, quarter: o.quarter, value: o.approvedValue });
+    if (!inPast(o)) continue;
+    (nationalSeries.get(o.indicatorId) ?? nationalSeries.set(o.indicatorId, []).get(o.indicatorId)!).push({ year: o.year, quarter: o.quarter, value: o.value });
   }
   const unitSeries = new Map<number, Map<number, Point[]>>();
   for (const o of units) {
-    if (o.approvedValue == null || !inPast(o)) continue;
+    if (!inPast(o)) continue;
     const byAgency = unitSeries.get(o.indicatorId) ?? unitSeries.set(o.indicatorId, new Map()).get(o.indicatorId)!;
-    (byAgency.get(o.agencyId) ?? byAgency.set(o.agencyId, []).get(o.agencyId)!).push({ year: o.year, quarter: o.quarter, value: o.approvedValue });
+    (byAgency.get(o.agencyId) ?? byAgency.set(o.agencyId, []).get(o.agencyId)!).push({ year: o.year, quarter: o.quarter, value: o.value });
   }
   const latestOverride = new Map<number, (typeof overrides)[number]>();
   for (const o of overrides) latestOverride.set(o.targetId, o);

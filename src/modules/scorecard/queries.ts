@@ -1,12 +1,28 @@
 import "server-only";
 import { db } from "@/server/db";
-import { memoByVersion, targetStatuses } from "@/modules/dashboards/data";
+import { approvedValues, asOfDate, memoByVersion, targetStatuses } from "@/modules/dashboards/data";
 import { latestApprovedNational } from "@/modules/indicators/queries";
+import { compareQuarters, type Quarter } from "@/lib/periods";
+
+type Latest = Map<number, { year: number; quarter: number; approvedValue: number | null; illustrative: boolean }>;
+
+/** The latest national value of each indicator, today or as published at the end of `asOf`. */
+export async function latestNational(ids: number[], asOf: Quarter | null): Promise<Latest> {
+  if (!asOf) return latestApprovedNational(ids);
+  const rows = await approvedValues(asOfDate(asOf), { historical: true, national: true, indicatorIds: ids });
+  const out: Latest = new Map();
+  for (const r of rows) {
+    if (compareQuarters(r, asOf) > 0) continue;
+    const cur = out.get(r.indicatorId);
+    if (!cur || compareQuarters(r, cur) > 0) out.set(r.indicatorId, { year: r.year, quarter: r.quarter, approvedValue: r.value, illustrative: r.illustrative });
+  }
+  return out;
+}
 
 /** Everything the public scorecard shows, from approved data, memoised per data version. */
-export async function scorecard() {
-  const statuses = await targetStatuses();
-  return memoByVersion("scorecard", async () => {
+export async function scorecard(asOf: Quarter | null = null) {
+  const statuses = await targetStatuses(asOf);
+  return memoByVersion(`scorecard:${asOf ? `${asOf.year}-Q${asOf.quarter}` : "now"}`, async () => {
     const [indicators, documents] = await Promise.all([
       db.indicator.findMany({
         where: { targets: { some: {} } },
@@ -18,7 +34,7 @@ export async function scorecard() {
         include: { _count: { select: { targets: true, tasks: true, commitments: true, notes: true } } },
       }),
     ]);
-    const latest = await latestApprovedNational(indicators.map((i) => i.id));
+    const latest = await latestNational(indicators.map((i) => i.id), asOf);
     return { indicators, documents, latest, statuses };
   });
 }

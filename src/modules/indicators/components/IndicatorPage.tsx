@@ -2,9 +2,9 @@ import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { formatDate, formatThreshold, formatValue } from "@/lib/format";
-import { formatQuarter, fractionalYear } from "@/lib/periods";
+import { compareQuarters, formatQuarter, fractionalYear, type Quarter } from "@/lib/periods";
 import { db } from "@/server/db";
-import { targetStatuses } from "@/modules/dashboards/data";
+import { approvedValues, asOfDate, targetStatuses } from "@/modules/dashboards/data";
 import { explainStatus } from "@/modules/dashboards/explain";
 import { OverrideForm } from "@/modules/dashboards/components/OverrideForm";
 import { StatusBadge } from "@/modules/dashboards/components/StatusBadge";
@@ -12,21 +12,28 @@ import { scopeText } from "../labels";
 import { IndicatorChart, type ChartLine } from "./IndicatorChart";
 
 /** One indicator: chart, thresholds of every decision with their status and quote, the data. */
-export async function IndicatorPage({ lang, m, code }: { lang: Lang; m: Messages; code: string }) {
+export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang; m: Messages; code: string; asOf?: Quarter | null }) {
   const d = m.dashboard;
   const ind = await db.indicator.findUnique({
     where: { code },
     include: { targets: { include: { document: { select: { key: true, numberCanonical: true, inForce: true, kind: true } } }, orderBy: [{ year: "asc" }, { documentId: "asc" }] } },
   });
   if (!ind) return null;
-  const [series, statuses] = await Promise.all([
+  const [current, statuses] = await Promise.all([
     db.observation.findMany({
       where: { indicatorId: ind.id, isNational: true, approvedAt: { not: null } },
       orderBy: [{ year: "asc" }, { quarter: "asc" }],
       select: { year: true, quarter: true, approvedValue: true, source: true, illustrative: true, approvedAt: true },
     }),
-    targetStatuses(),
+    targetStatuses(asOf),
   ]);
+  // As published at the end of a past quarter: the approved revisions written by then.
+  const series = asOf
+    ? (await approvedValues(asOfDate(asOf), { historical: true, national: true, indicatorIds: [ind.id] }))
+        .filter((o) => compareQuarters(o, asOf) <= 0)
+        .sort((a, b) => compareQuarters(a, b))
+        .map((o) => ({ year: o.year, quarter: o.quarter, approvedValue: o.value, source: current.find((c) => c.year === o.year && c.quarter === o.quarter)?.source ?? null, illustrative: o.illustrative, approvedAt: null }))
+    : current;
   const byTarget = new Map(statuses.filter((s) => s.indicatorId === ind.id).map((s) => [s.targetId, s]));
   const name = lang === "vi" ? ind.nameVi : ind.nameEn;
   const v = (x: number) => formatValue(x, ind.unit, ind.kind, lang);
@@ -60,6 +67,11 @@ export async function IndicatorPage({ lang, m, code }: { lang: Lang; m: Messages
       <div>
         <p className="text-sm text-slate-600">{m.pillars[ind.pillar]}</p>
         <h1 className="text-2xl font-bold text-brand-800">{name}</h1>
+        {asOf && (
+          <p className="mt-2 rounded border border-indigo-300 bg-indigo-50 p-2 text-sm text-indigo-900" role="note" data-testid="as-published">
+            {fill(d.scorecard.archiveBanner, { period: formatQuarter(asOf, lang) })} <Link href={`/${lang}/indicators/${ind.code}`} className="underline">{d.scorecard.backToNow}</Link>
+          </p>
+        )}
         {lang === "en" && <p className="text-slate-600" lang="vi">{ind.nameVi}</p>}
         {(lang === "vi" ? ind.descriptionVi : ind.descriptionEn) && <p className="mt-2 max-w-3xl text-slate-700">{lang === "vi" ? ind.descriptionVi : ind.descriptionEn}</p>}
         {last && (

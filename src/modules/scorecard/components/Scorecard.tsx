@@ -2,30 +2,33 @@ import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { formatDate, formatThreshold, formatValue } from "@/lib/format";
-import { formatQuarter } from "@/lib/periods";
+import { formatQuarter, type Quarter } from "@/lib/periods";
 import { countBy, MILESTONE_STATUSES } from "@/modules/dashboards/data";
 import { StatusBadge } from "@/modules/dashboards/components/StatusBadge";
 import { DocumentBadges } from "@/modules/decisions/components/DocumentBadges";
 import { scorecard } from "../queries";
+import { ArchivePicker } from "./ArchivePicker";
 import { CardFilter } from "./CardFilter";
 
 const PILLARS = ["DIGITAL_GOVERNMENT", "DIGITAL_ECONOMY", "DIGITAL_SOCIETY", "FOUNDATION"] as const;
 
 /** The public home page: status counts, one card per indicator, the source documents. */
-export async function Scorecard({ lang, m }: { lang: Lang; m: Messages }) {
+export async function Scorecard({ lang, m, asOf = null, periods = [] }: { lang: Lang; m: Messages; asOf?: Quarter | null; periods?: Quarter[] }) {
   const d = m.dashboard;
   const s = d.scorecard;
-  const { indicators, documents, latest, statuses } = await scorecard();
+  const { indicators, documents, latest, statuses } = await scorecard(asOf);
+  const indicatorHref = (code: string) => (asOf ? `/${lang}/archive/${asOf.year}-Q${asOf.quarter}/indicators/${code}` : `/${lang}/indicators/${code}`);
   const name = (x: { nameVi: string; nameEn: string }) => (lang === "vi" ? x.nameVi : x.nameEn);
   const byIndicator = new Map<number, typeof statuses>();
   for (const t of statuses) (byIndicator.get(t.indicatorId) ?? byIndicator.set(t.indicatorId, []).get(t.indicatorId)!).push(t);
   const summary = (year: number) => {
     const counts = countBy(statuses.filter((t) => t.documentInForce), year, (t) => t.pillar);
+    const final = year < (asOf ? asOf.year + (asOf.quarter === 4 ? 1 : 0) : new Date().getUTCFullYear());
     return (
       <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={`${s.summary} ${year}`}>
         <table className="min-w-full text-sm" data-testid={`summary-${year}`}>
           <caption className="px-3 py-2 text-left font-semibold">
-            {d.milestone} {year} ({year < new Date().getUTCFullYear() ? d.milestoneFinal : d.milestoneOpen})
+            {d.milestone} {year} ({final ? d.milestoneFinal : d.milestoneOpen})
           </caption>
           <thead className="bg-slate-100 text-left">
             <tr>
@@ -55,6 +58,12 @@ export async function Scorecard({ lang, m }: { lang: Lang; m: Messages }) {
       <section>
         <h1 className="text-2xl font-bold text-brand-800">{s.title}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{s.intro}</p>
+        {asOf && (
+          <p className="mt-3 rounded border border-indigo-300 bg-indigo-50 p-3 text-indigo-900" role="note" data-testid="as-published">
+            {fill(s.archiveBanner, { period: formatQuarter(asOf, lang) })} <Link href={`/${lang}`} className="underline">{s.backToNow}</Link>
+          </p>
+        )}
+        {periods.length > 0 && <ArchivePicker lang={lang} label={s.asPublished} go={s.go} periods={periods.map((p) => [`${p.year}-Q${p.quarter}`, formatQuarter(p, lang)])} current={asOf ? `${asOf.year}-Q${asOf.quarter}` : ""} now={d.now} />}
       </section>
 
       <section aria-labelledby="summary" className="grid gap-4 lg:grid-cols-2">
@@ -86,7 +95,7 @@ export async function Scorecard({ lang, m }: { lang: Lang; m: Messages }) {
               >
                 <p className="text-xs text-slate-600">{m.pillars[ind.pillar]}</p>
                 <h3 className="font-semibold">
-                  <Link href={`/${lang}/indicators/${ind.code}`} className="text-brand-700 hover:underline">{name(ind)}</Link>
+                  <Link href={indicatorHref(ind.code)} className="text-brand-700 hover:underline">{name(ind)}</Link>
                 </h3>
                 <p className="mt-1 text-sm">
                   {l?.approvedValue != null ? (

@@ -1,6 +1,7 @@
-import { csvResponse, toCsv } from "@/lib/csv";
+import { toCsv } from "@/lib/csv";
 import { targetStatuses } from "@/modules/dashboards/data";
 import { parseFilters } from "@/modules/dashboards/filters";
+import { corsPreflight, publicCsv } from "@/server/api";
 import { db } from "@/server/db";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ export async function GET(req: Request) {
   const [all, indicators] = await Promise.all([targetStatuses(f.asOf), db.indicator.findMany({ select: { id: true, code: true, nameVi: true, unit: true } })]);
   const ind = new Map(indicators.map((i) => [i.id, i]));
   const rows = all.filter((t) => (!f.decision || t.documentKey === f.decision) && (!f.pillar || t.pillar === f.pillar) && (!f.milestone || t.year === f.milestone) && (!f.status || t.effective === f.status));
-  return csvResponse(
+  return publicCsv(
     "targets-status.csv",
     toCsv(
       ["target", "indicator", "indicator_name_vi", "decision", "in_force", "milestone", "comparator", "value", "unit", "scope", "status", "computed_status", "override_reason", "base_period", "base_value", "latest_period", "latest_value", "rate_needed", "rate_achieved", "ratio", "method"],
@@ -26,6 +27,7 @@ export async function GET(req: Request) {
         ];
       }),
     ),
-    { public: true },
   );
 }
+
+export const OPTIONS = corsPreflight;

@@ -1,38 +1,35 @@
-import { NextResponse } from "next/server";
 import { getDecision } from "@/modules/decisions/queries";
 import { decisionToApi } from "@/modules/decisions/serialize";
 import { targetScope } from "@/modules/indicators/serialize";
-import { apiError, corsPreflight } from "@/server/api";
+import { apiError, corsPreflight, publicJson } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ key: string }> }) {
   const { key } = await ctx.params;
+  if (!/^[a-z0-9-]{1,40}$/.test(key)) return apiError(404, "Không tìm thấy văn bản / document not found");
   const d = await getDecision(key);
   if (!d) return apiError(404, "Không tìm thấy văn bản / document not found");
-  return NextResponse.json(
-    {
-      data: {
-        ...decisionToApi(d),
-        targets: d.targets.map((t) => ({
-          key: t.key,
-          indicator: t.indicator.code,
-          year: t.year,
-          comparator: t.comparator,
-          value: t.value,
-          unit: t.indicator.unit,
-          scope: targetScope(t),
-          clause: t.clause,
-          line: t.line,
-          quote: t.quote,
-        })),
-        commitments: d.commitments.map((c) => ({ key: c.key, year: c.year, pillar: c.pillar, clause: c.clause, line: c.line, quote: c.quote })),
-        tasks: { count: d.tasks.length, href: `/api/v1/tasks?decision=${d.key}` },
-        dataQualityNotes: d.notes.map((n) => ({ subject: `${n.subjectType.toLowerCase()}:${n.subjectKey}`, kind: n.kind, line: n.line, evidence: n.evidence, note: { vi: n.noteVi, en: n.noteEn } })),
-      },
+  return publicJson({
+    data: {
+      ...decisionToApi(d),
+      targets: d.targets.map((t) => ({
+        key: t.key,
+        indicator: t.indicator.code,
+        year: t.year,
+        comparator: t.comparator,
+        value: t.value,
+        unit: t.indicator.unit,
+        scope: targetScope(t),
+        clause: t.clause,
+        line: t.line,
+        quote: t.quote,
+      })),
+      commitments: d.commitments.map((c) => ({ key: c.key, year: c.year, pillar: c.pillar, clause: c.clause, line: c.line, quote: c.quote })),
+      tasks: { count: d.tasks.length, href: `/api/v1/tasks?decision=${d.key}` },
+      dataQualityNotes: d.notes.map((n) => ({ subject: `${n.subjectType.toLowerCase()}:${n.subjectKey}`, kind: n.kind, line: n.line, evidence: n.evidence, note: { vi: n.noteVi, en: n.noteEn } })),
     },
-    { headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=0, s-maxage=60" } },
-  );
+  });
 }
 
 export const OPTIONS = corsPreflight;

@@ -1,5 +1,5 @@
-import { csvResponse, toCsv } from "@/lib/csv";
-import { apiError } from "@/server/api";
+import { toCsv } from "@/lib/csv";
+import { apiError, corsPreflight, publicCsv } from "@/server/api";
 import { db } from "@/server/db";
 
 export const dynamic = "force-dynamic";
@@ -15,12 +15,13 @@ export async function GET(_req: Request, ctx: { params: Promise<{ code: string }
     orderBy: [{ isNational: "desc" }, { agencyId: "asc" }, { year: "asc" }, { quarter: "asc" }],
     select: { year: true, quarter: true, approvedValue: true, isNational: true, illustrative: true, approvedAt: true, agency: { select: { code: true } } },
   });
-  return csvResponse(
+  return publicCsv(
     `${code}.csv`,
     toCsv(
       ["indicator", "agency", "national", "period", "value", "unit", "approved_at", "illustrative"],
       rows.map((r) => [code, r.agency.code, r.isNational, `${r.year}-Q${r.quarter}`, r.approvedValue, ind.unit, r.approvedAt?.toISOString(), r.illustrative]),
     ),
-    { public: true },
   );
 }
+
+export const OPTIONS = corsPreflight;

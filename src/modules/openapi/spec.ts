@@ -1,0 +1,696 @@
+// The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Every object schema is
+// closed (additionalProperties: false) and tests/integration/openapi.test.ts validates real
+// responses of every endpoint against it, so a field added, renamed or made nullable in a route
+// without updating this file fails the tests.
+import { AgencyKind, Comparator, DeadlineKind, DocumentKind, Direction, GovLevel, IndicatorKind, Pillar, ScopeKind, SuccessionKind, TaskProgressStatus } from "@/generated/prisma/enums";
+import type { MilestoneStatus } from "@/lib/status";
+import type { ItemState } from "@/modules/reporting/queries";
+import { CACHE_BULK, CACHE_PUBLIC } from "@/server/api";
+import type { Header, JsonSchema, OpenApiDocument, Operation, Parameter, ResponseObject } from "./types";
+
+// ---- Schema helpers -------------------------------------------------------------------------
+
+const str: JsonSchema = { type: "string" };
+const nstr: JsonSchema = { type: ["string", "null"] };
+const int: JsonSchema = { type: "integer" };
+const nint: JsonSchema = { type: ["integer", "null"] };
+const num: JsonSchema = { type: "number" };
+const nnum: JsonSchema = { type: ["number", "null"] };
+const bool: JsonSchema = { type: "boolean" };
+const date: JsonSchema = { type: "string", format: "date" };
+const ndate: JsonSchema = { type: ["string", "null"], format: "date" };
+const dateTime: JsonSchema = { type: "string", format: "date-time" };
+const ndateTime: JsonSchema = { type: ["string", "null"], format: "date-time" };
+const period: JsonSchema = { type: "string", pattern: "^\\d{4}-Q[1-4]$", description: "A quarter: 2024-Q1." };
+const quarter: JsonSchema = { type: "integer", minimum: 1, maximum: 4 };
+const link: JsonSchema = { type: "string", format: "uri-reference" };
+const nlink: JsonSchema = { type: ["string", "null"], format: "uri-reference" };
+
+const d = (description: string, s: JsonSchema): JsonSchema => ({ ...s, description });
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (name: string): JsonSchema => ({ anyOf: [ref(name), { type: "null" }] });
+const arr = (items: JsonSchema, description?: string): JsonSchema => ({ type: "array", items, ...(description ? { description } : {}) });
+const oneOf = (values: readonly string[]): JsonSchema => ({ type: "string", enum: values });
+const oneOfOrNull = (values: readonly string[]): JsonSchema => ({ type: ["string", "null"], enum: [...values, null] });
+
+/** A closed object; every property is required unless listed in `optional`. */
+function obj(properties: Record<string, JsonSchema>, opts: { optional?: string[]; description?: string; nullable?: boolean } = {}): JsonSchema {
+  return {
+    type: opts.nullable ? ["object", "null"] : "object",
+    ...(opts.description ? { description: opts.description } : {}),
+    properties,
+    required: Object.keys(properties).filter((k) => !opts.optional?.includes(k)),
+    additionalProperties: false,
+  };
+}
+
+/** All members of a string union, checked complete by the compiler. */
+const members = <T extends string>(all: Record<T, true>) => Object.keys(all) as T[];
+
+const MILESTONE_STATUSES = members<MilestoneStatus>({
+  ACHIEVED: true,
+  ON_TRACK: true,
+  NEEDS_ACCELERATION: true,
+  LIMITED_PROGRESS: true,
+  MOVING_AWAY: true,
+  MISSED: true,
+  NOT_ENOUGH_DATA: true,
+  NO_DATA: true,
+});
+const ITEM_STATES = members<ItemState>({ NOT_STARTED: true, DRAFT: true, SUBMITTED: true, RETURNED: true, APPROVED: true });
+const v = <T extends Record<string, string>>(e: T) => Object.values(e) as string[];
+
+const bilingual = obj({ vi: str, en: str });
+const bilingualNullable = obj({ vi: nstr, en: nstr });
+
+// ---- Component schemas ----------------------------------------------------------------------
+
+const decisionBase = {
+  key: d("Stable key used in URLs: 411-2022.", str),
+  numberPrinted: d("The number as printed (misprints kept).", nstr),
+  numberCanonical: d("The correct number: 942/QĐ-TTg.", nstr),
+  kind: oneOf(v(DocumentKind)),
+  inForce: bool,
+  issuedOn: ndate,
+  issuer: nstr,
+  title: bilingual,
+  summary: bilingualNullable,
+  sourceFile: str,
+  related: arr(str, "Keys of documents this one implements, summarises or drafts."),
+};
+const decisionLinks = obj({ self: link, html: link });
+
+const schemas = {
+  Error: obj(
+    {
+      error: obj(
+        {
+          message: d("Vietnamese / English.", str),
+          details: arr(obj({ param: str, message: str }), "For 400: each query parameter that was refused."),
+        },
+        { optional: ["details"] },
+      ),
+    },
+    { description: "A public endpoint's error." },
+  ),
+  SessionError: obj(
+    {
+      error: obj(
+        {
+          message: d("For the user, in Vietnamese.", str),
+          fieldErrors: {
+            type: "object",
+            description: 'Messages per field: "rows.0.value" for a malformed body, "ind.<indicatorId>.value" or "task.<taskId>.status" for a refused row, "_form" for the whole form.',
+            additionalProperties: arr(str),
+          },
+          details: {
+            type: "object",
+            description: "For 409: the current state of each row someone else changed, keyed as in fieldErrors.",
+            patternProperties: { "^(ind|task)\\.\\d+$": { anyOf: [ref("IndicatorConflict"), ref("TaskConflict")] } },
+            additionalProperties: false,
+          },
+        },
+        { optional: ["fieldErrors", "details"] },
+      ),
+    },
+    { description: "An error of a signed-in endpoint." },
+  ),
+  IndicatorConflict: obj({ value: nnum, version: int, by: d("Email of whoever saved it last.", nstr), at: ndateTime }),
+  TaskConflict: obj({ status: oneOfOrNull(v(TaskProgressStatus)), percentComplete: nint, version: int, by: nstr, at: ndateTime }),
+  PageMeta: obj({ page: int, pageSize: int, total: d("Items matching the filters, all pages.", int), pages: int }),
+  PageLinks: obj({ self: link, next: d("Null on the last page.", nlink), prev: nlink }),
+  DecisionRef: obj({ key: str, number: nstr, kind: oneOf(v(DocumentKind)), inForce: bool }),
+  Scope: obj(
+    { kind: oneOf(v(ScopeKind)), level: oneOfOrNull(v(GovLevel)), of: d("For EACH: what each ranges over.", nstr), label: d("For SUBGROUP: the group.", nstr) },
+    { description: "Whom a target applies to: the nation, a level of government, each unit of a kind, or a subgroup." },
+  ),
+  Decision: obj(
+    { ...decisionBase, counts: obj({ targets: int, tasks: int, commitments: int, notes: int }), links: decisionLinks },
+    { description: "A source document." },
+  ),
+  DecisionDetail: obj(
+    {
+      ...decisionBase,
+      links: decisionLinks,
+      targets: arr(
+        obj({ key: str, indicator: d("Indicator code.", str), year: int, comparator: oneOf(v(Comparator)), value: num, unit: str, scope: ref("Scope"), clause: str, line: int, quote: d("Verbatim sentence of the document.", str) }),
+      ),
+      commitments: arr(obj({ key: str, year: nint, pillar: oneOfOrNull(v(Pillar)), clause: nstr, line: int, quote: str })),
+      tasks: obj({ count: int, href: link }),
+      dataQualityNotes: arr(obj({ subject: d("type:key of the record concerned, e.g. document:942-2021.", str), kind: str, line: nint, evidence: nstr, note: bilingual })),
+    },
+    { description: "A source document with its targets, commitments and data-quality notes." },
+  ),
+  Target: obj(
+    {
+      key: str,
+      decision: ref("DecisionRef"),
+      year: d("Milestone year.", int),
+      comparator: oneOf(v(Comparator)),
+      value: num,
+      unit: str,
+      scope: ref("Scope"),
+      clause: str,
+      line: d("Line of the quote in the source document.", int),
+      quote: str,
+      approximate: bool,
+      note: bilingualNullable,
+    },
+    { description: "One document's threshold for an indicator in a year." },
+  ),
+  Indicator: obj(
+    {
+      code: str,
+      name: bilingual,
+      pillar: oneOf(v(Pillar)),
+      kind: oneOf(v(IndicatorKind)),
+      unit: str,
+      direction: oneOf(v(Direction)),
+      bounds: obj({ min: nnum, max: nnum }),
+      description: bilingualNullable,
+      latest: { ...obj({ period, value: nnum, approvedAt: dateTime, illustrative: bool }, { nullable: true }), description: "The latest approved national value; null if none." },
+      targets: arr(ref("Target")),
+    },
+    { description: "What is measured, with every target set for it." },
+  ),
+  SeriesPoint: obj({ period, year: int, quarter, value: num }),
+  StatusExplanation: obj(
+    {
+      method: d("final: the target year is over; cagr / linear: growth rate used; none: not enough data.", oneOf(["final", "cagr", "linear", "none"])),
+      final: bool,
+      base: nullable("SeriesPoint"),
+      latest: nullable("SeriesPoint"),
+      rateNeeded: d("Per year: a CAGR fraction (0.052 = 5.2 %/yr) or linear units per year.", nnum),
+      rateAchieved: nnum,
+      ratio: d("Achieved over needed rate, signed by direction; null when not computable or infinite.", nnum),
+      points: d("Approved values the status was computed from.", int),
+      units: d("For a per-unit target: the reporting units it was judged on (worst unit wins); 0 otherwise.", int),
+    },
+    { description: "How the computed status was reached (Open SDG method)." },
+  ),
+  StatusOverride: obj(
+    { status: oneOf(MILESTONE_STATUSES), reason: str, at: dateTime },
+    { nullable: true, description: "A national reviewer's override of the computed status; null if none." },
+  ),
+  TargetStatus: obj({
+    status: d("Effective status: the override if there is one, else the computed status.", oneOf(MILESTONE_STATUSES)),
+    computed: oneOf(MILESTONE_STATUSES),
+    override: ref("StatusOverride"),
+    explanation: ref("StatusExplanation"),
+  }),
+  IndicatorDetail: obj(
+    {
+      code: str,
+      name: bilingual,
+      pillar: oneOf(v(Pillar)),
+      kind: oneOf(v(IndicatorKind)),
+      unit: str,
+      direction: oneOf(v(Direction)),
+      bounds: obj({ min: nnum, max: nnum }),
+      description: bilingualNullable,
+      latest: { ...obj({ period, value: nnum, approvedAt: dateTime, illustrative: bool }, { nullable: true }), description: "The latest approved national value; null if none." },
+      targets: arr(
+        obj({
+          key: str,
+          decision: ref("DecisionRef"),
+          year: int,
+          comparator: oneOf(v(Comparator)),
+          value: num,
+          unit: str,
+          scope: ref("Scope"),
+          clause: str,
+          line: int,
+          quote: str,
+          approximate: bool,
+          note: bilingualNullable,
+          status: { anyOf: [ref("TargetStatus"), { type: "null" }], description: "Null only while a newly imported target's status is not yet computed." },
+        }),
+      ),
+      observations: arr(
+        obj({ period, year: int, quarter, value: nnum, agency: d("Agency that reported the national value.", str), approvedAt: dateTime, illustrative: bool }),
+        "The approved national series, oldest first.",
+      ),
+      links: obj({ self: link, csv: link, html: link }),
+    },
+    { description: "One indicator with its targets, their statuses, and its approved national series." },
+  ),
+  StatusRow: obj(
+    {
+      target: d("Target key.", str),
+      indicator: d("Indicator code.", str),
+      decision: obj({ key: str, number: nstr, inForce: bool }),
+      pillar: oneOf(v(Pillar)),
+      year: d("Milestone year.", int),
+      comparator: oneOf(v(Comparator)),
+      value: num,
+      scope: obj({ kind: oneOf(v(ScopeKind)), level: oneOfOrNull(v(GovLevel)) }),
+      status: d("Effective status: the override if there is one, else the computed status.", oneOf(MILESTONE_STATUSES)),
+      computed: oneOf(MILESTONE_STATUSES),
+      override: ref("StatusOverride"),
+      explanation: ref("StatusExplanation"),
+    },
+    { description: "A target and its status." },
+  ),
+  Observation: obj(
+    {
+      indicator: str,
+      agency: str,
+      national: d("A national figure (as opposed to one agency's own).", bool),
+      period,
+      year: int,
+      quarter,
+      value: nnum,
+      unit: str,
+      approvedAt: dateTime,
+      illustrative: d("Demo data, not real.", bool),
+    },
+    { description: "An approved quarterly value." },
+  ),
+  NamedAgency: obj({ code: str, name: obj({ vi: str, en: nstr }), group: d("A collective lead (“Các bộ, ngành, địa phương”).", bool) }),
+  Task: obj(
+    {
+      key: str,
+      decision: ref("DecisionRef"),
+      heading: obj({ code: str, title: str }, { nullable: true }),
+      numberPrinted: nstr,
+      line: int,
+      title: str,
+      product: nstr,
+      leadRaw: nstr,
+      partnersRaw: nstr,
+      leads: arr(ref("NamedAgency"), "Lead agencies as the document names them."),
+      partners: arr(ref("NamedAgency")),
+      deadline: obj({ kind: oneOf(v(DeadlineKind)), raw: nstr, year: nint, quarter: { type: ["integer", "null"], minimum: 1, maximum: 4 }, from: nint, to: nint, every: oneOfOrNull(["YEAR", "CONTINUOUS"]), dueOn: ndate }),
+      reportingAgencies: obj(
+        { lead: arr(str), partner: arr(str) },
+        { description: "Codes of the agencies that report on the task today: successors of merged bodies, members of collective leads." },
+      ),
+    },
+    { description: "One row of a document's task table." },
+  ),
+  Succession: obj({ code: str, date, kind: oneOf(v(SuccessionKind)), legalBasis: nstr }),
+  Agency: obj(
+    {
+      code: str,
+      name: bilingual,
+      shortVi: nstr,
+      kind: oneOf(v(AgencyKind)),
+      parent: nstr,
+      validFrom: ndate,
+      validTo: d("Last day of existence (merged or renamed); null if current.", ndate),
+      aliases: arr(str),
+      successors: arr(ref("Succession")),
+      predecessors: arr(ref("Succession")),
+    },
+    { description: "A ministry, province or other body, with its 2025 reorganisation links." },
+  ),
+  BulkTargetRow: obj(
+    {
+      target: str,
+      indicator: str,
+      indicatorNameVi: str,
+      indicatorNameEn: str,
+      unit: str,
+      pillar: oneOf(v(Pillar)),
+      decision: str,
+      decisionNumber: nstr,
+      decisionInForce: bool,
+      year: int,
+      comparator: oneOf(v(Comparator)),
+      value: num,
+      approximate: bool,
+      scopeKind: oneOf(v(ScopeKind)),
+      scopeLevel: oneOfOrNull(v(GovLevel)),
+      scopeOf: nstr,
+      scopeLabel: nstr,
+      clause: str,
+      line: int,
+      quote: str,
+      status: { ...oneOfOrNull(MILESTONE_STATUSES), description: "Effective status (null only before it is first computed)." },
+      computedStatus: oneOfOrNull(MILESTONE_STATUSES),
+    },
+    { description: "One target, flattened (the columns of indicators.csv)." },
+  ),
+  Workspace: obj({
+    period,
+    agency: d("The signed-in user's agency.", str),
+    indicators: arr(obj({ indicatorId: int, code: str, state: oneOf(ITEM_STATES), version: d("Send it back with a save.", int), value: nnum })),
+    tasks: obj({ total: int, page: int, items: arr(obj({ taskId: int, key: str, state: oneOf(ITEM_STATES), version: int })) }),
+  }),
+  SaveResult: obj({ data: obj({ saved: int, submitted: int }) }),
+} satisfies Record<string, JsonSchema>;
+
+// ---- Parameters -----------------------------------------------------------------------------
+
+const q = (name: string, schema: JsonSchema, description: string): Parameter => ({ name, in: "query", required: false, description, schema });
+const pathParam = (name: string, schema: JsonSchema, description: string): Parameter => ({ name, in: "path", required: true, description, schema });
+
+const decisionKey = { type: "string", pattern: "^[a-z0-9-]{1,40}$" } satisfies JsonSchema;
+const indicatorCode = { type: "string", pattern: "^[a-z0-9-]{1,80}$" } satisfies JsonSchema;
+const agencyCode = { type: "string", pattern: "^[A-Z0-9-]{1,40}$" } satisfies JsonSchema;
+const trueFalse = { type: "string", enum: ["true", "false"] } satisfies JsonSchema;
+
+const P = {
+  page: q("page", { type: "integer", minimum: 1, maximum: 100_000, default: 1 }, "Page number, from 1."),
+  pageSize: q("pageSize", { type: "integer", minimum: 1, maximum: 500, default: 100 }, "Items per page."),
+  pillar: q("pillar", oneOf(v(Pillar)), "Only this pillar."),
+  decision: q("decision", decisionKey, "Only this document (key, e.g. 411-2022)."),
+  indicator: q("indicator", indicatorCode, "Only this indicator (code)."),
+  agency: q("agency", agencyCode, "Only this agency (code, e.g. BKHCN)."),
+  milestone: q("milestone", { type: "integer", minimum: 2000, maximum: 2100 }, "Only targets for this year."),
+  status: q("status", oneOf(MILESTONE_STATUSES), "Only targets with this effective status."),
+  asOf: q("asOf", period, "Statuses as they stood at the end of this quarter (default: today)."),
+};
+const paging = [P.page, P.pageSize];
+
+// ---- Responses ------------------------------------------------------------------------------
+
+const corsHeader: Header = { description: "Public: any origin may read.", required: true, schema: { type: "string", const: "*" } };
+const cacheHeader = (value: string): Header => ({ description: "Shared caches may keep the response.", required: true, schema: { type: "string", const: value } });
+const attachment: Header = { description: "Download file name.", required: true, schema: { type: "string", pattern: '^attachment; filename="[^"]+"$' } };
+
+const json = (description: string, schema: JsonSchema, headers: Record<string, Header> = {}): ResponseObject => ({
+  description,
+  headers,
+  content: { "application/json": { schema } },
+});
+const publicJson = (description: string, schema: JsonSchema, cache = CACHE_PUBLIC) => json(description, schema, { "Access-Control-Allow-Origin": corsHeader, "Cache-Control": cacheHeader(cache) });
+const page = (description: string, item: string) =>
+  publicJson(description, obj({ data: arr(ref(item)), meta: ref("PageMeta"), links: ref("PageLinks") }));
+const csv = (description: string, headers: Record<string, Header>): ResponseObject => ({
+  description,
+  headers: { "Content-Disposition": attachment, ...headers },
+  content: { "text/csv": { schema: { type: "string", description: "UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting; the first row names the columns." } } },
+});
+const publicCsv = (description: string, cache = CACHE_PUBLIC) => csv(description, { "Access-Control-Allow-Origin": corsHeader, "Cache-Control": cacheHeader(cache) });
+
+const publicError = (description: string) => json(description, ref("Error"), { "Access-Control-Allow-Origin": corsHeader });
+const badQuery = publicError("A query parameter is malformed; `details` names it.");
+const sessionError = (description: string) => json(description, ref("SessionError"));
+const signedIn = {
+  "401": sessionError("Not signed in (no or expired session cookie)."),
+  "403": sessionError("Signed in without the needed permission or agency, or a cross-site request."),
+};
+
+function get(operationId: string, summary: string, tags: string[], parameters: Parameter[], responses: Record<string, ResponseObject>, description?: string): Operation {
+  return { operationId, summary, ...(description ? { description } : {}), tags, parameters, responses, security: [] };
+}
+function sessionOp(op: Omit<Operation, "security">): Operation {
+  return { ...op, security: [{ session: [] }] };
+}
+
+// ---- Request bodies -------------------------------------------------------------------------
+
+const text = (max: number, description?: string): JsonSchema => ({ type: "string", maxLength: max, default: "", ...(description ? { description } : {}) });
+const rowId: JsonSchema = { type: "integer", minimum: 1, maximum: 2_147_483_647 };
+const version: JsonSchema = { type: "integer", minimum: 0, maximum: 2_147_483_647, default: 0, description: "The version last read (0 for an item never saved); a stale one gets 409." };
+
+const indicatorSave = obj(
+  {
+    period,
+    rows: {
+      type: "array",
+      minItems: 1,
+      maxItems: 500,
+      items: obj(
+        {
+          indicatorId: rowId,
+          version,
+          value: { type: ["string", "number"], description: 'Read the Vietnamese way when a string: "20,5", "1.000".' },
+          source: text(500),
+          note: text(2000),
+          explanation: text(2000, "Needed to submit a value far from last quarter's."),
+          evidenceUrl: text(1000, "http(s) link."),
+          comment: text(1000, "Comment on this revision."),
+          submit: { type: "boolean", default: false },
+        },
+        { optional: ["version", "value", "source", "note", "explanation", "evidenceUrl", "comment", "submit"] },
+      ),
+    },
+  },
+  { description: "Indicator values of the signed-in reporter's agency for one quarter." },
+);
+const taskSave = obj(
+  {
+    period,
+    rows: {
+      type: "array",
+      minItems: 1,
+      maxItems: 500,
+      items: obj(
+        {
+          taskId: rowId,
+          version,
+          status: oneOf(v(TaskProgressStatus)),
+          percent: { type: ["string", "number"], description: "Whole percent 0–100; 100 when DONE.", default: "" },
+          achieved: text(4000, "Needed to submit a task that has started."),
+          obstacles: text(4000),
+          nextSteps: text(4000),
+          evidenceUrl: text(1000),
+          submit: { type: "boolean", default: false },
+        },
+        { optional: ["version", "percent", "achieved", "obstacles", "nextSteps", "evidenceUrl", "submit"] },
+      ),
+    },
+  },
+  { description: "Task progress of the signed-in reporter's agency for one quarter." },
+);
+const saveResponses = {
+  "200": json("Saved (all rows, or none).", ref("SaveResult")),
+  "400": sessionError("A malformed body or a refused value: nothing was saved; `fieldErrors` says where."),
+  ...signedIn,
+  "409": sessionError("Someone else saved a row since its `version`: nothing was saved; `details` holds their values."),
+  "413": sessionError("Body over 1 MB."),
+};
+
+// ---- The document ---------------------------------------------------------------------------
+
+export const openApiSpec: OpenApiDocument = {
+  openapi: "3.1.0",
+  jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+  info: {
+    title: "Viet Nam digital transformation tracker — open data API",
+    version: "1.0.0",
+    description: [
+      "Approved data only: drafts and submissions are never public. Values flagged `illustrative` are demo data.",
+      "Public reads answer any origin (`Access-Control-Allow-Origin: *`, OPTIONS preflight) and may be cached by shared caches.",
+      "Lists are paginated: `page` (from 1) and `pageSize` (1–500, default 100); follow `links.next` until it is null.",
+      "The `reporting` endpoints and the signed-in dashboard CSVs need the portal's session cookie, are same-origin only and are not cacheable.",
+      "This document is served at /api/v1/openapi.json.",
+    ].join("\n\n"),
+  },
+  servers: [{ url: "/", description: "This portal" }],
+  tags: [
+    { name: "documents", description: "Source decisions, action plans and drafts." },
+    { name: "indicators", description: "Indicators, their targets, statuses and approved values." },
+    { name: "tasks", description: "Tasks of the documents' task tables." },
+    { name: "agencies", description: "The agency registry." },
+    { name: "downloads", description: "Whole-database CSV and JSON files." },
+    { name: "reporting", description: "Signed-in reporters' reads and writes." },
+  ],
+  paths: {
+    "/api/v1": {
+      get: get("index", "What the API offers", ["documents"], [], {
+        "200": publicJson(
+          "Links to the resources.",
+          obj({
+            name: str,
+            version: { type: "string", const: "v1" },
+            openapi: link,
+            resources: obj({ decisions: link, indicators: link, statuses: link, observations: link, tasks: link, agencies: link }),
+            downloads: obj({ indicators: link, indicatorsJson: link, observations: link, tasks: link }),
+            pagination: str,
+          }),
+        ),
+      }),
+    },
+    "/api/v1/decisions": {
+      get: get("listDecisions", "Source documents", ["documents"], paging, { "200": page("The documents, in reading order.", "Decision"), "400": badQuery }),
+    },
+    "/api/v1/decisions/{key}": {
+      get: get("getDecision", "One document", ["documents"], [pathParam("key", { type: "string" }, "Document key, e.g. 942-2021.")], {
+        "200": publicJson("The document with its targets, commitments and data-quality notes.", obj({ data: ref("DecisionDetail") })),
+        "404": publicError("No such document."),
+      }),
+    },
+    "/api/v1/indicators": {
+      get: get("listIndicators", "Indicators with their targets", ["indicators"], [...paging, P.pillar, { ...P.decision, description: "Only indicators with a target in this document." }], {
+        "200": page("Indicators by pillar and code.", "Indicator"),
+        "400": badQuery,
+      }),
+    },
+    "/api/v1/indicators/{code}": {
+      get: get("getIndicator", "One indicator", ["indicators"], [pathParam("code", { type: "string" }, "Indicator code.")], {
+        "200": publicJson("The indicator, each target with its status, and the approved national series.", obj({ data: ref("IndicatorDetail") })),
+        "404": publicError("No such indicator."),
+      }),
+    },
+    "/api/v1/indicators/{code}/observations.csv": {
+      get: get("indicatorObservationsCsv", "One indicator's approved values as CSV", ["indicators", "downloads"], [pathParam("code", { type: "string" }, "Indicator code.")], {
+        "200": publicCsv("Columns: indicator, agency, national, period, value, unit, approved_at, illustrative; national figures first."),
+        "404": publicError("No such indicator."),
+      }),
+    },
+    "/api/v1/statuses": {
+      get: get(
+        "listStatuses",
+        "Every target's status",
+        ["indicators"],
+        [...paging, P.decision, P.pillar, P.indicator, P.milestone, P.status, P.asOf],
+        { "200": page("Targets in import order, each with its effective and computed status and how it was computed.", "StatusRow"), "400": badQuery },
+        "Computed from approved national values (per-unit targets: the least favourable reporting unit) with the Open SDG method; a national reviewer may override it with a reason.",
+      ),
+    },
+    "/api/v1/observations": {
+      get: get(
+        "listObservations",
+        "Approved quarterly values",
+        ["indicators"],
+        [
+          ...paging,
+          P.indicator,
+          P.agency,
+          q("national", trueFalse, "true: national figures only; false: agencies' own figures only."),
+          q("from", period, "From this quarter (inclusive)."),
+          q("to", period, "Up to this quarter (inclusive)."),
+          q("illustrative", trueFalse, "false: real values only (no demo data); true: demo data only."),
+        ],
+        { "200": page("By indicator, agency and quarter.", "Observation"), "400": badQuery },
+      ),
+    },
+    "/api/v1/tasks": {
+      get: get("listTasks", "Tasks", ["tasks"], [...paging, P.decision, { ...P.agency, description: "Only tasks this agency reports on today (lead or partner)." }], {
+        "200": page("Tasks in document order.", "Task"),
+        "400": badQuery,
+      }),
+    },
+    "/api/v1/tasks.csv": {
+      get: get(
+        "tasksCsv",
+        "Tasks as CSV",
+        ["tasks", "downloads"],
+        [
+          q("decision", decisionKey, "Only this document."),
+          q("agency", agencyCode, "Only tasks this agency reports on."),
+          q("status", { type: "string" }, "Only tasks with this status (as on the tasks page)."),
+          q("q", { type: "string", maxLength: 200 }, "Words of the title."),
+        ],
+        { "200": csv("The tasks list as on the tasks page, one row per task.", { "Access-Control-Allow-Origin": corsHeader }) },
+      ),
+    },
+    "/api/v1/agencies": {
+      get: get(
+        "listAgencies",
+        "Agency registry",
+        ["agencies"],
+        [...paging, q("kind", oneOf(v(AgencyKind)), "Only this kind."), q("current", trueFalse, "true: only agencies that exist today.")],
+        { "200": page("By kind and code.", "Agency"), "400": badQuery },
+      ),
+    },
+    "/api/v1/bulk/indicators.csv": {
+      get: get("bulkIndicatorsCsv", "All indicators with all targets (CSV)", ["downloads"], [], {
+        "200": publicCsv(
+          "One row per target: target, indicator, indicator_name_vi, indicator_name_en, unit, pillar, decision, decision_number, decision_in_force, year, comparator, value, approximate, scope, scope_level, scope_of, scope_label, clause, line, quote, status (effective), computed_status.",
+          CACHE_BULK,
+        ),
+      }),
+    },
+    "/api/v1/bulk/indicators.json": {
+      get: get("bulkIndicatorsJson", "All indicators with all targets (JSON)", ["downloads"], [], {
+        "200": {
+          ...publicJson("The rows of indicators.csv.", obj({ meta: obj({ generatedAt: dateTime, total: int }), data: arr(ref("BulkTargetRow")) }), CACHE_BULK),
+          headers: { "Access-Control-Allow-Origin": corsHeader, "Cache-Control": cacheHeader(CACHE_BULK), "Content-Disposition": attachment },
+        },
+      }),
+    },
+    "/api/v1/bulk/observations.csv": {
+      get: get("bulkObservationsCsv", "All approved observations (CSV)", ["downloads"], [], {
+        "200": publicCsv("Columns: indicator, agency, national, period, value, unit, approved_at, illustrative; by indicator, agency and quarter. Streamed.", CACHE_BULK),
+      }),
+    },
+    "/api/v1/bulk/tasks.csv": {
+      get: get("bulkTasksCsv", "All tasks with their latest status (CSV)", ["downloads"], [], {
+        "200": publicCsv(
+          "One row per task and agency leading it today (one row with empty agency columns if none): task, decision, decision_number, heading, number, title, leads_named, leads_named_codes, deadline_kind, deadline_raw, due_on, lead_agency, lead_agency_name_vi, lead_via, latest_period, latest_status, latest_percent, latest_approved_at, latest_illustrative, status.",
+          CACHE_BULK,
+        ),
+      }),
+    },
+    "/api/v1/dashboard/targets.csv": {
+      get: get(
+        "dashboardTargetsCsv",
+        "Target statuses as CSV (the dashboard's view)",
+        ["indicators", "downloads"],
+        [
+          q("decision", decisionKey, "Only this document."),
+          q("pillar", oneOf(v(Pillar)), "Only this pillar."),
+          q("milestone", { type: "integer" }, "Only this target year."),
+          q("status", oneOf(MILESTONE_STATUSES), "Only this effective status."),
+          q("asOf", period, "As at the end of this quarter."),
+        ],
+        { "200": publicCsv("One row per target with its status and explanation. Invalid filters are ignored, as on the dashboard.") },
+      ),
+    },
+    "/api/v1/dashboard/completeness.csv": {
+      get: sessionOp({
+        operationId: "dashboardCompletenessCsv",
+        summary: "Reporting completeness per agency and quarter (signed in)",
+        tags: ["reporting", "downloads"],
+        parameters: [q("agency", agencyCode, "Only this agency (national roles; others always get their own).")],
+        responses: { "200": csv("agency, agency_name_vi, period, expected, submitted, late, status.", {}), ...signedIn },
+      }),
+    },
+    "/api/v1/dashboard/tasks.csv": {
+      get: sessionOp({
+        operationId: "dashboardTasksCsv",
+        summary: "Task status per lead agency (signed in)",
+        tags: ["reporting", "downloads"],
+        parameters: [q("agency", agencyCode, "Only this agency (national roles; others always get their own)."), q("decision", decisionKey, "Only this document.")],
+        responses: { "200": csv("task, decision, lead_agency, status.", {}), ...signedIn },
+      }),
+    },
+    "/api/v1/reporting/workspace": {
+      get: sessionOp({
+        operationId: "reportingWorkspace",
+        summary: "The signed-in user's agency's items for a quarter",
+        tags: ["reporting"],
+        parameters: [q("period", period, "Quarter (default: the one open for reporting)."), q("page", { type: "integer", minimum: 1 }, "Page of tasks (100 per page).")],
+        responses: {
+          "200": json("Indicators assigned to the agency and tasks it leads, with the versions a save must send back.", ref("Workspace")),
+          ...signedIn,
+          "404": sessionError("No such reporting period."),
+        },
+      }),
+    },
+    "/api/v1/reporting/observations": {
+      post: sessionOp({
+        operationId: "saveObservations",
+        summary: "Save or submit indicator values",
+        description: "The same rules as the reporting form: values checked by kind, explanations for outliers, all rows or none.",
+        tags: ["reporting"],
+        requestBody: { required: true, content: { "application/json": { schema: indicatorSave } } },
+        responses: saveResponses,
+      }),
+    },
+    "/api/v1/reporting/tasks": {
+      post: sessionOp({
+        operationId: "saveTaskProgress",
+        summary: "Save or submit task progress",
+        tags: ["reporting"],
+        requestBody: { required: true, content: { "application/json": { schema: taskSave } } },
+        responses: saveResponses,
+      }),
+    },
+  },
+  components: {
+    schemas,
+    securitySchemes: {
+      session: {
+        type: "apiKey",
+        in: "cookie",
+        name: "next-auth.session-token",
+        description: "The portal's session cookie (`__Secure-next-auth.session-token` over HTTPS), set by signing in at /vi/login. Same-origin requests only.",
+      },
+    },
+  },
+};
