@@ -19,6 +19,9 @@ export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
           <Link href={`/${lang}`} className="hover:underline">
             {m.nav.decisions}
           </Link>
+          <Link href={`/${lang}/tasks`} className="hover:underline">
+            {m.public.tasks.nav}
+          </Link>
           <Link href="/api/v1" prefetch={false} className="hover:underline">
             {m.nav.api}
           </Link>

@@ -119,7 +119,7 @@ export const en: Messages = {
   },
   nav: {
     home: "Home",
-    decisions: "Documents",
+    decisions: "Scorecard",
     api: "Open data (API)",
     skipToContent: "Skip to main content",
     language: "Language",

@@ -120,7 +120,7 @@ export const vi = {
   },
   nav: {
     home: "Trang chủ",
-    decisions: "Văn bản",
+    decisions: "Bảng chỉ tiêu",
     api: "Dữ liệu mở (API)",
     skipToContent: "Chuyển đến nội dung chính",
     language: "Ngôn ngữ",

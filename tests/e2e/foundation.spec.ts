@@ -56,7 +56,7 @@ test("the scorecard filters indicator cards by text, pillar and status without a
   await expect(cards.filter({ visible: true })).toHaveCount(1);
   await expect(cards.filter({ visible: true })).toContainText("Tỷ trọng kinh tế số trong GDP");
   await page.getByLabel("Tìm chỉ số").fill("");
-  await page.getByLabel("Tình trạng").selectOption("MISSED");
+  await page.locator("#card-status").selectOption("MISSED");
   const missed = await cards.filter({ visible: true }).count();
   expect(missed).toBeGreaterThan(0);
   expect(missed).toBeLessThan(total);

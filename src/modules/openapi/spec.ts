@@ -3,7 +3,7 @@
 // responses of every endpoint against it, so a field added, renamed or made nullable in a route
 // without updating this file fails the tests.
 import { AgencyKind, Comparator, DeadlineKind, DocumentKind, Direction, GovLevel, IndicatorKind, Pillar, ScopeKind, SuccessionKind, TaskProgressStatus } from "@/generated/prisma/enums";
-import type { MilestoneStatus } from "@/lib/status";
+import type { MilestoneStatus, TaskStatus } from "@/lib/status";
 import type { ItemState } from "@/modules/reporting/queries";
 import { CACHE_BULK, CACHE_PUBLIC } from "@/server/api";
 import type { Header, JsonSchema, OpenApiDocument, Operation, Parameter, ResponseObject } from "./types";
@@ -57,6 +57,7 @@ const MILESTONE_STATUSES = members<MilestoneStatus>({
   NOT_ENOUGH_DATA: true,
   NO_DATA: true,
 });
+const TASK_STATUSES = members<TaskStatus>({ OVERDUE: true, IN_PROGRESS: true, ONGOING: true, NOT_STARTED: true, DONE_LATE: true, DONE_ON_TIME: true });
 const ITEM_STATES = members<ItemState>({ NOT_STARTED: true, DRAFT: true, SUBMITTED: true, RETURNED: true, APPROVED: true });
 const v = <T extends Record<string, string>>(e: T) => Object.values(e) as string[];
 
@@ -572,10 +573,10 @@ export const openApiSpec: OpenApiDocument = {
         [
           q("decision", decisionKey, "Only this document."),
           q("agency", agencyCode, "Only tasks this agency reports on."),
-          q("status", { type: "string" }, "Only tasks with this status (as on the tasks page)."),
-          q("q", { type: "string", maxLength: 200 }, "Words of the title."),
+          q("status", oneOf(TASK_STATUSES), "Only tasks with this status, from approved updates."),
+          q("q", { type: "string", maxLength: 100 }, "Words of the title etc. (diacritics and case ignored)."),
         ],
-        { "200": csv("The tasks list as on the tasks page, one row per task.", { "Access-Control-Allow-Origin": corsHeader }) },
+        { "200": csv("The tasks page's list (all pages), one row per task. Invalid filters are ignored, as on the page.", { "Access-Control-Allow-Origin": corsHeader }) },
       ),
     },
     "/api/v1/agencies": {

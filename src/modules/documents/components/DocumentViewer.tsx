@@ -1,30 +1,27 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { DocumentBadges } from "@/modules/decisions/components/DocumentBadges";
 import { highlightSpan } from "../lines";
+import { linesHtml, type LineRef } from "../render";
 import type { DocumentSource } from "../source";
 
-type Ref = { href: string; label: string };
-
-// The largest document has ~3,400 lines: every line is one <div> with one plain <a> and its text,
-// with no per-line classes (the container styles them) and no client component, so the page is a
-// single server render. A line that a link points at (#L130) is highlighted with :target.
+// Every line is one <div> with one plain <a> and its text, styled from the container (see
+// render.ts for why the lines are one HTML string). No client component: a line a link points at
+// (#L130) is highlighted with CSS :target.
 const LINES =
   "whitespace-pre-wrap py-2 font-mono text-[13px] leading-6 text-slate-900 " +
   "[&>div]:relative [&>div]:min-h-6 [&>div]:scroll-mt-8 [&>div]:pr-3 [&>div]:pl-14 [&>div]:[overflow-wrap:anywhere] " +
   "[&>div>a]:absolute [&>div>a]:left-0 [&>div>a]:w-11 [&>div>a]:select-none [&>div>a]:text-right [&>div>a]:text-slate-600 [&>div>a]:no-underline [&>div>a]:hover:underline " +
   "[&>div:target]:bg-amber-200 [&>div:target]:outline-2 [&>div:target]:-outline-offset-2 [&>div:target]:outline-amber-700";
-const CITED = "border-l-4 border-amber-500 bg-amber-50";
 
 /** The source text of a document, numbered line by line, with the lines its targets and tasks quote highlighted. */
 export function DocumentViewer({ doc, lang, m }: { doc: DocumentSource; lang: Lang; m: Messages }) {
   const p = m.public.source;
   const { lines } = doc;
   const cited = new Uint8Array(lines.length + 1);
-  const refs = new Map<number, Ref[]>();
-  const cite = (line: number, from: number, to: number, ref: Ref) => {
+  const refs = new Map<number, LineRef[]>();
+  const cite = (line: number, from: number, to: number, ref: LineRef) => {
     if (line < 1 || line > lines.length) return;
     for (let n = Math.max(1, from); n <= Math.min(lines.length, to); n++) cited[n] = 1;
     (refs.get(line) ?? refs.set(line, []).get(line)!).push(ref);
@@ -42,26 +39,6 @@ export function DocumentViewer({ doc, lang, m }: { doc: DocumentSource; lang: La
 
   const number = doc.numberCanonical ?? doc.numberPrinted;
   const title = lang === "vi" ? doc.titleVi : doc.titleEn;
-  const rows: ReactNode[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const n = i + 1;
-    const here = refs.get(n);
-    rows[i] = (
-      <div key={n} id={`L${n}`} className={cited[n] ? CITED : undefined}>
-        <a href={`#L${n}`}>{n}</a>
-        {cited[n] ? <mark className="bg-amber-100 text-slate-900">{lines[i]}</mark> : lines[i]}
-        {here && (
-          <span className="ml-3 whitespace-normal font-sans text-xs">
-            {here.map((r, k) => (
-              <a key={k} href={r.href} className="mr-2 text-brand-700 underline" data-testid="source-ref">
-                → {r.label}
-              </a>
-            ))}
-          </span>
-        )}
-      </div>
-    );
-  }
 
   return (
     <article className="space-y-6">
@@ -90,9 +67,7 @@ export function DocumentViewer({ doc, lang, m }: { doc: DocumentSource; lang: La
         </div>
         <p className="text-sm text-slate-700">{p.legend}</p>
         <a href="#after-source" className="sr-only focus:not-sr-only focus:underline">{p.skipText}</a>
-        <div className={`rounded border border-slate-200 bg-white ${LINES}`} lang="vi" data-testid="document-text">
-          {rows}
-        </div>
+        <div className={`rounded border border-slate-200 bg-white ${LINES}`} lang="vi" data-testid="document-text" dangerouslySetInnerHTML={{ __html: linesHtml(lines, cited, refs) }} />
         <span id="after-source" />
       </section>
     </article>

@@ -1,3 +1,4 @@
+import { corsPreflight } from "@/server/api";
 import { csvResponse, toCsv } from "@/lib/csv";
 import { parseTaskFilters } from "@/modules/tasks/filters";
 import { publicTasks } from "@/modules/tasks/public";
@@ -27,3 +28,5 @@ export async function GET(req: Request) {
     { public: true },
   );
 }
+
+export const OPTIONS = corsPreflight;
