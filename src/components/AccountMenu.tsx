@@ -1,6 +1,5 @@
 "use client";
 import Link from "next/link";
-import { signOut } from "next-auth/react";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { Lang } from "@/i18n/config";
@@ -9,7 +8,10 @@ import { can, type Role } from "@/server/permissions";
 
 type Me = { name: string; role: Role; agency: { code: string; nameVi: string; nameEn: string } } | null;
 
-/** Sign-in link or the signed-in user's links. Fetched in the browser so public pages stay cacheable. */
+/**
+ * Sign-in link or the signed-in user's links. Fetched in the browser so public pages stay
+ * cacheable; next-auth's client is loaded only when someone signs out, to keep it off public pages.
+ */
 export function AccountMenu({ lang, m }: { lang: Lang; m: Pick<Messages, "auth" | "reporting" | "review" | "admin" | "dashboard"> }) {
   const [me, setMe] = useState<Me | undefined>(undefined);
   // Re-read on navigation: signing in or out moves to another page without reloading the header.
@@ -54,7 +56,7 @@ export function AccountMenu({ lang, m }: { lang: Lang; m: Pick<Messages, "auth" 
       <span className="text-xs opacity-80" data-testid="signed-in-as">
         {me.name} · {lang === "vi" ? me.agency.nameVi : me.agency.nameEn}
       </span>
-      <button type="button" onClick={() => signOut({ callbackUrl: `/${lang}` })} className="rounded border border-white/40 px-2 py-1 text-sm hover:bg-white/10">
+      <button type="button" onClick={async () => (await import("next-auth/react")).signOut({ callbackUrl: `/${lang}` })} className="rounded border border-white/40 px-2 py-1 text-sm hover:bg-white/10">
         {m.auth.signOut}
       </button>
     </span>

@@ -9,7 +9,8 @@ import { explainStatus } from "@/modules/dashboards/explain";
 import { OverrideForm } from "@/modules/dashboards/components/OverrideForm";
 import { StatusBadge } from "@/modules/dashboards/components/StatusBadge";
 import { scopeText } from "../labels";
-import { IndicatorChart, type ChartLine } from "./IndicatorChart";
+import type { ChartLine } from "./IndicatorChart";
+import { LazyIndicatorChart } from "./LazyIndicatorChart";
 
 /** One indicator: chart, thresholds of every decision with their status and quote, the data. */
 export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang; m: Messages; code: string; asOf?: Quarter | null }) {
@@ -83,7 +84,7 @@ export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang
       </div>
 
       {points.length ? (
-        <IndicatorChart
+        <LazyIndicatorChart
           title={fill(d.chartTitle, { name })}
           summary={fill(d.chartSummary, { from: points[0].label, to: last!.label, thresholds: national.map(thresholdLabel).join("; ") || "—" })}
           unit={ind.unit}
