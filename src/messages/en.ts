@@ -17,6 +17,7 @@ export const en: Messages = {
     submit: "Sign in",
     submitting: "Signing in…",
     invalid: "Wrong email or password, or the account is locked.",
+    locked: "Too many failed sign-ins: the account is locked for 15 minutes. Please try again later.",
     emailRequired: "Please enter your email.",
     passwordRequired: "Please enter your password.",
     title: "Sign in for reporting and review staff",

@@ -18,6 +18,7 @@ export const vi = {
     submit: "Đăng nhập",
     submitting: "Đang đăng nhập…",
     invalid: "Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.",
+    locked: "Tài khoản tạm thời bị khóa 15 phút do đăng nhập sai nhiều lần. Vui lòng thử lại sau.",
     emailRequired: "Vui lòng nhập thư điện tử.",
     passwordRequired: "Vui lòng nhập mật khẩu.",
     title: "Đăng nhập dành cho cán bộ báo cáo và thẩm định",

@@ -5,20 +5,32 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "./db";
+import { assertMayTry, recordAttempt } from "./login-guard";
 import { verifyPassword } from "./password";
 
 export const SESSION_MAX_AGE = 8 * 60 * 60; // a working day
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(200), password: z.string().min(1).max(200) });
 
-export async function checkCredentials(raw: unknown): Promise<{ id: string; email: string; name: string; sv: number } | null> {
+/** Checks an email and password; throws LockedError after too many failures (see login-guard.ts). */
+export async function checkCredentials(raw: unknown, ip: string | null = null): Promise<{ id: string; email: string; name: string; sv: number } | null> {
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) return null;
-  const user = await db.user.findUnique({ where: { email: parsed.data.email } });
+  const email = parsed.data.email;
+  await assertMayTry(email, ip);
+  const user = await db.user.findUnique({ where: { email } });
   // Compare against a dummy hash when the user does not exist, so timing does not reveal accounts.
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !user.active || !ok) return null;
+  const success = !!user && user.active && ok;
+  await recordAttempt(email, ip, success);
+  if (!success) return null;
   return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };
+}
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+  const fwd = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
+  return first || null;
 }
 
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + "A".repeat(86) + "==";
@@ -31,7 +43,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: async (raw) => checkCredentials(raw),
+      authorize: async (raw, req) => checkCredentials(raw, clientIp(req?.headers as Record<string, string> | undefined)),
     }),
   ],
   callbacks: {

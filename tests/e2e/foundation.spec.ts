@@ -78,3 +78,23 @@ test("any scorecard page can be viewed as published at the end of a past quarter
   await expect(page.getByTestId("indicator-data")).toContainText("Quý I/2026");
   await expectAccessible(page);
 });
+
+test("pages are served with security headers that they actually pass", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
+  });
+  const res = await page.goto("/vi/indicators/digital-economy-gdp-share");
+  const h = res!.headers();
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["x-frame-options"]).toBe("DENY");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  await expect(page.getByTestId("indicator-chart").locator("svg").first()).toBeVisible();
+  await page.goto("/vi/login");
+  await page.getByLabel("Thư điện tử").fill("reviewer@cds.gov.vn");
+  await page.getByLabel("Mật khẩu").fill("Demo@2026cds");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  expect(violations).toEqual([]);
+});

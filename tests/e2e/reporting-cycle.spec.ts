@@ -82,6 +82,11 @@ test("reporter → reviewer → reporter → reviewer → public", async ({ page
   expect(api.data.find((o: { period: string }) => o.period === "2026-Q3")).toMatchObject({ value: 19.4, agency: "BKHCN", illustrative: false });
   const indicators = await (await request.get("/api/v1/indicators?pageSize=500")).json();
   expect(indicators.data.find((i: { code: string }) => i.code === "digital-economy-gdp-share").latest).toMatchObject({ period: "2026-Q3", value: 19.4 });
+  // The cached public pages were refreshed by the approval: no restart, no manual purge.
+  await page.goto("/vi/indicators/digital-economy-gdp-share");
+  await expect(page.getByTestId("indicator-latest")).toHaveText("19,4%");
+  await page.goto("/en");
+  await expect(page.getByTestId("indicator-card").filter({ hasText: "Digital economy share of GDP" })).toContainText("19.4%");
   await page.goto("/vi/decisions/411-2022");
   await expect(page.locator("#\\34 11-2025-de-gdp-share").getByTestId("latest-value")).toContainText("19,4%");
   await expect(page.locator("#\\34 11-2025-de-gdp-share").getByTestId("latest-value")).toContainText("Quý III/2026");
