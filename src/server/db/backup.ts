@@ -1,0 +1,111 @@
+// Logical backup and restore without pg_dump (the embedded server ships none): every table's rows
+// as gzipped JSON lines, read in one repeatable-read snapshot; restore applies the migrations to an
+// empty database, loads the rows with triggers and foreign keys deferred, and resets sequences.
+import { createReadStream, createWriteStream, mkdirSync } from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { createGunzip, createGzip } from "node:zlib";
+import pg from "pg";
+import { migrate } from "./migrate";
+
+const CHUNK = 5000;
+const FORMAT = "cds-backup/1";
+
+async function tables(c: pg.Client): Promise<string[]> {
+  const r = await c.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`);
+  return r.rows.map((x) => x.t);
+}
+
+async function orderColumn(c: pg.Client, table: string): Promise<string> {
+  const r = await c.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = 'id'`, [table]);
+  return r.rowCount ? `"id"` : "1";
+}
+
+export async function backup(url: string, file: string): Promise<Record<string, number>> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const counts: Record<string, number> = {};
+  try {
+    await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const names = await tables(c);
+    async function* lines() {
+      yield JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), tables: names }) + "\n";
+      for (const t of names) {
+        const order = await orderColumn(c, t);
+        counts[t] = 0;
+        for (let offset = 0; ; offset += CHUNK) {
+          const r = await c.query(`SELECT * FROM "${t}" ORDER BY ${order} LIMIT ${CHUNK} OFFSET ${offset}`);
+          for (const row of r.rows) yield JSON.stringify({ t, r: row }) + "\n";
+          counts[t] += r.rowCount ?? 0;
+          if ((r.rowCount ?? 0) < CHUNK) break;
+        }
+      }
+    }
+    await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
+    await c.query("COMMIT");
+  } finally {
+    await c.end();
+  }
+  return counts;
+}
+
+/** Restores into an empty database (migrations are applied first). Refuses a database with data. */
+export async function restore(url: string, file: string): Promise<Record<string, number>> {
+  await migrate(url);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const counts: Record<string, number> = {};
+  try {
+    const names = (await tables(c)).filter((t) => t !== "_prisma_migrations");
+    for (const t of names) {
+      const r = await c.query(`SELECT EXISTS (SELECT 1 FROM "${t}") AS e`);
+      if (r.rows[0].e) throw new Error(`The target database is not empty (table ${t} has rows). Restore into a new, empty database.`);
+    }
+    const columnTypes = new Map<string, Map<string, string>>();
+    for (const t of names) {
+      const r = await c.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`, [t]);
+      columnTypes.set(t, new Map(r.rows.map((x) => [x.column_name as string, x.data_type as string])));
+    }
+    await c.query("BEGIN");
+    // Foreign keys and the append-only triggers are triggers: "replica" mode defers them all, so
+    // rows can be loaded in file order. Needs a superuser (the embedded server's user is one).
+    await c.query("SET LOCAL session_replication_role = replica");
+    const rl = readline.createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+    let header = true;
+    for await (const line of rl) {
+      if (!line) continue;
+      const rec = JSON.parse(line);
+      if (header) {
+        if (rec.format !== FORMAT) throw new Error(`Not a backup of this portal (format ${rec.format}).`);
+        header = false;
+        continue;
+      }
+      if (rec.t === "_prisma_migrations") continue; // written by migrate() above
+      const types = columnTypes.get(rec.t);
+      if (!types) throw new Error(`The backup has a table this version does not know: ${rec.t}`);
+      const cols = Object.keys(rec.r);
+      const values = cols.map((k) => {
+        const v = rec.r[k];
+        // json/jsonb columns must be sent as JSON text; arrays of other types as arrays.
+        return (types.get(k) === "jsonb" || types.get(k) === "json") && v !== null ? JSON.stringify(v) : v;
+      });
+      await c.query(`INSERT INTO "${rec.t}" (${cols.map((k) => `"${k}"`).join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")})`, values);
+      counts[rec.t] = (counts[rec.t] ?? 0) + 1;
+    }
+    for (const t of names) {
+      const seq = await c.query(`SELECT pg_get_serial_sequence('"${t}"', 'id') AS s`).catch(() => ({ rows: [{ s: null }] }));
+      const s = seq.rows[0]?.s;
+      if (s) await c.query(`SELECT setval($1, GREATEST((SELECT COALESCE(MAX(id), 0) FROM "${t}"), 1), (SELECT COUNT(*) > 0 FROM "${t}"))`, [s]);
+    }
+    await c.query("COMMIT");
+  } catch (e) {
+    await c.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    await c.end();
+  }
+  return counts;
+}
