@@ -38,33 +38,3 @@ export async function latestApprovedNational(indicatorIds: number[]) {
   for (const r of rows) if (!latest.has(r.indicatorId)) latest.set(r.indicatorId, r);
   return latest;
 }
-
-/** Approved observations for the open-data API. Drafts and submissions are never public. */
-export async function listApprovedObservations(opts: { skip: number; take: number; indicator?: string; agency?: string; national?: boolean }) {
-  const where: Prisma.ObservationWhereInput = {
-    approvedAt: { not: null },
-    ...(opts.indicator ? { indicator: { code: opts.indicator } } : {}),
-    ...(opts.agency ? { agency: { code: opts.agency } } : {}),
-    ...(opts.national !== undefined ? { isNational: opts.national } : {}),
-  };
-  const [items, total] = await Promise.all([
-    db.observation.findMany({
-      where,
-      orderBy: [{ indicatorId: "asc" }, { agencyId: "asc" }, { year: "asc" }, { quarter: "asc" }],
-      skip: opts.skip,
-      take: opts.take,
-      select: {
-        year: true,
-        quarter: true,
-        approvedValue: true,
-        approvedAt: true,
-        isNational: true,
-        illustrative: true,
-        indicator: { select: { code: true, unit: true } },
-        agency: { select: { code: true } },
-      },
-    }),
-    db.observation.count({ where }),
-  ]);
-  return { items, total };
-}
