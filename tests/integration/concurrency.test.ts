@@ -13,9 +13,9 @@ let indicatorId: number;
 beforeAll(async () => {
   c = new pg.Client({ connectionString: inject("databaseUrl") });
   await c.connect();
-  const u = (await c.query(`SELECT u.id, u.email, u.name, u.role, u."agencyId", a.code, a."nameVi", a."nameEn" FROM "User" u JOIN "Agency" a ON a.id = u."agencyId" WHERE u.email = 'reporter.hcm@cds.gov.vn'`)).rows[0];
+  const u = (await c.query(`SELECT u.id, u.email, u.name, u.role, u."agencyId", a.code, a."nameVi", a."nameEn" FROM "User" u JOIN "Agency" a ON a.id = u."agencyId" WHERE u.email = 'reporter.bkhcn@cds.gov.vn'`)).rows[0];
   user = { id: u.id, email: u.email, name: u.name, role: u.role, agencyId: u.agencyId, agencyCode: u.code, agencyNameVi: u.nameVi, agencyNameEn: u.nameEn };
-  indicatorId = (await c.query(`SELECT id FROM "Indicator" WHERE code = 'work-records-processed-online-share'`)).rows[0].id;
+  indicatorId = (await c.query(`SELECT id FROM "Indicator" WHERE code = 'fibre-broadband-household-coverage'`)).rows[0].id;
 });
 afterAll(async () => c.end());
 

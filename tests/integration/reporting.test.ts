@@ -116,9 +116,10 @@ describe("entry", () => {
   it("refuses the whole save when one value is invalid, with the error on that field and the typed values echoed", async () => {
     await actAs("reporter.hcm@cds.gov.vn");
     const before = await counts();
+    const recordsVersion = (await obsRow(ids.hcm, ids.records))?.version ?? 0;
     const r = await saveIndicatorsAction(
       null,
-      form({ period: PERIOD, [`ind.${ids.ops}.value`]: "120", [`ind.${ids.ops}.version`]: 0, [`ind.${ids.records}.value`]: "88,5", [`ind.${ids.records}.version`]: 0 }),
+      form({ period: PERIOD, [`ind.${ids.ops}.value`]: "120", [`ind.${ids.ops}.version`]: 0, [`ind.${ids.records}.value`]: "88,5", [`ind.${ids.records}.version`]: recordsVersion }),
     );
     expect(r.ok).toBe(false);
     expect(r.fieldErrors).toEqual({ [`ind.${ids.ops}.value`]: ["Tỷ lệ phần trăm phải nằm trong khoảng 0–100."] });
