@@ -207,15 +207,15 @@ describe("the cycle: draft → submit → return → fix → resubmit → approv
 describe("locked periods", () => {
   it("refuses edits after the lock date until a reviewer reopens the item", async () => {
     // Q2/2026 locked on 29/10/2026 (default dates); the demo data holds an approved value there.
-    const o = await one(`SELECT * FROM "Observation" WHERE "agencyId" = $1 AND "indicatorId" = $2 AND year = 2026 AND quarter = 2`, [ids.hanoi, ids.ops]);
-    await actAs("reporter.hanoi@cds.gov.vn");
+    const o = await one(`SELECT * FROM "Observation" WHERE "agencyId" = $1 AND "indicatorId" = $2 AND year = 2026 AND quarter = 2`, [ids.hcm, ids.ops]);
+    await actAs("reporter.hcm@cds.gov.vn");
     const refused = await saveIndicatorsAction(null, form({ period: "2026-Q2", [`ind.${ids.ops}.value`]: "10", [`ind.${ids.ops}.version`]: o.version }));
     expect(refused.ok).toBe(false);
     await actAs("reviewer@cds.gov.vn");
     expect((await reopenAction(null, form({ kind: "obs", id: o.id, comment: "Sửa số liệu quý II theo báo cáo chính thức" }))).ok).toBe(true);
     const reopened = await one(`SELECT * FROM "Observation" WHERE id = $1`, [o.id]);
     expect([reopened.state, reopened.reopened]).toEqual(["RETURNED", true]);
-    await actAs("reporter.hanoi@cds.gov.vn");
+    await actAs("reporter.hcm@cds.gov.vn");
     const r = await saveIndicatorsAction(null, form({ period: "2026-Q2", [`ind.${ids.ops}.value`]: "87", [`ind.${ids.ops}.version`]: reopened.version }));
     expect(r.ok).toBe(true);
     // The approved value stays public until a new approval replaces it.
