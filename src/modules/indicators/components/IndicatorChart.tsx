@@ -30,7 +30,12 @@ export function IndicatorChart(p: Props) {
   const lo = p.bounded ? 0 : Math.max(0, Math.floor(Math.min(...values, 0) * 0.9));
   const hi = p.bounded ? 100 : Math.ceil(Math.max(...values, 1) * 1.1);
   return (
-    <div className="h-80 w-full" data-testid="indicator-chart">
+    <figure className="rounded border border-slate-200 bg-white p-3" aria-labelledby="chart-title" aria-describedby="chart-summary">
+      <figcaption>
+        <p id="chart-title" className="font-semibold">{p.title}</p>
+        <p id="chart-summary" className="text-xs text-slate-600">{p.summary}</p>
+      </figcaption>
+      <div className="h-80 w-full" data-testid="indicator-chart">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart margin={{ top: 16, right: 24, bottom: 8, left: 8 }} accessibilityLayer>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
@@ -48,6 +53,7 @@ export function IndicatorChart(p: Props) {
             ))}
           </ComposedChart>
         </ResponsiveContainer>
-    </div>
+      </div>
+    </figure>
   );
 }

@@ -9,8 +9,7 @@ import { explainStatus } from "@/modules/dashboards/explain";
 import { OverrideForm } from "@/modules/dashboards/components/OverrideForm";
 import { StatusBadge } from "@/modules/dashboards/components/StatusBadge";
 import { scopeText } from "../labels";
-import type { ChartLine } from "./IndicatorChart";
-import { LazyIndicatorChart } from "./LazyIndicatorChart";
+import { IndicatorChart, type ChartLine } from "./IndicatorChart";
 
 /** One indicator: chart, thresholds of every decision with their status and quote, the data. */
 export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang; m: Messages; code: string; asOf?: Quarter | null }) {
@@ -84,7 +83,7 @@ export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang
       </div>
 
       {points.length ? (
-        <LazyIndicatorChart
+        <IndicatorChart
           title={fill(d.chartTitle, { name })}
           summary={fill(d.chartSummary, { from: points[0].label, to: last!.label, thresholds: national.map(thresholdLabel).join("; ") || "—" })}
           unit={ind.unit}
