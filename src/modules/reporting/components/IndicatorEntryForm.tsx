@@ -5,6 +5,7 @@ import type { Lang } from "@/i18n/config";
 import type { Messages } from "@/i18n/messages";
 import type { ActionResult } from "@/server/action";
 import { saveIndicatorsAction } from "../actions";
+import { EntryButtons, SelectToSubmit } from "./EntryControls";
 import { FieldError, FormFeedback, useUnsavedWarning } from "./FormFeedback";
 import { StateBadge } from "./StateBadge";
 
@@ -123,26 +124,13 @@ export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: 
                   <FieldError id={`${p}.explanation-error`} errors={err(`${p}.explanation`)} />
                 </div>
               </div>
-              {canWrite && r.editable && (
-                <label className="mt-2 inline-flex items-center gap-2 text-sm">
-                  <input type="checkbox" name={`${p}.select`} defaultChecked={v(`${p}.select`, "") === "on"} />
-                  {m.select}
-                </label>
-              )}
+              {canWrite && r.editable && <SelectToSubmit name={`${p}.select`} checked={v(`${p}.select`, "") === "on"} m={m} />}
             </fieldset>
           );
         })}
       </div>
       {canWrite && (
-        <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
-          <button type="submit" name="intent" value="draft" disabled={pending} className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
-            {pending ? m.saving : m.saveDraft}
-          </button>
-          <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-            {m.submitSelected}
-          </button>
-          <p className="self-center text-xs text-slate-600">{m.jumpHint}</p>
-        </div>
+        <EntryButtons pending={pending} m={m} hint={m.jumpHint} />
       )}
     </form>
   );
