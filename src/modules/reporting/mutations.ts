@@ -32,9 +32,23 @@ function conflictMessage(who: string | null, at: Date, what: string): string {
   return `${who ?? "Người khác"} đã lưu mục này lúc ${time} UTC (giá trị hiện tại: ${what}). Thay đổi của bạn chưa được lưu: hãy xem giá trị mới rồi lưu lại.`;
 }
 
-/** Runs `fn` in the caller's transaction when given one, else in a transaction of its own. */
-function inTransaction<T>(outer: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return outer ? fn(outer) : db.$transaction(fn);
+/**
+ * Runs the writes of a save in the caller's transaction when given one, else in one of its own. Two
+ * people creating the same item at once collide on its unique key: that is a conflict, not a fault.
+ */
+async function writeSave<T>(outer: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await (outer ? fn(outer) : db.$transaction(fn));
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new ConflictError("Một số mục vừa được người khác tạo. Không có gì được lưu; hãy tải lại trang.");
+    throw e;
+  }
+}
+
+/** Refuses the whole save when any row conflicts (others' values shown) or is invalid. */
+function refuseIfAny(errors: Record<string, string[]>, conflicts: Record<string, unknown>): void {
+  if (Object.keys(conflicts).length) throw new ConflictError("Một số mục vừa được người khác cập nhật. Không có gì được lưu.", errors, conflicts);
+  if (Object.keys(errors).length) throw new ValidationError(errors);
 }
 
 async function emailOf(userId: number | null): Promise<string | null> {
@@ -118,63 +132,57 @@ export async function saveIndicatorValues(
     }
     work.push({ row, value, obs });
   }
-  if (Object.keys(conflicts).length) throw new ConflictError("Một số mục vừa được người khác cập nhật. Không có gì được lưu.", errors, conflicts);
-  if (Object.keys(errors).length) throw new ValidationError(errors);
+  refuseIfAny(errors, conflicts);
 
   let submitted = 0;
-  try {
-    await inTransaction(outerTx, async (tx) => {
-      for (const { row, value, obs } of work) {
-        const data = {
-          value,
-          source: clean(row.source),
-          note: clean(row.note),
-          explanation: clean(row.explanation),
-          evidenceUrl: clean(row.evidenceUrl),
-          state: row.submit ? ("SUBMITTED" as const) : obs?.state === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const),
-          updatedById: user.id,
-          ...(row.submit ? { submittedAt: now, late: now > period.dueAt, reviewComment: obs?.reviewComment ?? null } : {}),
-        };
-        let saved;
-        if (!obs) {
-          saved = await tx.observation.create({ data: { ...data, indicatorId: row.indicatorId, agencyId, year: input.year, quarter: input.quarter, isNational: national.get(row.indicatorId) ?? false, version: 1 } });
-        } else {
-          const r = await tx.observation.updateMany({ where: { id: obs.id, version: row.version }, data: { ...data, version: { increment: 1 } } });
-          if (r.count === 0) throw new ConflictError("Một số mục vừa được người khác cập nhật. Không có gì được lưu.");
-          saved = await tx.observation.findUniqueOrThrow({ where: { id: obs.id } });
-        }
-        if (row.submit) submitted++;
-        await tx.observationRevision.create({
-          data: {
-            observationId: saved.id,
-            version: saved.version,
-            value: saved.value,
-            state: saved.state,
-            source: saved.source,
-            note: saved.note,
-            explanation: saved.explanation,
-            evidenceUrl: saved.evidenceUrl,
-            evidenceFileId: saved.evidenceFileId,
-            comment: clean(row.comment),
-            authorId: user.id,
-          },
-        });
-        await audit(tx, {
-          actor: user,
-          action: row.submit ? "observation.submit" : "observation.save",
-          entityType: "Observation",
-          entityId: saved.id,
-          agencyId,
-          before: obs ? { value: obs.value, state: obs.state, version: obs.version } : null,
-          after: { value: saved.value, state: saved.state, version: saved.version },
-          reason: clean(row.comment),
-        });
+  await writeSave(outerTx, async (tx) => {
+    for (const { row, value, obs } of work) {
+      const data = {
+        value,
+        source: clean(row.source),
+        note: clean(row.note),
+        explanation: clean(row.explanation),
+        evidenceUrl: clean(row.evidenceUrl),
+        state: row.submit ? ("SUBMITTED" as const) : obs?.state === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const),
+        updatedById: user.id,
+        ...(row.submit ? { submittedAt: now, late: now > period.dueAt, reviewComment: obs?.reviewComment ?? null } : {}),
+      };
+      let saved;
+      if (!obs) {
+        saved = await tx.observation.create({ data: { ...data, indicatorId: row.indicatorId, agencyId, year: input.year, quarter: input.quarter, isNational: national.get(row.indicatorId) ?? false, version: 1 } });
+      } else {
+        const r = await tx.observation.updateMany({ where: { id: obs.id, version: row.version }, data: { ...data, version: { increment: 1 } } });
+        if (r.count === 0) throw new ConflictError("Một số mục vừa được người khác cập nhật. Không có gì được lưu.");
+        saved = await tx.observation.findUniqueOrThrow({ where: { id: obs.id } });
       }
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) throw new ConflictError("Một số mục vừa được người khác tạo. Không có gì được lưu; hãy tải lại trang.");
-    throw e;
-  }
+      if (row.submit) submitted++;
+      await tx.observationRevision.create({
+        data: {
+          observationId: saved.id,
+          version: saved.version,
+          value: saved.value,
+          state: saved.state,
+          source: saved.source,
+          note: saved.note,
+          explanation: saved.explanation,
+          evidenceUrl: saved.evidenceUrl,
+          evidenceFileId: saved.evidenceFileId,
+          comment: clean(row.comment),
+          authorId: user.id,
+        },
+      });
+      await audit(tx, {
+        actor: user,
+        action: row.submit ? "observation.submit" : "observation.save",
+        entityType: "Observation",
+        entityId: saved.id,
+        agencyId,
+        before: obs ? { value: obs.value, state: obs.state, version: obs.version } : null,
+        after: { value: saved.value, state: saved.state, version: saved.version },
+        reason: clean(row.comment),
+      });
+    }
+  });
   return { saved: work.length, submitted };
 }
 
@@ -238,64 +246,58 @@ export async function saveTaskProgress(
     }
     work.push({ row, percent, tp });
   }
-  if (Object.keys(conflicts).length) throw new ConflictError("Một số mục vừa được người khác cập nhật. Không có gì được lưu.", errors, conflicts);
-  if (Object.keys(errors).length) throw new ValidationError(errors);
+  refuseIfAny(errors, conflicts);
 
   let submitted = 0;
-  try {
-    await inTransaction(outerTx, async (tx) => {
-      for (const { row, percent, tp } of work) {
-        const data = {
-          status: row.status,
-          percentComplete: percent,
-          achieved: clean(row.achieved),
-          obstacles: clean(row.obstacles),
-          nextSteps: clean(row.nextSteps),
-          evidenceUrl: clean(row.evidenceUrl),
-          completedOn: row.status === "DONE" ? (tp?.completedOn ?? now) : null,
-          state: row.submit ? ("SUBMITTED" as const) : tp?.state === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const),
-          updatedById: user.id,
-          ...(row.submit ? { submittedAt: now, late: now > period.dueAt } : {}),
-        };
-        let saved;
-        if (!tp) {
-          saved = await tx.taskProgress.create({ data: { ...data, taskId: row.taskId, agencyId, year: input.year, quarter: input.quarter, version: 1 } });
-        } else {
-          const r = await tx.taskProgress.updateMany({ where: { id: tp.id, version: row.version }, data: { ...data, version: { increment: 1 } } });
-          if (r.count === 0) throw new ConflictError("Một số mục vừa được người khác cập nhật. Không có gì được lưu.");
-          saved = await tx.taskProgress.findUniqueOrThrow({ where: { id: tp.id } });
-        }
-        if (row.submit) submitted++;
-        await tx.taskProgressRevision.create({
-          data: {
-            taskProgressId: saved.id,
-            version: saved.version,
-            status: saved.status,
-            percentComplete: saved.percentComplete,
-            achieved: saved.achieved,
-            obstacles: saved.obstacles,
-            nextSteps: saved.nextSteps,
-            evidenceUrl: saved.evidenceUrl,
-            evidenceFileId: saved.evidenceFileId,
-            state: saved.state,
-            authorId: user.id,
-          },
-        });
-        await audit(tx, {
-          actor: user,
-          action: row.submit ? "taskProgress.submit" : "taskProgress.save",
-          entityType: "TaskProgress",
-          entityId: saved.id,
-          agencyId,
-          before: tp ? { status: tp.status, percentComplete: tp.percentComplete, state: tp.state, version: tp.version } : null,
-          after: { status: saved.status, percentComplete: saved.percentComplete, state: saved.state, version: saved.version },
-        });
+  await writeSave(outerTx, async (tx) => {
+    for (const { row, percent, tp } of work) {
+      const data = {
+        status: row.status,
+        percentComplete: percent,
+        achieved: clean(row.achieved),
+        obstacles: clean(row.obstacles),
+        nextSteps: clean(row.nextSteps),
+        evidenceUrl: clean(row.evidenceUrl),
+        completedOn: row.status === "DONE" ? (tp?.completedOn ?? now) : null,
+        state: row.submit ? ("SUBMITTED" as const) : tp?.state === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const),
+        updatedById: user.id,
+        ...(row.submit ? { submittedAt: now, late: now > period.dueAt } : {}),
+      };
+      let saved;
+      if (!tp) {
+        saved = await tx.taskProgress.create({ data: { ...data, taskId: row.taskId, agencyId, year: input.year, quarter: input.quarter, version: 1 } });
+      } else {
+        const r = await tx.taskProgress.updateMany({ where: { id: tp.id, version: row.version }, data: { ...data, version: { increment: 1 } } });
+        if (r.count === 0) throw new ConflictError("Một số mục vừa được người khác cập nhật. Không có gì được lưu.");
+        saved = await tx.taskProgress.findUniqueOrThrow({ where: { id: tp.id } });
       }
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) throw new ConflictError("Một số mục vừa được người khác tạo. Không có gì được lưu; hãy tải lại trang.");
-    throw e;
-  }
+      if (row.submit) submitted++;
+      await tx.taskProgressRevision.create({
+        data: {
+          taskProgressId: saved.id,
+          version: saved.version,
+          status: saved.status,
+          percentComplete: saved.percentComplete,
+          achieved: saved.achieved,
+          obstacles: saved.obstacles,
+          nextSteps: saved.nextSteps,
+          evidenceUrl: saved.evidenceUrl,
+          evidenceFileId: saved.evidenceFileId,
+          state: saved.state,
+          authorId: user.id,
+        },
+      });
+      await audit(tx, {
+        actor: user,
+        action: row.submit ? "taskProgress.submit" : "taskProgress.save",
+        entityType: "TaskProgress",
+        entityId: saved.id,
+        agencyId,
+        before: tp ? { status: tp.status, percentComplete: tp.percentComplete, state: tp.state, version: tp.version } : null,
+        after: { status: saved.status, percentComplete: saved.percentComplete, state: saved.state, version: saved.version },
+      });
+    }
+  });
   return { saved: work.length, submitted };
 }
 
