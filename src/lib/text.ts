@@ -52,3 +52,13 @@ export class NormalisedText {
     return this.findLines(quote).length > 0;
   }
 }
+
+/**
+ * Whether `s` holds characters no text field may store: C0 control characters other than tab,
+ * line feed and carriage return, DEL, and lone UTF-16 surrogates. PostgreSQL refuses NUL outright
+ * (the save failed with an internal error) and would store a lone surrogate as U+FFFD, silently
+ * changing what was typed; a form field is refused instead.
+ */
+export function hasUnstorableChars(s: string): boolean {
+  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s) || !s.isWellFormed();
+}

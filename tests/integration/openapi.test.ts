@@ -489,6 +489,7 @@ describe("signed-in endpoints match the spec", () => {
     expect(res.headers.get("access-control-allow-origin")).toBeNull();
     expect(ws.indicators.length).toBeGreaterThan(0);
     await call("/api/v1/reporting/workspace?period=1999-Q1", 404);
+    expect((await call("/api/v1/reporting/workspace?period=2026-Q9", 400)).body.error.fieldErrors).toHaveProperty("period");
     await call("/api/v1/reporting/workspace", 403, { headers: { origin: "https://elsewhere.example" } });
     await call("/api/v1/dashboard/completeness.csv", 200);
     await call("/api/v1/dashboard/tasks.csv", 200);
@@ -502,6 +503,7 @@ describe("signed-in endpoints match the spec", () => {
       expect((await post(url, malformed, 400)).body.error.fieldErrors).toHaveProperty("period");
       await post(url, "{not json", 400);
       await post(url, JSON.stringify({ pad: "x".repeat(1_000_001) }), 413);
+      await post(url, JSON.stringify(malformed), 415, { "content-type": "text/plain" });
       await post(url, {}, 403, { origin: "https://elsewhere.example" });
     }
 

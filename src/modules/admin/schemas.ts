@@ -2,6 +2,7 @@
 // is the field its message is shown next to. Texts come from src/messages/admin.ts (Vietnamese).
 import { z } from "zod";
 import { adminVi } from "@/messages/admin";
+import { hasUnstorableChars } from "@/lib/text";
 import { passwordProblems } from "@/server/password";
 import { parseDay } from "./rules";
 
@@ -13,7 +14,9 @@ const checkbox = z
   .string()
   .optional()
   .transform((v) => v === "on");
-const reason = z.string().trim().max(500, S.reasonTooLong).default("");
+/** Text the database can store as typed: no control characters (NUL failed the save), no lone surrogates. */
+const storable = (s: string) => !hasUnstorableChars(s);
+const reason = z.string().trim().max(500, S.reasonTooLong).refine(storable, S.textInvalid).default("");
 
 export const ROLES = ["ADMIN", "REVIEWER", "REPORTER", "VIEWER"] as const;
 const role = z.enum(ROLES, { message: S.roleInvalid });
@@ -26,7 +29,7 @@ const email = z
   .max(200, { message: S.emailTooLong, abort: true })
   .email({ message: S.emailInvalid });
 
-const name = z.string({ message: S.nameRequired }).trim().min(1, S.nameRequired).max(200, S.nameTooLong);
+const name = z.string({ message: S.nameRequired }).trim().min(1, S.nameRequired).max(200, S.nameTooLong).refine(storable, S.textInvalid);
 
 /** A new password: the portal's password rules, one message per problem. */
 const password = z.string().superRefine((p, ctx) => {

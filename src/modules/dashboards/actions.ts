@@ -1,5 +1,6 @@
 "use server";
 import { z } from "zod";
+import { hasUnstorableChars } from "@/lib/text";
 import { action } from "@/server/action";
 import { overrideStatus, revokeOverride } from "./mutations";
 
@@ -10,7 +11,12 @@ export const overrideStatusAction = action(
   z.object({
     targetId: z.coerce.number().int().positive().max(2_147_483_647),
     status: z.enum(statuses, { message: "Tình trạng không hợp lệ." }),
-    reason: z.string().max(2000, "Lý do quá dài (tối đa 2000 ký tự).").default(""),
+    // No control characters or lone surrogates: NUL failed the save with an internal error.
+    reason: z
+      .string()
+      .max(2000, "Lý do quá dài (tối đa 2000 ký tự).")
+      .refine((s) => !hasUnstorableChars(s), "Lý do chứa ký tự không hợp lệ (ký tự điều khiển hoặc mã Unicode hỏng).")
+      .default(""),
     intent: z.enum(["save", "revoke"]).default("save"),
   }),
   async (user, input) => {

@@ -4,6 +4,7 @@
 // are only compared with them so a workbook of another agency or quarter is refused.
 import ExcelJS from "exceljs";
 import { ValidationError } from "@/server/errors";
+import { hasUnstorableChars } from "@/lib/text";
 import { en } from "@/messages/en";
 import { editable, parseValue, type PeriodDates } from "@/modules/reporting/rules";
 import { indicatorRow, taskRow } from "@/modules/reporting/schemas";
@@ -400,6 +401,25 @@ function metaValues(ws: ExcelJS.Worksheet): { agencyCode: string | null; period:
   return out;
 }
 
+/**
+ * Excel cannot type a control character, but a hand-made file can carry one (the `_x0000_`
+ * escape): a NUL failed the preview's save with an internal error, and the stored preview (JSON)
+ * cannot hold it. Such a file is refused, naming the first cell (or sheet name) concerned.
+ */
+function refuseControlCharacters(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    if (hasUnstorableChars(ws.name)) throw fileError("Tên một trang tính có ký tự điều khiển hoặc mã Unicode hỏng. Hãy dùng mẫu tải từ cổng.");
+    ws.eachRow({ includeEmpty: false }, (r, n) => {
+      if (n > MAX_ROWS_PER_SHEET + 1) return;
+      r.eachCell({ includeEmpty: false }, (cell) => {
+        if (hasUnstorableChars(cellText(cell.value, true)) || hasUnstorableChars(cellText(cell.value))) {
+          throw fileError(`Trang "${ws.name}", ô ${cell.address}: có ký tự điều khiển hoặc mã Unicode hỏng, không phải nội dung gõ từ Excel. Hãy xóa nội dung ô đó rồi tải lên lại.`);
+        }
+      });
+    });
+  }
+}
+
 /** Parses an uploaded workbook. Throws ValidationError for a file that is not a usable .xlsx. */
 export async function parseWorkbook(bytes: Uint8Array, ctx: ImportContext): Promise<ParsedImport> {
   checkFile(bytes);
@@ -409,6 +429,9 @@ export async function parseWorkbook(bytes: Uint8Array, ctx: ImportContext): Prom
   } catch {
     throw fileError(NOT_XLSX);
   }
+  // Any zip loads as a workbook without sheets: that is not a workbook (it was stored as a preview).
+  if (wb.worksheets.length === 0) throw fileError(NOT_XLSX);
+  refuseControlCharacters(wb);
   const fileErrors: string[] = [];
   const byName = new Map(wb.worksheets.map((ws) => [normalizeLabel(ws.name), ws]));
   const known = new Set(Object.values(SHEETS).map(normalizeLabel));

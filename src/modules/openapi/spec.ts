@@ -462,6 +462,7 @@ const saveResponses = {
   ...signedIn,
   "409": sessionError("Someone else saved a row since its `version`: nothing was saved; `details` holds their values."),
   "413": sessionError("Body over 1 MB."),
+  "415": sessionError("The body is not declared `application/json`."),
 };
 
 // ---- The document ---------------------------------------------------------------------------
@@ -655,9 +656,10 @@ export const openApiSpec: OpenApiDocument = {
         operationId: "reportingWorkspace",
         summary: "The signed-in user's agency's items for a quarter",
         tags: ["reporting"],
-        parameters: [q("period", period, "Quarter (default: the one open for reporting)."), q("page", { type: "integer", minimum: 1 }, "Page of tasks (100 per page).")],
+        parameters: [q("period", period, "Quarter (default: the one open for reporting)."), q("page", { type: "integer", minimum: 1, maximum: 10_000 }, "Page of tasks (100 per page).")],
         responses: {
           "200": json("Indicators assigned to the agency and tasks it leads, with the versions a save must send back.", ref("Workspace")),
+          "400": sessionError("A malformed `period` or `page`; `fieldErrors` names it."),
           ...signedIn,
           "404": sessionError("No such reporting period."),
         },

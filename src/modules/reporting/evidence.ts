@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
+import { hasUnstorableChars } from "@/lib/text";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { assertCanReadAgency, assertCanWriteAgency } from "./policy";
 import { editable } from "./rules";
@@ -29,6 +30,10 @@ const KINDS: Record<string, { mime: string; magic: number[][] }> = {
 
 /** Checks an uploaded file's name, size and first bytes; returns its kind or a Vietnamese error. */
 export function checkEvidenceFile(name: string, bytes: Uint8Array): { ext: string; mime: string } | { error: string } {
+  // The name is stored and shown: a control character (NUL failed the save after the file was
+  // written) or a lone surrogate is refused, and so is a name no file system would accept.
+  if (name.length > 255) return { error: "Tên tệp quá dài (tối đa 255 ký tự)." };
+  if (hasUnstorableChars(name)) return { error: "Tên tệp chứa ký tự không hợp lệ." };
   if (bytes.length === 0) return { error: "Tệp trống." };
   if (bytes.length > MAX_EVIDENCE_BYTES) return { error: "Tệp quá lớn (tối đa 10 MB)." };
   const ext = path.extname(name).slice(1).toLowerCase();
@@ -57,6 +62,8 @@ export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "
   const tmp = path.join(env.uploadDir, `${id}.part`);
   await writeFile(tmp, bytes);
   await rename(tmp, path.join(env.uploadDir, id));
+  // A refused write (a conflict, the database) must not leave the stored file behind.
+  const discard = (e: unknown) => rm(path.join(env.uploadDir, id), { force: true }).then(() => Promise.reject(e));
   await db.$transaction(async (tx) => {
     await tx.evidenceFile.create({
       data: {
@@ -85,7 +92,7 @@ export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "
       });
     }
     await audit(tx, { actor: user, action: "evidence.upload", entityType: input.kind === "obs" ? "Observation" : "TaskProgress", entityId: record.id, agencyId: record.agencyId, after: { file: id, name: input.file.name, size: bytes.length } });
-  });
+  }).catch(discard);
   return { id };
 }
 

@@ -1,8 +1,16 @@
 // Form shapes of the reporting workflow. Rows arrive as "ind.<id>.<field>" / "task.<id>.<field>"
 // form fields so one form can hold a whole quarter.
 import { z } from "zod";
+import { hasUnstorableChars } from "@/lib/text";
 
-const text = (max: number, label: string) => z.string().max(max, `${label} quá dài (tối đa ${max} ký tự).`).default("");
+// Refuses control characters and lone surrogates: the database cannot store NUL (the save failed
+// with an internal error) and would silently turn a lone surrogate into U+FFFD.
+const text = (max: number, label: string) =>
+  z
+    .string({ message: `${label} phải là văn bản.` })
+    .max(max, `${label} quá dài (tối đa ${max} ký tự).`)
+    .refine((s) => !hasUnstorableChars(s), `${label} chứa ký tự không hợp lệ (ký tự điều khiển hoặc mã Unicode hỏng).`)
+    .default("");
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const version = z.coerce.number().int().min(0).max(2_147_483_647).default(0);
 
@@ -37,11 +45,13 @@ export const taskRow = z.object({
 });
 export type TaskRowInput = z.infer<typeof taskRow>;
 
-/** Groups "prefix.<id>.<field>" form entries into rows keyed by id. */
-export function rowsFromForm(formData: FormData, prefix: "ind" | "task"): Record<string, Record<string, string>> {
-  const rows: Record<string, Record<string, string>> = {};
+/**
+ * Groups "prefix.<id>.<field>" form entries into rows keyed by id. A file sent where text belongs
+ * is kept so the schema refuses it: dropped, it read as an empty field and cleared the stored value.
+ */
+export function rowsFromForm(formData: FormData, prefix: "ind" | "task"): Record<string, Record<string, FormDataEntryValue>> {
+  const rows: Record<string, Record<string, FormDataEntryValue>> = {};
   for (const [k, v] of formData.entries()) {
-    if (typeof v !== "string") continue;
     const m = new RegExp(`^${prefix}\\.(\\d{1,10})\\.(\\w{1,20})$`).exec(k);
     if (m) (rows[m[1]] ??= {})[m[2]] = v;
   }

@@ -1,32 +1,46 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
+import { fieldErrorsOf } from "@/server/action";
 import { withUser } from "@/server/api-auth";
-import { NotFoundError } from "@/server/errors";
-import { defaultPeriod, parsePeriodKey } from "@/modules/reporting/periods";
+import { NotFoundError, ValidationError } from "@/server/errors";
+import { defaultPeriod } from "@/modules/reporting/periods";
 import { indicatorItems, taskItems } from "@/modules/reporting/queries";
+import { periodField } from "@/modules/reporting/schemas";
 import { db } from "@/server/db";
+import { refuseForeignOrigin } from "@/app/api/guards";
 
 export const dynamic = "force-dynamic";
 
+// A malformed period or page is a 400, as everywhere in the API: it used to fall back to the
+// open quarter (or page 1), answering for another quarter than the one asked for.
+const query = z.object({
+  period: periodField.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
 /** The signed-in user's agency's items for a quarter, with the versions a save must name. */
 export async function GET(req: Request) {
-  return withUser(req, "reporting.read", async (user) => {
-    const sp = new URL(req.url).searchParams;
-    const key = parsePeriodKey(sp.get("period"));
-    const period = key ? await db.reportingPeriod.findUnique({ where: { year_quarter: key } }) : await defaultPeriod();
-    if (!period) throw new NotFoundError("Kỳ báo cáo không tồn tại.");
-    const page = Math.max(1, Math.min(10_000, Number(sp.get("page")) || 1));
-    const [indicators, tasks] = await Promise.all([
-      indicatorItems(user, user.agencyId, period.year, period.quarter),
-      taskItems(user, user.agencyId, period.year, period.quarter, { skip: (page - 1) * 100, take: 100 }),
-    ]);
-    return NextResponse.json(
-      {
-        period: `${period.year}-Q${period.quarter}`,
-        agency: user.agencyCode,
-        indicators: indicators.map((i) => ({ indicatorId: i.indicator.id, code: i.indicator.code, state: i.state, version: i.current?.version ?? 0, value: i.current?.value ?? null })),
-        tasks: { total: tasks.total, page, items: tasks.items.map((t) => ({ taskId: t.task.id, key: t.task.key, state: t.state, version: t.current?.version ?? 0 })) },
-      },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  });
+  return (
+    refuseForeignOrigin(req) ??
+    withUser(req, "reporting.read", async (user) => {
+      const q = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+      if (!q.success) throw new ValidationError(fieldErrorsOf(q.error), "Tham số truy vấn không hợp lệ.");
+      const { period: key, page } = q.data;
+      const period = key ? await db.reportingPeriod.findUnique({ where: { year_quarter: key } }) : await defaultPeriod();
+      if (!period) throw new NotFoundError("Kỳ báo cáo không tồn tại.");
+      const [indicators, tasks] = await Promise.all([
+        indicatorItems(user, user.agencyId, period.year, period.quarter),
+        taskItems(user, user.agencyId, period.year, period.quarter, { skip: (page - 1) * 100, take: 100 }),
+      ]);
+      return NextResponse.json(
+        {
+          period: `${period.year}-Q${period.quarter}`,
+          agency: user.agencyCode,
+          indicators: indicators.map((i) => ({ indicatorId: i.indicator.id, code: i.indicator.code, state: i.state, version: i.current?.version ?? 0, value: i.current?.value ?? null })),
+          tasks: { total: tasks.total, page, items: tasks.items.map((t) => ({ taskId: t.task.id, key: t.task.key, state: t.state, version: t.current?.version ?? 0 })) },
+        },
+        { headers: { "Cache-Control": "no-store" } },
+      );
+    })
+  );
 }
