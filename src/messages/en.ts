@@ -215,6 +215,8 @@ export const en: Messages = {
     retry: "Try again",
     notFound: "Page not found.",
     illustrative: "Illustrative data",
+    dbUnavailable: "The database is temporarily unavailable. Please try again in a few minutes.",
+    dbUnavailableForm: "The database is temporarily unavailable, so nothing was saved. What you typed is kept; please try again in a few minutes.",
   },
   footer: {
     source: "Source: the original documents in seeds/documents, quoted verbatim.",

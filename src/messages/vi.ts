@@ -216,6 +216,8 @@ export const vi = {
     retry: "Thử lại",
     notFound: "Không tìm thấy trang.",
     illustrative: "Số liệu minh họa",
+    dbUnavailable: "Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.",
+    dbUnavailableForm: "Cơ sở dữ liệu tạm thời không truy cập được nên chưa lưu được. Những gì bạn đã nhập vẫn được giữ nguyên; vui lòng thử lại sau ít phút.",
   },
   footer: {
     source: "Nguồn: văn bản gốc trong thư mục seeds/documents, trích dẫn nguyên văn.",

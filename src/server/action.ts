@@ -3,7 +3,8 @@
 import "server-only";
 import { z } from "zod";
 import { currentUser, type SessionUser } from "./current-user";
-import { AppError, AuthError, ForbiddenError, GENERIC_ERROR } from "./errors";
+import { vi } from "@/messages/vi";
+import { AppError, AuthError, ForbiddenError, GENERIC_ERROR, isDatabaseUnavailable, logDatabaseUnavailable } from "./errors";
 import { can, type Permission } from "./permissions";
 
 export type ActionResult<T = unknown> = {
@@ -36,9 +37,16 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** Maps any thrown error to an ActionResult; unexpected ones are logged, never shown. */
+/**
+ * Maps any thrown error to an ActionResult; unexpected ones are logged, never shown. An
+ * unreachable database gets its own message (the form keeps what was typed: try again later).
+ */
 export function toResult(err: unknown, values?: Record<string, string>): ActionResult {
   if (err instanceof AppError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, details: err.details, values };
+  if (isDatabaseUnavailable(err)) {
+    logDatabaseUnavailable("action", err);
+    return { ok: false, message: vi.common.dbUnavailableForm, values };
+  }
   console.error("[action] unexpected error", err);
   return { ok: false, message: GENERIC_ERROR, values };
 }

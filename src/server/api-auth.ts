@@ -3,10 +3,19 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { currentUser, type SessionUser } from "./current-user";
-import { AppError, AuthError, ForbiddenError, GENERIC_ERROR } from "./errors";
+import { AppError, AuthError, DatabaseUnavailableError, DB_RETRY_AFTER_SECONDS, ForbiddenError, GENERIC_ERROR, isDatabaseUnavailable, logDatabaseUnavailable } from "./errors";
 import { can, type Permission } from "./permissions";
 
 export function errorResponse(e: unknown) {
+  if (isDatabaseUnavailable(e)) {
+    // Not a bug and not the user's doing: a short log line, a 503 the client may retry.
+    if (!(e instanceof AppError)) logDatabaseUnavailable("api", e);
+    const u = e instanceof DatabaseUnavailableError ? e : new DatabaseUnavailableError();
+    return NextResponse.json(
+      { error: { message: u.message } },
+      { status: u.status, headers: { "Retry-After": String(DB_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
+    );
+  }
   if (e instanceof AppError) {
     return NextResponse.json({ error: { message: e.message, fieldErrors: e.fieldErrors, details: e.details } }, { status: e.status });
   }

@@ -4,6 +4,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { csvResponse } from "@/lib/csv";
+import { en } from "@/messages/en";
+import { vi } from "@/messages/vi";
+import { AppError, DB_RETRY_AFTER_SECONDS, GENERIC_ERROR, isDatabaseUnavailable, logDatabaseUnavailable } from "./errors";
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -34,8 +37,45 @@ export const CACHE_PUBLIC = "public, max-age=0, s-maxage=60, stale-while-revalid
 /** Whole-database downloads: heavier to build, so kept longer. */
 export const CACHE_BULK = "public, max-age=0, s-maxage=300, stale-while-revalidate=600";
 
-export function apiError(status: number, message: string, details?: unknown) {
-  return NextResponse.json({ error: { message, details } }, { status, headers: CORS });
+export function apiError(status: number, message: string, details?: unknown, headers: Record<string, string> = {}) {
+  return NextResponse.json({ error: { message, details } }, { status, headers: { ...CORS, ...headers } });
+}
+
+/** The public API's answer while the database cannot be reached: 503, retry shortly, never cached. */
+export const DB_UNAVAILABLE_MESSAGE = `${vi.common.dbUnavailable} / ${en.common.dbUnavailable}`;
+
+/**
+ * Turns anything a public handler throws into a JSON error: a user-facing AppError keeps its
+ * status and message, an unreachable database is a 503 (Retry-After, no-store), anything else is
+ * logged and answered with a generic 500. Internal text (driver messages, stacks) never leaves.
+ */
+export function publicErrorResponse(err: unknown): NextResponse {
+  if (isDatabaseUnavailable(err)) {
+    if (!(err instanceof AppError)) logDatabaseUnavailable("api", err);
+    return apiError(503, DB_UNAVAILABLE_MESSAGE, undefined, { "Retry-After": String(DB_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" });
+  }
+  if (err instanceof AppError) return apiError(err.status, err.message, err.details, { "Cache-Control": "no-store" });
+  console.error("[api] unexpected error", err);
+  return apiError(500, GENERIC_ERROR, undefined, { "Cache-Control": "no-store" });
+}
+
+const WRAPPED = Symbol.for("cds.publicRoute");
+
+/**
+ * Wraps a public route handler so that a failure is answered by publicErrorResponse instead of
+ * Next.js's bare 500:  `export const GET = publicRoute(async (req) => { … })`.
+ * Wrapping twice is harmless (the second call returns the first wrapper).
+ */
+export function publicRoute<A extends unknown[]>(handler: (...args: A) => Response | Promise<Response>): (...args: A) => Promise<Response> {
+  if ((handler as { [WRAPPED]?: boolean })[WRAPPED]) return handler as (...args: A) => Promise<Response>;
+  const wrapped = async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      return publicErrorResponse(err);
+    }
+  };
+  return Object.assign(wrapped, { [WRAPPED]: true });
 }
 
 /** Parses the query with `schema`; on failure returns a 400 response instead of data. */

