@@ -113,3 +113,29 @@ export async function timed(kind: string, fn: () => Promise<Response>): Promise<
   const body = await res.json().catch(() => null);
   return { ms: performance.now() - t, status: res.status, kind, body };
 }
+
+/**
+ * One timed request of any kind: the whole body is read, so a page or CSV is timed to its last
+ * byte, and JSON bodies are parsed for the caller. Redirects are not followed (a signed-out
+ * dashboard bounced to the login page must not pass for a dashboard), and a network failure or a
+ * request still hanging after `timeoutMs` becomes a sample with status 0 — an error to count, not
+ * the end of the run.
+ */
+export async function request(kind: string, url: string, init: RequestInit = {}, timeoutMs = 30_000): Promise<Sample & { url: string; body: unknown }> {
+  const t = performance.now();
+  try {
+    const res = await fetch(url, { redirect: "manual", ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const text = await res.text();
+    let body: unknown = null;
+    if (res.headers.get("content-type")?.includes("json")) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        /* a truncated JSON body still counts by its status */
+      }
+    }
+    return { ms: performance.now() - t, status: res.status, kind, url, body };
+  } catch (e) {
+    return { ms: performance.now() - t, status: 0, kind, url, body: String((e as Error)?.cause ?? e) };
+  }
+}

@@ -1,5 +1,6 @@
 // npm start — the whole portal with one command: database (embedded unless DATABASE_URL is set),
-// migrations, seed data, a production build when the sources changed, then `next start`.
+// migrations, seed data, a production build when the sources changed, then the server
+// (src/cli/serve.ts: Next.js behind the public-page cache).
 // Ctrl-C stops everything this process started.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -94,7 +95,10 @@ async function main() {
     }
   }
 
-  child = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: "inherit", env: childEnv });
+  // Production: Next.js behind the public-page cache (src/cli/serve.ts); development: `next dev`.
+  child = dev
+    ? spawn(nextBin, ["dev", "-p", String(env.PORT), "-H", env.HOST], { stdio: "inherit", env: childEnv })
+    : spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join("src", "cli", "serve.ts")], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
   log(`Portal at http://${env.HOST}:${env.PORT}`);
   child.on("exit", (code) => void stop(code ?? 0));
 }

@@ -14,6 +14,12 @@ const schema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   UPLOAD_DIR: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** How often each instance checks whether published data changed (ms). */
+  PUBLIC_CACHE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /** Memory for cached public responses per instance (MB). */
+  PUBLIC_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
+  /** Set by the front server for its own process only (src/server/http/server.ts). */
+  CDS_INTERNAL_TOKEN: z.string().min(32).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; uploadDir: string };

@@ -10,7 +10,16 @@ export function revalidate(path: string, type?: "page" | "layout"): void {
   }
 }
 
-/** Public pages show approved data: refresh them when a reviewer approves. */
+/** Set by the front server (src/server/http) when it runs in this process. */
+type FrontCacheHook = { invalidate: () => void };
+const hook = () => (globalThis as { __cdsFrontCache?: FrontCacheHook }).__cdsFrontCache;
+
+/**
+ * Public pages show approved data: call after the transaction that changed it (and bumped the
+ * published-data version, see public-version.ts) has committed. This instance refreshes at once;
+ * the others see the version move within their poll interval.
+ */
 export async function refreshPublicPages(): Promise<void> {
   revalidate("/", "layout");
+  hook()?.invalidate();
 }

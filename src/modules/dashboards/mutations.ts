@@ -5,12 +5,14 @@ import { db } from "@/server/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/server/errors";
 import { can } from "@/server/permissions";
 import { refreshPublicPages } from "@/server/public-cache";
+import { bumpPublicVersion } from "@/server/public-version";
 
 /** A reviewer replaces a target's computed status with a judgement; who, when and why are kept. */
 export async function overrideStatus(user: SessionUser, input: { targetId: number; status: string; reason: string }) {
   if (!can(user.role, "reporting.review")) throw new ForbiddenError();
   const reason = input.reason.trim();
-  if (reason.length < 5) throw new ValidationError({ reason: ["Vui lòng ghi lý do điều chỉnh (ít nhất 5 ký tự)."] });
+  // Invisible format characters (zero-width spaces, direction marks) do not make a reason.
+  if (reason.replace(/\p{Cf}/gu, "").trim().length < 5) throw new ValidationError({ reason: ["Vui lòng ghi lý do điều chỉnh (ít nhất 5 ký tự)."] });
   const target = await db.target.findUnique({ where: { id: input.targetId }, select: { id: true, key: true } });
   if (!target) throw new NotFoundError("Không tìm thấy chỉ tiêu.");
   await db.$transaction(async (tx) => {
@@ -19,6 +21,7 @@ export async function overrideStatus(user: SessionUser, input: { targetId: numbe
     if (previous) await tx.statusOverride.update({ where: { id: previous.id }, data: { revokedAt: new Date(), revokedById: user.id } });
     const o = await tx.statusOverride.create({ data: { targetId: target.id, status: input.status, reason, userId: user.id } });
     await audit(tx, { actor: user, action: "status.override", entityType: "Target", entityId: target.key, before: previous ? { status: previous.status } : null, after: { status: o.status }, reason });
+    await bumpPublicVersion(tx);
   });
   await refreshPublicPages();
 }
@@ -30,6 +33,7 @@ export async function revokeOverride(user: SessionUser, input: { targetId: numbe
   await db.$transaction(async (tx) => {
     await tx.statusOverride.update({ where: { id: current.id }, data: { revokedAt: new Date(), revokedById: user.id } });
     await audit(tx, { actor: user, action: "status.override.revoke", entityType: "Target", entityId: String(input.targetId), before: { status: current.status }, after: null, reason: input.reason || null });
+    await bumpPublicVersion(tx);
   });
   await refreshPublicPages();
 }

@@ -6,6 +6,7 @@ import { db } from "@/server/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/server/errors";
 import { can } from "@/server/permissions";
 import { refreshPublicPages } from "@/server/public-cache";
+import { bumpPublicVersion } from "@/server/public-version";
 import { formatNumber } from "@/lib/format";
 import { previousQuarter } from "@/lib/periods";
 import { assertCanWriteAgency } from "./policy";
@@ -214,7 +215,9 @@ export async function saveTaskProgress(
     if (untouched) continue;
     let percent: number | null = null;
     if (row.percent.trim()) {
-      const n = Number(row.percent.trim().replace(",", "."));
+      // Digits only, as the Excel import reads it: Number() alone took "1e2", "0x32" and "0b1".
+      const t = row.percent.trim();
+      const n = /^\d+([.,]\d+)?$/.test(t) ? Number(t.replace(",", ".")) : NaN;
       if (!Number.isInteger(n) || n < 0 || n > 100) (errors[`${key}.percent`] ??= []).push("Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.");
       else percent = n;
     }
@@ -311,6 +314,7 @@ export async function reviewItems(user: SessionUser, input: ReviewInput): Promis
       if (item.kind === "obs") await reviewObservation(tx, user, item.id, item.version, input.decision, comment);
       else await reviewTask(tx, user, item.id, item.version, input.decision, comment);
     }
+    if (input.decision === "APPROVE") await bumpPublicVersion(tx);
   });
   if (input.decision === "APPROVE") await refreshPublicPages();
   return { count: input.items.length };

@@ -52,6 +52,9 @@ export async function backup(url: string, file: string): Promise<Record<string, 
   return counts;
 }
 
+/** Tables whose rows the migrations themselves insert. */
+const MIGRATION_ROWS = ["PublicDataVersion"];
+
 /** Restores into an empty database (migrations are applied first). Refuses a database with data. */
 export async function restore(url: string, file: string): Promise<Record<string, number>> {
   await migrate(url);
@@ -60,7 +63,8 @@ export async function restore(url: string, file: string): Promise<Record<string,
   const counts: Record<string, number> = {};
   try {
     const names = (await tables(c)).filter((t) => t !== "_prisma_migrations");
-    for (const t of names) {
+    // The migrations write the single PublicDataVersion row; the backup's copy replaces it.
+    for (const t of names.filter((n) => !MIGRATION_ROWS.includes(n))) {
       const r = await c.query(`SELECT EXISTS (SELECT 1 FROM "${t}") AS e`);
       if (r.rows[0].e) throw new Error(`The target database is not empty (table ${t} has rows). Restore into a new, empty database.`);
     }
@@ -73,6 +77,7 @@ export async function restore(url: string, file: string): Promise<Record<string,
     // Foreign keys and the append-only triggers are triggers: "replica" mode defers them all, so
     // rows can be loaded in file order. Needs a superuser (the embedded server's user is one).
     await c.query("SET LOCAL session_replication_role = replica");
+    for (const t of MIGRATION_ROWS) await c.query(`DELETE FROM "${t}"`);
     const rl = readline.createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     let header = true;
     for await (const line of rl) {

@@ -7,6 +7,7 @@ import { AgencyRegistry } from "@/modules/agencies/registry";
 import { dueDate, type Deadline } from "@/lib/periods";
 import { defaultPeriodDates } from "@/modules/reporting/rules";
 import { hashPassword } from "@/server/password";
+import { bumpPublicVersion } from "@/server/public-version";
 import type { SeedBundle } from "./load";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -97,6 +98,8 @@ export async function importSeeds(db: PrismaClient, bundle: SeedBundle, opts: { 
       await syncPeriods(tx, counts, today);
       if (bundle.demo) await syncDemo(tx, bundle, counts, { agencyId, indicatorId });
       if (bundle.demoUsers) await syncDemoUsers(tx, bundle, counts, agencyId);
+      // Running portal instances drop their cached public pages when the seed changed anything.
+      if (Object.values(counts).some((c) => c.created + c.updated + c.deleted > 0)) await bumpPublicVersion(tx);
       const hash = seedHash(bundle);
       const last = await tx.seedRun.findFirst({ orderBy: { id: "desc" } });
       if (!last || last.hash !== hash) {

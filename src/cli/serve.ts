@@ -1,0 +1,34 @@
+// Serves a built portal: Next.js behind the public-page cache (src/server/http/server.ts).
+// `npm start` runs this after preparing the database; on its own it needs DATABASE_URL and a
+// build (`next build`). Several instances may serve one database (see README, Deployment).
+import { env } from "@/server/env";
+import { databaseUrl } from "@/server/database-url";
+import { startPortalServer } from "@/server/http/server";
+
+const log = (s: string) => console.log(`[portal] ${s}`);
+
+async function main() {
+  const server = await startPortalServer({
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: databaseUrl(),
+    pollMs: env.PUBLIC_CACHE_POLL_MS,
+    cacheBytes: env.PUBLIC_CACHE_MB * 1024 * 1024,
+    log,
+  });
+  log(`Serving on http://${env.HOST}:${env.PORT} (public pages cached, refreshed within ${env.PUBLIC_CACHE_POLL_MS} ms of a change)`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

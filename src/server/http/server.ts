@@ -1,0 +1,141 @@
+// The production HTTP server: Next.js in this process, behind a shared-response cache for the
+// public pages and open-data reads. Why: Next's own cached-page path renders headers, streams and
+// compresses on every request (a tenth of a static server's throughput on 2 cores); answering
+// from memory with pre-compressed bodies costs about what a static file does. The cache is
+// emptied whenever the published-data version in PostgreSQL moves, so an approval made through
+// any instance reaches every instance's visitors within one poll interval.
+import { randomBytes } from "node:crypto";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import { cacheKey, isInternalPath, pickEncoding, sharedTtl } from "./cache-policy";
+import { ResponseCache, type Entry, type Fetched } from "./response-cache";
+import { watchPublicVersion } from "./version-watcher";
+
+export type PortalServerOptions = {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  pollMs: number;
+  cacheBytes: number;
+  log?: (s: string) => void;
+};
+
+/** Request headers not passed on when filling the shared cache: nothing personal may shape it. */
+const FILL_DROP = new Set(["cookie", "authorization", "accept-encoding", "if-none-match", "if-modified-since", "range", "connection"]);
+
+export async function startPortalServer(opts: PortalServerOptions) {
+  const log = opts.log ?? (() => {});
+  // The refresh hook (src/app/api/internal/refresh) answers only to this process.
+  const token = randomBytes(24).toString("hex");
+  process.env.CDS_INTERNAL_TOKEN = token;
+
+  const app = next({ dev: false, dir: process.cwd(), hostname: opts.host, port: opts.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  // Next.js again on a private loopback port: cache fills and refreshes go through it as
+  // ordinary HTTP requests, so a fill gets exactly the response a visitor would.
+  const inner = http.createServer((req, res) => void handle(req, res));
+  await new Promise<void>((r) => inner.listen(0, "127.0.0.1", r));
+  const innerPort = (inner.address() as AddressInfo).port;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+  const innerRequest = (method: string, path: string, headers: http.OutgoingHttpHeaders): Promise<Fetched> =>
+    new Promise((resolve, reject) => {
+      const req = http.request({ host: "127.0.0.1", port: innerPort, method, path, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+
+  const cache = new ResponseCache(opts.cacheBytes);
+  const refreshNext = async () => {
+    const r = await innerRequest("POST", "/api/internal/refresh", { "x-cds-internal": token });
+    if (r.status !== 200) throw new Error(`refresh hook answered ${r.status}`);
+  };
+  const watcher = await watchPublicVersion(
+    opts.databaseUrl,
+    opts.pollMs,
+    async (v) => {
+      // Next's own page cache first, then ours: a fill after this sees fresh pages.
+      await refreshNext();
+      cache.setVersion(v);
+      log(`published data changed (version ${v}): public pages refreshed`);
+    },
+    log,
+  );
+  cache.setVersion(watcher.initial);
+  // Called by refreshPublicPages() in this process after an approval has committed: this
+  // instance's visitors see the change at once (a generation of its own, replaced by the shared
+  // version when the poll it triggers reads it).
+  let local = 0;
+  (globalThis as { __cdsFrontCache?: { invalidate: () => void } }).__cdsFrontCache = {
+    invalidate: () => {
+      cache.setVersion(`${watcher.current()}+${++local}`);
+      watcher.checkNow();
+    },
+  };
+
+  const send = (req: IncomingMessage, res: ServerResponse, e: Entry) => {
+    if (req.headers["if-none-match"] === e.etag) {
+      const { headers } = e.variants.identity;
+      res.writeHead(304, { etag: e.etag, "cache-control": String(headers["cache-control"] ?? ""), vary: String(headers.vary) });
+      res.end();
+      return;
+    }
+    const v = e.variants[pickEncoding(req.headers["accept-encoding"])];
+    res.writeHead(200, v.headers);
+    res.end(req.method === "HEAD" ? undefined : v.body);
+  };
+
+  const front = http.createServer((req, res) => {
+    if (isInternalPath(req.url)) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
+      return;
+    }
+    const key = cacheKey(req.method, req.url, req.headers);
+    if (key === null) {
+      void handle(req, res);
+      return;
+    }
+    const hit = cache.get(key);
+    if (hit) {
+      send(req, res, hit);
+      return;
+    }
+    const headers: http.OutgoingHttpHeaders = { "accept-encoding": "identity" };
+    for (const [k, v] of Object.entries(req.headers)) if (!FILL_DROP.has(k)) headers[k] = v;
+    cache
+      .fill(key, () => innerRequest("GET", key, headers), (f) => sharedTtl(f.status, f.headers))
+      .then(({ entry }) => {
+        if (entry) send(req, res, entry);
+        // Not shareable (a dynamic page, a redirect, an error): Next answers this visitor itself,
+        // with their own cookies.
+        else void handle(req, res);
+      })
+      .catch((err) => {
+        log(`cache fill failed for ${key}: ${(err as Error).message}`);
+        void handle(req, res);
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    front.once("error", reject);
+    front.listen(opts.port, opts.host, resolve);
+  });
+
+  return {
+    cache,
+    close: async () => {
+      await watcher.stop();
+      await new Promise((r) => front.close(r));
+      await new Promise((r) => inner.close(r));
+      agent.destroy();
+      await app.close();
+    },
+  };
+}
