@@ -78,6 +78,8 @@ export async function importSeeds(db: PrismaClient, bundle: SeedBundle, opts: { 
   const counts: SeedCounts = {};
   await db.$transaction(
     async (tx: Tx) => {
+      // Instances starting together seed one at a time; the later one finds nothing to write.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(7272026)`;
       await syncAgencies(tx, bundle, counts);
       const agencyId = new Map((await tx.agency.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]));
       await syncIndicators(tx, bundle, counts);
