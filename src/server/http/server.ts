@@ -81,7 +81,7 @@ export async function startPortalServer(opts: PortalServerOptions) {
     },
   };
 
-  const send = (req: IncomingMessage, res: ServerResponse, e: Entry) => {
+  const send = (req: IncomingMessage, res: ServerResponse, e: Entry, filled = false) => {
     if (req.headers["if-none-match"] === e.etag) {
       const { headers } = e.variants.identity;
       res.writeHead(304, { etag: e.etag, "cache-control": String(headers["cache-control"] ?? ""), vary: String(headers.vary) });
@@ -89,7 +89,7 @@ export async function startPortalServer(opts: PortalServerOptions) {
       return;
     }
     const v = e.variants[pickEncoding(req.headers["accept-encoding"])];
-    res.writeHead(200, v.headers);
+    res.writeHead(200, filled ? { ...v.headers, "x-cache": "MISS" } : v.headers);
     res.end(req.method === "HEAD" ? undefined : v.body);
   };
 
@@ -113,7 +113,7 @@ export async function startPortalServer(opts: PortalServerOptions) {
     cache
       .fill(key, () => innerRequest("GET", key, headers), (f) => sharedTtl(f.status, f.headers))
       .then(({ entry }) => {
-        if (entry) send(req, res, entry);
+        if (entry) send(req, res, entry, true);
         // Not shareable (a dynamic page, a redirect, an error): Next answers this visitor itself,
         // with their own cookies.
         else void handle(req, res);
