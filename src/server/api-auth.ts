@@ -23,11 +23,24 @@ export function errorResponse(e: unknown) {
   return NextResponse.json({ error: { message: GENERIC_ERROR } }, { status: 500 });
 }
 
+/**
+ * True when the request says it comes from another site. An Origin that is not a URL — "null"
+ * (sandboxed frames, file: pages) or garbage — names no site of ours, so it counts as another.
+ */
+function isCrossSite(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  if (origin === null) return false;
+  try {
+    return new URL(origin).host !== new URL(req.url).host;
+  } catch {
+    return true;
+  }
+}
+
 /** Runs `fn` for a signed-in user with `permission`; refuses cross-site requests. */
 export async function withUser(req: Request, permission: Permission, fn: (user: SessionUser) => Promise<Response>) {
   try {
-    const origin = req.headers.get("origin");
-    if (origin && new URL(origin).host !== new URL(req.url).host) throw new ForbiddenError("Yêu cầu từ trang khác bị từ chối.");
+    if (isCrossSite(req)) throw new ForbiddenError("Yêu cầu từ trang khác bị từ chối.");
     const user = await currentUser();
     if (!user) throw new AuthError();
     if (!can(user.role, permission)) throw new ForbiddenError();
@@ -37,9 +50,37 @@ export async function withUser(req: Request, permission: Permission, fn: (user: 
   }
 }
 
+const tooLarge = (maxBytes: number) => new AppError(`Yêu cầu quá lớn (tối đa ${Math.round(maxBytes / 1_000_000)} MB).`, 413);
+
+/**
+ * The body as JSON, for a body declared `application/json` of at most `maxBytes` bytes. Anything
+ * else is refused: a text/plain or form body is what another site's form can send without a CORS
+ * preflight (415); a declared Content-Length over the limit is refused before reading, and any
+ * body (chunked, or longer than declared) stops being read once it passes the limit (413). The
+ * limit counts bytes, not characters: a Vietnamese letter is two or three bytes.
+ */
 export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > maxBytes) throw new AppError("Yêu cầu quá lớn.", 413);
+  if (!/^application\/json\s*(;|$)/i.test(req.headers.get("content-type") ?? "")) {
+    throw new AppError("Nội dung yêu cầu phải là JSON (Content-Type: application/json).", 415);
+  }
+  if (Number(req.headers.get("content-length")) > maxBytes) throw tooLarge(maxBytes);
+  let text = "";
+  if (req.body) {
+    const reader = req.body.getReader();
+    const decoder = new TextDecoder();
+    let bytes = 0;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > maxBytes) {
+        await reader.cancel();
+        throw tooLarge(maxBytes);
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    text += decoder.decode();
+  }
   try {
     return JSON.parse(text);
   } catch {

@@ -17,7 +17,7 @@ export type PageQuery = z.infer<typeof pageQuery>;
 /** A quarter key as used in URLs and CSVs: 2024-Q1. */
 export const periodParam = z
   .string()
-  .regex(/^\d{4}-Q[1-4]$/, "expected a quarter such as 2024-Q1")
+  .regex(/^\d{4}-Q[1-4]$/, "Kỳ không hợp lệ, cần dạng 2024-Q1 / expected a quarter such as 2024-Q1")
   .transform((s) => ({ year: Number(s.slice(0, 4)), quarter: Number(s.slice(6)) }));
 
 /** "true" / "false" → boolean; absent → undefined. */
@@ -78,15 +78,31 @@ export function publicRoute<A extends unknown[]>(handler: (...args: A) => Respon
   return Object.assign(wrapped, { [WRAPPED]: true });
 }
 
-/** Parses the query with `schema`; on failure returns a 400 response instead of data. */
+const BAD_QUERY = "Tham số truy vấn không hợp lệ / invalid query parameters";
+
+/**
+ * Parses the query with `schema`; on failure returns a 400 response instead of data. A parameter
+ * the schema reads may appear once: given twice, which one was meant is unknown (the last used to
+ * win silently, so `?page=-1&page=1` read as page 1). Parameters the schema does not read are
+ * ignored, repeated or not.
+ */
 export function parseQuery<T extends z.ZodTypeAny>(req: Request, schema: T): { ok: true; data: z.infer<T> } | { ok: false; response: NextResponse } {
-  const params = Object.fromEntries(new URL(req.url).searchParams);
-  const r = schema.safeParse(params);
-  if (!r.success) {
+  const search = new URL(req.url).searchParams;
+  const read = schema instanceof z.ZodObject ? new Set(Object.keys(schema.shape)) : null;
+  const repeated = [...new Set(search.keys())].filter((k) => (!read || read.has(k)) && search.getAll(k).length > 1);
+  if (repeated.length) {
     return {
       ok: false,
-      response: apiError(400, "Tham số truy vấn không hợp lệ / invalid query parameters", r.error.issues.map((i) => ({ param: i.path.join("."), message: i.message }))),
+      response: apiError(
+        400,
+        BAD_QUERY,
+        repeated.map((k) => ({ param: k, message: `Tham số "${k}" được gửi nhiều lần; mỗi tham số chỉ được gửi một lần.` })),
+      ),
     };
+  }
+  const r = schema.safeParse(Object.fromEntries(search));
+  if (!r.success) {
+    return { ok: false, response: apiError(400, BAD_QUERY, r.error.issues.map((i) => ({ param: i.path.join("."), message: i.message }))) };
   }
   return { ok: true, data: r.data };
 }
@@ -124,14 +140,18 @@ export function publicCsv(filename: string, body: string, cache: string = CACHE_
  * A public CSV download written chunk by chunk: `chunks` yields CSV text (the first chunk carries
  * the byte-order mark and header row), so a large table is never held in memory at once.
  */
-export function publicCsvStream(filename: string, chunks: AsyncIterable<string>, cache: string = CACHE_BULK): Response {
+export async function publicCsvStream(filename: string, chunks: AsyncIterable<string>, cache: string = CACHE_BULK): Promise<Response> {
   const headers = publicCsv(filename, "", cache).headers;
   const encoder = new TextEncoder();
   const iterator = chunks[Symbol.asyncIterator]();
+  // The first chunk is read before answering, so a database that cannot be reached throws here
+  // (a 503 through publicRoute) instead of a 200 whose body breaks off.
+  let first: IteratorResult<string> | null = await iterator.next();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { value, done } = await iterator.next();
+        const { value, done } = first ?? (await iterator.next());
+        first = null;
         if (done) controller.close();
         else controller.enqueue(encoder.encode(value));
       } catch (e) {

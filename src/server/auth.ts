@@ -35,10 +35,31 @@ function clientIp(headers: Record<string, string | string[] | undefined> | undef
 
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + "A".repeat(86) + "==";
 
+type LogMetadata = Error | { error?: Error; message?: string; [key: string]: unknown };
+const messageOf = (m: LogMetadata) => (m instanceof Error ? m.message : (m?.message ?? m?.error?.message));
+
+/**
+ * next-auth's logger, except for JWT_SESSION_ERROR: a session cookie that does not decrypt
+ * (forged, garbled, signed with an old secret) is answered "no session", and anyone can send one,
+ * so it gets one short warning line instead of an error with a stack per request. Other errors
+ * are logged as next-auth logs them.
+ */
+const logger: NextAuthOptions["logger"] = {
+  error(code: string, metadata: LogMetadata) {
+    if (code === "JWT_SESSION_ERROR") {
+      const why = String(messageOf(metadata) ?? "").split("\n")[0].replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200);
+      console.warn(`[next-auth] JWT_SESSION_ERROR: an unreadable session cookie was ignored (${why})`);
+      return;
+    }
+    console.error(`[next-auth][error][${code}]`, `\nhttps://next-auth.js.org/errors#${code.toLowerCase()}`, messageOf(metadata), metadata);
+  },
+};
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   jwt: { maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/vi/login" },
+  logger,
   providers: [
     CredentialsProvider({
       name: "credentials",

@@ -3,6 +3,7 @@
 // tests/integration/faults.test.ts produces the common ones for real (server stopped, connection
 // terminated); this covers the rest.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { publicErrorResponse } from "./api";
 import { asAppError, ConflictError, DatabaseUnavailableError, isDatabaseUnavailable, ValidationError } from "./errors";
 
@@ -78,5 +79,17 @@ describe("publicErrorResponse", () => {
     const res = publicErrorResponse(new TypeError("secret internals at foo.ts:12"));
     expect(res.status).toBe(500);
     expect(await res.text()).not.toMatch(/secret|foo\.ts/);
+  });
+});
+
+describe("zod's messages", () => {
+  // Loading errors.ts (as every server path does) sets zod's locale for the process.
+  it("are Vietnamese for type errors and unknown keys, and a schema's own message still wins", () => {
+    const issue = (r: { error?: { issues: { message: string }[] } }) => r.error!.issues[0].message;
+    expect(issue(z.string().safeParse(5))).toBe("Đầu vào không hợp lệ: mong đợi string, nhận được số");
+    expect(issue(z.strictObject({ value: z.string() }).safeParse({ value: "1", agencyId: 3 }))).toBe('Khóa không được nhận dạng: "agencyId"');
+    expect(issue(z.number().int().safeParse(1.5))).toMatch(/không hợp lệ/);
+    expect(issue(z.string({ message: "Giá trị phải là văn bản." }).safeParse(5))).toBe("Giá trị phải là văn bản.");
+    expect(issue(z.string().max(2, "Quá dài (tối đa 2 ký tự).").safeParse("abc"))).toBe("Quá dài (tối đa 2 ký tự).");
   });
 });

@@ -2,7 +2,14 @@
 // a generic message so no internal detail reaches a browser. A database that cannot be reached
 // (stopped, restarting, network cut, pool exhausted) is neither: it is reported as a 503 with a
 // message saying so, never with the driver's text (see asAppError).
+import { z } from "zod";
 import { vi } from "@/messages/vi";
+
+// zod's own messages ("expected string", "Unrecognized key") reach users as field errors and
+// query details: Vietnamese, like the rest. Set here because every path that shows one (action.ts,
+// api.ts, api-auth.ts, the modules' mutations) loads this module first; the setting is global to
+// the process. A message written in a schema still wins over the locale's.
+z.config(z.locales.vi());
 
 export class AppError extends Error {
   constructor(

@@ -67,6 +67,19 @@ describe("GET /api/v1/indicators", () => {
       expect((await res.json()).error.message).toMatch(/không hợp lệ/);
     }
   });
+
+  it("refuses a parameter given twice, naming it, whichever value comes last; ignores repeated unknown ones", async () => {
+    for (const q of ["page=-1&page=1", "page=1&page=1", "pillar=SPACE&pillar=DIGITAL_ECONOMY", "pageSize=5&decision=411-2022&decision=942-2021"]) {
+      const res = await indicatorsGET(new Request(`${base}/api/v1/indicators?${q}`));
+      expect(res.status, q).toBe(400);
+      const { error } = await res.json();
+      const param = q.split("&").at(-1)!.split("=")[0];
+      expect(error.details, q).toEqual([{ param, message: `Tham số "${param}" được gửi nhiều lần; mỗi tham số chỉ được gửi một lần.` }]);
+    }
+    const res = await indicatorsGET(new Request(`${base}/api/v1/indicators?pageSize=5&utm=a&utm=b`));
+    expect(res.status).toBe(200);
+    expect((await res.json()).data).toHaveLength(5);
+  });
 });
 
 describe("GET /api/v1/tasks", () => {

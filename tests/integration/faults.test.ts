@@ -32,15 +32,21 @@ vi.mock("@/server/session", () => import("../support/session-mock"));
 import { setClaims } from "../support/session-mock";
 import { form } from "../support/forms";
 import ErrorPage from "@/app/[lang]/error";
+import { GET as evidenceRoute } from "@/app/api/evidence/[id]/route";
+import { GET as meRoute } from "@/app/api/me/route";
 import { GET as templateRoute } from "@/app/api/reporting/template/route";
+import { GET as bulkObservationsRoute } from "@/app/api/v1/bulk/observations.csv/route";
+import { GET as decisionRoute } from "@/app/api/v1/decisions/[key]/route";
 import { GET as indicatorsRoute } from "@/app/api/v1/indicators/route";
 import { GET as observationsRoute } from "@/app/api/v1/observations/route";
 import { GET as workspaceRoute } from "@/app/api/v1/reporting/workspace/route";
+import { GET as statusesRoute } from "@/app/api/v1/statuses/route";
+import { GET as tasksCsvRoute } from "@/app/api/v1/tasks.csv/route";
 import { confirmImport, getImportBatch, previewImport } from "@/modules/excel/import";
 import { saveIndicatorsAction } from "@/modules/reporting/actions";
 import { saveTaskProgress } from "@/modules/reporting/mutations";
 import { toResult } from "@/server/action";
-import { publicErrorResponse, publicRoute } from "@/server/api";
+import { publicErrorResponse } from "@/server/api";
 import { requireUser, type SessionUser } from "@/server/current-user";
 import { useDatabaseUrl } from "@/server/database-url";
 import { createPrisma, db, POOL_OPTIONS } from "@/server/db";
@@ -55,12 +61,6 @@ const HANOI = "reporter.hanoi@cds.gov.vn";
 const PERIOD = "2026-Q3";
 /** The bound on a call made while the database is down. */
 const FAIL_FAST_MS = 10_000;
-
-// The public routes answer through publicRoute (src/server/api.ts). Wrapping is idempotent, so
-// this is the route itself once its file exports `GET = publicRoute(...)`; until then it is the
-// route's own handler inside the same wrapper.
-const indicatorsGET = publicRoute(indicatorsRoute);
-const observationsGET = publicRoute(observationsRoute);
 
 let dataDir = "";
 let server: RunningDb | null = null;
@@ -363,16 +363,30 @@ describe("(a) PostgreSQL stops and starts again while the portal runs", () => {
         [indicatorId],
       ))[0];
 
-    const calls = {
-      indicators: () => indicatorsGET(new Request("http://localhost/api/v1/indicators?pageSize=5")),
-      observations: () => observationsGET(new Request("http://localhost/api/v1/observations?pageSize=5")),
-      workspace: () => workspaceRoute(new Request(`http://localhost/api/v1/reporting/workspace?period=${PERIOD}`)),
+    // Public reads (lists, one resource, CSVs, a streamed bulk file) and signed-in ones, as Next.js
+    // calls them: each route's own export, which must map an outage itself.
+    const publicCalls = {
+      indicators: () => indicatorsRoute(new Request("http://localhost/api/v1/indicators?pageSize=5")),
+      observations: () => observationsRoute(new Request("http://localhost/api/v1/observations?pageSize=5")),
+      statuses: () => statusesRoute(new Request("http://localhost/api/v1/statuses?pageSize=5")),
+      decision: () => decisionRoute(new Request("http://localhost/api/v1/decisions/942-2021"), { params: Promise.resolve({ key: "942-2021" }) }),
+      tasksCsv: () => tasksCsvRoute(new Request("http://localhost/api/v1/tasks.csv?decision=942-2021")),
+      bulkObservations: () => bulkObservationsRoute(),
     };
+    const calls = {
+      ...publicCalls,
+      workspace: () => workspaceRoute(new Request(`http://localhost/api/v1/reporting/workspace?period=${PERIOD}`)),
+      template: () => templateRoute(new Request(`http://localhost/api/reporting/template?period=${PERIOD}`)),
+      me: () => meRoute(),
+      // No such file: a 404 while the database is up.
+      evidence: () => evidenceRoute(new Request("http://localhost/api/evidence/x"), { params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }) }),
+    };
+    const upStatus = (name: string) => (name === "evidence" ? 404 : 200);
     const save = (value: string, version: number) =>
       saveIndicatorsAction(null, form({ period: PERIOD, intent: "draft", [`ind.${indicatorId}.value`]: value, [`ind.${indicatorId}.source`]: "Sở TT&TT", [`ind.${indicatorId}.version`]: version }));
 
     // Up: everything works.
-    for (const [name, call] of Object.entries(calls)) expect((await call()).status, name).toBe(200);
+    for (const [name, call] of Object.entries(calls)) expect((await call()).status, name).toBe(upStatus(name));
     const indicators = await (await calls.indicators()).json();
     expect(indicators.data).toHaveLength(5);
     expect(await save("41,5", 0)).toMatchObject({ ok: true });
@@ -407,7 +421,7 @@ describe("(a) PostgreSQL stops and starts again while the portal runs", () => {
     expect(cutSave.message).toMatch(/^Cơ sở dữ liệu tạm thời không truy cập được nên chưa lưu được/);
     await holder.query("ROLLBACK");
     await closeClient(holder);
-    for (const [name, call] of Object.entries(calls)) expect((await call()).status, `${name} after the cut`).toBe(200);
+    for (const [name, call] of Object.entries(calls)) expect((await call()).status, `${name} after the cut`).toBe(upStatus(name));
     expect(await obsOf()).toEqual({ value: 41.5, version: 1 });
 
     // PostgreSQL stops.
@@ -420,6 +434,7 @@ describe("(a) PostgreSQL stops and starts again while the portal runs", () => {
         expect(res.status, name).toBe(503);
         expect(res.headers.get("retry-after"), name).toMatch(/^\d+$/);
         expect(res.headers.get("cache-control"), name).toBe("no-store");
+        if (name in publicCalls) expect(res.headers.get("access-control-allow-origin"), name).toBe("*");
         const text = await res.text();
         const body = JSON.parse(text);
         expect(body.error.message, name).toMatch(/^Cơ sở dữ liệu tạm thời không truy cập được/);
@@ -446,7 +461,7 @@ describe("(a) PostgreSQL stops and starts again while the portal runs", () => {
     for (const [name, call] of Object.entries(calls)) {
       const { value: res, ms } = await within(FAIL_FAST_MS, `${name} after restart`, call());
       timings[`up.${name}`] = ms;
-      expect(res.status, name).toBe(200);
+      expect(res.status, name).toBe(upStatus(name));
     }
     timings.firstCallsAfterRestart = performance.now() - tBack;
     expect((await (await calls.indicators()).json()).data).toEqual(indicators.data);

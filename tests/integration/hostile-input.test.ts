@@ -628,6 +628,8 @@ const BAD_PAGES: [Category, string, string][] = [
   ["sql injection", "SQL as pageSize", `pageSize=${encodeURIComponent("10' OR 1=1 --")}`],
   ["html injection", "script as page", `page=${encodeURIComponent(S.html)}`],
   ["wrong type", "two pages, the last invalid", "page=1&page=-1"],
+  ["wrong type", "two pages, the last valid", "page=-1&page=1"],
+  ["wrong type", "the same page twice", "page=1&page=1"],
 ];
 const listRoute = (target: string, mod: Record<string, unknown>, url: string, pages: typeof BAD_PAGES, extra: [Category, string, string][]) => {
   for (const [cat, name, q] of [...pages, ...extra]) rcase(target, "anon", cat, name, getOf(mod, `${url}?${q}`), status(400));
@@ -643,7 +645,7 @@ listRoute("GET /api/v1/agencies", agenciesRoute, "/api/v1/agencies", BAD_PAGES, 
   ["wrong type", "current=1", "current=1"],
   ["wrong type", "two kinds, the last invalid", "kind=PROVINCE&kind=HACK"],
 ]);
-listRoute("GET /api/v1/decisions", decisionsRoute, "/api/v1/decisions", somePages("page -1", "page 1e309", "pageSize 1e9", "pageSize 0", "page is a word", "full-width page", "SQL as pageSize", "two pages, the last invalid"), []);
+listRoute("GET /api/v1/decisions", decisionsRoute, "/api/v1/decisions", somePages("page -1", "page 1e309", "pageSize 1e9", "pageSize 0", "page is a word", "full-width page", "SQL as pageSize", "two pages, the last invalid", "two pages, the last valid"), []);
 listRoute("GET /api/v1/indicators", indicatorsRoute, "/api/v1/indicators", somePages("page -1", "page NaN", "pageSize 1e9", "pageSize 501", "page with a NUL", "script as page"), [
   ["wrong type", "unknown pillar", "pillar=SPACE"],
   ["wrong type", "lower-case pillar", "pillar=digital_economy"],
@@ -680,6 +682,7 @@ listRoute("GET /api/v1/tasks", tasksRoute, "/api/v1/tasks", somePages("page -1",
   ["sql injection", "SQL as agency", `agency=${encodeURIComponent(S.sql)}`],
   ["huge string", "1 MB agency", `agency=${"A".repeat(MB)}`],
   ["wrong type", "two agencies, the last invalid", "agency=BKHCN&agency=bkhcn"],
+  ["wrong type", "two valid agencies", "agency=BKHCN&agency=T-HA-NOI"],
 ]);
 
 // Single resources by key: anything that is not a key is a 404 without touching the database.
@@ -916,6 +919,9 @@ function jsonWriteCases(target: string, mod: Record<string, unknown>, url: strin
   post("A", "wrong type", "rows is a string", () => JSON.stringify({ period: PERIOD, rows: "x" }), 400);
   post("A", "huge string", "501 rows", () => JSON.stringify({ period: PERIOD, rows: Array.from({ length: 501 }, () => JSON.parse(body()).rows[0]) }), 400);
   post("A", "huge string", "a body over 1 MB", () => body({}, { pad: "x".repeat(MB + 10) }), 413);
+  // 400,000 three-byte letters: 1.2 MB, though under a million characters.
+  post("A", "huge string", "a body over 1 MB in Vietnamese letters", () => body({}, { pad: "ệ".repeat(400_000) }), 413);
+  post("A", "huge string", "a declared Content-Length over 1 MB", () => body(), 413, { ...JSON_TYPE, "content-length": String(2 * MB) });
   post("A", "wrong type", "period is a number", () => body({}, { period: 20263 }), 400);
   post("A", "wrong type", "period is an array", () => body({}, { period: [PERIOD] }), 400);
   post("A", "unicode", "full-width period", () => body({}, { period: "\uff12\uff10\uff12\uff16-Q3" }), 400);
@@ -1062,9 +1068,24 @@ const statusIn = (...s: number[]) => (res: Response) => expect(s).toContain(res.
     expect(res.headers.getSetCookie().join("\n")).toMatch(/next-auth\.callback-url=;/);
   });
   na("wrong type", "a callback URL that is not a URL", () => nextAuth("GET", ["providers"], { query: "callbackUrl=%3A%3A%3A%3A" }), jsonRefusal);
-  na("forged id", "a forged session cookie", () => nextAuth("GET", ["session"], { cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.forged.forged.forged" }), (res, text) => {
+  // Anyone can send a cookie that does not decrypt: "no session", and one short warning line (no
+  // error, no stack), so a flood of them cannot flood the log.
+  let warned: unknown[][] = [];
+  na("forged id", "a forged session cookie", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      return await nextAuth("GET", ["session"], { cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.forged.forged.forged" });
+    } finally {
+      warned = warn.mock.calls;
+      warn.mockRestore();
+    }
+  }, (res, text) => {
     expect(res.status).toBe(200);
     expect(JSON.parse(text)).toEqual({});
+    // (next-auth's own configuration warnings, NEXTAUTH_URL and NO_SECRET in a test, aside)
+    const about = warned.filter((args) => args.some((a) => String(a).includes("JWT_SESSION_ERROR")));
+    expect(about).toEqual([[expect.stringMatching(/^\[next-auth\] JWT_SESSION_ERROR: [^\n]+$/)]]);
+    expect(String(about[0][0])).not.toMatch(/\bat \S+ \(/);
   });
   na("bad query", "an unknown action", () => nextAuth("GET", ["delete-everything"]), statusIn(400));
   na("forged id", "an open redirect through the sign-in page", () => nextAuth("GET", ["signin"], { query: `callbackUrl=${encodeURIComponent("https://evil.example/steal")}` }), (res) => {
@@ -1138,10 +1159,7 @@ async function guarded<T>(label: string, kind: "actions" | "routes", c: { target
   } catch (e) {
     thrown = e;
   }
-  const logged = errors.mock.calls
-    .map((args) => args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(" "))
-    // next-auth reports a session cookie it cannot decrypt, and answers "no session": that is the refusal.
-    .filter((line) => !line.startsWith("[next-auth][error][JWT_SESSION_ERROR]"));
+  const logged = errors.mock.calls.map((args) => args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(" "));
   errors.mockRestore();
   const after = await fingerprint(pgc, UPLOAD_DIR);
   const writes = changed(fp, after);
@@ -1169,6 +1187,7 @@ async function runAction(c: ActionCase) {
   if (c.message) expect(r.message).toMatch(c.message);
   const fieldText = Object.values(r.fieldErrors ?? {}).flat();
   expect(fieldText.every((m) => typeof m === "string" && m.length > 0)).toBe(true);
+  expect(fieldText.filter((m) => !VIETNAMESE.test(m)), "field messages not in Vietnamese").toEqual([]);
   if (c.field) expect(Object.keys(r.fieldErrors ?? {}), `field errors: ${JSON.stringify(r.fieldErrors)}`.slice(0, 400)).toContainEqual(expect.stringMatching(c.field));
   expect(leakIn(JSON.stringify(shown)), "internal text in the answer").toBeNull();
   tally.refused++;
@@ -1196,8 +1215,11 @@ async function runRoute(c: RouteCase) {
     const expected = [c.expect.status].flat();
     expect(expected, `status ${res.status}: ${text.slice(0, 300)}`).toContain(res.status);
     expect(res.headers.get("content-type")).toMatch(/json/);
-    const message = JSON.parse(text)?.error?.message;
+    const { message, fieldErrors, details } = JSON.parse(text)?.error ?? {};
     expect(typeof message === "string" ? message : "", "a JSON error message in Vietnamese").toMatch(VIETNAMESE);
+    // What is said about each field or parameter too, zod's own messages included.
+    const said = [...Object.values<string[]>(fieldErrors ?? {}).flat(), ...(Array.isArray(details) ? details.map((d: { message: string }) => d.message) : [])];
+    expect(said.filter((m) => !VIETNAMESE.test(m)), "field messages not in Vietnamese").toEqual([]);
     expect(leakIn(text), "internal text in the answer").toBeNull();
     tally.refused++;
   } else if ("sameAs" in c.expect) {
@@ -1409,7 +1431,7 @@ afterAll(async () => {
 
 /** The size of the table as built (the summary line's counts): it may grow, never shrink. */
 const MIN_ACTION_CASES = 473;
-const MIN_ROUTE_CASES = 395;
+const MIN_ROUTE_CASES = 403;
 
 // ---- The tests ------------------------------------------------------------------------------
 

@@ -1,10 +1,12 @@
 // The OpenAPI document at /api/v1/openapi.json against the real API: every route file is in the
 // spec and every spec path has a route; every documented JSON response of every endpoint is
 // produced by calling its route handler (lists, page 2, filters, 400s, 404s, and the signed-in
-// reporting endpoints' 200/400/401/403/404/409/413) and validated with Ajv against the schema of
+// reporting endpoints' 200/400/401/403/404/409/413, and the public reads' 503 while the database
+// cannot be reached) and validated with Ajv against the schema of
 // its status code; documented headers (CORS, Cache-Control, Content-Disposition) are checked on
 // every response. Bulk CSVs are checked against the database.
 import { readdirSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormatsPlugin from "ajv-formats";
@@ -15,7 +17,7 @@ vi.mock("@/server/session", () => import("../support/session-mock"));
 import { GET as openapiGET } from "@/app/api/v1/openapi.json/route";
 import { observationCsvChunks } from "@/app/api/v1/bulk/observations.csv/chunks";
 import { overrideStatusAction } from "@/modules/dashboards/actions";
-import { db } from "@/server/db";
+import { createPrisma, db } from "@/server/db";
 import { form } from "../support/forms";
 import { actAs } from "../support/session-mock";
 
@@ -244,6 +246,7 @@ describe("public JSON endpoints match the spec", () => {
     await call("/api/v1/decisions/..%2Fetc", 404);
     const bad = (await call("/api/v1/decisions?pageSize=0", 400)).body;
     expect(bad.error.details[0].param).toBe("pageSize");
+    expect((await call("/api/v1/decisions?page=2&page=1", 400)).body.error.details).toEqual([{ param: "page", message: expect.stringContaining('"page"') }]);
   });
 
   it("indicators: every page, filters, page 2, each indicator in detail with statuses and series, 404 and 400", async () => {
@@ -537,6 +540,38 @@ describe("signed-in endpoints match the spec", () => {
     await post("/api/v1/reporting/observations", { period: "2026-Q3", rows: [{ indicatorId: 1, value: "1" }] }, 403);
     await post("/api/v1/reporting/tasks", { period: "2026-Q3", rows: [{ taskId: 1, status: "DONE" }] }, 403);
     await actAs(null);
+  });
+});
+
+describe("while the database cannot be reached", () => {
+  it("every public read documented with a 503 answers it, and works again on the next call once the database is back", async () => {
+    // The app's one client (src/server/db.ts) swapped for one whose server refuses every connection,
+    // as when PostgreSQL is down: each route's own export must map that to the documented 503.
+    const holder = globalThis as { __prisma?: unknown };
+    const live = holder.__prisma;
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const down = createPrisma(`postgresql://nobody:x@127.0.0.1:${port}/cds`);
+    const sample: Record<string, string> = { key: "942-2021", code: "digital-economy-gdp-share" };
+    const urls = Object.entries(spec.paths)
+      .filter(([template, item]) => item.get?.responses["503"] && routes.has(template))
+      .map(([template]) => template.replace(/\{(\w+)\}/g, (_, name: string) => sample[name]));
+    expect(urls.length, "public reads documenting a 503").toBeGreaterThanOrEqual(15);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    holder.__prisma = down;
+    try {
+      for (const url of urls) {
+        const { body } = await call(url, 503);
+        expect(body.error.message, url).toMatch(/^Cơ sở dữ liệu tạm thời không truy cập được/);
+      }
+    } finally {
+      holder.__prisma = live;
+      warn.mockRestore();
+      await down.$disconnect().catch(() => {});
+    }
+    for (const url of urls) await call(url, 200);
   });
 });
 

@@ -1,15 +1,19 @@
 // The reporting workflow through its server actions, as each role: authorization at the action
 // level (not only in the UI), all-or-nothing saves, conflicts, history, review and publication.
+import { renameSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 
 vi.mock("@/server/session", () => import("../support/session-mock"));
 
+import { GET as evidenceGET } from "@/app/api/evidence/[id]/route";
 import { GET as observationsGET } from "@/app/api/v1/observations/route";
 import { reopenAction, reviewAction, saveIndicatorsAction, saveTasksAction, uploadEvidenceAction } from "@/modules/reporting/actions";
 import { readEvidence } from "@/modules/reporting/evidence";
 import { indicatorItems, observationDetail } from "@/modules/reporting/queries";
 import { currentUser } from "@/server/current-user";
+import { env } from "@/server/env";
 import { actAs } from "../support/session-mock";
 import { form } from "../support/forms";
 
@@ -246,5 +250,25 @@ describe("evidence files", () => {
     await expect(readEvidence((await currentUser())!, after.evidenceFileId)).rejects.toThrow();
     await actAs("reviewer@cds.gov.vn");
     expect((await readEvidence((await currentUser())!, after.evidenceFileId)).file.originalName).toBe("bien-ban.pdf");
+
+    // Through the download route; then with the file gone from UPLOAD_DIR (lost volume, an instance
+    // that does not share it): a 404 saying so, not a 500.
+    const download = () => evidenceGET(new Request("http://localhost/api/evidence/x"), { params: Promise.resolve({ id: after.evidenceFileId }) });
+    const ok = await download();
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe("%PDF-1.4 test");
+    const stored = path.join(env.uploadDir, after.evidenceFileId);
+    const kept = `${stored}.kept`;
+    renameSync(stored, kept);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const gone = await download();
+      expect(gone.status).toBe(404);
+      expect((await gone.json()).error.message).toBe("Tệp minh chứng không còn trên máy chủ. Vui lòng tải tệp lên lại hoặc báo quản trị viên.");
+      expect(warn.mock.calls.flat().join(" ")).toContain(after.evidenceFileId);
+    } finally {
+      warn.mockRestore();
+      renameSync(kept, stored);
+    }
   });
 });

@@ -87,7 +87,7 @@ const schemas = {
       error: obj(
         {
           message: d("Vietnamese / English.", str),
-          details: arr(obj({ param: str, message: str }), "For 400: each query parameter that was refused."),
+          details: arr(obj({ param: str, message: str }), "For 400: each query parameter that was refused (malformed, or given more than once)."),
         },
         { optional: ["details"] },
       ),
@@ -386,7 +386,15 @@ const csv = (description: string, headers: Record<string, Header>): ResponseObje
 const publicCsv = (description: string, cache = CACHE_PUBLIC) => csv(description, { "Access-Control-Allow-Origin": corsHeader, "Cache-Control": cacheHeader(cache) });
 
 const publicError = (description: string) => json(description, ref("Error"), { "Access-Control-Allow-Origin": corsHeader });
-const badQuery = publicError("A query parameter is malformed; `details` names it.");
+const badQuery = publicError("A query parameter is malformed or given more than once; `details` names it.");
+/** Every public read that needs the database answers so while it cannot be reached (publicRoute in src/server/api.ts). */
+const unavailable = {
+  "503": json("The database cannot be reached right now: retry after `Retry-After` seconds.", ref("Error"), {
+    "Access-Control-Allow-Origin": corsHeader,
+    "Retry-After": { description: "Seconds to wait before retrying.", required: true, schema: { type: "string", pattern: "^[0-9]+$" } },
+    "Cache-Control": { description: "Never kept by a cache.", required: true, schema: { type: "string", const: "no-store" } },
+  }),
+};
 const sessionError = (description: string) => json(description, ref("SessionError"));
 const signedIn = {
   "401": sessionError("Not signed in (no or expired session cookie)."),
@@ -477,6 +485,7 @@ export const openApiSpec: OpenApiDocument = {
       "Approved data only: drafts and submissions are never public. Values flagged `illustrative` are demo data.",
       "Public reads answer any origin (`Access-Control-Allow-Origin: *`, OPTIONS preflight) and may be cached by shared caches.",
       "Lists are paginated: `page` (from 1) and `pageSize` (1–500, default 100); follow `links.next` until it is null.",
+      "While the database cannot be reached, every read that needs it answers 503 with `Retry-After` (seconds) and `Cache-Control: no-store`.",
       "The `reporting` endpoints and the signed-in dashboard CSVs need the portal's session cookie, are same-origin only and are not cacheable.",
       "This document is served at /api/v1/openapi.json.",
     ].join("\n\n"),
@@ -507,30 +516,34 @@ export const openApiSpec: OpenApiDocument = {
       }),
     },
     "/api/v1/decisions": {
-      get: get("listDecisions", "Source documents", ["documents"], paging, { "200": page("The documents, in reading order.", "Decision"), "400": badQuery }),
+      get: get("listDecisions", "Source documents", ["documents"], paging, { "200": page("The documents, in reading order.", "Decision"), "400": badQuery, ...unavailable }),
     },
     "/api/v1/decisions/{key}": {
       get: get("getDecision", "One document", ["documents"], [pathParam("key", { type: "string" }, "Document key, e.g. 942-2021.")], {
         "200": publicJson("The document with its targets, commitments and data-quality notes.", obj({ data: ref("DecisionDetail") })),
         "404": publicError("No such document."),
+        ...unavailable,
       }),
     },
     "/api/v1/indicators": {
       get: get("listIndicators", "Indicators with their targets", ["indicators"], [...paging, P.pillar, { ...P.decision, description: "Only indicators with a target in this document." }], {
         "200": page("Indicators by pillar and code.", "Indicator"),
         "400": badQuery,
+        ...unavailable,
       }),
     },
     "/api/v1/indicators/{code}": {
       get: get("getIndicator", "One indicator", ["indicators"], [pathParam("code", { type: "string" }, "Indicator code.")], {
         "200": publicJson("The indicator, each target with its status, and the approved national series.", obj({ data: ref("IndicatorDetail") })),
         "404": publicError("No such indicator."),
+        ...unavailable,
       }),
     },
     "/api/v1/indicators/{code}/observations.csv": {
       get: get("indicatorObservationsCsv", "One indicator's approved values as CSV", ["indicators", "downloads"], [pathParam("code", { type: "string" }, "Indicator code.")], {
         "200": publicCsv("Columns: indicator, agency, national, period, value, unit, approved_at, illustrative; national figures first."),
         "404": publicError("No such indicator."),
+        ...unavailable,
       }),
     },
     "/api/v1/statuses": {
@@ -539,7 +552,7 @@ export const openApiSpec: OpenApiDocument = {
         "Every target's status",
         ["indicators"],
         [...paging, P.decision, P.pillar, P.indicator, P.milestone, P.status, P.asOf],
-        { "200": page("Targets in import order, each with its effective and computed status and how it was computed.", "StatusRow"), "400": badQuery },
+        { "200": page("Targets in import order, each with its effective and computed status and how it was computed.", "StatusRow"), "400": badQuery, ...unavailable },
         "Computed from approved national values (per-unit targets: the least favourable reporting unit) with the Open SDG method; a national reviewer may override it with a reason.",
       ),
     },
@@ -557,13 +570,14 @@ export const openApiSpec: OpenApiDocument = {
           q("to", period, "Up to this quarter (inclusive)."),
           q("illustrative", trueFalse, "false: real values only (no demo data); true: demo data only."),
         ],
-        { "200": page("By indicator, agency and quarter.", "Observation"), "400": badQuery },
+        { "200": page("By indicator, agency and quarter.", "Observation"), "400": badQuery, ...unavailable },
       ),
     },
     "/api/v1/tasks": {
       get: get("listTasks", "Tasks", ["tasks"], [...paging, P.decision, { ...P.agency, description: "Only tasks this agency reports on today (lead or partner)." }], {
         "200": page("Tasks in document order.", "Task"),
         "400": badQuery,
+        ...unavailable,
       }),
     },
     "/api/v1/tasks.csv": {
@@ -577,7 +591,7 @@ export const openApiSpec: OpenApiDocument = {
           q("status", oneOf(TASK_STATUSES), "Only tasks with this status, from approved updates."),
           q("q", { type: "string", maxLength: 100 }, "Words of the title etc. (diacritics and case ignored)."),
         ],
-        { "200": csv("The tasks page's list (all pages), one row per task. Invalid filters are ignored, as on the page.", { "Access-Control-Allow-Origin": corsHeader }) },
+        { "200": csv("The tasks page's list (all pages), one row per task. Invalid filters are ignored, as on the page.", { "Access-Control-Allow-Origin": corsHeader }), ...unavailable },
       ),
     },
     "/api/v1/agencies": {
@@ -586,7 +600,7 @@ export const openApiSpec: OpenApiDocument = {
         "Agency registry",
         ["agencies"],
         [...paging, q("kind", oneOf(v(AgencyKind)), "Only this kind."), q("current", trueFalse, "true: only agencies that exist today.")],
-        { "200": page("By kind and code.", "Agency"), "400": badQuery },
+        { "200": page("By kind and code.", "Agency"), "400": badQuery, ...unavailable },
       ),
     },
     "/api/v1/bulk/indicators.csv": {
@@ -595,6 +609,7 @@ export const openApiSpec: OpenApiDocument = {
           "One row per target: target, indicator, indicator_name_vi, indicator_name_en, unit, pillar, decision, decision_number, decision_in_force, year, comparator, value, approximate, scope, scope_level, scope_of, scope_label, clause, line, quote, status (effective), computed_status.",
           CACHE_BULK,
         ),
+        ...unavailable,
       }),
     },
     "/api/v1/bulk/indicators.json": {
@@ -603,11 +618,13 @@ export const openApiSpec: OpenApiDocument = {
           ...publicJson("The rows of indicators.csv.", obj({ meta: obj({ generatedAt: dateTime, total: int }), data: arr(ref("BulkTargetRow")) }), CACHE_BULK),
           headers: { "Access-Control-Allow-Origin": corsHeader, "Cache-Control": cacheHeader(CACHE_BULK), "Content-Disposition": attachment },
         },
+        ...unavailable,
       }),
     },
     "/api/v1/bulk/observations.csv": {
       get: get("bulkObservationsCsv", "All approved observations (CSV)", ["downloads"], [], {
         "200": publicCsv("Columns: indicator, agency, national, period, value, unit, approved_at, illustrative; by indicator, agency and quarter. Streamed.", CACHE_BULK),
+        ...unavailable,
       }),
     },
     "/api/v1/bulk/tasks.csv": {
@@ -616,6 +633,7 @@ export const openApiSpec: OpenApiDocument = {
           "One row per task and agency leading it today (one row with empty agency columns if none): task, decision, decision_number, heading, number, title, leads_named, leads_named_codes, deadline_kind, deadline_raw, due_on, lead_agency, lead_agency_name_vi, lead_via, latest_period, latest_status, latest_percent, latest_approved_at, latest_illustrative, status.",
           CACHE_BULK,
         ),
+        ...unavailable,
       }),
     },
     "/api/v1/dashboard/targets.csv": {
@@ -630,7 +648,7 @@ export const openApiSpec: OpenApiDocument = {
           q("status", oneOf(MILESTONE_STATUSES), "Only this effective status."),
           q("asOf", period, "As at the end of this quarter."),
         ],
-        { "200": publicCsv("One row per target with its status and explanation. Invalid filters are ignored, as on the dashboard.") },
+        { "200": publicCsv("One row per target with its status and explanation. Invalid filters are ignored, as on the dashboard."), ...unavailable },
       ),
     },
     "/api/v1/dashboard/completeness.csv": {

@@ -102,5 +102,13 @@ export async function readEvidence(user: SessionUser, id: string) {
   const f = await db.evidenceFile.findUnique({ where: { id } });
   if (!f) throw new NotFoundError();
   assertCanReadAgency(user, f.agencyId);
-  return { file: f, bytes: await readFile(path.join(env.uploadDir, f.id)) };
+  try {
+    return { file: f, bytes: await readFile(path.join(env.uploadDir, f.id)) };
+  } catch (e) {
+    // The row outlived its file (UPLOAD_DIR lost, not shared between instances, restored without
+    // it): the user gets a plain 404, the operator one line naming the file.
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    console.warn(`[evidence] file ${f.id} is in the database but not in UPLOAD_DIR`);
+    throw new NotFoundError("Tệp minh chứng không còn trên máy chủ. Vui lòng tải tệp lên lại hoặc báo quản trị viên.");
+  }
 }

@@ -1,6 +1,6 @@
-import { corsPreflight, publicJson } from "@/server/api";
+import { corsPreflight, publicJson, publicRoute } from "@/server/api";
 
-export function GET() {
+export const GET = publicRoute(() => {
   return publicJson({
     name: "Viet Nam digital transformation tracker — open data API",
     version: "v1",
@@ -21,6 +21,6 @@ export function GET() {
     },
     pagination: "page (from 1) and pageSize (1–500, default 100); follow links.next until it is null",
   });
-}
+});
 
 export const OPTIONS = corsPreflight;

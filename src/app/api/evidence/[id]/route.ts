@@ -1,13 +1,14 @@
 import { readEvidence } from "@/modules/reporting/evidence";
+import { errorResponse } from "@/server/api-auth";
 import { currentUser } from "@/server/current-user";
-import { AppError } from "@/server/errors";
+import { ForbiddenError, NotFoundError } from "@/server/errors";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const user = await currentUser();
-  if (!user) return Response.json({ error: { message: "Vui lòng đăng nhập." } }, { status: 401 });
   try {
+    const user = await currentUser();
+    if (!user) return Response.json({ error: { message: "Vui lòng đăng nhập." } }, { status: 401 });
     const { file, bytes } = await readEvidence(user, (await ctx.params).id);
     return new Response(new Uint8Array(bytes), {
       headers: {
@@ -19,7 +20,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
       },
     });
   } catch (e) {
-    if (e instanceof AppError) return Response.json({ error: { message: e.message } }, { status: e.status === 403 ? 404 : e.status });
-    throw e;
+    // Another agency's file is answered as if it did not exist: its id reveals nothing.
+    return errorResponse(e instanceof ForbiddenError ? new NotFoundError() : e);
   }
 }

@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import { requireUser } from "@/server/current-user";
 import { db } from "@/server/db";
-import { AppError, GENERIC_ERROR } from "@/server/errors";
+import { AppError, asAppError, DB_RETRY_AFTER_SECONDS, GENERIC_ERROR, logDatabaseUnavailable } from "@/server/errors";
 import { can } from "@/server/permissions";
 import { buildTemplate } from "@/modules/excel/template";
 import { defaultPeriod, parsePeriodKey } from "@/modules/reporting/periods";
@@ -11,7 +11,8 @@ import { defaultPeriod, parsePeriodKey } from "@/modules/reporting/periods";
 export const dynamic = "force-dynamic";
 
 function error(status: number, message: string) {
-  return NextResponse.json({ error: { message } }, { status, headers: { "Cache-Control": "no-store" } });
+  const retry: Record<string, string> = status === 503 ? { "Retry-After": String(DB_RETRY_AFTER_SECONDS) } : {};
+  return NextResponse.json({ error: { message } }, { status, headers: { "Cache-Control": "no-store", ...retry } });
 }
 
 export async function GET(req: Request) {
@@ -37,8 +38,13 @@ export async function GET(req: Request) {
       },
     });
   } catch (e) {
-    if (e instanceof AppError) return error(e.status, e.message);
-    console.error("[template] unexpected error", e);
-    return error(500, GENERIC_ERROR);
+    // An unreachable database is a 503 the user may retry, not a bug: one short log line.
+    const known = asAppError(e);
+    if (!known) {
+      console.error("[template] unexpected error", e);
+      return error(500, GENERIC_ERROR);
+    }
+    if (!(e instanceof AppError)) logDatabaseUnavailable("template", e);
+    return error(known.status, known.message);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { agencyToApi, listAgencies } from "@/modules/agencies/queries";
-import { corsPreflight, pageQuery, paginated, parseQuery } from "@/server/api";
+import { corsPreflight, pageQuery, paginated, parseQuery, publicRoute } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -9,12 +9,12 @@ const query = pageQuery.extend({
   current: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
 });
 
-export async function GET(req: Request) {
+export const GET = publicRoute(async (req: Request) => {
   const q = parseQuery(req, query);
   if (!q.ok) return q.response;
   const { page, pageSize, kind, current } = q.data;
   const { items, total } = await listAgencies({ skip: (page - 1) * pageSize, take: pageSize, kind, current });
   return paginated(req, items.map(agencyToApi), total, q.data);
-}
+});
 
 export const OPTIONS = corsPreflight;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { latestApprovedNational, listIndicators } from "@/modules/indicators/queries";
 import { indicatorToApi } from "@/modules/indicators/serialize";
-import { corsPreflight, pageQuery, paginated, parseQuery } from "@/server/api";
+import { corsPreflight, pageQuery, paginated, parseQuery, publicRoute } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -10,13 +10,13 @@ const query = pageQuery.extend({
   decision: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
 });
 
-export async function GET(req: Request) {
+export const GET = publicRoute(async (req: Request) => {
   const q = parseQuery(req, query);
   if (!q.ok) return q.response;
   const { page, pageSize, pillar, decision } = q.data;
   const { items, total } = await listIndicators({ skip: (page - 1) * pageSize, take: pageSize, pillar, decision });
   const latest = await latestApprovedNational(items.map((i) => i.id));
   return paginated(req, items.map((i) => indicatorToApi(i, latest.get(i.id))), total, q.data);
-}
+});
 
 export const OPTIONS = corsPreflight;

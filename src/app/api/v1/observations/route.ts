@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { boolParam, corsPreflight, pageQuery, paginated, parseQuery, periodParam } from "@/server/api";
+import { boolParam, corsPreflight, pageQuery, paginated, parseQuery, periodParam, publicRoute } from "@/server/api";
 import { db } from "@/server/db";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ const atOrAfter = (p: Bound): Prisma.ObservationWhereInput => ({ OR: [{ year: { 
 const atOrBefore = (p: Bound): Prisma.ObservationWhereInput => ({ OR: [{ year: { lt: p.year } }, { year: p.year, quarter: { lte: p.quarter } }] });
 
 /** Approved quarterly values only: drafts and submissions are never public. */
-export async function GET(req: Request) {
+export const GET = publicRoute(async (req: Request) => {
   const q = parseQuery(req, query);
   if (!q.ok) return q.response;
   const { page, pageSize, indicator, agency, national, from, to, illustrative } = q.data;
@@ -69,6 +69,6 @@ export async function GET(req: Request) {
     total,
     q.data,
   );
-}
+});
 
 export const OPTIONS = corsPreflight;

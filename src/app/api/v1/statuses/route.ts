@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MILESTONE_STATUSES, targetStatuses } from "@/modules/dashboards/data";
 import { statusRowToApi } from "@/modules/indicators/serialize";
-import { corsPreflight, pageQuery, paginated, parseQuery, periodParam } from "@/server/api";
+import { corsPreflight, pageQuery, paginated, parseQuery, periodParam, publicRoute } from "@/server/api";
 import type { MilestoneStatus } from "@/lib/status";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ const query = pageQuery.extend({
 });
 
 /** Every target's effective and computed status, from approved national (or per-unit) values. */
-export async function GET(req: Request) {
+export const GET = publicRoute(async (req: Request) => {
   const q = parseQuery(req, query);
   if (!q.ok) return q.response;
   const { page, pageSize, decision, pillar, indicator, milestone, status, asOf } = q.data;
@@ -30,6 +30,6 @@ export async function GET(req: Request) {
   );
   const start = (page - 1) * pageSize;
   return paginated(req, rows.slice(start, start + pageSize).map(statusRowToApi), rows.length, q.data);
-}
+});
 
 export const OPTIONS = corsPreflight;

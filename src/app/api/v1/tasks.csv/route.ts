@@ -1,4 +1,4 @@
-import { corsPreflight } from "@/server/api";
+import { corsPreflight, publicRoute } from "@/server/api";
 import { csvResponse, toCsv } from "@/lib/csv";
 import { parseTaskFilters } from "@/modules/tasks/filters";
 import { publicTasks } from "@/modules/tasks/public";
@@ -6,7 +6,7 @@ import { publicTasks } from "@/modules/tasks/public";
 export const dynamic = "force-dynamic";
 
 /** Public: every task matching the tasks page's filters (all pages), status from approved updates only. */
-export async function GET(req: Request) {
+export const GET = publicRoute(async (req: Request) => {
   const { decision, agency, status, q } = parseTaskFilters(new URL(req.url).searchParams);
   const rows = await publicTasks({ decision, agency, status, q });
   return csvResponse(
@@ -27,6 +27,6 @@ export async function GET(req: Request) {
     ),
     { public: true },
   );
-}
+});
 
 export const OPTIONS = corsPreflight;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { groupNames } from "@/modules/decisions/queries";
 import { listTasks } from "@/modules/tasks/queries";
 import { taskToApi } from "@/modules/tasks/serialize";
-import { corsPreflight, pageQuery, paginated, parseQuery } from "@/server/api";
+import { corsPreflight, pageQuery, paginated, parseQuery, publicRoute } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -11,12 +11,12 @@ const query = pageQuery.extend({
   agency: z.string().regex(/^[A-Z0-9-]{1,40}$/).optional(),
 });
 
-export async function GET(req: Request) {
+export const GET = publicRoute(async (req: Request) => {
   const q = parseQuery(req, query);
   if (!q.ok) return q.response;
   const { page, pageSize, decision, agency } = q.data;
   const [{ items, total }, groups] = await Promise.all([listTasks({ skip: (page - 1) * pageSize, take: pageSize, decision, agency }), groupNames()]);
   return paginated(req, items.map((t) => taskToApi(t, groups)), total, q.data);
-}
+});
 
 export const OPTIONS = corsPreflight;

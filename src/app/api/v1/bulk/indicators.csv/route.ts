@@ -2,12 +2,12 @@ import { toCsv } from "@/lib/csv";
 import { targetStatuses } from "@/modules/dashboards/data";
 import { listIndicators } from "@/modules/indicators/queries";
 import { BULK_TARGET_CSV, bulkTargetRows } from "@/modules/indicators/serialize";
-import { CACHE_BULK, corsPreflight, publicCsv } from "@/server/api";
+import { CACHE_BULK, corsPreflight, publicCsv, publicRoute } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
 /** Every indicator with every target, one row per target, with its effective status. */
-export async function GET() {
+export const GET = publicRoute(async () => {
   const [{ items }, statuses] = await Promise.all([listIndicators({ skip: 0, take: 100_000 }), targetStatuses()]);
   const rows = bulkTargetRows(items, new Map(statuses.map((s) => [s.targetId, s])));
   return publicCsv(
@@ -18,6 +18,6 @@ export async function GET() {
     ),
     CACHE_BULK,
   );
-}
+});
 
 export const OPTIONS = corsPreflight;

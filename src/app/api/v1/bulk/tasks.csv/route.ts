@@ -2,7 +2,7 @@ import { toCsv } from "@/lib/csv";
 import { taskStatuses } from "@/modules/dashboards/queries";
 import { groupNames } from "@/modules/decisions/queries";
 import { deadlineOf } from "@/modules/tasks/serialize";
-import { CACHE_BULK, corsPreflight, publicCsv } from "@/server/api";
+import { CACHE_BULK, corsPreflight, publicCsv, publicRoute } from "@/server/api";
 import { db } from "@/server/db";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +19,7 @@ const HEADER = [
  * it today (successors of merged bodies, members of collective leads) with that agency's latest
  * approved update and the resulting task status.
  */
-export async function GET() {
+export const GET = publicRoute(async () => {
   const [tasks, groups, latest, statuses] = await Promise.all([
     db.task.findMany({
       orderBy: [{ document: { sortOrder: "asc" } }, { sortOrder: "asc" }],
@@ -57,6 +57,6 @@ export async function GET() {
     });
   });
   return publicCsv("tasks-status.csv", toCsv(HEADER, rows), CACHE_BULK);
-}
+});
 
 export const OPTIONS = corsPreflight;

@@ -1,13 +1,13 @@
 import { toCsv } from "@/lib/csv";
 import { targetStatuses } from "@/modules/dashboards/data";
 import { parseFilters } from "@/modules/dashboards/filters";
-import { corsPreflight, publicCsv } from "@/server/api";
+import { corsPreflight, publicCsv, publicRoute } from "@/server/api";
 import { db } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
 /** Every target with its computed and effective status (from approved data: public). */
-export async function GET(req: Request) {
+export const GET = publicRoute(async (req: Request) => {
   const f = parseFilters(Object.fromEntries(new URL(req.url).searchParams));
   const [all, indicators] = await Promise.all([targetStatuses(f.asOf), db.indicator.findMany({ select: { id: true, code: true, nameVi: true, unit: true } })]);
   const ind = new Map(indicators.map((i) => [i.id, i]));
@@ -28,6 +28,6 @@ export async function GET(req: Request) {
       }),
     ),
   );
-}
+});
 
 export const OPTIONS = corsPreflight;

@@ -1,11 +1,11 @@
 import { getDecision } from "@/modules/decisions/queries";
 import { decisionToApi } from "@/modules/decisions/serialize";
 import { targetScope } from "@/modules/indicators/serialize";
-import { apiError, corsPreflight, publicJson } from "@/server/api";
+import { apiError, corsPreflight, publicJson, publicRoute } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, ctx: { params: Promise<{ key: string }> }) {
+export const GET = publicRoute(async (_req: Request, ctx: { params: Promise<{ key: string }> }) => {
   const { key } = await ctx.params;
   if (!/^[a-z0-9-]{1,40}$/.test(key)) return apiError(404, "Không tìm thấy văn bản / document not found");
   const d = await getDecision(key);
@@ -30,6 +30,6 @@ export async function GET(_req: Request, ctx: { params: Promise<{ key: string }>
       dataQualityNotes: d.notes.map((n) => ({ subject: `${n.subjectType.toLowerCase()}:${n.subjectKey}`, kind: n.kind, line: n.line, evidence: n.evidence, note: { vi: n.noteVi, en: n.noteEn } })),
     },
   });
-}
+});
 
 export const OPTIONS = corsPreflight;

@@ -1,13 +1,13 @@
 import { targetStatuses } from "@/modules/dashboards/data";
 import { getIndicator, latestApprovedNational } from "@/modules/indicators/queries";
 import { indicatorToApi, targetStatusToApi } from "@/modules/indicators/serialize";
-import { apiError, corsPreflight, publicJson } from "@/server/api";
+import { apiError, corsPreflight, publicJson, publicRoute } from "@/server/api";
 import { db } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
 /** One indicator: its targets with their statuses, and its approved national series. */
-export async function GET(_req: Request, ctx: { params: Promise<{ code: string }> }) {
+export const GET = publicRoute(async (_req: Request, ctx: { params: Promise<{ code: string }> }) => {
   const { code } = await ctx.params;
   if (!/^[a-z0-9-]{1,80}$/.test(code)) return apiError(404, "Không tìm thấy chỉ số / indicator not found");
   const ind = await getIndicator(code);
@@ -42,6 +42,6 @@ export async function GET(_req: Request, ctx: { params: Promise<{ code: string }
       links: { self: `/api/v1/indicators/${ind.code}`, csv: `/api/v1/indicators/${ind.code}/observations.csv`, html: `/vi/indicators/${ind.code}` },
     },
   });
-}
+});
 
 export const OPTIONS = corsPreflight;

@@ -5,7 +5,6 @@ import { readJson, withUser } from "@/server/api-auth";
 import { ValidationError } from "@/server/errors";
 import { saveIndicatorValues } from "@/modules/reporting/mutations";
 import { indicatorRow, periodField } from "@/modules/reporting/schemas";
-import { assertJsonBody, refuseForeignOrigin } from "@/app/api/guards";
 
 export const dynamic = "force-dynamic";
 
@@ -23,14 +22,10 @@ const body = z.strictObject({ period: periodField, rows: z.array(row).min(1).max
 
 /** Saves (and optionally submits) the signed-in reporter's indicator values: the same rules as the form. */
 export async function POST(req: Request) {
-  return (
-    refuseForeignOrigin(req) ??
-    withUser(req, "reporting.write", async (user) => {
-      assertJsonBody(req);
-      const parsed = body.safeParse(await readJson(req));
-      if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-      const r = await saveIndicatorValues(user, { ...parsed.data.period, rows: parsed.data.rows });
-      return NextResponse.json({ data: r });
-    })
-  );
+  return withUser(req, "reporting.write", async (user) => {
+    const parsed = body.safeParse(await readJson(req));
+    if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+    const r = await saveIndicatorValues(user, { ...parsed.data.period, rows: parsed.data.rows });
+    return NextResponse.json({ data: r });
+  });
 }

@@ -5,7 +5,6 @@ import { readJson, withUser } from "@/server/api-auth";
 import { ValidationError } from "@/server/errors";
 import { saveTaskProgress } from "@/modules/reporting/mutations";
 import { periodField, taskRow } from "@/modules/reporting/schemas";
-import { assertJsonBody, refuseForeignOrigin } from "@/app/api/guards";
 
 export const dynamic = "force-dynamic";
 
@@ -21,14 +20,10 @@ const body = z.strictObject({ period: periodField, rows: z.array(row).min(1).max
 
 /** Saves (and optionally submits) the signed-in reporter's task progress. */
 export async function POST(req: Request) {
-  return (
-    refuseForeignOrigin(req) ??
-    withUser(req, "reporting.write", async (user) => {
-      assertJsonBody(req);
-      const parsed = body.safeParse(await readJson(req));
-      if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-      const r = await saveTaskProgress(user, { ...parsed.data.period, rows: parsed.data.rows });
-      return NextResponse.json({ data: r });
-    })
-  );
+  return withUser(req, "reporting.write", async (user) => {
+    const parsed = body.safeParse(await readJson(req));
+    if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+    const r = await saveTaskProgress(user, { ...parsed.data.period, rows: parsed.data.rows });
+    return NextResponse.json({ data: r });
+  });
 }

@@ -7,7 +7,6 @@ import { defaultPeriod } from "@/modules/reporting/periods";
 import { indicatorItems, taskItems } from "@/modules/reporting/queries";
 import { periodField } from "@/modules/reporting/schemas";
 import { db } from "@/server/db";
-import { refuseForeignOrigin } from "@/app/api/guards";
 
 export const dynamic = "force-dynamic";
 
@@ -20,27 +19,24 @@ const query = z.object({
 
 /** The signed-in user's agency's items for a quarter, with the versions a save must name. */
 export async function GET(req: Request) {
-  return (
-    refuseForeignOrigin(req) ??
-    withUser(req, "reporting.read", async (user) => {
-      const q = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-      if (!q.success) throw new ValidationError(fieldErrorsOf(q.error), "Tham số truy vấn không hợp lệ.");
-      const { period: key, page } = q.data;
-      const period = key ? await db.reportingPeriod.findUnique({ where: { year_quarter: key } }) : await defaultPeriod();
-      if (!period) throw new NotFoundError("Kỳ báo cáo không tồn tại.");
-      const [indicators, tasks] = await Promise.all([
-        indicatorItems(user, user.agencyId, period.year, period.quarter),
-        taskItems(user, user.agencyId, period.year, period.quarter, { skip: (page - 1) * 100, take: 100 }),
-      ]);
-      return NextResponse.json(
-        {
-          period: `${period.year}-Q${period.quarter}`,
-          agency: user.agencyCode,
-          indicators: indicators.map((i) => ({ indicatorId: i.indicator.id, code: i.indicator.code, state: i.state, version: i.current?.version ?? 0, value: i.current?.value ?? null })),
-          tasks: { total: tasks.total, page, items: tasks.items.map((t) => ({ taskId: t.task.id, key: t.task.key, state: t.state, version: t.current?.version ?? 0 })) },
-        },
-        { headers: { "Cache-Control": "no-store" } },
-      );
-    })
-  );
+  return withUser(req, "reporting.read", async (user) => {
+    const q = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+    if (!q.success) throw new ValidationError(fieldErrorsOf(q.error), "Tham số truy vấn không hợp lệ.");
+    const { period: key, page } = q.data;
+    const period = key ? await db.reportingPeriod.findUnique({ where: { year_quarter: key } }) : await defaultPeriod();
+    if (!period) throw new NotFoundError("Kỳ báo cáo không tồn tại.");
+    const [indicators, tasks] = await Promise.all([
+      indicatorItems(user, user.agencyId, period.year, period.quarter),
+      taskItems(user, user.agencyId, period.year, period.quarter, { skip: (page - 1) * 100, take: 100 }),
+    ]);
+    return NextResponse.json(
+      {
+        period: `${period.year}-Q${period.quarter}`,
+        agency: user.agencyCode,
+        indicators: indicators.map((i) => ({ indicatorId: i.indicator.id, code: i.indicator.code, state: i.state, version: i.current?.version ?? 0, value: i.current?.value ?? null })),
+        tasks: { total: tasks.total, page, items: tasks.items.map((t) => ({ taskId: t.task.id, key: t.task.key, state: t.state, version: t.current?.version ?? 0 })) },
+      },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  });
 }

@@ -1,11 +1,11 @@
 import { toCsv } from "@/lib/csv";
-import { apiError, corsPreflight, publicCsv } from "@/server/api";
+import { apiError, corsPreflight, publicCsv, publicRoute } from "@/server/api";
 import { db } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
 /** Approved values of one indicator, every agency, as CSV. */
-export async function GET(_req: Request, ctx: { params: Promise<{ code: string }> }) {
+export const GET = publicRoute(async (_req: Request, ctx: { params: Promise<{ code: string }> }) => {
   const { code } = await ctx.params;
   if (!/^[a-z0-9-]{1,80}$/.test(code)) return apiError(404, "Không tìm thấy chỉ số / indicator not found");
   const ind = await db.indicator.findUnique({ where: { code }, select: { id: true, unit: true } });
@@ -22,6 +22,6 @@ export async function GET(_req: Request, ctx: { params: Promise<{ code: string }
       rows.map((r) => [code, r.agency.code, r.isNational, `${r.year}-Q${r.quarter}`, r.approvedValue, ind.unit, r.approvedAt?.toISOString(), r.illustrative]),
     ),
   );
-}
+});
 
 export const OPTIONS = corsPreflight;
