@@ -3,61 +3,65 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { Lang } from "@/i18n/config";
-import type { Messages } from "@/i18n/messages";
 import { can, type Role } from "@/server/permissions";
+import { fetchMe } from "./me";
 
 type Me = { name: string; role: Role; agency: { code: string; nameVi: string; nameEn: string } } | null;
+
+/** The few words the menu shows (not whole catalogue namespaces: they would travel in every public page). */
+export type AccountMenuLabels = { signIn: string; signOut: string; reporting: string; dashboard: string; review: string; admin: string };
 
 /**
  * Sign-in link or the signed-in user's links. Fetched in the browser so public pages stay
  * cacheable; next-auth's client is loaded only when someone signs out, to keep it off public pages.
  */
-export function AccountMenu({ lang, m }: { lang: Lang; m: Pick<Messages, "auth" | "reporting" | "review" | "admin" | "dashboard"> }) {
+export function AccountMenu({ lang, m }: { lang: Lang; m: AccountMenuLabels }) {
   const [me, setMe] = useState<Me | undefined>(undefined);
   // Re-read on navigation: signing in or out moves to another page without reloading the header.
   const pathname = usePathname();
   useEffect(() => {
     let live = true;
-    fetch("/api/me", { cache: "no-store" })
-      .then((r) => r.json())
-      .then((d) => live && setMe(d.user))
+    fetchMe()
+      .then((user) => live && setMe(user as Me))
       .catch(() => live && setMe(null));
     return () => {
       live = false;
     };
   }, [pathname]);
-  if (me === undefined) return <span className="text-sm opacity-70" aria-hidden="true">…</span>;
+  // Until the answer arrives, hold the sign-in link's place (most visitors are signed out), so the
+  // header does not reflow and shift the page when it appears.
+  if (me === undefined) return <span className="invisible" aria-hidden="true">{m.signIn}</span>;
   if (!me) {
     return (
-      <Link href={`/${lang}/login`} className="hover:underline" data-testid="sign-in-link">
-        {m.auth.signIn}
+      <Link href={`/${lang}/login`} prefetch={false} className="hover:underline" data-testid="sign-in-link">
+        {m.signIn}
       </Link>
     );
   }
   return (
     <span className="flex flex-wrap items-center gap-3">
       {can(me.role, "reporting.read") && me.role !== "REVIEWER" && me.role !== "ADMIN" && (
-        <Link href={`/${lang}/reporting`} className="hover:underline">{m.reporting.nav}</Link>
+        <Link href={`/${lang}/reporting`} className="hover:underline">{m.reporting}</Link>
       )}
       {can(me.role, "national.read") ? (
-        <Link href={`/${lang}/dashboard`} className="hover:underline">{m.dashboard.nav}</Link>
+        <Link href={`/${lang}/dashboard`} className="hover:underline">{m.dashboard}</Link>
       ) : (
-        <Link href={`/${lang}/dashboard/agencies/${me.agency.code}`} className="hover:underline">{m.dashboard.nav}</Link>
+        <Link href={`/${lang}/dashboard/agencies/${me.agency.code}`} className="hover:underline">{m.dashboard}</Link>
       )}
       {can(me.role, "reporting.review") && (
         <>
-          <Link href={`/${lang}/reporting`} className="hover:underline">{m.reporting.nav}</Link>
-          <Link href={`/${lang}/review`} className="hover:underline">{m.review.nav}</Link>
+          <Link href={`/${lang}/reporting`} className="hover:underline">{m.reporting}</Link>
+          <Link href={`/${lang}/review`} className="hover:underline">{m.review}</Link>
         </>
       )}
       {(can(me.role, "admin.users") || can(me.role, "audit.read")) && (
-        <Link href={`/${lang}/admin`} className="hover:underline">{m.admin.title}</Link>
+        <Link href={`/${lang}/admin`} className="hover:underline">{m.admin}</Link>
       )}
       <span className="text-xs opacity-80" data-testid="signed-in-as">
         {me.name} · {lang === "vi" ? me.agency.nameVi : me.agency.nameEn}
       </span>
       <button type="button" onClick={async () => (await import("next-auth/react")).signOut({ callbackUrl: `/${lang}` })} className="rounded border border-white/40 px-2 py-1 text-sm hover:bg-white/10">
-        {m.auth.signOut}
+        {m.signOut}
       </button>
     </span>
   );

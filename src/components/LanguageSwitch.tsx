@@ -1,18 +1,37 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { Suspense } from "react";
 import type { Lang } from "@/i18n/config";
 
-/** Links to the same page in the other language (the language is the first path segment). */
-export function LanguageSwitch({ lang, label, ariaLabel }: { lang: Lang; label: string; ariaLabel: string }) {
-  const pathname = usePathname() ?? `/${lang}`;
+type Props = { lang: Lang; label: string; ariaLabel: string };
+
+/**
+ * Links to the same page in the other language (the language is the first path segment).
+ * The query string is only known in the browser (public pages are static): the server renders the
+ * link without it, the same size, and the browser adds it, so the header never shifts.
+ */
+export function LanguageSwitch(props: Props) {
+  return (
+    <Suspense fallback={<SwitchLink {...props} qs="" />}>
+      <WithQuery {...props} />
+    </Suspense>
+  );
+}
+
+function WithQuery(props: Props) {
   const search = useSearchParams();
+  return <SwitchLink {...props} qs={search?.toString() ?? ""} />;
+}
+
+function SwitchLink({ lang, label, ariaLabel, qs }: Props & { qs: string }) {
+  const pathname = usePathname() ?? `/${lang}`;
   const other: Lang = lang === "vi" ? "en" : "vi";
   const rest = pathname.replace(/^\/(vi|en)(?=\/|$)/, "");
-  const qs = search?.toString();
   return (
     <Link
       href={`/${other}${rest}${qs ? `?${qs}` : ""}`}
+      prefetch={false}
       hrefLang={other}
       lang={other}
       aria-label={ariaLabel}

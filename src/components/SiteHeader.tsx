@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import type { Lang } from "@/i18n/config";
 import type { Messages } from "@/i18n/messages";
 import { AccountMenu } from "./AccountMenu";
 import { LanguageSwitch } from "./LanguageSwitch";
 
+// Header links do not prefetch: on every public page they would download and parse the whole
+// scorecard (and the other language's) while the page is still starting up.
 export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
   return (
     <header className="bg-brand-800 text-white">
@@ -12,23 +13,21 @@ export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
         {m.nav.skipToContent}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href={`/${lang}`} className="text-lg font-semibold">
+        <Link href={`/${lang}`} prefetch={false} className="text-lg font-semibold">
           {m.meta.siteName}
         </Link>
         <nav aria-label={m.nav.home} className="flex items-center gap-4 text-sm">
-          <Link href={`/${lang}`} className="hover:underline">
+          <Link href={`/${lang}`} prefetch={false} className="hover:underline">
             {m.nav.decisions}
           </Link>
-          <Link href={`/${lang}/tasks`} className="hover:underline">
+          <Link href={`/${lang}/tasks`} prefetch={false} className="hover:underline">
             {m.public.tasks.nav}
           </Link>
           <Link href="/api/v1" prefetch={false} className="hover:underline">
             {m.nav.api}
           </Link>
-          <AccountMenu lang={lang} m={{ auth: m.auth, reporting: m.reporting, review: m.review, admin: m.admin, dashboard: m.dashboard }} />
-          <Suspense fallback={null}>
-            <LanguageSwitch lang={lang} label={m.nav.switchTo} ariaLabel={m.nav.switchToLabel} />
-          </Suspense>
+          <AccountMenu lang={lang} m={{ signIn: m.auth.signIn, signOut: m.auth.signOut, reporting: m.reporting.nav, dashboard: m.dashboard.nav, review: m.review.nav, admin: m.admin.title }} />
+          <LanguageSwitch lang={lang} label={m.nav.switchTo} ariaLabel={m.nav.switchToLabel} />
         </nav>
       </div>
     </header>

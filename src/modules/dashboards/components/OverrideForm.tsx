@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useEffect, useState } from "react";
+import { fetchMe } from "@/components/me";
 import type { Messages } from "@/i18n/messages";
 import type { ActionResult } from "@/server/action";
 import { FieldError, FormFeedback } from "@/modules/reporting/components/FormFeedback";
@@ -10,9 +11,8 @@ export function OverrideForm({ targetId, current, m, hasOverride }: { targetId: 
   const [role, setRole] = useState<string | null>(null);
   const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(overrideStatusAction, null);
   useEffect(() => {
-    fetch("/api/me", { cache: "no-store" })
-      .then((r) => r.json())
-      .then((d) => setRole(d.user?.role ?? null))
+    fetchMe()
+      .then((user) => setRole((user as { role?: string } | null)?.role ?? null))
       .catch(() => setRole(null));
   }, []);
   if (role !== "REVIEWER") return null;

@@ -108,7 +108,7 @@ export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang
               <li key={t.id} id={t.key} className="rounded border border-slate-200 bg-white p-3" data-testid="indicator-target">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="font-medium">
-                    <Link href={`/${lang}/decisions/${t.document.key}#${t.key}`} className="text-brand-700 underline">{t.document.numberCanonical ?? t.document.key}</Link>
+                    <Link href={`/${lang}/decisions/${t.document.key}#${t.key}`} prefetch={false} className="text-brand-700 underline">{t.document.numberCanonical ?? t.document.key}</Link>
                     {!t.document.inForce && <span className="ml-1 text-xs text-amber-900">({m.doc.notInForce})</span>} · {d.milestone} {t.year}:{" "}
                     <span data-testid="target-threshold">{formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}</span> · {scopeText(t, m)}
                   </p>

@@ -1,12 +1,28 @@
 "use client";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 
 /**
  * Filters the indicator cards in the browser (by text, pillar and status), so the scorecard page
  * itself stays a cached static page. Cards carry data-search, data-pillar and data-statuses.
+ * The cards are static markup (not React elements): a plain click on one of their links is turned
+ * into a client-side navigation, as a next/link would do.
  */
 export function CardFilter({ labels, pillars, statuses }: { labels: { search: string; pillar: string; status: string; all: string; shown: string }; pillars: [string, string][]; statuses: [string, string][] }) {
   const [shown, setShown] = useState<number | null>(null);
+  const router = useRouter();
+  useEffect(() => {
+    const list = document.querySelector<HTMLElement>("[data-cards]");
+    if (!list) return;
+    const onClick = (e: MouseEvent) => {
+      const a = (e.target as Element).closest?.("a[href]");
+      if (!(a instanceof HTMLAnchorElement) || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || a.target || a.origin !== location.origin) return;
+      e.preventDefault();
+      router.push(a.pathname + a.search + a.hash);
+    };
+    list.addEventListener("click", onClick);
+    return () => list.removeEventListener("click", onClick);
+  }, [router]);
   function apply(form: HTMLFormElement) {
     const data = new FormData(form);
     const q = String(data.get("q") ?? "").trim().toLocaleLowerCase("vi");

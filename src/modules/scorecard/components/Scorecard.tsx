@@ -6,6 +6,7 @@ import { formatQuarter, type Quarter } from "@/lib/periods";
 import { countBy, MILESTONE_STATUSES } from "@/modules/dashboards/data";
 import { StatusBadge } from "@/modules/dashboards/components/StatusBadge";
 import { DocumentBadges } from "@/modules/decisions/components/DocumentBadges";
+import { staticMarkup } from "@/lib/static-markup";
 import { scorecard } from "../queries";
 import { ArchivePicker } from "./ArchivePicker";
 import { CardFilter } from "./CardFilter";
@@ -53,6 +54,47 @@ export async function Scorecard({ lang, m, asOf = null, periods = [] }: { lang: 
     );
   };
 
+  const indicatorCard = (ind: (typeof indicators)[number]) => {
+    const ts = (byIndicator.get(ind.id) ?? []).filter((t) => t.year === 2025 || t.year === 2030);
+    const l = latest.get(ind.id);
+    return (
+      <li
+        key={ind.id}
+        data-card
+        data-pillar={ind.pillar}
+        data-statuses={[...new Set(ts.map((t) => t.effective))].join(" ")}
+        data-search={`${ind.nameVi} ${ind.nameEn} ${ind.code}`.toLocaleLowerCase("vi")}
+        className="indicator-card"
+        data-testid="indicator-card"
+      >
+        <p className="text-xs text-slate-600">{m.pillars[ind.pillar]}</p>
+        <h3 className="font-semibold">
+          <a href={indicatorHref(ind.code)} className="text-brand-700 hover:underline">{name(ind)}</a>
+        </h3>
+        <p className="mt-1 text-sm">
+          {l?.approvedValue != null ? (
+            <>
+              <strong className="text-lg">{formatValue(l.approvedValue, ind.unit, ind.kind, lang)}</strong> <span className="text-slate-600">{`(${formatQuarter(l, lang)})`}</span>
+              {l.illustrative && <span className="ml-1 text-xs text-amber-900">{`(${m.common.illustrative})`}</span>}
+            </>
+          ) : (
+            <span className="text-slate-600">{s.noValue}</span>
+          )}
+        </p>
+        <ul className="mt-2 space-y-1 text-xs">
+          {ts.map((t) => (
+            <li key={t.targetId} className="indicator-card-target">
+              <span className="font-medium">{t.year}</span>
+              <span>{formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}</span>
+              <span className="text-slate-500">{`(${t.documentNumber ?? t.documentKey})`}</span>
+              <StatusBadge status={t.effective} m={d} overridden={!!t.override} />
+            </li>
+          ))}
+        </ul>
+      </li>
+    );
+  };
+
   return (
     <div className="space-y-8">
       <section>
@@ -79,48 +121,10 @@ export async function Scorecard({ lang, m, asOf = null, periods = [] }: { lang: 
           pillars={PILLARS.map((p) => [p, m.pillars[p]])}
           statuses={MILESTONE_STATUSES.map((st) => [st, d.statuses[st]])}
         />
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {indicators.map((ind) => {
-            const ts = (byIndicator.get(ind.id) ?? []).filter((t) => t.year === 2025 || t.year === 2030);
-            const l = latest.get(ind.id);
-            return (
-              <li
-                key={ind.id}
-                data-card
-                data-pillar={ind.pillar}
-                data-statuses={[...new Set(ts.map((t) => t.effective))].join(" ")}
-                data-search={`${ind.nameVi} ${ind.nameEn} ${ind.code}`.toLocaleLowerCase("vi")}
-                className="flex flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
-                data-testid="indicator-card"
-              >
-                <p className="text-xs text-slate-600">{m.pillars[ind.pillar]}</p>
-                <h3 className="font-semibold">
-                  <Link href={indicatorHref(ind.code)} className="text-brand-700 hover:underline">{name(ind)}</Link>
-                </h3>
-                <p className="mt-1 text-sm">
-                  {l?.approvedValue != null ? (
-                    <>
-                      <strong className="text-lg">{formatValue(l.approvedValue, ind.unit, ind.kind, lang)}</strong> <span className="text-slate-600">({formatQuarter(l, lang)})</span>
-                      {l.illustrative && <span className="ml-1 text-xs text-amber-900">({m.common.illustrative})</span>}
-                    </>
-                  ) : (
-                    <span className="text-slate-600">{s.noValue}</span>
-                  )}
-                </p>
-                <ul className="mt-2 space-y-1 text-xs">
-                  {ts.map((t) => (
-                    <li key={t.targetId} className="flex flex-wrap items-center gap-1">
-                      <span className="font-medium">{t.year}</span>
-                      <span>{formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}</span>
-                      <span className="text-slate-500">({t.documentNumber ?? t.documentKey})</span>
-                      <StatusBadge status={t.effective} m={d} overridden={!!t.override} />
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            );
-          })}
-        </ul>
+        {/* Static markup (see src/lib/static-markup.ts): the cards are ~1,400 elements that React
+            would otherwise rebuild from the RSC payload and hydrate. CardFilter hides and shows them,
+            and turns clicks on their links into client-side navigations. */}
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-cards dangerouslySetInnerHTML={{ __html: staticMarkup(indicators.map(indicatorCard)) }} />
       </section>
 
       <section aria-labelledby="docs" className="space-y-3">
@@ -130,7 +134,7 @@ export async function Scorecard({ lang, m, asOf = null, periods = [] }: { lang: 
             <li key={doc.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <DocumentBadges doc={doc} m={m} />
               <h3 className="mt-2 text-lg font-semibold">
-                <Link href={`/${lang}/decisions/${doc.key}`} className="text-brand-700 hover:underline" data-testid="decision-link">
+                <Link href={`/${lang}/decisions/${doc.key}`} prefetch={false} className="text-brand-700 hover:underline" data-testid="decision-link">
                   {doc.numberCanonical ?? m.doc.noNumber} — {lang === "vi" ? doc.titleVi : doc.titleEn}
                 </Link>
               </h3>
