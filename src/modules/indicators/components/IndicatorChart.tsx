@@ -1,58 +1,132 @@
-"use client";
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { SVGProps } from "react";
+import { chartGeometry, type ChartInput, type Pos } from "../chart-geometry";
+import { ChartPointer } from "./ChartPointer";
 
-export type ChartPoint = { t: number; value: number; label: string };
-export type ChartTarget = { t: number; value: number; label: string; final: boolean };
-export type ChartLine = { name: string; points: { t: number; value: number }[] };
+export type { ChartLine, ChartPoint, ChartTarget } from "../chart-geometry";
 
-type Props = {
+type Props = ChartInput & {
   title: string;
   summary: string;
   unit: string;
-  inverted: boolean;
-  bounded: boolean;
-  series: ChartPoint[];
-  targets: ChartTarget[];
-  paths: ChartLine[];
-  projection: ChartLine | null;
   labels: { actual: string; projection: string };
 };
 
-const fmtYear = (t: number) => String(Math.round(t * 100) / 100).replace(/\.0+$/, "");
+const ACTUAL = "#0b5cad";
+const PATH = "#64748b";
+const PROJECTION = "#b45309";
+const AXIS = "#666";
+const GRID = "#e2e8f0";
+
+const pct = (n: number) => `${n}%`;
+/** Labels near either edge grow inwards instead of running off the chart. */
+const anchor = (x: number) => (x > 85 ? "end" : x < 15 ? "start" : "middle");
+
+function Segment({ from, to, ...rest }: { from: Pos; to: Pos } & Omit<SVGProps<SVGLineElement>, "from" | "to">) {
+  return <line x1={pct(from.x)} y1={pct(from.y)} x2={pct(to.x)} y2={pct(to.y)} {...rest} />;
+}
+
+/**
+ * Year labels are ~40px wide: on a narrow chart only every second (or third) one is shown, counted
+ * from the last, so they never overlap (widths are those of the chart box, an @container).
+ */
+function thinned(fromEnd: number): string | undefined {
+  const second = fromEnd % 2 === 0;
+  const third = fromEnd % 3 === 0;
+  if (second && third) return undefined;
+  if (third) return "@min-[330px]:@max-[572px]:hidden";
+  if (second) return "@max-[330px]:hidden";
+  return "@max-[572px]:hidden";
+}
+
+/** The small line-and-circle marker the legend shows for every line. */
+function LegendIcon({ color }: { color: string }) {
+  return (
+    <svg width="14" height="14" viewBox="0 0 32 32" aria-hidden="true" className="mr-1 inline-block align-middle">
+      <path strokeWidth="4" fill="none" stroke={color} d="M0,16h10.667A5.333,5.333,0,1,1,21.333,16H32M21.333,16A5.333,5.333,0,1,1,10.667,16" />
+    </svg>
+  );
+}
 
 /**
  * Actual values by quarter, every decision's thresholds as labelled markers at the end of their
  * year, the straight path from the base to each threshold, and the current trend to 2030.
  * Rank axes are inverted (1 is best); percentage axes run 0–100.
+ *
+ * Drawn on the server as SVG in percentages of the plot area, so it fits any width and is on screen
+ * with the first paint, without a charting library in the browser. ChartPointer adds the value
+ * read-out under the pointer and with the arrow keys.
  */
 export function IndicatorChart(p: Props) {
-  const values = [...p.series.map((s) => s.value), ...p.targets.map((t) => t.value), ...(p.projection?.points.map((x) => x.value) ?? [])];
-  const lo = p.bounded ? 0 : Math.max(0, Math.floor(Math.min(...values, 0) * 0.9));
-  const hi = p.bounded ? 100 : Math.ceil(Math.max(...values, 1) * 1.1);
+  const g = chartGeometry(p);
+  const unit = p.unit === "%" ? "%" : "";
+  const legend = [
+    { name: p.labels.actual, color: ACTUAL },
+    ...g.paths.map((l) => ({ name: l.name, color: PATH })),
+    ...(g.projection ? [{ name: p.labels.projection, color: PROJECTION }] : []),
+  ];
   return (
     <figure className="rounded border border-slate-200 bg-white p-3" aria-labelledby="chart-title" aria-describedby="chart-summary">
       <figcaption>
         <p id="chart-title" className="font-semibold">{p.title}</p>
         <p id="chart-summary" className="text-xs text-slate-600">{p.summary}</p>
       </figcaption>
-      <div className="h-80 w-full" data-testid="indicator-chart">
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart margin={{ top: 16, right: 24, bottom: 8, left: 8 }} accessibilityLayer>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="t" type="number" domain={[2020, 2031]} ticks={[2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031]} tickFormatter={(t: number) => String(t - 1)} allowDuplicatedCategory={false} />
-            <YAxis reversed={p.inverted} domain={p.inverted ? [1, hi] : [lo, hi]} unit={p.unit === "%" ? "%" : undefined} width={56} />
-            <Tooltip formatter={(v) => `${v}${p.unit === "%" ? "%" : ` ${p.unit}`}`} labelFormatter={(t) => fmtYear(Number(t))} />
-            <Legend />
-            <Line data={p.series} dataKey="value" name={p.labels.actual} stroke="#0b5cad" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
-            {p.paths.map((l) => (
-              <Line key={l.name} data={l.points} dataKey="value" name={l.name} stroke="#64748b" strokeDasharray="2 4" dot={false} isAnimationActive={false} />
-            ))}
-            {p.projection && <Line data={p.projection.points} dataKey="value" name={p.labels.projection} stroke="#b45309" strokeDasharray="6 3" dot={false} isAnimationActive={false} />}
-            {p.targets.map((t) => (
-              <ReferenceDot key={t.label} x={t.t} y={t.value} r={6} fill={t.final ? "#7c3aed" : "#047857"} stroke="#fff" label={{ value: t.label, position: "top", fontSize: 10 }} ifOverflow="extendDomain" />
-            ))}
-          </ComposedChart>
-        </ResponsiveContainer>
+      <div className="@container flex h-80 w-full flex-col" data-testid="indicator-chart">
+        <div className="relative min-h-0 flex-1">
+          <ChartPointer
+            points={g.series.map((s) => ({ x: s.x, y: s.y, label: s.label, value: `${s.value}${unit || ` ${p.unit}`}` }))}
+            name={p.labels.actual}
+            color={ACTUAL}
+          >
+            <svg className="absolute inset-0 h-full w-full overflow-visible" aria-hidden="true">
+              <g stroke={GRID} strokeDasharray="3 3">
+                {g.yTicks.map((t) => <line key={t.value} x1="0" x2="100%" y1={pct(t.y)} y2={pct(t.y)} />)}
+                <line x1="0" x2="0" y1="0" y2="100%" />
+                {g.xTicks.map((t) => <line key={t.label} x1={pct(t.x)} x2={pct(t.x)} y1="0" y2="100%" />)}
+              </g>
+              {g.paths.map((l) => <Segment key={l.name} from={l.from} to={l.to} stroke={PATH} strokeDasharray="2 4" />)}
+              {g.projection && <Segment from={g.projection.from} to={g.projection.to} stroke={PROJECTION} strokeDasharray="6 3" />}
+              <g stroke={ACTUAL} strokeWidth="2">
+                {g.series.slice(1).map((s, i) => <Segment key={s.label} from={g.series[i]} to={s} />)}
+              </g>
+              <g stroke={ACTUAL} strokeWidth="2" fill="#fff">
+                {g.series.map((s) => <circle key={s.label} cx={pct(s.x)} cy={pct(s.y)} r="2" />)}
+              </g>
+              {g.targets.map((t) => (
+                <g key={`${t.x}/${t.y}`}>
+                  <circle cx={pct(t.x)} cy={pct(t.y)} r="6" fill={t.final ? "#7c3aed" : "#047857"} stroke="#fff" />
+                  <text x={pct(t.x)} y={pct(t.y)} fontSize="10" fill="#808080" textAnchor={anchor(t.x)}>
+                    {t.labels.map((l, i) => <tspan key={l} x={pct(t.x)} dy={i === 0 ? -11 - 12 * (t.labels.length - 1) : 12}>{l}</tspan>)}
+                  </text>
+                </g>
+              ))}
+              <g stroke={AXIS}>
+                <line x1="0" x2="100%" y1="100%" y2="100%" />
+                <line x1="0" x2="0" y1="0" y2="100%" />
+                {g.yTicks.map((t) => <line key={t.value} x1="-6" x2="0" y1={pct(t.y)} y2={pct(t.y)} />)}
+              </g>
+              <g fill={AXIS} textAnchor="end">
+                {g.yTicks.map((t) => <text key={t.value} x="-8" y={pct(t.y)} dy="0.355em">{`${t.value}${unit}`}</text>)}
+              </g>
+              {/* The x axis hangs below the plot: a nested viewport whose origin is the axis line. */}
+              <svg y="100%" width="100%" height="30" className="overflow-visible">
+                {g.xTicks.map((t, i) => (
+                  <g key={t.label} className={thinned(g.xTicks.length - 1 - i)}>
+                    <line x1={pct(t.x)} x2={pct(t.x)} y1="0" y2="6" stroke={AXIS} />
+                    <text x={pct(t.x)} y="8" dy="0.71em" fill={AXIS} textAnchor="middle">{t.label}</text>
+                  </g>
+                ))}
+              </svg>
+            </svg>
+          </ChartPointer>
+        </div>
+        <ul className="mx-2 mb-2 text-center">
+          {legend.map((l) => (
+            <li key={l.name} className="mr-2.5 inline-block whitespace-nowrap">
+              <LegendIcon color={l.color} />
+              <span style={{ color: l.color }} className="whitespace-normal break-words">{l.name}</span>
+            </li>
+          ))}
+        </ul>
       </div>
     </figure>
   );
