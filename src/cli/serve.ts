@@ -14,6 +14,7 @@ async function main() {
     databaseUrl: databaseUrl(),
     pollMs: env.PUBLIC_CACHE_POLL_MS,
     cacheBytes: env.PUBLIC_CACHE_MB * 1024 * 1024,
+    litePages: env.PUBLIC_LITE_PAGES === "1",
     log,
   });
   log(`Serving on http://${env.HOST}:${env.PORT} (public pages cached, refreshed within ${env.PUBLIC_CACHE_POLL_MS} ms of a change)`);

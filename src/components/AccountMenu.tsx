@@ -30,7 +30,8 @@ export function AccountMenu({ lang, m }: { lang: Lang; m: AccountMenuLabels }) {
   }, [pathname]);
   // Until the answer arrives, hold the sign-in link's place (most visitors are signed out), so the
   // header does not reflow and shift the page when it appears.
-  if (me === undefined) return <span className="invisible" aria-hidden="true">{m.signIn}</span>;
+  // data-account: where the script-free public page (src/lib/enhance/lite.ts) puts the sign-in link.
+  if (me === undefined) return <span className="invisible" aria-hidden="true" data-account={`/${lang}/login`}>{m.signIn}</span>;
   if (!me) {
     return (
       <Link href={`/${lang}/login`} prefetch={false} className="hover:underline" data-testid="sign-in-link">

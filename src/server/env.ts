@@ -18,6 +18,11 @@ const schema = z.object({
   PUBLIC_CACHE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   /** Memory for cached public responses per instance (MB). */
   PUBLIC_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
+  /**
+   * Anonymous visitors get public pages without Next's runtime (complete HTML and a 3 KB script,
+   * src/server/http/lite-page.ts); "0" serves them the React pages signed-in visitors get.
+   */
+  PUBLIC_LITE_PAGES: z.enum(["0", "1"]).default("1"),
   /** Set by the front server for its own process only (src/server/http/server.ts). */
   CDS_INTERNAL_TOKEN: z.string().min(32).optional(),
 });

@@ -1,6 +1,7 @@
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { cacheKey, isInternalPath, pickEncoding, sharedTtl, DEFAULT_TTL_SECONDS } from "./cache-policy";
+import { hasSessionCookie, isPublicPage, toLitePage } from "./lite-page";
 import { ResponseCache, type Fetched } from "./response-cache";
 
 describe("cacheKey: what the front cache may answer", () => {
@@ -135,5 +136,65 @@ describe("ResponseCache", () => {
     expect(c.get("/b")).toBeUndefined();
     expect(c.get("/a")).toBeDefined();
     expect(c.get("/e")).toBeDefined();
+  });
+});
+
+describe("lite pages: anonymous visitors get public pages without Next's runtime", () => {
+  // The tags Next 16 writes into a prerendered page (copied from the portal's /vi).
+  const next = [
+    '<!DOCTYPE html><html lang="vi"><head><meta charSet="utf-8"/>',
+    '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/310vm2bl3xxpt.js"/>',
+    '<link rel="modulepreload" href="/_next/static/chunks/x.js"/>',
+    '<link rel="icon" href="/favicon.ico"/><link rel="preload" as="font" href="/f.woff2" crossorigin=""/>',
+    '<script src="/_next/static/chunks/1cynx-l67zhyc.js" async=""></script>',
+    '<script src="/_next/static/chunks/0cz1d0mv5g_q7.js" noModule=""></script>',
+    '<style>body{color:red}</style>',
+    '<script type="application/ld+json">{"@type":"Dataset"}</script></head>',
+    '<body><header><span class="invisible" aria-hidden="true" data-account="/vi/login">Đăng nhập</span>',
+    '<!--$!--><template data-dgst=""></template><a hrefLang="en" href="/en">English</a><!--/$--></header>',
+    '<main><p>Tỷ trọng kinh tế số &lt;script&gt;</p></main>',
+    '<script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]});</script>',
+    '<script>self.__next_f.push([1,"0:{\\"P\\":null}\\n"])</script>',
+    "<script>self.__next_f.push([1,\"\\u003cscript\\u003e\"])</script></body></html>",
+  ].join("");
+  const lite = toLitePage(next, "/_cds/enhance-abc.js")!;
+
+  it("drops every Next script, inline or not, and the script preloads", () => {
+    expect(lite).not.toMatch(/_next\/static\/chunks/);
+    expect(lite).not.toContain("__next_f");
+    expect(lite).not.toContain("TURBOPACK");
+    expect(lite.match(/<script/g)).toHaveLength(2);
+  });
+  it("keeps the content, styles, other links and structured data", () => {
+    expect(lite).toContain("<main><p>Tỷ trọng kinh tế số &lt;script&gt;</p></main>");
+    expect(lite).toContain("<style>body{color:red}</style>");
+    expect(lite).toContain('<link rel="icon" href="/favicon.ico"/>');
+    expect(lite).toContain('<link rel="preload" as="font" href="/f.woff2" crossorigin=""/>');
+    expect(lite).toContain('<script type="application/ld+json">{"@type":"Dataset"}</script>');
+    expect(lite).toContain('data-account="/vi/login"');
+  });
+  it("loads the enhancing script, deferred, from the head", () => {
+    expect(lite).toContain('<script src="/_cds/enhance-abc.js" defer></script></head>');
+  });
+  it("leaves pages that need React's inline scripts to finish rendering", () => {
+    expect(toLitePage(next.replace("<main>", '<div hidden id="S:0"></div><main>'), "/x.js")).toBeNull();
+    expect(toLitePage(next.replace("<main>", "<script>$RC(\"B:0\",\"S:0\")</script><main>"), "/x.js")).toBeNull();
+    expect(toLitePage("<html><body>no head</body></html>", "/x.js")).toBeNull();
+  });
+  it("recognises next-auth's session cookie, plain, secure or chunked, and nothing else", () => {
+    expect(hasSessionCookie("next-auth.session-token=abc")).toBe(true);
+    expect(hasSessionCookie("theme=dark; __Secure-next-auth.session-token.0=abc")).toBe(true);
+    expect(hasSessionCookie(["a=1", "next-auth.session-token=x"])).toBe(true);
+    expect(hasSessionCookie("next-auth.csrf-token=abc; next-auth.callback-url=%2Fvi")).toBe(false);
+    expect(hasSessionCookie("my-next-auth.session-token=abc")).toBe(false);
+    expect(hasSessionCookie(undefined)).toBe(false);
+  });
+  it("applies to the public HTML pages only", () => {
+    expect(isPublicPage("/vi")).toBe(true);
+    expect(isPublicPage("/en/indicators/x?y=1")).toBe(true);
+    expect(isPublicPage("/vi/tasks?status=DONE")).toBe(true);
+    expect(isPublicPage("/api/v1/indicators")).toBe(false);
+    expect(isPublicPage("/sitemap.xml")).toBe(false);
+    expect(isPublicPage("/video")).toBe(false);
   });
 });

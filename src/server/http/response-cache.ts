@@ -107,7 +107,8 @@ async function build(f: Fetched, ttlSeconds: number): Promise<Entry> {
   for (const [k, v] of Object.entries(f.headers)) {
     if (v !== undefined && !HOP_HEADERS.has(k)) base[k] = v;
   }
-  const vary = [base.vary, "Accept-Encoding"].filter(Boolean).join(", ");
+  const tokens = [...String(base.vary ?? "").split(","), "Accept-Encoding"].map((t) => t.trim()).filter(Boolean);
+  const vary = [...new Map(tokens.map((t) => [t.toLowerCase(), t])).values()].join(", ");
   const zip = compressible(f.headers["content-type"]) && f.body.length > 1024;
   // Compressed once per version, not once per request as an on-the-fly compressor would.
   const [gz, br] = zip

@@ -9,6 +9,8 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { cacheKey, isInternalPath, pickEncoding, sharedTtl } from "./cache-policy";
+import { hasSessionCookie, isPublicPage, toLitePage } from "./lite-page";
+import { buildLiteScript } from "./lite-script";
 import { ResponseCache, type Entry, type Fetched } from "./response-cache";
 import { watchPublicVersion } from "./version-watcher";
 
@@ -18,6 +20,8 @@ export type PortalServerOptions = {
   databaseUrl: string;
   pollMs: number;
   cacheBytes: number;
+  /** Serve anonymous visitors public pages without Next's runtime (./lite-page.ts). */
+  litePages: boolean;
   log?: (s: string) => void;
 };
 
@@ -54,6 +58,13 @@ export async function startPortalServer(opts: PortalServerOptions) {
     });
 
   const cache = new ResponseCache(opts.cacheBytes);
+  const lite = opts.litePages ? await buildLiteScript() : null;
+  if (lite) log(`lite public pages: ${lite.path}, ${lite.br.length} bytes (br)`);
+  const liteFill = (f: Fetched): Fetched => {
+    if (!lite || f.status !== 200 || !/^text\/html/.test(String(f.headers["content-type"] ?? ""))) return f;
+    const html = toLitePage(f.body.toString("utf8"), lite.path);
+    return html === null ? f : { ...f, body: Buffer.from(html) };
+  };
   const refreshNext = async () => {
     const r = await innerRequest("POST", "/api/internal/refresh", { "x-cds-internal": token });
     if (r.status !== 200) throw new Error(`refresh hook answered ${r.status}`);
@@ -98,11 +109,23 @@ export async function startPortalServer(opts: PortalServerOptions) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
       return;
     }
-    const key = cacheKey(req.method, req.url, req.headers);
-    if (key === null) {
+    if (lite && req.url === lite.path) {
+      const enc = pickEncoding(req.headers["accept-encoding"]);
+      const body = enc === "identity" ? lite.body : lite[enc];
+      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=31536000, immutable", vary: "Accept-Encoding", "content-length": body.length, ...(enc === "identity" ? {} : { "content-encoding": enc }) });
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
+    const url = cacheKey(req.method, req.url, req.headers);
+    if (url === null) {
       void handle(req, res);
       return;
     }
+    // A page answers differently with and without a session cookie (lite or React), so the two
+    // are separate entries and browsers are told the page varies by cookie.
+    const page = lite !== null && isPublicPage(url);
+    const asLite = page && !hasSessionCookie(req.headers.cookie);
+    const key = asLite ? `lite ${url}` : url;
     const hit = cache.get(key);
     if (hit) {
       send(req, res, hit);
@@ -111,7 +134,15 @@ export async function startPortalServer(opts: PortalServerOptions) {
     const headers: http.OutgoingHttpHeaders = { "accept-encoding": "identity" };
     for (const [k, v] of Object.entries(req.headers)) if (!FILL_DROP.has(k)) headers[k] = v;
     cache
-      .fill(key, () => innerRequest("GET", key, headers), (f) => sharedTtl(f.status, f.headers))
+      .fill(
+        key,
+        async () => {
+          const f = await innerRequest("GET", url, headers);
+          if (page) f.headers.vary = [f.headers.vary, "Cookie"].filter(Boolean).join(", ");
+          return asLite ? liteFill(f) : f;
+        },
+        (f) => sharedTtl(f.status, f.headers),
+      )
       .then(({ entry }) => {
         if (entry) send(req, res, entry, true);
         // Not shareable (a dynamic page, a redirect, an error): Next answers this visitor itself,

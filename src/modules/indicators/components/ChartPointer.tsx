@@ -1,32 +1,29 @@
 "use client";
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { nearestPoint, pointerKey } from "@/lib/enhance/logic";
 
 type Point = { x: number; y: number; label: string; value: string };
 
 /**
  * The plot area of an indicator's chart (drawn on the server, passed as children) with a read-out
  * of the nearest quarter's value: under the pointer, or with the arrow keys once focused (Home and
- * End jump to the first and last quarter, Escape hides it).
+ * End jump to the first and last quarter, Escape hides it). The data attributes let
+ * src/lib/enhance/lite.ts do the same on the script-free page anonymous visitors get.
  */
 export function ChartPointer({ points, name, color, children }: { points: Point[]; name: string; color: string; children: ReactNode }) {
   const [active, setActive] = useState<number | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const nearest = (clientX: number) => {
     const r = box.current!.getBoundingClientRect();
-    const x = ((clientX - r.left) / r.width) * 100;
-    let best = 0;
-    points.forEach((p, i) => {
-      if (Math.abs(p.x - x) < Math.abs(points[best].x - x)) best = i;
-    });
-    return best;
+    return nearestPoint(points.map((q) => q.x), ((clientX - r.left) / r.width) * 100);
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    const last = points.length - 1;
-    const next = ({ ArrowRight: Math.min(last, (active ?? -1) + 1), ArrowLeft: Math.max(0, (active ?? last + 1) - 1), Home: 0, End: last } as Record<string, number>)[e.key];
-    if (next !== undefined) {
+    const next = pointerKey(e.key, active, points.length);
+    if (next === "hide") setActive(null);
+    else if (next !== null) {
       e.preventDefault();
       setActive(next);
-    } else if (e.key === "Escape") setActive(null);
+    }
   };
   const p = active === null ? null : points[active];
   return (
@@ -37,6 +34,9 @@ export function ChartPointer({ points, name, color, children }: { points: Point[
       role="application"
       aria-labelledby="chart-title"
       aria-describedby="chart-summary"
+      data-points={JSON.stringify(points)}
+      data-name={name}
+      data-color={color}
       onPointerMove={(e) => points.length && setActive(nearest(e.clientX))}
       onPointerLeave={() => setActive(null)}
       onKeyDown={onKeyDown}

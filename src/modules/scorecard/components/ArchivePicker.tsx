@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { archiveHref } from "@/lib/enhance/logic";
 
 /** Jumps to the scorecard as it was published at the end of a past quarter. */
 export function ArchivePicker({ lang, label, go, periods, current, now }: { lang: string; label: string; go: string; periods: [string, string][]; current: string; now: string }) {
@@ -8,10 +9,11 @@ export function ArchivePicker({ lang, label, go, periods, current, now }: { lang
   const [value, setValue] = useState(current);
   return (
     <form
+      data-archive={lang}
       className="mt-3 flex flex-wrap items-end gap-2 text-sm no-print"
       onSubmit={(e) => {
         e.preventDefault();
-        router.push(value ? `/${lang}/archive/${value}` : `/${lang}`);
+        router.push(archiveHref(lang, value));
       }}
     >
       <div>

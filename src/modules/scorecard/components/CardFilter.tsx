@@ -1,12 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { cardMatches, cardQuery, shownText } from "@/lib/enhance/logic";
 
 /**
  * Filters the indicator cards in the browser (by text, pillar and status), so the scorecard page
  * itself stays a cached static page. Cards carry data-search, data-pillar and data-statuses.
  * The cards are static markup (not React elements): a plain click on one of their links is turned
- * into a client-side navigation, as a next/link would do.
+ * into a client-side navigation, as a next/link would do. Anonymous visitors get the page without
+ * React; src/lib/enhance/lite.ts gives them the same filter (same rules, ../logic).
  */
 export function CardFilter({ labels, pillars, statuses }: { labels: { search: string; pillar: string; status: string; all: string; shown: string }; pillars: [string, string][]; statuses: [string, string][] }) {
   const [shown, setShown] = useState<number | null>(null);
@@ -25,22 +27,17 @@ export function CardFilter({ labels, pillars, statuses }: { labels: { search: st
   }, [router]);
   function apply(form: HTMLFormElement) {
     const data = new FormData(form);
-    const q = String(data.get("q") ?? "").trim().toLocaleLowerCase("vi");
-    const pillar = String(data.get("pillar") ?? "");
-    const status = String(data.get("status") ?? "");
+    const f = cardQuery((name) => data.get(name));
     let n = 0;
     document.querySelectorAll<HTMLElement>("[data-card]").forEach((card) => {
-      const ok =
-        (!q || (card.dataset.search ?? "").includes(q)) &&
-        (!pillar || card.dataset.pillar === pillar) &&
-        (!status || (card.dataset.statuses ?? "").split(" ").includes(status));
+      const ok = cardMatches(card.dataset, f);
       card.hidden = !ok;
       if (ok) n++;
     });
     setShown(n);
   }
   return (
-    <form role="search" onInput={(e) => apply(e.currentTarget)} onSubmit={(e) => { e.preventDefault(); apply(e.currentTarget); }} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm no-print">
+    <form role="search" data-card-filter onInput={(e) => apply(e.currentTarget)} onSubmit={(e) => { e.preventDefault(); apply(e.currentTarget); }} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm no-print">
       <div>
         <label htmlFor="card-q" className="block text-xs font-medium">{labels.search}</label>
         <input id="card-q" name="q" type="search" className="mt-1 rounded border border-slate-300 px-2 py-1" />
@@ -59,7 +56,7 @@ export function CardFilter({ labels, pillars, statuses }: { labels: { search: st
           {statuses.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
         </select>
       </div>
-      <p aria-live="polite" className="text-xs text-slate-600" data-testid="cards-shown">{shown === null ? "" : labels.shown.replace("{count}", String(shown))}</p>
+      <p aria-live="polite" className="text-xs text-slate-600" data-testid="cards-shown" data-template={labels.shown}>{shown === null ? "" : shownText(labels.shown, shown)}</p>
     </form>
   );
 }
