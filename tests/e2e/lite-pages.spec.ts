@@ -49,6 +49,12 @@ test("an anonymous visitor's public pages load one small script and no framework
   // The language link keeps the page's filters, which only the browser knows on a cached page.
   await page.goto("/vi/tasks?decision=4437-2024");
   await expect(page.getByRole("link", { name: "Switch to English" })).toHaveAttribute("href", "/en/tasks?decision=4437-2024");
+  // …and the anchor: the other language's source text opens at the same line.
+  await page.goto("/vi/documents/411-2022#L40");
+  const english = page.getByRole("link", { name: "Switch to English" });
+  await expect(english).toHaveAttribute("href", "/en/documents/411-2022#L40");
+  await page.locator("#L41").getByRole("link", { name: "41" }).click();
+  await expect(english).toHaveAttribute("href", "/en/documents/411-2022#L41");
 });
 
 test("a signed-in visitor gets the React page on the same address, and the script-free one again after signing out", async ({ page }) => {

@@ -1,8 +1,9 @@
 // The script anonymous visitors' public pages carry instead of Next's runtime (see
 // src/server/http/lite-page.ts): the pages are complete HTML, so all that is left to do in the
 // browser is the scorecard filter, the archive picker, the chart read-out, the sign-in link and
-// the language link's query string. The rules are those the React components use (./logic).
-import { archiveHref, cardMatches, cardQuery, nearestPoint, pointerKey, shownText, withQuery } from "./logic";
+// the language link's query string and anchor. The rules are those the React components use (./logic).
+import { filterCards } from "./cards";
+import { archiveHref, cardQuery, nearestPoint, pointerKey, shownText, withQuery } from "./logic";
 
 type Point = { x: number; y: number; label: string; value: string };
 
@@ -26,9 +27,12 @@ function signInLink(doc: Document) {
   });
 }
 
+/** The other language's link keeps the filters and the anchor (a line of a document, say). */
 function languageQuery(doc: Document) {
-  if (!location.search) return;
-  doc.querySelectorAll<HTMLAnchorElement>("header a[hreflang]").forEach((a) => a.setAttribute("href", withQuery(a.getAttribute("href") ?? "", location.search)));
+  const links = [...doc.querySelectorAll<HTMLAnchorElement>("header a[hreflang]")].map((a) => [a, a.getAttribute("href") ?? ""] as const);
+  const update = () => links.forEach(([a, href]) => a.setAttribute("href", withQuery(href, location.search) + location.hash));
+  if (location.search || location.hash) update();
+  addEventListener("hashchange", update);
 }
 
 function cardFilter(doc: Document) {
@@ -36,14 +40,7 @@ function cardFilter(doc: Document) {
   if (!form) return;
   const out = form.querySelector<HTMLElement>("[data-template]");
   const apply = () => {
-    const data = new FormData(form);
-    const f = cardQuery((name) => data.get(name));
-    let n = 0;
-    doc.querySelectorAll<HTMLElement>("[data-card]").forEach((card) => {
-      const ok = cardMatches(card.dataset, f);
-      card.hidden = !ok;
-      if (ok) n++;
-    });
+    const n = filterCards(form, doc);
     if (out) out.textContent = shownText(out.dataset.template ?? "{count}", n);
   };
   form.addEventListener("input", apply);

@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { cardMatches, cardQuery, shownText } from "@/lib/enhance/logic";
+import { filterCards } from "@/lib/enhance/cards";
+import { shownText } from "@/lib/enhance/logic";
 
 /**
  * Filters the indicator cards in the browser (by text, pillar and status), so the scorecard page
@@ -25,17 +26,7 @@ export function CardFilter({ labels, pillars, statuses }: { labels: { search: st
     list.addEventListener("click", onClick);
     return () => list.removeEventListener("click", onClick);
   }, [router]);
-  function apply(form: HTMLFormElement) {
-    const data = new FormData(form);
-    const f = cardQuery((name) => data.get(name));
-    let n = 0;
-    document.querySelectorAll<HTMLElement>("[data-card]").forEach((card) => {
-      const ok = cardMatches(card.dataset, f);
-      card.hidden = !ok;
-      if (ok) n++;
-    });
-    setShown(n);
-  }
+  const apply = (form: HTMLFormElement) => setShown(filterCards(form));
   return (
     <form role="search" data-card-filter onInput={(e) => apply(e.currentTarget)} onSubmit={(e) => { e.preventDefault(); apply(e.currentTarget); }} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm no-print">
       <div>
