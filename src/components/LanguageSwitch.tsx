@@ -1,15 +1,16 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { Suspense } from "react";
+import { Suspense, useSyncExternalStore } from "react";
 import type { Lang } from "@/i18n/config";
 
 type Props = { lang: Lang; label: string; ariaLabel: string };
 
 /**
  * Links to the same page in the other language (the language is the first path segment).
- * The query string is only known in the browser (public pages are static): the server renders the
- * link without it, the same size, and the browser adds it, so the header never shifts.
+ * The query string and the anchor (a line of a document) are only known in the browser (public
+ * pages are static): the server renders the link without them and the browser adds them, so the
+ * header never shifts. (src/lib/enhance/lite.ts does the same on the script-free pages.)
  */
 export function LanguageSwitch(props: Props) {
   return (
@@ -24,13 +25,19 @@ function WithQuery(props: Props) {
   return <SwitchLink {...props} qs={search?.toString() ?? ""} />;
 }
 
+const onHashChange = (cb: () => void) => {
+  addEventListener("hashchange", cb);
+  return () => removeEventListener("hashchange", cb);
+};
+
 function SwitchLink({ lang, label, ariaLabel, qs }: Props & { qs: string }) {
   const pathname = usePathname() ?? `/${lang}`;
+  const hash = useSyncExternalStore(onHashChange, () => location.hash, () => "");
   const other: Lang = lang === "vi" ? "en" : "vi";
   const rest = pathname.replace(/^\/(vi|en)(?=\/|$)/, "");
   return (
     <Link
-      href={`/${other}${rest}${qs ? `?${qs}` : ""}`}
+      href={`/${other}${rest}${qs ? `?${qs}` : ""}${hash}`}
       prefetch={false}
       hrefLang={other}
       lang={other}

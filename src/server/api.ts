@@ -88,23 +88,21 @@ const BAD_QUERY = "Tham số truy vấn không hợp lệ / invalid query parame
  */
 export function parseQuery<T extends z.ZodTypeAny>(req: Request, schema: T): { ok: true; data: z.infer<T> } | { ok: false; response: NextResponse } {
   const search = new URL(req.url).searchParams;
-  const read = schema instanceof z.ZodObject ? new Set(Object.keys(schema.shape)) : null;
-  const repeated = [...new Set(search.keys())].filter((k) => (!read || read.has(k)) && search.getAll(k).length > 1);
-  if (repeated.length) {
-    return {
-      ok: false,
-      response: apiError(
-        400,
-        BAD_QUERY,
-        repeated.map((k) => ({ param: k, message: `Tham số "${k}" được gửi nhiều lần; mỗi tham số chỉ được gửi một lần.` })),
-      ),
-    };
-  }
+  const repeated = repeatedParams(search, schema);
+  if (repeated.length) return { ok: false, response: apiError(400, BAD_QUERY, repeated) };
   const r = schema.safeParse(Object.fromEntries(search));
   if (!r.success) {
     return { ok: false, response: apiError(400, BAD_QUERY, r.error.issues.map((i) => ({ param: i.path.join("."), message: i.message }))) };
   }
   return { ok: true, data: r.data };
+}
+
+/** Parameters `schema` reads that were sent more than once, each with a Vietnamese message. */
+export function repeatedParams(search: URLSearchParams, schema: z.ZodTypeAny): { param: string; message: string }[] {
+  const read = schema instanceof z.ZodObject ? new Set(Object.keys(schema.shape)) : null;
+  return [...new Set(search.keys())]
+    .filter((k) => (!read || read.has(k)) && search.getAll(k).length > 1)
+    .map((k) => ({ param: k, message: `Tham số "${k}" được gửi nhiều lần; mỗi tham số chỉ được gửi một lần.` }));
 }
 
 /** A public JSON read: CORS and a shared-cache policy. */

@@ -63,6 +63,9 @@ test("a signed-in visitor gets the React page on the same address, and the scrip
   expect(scripts.some((s) => s.startsWith("/_next/static/chunks/"))).toBe(true);
   expect(scripts.some((s) => s.startsWith("/_cds/"))).toBe(false);
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  // The React language link keeps a document's anchor too.
+  await page.goto("/vi/documents/411-2022#L40");
+  await expect(page.getByRole("link", { name: "Switch to English" })).toHaveAttribute("href", "/en/documents/411-2022#L40");
   await signOut(page);
   const after = await scriptsOf(page, "/vi/indicators/digital-economy-gdp-share");
   expect(after.every((s) => s.startsWith("/_cds/"))).toBe(true);

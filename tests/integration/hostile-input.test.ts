@@ -870,6 +870,8 @@ for (const [target, mod, url] of [
     ["number edge", "page 1e309", "?page=1e309"],
     ["wrong type", "page is a word", "?page=abc"],
     ["sql injection", "SQL as period", `?period=${encodeURIComponent(S.sql)}`],
+    ["bad query", "two periods, the last the open quarter", "?period=1999-Q1&period=2026-Q3"],
+    ["bad query", "two pages, the last valid", "?page=-1&page=1"],
   ] as [Category, string, string][]) {
     rcase(T, "A", cat, name, ws(q), status(400));
   }

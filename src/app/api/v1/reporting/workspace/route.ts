@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/server/action";
+import { repeatedParams } from "@/server/api";
 import { withUser } from "@/server/api-auth";
 import { NotFoundError, ValidationError } from "@/server/errors";
 import { defaultPeriod } from "@/modules/reporting/periods";
@@ -20,7 +21,11 @@ const query = z.object({
 /** The signed-in user's agency's items for a quarter, with the versions a save must name. */
 export async function GET(req: Request) {
   return withUser(req, "reporting.read", async (user) => {
-    const q = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+    const search = new URL(req.url).searchParams;
+    // As in every other API query (parseQuery): a parameter given twice is refused, not last-wins.
+    const repeated = repeatedParams(search, query);
+    if (repeated.length) throw new ValidationError(Object.fromEntries(repeated.map((r) => [r.param, [r.message]])), "Tham số truy vấn không hợp lệ.");
+    const q = query.safeParse(Object.fromEntries(search));
     if (!q.success) throw new ValidationError(fieldErrorsOf(q.error), "Tham số truy vấn không hợp lệ.");
     const { period: key, page } = q.data;
     const period = key ? await db.reportingPeriod.findUnique({ where: { year_quarter: key } }) : await defaultPeriod();
