@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPeriodDates, editable, needsExplanation, parseValue, periodState } from "./rules";
+import { defaultPeriodDates, editable, needsExplanation, parseValue, periodState, reviewPages } from "./rules";
 
 const pct = { kind: "PERCENT", minValue: 0, maxValue: 100, unit: "%" };
 const rank = { kind: "RANK", minValue: 1, maxValue: null, unit: "hạng" };
@@ -62,5 +62,15 @@ describe("periods", () => {
     expect(editable("SUBMITTED", q3, new Date("2026-11-23"), false)).toBe(false);
     expect(editable("DRAFT", q3, new Date("2027-02-01"), false)).toBe(false);
     expect(editable("RETURNED", q3, new Date("2027-02-01"), true)).toBe(true);
+  });
+});
+
+describe("review queue pages", () => {
+  it("counts pages by the longer of the two lists, at least one", () => {
+    expect(reviewPages(0, 0)).toBe(1);
+    expect(reviewPages(100, 3)).toBe(1);
+    expect(reviewPages(101, 3)).toBe(2);
+    expect(reviewPages(5, 250)).toBe(3);
+    expect(reviewPages(5, 0, 2)).toBe(3);
   });
 });

@@ -77,3 +77,11 @@ export function editable(state: string, period: PeriodDates, now: Date, reopened
   if (ps === "NOT_OPEN") return false;
   return ps !== "LOCKED" || reopened;
 }
+
+/** Submitted items per kind on one page of the review queue (indicator values and task progress each). */
+export const REVIEW_PAGE_SIZE = 100;
+
+/** Pages of the review queue: the longer of the two lists decides. */
+export function reviewPages(obsTotal: number, taskTotal: number, size = REVIEW_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(Math.max(obsTotal, taskTotal) / size));
+}

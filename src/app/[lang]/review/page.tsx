@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { Forbidden } from "@/components/Forbidden";
 import { resolveLang } from "@/i18n/server";
 import { ReviewQueue } from "@/modules/reporting/components/ReviewQueue";
@@ -5,9 +6,12 @@ import { pageUser } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
 
-export default async function ReviewPage({ params }: { params: Promise<{ lang: string }> }) {
+const query = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
+
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ lang: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
   const { lang, m } = await resolveLang(params);
   const { allowed } = await pageUser(lang, "reporting.review", `/${lang}/review`);
   if (!allowed) return <Forbidden message={m.auth.forbidden} />;
-  return <ReviewQueue lang={lang} m={m} />;
+  const { page } = query.parse(await searchParams);
+  return <ReviewQueue lang={lang} m={m} page={page} />;
 }

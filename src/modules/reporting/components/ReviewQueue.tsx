@@ -2,12 +2,15 @@ import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { formatNumber, formatValue } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
+import { Pager } from "@/modules/admin/components/layout";
 import { reviewQueue } from "../queries";
+import { REVIEW_PAGE_SIZE, reviewPages } from "../rules";
 import { targetsSummary } from "./Workspace";
 import { ReviewForm, type ReviewRow } from "./ReviewForm";
 
-export async function ReviewQueue({ lang, m }: { lang: Lang; m: Messages }) {
-  const q = await reviewQueue({ skip: 0, take: 200 });
+export async function ReviewQueue({ lang, m, page = 1 }: { lang: Lang; m: Messages; page?: number }) {
+  const q = await reviewQueue({ skip: (page - 1) * REVIEW_PAGE_SIZE, take: REVIEW_PAGE_SIZE });
+  const pages = reviewPages(q.obsTotal, q.taskTotal);
   const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) : "");
   const rows: ReviewRow[] = [
     ...q.observations.map((o) => ({
@@ -45,6 +48,7 @@ export async function ReviewQueue({ lang, m }: { lang: Lang; m: Messages }) {
         {fill(m.review.indicators, { count: q.obsTotal })} · {fill(m.review.tasks, { count: q.taskTotal })}
       </p>
       <ReviewForm lang={lang} m={m} rows={rows} />
+      {pages > 1 && <Pager lang={lang} path={`/${lang}/review`} params={{}} page={page} pages={pages} total={q.obsTotal + q.taskTotal} />}
     </div>
   );
 }
