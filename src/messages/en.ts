@@ -26,6 +26,7 @@ export const en: Messages = {
     roles: { ADMIN: "System administrator", REVIEWER: "National reviewer", REPORTER: "Agency reporter", VIEWER: "Viewer" },
     required: "Please sign in to continue.",
     forbidden: "You do not have access to this page.",
+    forbiddenHint: "Ask a system administrator if you need access.",
   },
   reporting: {
     nav: "My reporting",

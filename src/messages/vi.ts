@@ -27,6 +27,7 @@ export const vi = {
     roles: { ADMIN: "Quản trị hệ thống", REVIEWER: "Cán bộ thẩm định", REPORTER: "Cán bộ báo cáo", VIEWER: "Người xem" },
     required: "Vui lòng đăng nhập để tiếp tục.",
     forbidden: "Bạn không có quyền xem trang này.",
+    forbiddenHint: "Nếu bạn cần quyền này, hãy liên hệ quản trị hệ thống.",
   },
   reporting: {
     nav: "Báo cáo của tôi",

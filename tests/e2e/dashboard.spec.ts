@@ -35,10 +35,14 @@ test("a reviewer drills from a status count to an indicator whose chart shows bo
 
 test("an agency reporter sees their agency's dashboard but not the national one", async ({ page }) => {
   await signIn(page, "reporter.hanoi@cds.gov.vn");
-  await page.goto("/vi/dashboard");
+  expect((await page.goto("/vi/dashboard"))?.status()).toBe(403);
   await expect(page.getByText("Bạn không có quyền xem trang này.")).toBeVisible();
-  await page.goto("/vi/dashboard/agencies/T-HA-NOI");
+  expect((await page.goto("/vi/dashboard/agencies/T-HA-NOI"))?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Thành phố Hà Nội");
-  await page.goto("/vi/dashboard/agencies/T-HO-CHI-MINH");
+  expect((await page.goto("/vi/dashboard/agencies/T-HO-CHI-MINH"))?.status()).toBe(403);
   await expect(page.getByText("Bạn không có quyền xem trang này.")).toBeVisible();
+  // In English too, with a way home.
+  expect((await page.goto("/en/review"))?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page.");
+  await expect(page.getByRole("link", { name: "Home" })).toHaveAttribute("href", "/en");
 });

@@ -101,6 +101,6 @@ test("signed-out visitors are sent to sign in, and a reporter cannot open the re
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByText("Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")).toBeVisible();
   await signIn(page, "reporter.hanoi@cds.gov.vn");
-  await page.goto("/vi/review");
+  expect((await page.goto("/vi/review"))?.status()).toBe(403);
   await expect(page.getByText("Bạn không có quyền xem trang này.")).toBeVisible();
 });

@@ -6,3 +6,6 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 // Evidence files written by tests go to a scratch folder, not the developer's data.
 process.env.UPLOAD_DIR = path.join(os.tmpdir(), "cds-test-uploads");
+// Next inlines this from next.config.mjs (experimental.authInterrupts) at build time; pages
+// imported directly by tests need it to call forbidden().
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";

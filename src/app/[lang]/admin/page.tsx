@@ -1,7 +1,7 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { resolveLang } from "@/i18n/server";
 import { AdminIndex } from "@/modules/admin/components/AdminIndex";
-import { Forbidden } from "@/modules/admin/components/layout";
 import { adminGate } from "@/modules/admin/gate";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +14,6 @@ export async function generateMetadata({ params }: { params: Promise<{ lang: str
 export default async function AdminPage({ params }: { params: Promise<{ lang: string }> }) {
   const { lang } = await resolveLang(params);
   const user = await adminGate(lang, "any");
-  if (!user) return <Forbidden lang={lang} />;
+  if (!user) forbidden();
   return <AdminIndex lang={lang} user={user} />;
 }

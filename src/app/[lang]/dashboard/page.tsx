@@ -1,4 +1,4 @@
-import { Forbidden } from "@/components/Forbidden";
+import { forbidden } from "next/navigation";
 import { resolveLang } from "@/i18n/server";
 import { Overview } from "@/modules/dashboards/components/Overview";
 import { parseFilters } from "@/modules/dashboards/filters";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function DashboardPage({ params, searchParams }: { params: Promise<{ lang: string }>; searchParams: Promise<Record<string, string>> }) {
   const { lang, m } = await resolveLang(params);
   const { allowed } = await pageUser(lang, "national.read", `/${lang}/dashboard`);
-  if (!allowed) return <Forbidden message={m.auth.forbidden} />;
+  if (!allowed) forbidden();
   const filters = parseFilters(await searchParams);
   if (filters.agencyCode) filters.agencyId = (await db.agency.findUnique({ where: { code: filters.agencyCode }, select: { id: true } }))?.id;
   return <Overview lang={lang} m={m} filters={filters} />;

@@ -1,5 +1,5 @@
+import { forbidden } from "next/navigation";
 import { z } from "zod";
-import { Forbidden } from "@/components/Forbidden";
 import { resolveLang } from "@/i18n/server";
 import { Workspace } from "@/modules/reporting/components/Workspace";
 import { defaultPeriod, parsePeriodKey } from "@/modules/reporting/periods";
@@ -21,7 +21,7 @@ export default async function ReportingPage({ params, searchParams }: { params: 
   const { lang, m } = await resolveLang(params);
   const sp = query.parse(await searchParams);
   const { user, allowed } = await pageUser(lang, "reporting.read", `/${lang}/reporting`);
-  if (!allowed) return <Forbidden message={m.auth.forbidden} />;
+  if (!allowed) forbidden();
   const key = parsePeriodKey(sp.period);
   const period = key ? await db.reportingPeriod.findUnique({ where: { year_quarter: key } }) : await defaultPeriod();
   // Reporters and viewers always see their own agency, whatever the URL says.

@@ -26,23 +26,6 @@ export function AdminHeading({ lang, title, intro, back, children }: { lang: Lan
   );
 }
 
-export function Forbidden({ lang }: { lang: Lang }) {
-  const t = adminMessages(lang);
-  return (
-    <section className="rounded border border-amber-300 bg-amber-50 p-6" aria-labelledby="forbidden-title">
-      <h1 id="forbidden-title" className="text-xl font-semibold text-amber-900">
-        {t.forbidden}
-      </h1>
-      <p className="mt-2 text-amber-900">{t.forbiddenHint}</p>
-      <p className="mt-4">
-        <Link href={`/${lang}`} className="text-brand-700 underline">
-          {t.home}
-        </Link>
-      </p>
-    </section>
-  );
-}
-
 /** Previous / next links that keep the other query parameters. */
 export function Pager({ lang, path, params, page, pages, total }: { lang: Lang; path: string; params: Record<string, string | undefined>; page: number; pages: number; total: number }) {
   const t = adminMessages(lang);

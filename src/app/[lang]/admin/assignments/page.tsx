@@ -1,7 +1,7 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { resolveLang } from "@/i18n/server";
 import { AssignmentsPage } from "@/modules/admin/components/AssignmentsPage";
-import { Forbidden } from "@/modules/admin/components/layout";
 import { adminGate } from "@/modules/admin/gate";
 import { assignmentListQuery, firstValues } from "@/modules/admin/schemas";
 
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminAssignmentsPage({ params, searchParams }: Props) {
   const { lang } = await resolveLang(params);
   const user = await adminGate(lang, "admin.assignments");
-  if (!user) return <Forbidden lang={lang} />;
+  if (!user) forbidden();
   const q = assignmentListQuery.parse(firstValues(await searchParams));
   return <AssignmentsPage lang={lang} user={user} q={q.q} assignedOnly={!!q.assigned} page={q.page} />;
 }

@@ -1,7 +1,7 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { resolveLang } from "@/i18n/server";
 import { AuditPage } from "@/modules/admin/components/AuditPage";
-import { Forbidden } from "@/modules/admin/components/layout";
 import { adminGate } from "@/modules/admin/gate";
 import { auditQuery, firstValues } from "@/modules/admin/schemas";
 
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminAuditPage({ params, searchParams }: Props) {
   const { lang } = await resolveLang(params);
   const user = await adminGate(lang, "audit.read");
-  if (!user) return <Forbidden lang={lang} />;
+  if (!user) forbidden();
   const query = auditQuery.parse(firstValues(await searchParams));
   return <AuditPage lang={lang} user={user} query={query} />;
 }

@@ -1,6 +1,6 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { resolveLang } from "@/i18n/server";
-import { Forbidden } from "@/modules/admin/components/layout";
 import { PeriodsPage } from "@/modules/admin/components/PeriodsPage";
 import { adminGate } from "@/modules/admin/gate";
 import { firstValues, pageQuery } from "@/modules/admin/schemas";
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminPeriodsPage({ params, searchParams }: Props) {
   const { lang } = await resolveLang(params);
   const user = await adminGate(lang, "admin.periods");
-  if (!user) return <Forbidden lang={lang} />;
+  if (!user) forbidden();
   const q = pageQuery.parse(firstValues(await searchParams));
   return <PeriodsPage lang={lang} user={user} page={q.page} />;
 }

@@ -1,6 +1,6 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { resolveLang } from "@/i18n/server";
-import { Forbidden } from "@/modules/admin/components/layout";
 import { UsersList } from "@/modules/admin/components/UsersPages";
 import { adminGate } from "@/modules/admin/gate";
 import { firstValues, userListQuery } from "@/modules/admin/schemas";
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminUsersPage({ params, searchParams }: Props) {
   const { lang } = await resolveLang(params);
   const user = await adminGate(lang, "admin.users");
-  if (!user) return <Forbidden lang={lang} />;
+  if (!user) forbidden();
   const q = userListQuery.parse(firstValues(await searchParams));
   return <UsersList lang={lang} user={user} q={q.q} page={q.page} />;
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { resolveLang } from "@/i18n/server";
-import { Forbidden } from "@/modules/admin/components/layout";
 import { EditUser } from "@/modules/admin/components/UsersPages";
 import { adminGate } from "@/modules/admin/gate";
 
@@ -17,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminEditUserPage({ params }: Props) {
   const { lang } = await resolveLang(params);
   const user = await adminGate(lang, "admin.users");
-  if (!user) return <Forbidden lang={lang} />;
+  if (!user) forbidden();
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
   return <EditUser lang={lang} user={user} id={Number(id)} />;

@@ -1,6 +1,6 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { resolveLang } from "@/i18n/server";
-import { Forbidden } from "@/modules/admin/components/layout";
 import { NewUser } from "@/modules/admin/components/UsersPages";
 import { adminGate } from "@/modules/admin/gate";
 
@@ -16,6 +16,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminNewUserPage({ params }: Props) {
   const { lang } = await resolveLang(params);
   const user = await adminGate(lang, "admin.users");
-  if (!user) return <Forbidden lang={lang} />;
+  if (!user) forbidden();
   return <NewUser lang={lang} />;
 }

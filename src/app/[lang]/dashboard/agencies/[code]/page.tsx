@@ -1,5 +1,4 @@
-import { notFound } from "next/navigation";
-import { Forbidden } from "@/components/Forbidden";
+import { forbidden, notFound } from "next/navigation";
 import { resolveLang } from "@/i18n/server";
 import { Overview } from "@/modules/dashboards/components/Overview";
 import { parseFilters } from "@/modules/dashboards/filters";
@@ -13,11 +12,11 @@ export default async function AgencyDashboardPage({ params, searchParams }: { pa
   const { lang, m } = await resolveLang(params);
   const { code } = await params;
   const { user, allowed } = await pageUser(lang, "reporting.read", `/${lang}/dashboard/agencies/${code}`);
-  if (!allowed) return <Forbidden message={m.auth.forbidden} />;
+  if (!allowed) forbidden();
   const agency = /^[A-Z0-9-]{1,40}$/.test(code) ? await db.agency.findUnique({ where: { code }, select: { id: true, code: true, nameVi: true, nameEn: true } }) : null;
   if (!agency) notFound();
   // An agency's own staff, and national roles; nobody else.
-  if (!canReadAgency(user, agency.id)) return <Forbidden message={m.auth.forbidden} />;
+  if (!canReadAgency(user, agency.id)) forbidden();
   const filters = parseFilters(await searchParams);
   return <Overview lang={lang} m={m} filters={{ ...filters, agencyId: agency.id }} agency={agency} />;
 }

@@ -1,9 +1,8 @@
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { resolveLang } from "@/i18n/server";
 import { formatNumber, formatValue } from "@/lib/format";
 import { ItemDetail } from "@/modules/reporting/components/ItemDetail";
 import { observationDetail } from "@/modules/reporting/queries";
-import { Forbidden } from "@/components/Forbidden";
 import { pageUser } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +11,7 @@ export default async function ObservationPage({ params }: { params: Promise<{ la
   const { lang, m } = await resolveLang(params);
   const { id } = await params;
   const { user, allowed } = await pageUser(lang, "reporting.read", `/${lang}/reporting/observations/${id}`);
-  if (!allowed) return <Forbidden message={m.auth.forbidden} />;
+  if (!allowed) forbidden();
   const n = Number(id);
   // Another agency's item is "not found", not "forbidden": its existence is not revealed.
   const o = Number.isInteger(n) && n > 0 && n < 2 ** 31 ? await observationDetail(user, n) : null;

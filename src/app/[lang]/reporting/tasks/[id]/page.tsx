@@ -1,8 +1,7 @@
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { resolveLang } from "@/i18n/server";
 import { ItemDetail } from "@/modules/reporting/components/ItemDetail";
 import { taskProgressDetail } from "@/modules/reporting/queries";
-import { Forbidden } from "@/components/Forbidden";
 import { pageUser } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +10,7 @@ export default async function TaskProgressPage({ params }: { params: Promise<{ l
   const { lang, m } = await resolveLang(params);
   const { id } = await params;
   const { user, allowed } = await pageUser(lang, "reporting.read", `/${lang}/reporting/tasks/${id}`);
-  if (!allowed) return <Forbidden message={m.auth.forbidden} />;
+  if (!allowed) forbidden();
   const n = Number(id);
   const p = Number.isInteger(n) && n > 0 && n < 2 ** 31 ? await taskProgressDetail(user, n) : null;
   if (!p) notFound();
