@@ -5,7 +5,7 @@ import { can, type Permission } from "./permissions";
 
 /**
  * For portal pages: the signed-in user, or a redirect to the sign-in page that comes back here.
- * `allowed` is false when the user lacks the permission: the page then shows its refusal.
+ * `allowed` is false when the user lacks the permission: the page then calls forbidden() (HTTP 403).
  */
 export async function pageUser(lang: string, permission: Permission, here: string): Promise<{ user: SessionUser; allowed: boolean }> {
   const user = await currentUser();

@@ -1,6 +1,6 @@
 import "server-only";
 // The guard of every admin route: signed out → the sign-in page; signed in without the permission
-// → null, and the route shows the forbidden message.
+// → null, and the route calls forbidden() (HTTP 403, src/app/[lang]/forbidden.tsx).
 import { redirect } from "next/navigation";
 import type { Lang } from "@/i18n/config";
 import { requireUser, type SessionUser } from "@/server/current-user";
