@@ -16,9 +16,13 @@ export async function startPortal(name: string, port: number, prepare?: (url: st
   await migrate(db.url);
   await runSeed(db.url);
   if (prepare) await prepare(db.url);
+  // A process group of its own, signalled as a whole on stop, as a terminal's Ctrl-C does: tsx's
+  // wrapper gives a child 30 ms to acknowledge a relayed signal and SIGKILLs it otherwise, which on
+  // a loaded machine left the portal's server running after the bench had ended.
   const child: ChildProcess = spawn(path.join("node_modules", ".bin", "tsx"), ["src/cli/start.ts"], {
     env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
@@ -33,8 +37,9 @@ export async function startPortal(name: string, port: number, prepare?: (url: st
     base,
     db,
     stop: async () => {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+      const exited = new Promise((r) => child.once("exit", r));
+      process.kill(-child.pid!, "SIGTERM");
+      await exited;
       await db.stop();
     },
   };

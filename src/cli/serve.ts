@@ -22,6 +22,8 @@ async function main() {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    // Never outlive the signal by more than a few seconds, whatever a connection is doing.
+    setTimeout(() => process.exit(0), 5000).unref();
     await server.close().catch(() => {});
     process.exit(0);
   };

@@ -163,8 +163,12 @@ export async function startPortalServer(opts: PortalServerOptions) {
     cache,
     close: async () => {
       await watcher.stop();
-      await new Promise((r) => front.close(r));
-      await new Promise((r) => inner.close(r));
+      // close() alone waits for every keep-alive connection to end (a browser's can stay open for
+      // minutes): drop them, so stopping the portal stops it.
+      const closed = Promise.all([new Promise((r) => front.close(r)), new Promise((r) => inner.close(r))]);
+      front.closeAllConnections();
+      inner.closeAllConnections();
+      await closed;
       agent.destroy();
       await app.close();
     },
