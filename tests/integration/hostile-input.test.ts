@@ -365,19 +365,24 @@ function idCases(target: string, as: Who, fieldName: string, base: () => Record<
   act(T, "A", "wrong type", "unknown kind", () => ({ ...base(), kind: "evidence" }), { field: /^kind$/ });
   act(T, "A", "file", "no file", () => ({ ...base(), file: undefined }), { field: /^file$/ });
   act(T, "A", "wrong type", "file field is text", () => ({ ...base(), file: "minh-chung.pdf" }), { field: /^file$/ });
-  act(T, "A", "file", "empty file", () => ({ ...base(), file: FILES.empty() }), { field: /^file$/ });
-  act(T, "A", "file", ".exe renamed .pdf", () => ({ ...base(), file: FILES.exeAsPdf() }), { field: /^file$/ });
-  act(T, "A", "file", "an .exe", () => ({ ...base(), file: FILES.exe() }), { field: /^file$/ });
-  act(T, "A", "file", "text named .pdf", () => ({ ...base(), file: FILES.textAsPdf() }), { field: /^file$/ });
-  act(T, "A", "file", "text named .xlsx", () => ({ ...base(), file: FILES.textAsXlsx() }), { field: /^file$/ });
-  act(T, "A", "file", "PNG named .jpg", () => ({ ...base(), file: FILES.pngAsJpg() }), { field: /^file$/ });
-  act(T, "A", "file", "double extension .pdf.exe", () => ({ ...base(), file: FILES.pdfDoubleExt() }), { field: /^file$/ });
-  act(T, "A", "file", "no extension", () => ({ ...base(), file: FILES.pdfNoExt() }), { field: /^file$/ });
-  act(T, "A", "unicode", "RTL override hiding .exe", () => ({ ...base(), file: FILES.pdfRtlName() }), { field: /^file$/ });
-  act(T, "A", "file", "11 MB", () => ({ ...base(), file: FILES.pdf11MB() }), { field: /^file$/ });
-  act(T, "A", "unicode", "NUL in the file name", () => ({ ...base(), file: FILES.pdfNulName() }), { field: /^file$/ });
-  act(T, "A", "unicode", "ANSI escape sequence in the file name", () => ({ ...base(), file: FILES.pdfAnsiName() }), { field: /^file$/ });
-  act(T, "A", "huge string", "1 MB file name", () => ({ ...base(), file: FILES.pdfHugeName() }), { field: /^file$/ });
+  // Every refused file is refused on the file field.
+  for (const [cat, name, file] of [
+    ["file", "empty file", FILES.empty],
+    ["file", ".exe renamed .pdf", FILES.exeAsPdf],
+    ["file", "an .exe", FILES.exe],
+    ["file", "text named .pdf", FILES.textAsPdf],
+    ["file", "text named .xlsx", FILES.textAsXlsx],
+    ["file", "PNG named .jpg", FILES.pngAsJpg],
+    ["file", "double extension .pdf.exe", FILES.pdfDoubleExt],
+    ["file", "no extension", FILES.pdfNoExt],
+    ["unicode", "RTL override hiding .exe", FILES.pdfRtlName],
+    ["file", "11 MB", FILES.pdf11MB],
+    ["unicode", "NUL in the file name", FILES.pdfNulName],
+    ["unicode", "ANSI escape sequence in the file name", FILES.pdfAnsiName],
+    ["huge string", "1 MB file name", FILES.pdfHugeName],
+  ] as [Category, string, () => Field][]) {
+    act(T, "A", cat, name, () => ({ ...base(), file: file() }), { field: /^file$/ });
+  }
   act(T, "B", "state", "a submitted item", () => ({ kind: "task", id: String(fx.tpBSub.id), file: FILES.pdf() }), { message: /không còn sửa được/ });
 }
 

@@ -5,23 +5,14 @@
 // It calls the import module's confirmImport (the function the confirm server action calls) for
 // that user: there is no session cookie in a child process, so the user is read by email.
 import { confirmImport } from "@/modules/excel/import";
-import type { SessionUser } from "@/server/current-user";
+import { toSessionUser } from "@/server/session-user";
 import { db } from "@/server/db";
 
 async function main() {
   const [email, batchId] = process.argv.slice(2);
   if (!email || !Number.isInteger(Number(batchId))) throw new Error("usage: fault-import-child.ts <email> <batch id>");
   const u = await db.user.findUniqueOrThrow({ where: { email }, include: { agency: true } });
-  const user: SessionUser = {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    agencyId: u.agencyId,
-    agencyCode: u.agency.code,
-    agencyNameVi: u.agency.nameVi,
-    agencyNameEn: u.agency.nameEn,
-  };
+  const user = toSessionUser(u);
   console.log("confirming");
   const result = await confirmImport(user, Number(batchId));
   console.log(JSON.stringify(result));
