@@ -18,6 +18,8 @@ async function scriptsOf(page: Page, url: string): Promise<string[]> {
 }
 
 test("an anonymous visitor's public pages load one small script and no framework, and still work", async ({ page }) => {
+  const failed: string[] = [];
+  page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
   const home = await scriptsOf(page, "/vi");
   expect(home).toHaveLength(1);
   expect(home[0]).toMatch(/^\/_cds\/enhance-[\w-]+\.js$/);
@@ -25,6 +27,11 @@ test("an anonymous visitor's public pages load one small script and no framework
   // The filter runs on the script of ours.
   await page.getByLabel("Tìm chỉ số").fill("kinh tế số trong GDP");
   await expect(page.getByTestId("cards-shown")).toHaveText("Đang hiển thị 1 chỉ số");
+  const noMatch = page.getByText("Không có chỉ số nào phù hợp với bộ lọc.", { exact: false });
+  await expect(noMatch).toBeHidden();
+  await page.getByLabel("Tìm chỉ số").fill("khongcochisonaonhuthe");
+  await expect(page.getByTestId("cards-shown")).toHaveText("Đang hiển thị 0 chỉ số");
+  await expect(noMatch).toBeVisible();
 
   // The chart's read-out, from the keyboard: End shows the last quarter, Escape hides it.
   expect(await scriptsOf(page, "/vi/indicators/digital-economy-gdp-share")).toEqual(home);
@@ -49,6 +56,8 @@ test("an anonymous visitor's public pages load one small script and no framework
   // The language link keeps the page's filters, which only the browser knows on a cached page.
   await page.goto("/vi/tasks?decision=4437-2024");
   await expect(page.getByRole("link", { name: "Switch to English" })).toHaveAttribute("href", "/en/tasks?decision=4437-2024");
+  // Nothing the pages ask for is missing (the site icon was, once).
+  expect(failed).toEqual([]);
   // …and the anchor: the other language's source text opens at the same line.
   await page.goto("/vi/documents/411-2022#L40");
   const english = page.getByRole("link", { name: "Switch to English" });
@@ -63,6 +72,10 @@ test("a signed-in visitor gets the React page on the same address, and the scrip
   expect(scripts.some((s) => s.startsWith("/_next/static/chunks/"))).toBe(true);
   expect(scripts.some((s) => s.startsWith("/_cds/"))).toBe(false);
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  // The React filter shows the same "no match" note.
+  await page.goto("/vi");
+  await page.getByLabel("Tìm chỉ số").fill("khongcochisonaonhuthe");
+  await expect(page.getByText("Không có chỉ số nào phù hợp với bộ lọc.", { exact: false })).toBeVisible();
   // The React language link keeps a document's anchor too.
   await page.goto("/vi/documents/411-2022#L40");
   await expect(page.getByRole("link", { name: "Switch to English" })).toHaveAttribute("href", "/en/documents/411-2022#L40");

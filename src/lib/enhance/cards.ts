@@ -1,6 +1,9 @@
 import { cardMatches, cardQuery } from "./logic";
 
-/** Shows the indicator cards ([data-card]) the filter form's values match; returns how many. */
+/**
+ * Shows the indicator cards ([data-card]) the filter form's values match, and the "no match" note
+ * ([data-cards-empty]) when none does; returns how many.
+ */
 export function filterCards(form: HTMLFormElement, root: ParentNode = document): number {
   const data = new FormData(form);
   const f = cardQuery((name) => data.get(name));
@@ -10,5 +13,6 @@ export function filterCards(form: HTMLFormElement, root: ParentNode = document):
     card.hidden = !ok;
     if (ok) n++;
   });
+  root.querySelector<HTMLElement>("[data-cards-empty]")?.toggleAttribute("hidden", n > 0);
   return n;
 }

@@ -125,6 +125,7 @@ export async function Scorecard({ lang, m, asOf = null, periods = [] }: { lang: 
             would otherwise rebuild from the RSC payload and hydrate. CardFilter hides and shows them,
             and turns clicks on their links into client-side navigations. */}
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-cards dangerouslySetInnerHTML={{ __html: staticMarkup(indicators.map(indicatorCard)) }} />
+        <p hidden data-cards-empty className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{s.noMatch}</p>
       </section>
 
       <section aria-labelledby="docs" className="space-y-3">
