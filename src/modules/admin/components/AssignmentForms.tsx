@@ -1,6 +1,7 @@
 "use client";
 // Adding an indicator assignment, and removing one after a confirmation dialog.
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
 import { addAssignmentAction, removeAssignmentAction } from "../actions";
 import { adminMessages, fill } from "../i18n";
@@ -14,7 +15,6 @@ import {
   labelClass,
   primaryButton,
   secondaryButton,
-  useFocusFirstError,
   type FormState,
 } from "./form-parts";
 
@@ -22,11 +22,9 @@ export type Option = { id: number; label: string };
 
 export function AddAssignmentForm({ lang, indicators, agencies }: { lang: Lang; indicators: Option[]; agencies: Option[] }) {
   const t = adminMessages(lang);
-  const [state, formAction, pending] = useActionState<FormState, FormData>(addAssignmentAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, state);
+  const { state, pending, formProps } = useFormAction<FormState>(addAssignmentAction, null, { resetOnSuccess: true });
   return (
-    <form ref={form} action={formAction} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           <label htmlFor="assign-indicator" className={labelClass}>
@@ -101,7 +99,7 @@ export function AddAssignmentForm({ lang, indicators, agencies }: { lang: Lang; 
 /** A "Remove" button that opens a modal dialog; only the dialog's button removes. */
 export function RemoveAssignmentButton({ lang, id, agency, indicator }: { lang: Lang; id: number; agency: string; indicator: string }) {
   const t = adminMessages(lang);
-  const [state, formAction, pending] = useActionState<FormState, FormData>(removeAssignmentAction, null);
+  const { state, pending, formProps } = useFormAction<FormState>(removeAssignmentAction, null);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = `remove-${id}-title`;
   useEffect(() => {
@@ -119,7 +117,7 @@ export function RemoveAssignmentButton({ lang, id, agency, indicator }: { lang: 
         {t.assignments.remove}
       </button>
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-black/40">
-        <form action={formAction} className="space-y-4 p-5">
+        <form {...formProps} className="space-y-4 p-5">
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="confirm" value="yes" />
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">

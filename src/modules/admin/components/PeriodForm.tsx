@@ -1,10 +1,10 @@
 "use client";
 // One reporting period's dates, edited in place.
-import { useActionState, useRef } from "react";
+import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
 import { updatePeriodAction } from "../actions";
 import { adminMessages } from "../i18n";
-import { FieldError, StatusMessage, fieldA11y, inputClass, labelClass, primaryButton, useFocusFirstError, type FormState } from "./form-parts";
+import { FieldError, StatusMessage, fieldA11y, inputClass, labelClass, primaryButton, type FormState } from "./form-parts";
 
 export type PeriodFormData = { id: number; opensAt: string; dueAt: string; locksAt: string };
 
@@ -12,12 +12,10 @@ const FIELDS = ["opensAt", "dueAt", "locksAt"] as const;
 
 export function PeriodForm({ lang, period, label }: { lang: Lang; period: PeriodFormData; label: string }) {
   const t = adminMessages(lang);
-  const [state, formAction, pending] = useActionState<FormState, FormData>(updatePeriodAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, state);
+  const { state, pending, formProps } = useFormAction<FormState>(updatePeriodAction, null);
   const base = `period-${period.id}`;
   return (
-    <form ref={form} action={formAction} aria-label={label} className="space-y-2" noValidate>
+    <form {...formProps} aria-label={label} className="space-y-2" noValidate>
       <input type="hidden" name="id" value={period.id} />
       <div className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start">
         {FIELDS.map((f) => (

@@ -1,7 +1,7 @@
 "use client";
 // Forms of the user screens: create, edit, deactivate / reactivate, reset password.
 import Link from "next/link";
-import { useActionState, useRef } from "react";
+import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "../actions";
 import { adminMessages } from "../i18n";
@@ -15,7 +15,6 @@ import {
   labelClass,
   primaryButton,
   secondaryButton,
-  useFocusFirstError,
   type FormState,
 } from "./form-parts";
 
@@ -118,12 +117,10 @@ function PasswordField({ id, state, lang, label }: { id: string; state: FormStat
 
 export function CreateUserForm({ lang, agencies }: { lang: Lang; agencies: AgencyOption[] }) {
   const t = adminMessages(lang);
-  const [state, formAction, pending] = useActionState<FormState, FormData>(createUserAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, state);
+  const { state, pending, formProps } = useFormAction<FormState>(createUserAction, null, { resetOnSuccess: true });
   const createdId = state?.ok ? (state.data as { id?: number } | undefined)?.id : undefined;
   return (
-    <form ref={form} action={formAction} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
+    <form {...formProps} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
       <div>
         <label htmlFor="new-email" className={labelClass}>
           {t.users.email}
@@ -182,11 +179,9 @@ export function CreateUserForm({ lang, agencies }: { lang: Lang; agencies: Agenc
 
 export function EditUserForm({ lang, user, agencies, isSelf }: { lang: Lang; user: UserFormData; agencies: AgencyOption[]; isSelf: boolean }) {
   const t = adminMessages(lang);
-  const [state, formAction, pending] = useActionState<FormState, FormData>(updateUserAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, state);
+  const { state, pending, formProps } = useFormAction<FormState>(updateUserAction, null);
   return (
-    <form ref={form} action={formAction} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       <input type="hidden" name="id" value={user.id} />
       <div>
         <label htmlFor="edit-name" className={labelClass}>
@@ -243,13 +238,11 @@ function ReasonField({ id, state, lang }: { id: string; state: FormState; lang: 
 /** Deactivation is a second, deliberate step: the confirmation box must be ticked. */
 export function ActiveForm({ lang, user, isSelf }: { lang: Lang; user: UserFormData; isSelf: boolean }) {
   const t = adminMessages(lang);
-  const [state, formAction, pending] = useActionState<FormState, FormData>(setUserActiveAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, state);
+  const { state, pending, formProps } = useFormAction<FormState>(setUserActiveAction, null);
   if (user.active && isSelf) return <p className="text-sm text-slate-700">{t.users.selfDeactivateHint}</p>;
   if (!user.active) {
     return (
-      <form ref={form} action={formAction} className="space-y-3">
+      <form {...formProps} className="space-y-3">
         <input type="hidden" name="id" value={user.id} />
         <input type="hidden" name="active" value="true" />
         <p className="text-sm text-slate-700">{t.users.reactivateIntro}</p>
@@ -262,7 +255,7 @@ export function ActiveForm({ lang, user, isSelf }: { lang: Lang; user: UserFormD
     );
   }
   return (
-    <form ref={form} action={formAction} className="space-y-3">
+    <form {...formProps} className="space-y-3">
       <input type="hidden" name="id" value={user.id} />
       <input type="hidden" name="active" value="false" />
       <p className="text-sm text-slate-700">{t.users.deactivateIntro}</p>
@@ -293,11 +286,9 @@ export function ActiveForm({ lang, user, isSelf }: { lang: Lang; user: UserFormD
 
 export function ResetPasswordForm({ lang, user, isSelf }: { lang: Lang; user: UserFormData; isSelf: boolean }) {
   const t = adminMessages(lang);
-  const [state, formAction, pending] = useActionState<FormState, FormData>(resetPasswordAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, state);
+  const { state, pending, formProps } = useFormAction<FormState>(resetPasswordAction, null, { resetOnSuccess: true });
   return (
-    <form ref={form} action={formAction} className="space-y-3" noValidate>
+    <form {...formProps} className="space-y-3" noValidate>
       <input type="hidden" name="id" value={user.id} />
       <p className="text-sm text-slate-700">{t.users.resetIntro}</p>
       {isSelf ? <p className="text-sm font-medium text-amber-800">{t.users.resetSelfHint}</p> : null}

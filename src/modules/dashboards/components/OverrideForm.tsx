@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
+import { useFormAction } from "@/components/use-form-action";
 import { fetchMe } from "@/components/me";
 import type { Messages } from "@/i18n/messages";
 import type { ActionResult } from "@/server/action";
@@ -9,7 +10,7 @@ import { overrideStatusAction } from "../actions";
 /** Shown to national reviewers only (the action checks the role again on the server). */
 export function OverrideForm({ targetId, current, m, hasOverride }: { targetId: number; current: string; m: Messages["dashboard"]; hasOverride: boolean }) {
   const [role, setRole] = useState<string | null>(null);
-  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(overrideStatusAction, null);
+  const { state, pending, formProps } = useFormAction<ActionResult | null>(overrideStatusAction, null);
   useEffect(() => {
     fetchMe()
       .then((user) => setRole((user as { role?: string } | null)?.role ?? null))
@@ -20,7 +21,7 @@ export function OverrideForm({ targetId, current, m, hasOverride }: { targetId: 
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-brand-700 underline">{m.overrideForm}</summary>
-      <form action={formAction} className="mt-2 space-y-2" data-testid="override-form">
+      <form {...formProps} className="mt-2 space-y-2" data-testid="override-form">
         <input type="hidden" name="targetId" value={targetId} />
         <FormFeedback state={state} />
         <label htmlFor={`${id}-status`} className="block text-xs font-medium">{m.overrideStatus}</label>

@@ -1,12 +1,10 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useState } from "react";
 import type { Lang } from "@/i18n/config";
 import type { Messages } from "@/i18n/messages";
-import type { ActionResult } from "@/server/action";
 import { saveIndicatorsAction } from "../actions";
-import { EntryButtons, SelectToSubmit } from "./EntryControls";
-import { FieldError, FormFeedback, useUnsavedWarning } from "./FormFeedback";
+import { EntryBar, SelectToSubmit, useEntryForm } from "./EntryControls";
+import { FieldError, FormFeedback } from "./FormFeedback";
 import { StateBadge } from "./StateBadge";
 
 export type IndicatorRowView = {
@@ -30,14 +28,12 @@ export type IndicatorRowView = {
 };
 
 export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: Lang; m: Messages["reporting"]; period: string; rows: IndicatorRowView[]; canWrite: boolean }) {
-  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(saveIndicatorsAction, null);
-  const [dirty, setDirty] = useState(false);
-  useUnsavedWarning(dirty && !pending);
+  const { state, pending, formProps, selected, selectable, recount, onInput } = useEntryForm(saveIndicatorsAction, m);
   const v = (name: string, initial: string) => state?.values?.[name] ?? initial;
   const err = (name: string) => state?.fieldErrors?.[name];
 
   return (
-    <form action={formAction} onInput={() => setDirty(true)} onSubmit={() => setDirty(false)} className="space-y-3" data-testid="indicator-form">
+    <form {...formProps} onInput={onInput} className="space-y-3" data-testid="indicator-form">
       <input type="hidden" name="period" value={period} />
       <FormFeedback state={state} />
       <div className="space-y-3">
@@ -45,7 +41,7 @@ export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: 
           const p = `ind.${r.indicatorId}`;
           const disabled = !canWrite || !r.editable;
           return (
-            <fieldset key={r.indicatorId} className="rounded border border-slate-200 bg-white p-3" data-testid={`indicator-row-${r.indicatorId}`} aria-labelledby={`${p}-name`}>
+            <fieldset key={`${r.indicatorId}-${r.version}`} className="rounded border border-slate-200 bg-white p-3" data-testid={`indicator-row-${r.indicatorId}`} aria-labelledby={`${p}-name`}>
               {!disabled && <input type="hidden" name={`${p}.version`} value={r.version} />}
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
@@ -124,13 +120,13 @@ export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: 
                   <FieldError id={`${p}.explanation-error`} errors={err(`${p}.explanation`)} />
                 </div>
               </div>
-              {canWrite && r.editable && <SelectToSubmit name={`${p}.select`} checked={v(`${p}.select`, "") === "on"} m={m} />}
+              {canWrite && r.editable && <SelectToSubmit name={`${p}.select`} checked={v(`${p}.select`, "") === "on"} label={r.name} m={m} />}
             </fieldset>
           );
         })}
       </div>
       {canWrite && (
-        <EntryButtons pending={pending} m={m} hint={m.jumpHint} />
+        <EntryBar formRef={formProps.ref} pending={pending} selected={selected} selectable={selectable} recount={recount} label={m.barIndicators} hint={m.jumpHint} m={m} />
       )}
     </form>
   );

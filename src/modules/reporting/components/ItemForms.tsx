@@ -1,14 +1,14 @@
 "use client";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/use-form-action";
 import type { Messages } from "@/i18n/messages";
 import type { ActionResult } from "@/server/action";
 import { reopenAction, uploadEvidenceAction } from "../actions";
 import { FieldError, FormFeedback } from "./FormFeedback";
 
 export function EvidenceUpload({ kind, id, m }: { kind: "obs" | "task"; id: number; m: Messages["reporting"] }) {
-  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(uploadEvidenceAction, null);
+  const { state, pending, formProps } = useFormAction<ActionResult | null>(uploadEvidenceAction, null, { resetOnSuccess: true });
   return (
-    <form action={formAction} className="space-y-2" data-testid="evidence-form">
+    <form {...formProps} className="space-y-2" data-testid="evidence-form">
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
       <FormFeedback state={state} />
@@ -32,9 +32,9 @@ export function EvidenceUpload({ kind, id, m }: { kind: "obs" | "task"; id: numb
 }
 
 export function ReopenForm({ kind, id, m }: { kind: "obs" | "task"; id: number; m: Messages["reporting"] }) {
-  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(reopenAction, null);
+  const { state, pending, formProps } = useFormAction<ActionResult | null>(reopenAction, null, { resetOnSuccess: true });
   return (
-    <form action={formAction} className="space-y-2">
+    <form {...formProps} className="space-y-2">
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
       <FormFeedback state={state} />

@@ -1,12 +1,10 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useState } from "react";
 import type { Lang } from "@/i18n/config";
 import type { Messages } from "@/i18n/messages";
-import type { ActionResult } from "@/server/action";
 import { saveTasksAction } from "../actions";
-import { EntryButtons, SelectToSubmit } from "./EntryControls";
-import { FieldError, FormFeedback, useUnsavedWarning } from "./FormFeedback";
+import { EntryBar, SelectToSubmit, useEntryForm } from "./EntryControls";
+import { FieldError, FormFeedback } from "./FormFeedback";
 import { StateBadge } from "./StateBadge";
 
 export type TaskRowView = {
@@ -32,22 +30,20 @@ export type TaskRowView = {
 const STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "BLOCKED"] as const;
 
 export function TaskEntryForm({ lang, m, period, rows, canWrite }: { lang: Lang; m: Messages["reporting"]; period: string; rows: TaskRowView[]; canWrite: boolean }) {
-  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(saveTasksAction, null);
-  const [dirty, setDirty] = useState(false);
-  useUnsavedWarning(dirty && !pending);
+  const { state, pending, formProps, selected, selectable, recount, onInput } = useEntryForm(saveTasksAction, m);
   const v = (name: string, initial: string) => state?.values?.[name] ?? initial;
   const err = (name: string) => state?.fieldErrors?.[name];
   const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1 disabled:bg-slate-100 aria-[invalid=true]:border-red-600";
 
   return (
-    <form action={formAction} onInput={() => setDirty(true)} onSubmit={() => setDirty(false)} className="space-y-3" data-testid="task-form">
+    <form {...formProps} onInput={onInput} className="space-y-3" data-testid="task-form">
       <input type="hidden" name="period" value={period} />
       <FormFeedback state={state} />
       {rows.map((r) => {
         const p = `task.${r.taskId}`;
         const disabled = !canWrite || !r.editable;
         return (
-          <fieldset key={r.taskId} className="rounded border border-slate-200 bg-white p-3" aria-labelledby={`${p}-title`} data-testid={`task-row-${r.taskId}`}>
+          <fieldset key={`${r.taskId}-${r.version}`} className="rounded border border-slate-200 bg-white p-3" aria-labelledby={`${p}-title`} data-testid={`task-row-${r.taskId}`}>
             {!disabled && <input type="hidden" name={`${p}.version`} value={r.version} />}
             <div className="flex flex-wrap items-start justify-between gap-2">
               <div className="max-w-3xl">
@@ -101,12 +97,12 @@ export function TaskEntryForm({ lang, m, period, rows, canWrite }: { lang: Lang;
                 <textarea id={`${p}.nextSteps`} name={`${p}.nextSteps`} rows={1} defaultValue={v(`${p}.nextSteps`, r.nextSteps)} disabled={disabled} className={input} />
               </div>
             </div>
-            {canWrite && r.editable && <SelectToSubmit name={`${p}.select`} checked={v(`${p}.select`, "") === "on"} m={m} />}
+            {canWrite && r.editable && <SelectToSubmit name={`${p}.select`} checked={v(`${p}.select`, "") === "on"} label={r.title} m={m} />}
           </fieldset>
         );
       })}
       {canWrite && rows.length > 0 && (
-        <EntryButtons pending={pending} m={m} />
+        <EntryBar formRef={formProps.ref} pending={pending} selected={selected} selectable={selectable} recount={recount} label={m.barTasks} m={m} />
       )}
     </form>
   );
