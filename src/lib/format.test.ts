@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatThreshold, formatValue } from "./format";
+import { formatDate, formatDateTime, formatNumber, formatThreshold, formatValue } from "./format";
 
 describe("formatting", () => {
   it("writes decimals with a comma and thousands with a dot in Vietnamese", () => {
@@ -21,5 +21,14 @@ describe("formatting", () => {
   it("writes dates dd/mm/yyyy in Vietnamese", () => {
     expect(formatDate(new Date("2022-03-31T00:00:00Z"), "vi")).toBe("31/03/2022");
     expect(formatDate("2021-06-15", "en")).toBe("15 June 2021");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("shows Vietnam's time in Vietnamese and English formats", () => {
+    expect(formatDateTime(new Date("2026-03-31T17:05:00Z"), "vi")).toBe("01/04/2026 00:05");
+    expect(formatDateTime(new Date("2026-12-03T07:09:00Z"), "vi")).toBe("03/12/2026 14:09");
+    expect(formatDateTime(new Date("2026-12-03T07:09:00Z"), "en")).toBe("3 Dec 2026, 14:09");
+    expect(formatDateTime(null, "vi")).toBe("");
   });
 });

@@ -40,3 +40,19 @@ export function formatDate(d: Date | string | null | undefined, lang: Lang): str
   }
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 }
+
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/**
+ * A moment in Vietnam's time (UTC+7 all year, no daylight saving): "03/12/2026 14:05" in
+ * Vietnamese, "3 Dec 2026, 14:05" in English. Whatever the server's or browser's zone.
+ */
+export function formatDateTime(d: Date | string | null | undefined, lang: Lang): string {
+  if (!d) return "";
+  const v = new Date((typeof d === "string" ? new Date(d) : d).getTime() + VN_OFFSET_MS);
+  const p = (x: number) => String(x).padStart(2, "0");
+  const time = `${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
+  if (lang === "vi") return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${time}`;
+  const month = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }).format(v);
+  return `${v.getUTCDate()} ${month} ${v.getUTCFullYear()}, ${time}`;
+}

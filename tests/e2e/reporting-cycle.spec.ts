@@ -1,7 +1,7 @@
 // The whole reporting cycle in a real browser: entry with a mistake, draft, submission, return
 // with a comment, correction, approval, and publication on the API and the decision page.
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn, signOut } from "./support";
+import { expectAccessible, signIn, signOut, submitSelected } from "./support";
 
 const row = (page: Page, name: string) => page.locator("fieldset", { has: page.getByText(name, { exact: true }) });
 
@@ -35,7 +35,7 @@ test("reporter → reviewer → reporter → reviewer → public", async ({ page
   await expect(gdp.getByText("Bản nháp")).toBeVisible();
 
   for (const r of [gdp, egdi, fibre]) await r.getByLabel("Chọn để nộp").check();
-  await page.getByRole("button", { name: "Nộp các mục đã chọn" }).first().click();
+  await submitSelected(page, 3);
   await expect(page.getByTestId("form-message").first()).toHaveText("Đã nộp 3 mục (đã lưu 3 mục).");
   await expect(page.getByTestId("progress-count")).toContainText("Đã nộp 3/");
   await signOut(page);
@@ -46,11 +46,12 @@ test("reporter → reviewer → reporter → reviewer → public", async ({ page
   await expect(page.getByTestId("review-row")).toHaveCount(3);
   await expectAccessible(page);
   await page.getByRole("checkbox", { name: /Tỷ trọng kinh tế số trong GDP/ }).check();
-  await page.getByLabel("Nhận xét (bắt buộc khi trả lại)").fill("Đề nghị ghi rõ kỳ số liệu của Tổng cục Thống kê.");
+  await page.getByLabel("Nhận xét chung (dùng cho các mục không có nhận xét riêng)").fill("Đề nghị ghi rõ kỳ số liệu của Tổng cục Thống kê.");
   await page.getByRole("button", { name: /Trả lại các mục đã chọn/ }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Đã trả lại 1 mục.");
   await expect(page.getByTestId("review-row")).toHaveCount(2);
-  for (const box of await page.getByRole("checkbox").all()) await box.check();
+  await page.getByTestId("review-select-all").check();
+  await expect(page.getByTestId("review-selected")).toHaveText("Đã chọn 2 mục");
   await page.getByRole("button", { name: /Duyệt các mục đã chọn/ }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Đã duyệt 2 mục.");
   await signOut(page);
@@ -64,7 +65,7 @@ test("reporter → reviewer → reporter → reviewer → public", async ({ page
   await gdp.getByLabel("Giá trị (%)").fill("19,4");
   await gdp.getByLabel("Nguồn / phương pháp").fill("Tổng cục Thống kê, số liệu ước tính quý III/2026");
   await gdp.getByLabel("Chọn để nộp").check();
-  await page.getByRole("button", { name: "Nộp các mục đã chọn" }).first().click();
+  await submitSelected(page, 1);
   await expect(page.getByTestId("form-message").first()).toHaveText("Đã nộp 1 mục (đã lưu 1 mục).");
   await signOut(page);
 
@@ -72,7 +73,7 @@ test("reporter → reviewer → reporter → reviewer → public", async ({ page
   await page.goto("/vi/review");
   await expect(page.getByTestId("review-row")).toHaveCount(1);
   await expect(page.getByTestId("review-value")).toHaveText("19,4%");
-  await page.getByRole("checkbox").first().check();
+  await page.getByTestId("review-select-all").check();
   await page.getByRole("button", { name: /Duyệt các mục đã chọn/ }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Đã duyệt 1 mục.");
   await expect(page.getByText("Không có mục nào chờ duyệt.")).toBeVisible();

@@ -21,3 +21,11 @@ export async function expectAccessible(page: Page) {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
 }
+
+/** Submits the ticked rows of the entry form on screen: the bar's button, then the confirmation. */
+export async function submitSelected(page: Page, count: number) {
+  await page.getByRole("button", { name: "Nộp các mục đã chọn…" }).click();
+  const dialog = page.getByTestId("submit-dialog");
+  await expect(dialog.getByTestId("submit-list").locator("li")).toHaveCount(count);
+  await dialog.getByRole("button", { name: `Nộp ${count} mục` }).click();
+}

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { startEmbedded, type RunningDb } from "../../src/server/db/embedded";
-import { PASSWORD } from "./support";
+import { PASSWORD, submitSelected } from "./support";
 
 // Three Next.js servers share two cores here: give each step more time than the default.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -124,7 +124,7 @@ test("an approval made through A shows on the public pages B serves from its cac
   await gdp.getByLabel("Giá trị (%)").fill("23,1");
   await gdp.getByLabel("Nguồn / phương pháp").fill("Tổng cục Thống kê");
   await gdp.getByLabel("Chọn để nộp").check();
-  await page.getByRole("button", { name: "Nộp các mục đã chọn" }).first().click();
+  await submitSelected(page, 1);
   await expect(page.getByTestId("form-message").first()).toContainText("Đã nộp 1 mục");
   await page.context().clearCookies();
 

@@ -329,6 +329,36 @@ function idCases(target: string, as: Who, fieldName: string, base: () => Record<
   act(T, "reviewer", "huge string", "1 MB reason", () => ({ decision: "RETURN", item: item(), comment: HUGE }), { field: /^comment$/ });
   act(T, "reviewer", "unicode", "NUL in reason", () => ({ decision: "RETURN", item: item(), comment: `Thiếu nguồn ${S.nul}` }), { field: /^comment$/ });
   act(T, "reviewer", "unicode", "ANSI escape sequence in reason", () => ({ decision: "RETURN", item: item(), comment: `Thiếu nguồn ${S.ansi}` }), { field: /^comment$/ });
+  const own = () => `comment.task.${fx.tpBSub.id}`;
+  act(T, "reviewer", "missing field", "return with a blank item comment and none shared", () => ({ decision: "RETURN", item: item(), [own()]: " \u200b " }), { field: /^comment/ });
+  act(T, "reviewer", "huge string", "1 MB item comment", () => ({ decision: "RETURN", item: item(), [own()]: HUGE }), { field: /^items\.0\.comment$/ });
+  act(T, "reviewer", "unicode", "NUL in item comment", () => ({ decision: "RETURN", item: item(), [own()]: `Thiếu ${S.nul}` }), { field: /^items\.0\.comment$/ });
+  act(T, "reviewer", "wrong type", "item comment is a file", () => ({ decision: "RETURN", item: item(), [own()]: FILES.pdf() }), { field: /^items\.0\.comment$/ });
+}
+
+// -- reporting: submitReadyAction --------------------------------------------------------------
+{
+  const T = "submitReadyAction";
+  const item = () => `ind:${fx.ind}:${fx.obsA.version}`;
+  const base = () => ({ period: PERIOD, item: item() });
+  const CHANGED = /đã thay đổi/;
+  authCases(T, ["anon", "viewer", "reviewer", "stale"], base);
+  act(T, "A", "missing field", "no period", () => ({ item: item() }), { field: /^period$/ });
+  act(T, "A", "missing field", "no item", () => ({ period: PERIOD }), { field: /^items$/ });
+  act(T, "A", "wrong type", "item id is a word", () => ({ ...base(), item: "ind:abc:1" }), { field: /^items/ });
+  act(T, "A", "wrong type", "unknown item kind", () => ({ ...base(), item: `obs:${fx.ind}:1` }), { field: /^items/ });
+  act(T, "A", "wrong type", "item is a file", () => ({ ...base(), item: FILES.pdf() }), { field: /^items/ });
+  act(T, "A", "number edge", "version 0", () => ({ ...base(), item: `ind:${fx.ind}:0` }), { field: /^items/ });
+  act(T, "A", "number edge", "version 1e309", () => ({ ...base(), item: `ind:${fx.ind}:1e309` }), { field: /^items/ });
+  act(T, "A", "number edge", "id over int4", () => ({ ...base(), item: "task:2147483648:1" }), { field: /^items/ });
+  act(T, "A", "sql injection", "SQL as item id", () => ({ ...base(), item: `ind:${S.sqlNum}:1` }), { field: /^items/ });
+  act(T, "A", "unicode", "NUL in item", () => ({ ...base(), item: `ind:${fx.ind}:1\u0000` }), { field: /^items/ });
+  act(T, "A", "state", "a version the reporter never saw", () => ({ ...base(), item: `ind:${fx.ind}:${fx.obsA.version + 5}` }), { message: CHANGED });
+  act(T, "A", "state", "locked quarter", () => ({ ...base(), period: "2026-Q2" }), { message: CHANGED });
+  act(T, "A", "forged id", "a task another agency leads", () => ({ ...base(), item: `task:${fx.taskMinistry}:1` }), { message: CHANGED });
+  act(T, "A", "forged id", "another agency's observation, agency named in the form", () => ({ ...base(), agencyId: String(fx.agB), item: `ind:${fx.indB}:${fx.obsB.version}` }), { message: CHANGED });
+  act(T, "A", "forged id", "a valid item with another agency's: all or nothing", () => ({ ...base(), item: [item(), `task:${fx.taskMinistry}:1`] }), { message: CHANGED });
+  act(T, "A", "huge string", "2,001 items", () => ({ ...base(), item: Array.from({ length: 2001 }, (_, i) => `ind:${i + 1}:1`) }), { field: /^items$/ });
 }
 
 // -- reporting: reopenAction ------------------------------------------------------------------

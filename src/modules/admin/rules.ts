@@ -1,5 +1,6 @@
 // Pure rules of the admin screens: which agencies are current, period date order, day and time
 // conversions. No database, no framework: unit-tested in rules.test.ts.
+import { formatDateTime } from "@/lib/format";
 import { adminVi } from "@/messages/admin";
 
 const S = adminVi.server;
@@ -70,9 +71,7 @@ export function vnDayRange(from: Date | null, to: Date | null): { gte?: Date; lt
 
 /** dd/mm/yyyy hh:mm in Viet Nam time. */
 export function formatDateTimeVn(d: Date): string {
-  const v = new Date(d.getTime() + VN_OFFSET);
-  const p = (x: number) => String(x).padStart(2, "0");
-  return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
+  return formatDateTime(d, "vi");
 }
 
 /** Compact JSON for the audit table, cut at `max` characters. */

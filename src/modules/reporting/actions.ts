@@ -5,8 +5,8 @@ import { revalidate } from "@/server/public-cache";
 import { action } from "@/server/action";
 import { z } from "zod";
 import { attachEvidence } from "./evidence";
-import { reopenItem, reviewItems, saveIndicatorValues, saveTaskProgress } from "./mutations";
-import { indicatorForm, parseIndicatorForm, parseReviewForm, parseTaskForm, reopenForm, reviewForm, taskForm } from "./schemas";
+import { reopenItem, reviewItems, saveIndicatorValues, saveTaskProgress, submitReady } from "./mutations";
+import { indicatorForm, parseIndicatorForm, parseReadyForm, parseReviewForm, parseTaskForm, readyForm, reopenForm, reviewForm, taskForm } from "./schemas";
 
 function summary(saved: number, submitted: number): string {
   if (saved === 0) return "Không có thay đổi nào để lưu.";
@@ -33,6 +33,17 @@ export const saveTasksAction = action(
     return { ok: true, message: summary(r.saved, r.submitted) };
   },
   parseTaskForm,
+);
+
+export const submitReadyAction = action(
+  "reporting.write",
+  readyForm,
+  async (user, input) => {
+    const r = await submitReady(user, input);
+    revalidate("/[lang]/reporting", "page");
+    return { ok: true, message: `Đã nộp ${r.submitted} mục.` };
+  },
+  parseReadyForm,
 );
 
 export const reviewAction = action(

@@ -7,11 +7,11 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { can } from "@/server/permissions";
 import { refreshPublicPages } from "@/server/public-cache";
 import { bumpPublicVersion } from "@/server/public-version";
-import { formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import { previousQuarter } from "@/lib/periods";
 import { assertCanWriteAgency } from "./policy";
-import { editable, needsExplanation, parseValue } from "./rules";
-import type { IndicatorRowInput, ReviewInput, TaskRowInput } from "./schemas";
+import { editable, needsExplanation, parseValue, valueText } from "./rules";
+import type { IndicatorRowInput, ReadyInput, ReviewInput, TaskRowInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 type Period = { year: number; quarter: number; opensAt: Date; dueAt: Date; locksAt: Date };
@@ -29,8 +29,7 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 function conflictMessage(who: string | null, at: Date, what: string): string {
-  const time = at.toISOString().replace("T", " ").slice(0, 16);
-  return `${who ?? "Người khác"} đã lưu mục này lúc ${time} UTC (giá trị hiện tại: ${what}). Thay đổi của bạn chưa được lưu: hãy xem giá trị mới rồi lưu lại.`;
+  return `${who ?? "Người khác"} đã lưu mục này lúc ${formatDateTime(at, "vi")} (giá trị hiện tại: ${what}). Thay đổi của bạn chưa được lưu: hãy xem giá trị mới rồi lưu lại.`;
 }
 
 /**
@@ -304,15 +303,87 @@ export async function saveTaskProgress(
   return { saved: work.length, submitted };
 }
 
+/**
+ * Submits, as stored, the items a reporter confirmed in "submit everything ready", indicators and
+ * tasks together in one transaction. Each goes through the same save as the form (same checks,
+ * revisions and audit rows); an item changed since the confirmation was shown (another version)
+ * refuses the whole submission, so nothing is submitted that the reporter did not see. Refusals
+ * name the item, since most of them are not on screen.
+ */
+export async function submitReady(user: SessionUser, input: ReadyInput, now = new Date()): Promise<{ submitted: number }> {
+  const agencyId = user.agencyId;
+  assertCanWriteAgency(user, agencyId);
+  const indIds = input.items.filter((i) => i.kind === "ind").map((i) => i.id);
+  const taskIds = input.items.filter((i) => i.kind === "task").map((i) => i.id);
+  const where = { agencyId, year: input.period.year, quarter: input.period.quarter };
+  const [obs, tps] = await Promise.all([
+    db.observation.findMany({ where: { ...where, indicatorId: { in: indIds } }, include: { indicator: { select: { nameVi: true } } } }),
+    db.taskProgress.findMany({ where: { ...where, taskId: { in: taskIds } }, include: { task: { select: { numberPrinted: true, document: { select: { numberCanonical: true } } } } } }),
+  ]);
+  const obsBy = new Map(obs.map((o) => [o.indicatorId, o]));
+  const tpBy = new Map(tps.map((p) => [p.taskId, p]));
+  const stale = input.items.filter((i) => (i.kind === "ind" ? obsBy.get(i.id)?.version : tpBy.get(i.id)?.version) !== i.version);
+  if (stale.length) throw new ConflictError("Một số mục đã thay đổi kể từ khi bạn mở trang. Không có gì được nộp; hãy tải lại trang rồi thử lại.");
+  const labels = new Map<string, string>([
+    ...obs.map((o) => [`ind.${o.indicatorId}`, o.indicator.nameVi] as const),
+    ...tps.map((p) => [`task.${p.taskId}`, `${p.task.document.numberCanonical ?? ""} · ${p.task.numberPrinted ?? ""}`] as const),
+  ]);
+  const indRows: IndicatorRowInput[] = obs.map((o) => ({
+    indicatorId: o.indicatorId,
+    version: o.version,
+    value: valueText(o.value),
+    source: o.source ?? "",
+    note: o.note ?? "",
+    explanation: o.explanation ?? "",
+    evidenceUrl: o.evidenceUrl ?? "",
+    comment: "",
+    submit: true,
+  }));
+  const taskRows: TaskRowInput[] = tps.map((p) => ({
+    taskId: p.taskId,
+    version: p.version,
+    status: p.status,
+    percent: p.percentComplete == null ? "" : String(p.percentComplete),
+    achieved: p.achieved ?? "",
+    obstacles: p.obstacles ?? "",
+    nextSteps: p.nextSteps ?? "",
+    evidenceUrl: p.evidenceUrl ?? "",
+    submit: true,
+  }));
+  try {
+    return await db.$transaction(async (tx) => {
+      const a = indRows.length ? await saveIndicatorValues(user, { ...input.period, rows: indRows }, now, tx) : { submitted: 0 };
+      const b = taskRows.length ? await saveTaskProgress(user, { ...input.period, rows: taskRows }, now, tx) : { submitted: 0 };
+      return { submitted: a.submitted + b.submitted };
+    });
+  } catch (e) {
+    if (e instanceof ValidationError || e instanceof ConflictError) {
+      const lines = Object.entries(e.fieldErrors ?? {}).map(([k, msgs]) => `${labels.get(k.split(".").slice(0, 2).join(".")) ?? k}: ${msgs.join(" ")}`);
+      if (lines.length) throw new ValidationError({ _form: lines }, "Không có gì được nộp: một số mục chưa đủ điều kiện.");
+    }
+    throw e;
+  }
+}
+
 /** A reviewer approves or returns submitted items. Approval is what the public sees. */
 export async function reviewItems(user: SessionUser, input: ReviewInput): Promise<{ count: number }> {
   if (!can(user.role, "reporting.review")) throw new ForbiddenError();
-  const comment = clean(input.comment);
-  if (input.decision === "RETURN" && !comment) throw new ValidationError({ comment: ["Vui lòng ghi lý do trả lại để cơ quan báo cáo sửa."] });
+  // Each item may carry its own comment; the shared one stands in for items without.
+  // A comment of only spaces or invisible format characters (zero-width, direction marks) says nothing.
+  const said = (s: string | undefined) => (s && s.replace(/[\s\p{Cf}]/gu, "") ? s.trim() : null);
+  const shared = said(input.comment);
+  const commentOf = (item: ReviewInput["items"][number]) => said(item.comment) ?? shared;
+  if (input.decision === "RETURN") {
+    const missing = input.items.filter((i) => !commentOf(i));
+    if (missing.length) {
+      const why = "Vui lòng ghi lý do trả lại để cơ quan báo cáo sửa.";
+      throw new ValidationError({ comment: [why], ...Object.fromEntries(missing.map((i) => [`comment.${i.kind}.${i.id}`, [why]])) });
+    }
+  }
   await db.$transaction(async (tx) => {
     for (const item of input.items) {
-      if (item.kind === "obs") await reviewObservation(tx, user, item.id, item.version, input.decision, comment);
-      else await reviewTask(tx, user, item.id, item.version, input.decision, comment);
+      if (item.kind === "obs") await reviewObservation(tx, user, item.id, item.version, input.decision, commentOf(item));
+      else await reviewTask(tx, user, item.id, item.version, input.decision, commentOf(item));
     }
     if (input.decision === "APPROVE") await bumpPublicVersion(tx);
   });

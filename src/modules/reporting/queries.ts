@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import type { SessionUser } from "@/server/current-user";
 import { previousQuarter } from "@/lib/periods";
 import { assertCanReadAgency, readableAgencyWhere } from "./policy";
+import { editable, needsExplanation, readyToSubmit } from "./rules";
 
 export type ItemState = "NOT_STARTED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
 
@@ -136,39 +137,96 @@ export async function progressSummary(user: SessionUser, agencyId: number, year:
   return { total, done, indicatorTotal, taskTotal, byState: { ...byState, NOT_STARTED: total - started } as Record<string, number> };
 }
 
-/** Submitted items waiting for a reviewer, across agencies (national roles only). */
-export async function reviewQueue(opts: { agencyId?: number; year?: number; quarter?: number; skip: number; take: number }) {
+export type QueueFilters = { agencyId?: number; year?: number; quarter?: number; kind?: "obs" | "task"; indicatorId?: number };
+
+/**
+ * Submitted items waiting for a reviewer, across agencies (national roles only), filtered, each
+ * with the value approved before it: the item's own (when it was reopened after approval) or else
+ * the agency's latest approved value of an earlier quarter.
+ */
+export async function reviewQueue(opts: QueueFilters & { skip: number; take: number }) {
   const where = {
     state: "SUBMITTED" as const,
     ...(opts.agencyId ? { agencyId: opts.agencyId } : {}),
     ...(opts.year ? { year: opts.year } : {}),
     ...(opts.quarter ? { quarter: opts.quarter } : {}),
   };
+  const obsWhere = { ...where, ...(opts.indicatorId ? { indicatorId: opts.indicatorId } : {}) };
+  const wantObs = opts.kind !== "task";
+  // Tasks are not indicators: filtering by indicator leaves only indicator values.
+  const wantTasks = opts.kind !== "obs" && !opts.indicatorId;
   const [observations, obsTotal, tasks, taskTotal] = await Promise.all([
-    db.observation.findMany({
-      where,
-      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-      skip: opts.skip,
-      take: opts.take,
-      include: {
-        agency: { select: { code: true, nameVi: true, nameEn: true } },
-        indicator: { select: { code: true, nameVi: true, nameEn: true, unit: true, kind: true, targets: nationalTargetSelect } },
-      },
-    }),
-    db.observation.count({ where }),
-    db.taskProgress.findMany({
-      where,
-      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-      skip: opts.skip,
-      take: opts.take,
-      include: {
-        agency: { select: { code: true, nameVi: true, nameEn: true } },
-        task: { select: { key: true, title: true, numberPrinted: true, document: { select: { numberCanonical: true } } } },
-      },
-    }),
-    db.taskProgress.count({ where }),
+    wantObs
+      ? db.observation.findMany({
+          where: obsWhere,
+          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+          skip: opts.skip,
+          take: opts.take,
+          include: {
+            agency: { select: { code: true, nameVi: true, nameEn: true } },
+            indicator: { select: { code: true, nameVi: true, nameEn: true, unit: true, kind: true, targets: nationalTargetSelect } },
+          },
+        })
+      : Promise.resolve([]),
+    wantObs ? db.observation.count({ where: obsWhere }) : Promise.resolve(0),
+    wantTasks
+      ? db.taskProgress.findMany({
+          where,
+          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+          skip: opts.skip,
+          take: opts.take,
+          include: {
+            agency: { select: { code: true, nameVi: true, nameEn: true } },
+            task: { select: { key: true, title: true, numberPrinted: true, document: { select: { numberCanonical: true } } } },
+          },
+        })
+      : Promise.resolve([]),
+    wantTasks ? db.taskProgress.count({ where }) : Promise.resolve(0),
   ]);
-  return { observations, obsTotal, tasks, taskTotal };
+  const [obsHistory, taskHistory] = await Promise.all([
+    observations.length
+      ? db.observation.findMany({
+          where: { agencyId: { in: [...new Set(observations.map((o) => o.agencyId))] }, indicatorId: { in: [...new Set(observations.map((o) => o.indicatorId))] }, approvedValue: { not: null } },
+          select: { agencyId: true, indicatorId: true, year: true, quarter: true, approvedValue: true },
+        })
+      : Promise.resolve([]),
+    tasks.length
+      ? db.taskProgress.findMany({
+          where: { agencyId: { in: [...new Set(tasks.map((t) => t.agencyId))] }, taskId: { in: [...new Set(tasks.map((t) => t.taskId))] }, approvedStatus: { not: null } },
+          select: { agencyId: true, taskId: true, year: true, quarter: true, approvedStatus: true, approvedPercent: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  const earlier = (a: { year: number; quarter: number }, b: { year: number; quarter: number }) => a.year * 4 + a.quarter < b.year * 4 + b.quarter;
+  const latestBefore = <T extends { year: number; quarter: number }>(rows: T[], at: { year: number; quarter: number }) =>
+    rows.filter((r) => earlier(r, at)).sort((a, b) => b.year * 4 + b.quarter - (a.year * 4 + a.quarter))[0] ?? null;
+  return {
+    observations: observations.map((o) => {
+      const prior = latestBefore(obsHistory.filter((h) => h.agencyId === o.agencyId && h.indicatorId === o.indicatorId), o);
+      const previous = o.approvedValue ?? prior?.approvedValue ?? null;
+      return { ...o, previousApproved: previous, previousPeriod: o.approvedValue != null ? { year: o.year, quarter: o.quarter } : prior ? { year: prior.year, quarter: prior.quarter } : null };
+    }),
+    obsTotal,
+    tasks: tasks.map((t) => {
+      const prior = latestBefore(taskHistory.filter((h) => h.agencyId === t.agencyId && h.taskId === t.taskId), t);
+      const own = t.approvedStatus ? { status: t.approvedStatus, percent: t.approvedPercent } : null;
+      return { ...t, previousApproved: own ?? (prior ? { status: prior.approvedStatus!, percent: prior.approvedPercent } : null) };
+    }),
+    taskTotal,
+  };
+}
+
+/** What the queue's filters offer: agencies and indicators with waiting items, and the periods. */
+export async function queueFilterOptions() {
+  const [obsAgencies, taskAgencies, indicators, periods] = await Promise.all([
+    db.observation.findMany({ where: { state: "SUBMITTED" }, distinct: ["agencyId"], select: { agencyId: true } }),
+    db.taskProgress.findMany({ where: { state: "SUBMITTED" }, distinct: ["agencyId"], select: { agencyId: true } }),
+    db.observation.findMany({ where: { state: "SUBMITTED" }, distinct: ["indicatorId"], select: { indicator: { select: { code: true, nameVi: true, nameEn: true } } } }),
+    db.reportingPeriod.findMany({ orderBy: [{ year: "desc" }, { quarter: "desc" }], select: { year: true, quarter: true } }),
+  ]);
+  const ids = [...new Set([...obsAgencies, ...taskAgencies].map((a) => a.agencyId))];
+  const agencies = await db.agency.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, nameVi: true, nameEn: true }, orderBy: [{ kind: "asc" }, { nameVi: "asc" }] });
+  return { agencies, indicators: indicators.map((i) => i.indicator).sort((a, b) => a.code.localeCompare(b.code)), periods };
 }
 
 export async function observationDetail(user: SessionUser, id: number) {
@@ -199,4 +257,70 @@ async function authorNames(ids: (number | null)[]) {
   const unique = [...new Set(ids.filter((x): x is number => x != null))];
   const users = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } });
   return new Map(users.map((u) => [u.id, u]));
+}
+
+/**
+ * Every item of an agency's quarter that could be submitted as stored (see readyToSubmit), across
+ * all pages, with the version the confirmation will name; and how many drafts are not ready.
+ */
+export async function readyItems(user: SessionUser, agencyId: number, year: number, quarter: number, now = new Date()) {
+  assertCanReadAgency(user, agencyId);
+  const prev = previousQuarter({ year, quarter });
+  const period = await db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } });
+  if (!period) return { ready: [], notReady: 0 };
+  const open = { agencyId, year, quarter, state: { in: ["DRAFT" as const, "RETURNED" as const] } };
+  const lastRevision = { orderBy: { version: "desc" as const }, take: 1, select: { authorId: true } };
+  const [obs, previous, tps] = await Promise.all([
+    db.observation.findMany({
+      where: { ...open, indicator: { assignments: { some: { agencyId } } } },
+      include: { indicator: { select: { id: true, nameVi: true, nameEn: true, kind: true } }, revisions: lastRevision },
+      orderBy: { indicator: { code: "asc" } },
+    }),
+    db.observation.findMany({ where: { agencyId, year: prev.year, quarter: prev.quarter }, select: { indicatorId: true, value: true, approvedValue: true } }),
+    db.taskProgress.findMany({
+      where: { ...open, task: { assignees: { some: { agencyId, role: "LEAD" } } } },
+      include: { task: { select: { id: true, title: true, numberPrinted: true, document: { select: { numberCanonical: true, sortOrder: true } }, sortOrder: true } }, revisions: lastRevision },
+    }),
+  ]);
+  const before = new Map(previous.map((o) => [o.indicatorId, o.approvedValue ?? o.value]));
+  const savedSinceReturn = (r: { updatedById: number | null; revisions: { authorId: number | null }[] }) => r.revisions[0]?.authorId != null && r.revisions[0].authorId === r.updatedById;
+  const ready: { kind: "ind" | "task"; id: number; version: number; labelVi: string; labelEn: string }[] = [];
+  let notReady = 0;
+  for (const o of obs) {
+    const complete = o.value != null && !(needsExplanation(before.get(o.indicatorId), o.value, o.indicator.kind) && !o.explanation?.trim());
+    if (readyToSubmit({ state: o.state, editable: editable(o.state, period, now, o.reopened), complete, savedSinceReturn: savedSinceReturn(o) })) {
+      ready.push({ kind: "ind", id: o.indicatorId, version: o.version, labelVi: o.indicator.nameVi, labelEn: o.indicator.nameEn });
+    } else notReady++;
+  }
+  tps.sort((a, b) => a.task.document.sortOrder - b.task.document.sortOrder || a.task.sortOrder - b.task.sortOrder);
+  for (const p of tps) {
+    const complete = p.status === "NOT_STARTED" || !!p.achieved?.trim();
+    if (readyToSubmit({ state: p.state, editable: editable(p.state, period, now, p.reopened), complete, savedSinceReturn: savedSinceReturn(p) })) {
+      const label = `${p.task.document.numberCanonical ?? ""} · ${p.task.numberPrinted ?? ""} — ${p.task.title.slice(0, 140)}${p.task.title.length > 140 ? "…" : ""}`;
+      ready.push({ kind: "task", id: p.taskId, version: p.version, labelVi: label, labelEn: label });
+    } else notReady++;
+  }
+  return { ready, notReady };
+}
+
+/** Submitted items waiting for a reviewer, per agency, for the count reviewers land on. */
+export async function waitingCounts() {
+  const [obs, tps] = await Promise.all([
+    db.observation.groupBy({ by: ["agencyId"], where: { state: "SUBMITTED" }, _count: true }),
+    db.taskProgress.groupBy({ by: ["agencyId"], where: { state: "SUBMITTED" }, _count: true }),
+  ]);
+  const byAgency = new Map<number, number>();
+  for (const g of [...obs, ...tps]) byAgency.set(g.agencyId, (byAgency.get(g.agencyId) ?? 0) + g._count);
+  const agencies = await db.agency.findMany({ where: { id: { in: [...byAgency.keys()] } }, select: { id: true, code: true, nameVi: true, nameEn: true } });
+  const rows = agencies.map((a) => ({ ...a, count: byAgency.get(a.id) ?? 0 })).sort((a, b) => b.count - a.count || a.nameVi.localeCompare(b.nameVi, "vi"));
+  return { total: rows.reduce((s, r) => s + r.count, 0), rows };
+}
+
+/** Agency and indicator codes from the queue's URL, as ids (unknown codes match nothing). */
+export async function resolveQueueCodes(codes: { agency?: string; indicator?: string }) {
+  const [agency, indicator] = await Promise.all([
+    codes.agency ? db.agency.findUnique({ where: { code: codes.agency }, select: { id: true } }) : null,
+    codes.indicator ? db.indicator.findUnique({ where: { code: codes.indicator }, select: { id: true } }) : null,
+  ]);
+  return { agencyId: codes.agency ? (agency?.id ?? -1) : undefined, indicatorId: codes.indicator ? (indicator?.id ?? -1) : undefined };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPeriodDates, editable, needsExplanation, parseValue, periodState, reviewPages } from "./rules";
+import { defaultPeriodDates, editable, needsExplanation, parseValue, periodState, readyToSubmit, reviewPages, valueChange, valueText } from "./rules";
 
 const pct = { kind: "PERCENT", minValue: 0, maxValue: 100, unit: "%" };
 const rank = { kind: "RANK", minValue: 1, maxValue: null, unit: "hạng" };
@@ -72,5 +72,39 @@ describe("review queue pages", () => {
     expect(reviewPages(101, 3)).toBe(2);
     expect(reviewPages(5, 250)).toBe(3);
     expect(reviewPages(5, 0, 2)).toBe(3);
+  });
+});
+
+describe("readyToSubmit and valueText", () => {
+  const base = { state: "DRAFT", editable: true, complete: true, savedSinceReturn: false };
+  it("takes complete, editable drafts", () => {
+    expect(readyToSubmit(base)).toBe(true);
+    expect(readyToSubmit({ ...base, complete: false })).toBe(false);
+    expect(readyToSubmit({ ...base, editable: false })).toBe(false);
+  });
+  it("takes a returned item only after the agency saved it again", () => {
+    expect(readyToSubmit({ ...base, state: "RETURNED" })).toBe(false);
+    expect(readyToSubmit({ ...base, state: "RETURNED", savedSinceReturn: true })).toBe(true);
+    expect(readyToSubmit({ ...base, state: "SUBMITTED", savedSinceReturn: true })).toBe(false);
+    expect(readyToSubmit({ ...base, state: "APPROVED" })).toBe(false);
+  });
+  it("writes values so the reporting rules read them back exactly", () => {
+    const ind = { kind: "AMOUNT", minValue: null, maxValue: null, unit: "x" };
+    for (const n of [0, 1, 20.5, 1000, 1000.5, 123456.789, 1e-7, 5e21]) {
+      const r = parseValue(valueText(n), ind);
+      expect(r).toEqual({ value: n });
+    }
+    expect(valueText(null)).toBe("");
+    expect(valueText(1000.5)).toBe("1000,5");
+  });
+});
+
+describe("valueChange", () => {
+  it("gives the absolute and relative change from the approved value", () => {
+    expect(valueChange(80, 84)).toEqual({ delta: 4, percent: 5 });
+    expect(valueChange(12.3, 12.1)).toEqual({ delta: -0.2, percent: -1.6 });
+    expect(valueChange(0, 5)).toEqual({ delta: 5, percent: null });
+    expect(valueChange(null, 5)).toBeNull();
+    expect(valueChange(5, null)).toBeNull();
   });
 });

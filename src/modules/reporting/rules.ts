@@ -85,3 +85,29 @@ export const REVIEW_PAGE_SIZE = 100;
 export function reviewPages(obsTotal: number, taskTotal: number, size = REVIEW_PAGE_SIZE): number {
   return Math.max(1, Math.ceil(Math.max(obsTotal, taskTotal) / size));
 }
+
+/**
+ * Whether a draft can go to the reviewer as it is stored: the same checks a submission makes
+ * (a value, a result for a started task, an explanation for a large change). A returned item is
+ * ready only once its agency has saved it again: resubmitting what the reviewer returned unchanged
+ * is never done for the reporter.
+ */
+export function readyToSubmit(item: { state: string; editable: boolean; complete: boolean; savedSinceReturn: boolean }): boolean {
+  if (!item.editable || !item.complete) return false;
+  return item.state === "DRAFT" || (item.state === "RETURNED" && item.savedSinceReturn);
+}
+
+/** A stored value written back the way a reporter types it ("1000,5"), so parseValue reads it unchanged. */
+export function valueText(n: number | null): string {
+  if (n == null) return "";
+  let s = String(n);
+  if (/e/i.test(s)) s = n.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
+  return s.replace(".", ",");
+}
+
+/** The change from the previously approved value: absolute, and relative when that means something. */
+export function valueChange(previous: number | null | undefined, next: number | null | undefined): { delta: number; percent: number | null } | null {
+  if (previous == null || next == null) return null;
+  const delta = Math.round((next - previous) * 1e6) / 1e6;
+  return { delta, percent: previous === 0 ? null : Math.round(((next - previous) / Math.abs(previous)) * 1000) / 10 };
+}

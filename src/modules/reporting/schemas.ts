@@ -94,7 +94,7 @@ export const reviewForm = z.object({
   decision: z.enum(["APPROVE", "RETURN"]),
   comment: text(2000, "Nhận xét"),
   items: z
-    .array(z.object({ kind: z.enum(["obs", "task"]), id, version: z.coerce.number().int().min(1) }))
+    .array(z.object({ kind: z.enum(["obs", "task"]), id, version: z.coerce.number().int().min(1), comment: text(2000, "Nhận xét") }))
     .min(1, "Chọn ít nhất một mục.")
     .max(500),
 });
@@ -110,9 +110,29 @@ export function parseReviewForm(formData: FormData) {
       .filter((v): v is string => typeof v === "string")
       .map((v) => {
         const [kind, itemId, ver] = v.split(":");
-        return { kind, id: itemId, version: ver };
+        return { kind, id: itemId, version: ver, comment: formData.get(`comment.${kind}.${itemId}`) ?? "" };
       }),
   };
 }
 
 export const reopenForm = z.object({ kind: z.enum(["obs", "task"]), id, comment: text(2000, "Lý do") });
+
+/** "Submit everything ready": the items the confirmation listed, each with the version shown. */
+export const readyForm = z.object({
+  period: periodField,
+  items: z
+    .array(z.object({ kind: z.enum(["ind", "task"]), id, version: z.coerce.number().int().min(1).max(2_147_483_647) }))
+    .min(1, "Chưa có mục nào sẵn sàng để nộp.")
+    .max(2000),
+});
+export type ReadyInput = z.infer<typeof readyForm>;
+
+export function parseReadyForm(formData: FormData) {
+  return {
+    period: formData.get("period"),
+    items: formData.getAll("item").map((v) => {
+      const [kind, itemId, ver] = typeof v === "string" ? v.split(":") : [];
+      return { kind, id: itemId, version: ver };
+    }),
+  };
+}

@@ -15,6 +15,7 @@ const query = z.object({
   state: z.enum(["NOT_STARTED", "DRAFT", "SUBMITTED", "RETURNED", "APPROVED"]).optional().catch(undefined),
   q: z.string().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  tab: z.enum(["indicators", "tasks"]).optional().catch(undefined),
 });
 
 export default async function ReportingPage({ params, searchParams }: { params: Promise<{ lang: string }>; searchParams: Promise<Record<string, string>> }) {
@@ -29,5 +30,5 @@ export default async function ReportingPage({ params, searchParams }: { params: 
   if (can(user.role, "national.read")) {
     agencyId = sp.agency ? ((await db.agency.findUnique({ where: { code: sp.agency }, select: { id: true } }))?.id ?? null) : null;
   }
-  return <Workspace lang={lang} m={m} user={user} agencyId={agencyId} period={period} filters={{ state: sp.state, q: sp.q, page: sp.page }} />;
+  return <Workspace lang={lang} m={m} user={user} agencyId={agencyId} period={period} filters={{ state: sp.state, q: sp.q, page: sp.page, tab: sp.tab }} />;
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
-import { formatDate } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
@@ -83,7 +83,7 @@ export async function ItemDetail({
             {revisions.map((rev) => (
               <li key={rev.id} className="rounded border border-slate-200 bg-white p-2 text-sm">
                 <p className="text-xs text-slate-600">
-                  {fill(r.version, { version: rev.version })} · {formatDate(rev.createdAt, lang)} {rev.createdAt.toISOString().slice(11, 16)} UTC
+                  {fill(r.version, { version: rev.version })} · <time dateTime={rev.createdAt.toISOString()}>{formatDateTime(rev.createdAt, lang)}</time>
                   {rev.author ? ` · ${fill(r.by, { who: `${rev.author.name} <${rev.author.email}>` })}` : ""} · <StateBadge state={rev.state} m={r} />
                 </p>
                 <p>{describe(rev)}</p>

@@ -1,54 +1,120 @@
+import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
-import { formatNumber, formatValue } from "@/lib/format";
+import { formatDateTime, formatNumber, formatValue } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
 import { Pager } from "@/modules/admin/components/layout";
-import { reviewQueue } from "../queries";
-import { REVIEW_PAGE_SIZE, reviewPages } from "../rules";
+import { queueFilterOptions, resolveQueueCodes, reviewQueue } from "../queries";
+import { REVIEW_PAGE_SIZE, reviewPages, valueChange } from "../rules";
 import { targetsSummary } from "./Workspace";
 import { ReviewForm, type ReviewRow } from "./ReviewForm";
 
-export async function ReviewQueue({ lang, m, page = 1 }: { lang: Lang; m: Messages; page?: number }) {
-  const q = await reviewQueue({ skip: (page - 1) * REVIEW_PAGE_SIZE, take: REVIEW_PAGE_SIZE });
+export type QueueQuery = { agency?: string; period?: string; kind?: "obs" | "task"; indicator?: string; page: number };
+
+export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages; query: QueueQuery }) {
+  const period = query.period ? { year: Number(query.period.slice(0, 4)), quarter: Number(query.period.slice(6)) } : null;
+  const [ids, options] = await Promise.all([resolveQueueCodes({ agency: query.agency, indicator: query.indicator }), queueFilterOptions()]);
+  const q = await reviewQueue({ ...ids, year: period?.year, quarter: period?.quarter, kind: query.kind, skip: (query.page - 1) * REVIEW_PAGE_SIZE, take: REVIEW_PAGE_SIZE });
   const pages = reviewPages(q.obsTotal, q.taskTotal);
-  const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) : "");
+  const name = (x: { nameVi: string; nameEn: string }) => (lang === "vi" ? x.nameVi : x.nameEn);
   const rows: ReviewRow[] = [
-    ...q.observations.map((o) => ({
-      kind: "obs" as const,
-      id: o.id,
-      version: o.version,
-      agency: lang === "vi" ? o.agency.nameVi : o.agency.nameEn,
-      item: `${lang === "vi" ? o.indicator.nameVi : o.indicator.nameEn} — ${formatQuarter(o, lang)}`,
-      value: o.value == null ? "—" : formatValue(o.value, o.indicator.unit, o.indicator.kind, lang),
-      previous: o.approvedValue == null ? "—" : formatNumber(o.approvedValue, lang),
-      context: [targetsSummary(o.indicator.targets, o.indicator.unit, o.indicator.kind, lang), o.explanation ? `“${o.explanation}”` : null].filter(Boolean).join(" · "),
-      submittedAt: when(o.submittedAt),
-      late: o.late,
-      href: `/${lang}/reporting/observations/${o.id}`,
-    })),
-    ...q.tasks.map((t) => ({
-      kind: "task" as const,
-      id: t.id,
-      version: t.version,
-      agency: lang === "vi" ? t.agency.nameVi : t.agency.nameEn,
-      item: `${t.task.document.numberCanonical ?? ""} · ${t.task.numberPrinted ?? ""} — ${formatQuarter(t, lang)}`,
-      value: `${m.reporting.taskStatus[t.status]}${t.percentComplete == null ? "" : ` (${t.percentComplete}%)`}`,
-      previous: t.approvedStatus ? m.reporting.taskStatus[t.approvedStatus] : "—",
-      context: `${t.task.title.slice(0, 160)}${t.task.title.length > 160 ? "…" : ""}${t.achieved ? ` · “${t.achieved}”` : ""}`,
-      submittedAt: when(t.submittedAt),
-      late: t.late,
-      href: `/${lang}/reporting/tasks/${t.id}`,
-    })),
+    ...q.observations.map((o) => {
+      const change = valueChange(o.previousApproved, o.value);
+      const unitKind = (n: number) => formatValue(n, o.indicator.unit, o.indicator.kind, lang);
+      return {
+        kind: "obs" as const,
+        id: o.id,
+        version: o.version,
+        agency: name(o.agency),
+        item: `${name(o.indicator)} — ${formatQuarter(o, lang)}`,
+        value: o.value == null ? "—" : unitKind(o.value),
+        previous: o.previousApproved == null ? "—" : `${unitKind(o.previousApproved)}${o.previousPeriod ? ` (${formatQuarter(o.previousPeriod, lang)})` : ""}`,
+        change: change ? `${change.delta > 0 ? "+" : ""}${formatNumber(change.delta, lang)}${change.percent == null ? "" : ` (${change.percent > 0 ? "+" : ""}${formatNumber(change.percent, lang, 1)} %)`}` : "—",
+        context: targetsSummary(o.indicator.targets, o.indicator.unit, o.indicator.kind, lang),
+        explanation: o.explanation ?? "",
+        evidenceUrl: o.evidenceUrl,
+        evidenceFile: o.evidenceFileId ? `/api/evidence/${o.evidenceFileId}` : null,
+        submittedAt: formatDateTime(o.submittedAt, lang),
+        late: o.late,
+        href: `/${lang}/reporting/observations/${o.id}`,
+      };
+    }),
+    ...q.tasks.map((t) => {
+      const prev = t.previousApproved;
+      const change = valueChange(prev?.percent ?? null, t.percentComplete);
+      return {
+        kind: "task" as const,
+        id: t.id,
+        version: t.version,
+        agency: name(t.agency),
+        item: `${t.task.document.numberCanonical ?? ""} · ${t.task.numberPrinted ?? ""} — ${formatQuarter(t, lang)}`,
+        value: `${m.reporting.taskStatus[t.status]}${t.percentComplete == null ? "" : ` (${t.percentComplete}%)`}`,
+        previous: prev ? `${m.reporting.taskStatus[prev.status]}${prev.percent == null ? "" : ` (${prev.percent}%)`}` : "—",
+        change: change ? `${change.delta > 0 ? "+" : ""}${formatNumber(change.delta, lang)} ${lang === "vi" ? "điểm %" : "pts"}` : "—",
+        context: `${t.task.title.slice(0, 160)}${t.task.title.length > 160 ? "…" : ""}`,
+        explanation: t.achieved ?? "",
+        evidenceUrl: t.evidenceUrl,
+        evidenceFile: t.evidenceFileId ? `/api/evidence/${t.evidenceFileId}` : null,
+        submittedAt: formatDateTime(t.submittedAt, lang),
+        late: t.late,
+        href: `/${lang}/reporting/tasks/${t.id}`,
+      };
+    }),
   ];
+  const r = m.review;
+  const filtered = !!(query.agency || query.period || query.kind || query.indicator);
+  const params: Record<string, string> = Object.fromEntries(
+    Object.entries({ agency: query.agency, period: query.period, kind: query.kind, indicator: query.indicator }).filter((e): e is [string, string] => !!e[1]),
+  );
+  const select = "mt-1 block w-full max-w-[18rem] rounded border border-slate-300 bg-white px-2 py-1";
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold text-brand-800">{m.review.title}</h1>
-      <p className="text-slate-700">{m.review.intro}</p>
-      <p className="text-sm text-slate-600">
-        {fill(m.review.indicators, { count: q.obsTotal })} · {fill(m.review.tasks, { count: q.taskTotal })}
+      <h1 className="text-2xl font-bold text-brand-800">{r.title}</h1>
+      <p className="text-slate-700">{r.intro}</p>
+      <form method="get" role="search" aria-label={r.filters} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm" data-testid="queue-filters">
+        <div>
+          <label htmlFor="f-agency" className="block text-xs font-medium">{r.filterAgency}</label>
+          <select id="f-agency" name="agency" defaultValue={query.agency ?? ""} className={select}>
+            <option value="">{r.allAgencies}</option>
+            {options.agencies.map((a) => (
+              <option key={a.code} value={a.code}>{name(a)}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-period" className="block text-xs font-medium">{r.filterPeriod}</label>
+          <select id="f-period" name="period" defaultValue={query.period ?? ""} className={select}>
+            <option value="">{r.allPeriods}</option>
+            {options.periods.map((p) => (
+              <option key={`${p.year}-Q${p.quarter}`} value={`${p.year}-Q${p.quarter}`}>{formatQuarter(p, lang)}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-kind" className="block text-xs font-medium">{r.filterKind}</label>
+          <select id="f-kind" name="kind" defaultValue={query.kind ?? ""} className={select}>
+            <option value="">{r.allKinds}</option>
+            <option value="obs">{r.kindObs}</option>
+            <option value="task">{r.kindTask}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-indicator" className="block text-xs font-medium">{r.filterIndicator}</label>
+          <select id="f-indicator" name="indicator" defaultValue={query.indicator ?? ""} className={select}>
+            <option value="">{r.allIndicators}</option>
+            {options.indicators.map((i) => (
+              <option key={i.code} value={i.code}>{name(i)}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">{r.apply}</button>
+        {filtered && <Link href={`/${lang}/review`} className="py-1.5 text-brand-700 underline">{r.clear}</Link>}
+      </form>
+      <p className="text-sm text-slate-600" data-testid="queue-counts">
+        {fill(r.indicators, { count: q.obsTotal })} · {fill(r.tasks, { count: q.taskTotal })}
       </p>
-      <ReviewForm lang={lang} m={m} rows={rows} />
-      {pages > 1 && <Pager lang={lang} path={`/${lang}/review`} params={{}} page={page} pages={pages} total={q.obsTotal + q.taskTotal} />}
+      <ReviewForm lang={lang} m={m} rows={rows} emptyText={filtered ? r.emptyFiltered : r.empty} />
+      {pages > 1 && <Pager lang={lang} path={`/${lang}/review`} params={params} page={query.page} pages={pages} total={q.obsTotal + q.taskTotal} />}
     </div>
   );
 }

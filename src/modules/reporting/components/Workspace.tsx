@@ -8,9 +8,10 @@ import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
 import { can } from "@/server/permissions";
 import { listPeriods, periodKey } from "../periods";
-import { indicatorItems, progressSummary, taskItems, type ItemState } from "../queries";
+import { indicatorItems, progressSummary, readyItems, taskItems, waitingCounts, type ItemState } from "../queries";
 import { editable, periodState } from "../rules";
 import { IndicatorEntryForm, type IndicatorRowView } from "./IndicatorEntryForm";
+import { SubmitReady } from "./SubmitReady";
 import { TaskEntryForm, type TaskRowView } from "./TaskEntryForm";
 
 const PAGE_SIZE = 20;
@@ -44,7 +45,7 @@ export async function Workspace({
   user: SessionUser;
   agencyId: number | null;
   period: { year: number; quarter: number; opensAt: Date; dueAt: Date; locksAt: Date } | null;
-  filters: { state?: ItemState; q?: string; page: number };
+  filters: { state?: ItemState; q?: string; page: number; tab?: "indicators" | "tasks" };
 }) {
   const r = m.reporting;
   const national = can(user.role, "national.read");
@@ -87,8 +88,30 @@ export async function Workspace({
     </form>
   );
   if (!period || !agencyId) {
+    const waiting = can(user.role, "reporting.review") ? await waitingCounts() : null;
     return (
       <div className="space-y-4">
+        {waiting && (
+          <section aria-labelledby="waiting-title" className="rounded border border-brand-700 bg-white p-4" data-testid="waiting">
+            <h1 id="waiting-title" className="text-xl font-bold text-brand-800">{r.waitingTitle}</h1>
+            <p className="mt-1 text-lg" data-testid="waiting-count">{fill(r.waitingCount, { count: formatNumber(waiting.total, lang) })}</p>
+            {waiting.rows.length > 0 && (
+              <>
+                <h2 className="mt-2 text-sm font-medium">{r.waitingByAgency}</h2>
+                <ul className="mt-1 flex flex-wrap gap-2 text-sm">
+                  {waiting.rows.slice(0, 20).map((a) => (
+                    <li key={a.id}>
+                      <Link href={`/${lang}/review?agency=${a.code}`} className="inline-block rounded border border-slate-300 px-2 py-1 text-brand-700 hover:bg-brand-50">
+                        {lang === "vi" ? a.nameVi : a.nameEn}: <strong>{formatNumber(a.count, lang)}</strong>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <Link href={`/${lang}/review`} className="mt-3 inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{r.openQueue}</Link>
+          </section>
+        )}
         {picker}
         <p className="text-slate-600">{r.noAgency}</p>
       </div>
@@ -98,12 +121,15 @@ export async function Workspace({
   const pk = periodKey(period);
   const ps = periodState(period, now);
   const canWrite = can(user.role, "reporting.write") && user.agencyId === agencyId;
-  const [agency, indicators, tasks, summary] = await Promise.all([
+  const [agency, indicators, tasks, summary, ready] = await Promise.all([
     db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { code: true, nameVi: true, nameEn: true } }),
     indicatorItems(user, agencyId, period.year, period.quarter),
     taskItems(user, agencyId, period.year, period.quarter, { skip: (filters.page - 1) * PAGE_SIZE, take: PAGE_SIZE, state: filters.state, q: filters.q }),
     progressSummary(user, agencyId, period.year, period.quarter),
+    canWrite ? readyItems(user, agencyId, period.year, period.quarter, now) : Promise.resolve(null),
   ]);
+  // One form on screen at a time, so one action bar: the tab decides which.
+  const tab = filters.tab ?? (indicators.length ? "indicators" : "tasks");
   const num = (x: number | null | undefined) => (x == null ? "" : formatNumber(x, lang, 4));
 
   const indicatorRows: IndicatorRowView[] = indicators.map((i) => ({
@@ -146,7 +172,7 @@ export async function Workspace({
   }));
   const pages = Math.max(1, Math.ceil(tasks.total / PAGE_SIZE));
   const qs = (extra: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams({ period: pk, ...(national ? { agency: agency.code } : {}) });
+    const p = new URLSearchParams({ period: pk, ...(national ? { agency: agency.code } : {}), tab: "tasks" });
     if (filters.state) p.set("state", filters.state);
     if (filters.q) p.set("q", filters.q);
     for (const [k, v] of Object.entries(extra)) if (v !== undefined) p.set(k, String(v));
@@ -178,7 +204,22 @@ export async function Workspace({
         </p>
       )}
       {ps === "LOCKED" && <p className="rounded bg-slate-100 p-2 text-sm">{r.locked}</p>}
+      {ready && <SubmitReady lang={lang} m={r} period={pk} items={ready.ready.map((i) => ({ kind: i.kind, id: i.id, version: i.version, label: lang === "vi" ? i.labelVi : i.labelEn }))} notReady={ready.notReady} />}
 
+      <nav aria-label={r.tabs} className="flex gap-1 border-b border-slate-300" data-testid="workspace-tabs">
+        {(["indicators", "tasks"] as const).map((t) => (
+          <Link
+            key={t}
+            href={`?${new URLSearchParams({ period: pk, ...(national ? { agency: agency.code } : {}), tab: t }).toString()}`}
+            aria-current={tab === t ? "page" : undefined}
+            className={`-mb-px rounded-t border px-4 py-2 text-sm font-medium ${tab === t ? "border-slate-300 border-b-white bg-white text-brand-800" : "border-transparent text-brand-700 underline"}`}
+          >
+            {fill(t === "indicators" ? r.tabIndicators : r.tabTasks, { count: t === "indicators" ? indicatorRows.length : tasks.total })}
+          </Link>
+        ))}
+      </nav>
+
+      {tab === "indicators" && (
       <section aria-labelledby="ind-title">
         <h2 id="ind-title" className="text-xl font-semibold text-brand-800">{fill(r.indicatorsTitle, { count: indicatorRows.length })}</h2>
         {indicatorRows.length === 0 ? (
@@ -189,11 +230,14 @@ export async function Workspace({
           </div>
         )}
       </section>
+      )}
 
+      {tab === "tasks" && (
       <section aria-labelledby="task-title">
         <h2 id="task-title" className="text-xl font-semibold text-brand-800">{fill(r.tasksTitle, { count: tasks.total })}</h2>
         <form method="get" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
           <input type="hidden" name="period" value={pk} />
+          <input type="hidden" name="tab" value="tasks" />
           {national && <input type="hidden" name="agency" value={agency.code} />}
           <div>
             <label htmlFor="state" className="block text-xs font-medium">{r.filterState}</label>
@@ -225,6 +269,7 @@ export async function Workspace({
           </nav>
         )}
       </section>
+      )}
     </div>
   );
 }
