@@ -8,8 +8,9 @@ type Outcome = { ok?: boolean; fieldErrors?: Record<string, string[]> } | null |
  * uncontrolled field to the default it was first rendered with: a `<select defaultValue>` then
  * shows its initial option instead of the one just saved, and the next save stores that option.
  * Dispatching from `onSubmit` with the default prevented skips the reset, so fields keep what the
- * user chose, after a refused save too; forms re-render from stored data by keying rows on their
- * version. `action` stays on the form for browsers that run no script.
+ * user chose, after a refused save too, and nothing typed while a save is on its way is lost (rows
+ * are not remounted when their version changes). `action` stays on the form for browsers that
+ * run no script.
  *
  * After a refusal with field errors, focus moves to the first field marked invalid.
  */

@@ -2,8 +2,12 @@
 // (React 19 used to reset a <select defaultValue> after a form action, so the second save stored
 // the first option). Then the bulk actions: submit everything ready, and a reviewer who filters
 // the queue by agency and approves a selection with a comment per returned item.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn, signOut, submitSelected } from "./support";
+
+/** The row's stored version, which moves when a save of it has completed. */
+const version = (row: Locator) => row.locator("input[type=hidden][name$='.version']");
+const notStarted = "fieldset[data-testid^='indicator-row-']:has([data-state='NOT_STARTED'])";
 
 /** The first task row of Hà Nội's open quarter with no progress yet, found again by its title. */
 async function freshTask(page: Page) {
@@ -26,6 +30,7 @@ test("a task's status survives two saves, a refused save and a reload; its histo
   await status.selectOption({ label: "Đang thực hiện" });
   await percent.fill("30");
   await page.getByRole("button", { name: "Lưu nháp" }).click();
+  await expect(version(row)).toHaveValue("1");
   await expect(page.getByTestId("form-message")).toHaveText("Đã lưu nháp 1 mục.");
   await expect(row.getByText("Bản nháp")).toBeVisible();
   await expect(status).toHaveValue("IN_PROGRESS");
@@ -33,6 +38,7 @@ test("a task's status survives two saves, a refused save and a reload; its histo
 
   await row.getByLabel("Bước tiếp theo").fill("Hoàn thiện dự thảo, trình lãnh đạo");
   await page.getByRole("button", { name: "Lưu nháp" }).click();
+  await expect(version(row)).toHaveValue("2");
   await expect(page.getByTestId("form-message")).toHaveText("Đã lưu nháp 1 mục.");
   await expect(status).toHaveValue("IN_PROGRESS");
 
@@ -72,17 +78,18 @@ test("an indicator value survives two saves, a refused save and a reload", async
   test.setTimeout(120_000);
   await signIn(page, "reporter.hanoi@cds.gov.vn");
   await page.goto("/vi/reporting?tab=indicators");
-  const row = page.locator("fieldset[data-testid^='indicator-row-']", { has: page.getByText("Chưa bắt đầu", { exact: true }) }).first();
+  const row = page.locator(notStarted).first();
   const testId = (await row.getAttribute("data-testid"))!;
   const r = page.getByTestId(testId);
   const value = r.getByLabel(/^Giá trị/);
   await value.fill("61,5");
   await r.getByLabel("Nguồn / phương pháp").fill("Sở Khoa học và Công nghệ Hà Nội");
   await page.getByRole("button", { name: "Lưu nháp" }).click();
+  await expect(version(r)).toHaveValue("1");
   await expect(page.getByTestId("form-message")).toHaveText("Đã lưu nháp 1 mục.");
   await r.getByLabel("Ghi chú").fill("Số liệu sơ bộ");
   await page.getByRole("button", { name: "Lưu nháp" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText("Đã lưu nháp 1 mục.");
+  await expect(version(r)).toHaveValue("2");
   await expect(value).toHaveValue("61,5");
 
   await value.fill("sáu mươi");
@@ -106,7 +113,7 @@ test("a reporter submits everything ready in one action; a reviewer filters the 
   test.setTimeout(180_000);
   await signIn(page, "reporter.hcm@cds.gov.vn");
   await page.goto("/vi/reporting?tab=indicators");
-  const rows = page.locator("fieldset[data-testid^='indicator-row-']", { has: page.getByText("Chưa bắt đầu", { exact: true }) });
+  const rows = page.locator(notStarted);
   const ids: string[] = [];
   for (let i = 0; i < 3; i++) ids.push((await rows.nth(i).getAttribute("data-testid"))!);
   const names: string[] = [];
@@ -137,7 +144,7 @@ test("a reporter submits everything ready in one action; a reviewer filters the 
   for (const n of names) await expect(page.getByTestId("ready-list")).toContainText(n);
   await page.getByTestId("ready-dialog").getByRole("button", { name: "Nộp 3 mục" }).click();
   await expect(ready.getByTestId("form-message")).toHaveText("Đã nộp 3 mục.");
-  for (const id of ids) await expect(page.getByTestId(id).getByText("Đã nộp", { exact: true })).toBeVisible();
+  for (const id of ids) await expect(page.getByTestId(id).locator("[data-state='SUBMITTED']")).toBeVisible();
   await expect(ready).toContainText("Chưa có mục nào sẵn sàng");
   await signOut(page);
 
@@ -158,7 +165,7 @@ test("a reporter submits everything ready in one action; a reviewer filters the 
   await expect(page.getByTestId("review-row")).toHaveCount(3);
 
   // Returning without a comment is refused next to the shared comment, the selection kept.
-  await page.getByRole("checkbox", { name: new RegExp(names[0]) }).check();
+  await page.getByRole("checkbox", { name: new RegExp(names[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).check();
   await page.getByRole("button", { name: /Trả lại các mục đã chọn/ }).click();
   await expect(page.locator("#comment-error")).toHaveText("Vui lòng ghi lý do trả lại để cơ quan báo cáo sửa.");
   await expect(page.getByTestId("review-selected")).toHaveText("Đã chọn 1 mục");
@@ -186,5 +193,5 @@ test("submitting selected rows asks first and lists them", async ({ page }) => {
   await row.getByLabel("Chọn để nộp").check();
   await submitSelected(page, 1);
   await expect(page.getByTestId("form-message")).toHaveText("Đã nộp 1 mục (đã lưu 1 mục).");
-  await expect(row.getByText("Đã nộp", { exact: true })).toBeVisible();
+  await expect(row.locator("[data-state='SUBMITTED']")).toBeVisible();
 });

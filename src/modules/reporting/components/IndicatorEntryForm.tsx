@@ -41,7 +41,7 @@ export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: 
           const p = `ind.${r.indicatorId}`;
           const disabled = !canWrite || !r.editable;
           return (
-            <fieldset key={`${r.indicatorId}-${r.version}`} className="rounded border border-slate-200 bg-white p-3" data-testid={`indicator-row-${r.indicatorId}`} aria-labelledby={`${p}-name`}>
+            <fieldset key={r.indicatorId} className="rounded border border-slate-200 bg-white p-3" data-testid={`indicator-row-${r.indicatorId}`} aria-labelledby={`${p}-name`}>
               {!disabled && <input type="hidden" name={`${p}.version`} value={r.version} />}
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>

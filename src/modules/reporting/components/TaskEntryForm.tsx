@@ -43,7 +43,7 @@ export function TaskEntryForm({ lang, m, period, rows, canWrite }: { lang: Lang;
         const p = `task.${r.taskId}`;
         const disabled = !canWrite || !r.editable;
         return (
-          <fieldset key={`${r.taskId}-${r.version}`} className="rounded border border-slate-200 bg-white p-3" aria-labelledby={`${p}-title`} data-testid={`task-row-${r.taskId}`}>
+          <fieldset key={r.taskId} className="rounded border border-slate-200 bg-white p-3" aria-labelledby={`${p}-title`} data-testid={`task-row-${r.taskId}`}>
             {!disabled && <input type="hidden" name={`${p}.version`} value={r.version} />}
             <div className="flex flex-wrap items-start justify-between gap-2">
               <div className="max-w-3xl">
