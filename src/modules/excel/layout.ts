@@ -54,9 +54,7 @@ export const STATUS_LABELS: Record<TaskStatus, string> = vi.reporting.taskStatus
 export const STATE_LABELS: Record<string, string> = vi.reporting.states;
 
 /** Headers, labels and keys compare after Unicode NFC, collapsed spaces and lower case. */
-export function normalizeLabel(s: string): string {
-  return s.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
-}
+export { normalizeLabel } from "./normalize";
 
 /** "2026-Q3" */
 export function periodKeyOf(year: number, quarter: number): string {

@@ -2,7 +2,6 @@
 // agency may report and what is stored now arrive in `ImportContext`, built from the signed-in
 // reporter's agency. Nothing in the file chooses the agency or the period; the file's own labels
 // are only compared with them so a workbook of another agency or quarter is refused.
-import ExcelJS from "exceljs";
 import { ValidationError } from "@/server/errors";
 import { hasUnstorableChars } from "@/lib/text";
 import { en } from "@/messages/en";
@@ -22,7 +21,10 @@ import {
   type TaskColumn,
   type TaskStatus,
 } from "./layout";
-import { MAX_FILE_BYTES, MAX_ROWS_PER_SHEET, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from "./limits";
+import { excelVi } from "@/messages/excel";
+import { MAX_CELL_CHARS, MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS_PER_SHEET, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from "./limits";
+import { IsolatedReadError, readWorkbookIsolated } from "./reader/isolate";
+import type { RawCell, RawRow, RawValue, RawWorkbook } from "./reader/workbook";
 
 export type RowError = { field: string | null; message: string };
 /** change: would be written; same: nothing to write (ignored); error: blocks the whole import. */
@@ -122,7 +124,7 @@ export function checkFile(bytes: Uint8Array): void {
     total += view.getUint32(p + 24, true);
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
-  if (total > MAX_UNZIPPED_BYTES) throw fileError("Tệp quá lớn sau khi giải nén; đây không phải mẫu báo cáo của cổng.");
+  if (total > MAX_UNZIPPED_BYTES) throw fileError(excelVi.refusals.tooBigUnzipped);
 }
 
 /** A number as the reporting rules read it: decimal comma, no grouping, no exponent. */
@@ -132,7 +134,14 @@ export function plainNumber(n: number): string {
   return s.replace(".", ",");
 }
 
-type Cell = ExcelJS.CellValue | { text?: unknown; hyperlink?: unknown } | undefined;
+type Cell =
+  | RawValue
+  | null
+  | undefined
+  | { text?: unknown; hyperlink?: unknown }
+  | { richText: { text: string }[] }
+  | { formula?: string; sharedFormula?: string; result?: unknown }
+  | { error: unknown };
 
 /** What a cell shows, as text: numbers with a decimal comma, formulas by their result. */
 export function cellText(v: Cell, preferLink = false): string {
@@ -145,19 +154,29 @@ export function cellText(v: Cell, preferLink = false): string {
     if ("richText" in v && Array.isArray(v.richText)) return cellText(v.richText.map((r) => r.text).join(""));
     if ("hyperlink" in v && (preferLink || v.text == null)) return typeof v.hyperlink === "string" ? v.hyperlink.trim() : "";
     if ("text" in v) return cellText(v.text as Cell);
-    if ("formula" in v || "sharedFormula" in v) return cellText((v as ExcelJS.CellFormulaValue).result as Cell);
+    if ("formula" in v || "sharedFormula" in v) return cellText((v as { result?: unknown }).result as Cell);
     if ("error" in v) return String(v.error);
   }
   return "";
 }
 
-function headerMap<K extends string>(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec<K>[], fileErrors: string[]): Map<K, number> | null {
+/** One sheet as read: its rows by number, each row's cells by column number. */
+type Sheet = { name: string; rows: RawRow[]; byRow: Map<number, Map<number, RawCell>> };
+
+function sheetOf(name: string, rows: RawRow[]): Sheet {
+  return { name, rows, byRow: new Map(rows.map((r) => [r.n, new Map(r.cells)])) };
+}
+
+const valueAt = (ws: Sheet, row: number, col: number): RawValue | undefined => ws.byRow.get(row)?.get(col)?.value;
+
+function headerMap<K extends string>(ws: Sheet, columns: readonly ColumnSpec<K>[], fileErrors: string[]): Map<K, number> | null {
   const wanted = new Map(columns.map((c) => [normalizeLabel(c.header), c.key]));
   const found = new Map<K, number>();
   let ok = true;
-  ws.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
+  const header = [...(ws.byRow.get(1) ?? new Map<number, RawCell>())].sort((a, b) => a[0] - b[0]);
+  for (const [col, cell] of header) {
     const text = cellText(cell.value).trim();
-    if (!text) return;
+    if (!text) continue;
     const key = wanted.get(normalizeLabel(text));
     if (!key) {
       fileErrors.push(`Trang "${ws.name}": cột "${text}" không thuộc mẫu. Không thêm, đổi tên hay xóa cột; hãy dùng mẫu tải từ cổng.`);
@@ -166,7 +185,7 @@ function headerMap<K extends string>(ws: ExcelJS.Worksheet, columns: readonly Co
       fileErrors.push(`Trang "${ws.name}": cột "${text}" xuất hiện hai lần.`);
       ok = false;
     } else found.set(key, col);
-  });
+  }
   for (const c of columns) {
     if (!found.has(c.key)) {
       fileErrors.push(`Trang "${ws.name}": thiếu cột "${c.header}". Không xóa hay đổi tên cột; hãy dùng mẫu tải từ cổng.`);
@@ -176,29 +195,30 @@ function headerMap<K extends string>(ws: ExcelJS.Worksheet, columns: readonly Co
   return ok ? found : null;
 }
 
-type SheetRow<K extends string> = { row: number; get: (k: K, preferLink?: boolean) => string; raw: (k: K) => ExcelJS.Cell; stray: number[] };
+type SheetRow<K extends string> = { row: number; get: (k: K, preferLink?: boolean) => string; raw: (k: K) => RawCell | undefined; stray: number[] };
 
 /** Non-empty data rows (from row 2) with their cells by column key and any cell outside the columns. */
-function dataRows<K extends string>(ws: ExcelJS.Worksheet, cols: Map<K, number>): SheetRow<K>[] {
+function dataRows<K extends string>(ws: Sheet, cols: Map<K, number>): SheetRow<K>[] {
   const known = new Set(cols.values());
   const out: SheetRow<K>[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, n) => {
-    if (n === 1) return;
+  for (const r of ws.rows) {
+    if (r.n === 1) continue;
     const stray: number[] = [];
     let any = false;
-    r.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (!cellText(cell.value).trim()) return;
+    for (const [col, cell] of r.cells) {
+      if (!cellText(cell.value).trim()) continue;
       any = true;
       if (!known.has(col)) stray.push(col);
-    });
-    if (!any) return;
+    }
+    if (!any) continue;
+    const cells = ws.byRow.get(r.n)!;
     out.push({
-      row: n,
-      get: (k, preferLink) => cellText(r.getCell(cols.get(k)!).value, preferLink),
-      raw: (k) => r.getCell(cols.get(k)!),
-      stray,
+      row: r.n,
+      get: (k, preferLink) => cellText(cells.get(cols.get(k)!)?.value, preferLink),
+      raw: (k) => cells.get(cols.get(k)!),
+      stray: stray.sort((a, b) => a - b),
     });
-  });
+  }
   return out;
 }
 
@@ -236,7 +256,7 @@ function editability(item: Editable | undefined, ctx: ImportContext, version: nu
   return errors;
 }
 
-function parseIndicators(ws: ExcelJS.Worksheet, ctx: ImportContext, fileErrors: string[]): IndicatorImportRow[] {
+function parseIndicators(ws: Sheet, ctx: ImportContext, fileErrors: string[]): IndicatorImportRow[] {
   const cols = headerMap<IndicatorColumn>(ws, INDICATOR_COLUMNS, fileErrors);
   if (!cols) return [];
   const seen = new Map<string, number>();
@@ -310,12 +330,12 @@ const STATUS_BY_LABEL = new Map<string, TaskStatus>(
 );
 
 /** "60", 60, "60%", or 0.6 in a percentage-formatted cell → "60"; anything else stays as typed. */
-function percentText(cell: ExcelJS.Cell, text: string): string {
-  if (typeof cell.value === "number" && (cell.numFmt ?? "").includes("%")) return plainNumber(Math.round(cell.value * 100 * 1e9) / 1e9);
+function percentText(cell: RawCell | undefined, text: string): string {
+  if (cell && typeof cell.value === "number" && (cell.numFmt ?? "").includes("%")) return plainNumber(Math.round(cell.value * 100 * 1e9) / 1e9);
   return text.trim().replace(/\s*%$/, "");
 }
 
-function parseTasks(ws: ExcelJS.Worksheet, ctx: ImportContext, fileErrors: string[]): TaskImportRow[] {
+function parseTasks(ws: Sheet, ctx: ImportContext, fileErrors: string[]): TaskImportRow[] {
   const cols = headerMap<TaskColumn>(ws, TASK_COLUMNS, fileErrors);
   if (!cols) return [];
   const seen = new Map<string, number>();
@@ -388,13 +408,13 @@ function parseTasks(ws: ExcelJS.Worksheet, ctx: ImportContext, fileErrors: strin
   });
 }
 
-function metaValues(ws: ExcelJS.Worksheet): { agencyCode: string | null; period: string | null } {
+function metaValues(ws: Sheet): { agencyCode: string | null; period: string | null } {
   const out = { agencyCode: null as string | null, period: null as string | null };
   const agencyLabel = normalizeLabel(META.agencyCode);
   const periodLabel = normalizeLabel(META.period);
-  for (let n = 1; n <= Math.min(ws.rowCount, 30); n++) {
-    const label = normalizeLabel(cellText(ws.getRow(n).getCell(1).value));
-    const value = cellText(ws.getRow(n).getCell(2).value).trim();
+  for (let n = 1; n <= 30; n++) {
+    const label = normalizeLabel(cellText(valueAt(ws, n, 1)));
+    const value = cellText(valueAt(ws, n, 2)).trim();
     if (label === agencyLabel) out.agencyCode = value;
     if (label === periodLabel) out.period = value;
   }
@@ -406,39 +426,71 @@ function metaValues(ws: ExcelJS.Worksheet): { agencyCode: string | null; period:
  * escape): a NUL failed the preview's save with an internal error, and the stored preview (JSON)
  * cannot hold it. Such a file is refused, naming the first cell (or sheet name) concerned.
  */
-function refuseControlCharacters(wb: ExcelJS.Workbook): void {
-  for (const ws of wb.worksheets) {
-    if (hasUnstorableChars(ws.name)) throw fileError("Tên một trang tính có ký tự điều khiển hoặc mã Unicode hỏng. Hãy dùng mẫu tải từ cổng.");
-    ws.eachRow({ includeEmpty: false }, (r, n) => {
-      if (n > MAX_ROWS_PER_SHEET + 1) return;
-      r.eachCell({ includeEmpty: false }, (cell) => {
+function refuseControlCharacters(wb: RawWorkbook): void {
+  if (wb.sheetNames.some(hasUnstorableChars)) throw fileError("Tên một trang tính có ký tự điều khiển hoặc mã Unicode hỏng. Hãy dùng mẫu tải từ cổng.");
+  for (const ws of wb.sheets) {
+    for (const r of ws.rows) {
+      for (const [col, cell] of r.cells) {
         if (hasUnstorableChars(cellText(cell.value, true)) || hasUnstorableChars(cellText(cell.value))) {
-          throw fileError(`Trang "${ws.name}", ô ${cell.address}: có ký tự điều khiển hoặc mã Unicode hỏng, không phải nội dung gõ từ Excel. Hãy xóa nội dung ô đó rồi tải lên lại.`);
+          throw fileError(`Trang "${ws.name}", ô ${columnLetter(col)}${r.n}: có ký tự điều khiển hoặc mã Unicode hỏng, không phải nội dung gõ từ Excel. Hãy xóa nội dung ô đó rồi tải lên lại.`);
         }
-      });
-    });
+      }
+    }
+  }
+}
+
+const WANTED_SHEETS = Object.values(SHEETS).map(normalizeLabel);
+const READ_LIMITS = { maxUnzipped: MAX_UNZIPPED_BYTES, maxEntries: MAX_ZIP_ENTRIES, maxRows: MAX_ROWS_PER_SHEET, maxCells: MAX_CELLS, maxCellChars: MAX_CELL_CHARS };
+const thousands = (n: number) => n.toLocaleString("vi-VN");
+
+/** Why the reader refused a file, in Vietnamese (the messages are in the excel catalogue). */
+function readFailure(err: IsolatedReadError): ValidationError {
+  const r = excelVi.refusals;
+  switch (err.code) {
+    case "TOO_BIG":
+      return fileError(r.tooBigUnzipped);
+    case "TOO_MANY_ROWS":
+      return fileError(fill(r.tooManyRows, { sheet: err.sheet ?? "", max: thousands(MAX_ROWS_PER_SHEET) }));
+    case "TOO_MANY_CELLS":
+      return fileError(fill(r.tooManyCells, { max: thousands(MAX_CELLS) }));
+    case "CELL_TOO_LONG":
+      return fileError(fill(r.cellTooLong, { max: thousands(MAX_CELL_CHARS) }));
+    case "TIMEOUT":
+      return fileError(r.readTimeout);
+    default:
+      return fileError(NOT_XLSX);
+  }
+}
+
+const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+
+/** Reads the upload's cells in a worker thread (memory and time limits); throws ValidationError. */
+export async function readUpload(bytes: Uint8Array): Promise<RawWorkbook> {
+  checkFile(bytes);
+  try {
+    return await readWorkbookIsolated(bytes, READ_LIMITS, WANTED_SHEETS);
+  } catch (err) {
+    if (err instanceof IsolatedReadError) throw readFailure(err);
+    throw err;
   }
 }
 
 /** Parses an uploaded workbook. Throws ValidationError for a file that is not a usable .xlsx. */
 export async function parseWorkbook(bytes: Uint8Array, ctx: ImportContext): Promise<ParsedImport> {
-  checkFile(bytes);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch {
-    throw fileError(NOT_XLSX);
-  }
-  // Any zip loads as a workbook without sheets: that is not a workbook (it was stored as a preview).
-  if (wb.worksheets.length === 0) throw fileError(NOT_XLSX);
+  return parseRead(await readUpload(bytes), ctx);
+}
+
+/** The rows of a workbook already read, checked against what the agency may report (pure). */
+export function parseRead(wb: RawWorkbook, ctx: ImportContext): ParsedImport {
   refuseControlCharacters(wb);
   const fileErrors: string[] = [];
-  const byName = new Map(wb.worksheets.map((ws) => [normalizeLabel(ws.name), ws]));
-  const known = new Set(Object.values(SHEETS).map(normalizeLabel));
-  for (const ws of wb.worksheets) {
-    if (!known.has(normalizeLabel(ws.name))) fileErrors.push(`Trang tính "${ws.name}" không thuộc mẫu. Hãy xóa trang này hoặc dùng mẫu tải từ cổng.`);
+  const sheetsByName = new Map<string, Sheet>();
+  for (const ws of wb.sheets) if (!sheetsByName.has(normalizeLabel(ws.name))) sheetsByName.set(normalizeLabel(ws.name), sheetOf(ws.name, ws.rows));
+  const known = new Set(WANTED_SHEETS);
+  for (const name of wb.sheetNames) {
+    if (!known.has(normalizeLabel(name))) fileErrors.push(`Trang tính "${name}" không thuộc mẫu. Hãy xóa trang này hoặc dùng mẫu tải từ cổng.`);
   }
-  const guide = byName.get(normalizeLabel(SHEETS.guide));
+  const guide = sheetsByName.get(normalizeLabel(SHEETS.guide));
   const expectedPeriod = periodKeyOf(ctx.year, ctx.quarter);
   if (!guide) fileErrors.push(`Thiếu trang tính "${SHEETS.guide}". Hãy dùng mẫu tải từ cổng.`);
   else {
@@ -451,17 +503,14 @@ export async function parseWorkbook(bytes: Uint8Array, ctx: ImportContext): Prom
       fileErrors.push(`Tệp này là mẫu của kỳ ${meta.period}, trong khi bạn đang nhập cho kỳ ${expectedPeriod}. Hãy chọn đúng kỳ hoặc tải mẫu của kỳ ${expectedPeriod}.`);
     }
   }
-  const sheets = { indicators: byName.get(normalizeLabel(SHEETS.indicators)), tasks: byName.get(normalizeLabel(SHEETS.tasks)) };
+  const sheets = { indicators: sheetsByName.get(normalizeLabel(SHEETS.indicators)), tasks: sheetsByName.get(normalizeLabel(SHEETS.tasks)) };
   for (const [k, ws] of Object.entries(sheets)) {
-    const name = SHEETS[k as keyof typeof sheets];
-    if (!ws) fileErrors.push(`Thiếu trang tính "${name}". Không đổi tên hay xóa trang tính của mẫu.`);
-    else if (ws.rowCount > MAX_ROWS_PER_SHEET + 1) fileErrors.push(`Trang "${name}" có quá nhiều dòng (${ws.rowCount}); mẫu của cổng không vượt quá ${MAX_ROWS_PER_SHEET} dòng.`);
+    if (!ws) fileErrors.push(`Thiếu trang tính "${SHEETS[k as keyof typeof sheets]}". Không đổi tên hay xóa trang tính của mẫu.`);
   }
-  const ok = (ws: ExcelJS.Worksheet | undefined): ws is ExcelJS.Worksheet => !!ws && ws.rowCount <= MAX_ROWS_PER_SHEET + 1;
   return {
     fileErrors,
-    indicators: ok(sheets.indicators) ? parseIndicators(sheets.indicators, ctx, fileErrors) : [],
-    tasks: ok(sheets.tasks) ? parseTasks(sheets.tasks, ctx, fileErrors) : [],
+    indicators: sheets.indicators ? parseIndicators(sheets.indicators, ctx, fileErrors) : [],
+    tasks: sheets.tasks ? parseTasks(sheets.tasks, ctx, fileErrors) : [],
   };
 }
 
