@@ -6,6 +6,8 @@ import { action } from "@/server/action";
 import { revalidate } from "@/server/public-cache";
 import { periodField } from "@/modules/reporting/schemas";
 import { cancelImport, confirmImport, previewImport } from "./import";
+import { excelVi } from "@/messages/excel";
+import { fillText } from "./components/text";
 import { MAX_FILE_BYTES } from "./limits";
 
 const NO_FILE = "Vui lòng chọn tệp Excel (.xlsx) đã điền.";
@@ -19,6 +21,8 @@ const uploadForm = z.object({
 });
 
 const batchForm = z.object({ batchId: z.coerce.number().int().positive().max(2_147_483_647) });
+/** "submit" writes and submits the rows (after the screen's confirmation step); anything else writes drafts. */
+const confirmForm = batchForm.extend({ mode: z.enum(["draft", "submit"]).default("draft") });
 
 export const uploadImportAction = action(
   "reporting.write",
@@ -35,10 +39,11 @@ export const uploadImportAction = action(
   (formData) => ({ period: formData.get("period"), file: formData.get("file") }),
 );
 
-export const confirmImportAction = action("reporting.write", batchForm, async (user, input) => {
-  const r = await confirmImport(user, input.batchId);
+export const confirmImportAction = action("reporting.write", confirmForm, async (user, input) => {
+  const submit = input.mode === "submit";
+  const r = await confirmImport(user, input.batchId, new Date(), { submit });
   revalidate("/[lang]/reporting/import", "page");
-  return { ok: true, message: `Đã ghi ${r.indicators} chỉ tiêu và ${r.tasks} nhiệm vụ (bản nháp).`, data: r };
+  return { ok: true, message: fillText(submit ? excelVi.submitted : excelVi.confirmed, r), data: { ...r, submit } };
 });
 
 export const cancelImportAction = action("reporting.write", batchForm, async (user, input) => {

@@ -9,13 +9,14 @@ import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { excelVi } from "@/messages/excel";
 import { revalidate } from "@/server/public-cache";
 import { saveIndicatorValues, saveTaskProgress } from "@/modules/reporting/mutations";
 import { getPeriod } from "@/modules/reporting/periods";
 import { assertCanWriteAgency } from "@/modules/reporting/policy";
 import { indicatorRow, taskRow, type IndicatorRowInput, type TaskRowInput } from "@/modules/reporting/schemas";
 import type { TaskStatus } from "./layout";
-import { errorCountOf, parseWorkbook, type ImportContext, type ParsedImport } from "./parse";
+import { errorCountOf, parseRead, readUpload, type ImportContext, type ParsedImport } from "./parse";
 
 export type ImportSummary = { valid: number; invalid: number; changes: number; unchanged: number };
 
@@ -79,6 +80,40 @@ async function loadContext(user: SessionUser, year: number, quarter: number, per
   };
 }
 
+/** Advisory-lock namespace of "one Excel import at a time per user" (the user id is the second key). */
+const IMPORT_LOCK = 0x584c5331;
+/** Users whose upload this process is reading now: a second one is refused without a database round trip. */
+const reading = new Set<number>();
+
+class ImportBusy extends ConflictError {
+  constructor() {
+    super(excelVi.refusals.busy);
+  }
+}
+
+/**
+ * Runs `fn` while holding this user's import lock: one upload at a time per user, across every
+ * instance (a PostgreSQL transaction-level advisory lock, released when the transaction ends,
+ * also if the process dies), and without a database connection per waiting upload in this
+ * process (the in-memory set answers first). A second upload meanwhile is refused at once.
+ */
+async function oneImportAtATime<T>(userId: number, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  if (reading.has(userId)) throw new ImportBusy();
+  reading.add(userId);
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK}::int4, ${userId}::int4) AS locked`;
+        if (!row?.locked) throw new ImportBusy();
+        return fn(tx);
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    );
+  } finally {
+    reading.delete(userId);
+  }
+}
+
 /** Parses an upload for the reporter's own agency and stores it as a preview; writes no progress data. */
 export async function previewImport(
   user: SessionUser,
@@ -87,11 +122,13 @@ export async function previewImport(
 ): Promise<ImportBatchView> {
   assertCanWriteAgency(user, user.agencyId);
   const period = await getPeriod(input.year, input.quarter);
-  const ctx = await loadContext(user, input.year, input.quarter, period, now);
-  const parsed = await parseWorkbook(input.bytes, ctx);
-  const errorCount = errorCountOf(parsed);
-  const fileName = safeFileName(input.fileName);
-  const batch = await db.$transaction(async (tx) => {
+  const batch = await oneImportAtATime(user.id, async (tx) => {
+    // The file is read in a worker thread (memory and time limits) before anything else is loaded.
+    const read = await readUpload(input.bytes);
+    const ctx = await loadContext(user, input.year, input.quarter, period, now);
+    const parsed = parseRead(read, ctx);
+    const errorCount = errorCountOf(parsed);
+    const fileName = safeFileName(input.fileName);
     const b = await tx.importBatch.create({
       data: {
         userId: user.id,
@@ -139,7 +176,7 @@ class BatchGone extends ConflictError {
 }
 
 /** Labels the reporting mutations' "ind.<id>.<field>" error keys with the row they came from. */
-function relabel(err: AppError, parsed: ParsedImport): AppError {
+function relabel(err: AppError, parsed: ParsedImport, submit: boolean): AppError {
   const labels = new Map<string, string>([
     ...parsed.indicators.map((r) => [`ind.${r.indicatorId}`, `Chỉ tiêu "${r.name}" (dòng ${r.row})`] as const),
     ...parsed.tasks.map((r) => [`task.${r.taskId}`, `Nhiệm vụ "${r.title.slice(0, 80)}" (dòng ${r.row})`] as const),
@@ -153,17 +190,27 @@ function relabel(err: AppError, parsed: ParsedImport): AppError {
     err instanceof ConflictError
       ? "Một số mục đã được cập nhật trên cổng sau khi bạn tải tệp lên. Không có gì được ghi: hãy tải mẫu mới, điền lại rồi tải lên."
       : err instanceof ValidationError
-        ? "Cổng từ chối ghi vì có dữ liệu chưa hợp lệ. Không có gì được ghi."
+        ? submit
+          ? excelVi.refusals.submitRefused
+          : "Cổng từ chối ghi vì có dữ liệu chưa hợp lệ. Không có gì được ghi."
         : `${err.message} Không có gì được ghi.`;
   return new AppError(message, err.status, fieldErrors, err.details);
 }
 
 /**
- * Applies a preview without errors: all changed rows, as drafts, in one transaction together with
- * the batch's own status change. If anything is refused nothing is written and the batch stays a
+ * Applies a preview without errors: all changed rows, as drafts or (with `submit`) submitted, in
+ * one transaction together with the batch's own status change, through the same mutations as the
+ * reporting forms, so the same rules refuse (a value far from last quarter's needs an explanation
+ * before it can be submitted…). If anything is refused nothing is written and the batch stays a
  * preview; a second confirmation (or a concurrent one) finds it already applied.
  */
-export async function confirmImport(user: SessionUser, batchId: number, now = new Date()): Promise<{ indicators: number; tasks: number }> {
+export async function confirmImport(
+  user: SessionUser,
+  batchId: number,
+  now = new Date(),
+  opts: { submit?: boolean } = {},
+): Promise<{ indicators: number; tasks: number; submitted: number }> {
+  const submit = opts.submit === true;
   const b = await ownBatch(user, batchId);
   if (b.errorCount > 0) {
     throw new ValidationError({}, `Tệp còn ${b.errorCount} lỗi. Hãy sửa tệp rồi tải lên lại; không có gì được ghi.`);
@@ -172,21 +219,21 @@ export async function confirmImport(user: SessionUser, batchId: number, now = ne
   const comment = `Nhập từ tệp Excel "${b.fileName}" (lô #${b.id})`.slice(0, 1000);
   const indicators: IndicatorRowInput[] = parsed.indicators
     .filter((r) => r.outcome === "change")
-    .map((r) => indicatorRow.parse({ indicatorId: r.indicatorId, version: r.version, ...r.input, comment, submit: false }));
+    .map((r) => indicatorRow.parse({ indicatorId: r.indicatorId, version: r.version, ...r.input, comment, submit }));
   const tasks: TaskRowInput[] = parsed.tasks
     .filter((r) => r.outcome === "change")
-    .map((r) => taskRow.parse({ taskId: r.taskId, version: r.version, ...r.input, status: r.input.status, submit: false }));
+    .map((r) => taskRow.parse({ taskId: r.taskId, version: r.version, ...r.input, status: r.input.status, submit }));
   try {
     const result = await db.$transaction(
       async (tx) => {
         const claimed = await tx.importBatch.updateMany({
           where: { id: b.id, userId: user.id, status: "PREVIEW", errorCount: 0 },
-          data: { status: "APPLIED", appliedAt: now },
+          data: { status: "APPLIED", appliedAt: now, ...(submit ? { rows: { ...parsed, submitted: true } as unknown as Prisma.InputJsonValue } : {}) },
         });
         if (claimed.count === 0) throw new BatchGone();
         const period = { year: b.year, quarter: b.quarter };
-        const ind = indicators.length ? await saveIndicatorValues(user, { ...period, rows: indicators }, now, tx) : { saved: 0 };
-        const tsk = tasks.length ? await saveTaskProgress(user, { ...period, rows: tasks }, now, tx) : { saved: 0 };
+        const ind = indicators.length ? await saveIndicatorValues(user, { ...period, rows: indicators }, now, tx) : { saved: 0, submitted: 0 };
+        const tsk = tasks.length ? await saveTaskProgress(user, { ...period, rows: tasks }, now, tx) : { saved: 0, submitted: 0 };
         await audit(tx, {
           actor: user,
           action: "import.confirm",
@@ -194,16 +241,17 @@ export async function confirmImport(user: SessionUser, batchId: number, now = ne
           entityId: b.id,
           agencyId: b.agencyId,
           before: { status: "PREVIEW" },
-          after: { status: "APPLIED", indicators: ind.saved, tasks: tsk.saved },
+          after: { status: "APPLIED", indicators: ind.saved, tasks: tsk.saved, submitted: ind.submitted + tsk.submitted },
         });
-        return { indicators: ind.saved, tasks: tsk.saved };
+        return { indicators: ind.saved, tasks: tsk.saved, submitted: ind.submitted + tsk.submitted };
       },
       { maxWait: 10_000, timeout: 60_000 },
     );
     revalidate("/[lang]/reporting", "page");
+    if (submit) revalidate("/[lang]/review", "page");
     return result;
   } catch (e) {
-    if (e instanceof AppError && !(e instanceof BatchGone)) throw relabel(e, parsed);
+    if (e instanceof AppError && !(e instanceof BatchGone)) throw relabel(e, parsed, submit);
     throw e;
   }
 }

@@ -59,7 +59,13 @@ export type TaskImportRow = {
   errors: RowError[];
 };
 
-export type ParsedImport = { fileErrors: string[]; indicators: IndicatorImportRow[]; tasks: TaskImportRow[] };
+export type ParsedImport = {
+  fileErrors: string[];
+  indicators: IndicatorImportRow[];
+  tasks: TaskImportRow[];
+  /** Set when the batch was applied with "write and submit". */
+  submitted?: boolean;
+};
 
 type Editable = { state: string; version: number; reopened: boolean };
 

@@ -89,7 +89,7 @@ export function ImportScreen({ lang, m, data }: { lang: Lang; m: Messages; data:
               </p>
               {batch.status === "APPLIED" && (
                 <p role="status" className="rounded border border-green-300 bg-green-50 p-3">
-                  {fill(m.excel.statusApplied, { at: batch.appliedAt ? dateTime(batch.appliedAt, lang) : "" })} {m.excel.draftNote}
+                  {fill(m.excel.statusApplied, { at: batch.appliedAt ? dateTime(batch.appliedAt, lang) : "" })} {batch.parsed.submitted ? m.excel.submittedNote : m.excel.draftNote}
                 </p>
               )}
               {batch.status === "CANCELLED" && (
@@ -98,7 +98,18 @@ export function ImportScreen({ lang, m, data }: { lang: Lang; m: Messages; data:
                 </p>
               )}
               <PreviewTable batch={batch} lang={lang} m={m} />
-              {batch.status === "PREVIEW" && <BatchActions batchId={batch.id} errorCount={batch.errorCount} changes={batch.summary.changes} m={m.excel} />}
+              {batch.status === "PREVIEW" && (
+                <BatchActions
+                  batchId={batch.id}
+                  errorCount={batch.errorCount}
+                  changes={batch.summary.changes}
+                  items={[
+                    ...batch.parsed.indicators.filter((r) => r.outcome === "change").map((r) => ({ key: `ind-${r.row}`, row: r.row, label: `${m.excel.indicators}: ${r.name}` })),
+                    ...batch.parsed.tasks.filter((r) => r.outcome === "change").map((r) => ({ key: `task-${r.row}`, row: r.row, label: `${m.excel.tasks}: ${r.title.slice(0, 160)}` })),
+                  ]}
+                  m={m.excel}
+                />
+              )}
             </section>
           )}
         </>
