@@ -100,18 +100,22 @@ export const reviewForm = z.object({
 });
 export type ReviewInput = z.infer<typeof reviewForm>;
 
-/** Review items arrive as checkboxes named "item" with value "obs:<id>:<version>". */
+/**
+ * Items chosen in a list arrive as fields named "item" with value "<kind>:<id>:<version>". A file
+ * in their place reads as an item with no parts, which the schema refuses.
+ */
+function itemRefs(formData: FormData): { kind?: string; id?: string; version?: string }[] {
+  return formData.getAll("item").map((v) => {
+    const [kind, id, version] = typeof v === "string" ? v.split(":") : [];
+    return { kind, id, version };
+  });
+}
+
 export function parseReviewForm(formData: FormData) {
   return {
     decision: formData.get("decision"),
     comment: formData.get("comment") ?? "",
-    items: formData
-      .getAll("item")
-      .filter((v): v is string => typeof v === "string")
-      .map((v) => {
-        const [kind, itemId, ver] = v.split(":");
-        return { kind, id: itemId, version: ver, comment: formData.get(`comment.${kind}.${itemId}`) ?? "" };
-      }),
+    items: itemRefs(formData).map((i) => ({ ...i, comment: formData.get(`comment.${i.kind}.${i.id}`) ?? "" })),
   };
 }
 
@@ -130,9 +134,6 @@ export type ReadyInput = z.infer<typeof readyForm>;
 export function parseReadyForm(formData: FormData) {
   return {
     period: formData.get("period"),
-    items: formData.getAll("item").map((v) => {
-      const [kind, itemId, ver] = typeof v === "string" ? v.split(":") : [];
-      return { kind, id: itemId, version: ver };
-    }),
+    items: itemRefs(formData),
   };
 }

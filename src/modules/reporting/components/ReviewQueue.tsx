@@ -66,47 +66,15 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
   const params: Record<string, string> = Object.fromEntries(
     Object.entries({ agency: query.agency, period: query.period, kind: query.kind, indicator: query.indicator }).filter((e): e is [string, string] => !!e[1]),
   );
-  const select = "mt-1 block w-full max-w-[18rem] rounded border border-slate-300 bg-white px-2 py-1";
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{r.title}</h1>
       <p className="text-slate-700">{r.intro}</p>
       <form method="get" role="search" aria-label={r.filters} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm" data-testid="queue-filters">
-        <div>
-          <label htmlFor="f-agency" className="block text-xs font-medium">{r.filterAgency}</label>
-          <select id="f-agency" name="agency" defaultValue={query.agency ?? ""} className={select}>
-            <option value="">{r.allAgencies}</option>
-            {options.agencies.map((a) => (
-              <option key={a.code} value={a.code}>{name(a)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-period" className="block text-xs font-medium">{r.filterPeriod}</label>
-          <select id="f-period" name="period" defaultValue={query.period ?? ""} className={select}>
-            <option value="">{r.allPeriods}</option>
-            {options.periods.map((p) => (
-              <option key={`${p.year}-Q${p.quarter}`} value={`${p.year}-Q${p.quarter}`}>{formatQuarter(p, lang)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-kind" className="block text-xs font-medium">{r.filterKind}</label>
-          <select id="f-kind" name="kind" defaultValue={query.kind ?? ""} className={select}>
-            <option value="">{r.allKinds}</option>
-            <option value="obs">{r.kindObs}</option>
-            <option value="task">{r.kindTask}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-indicator" className="block text-xs font-medium">{r.filterIndicator}</label>
-          <select id="f-indicator" name="indicator" defaultValue={query.indicator ?? ""} className={select}>
-            <option value="">{r.allIndicators}</option>
-            {options.indicators.map((i) => (
-              <option key={i.code} value={i.code}>{name(i)}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-agency" name="agency" label={r.filterAgency} value={query.agency} all={r.allAgencies} options={options.agencies.map((a) => [a.code, name(a)])} />
+        <FilterSelect id="f-period" name="period" label={r.filterPeriod} value={query.period} all={r.allPeriods} options={options.periods.map((p) => [`${p.year}-Q${p.quarter}`, formatQuarter(p, lang)])} />
+        <FilterSelect id="f-kind" name="kind" label={r.filterKind} value={query.kind} all={r.allKinds} options={[["obs", r.kindObs], ["task", r.kindTask]]} />
+        <FilterSelect id="f-indicator" name="indicator" label={r.filterIndicator} value={query.indicator} all={r.allIndicators} options={options.indicators.map((x) => [x.code, name(x)])} />
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">{r.apply}</button>
         {filtered && <Link href={`/${lang}/review`} className="py-1.5 text-brand-700 underline">{r.clear}</Link>}
       </form>
@@ -115,6 +83,21 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
       </p>
       <ReviewForm lang={lang} m={m} rows={rows} emptyText={filtered ? r.emptyFiltered : r.empty} />
       {pages > 1 && <Pager lang={lang} path={`/${lang}/review`} params={params} page={query.page} pages={pages} total={q.obsTotal + q.taskTotal} />}
+    </div>
+  );
+}
+
+/** One filter of the queue: a GET form field, "all" first. */
+function FilterSelect({ id, name, label, value, all, options }: { id: string; name: string; label: string; value?: string; all: string; options: [string, string][] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium">{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} className="mt-1 block w-full max-w-[18rem] rounded border border-slate-300 bg-white px-2 py-1">
+        <option value="">{all}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>{text}</option>
+        ))}
+      </select>
     </div>
   );
 }
