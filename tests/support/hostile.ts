@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import pg from "pg";
+import { lyingSizesWorkbook, manyRowsWorkbook } from "./xlsx-files";
 
 export const MB = 1024 * 1024;
 
@@ -68,6 +69,13 @@ export function formOf(fields: Record<string, Field>): FormData {
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);
+/** Built once, on first use (700,000 rows take about two seconds to write). */
+const once = <T>(make: () => T) => {
+  let v: T | undefined;
+  return () => (v ??= make());
+};
+const lyingXlsx = once(() => lyingSizesWorkbook());
+const rowsXlsx = once(() => manyRowsWorkbook(700_000));
 const withHead = (head: number[], size: number) => {
   const b = new Uint8Array(size);
   b.set(head);
@@ -95,6 +103,10 @@ export const FILES = {
   pdf11MB: () => new File([withHead([0x25, 0x50, 0x44, 0x46, 0x2d], 11 * MB)], "qua-lon.pdf", { type: "application/pdf" }),
   /** 6 MB behind a genuine zip signature: over the 5 MB workbook limit. */
   zip6MB: () => new File([withHead([0x50, 0x4b, 0x03, 0x04], 6 * MB)], "qua-lon.xlsx"),
+  /** 1 MB whose zip headers claim 10 KB for a sheet that inflates to 1 GB. */
+  xlsxLyingSizes: () => new File([Buffer.from(lyingXlsx())], "bao-cao.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+  /** 700,000 honest rows in 3.5 MB. */
+  xlsx700kRows: () => new File([Buffer.from(rowsXlsx())], "bao-cao.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
 };
 
 // ---- Judging answers ------------------------------------------------------------------------
