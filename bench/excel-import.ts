@@ -140,7 +140,7 @@ async function main() {
       await signIn(base, "reporter.bkhcn@cds.gov.vn", DEMO_PASSWORD),
     ];
     // Warm-up: the page, its action module, the reader's worker code (bundled on first use).
-    for (let i = 0; i < 20; i++) await request("warm-up", `${base}/vi`);
+    for (let i = 0; i < 300; i++) await request("warm-up", `${base}/vi`);
     await request("warm-up", `${base}/vi/reporting/import`, { headers: { Cookie: cookies[0] } });
     const tpl = await fetch(`${base}/api/reporting/template?period=${PERIOD}`, { headers: { Cookie: cookies[0] } });
     if (tpl.status !== 200) throw new Error(`template answered ${tpl.status}`);

@@ -22,7 +22,7 @@ const BKHCN = "reporter.bkhcn@cds.gov.vn";
 const PERIOD = "2026-Q3";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-const files = { lying: new Uint8Array(), rows: new Uint8Array(), template: new Uint8Array() };
+const files: Record<"lying" | "rows" | "template", Uint8Array> = { lying: new Uint8Array(), rows: new Uint8Array(), template: new Uint8Array() };
 
 async function upload(bytes: Uint8Array, name = "bao-cao.xlsx") {
   const fd = new FormData();

@@ -115,8 +115,8 @@ function addGuide(wb: ExcelJS.Workbook, agency: { code: string; nameVi: string }
     "Độ dài tối đa: nguồn 500 ký tự; ghi chú, giải thích 2.000 ký tự; kết quả, khó khăn, bước tiếp theo 4.000 ký tự mỗi ô.",
     `Cột "Trạng thái" cho biết tình trạng duyệt của từng mục: ${Object.values(STATE_LABELS).join(", ")}. Mục đã nộp hoặc đã duyệt chỉ để xem: dòng đó được bỏ qua nếu không thay đổi, và bị báo lỗi nếu bị sửa.`,
     'Tải tệp đã điền lên trang "Nhập từ Excel" của cổng. Cổng hiển thị bản xem trước với lỗi của từng dòng; không có gì được ghi cho tới khi bạn xác nhận, và nếu còn dòng lỗi thì không dòng nào được ghi.',
-    "Số liệu nhập từ Excel được lưu dưới dạng bản nháp. Hãy kiểm tra rồi nộp trên cổng.",
-    "Tệp chỉ dùng cho đúng cơ quan và kỳ báo cáo ghi ở trên, dung lượng tối đa 5 MB, định dạng .xlsx.",
+    'Khi xác nhận, bạn chọn "Xác nhận ghi" (lưu bản nháp, nộp sau trên cổng) hoặc "Ghi và nộp" (nộp luôn cho người thẩm định, với cùng quy tắc như khi nộp trên cổng).',
+    "Tệp chỉ dùng cho đúng cơ quan và kỳ báo cáo ghi ở trên, dung lượng tối đa 5 MB, định dạng .xlsx (lưu từ Excel, LibreOffice Calc hay chương trình bảng tính khác đều được).",
     "Nếu một mục được sửa trên cổng sau khi bạn tải mẫu, dòng đó sẽ bị báo xung đột: hãy tải mẫu mới và điền lại dòng đó.",
   ];
   steps.forEach((s, i) => {
