@@ -118,7 +118,7 @@ describe("Excel import: write and submit", () => {
     const explained = await upload(wb);
     expect(explained.errorCount).toBe(0);
     const done = await confirm(explained.id, "submit");
-    expect(done).toMatchObject({ ok: true, data: { indicators: 1, tasks: 1, submitted: 2, submit: true } });
+    expect(done).toMatchObject({ ok: true, data: { indicators: 1, tasks: 1, submit: true } });
     expect(done.message).toMatch(/Đã ghi và nộp 1 chỉ tiêu và 1 nhiệm vụ/);
 
     const after = await stored();
@@ -152,7 +152,7 @@ describe("Excel import: write and submit", () => {
     expect(r.ok).toBe(false);
     expect(r.fieldErrors?.mode).toBeDefined();
     const drafts = await confirm(batch.id);
-    expect(drafts).toMatchObject({ ok: true, data: { tasks: 1, submitted: 0, submit: false } });
+    expect(drafts).toMatchObject({ ok: true, data: { tasks: 1, submit: false } });
     const tp = await one(`SELECT p.state FROM "TaskProgress" p JOIN "Task" t ON t.id = p."taskId" WHERE p."agencyId" = $1 AND t.key = $2 AND year = 2026 AND quarter = 3`, [ids.agency, key]);
     expect(tp.state).toBe("DRAFT");
   });

@@ -209,7 +209,7 @@ export async function confirmImport(
   batchId: number,
   now = new Date(),
   opts: { submit?: boolean } = {},
-): Promise<{ indicators: number; tasks: number; submitted: number }> {
+): Promise<{ indicators: number; tasks: number }> {
   const submit = opts.submit === true;
   const b = await ownBatch(user, batchId);
   if (b.errorCount > 0) {
@@ -241,9 +241,10 @@ export async function confirmImport(
           entityId: b.id,
           agencyId: b.agencyId,
           before: { status: "PREVIEW" },
-          after: { status: "APPLIED", indicators: ind.saved, tasks: tsk.saved, submitted: ind.submitted + tsk.submitted },
+          after: { status: "APPLIED", indicators: ind.saved, tasks: tsk.saved, ...(submit ? { submitted: ind.submitted + tsk.submitted } : {}) },
         });
-        return { indicators: ind.saved, tasks: tsk.saved, submitted: ind.submitted + tsk.submitted };
+        // With `submit` every written row is submitted (or nothing is written at all).
+        return { indicators: ind.saved, tasks: tsk.saved };
       },
       { maxWait: 10_000, timeout: 60_000 },
     );

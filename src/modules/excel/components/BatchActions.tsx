@@ -6,7 +6,7 @@ import { cancelImportAction, confirmImportAction } from "../actions";
 import { fillText } from "./text";
 import type { ExcelMessages } from "./types";
 
-type Result = ActionResult<{ indicators: number; tasks: number; submitted?: number; submit?: boolean }>;
+type Result = ActionResult<{ indicators: number; tasks: number; submit?: boolean }>;
 
 /** A row that would be written, as the submit confirmation lists it. */
 export type PendingItem = { key: string; row: number; label: string };
