@@ -1,15 +1,12 @@
 import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
+import { formatDateTime } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
 import type { ImportPageData } from "../queries";
 import { BatchActions } from "./BatchActions";
 import { PreviewTable } from "./PreviewTable";
 import { UploadForm } from "./UploadForm";
-
-function dateTime(d: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(d);
-}
 
 /** The import page: download the template, upload the filled file, review the preview, confirm. */
 export function ImportScreen({ lang, m, data }: { lang: Lang; m: Messages; data: ImportPageData }) {
@@ -85,11 +82,11 @@ export function ImportScreen({ lang, m, data }: { lang: Lang; m: Messages; data:
                 {m.excel.step3}
               </h2>
               <p className="text-sm text-slate-700">
-                {fill(m.excel.previewOf, { file: batch.fileName, at: dateTime(batch.createdAt, lang), period: formatQuarter(batch, lang) })}
+                {fill(m.excel.previewOf, { file: batch.fileName, at: formatDateTime(batch.createdAt, lang), period: formatQuarter(batch, lang) })}
               </p>
               {batch.status === "APPLIED" && (
                 <p role="status" className="rounded border border-green-300 bg-green-50 p-3">
-                  {fill(m.excel.statusApplied, { at: batch.appliedAt ? dateTime(batch.appliedAt, lang) : "" })} {batch.parsed.submitted ? m.excel.submittedNote : m.excel.draftNote}
+                  {fill(m.excel.statusApplied, { at: batch.appliedAt ? formatDateTime(batch.appliedAt, lang) : "" })} {batch.parsed.submitted ? m.excel.submittedNote : m.excel.draftNote}
                 </p>
               )}
               {batch.status === "CANCELLED" && (

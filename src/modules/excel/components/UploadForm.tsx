@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/use-form-action";
 import type { ActionResult } from "@/server/action";
 import type { ExcelMessages } from "./types";
 import { uploadImportAction } from "../actions";
@@ -10,7 +10,7 @@ type Result = ActionResult<{ batchId: number; errorCount: number }>;
 
 export function UploadForm({ lang, period, m }: { lang: string; period: string; m: ExcelMessages }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(async (prev: Result | null, formData: FormData): Promise<Result> => {
+  const { state, pending, formProps } = useFormAction<Result | null>(async (prev, formData) => {
     const file = formData.get("file");
     if (!(file instanceof File) || file.size === 0) return { ok: false, fieldErrors: { file: [m.noFile] } };
     if (file.size > MAX_FILE_BYTES) return { ok: false, fieldErrors: { file: [m.tooBig] } };
@@ -25,7 +25,7 @@ export function UploadForm({ lang, period, m }: { lang: string; period: string; 
   const fileErrors = state?.fieldErrors?.file ?? [];
   const other = state && !state.ok && !fileErrors.length ? (state.message ?? m.uploadFailed) : null;
   return (
-    <form action={formAction} className="space-y-3" aria-busy={pending}>
+    <form {...formProps} className="space-y-3" aria-busy={pending}>
       <input type="hidden" name="period" value={period} />
       <div>
         <label htmlFor="excel-file" className="block font-medium">
