@@ -75,7 +75,8 @@ export const dashboardVi = {
     units: "Tính theo đơn vị kém nhất trong {units} đơn vị báo cáo.",
   },
   override: "Điều chỉnh của người thẩm định",
-  overrideBy: "{status} — {by}, {at}: “{reason}”",
+  // Public pages name the role, not the person: the API does not publish reviewers' names either.
+  overrideBy: "{status} — người thẩm định quốc gia, {at}: “{reason}”",
   computed: "Kết quả tính toán",
   overrideForm: "Điều chỉnh tình trạng",
   overrideStatus: "Tình trạng mới",
@@ -177,7 +178,7 @@ export const dashboardEn: typeof dashboardVi = {
     units: "Judged on the least favourable of {units} reporting units.",
   },
   override: "Reviewer's judgement",
-  overrideBy: "{status} — {by}, {at}: “{reason}”",
+  overrideBy: "{status} — national reviewer, {at}: “{reason}”",
   computed: "Computed",
   overrideForm: "Override the status",
   overrideStatus: "New status",

@@ -12,6 +12,9 @@ import { assertCanReadAgency, assertCanWriteAgency } from "./policy";
 import { editable } from "./rules";
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+/** Files kept for one item (every upload of it that is still stored) and for one agency. */
+export const MAX_FILES_PER_ITEM = 10;
+export const MAX_AGENCY_EVIDENCE_BYTES = 500 * 1024 * 1024;
 
 // Extension → accepted MIME type and the magic bytes the file must start with: a renamed
 // executable is refused whatever it claims to be.
@@ -57,12 +60,27 @@ export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "
   const checked = checkEvidenceFile(input.file.name, bytes);
   if ("error" in checked) throw new ValidationError({ file: [checked.error] });
 
+  // Quotas, so that no reporter can fill the disk: files stored for this item, bytes for the agency.
+  const revisionFiles =
+    input.kind === "obs"
+      ? await db.observationRevision.findMany({ where: { observationId: record.id, evidenceFileId: { not: null } }, select: { evidenceFileId: true, state: true } })
+      : await db.taskProgressRevision.findMany({ where: { taskProgressId: record.id, evidenceFileId: { not: null } }, select: { evidenceFileId: true, state: true } });
+  const itemFiles = await db.evidenceFile.count({ where: { id: { in: [...new Set(revisionFiles.map((r) => r.evidenceFileId!))] } } });
+  if (itemFiles >= MAX_FILES_PER_ITEM) throw new ValidationError({ file: [`Mục này đã có ${MAX_FILES_PER_ITEM} tệp minh chứng, là số tối đa.`] });
+  const used = (await db.evidenceFile.aggregate({ where: { agencyId: record.agencyId }, _sum: { size: true } }))._sum.size ?? 0;
+  if (used + bytes.length > MAX_AGENCY_EVIDENCE_BYTES) {
+    throw new ValidationError({ file: ["Cơ quan đã dùng hết dung lượng lưu minh chứng (500 MB). Hãy liên hệ quản trị hệ thống."] });
+  }
+
   const id = randomUUID();
-  await mkdir(env.uploadDir, { recursive: true });
+  // Files are readable by the portal's own user only (0600, in a 0700 folder).
+  await mkdir(env.uploadDir, { recursive: true, mode: 0o700 });
   const tmp = path.join(env.uploadDir, `${id}.part`);
-  await writeFile(tmp, bytes);
+  await writeFile(tmp, bytes, { mode: 0o600 });
   await rename(tmp, path.join(env.uploadDir, id));
   // A refused write (a conflict, the database) must not leave the stored file behind.
+  const replaced = record.evidenceFileId;
+  let discarded: string | null = null;
   const discard = (e: unknown) => rm(path.join(env.uploadDir, id), { force: true }).then(() => Promise.reject(e));
   await db.$transaction(async (tx) => {
     await tx.evidenceFile.create({
@@ -92,7 +110,15 @@ export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "
       });
     }
     await audit(tx, { actor: user, action: "evidence.upload", entityType: input.kind === "obs" ? "Observation" : "TaskProgress", entityId: record.id, agencyId: record.agencyId, after: { file: id, name: input.file.name, size: bytes.length } });
+    // The file this one replaces goes only if no reviewer ever saw it (drafts only): what was
+    // submitted stays answerable with its evidence. The revision keeps its id and comment.
+    if (replaced && !revisionFiles.some((r) => r.evidenceFileId === replaced && r.state !== "DRAFT")) {
+      await tx.evidenceFile.deleteMany({ where: { id: replaced } });
+      await audit(tx, { actor: user, action: "evidence.discard", entityType: input.kind === "obs" ? "Observation" : "TaskProgress", entityId: record.id, agencyId: record.agencyId, before: { file: replaced }, reason: "Thay bằng tệp mới khi còn là bản nháp" });
+      discarded = replaced;
+    }
   }).catch(discard);
+  if (discarded) await rm(path.join(env.uploadDir, discarded), { force: true });
   return { id };
 }
 

@@ -122,7 +122,7 @@ export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang
                   <p className="mt-1 text-sm text-slate-700" data-testid="status-explanation">
                     {s.override && (
                       <span className="block">
-                        {d.override}: {fill(d.overrideBy, { status: d.statuses[s.override.status], by: s.override.by, at: formatDate(s.override.at, lang), reason: s.override.reason })}. {d.computed}: {d.statuses[s.computed.status]}.
+                        {d.override}: {fill(d.overrideBy, { status: d.statuses[s.override.status], at: formatDate(s.override.at, lang), reason: s.override.reason })}. {d.computed}: {d.statuses[s.computed.status]}.
                       </span>
                     )}
                     {explainStatus(s.computed, ind, lang, d, s.units)}
