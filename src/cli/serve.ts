@@ -18,6 +18,13 @@ async function main() {
     log,
   });
   log(`Serving on http://${env.HOST}:${env.PORT} (public pages cached, refreshed within ${env.PUBLIC_CACHE_POLL_MS} ms of a change)`);
+  // A parent that started this server with an IPC channel (the tests) may ask what it caches;
+  // nothing on the network can.
+  if (process.send) {
+    process.on("message", (m) => {
+      if (m === "cache-stats") process.send?.({ cacheStats: server.cacheStats() });
+    });
+  }
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -26,12 +26,17 @@ export function errorResponse(e: unknown) {
 /**
  * True when the request says it comes from another site. An Origin that is not a URL — "null"
  * (sandboxed frames, file: pages) or garbage — names no site of ours, so it counts as another.
+ * Our own site is the host the browser addressed (the Host header, which a page cannot forge) as
+ * well as the host in the URL Next built: Next spells its own address "localhost:PORT" whatever
+ * the visitor typed, so a portal reached at 127.0.0.1:PORT, or behind a proxy that keeps the Host
+ * header, refused its own pages.
  */
 function isCrossSite(req: Request): boolean {
   const origin = req.headers.get("origin");
   if (origin === null) return false;
   try {
-    return new URL(origin).host !== new URL(req.url).host;
+    const host = new URL(origin).host;
+    return host !== new URL(req.url).host && host !== (req.headers.get("host") ?? "").toLowerCase();
   } catch {
     return true;
   }

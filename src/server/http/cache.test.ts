@@ -6,7 +6,7 @@ import { ResponseCache, type Fetched } from "./response-cache";
 
 describe("cacheKey: what the front cache may answer", () => {
   it.each([
-    "/vi", "/en/", "/vi/decisions/411-2022", "/en/documents/749-2020", "/vi/indicators/egdi-rank", "/vi/tasks?doc=411-2022&page=2",
+    "/vi", "/en/", "/vi/decisions/411-2022", "/en/documents/749-2020", "/vi/indicators/egdi-rank", "/vi/tasks?decision=411-2022&page=2",
     "/vi/archive/2026-Q2", "/en/archive/2026-Q2/indicators/egdi-rank", "/api/v1", "/api/v1/indicators?page=2", "/api/v1/bulk/observations.csv",
     "/api/v1/openapi.json", "/sitemap.xml", "/robots.txt",
   ])("public: %s", (url) => expect(cacheKey("GET", url, {})).toBe(url));
@@ -15,7 +15,37 @@ describe("cacheKey: what the front cache may answer", () => {
     "/", "/vi/reporting", "/vi/review", "/vi/dashboard", "/vi/dashboard/agencies/HN", "/vi/admin/users", "/vi/login", "/api/me",
     "/api/v1/reporting/workspace", "/api/v1/reporting", "/api/evidence/1", "/api/auth/session", "/api/reporting/template", "/_next/static/x.js",
     "/fr", "/vi/decisions/411-2022/extra", "/vi/decisions/..%2Freporting", "/api/internal/refresh",
+    "/vi/indicators/..", "/vi/indicators/.", "/vi/archive/../indicators/x", "/api/v1/..", "/api/v1/./reporting",
   ])("not cached: %s", (url) => expect(cacheKey("GET", url, {})).toBeNull());
+
+  it("keys a page on the query parameters it reads, nothing else", () => {
+    expect(cacheKey("GET", "/vi?utm_source=x", {})).toBe("/vi");
+    expect(cacheKey("GET", "/vi/indicators/egdi-rank?junk=1&b=2", {})).toBe("/vi/indicators/egdi-rank");
+    expect(cacheKey("GET", "/en/archive/2026-Q2?x", {})).toBe("/en/archive/2026-Q2");
+    expect(cacheKey("GET", "/sitemap.xml?v=3", {})).toBe("/sitemap.xml");
+    // The task list reads its filters: kept, in one order, empty ones dropped, the rest ignored.
+    expect(cacheKey("GET", "/vi/tasks?page=2&junk=1&decision=411-2022", {})).toBe("/vi/tasks?decision=411-2022&page=2");
+    expect(cacheKey("GET", "/vi/tasks?decision=411-2022&page=2", {})).toBe("/vi/tasks?decision=411-2022&page=2");
+    expect(cacheKey("GET", "/vi/tasks?q=&status=", {})).toBe("/vi/tasks");
+    // Which of two values the page would read is left to Next, uncached.
+    expect(cacheKey("GET", "/vi/tasks?page=1&page=2", {})).toBeNull();
+  });
+
+  it("200 junk parameters give one key per page", () => {
+    const keys = new Set<string | null>();
+    for (let i = 0; i < 200; i++) {
+      keys.add(cacheKey("GET", `/vi?junk${i}=${i}`, {}));
+      keys.add(cacheKey("GET", `/vi/indicators/egdi-rank?x=${i}`, {}));
+      keys.add(cacheKey("GET", `/vi/tasks?decision=411-2022&r=${i}`, {}));
+    }
+    expect([...keys].sort()).toEqual(["/vi", "/vi/indicators/egdi-rank", "/vi/tasks?decision=411-2022"]);
+  });
+
+  it("open-data reads: parameters some route reads are kept as sent; any other is never cached", () => {
+    expect(cacheKey("GET", "/api/v1/indicators?page=2&pageSize=50", {})).toBe("/api/v1/indicators?page=2&pageSize=50");
+    expect(cacheKey("GET", "/api/v1/indicators?page=2&junk=1", {})).toBeNull();
+    expect(cacheKey("GET", "/api/v1?cachebuster=1", {})).toBeNull();
+  });
 
   it("only GET and HEAD", () => {
     expect(cacheKey("HEAD", "/vi", {})).toBe("/vi");
@@ -36,6 +66,15 @@ describe("cacheKey: what the front cache may answer", () => {
     expect(isInternalPath("/api/internal/refresh")).toBe(true);
     expect(isInternalPath("/api/internal?x")).toBe(true);
     expect(isInternalPath("/api/internally")).toBe(false);
+    expect(isInternalPath("/api/v1/indicators")).toBe(false);
+  });
+
+  it.each([
+    "/api/./internal/refresh", "/api/%2e/internal/refresh", "/api/%2E/internal/refresh", "/api/v1/../internal/refresh", "/x/../api/internal/refresh",
+    "/api/v1/%2e%2e/internal/refresh", "//api//internal/refresh", "/api\\internal\\refresh", "/api%2finternal/refresh", "/api/%69nternal/refresh",
+    "/API/internal/refresh", "/api/internal/%zz", "/api/%252e/internal/refresh",
+  ])("the refresh hook is internal however it is spelled: %s", (url) => {
+    expect(isInternalPath(url)).toBe(true);
   });
 });
 

@@ -77,6 +77,10 @@ export class ResponseCache {
     return p;
   }
 
+  get inflightCount(): number {
+    return this.inflight.size;
+  }
+
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };
   }

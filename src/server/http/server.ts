@@ -6,6 +6,7 @@
 // any instance reaches every instance's visitors within one poll interval.
 import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { cacheKey, isInternalPath, pickEncoding, sharedTtl } from "./cache-policy";
@@ -161,6 +162,8 @@ export async function startPortalServer(opts: PortalServerOptions) {
 
   return {
     cache,
+    /** What this process keeps per path, for the tests that check a visitor cannot grow it. */
+    cacheStats: () => ({ front: cache.size, inflight: cache.inflightCount, next: nextCacheCounts() }),
     close: async () => {
       await watcher.stop();
       // close() alone waits for every keep-alive connection to end (a browser's can stay open for
@@ -172,5 +175,28 @@ export async function startPortalServer(opts: PortalServerOptions) {
       agent.destroy();
       await app.close();
     },
+  };
+}
+
+/**
+ * Entries in Next's own in-process caches (its page memory cache, the per-path lifetimes it keeps
+ * beside it, the seed reads of its file cache): internal modules, read defensively, so a Next
+ * upgrade that moves them reports nulls instead of breaking the server.
+ */
+function nextCacheCounts(): { memory: number | null; cacheControls: number | null; seedReads: number | null } {
+  const require = createRequire(import.meta.url);
+  const read = <T>(f: () => T): T | null => {
+    try {
+      return f() ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const fsCache = read(() => require("next/dist/server/lib/incremental-cache/file-system-cache.js").default);
+  const shared = read(() => require("next/dist/server/lib/incremental-cache/shared-cache-controls.external.js").SharedCacheControls);
+  return {
+    memory: read(() => (fsCache?.memoryCache ? Number(fsCache.memoryCache.size) : 0)),
+    cacheControls: read(() => Number(shared.cacheControls.size)),
+    seedReads: read(() => Number(fsCache.seedReads.size)),
   };
 }

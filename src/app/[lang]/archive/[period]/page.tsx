@@ -3,13 +3,11 @@ import { resolveLang } from "@/i18n/server";
 import { Scorecard } from "@/modules/scorecard/components/Scorecard";
 import { endedQuarters, parseArchivePeriod } from "@/modules/scorecard/periods";
 
-// A past quarter as published then: revisions never change, so it is cached; approvals still
-// refresh it (a reopened and re-approved value shows in the quarter it was approved in).
-export const revalidate = 3600;
-
-export function generateStaticParams() {
-  return [];
-}
+// Rendered per request and cached only by the front server (src/server/http/server.ts), which
+// keeps whole 200 responses and never an error page. Why not Next's own page cache: it writes
+// every path it renders to disk (.next/server/route-cache), unknown slugs included, and keeps
+// them across restarts, so anonymous requests for invented slugs filled the disk.
+export const dynamic = "force-dynamic";
 
 export default async function ArchivePage({ params }: { params: Promise<{ lang: string; period: string }> }) {
   const { lang, m } = await resolveLang(params);

@@ -13,13 +13,11 @@ import { publicPageMetadata } from "@/modules/documents/seo";
 import { documentHeader } from "@/modules/documents/source";
 import { formatDate } from "@/lib/format";
 
-// Cached; refreshed on demand when a reviewer approves (src/server/public-cache.ts). Paths are
-// rendered on first request, then served from the cache.
-export const revalidate = 3600;
-
-export function generateStaticParams() {
-  return [];
-}
+// Rendered per request and cached only by the front server (src/server/http/server.ts), which
+// keeps whole 200 responses and never an error page. Why not Next's own page cache: it writes
+// every path it renders to disk (.next/server/route-cache), unknown slugs included, and keeps
+// them across restarts, so anonymous requests for invented slugs filled the disk.
+export const dynamic = "force-dynamic";
 
 type Params = Promise<{ lang: string; key: string }>;
 
