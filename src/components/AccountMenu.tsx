@@ -3,13 +3,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { Lang } from "@/i18n/config";
+import { signOutEverywhere } from "@/modules/auth/actions";
 import { can, type Role } from "@/server/permissions";
 import { fetchMe } from "./me";
 
 type Me = { name: string; role: Role; agency: { code: string; nameVi: string; nameEn: string } } | null;
 
 /** The few words the menu shows (not whole catalogue namespaces: they would travel in every public page). */
-export type AccountMenuLabels = { signIn: string; signOut: string; reporting: string; dashboard: string; review: string; admin: string };
+export type AccountMenuLabels = { signIn: string; signOut: string; signOutEverywhere: string; reporting: string; dashboard: string; review: string; admin: string };
 
 /**
  * Sign-in link or the signed-in user's links. Fetched in the browser so public pages stay
@@ -63,6 +64,17 @@ export function AccountMenu({ lang, m }: { lang: Lang; m: AccountMenuLabels }) {
       </span>
       <button type="button" onClick={async () => (await import("next-auth/react")).signOut({ callbackUrl: `/${lang}` })} className="rounded border border-white/40 px-2 py-1 text-sm hover:bg-white/10">
         {m.signOut}
+      </button>
+      <button
+        type="button"
+        onClick={async () => {
+          // Ends every session on the server first; signing out here then clears this browser's cookie.
+          await signOutEverywhere();
+          await (await import("next-auth/react")).signOut({ callbackUrl: `/${lang}` });
+        }}
+        className="rounded px-2 py-1 text-xs underline hover:bg-white/10"
+      >
+        {m.signOutEverywhere}
       </button>
     </span>
   );
