@@ -17,6 +17,7 @@ export const en: Messages = {
     submit: "Sign in",
     submitting: "Signing in…",
     invalid: "Wrong email or password, or the account is locked.",
+    unknownAction: "Invalid sign-in request.",
     bodyTooLarge: "Request too large: the body is over the allowed size.",
     throttled: "Too many failed sign-ins from here. Please wait a moment and try again.",
     signOutEverywhere: "Sign out everywhere",

@@ -63,6 +63,16 @@ function bodyCallbackUrl(type: string, text: string): unknown {
   return undefined;
 }
 
+/**
+ * What this portal's sign-in uses of next-auth. Anything else reached next-auth's internals: a GET
+ * to the credentials callback answered 500 with next-auth's own error text, other actions 400 with
+ * it, and POST /api/auth/_log let anyone write error lines into the server log.
+ */
+const ALLOWED: Record<string, ReadonlySet<string>> = {
+  GET: new Set(["session", "csrf", "providers", "signin", "signout", "error"]),
+  POST: new Set(["session", "signout", "signin/credentials", "callback/credentials"]),
+};
+
 const refusal = (message: string, status: number) => NextResponse.json({ error: { message } }, { status, headers: { "cache-control": "no-store" } });
 
 // next-auth answers 500 ("problem with the server configuration") to a callbackUrl that is not an
@@ -71,6 +81,10 @@ const refusal = (message: string, status: number) => NextResponse.json({ error: 
 // all, or on a JSON body that does not parse. All are the client's mistake: a 400 before next-auth
 // sees them, clearing the cookie.
 async function guarded(req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }> }) {
+  const action = ((await ctx.params).nextauth ?? []).join("/");
+  // next-auth's browser client reports its own errors here; nothing it says is worth a log line.
+  if (action === "_log" && req.method === "POST") return new NextResponse(null, { status: 204 });
+  if (!ALLOWED[req.method]?.has(action)) return refusal(vi.auth.unknownAction, 400);
   const body = await readCapped(req);
   if (body === TOO_LARGE) return refusal(vi.auth.bodyTooLarge, 413);
   const base = req.nextUrl.origin;
