@@ -9,7 +9,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { clientAddressFromHeaders } from "./client-address";
 import { db } from "./db";
-import { assertMayTry, recordAttempt } from "./login-guard";
+import { ThrottledError, assertMayTry, recordAttempt } from "./login-guard";
 import { verifyPassword } from "./password";
 import { SESSION_MAX_AGE, endSession, openSession, sessionIsLive } from "./sessions";
 
@@ -24,12 +24,19 @@ export class SessionEndedError extends Error {
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(200), password: z.string().min(1).max(200) });
 
-/** Checks an email and password; throws LockedError after too many failures (see login-guard.ts). */
+/** Checks an email and password; throws ThrottledError while this account and address must wait (see login-guard.ts). */
 export async function checkCredentials(raw: unknown, ip: string | null = null): Promise<{ id: string; email: string; name: string; sv: number } | null> {
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) return null;
   const email = parsed.data.email;
-  await assertMayTry(email, ip);
+  try {
+    await assertMayTry(email, ip);
+  } catch (e) {
+    // Trying again while told to wait counts as a failure: hammering only lengthens the wait (of
+    // this pair and this address; nobody else's).
+    if (e instanceof ThrottledError) await recordAttempt(email, ip, false);
+    throw e;
+  }
   const user = await db.user.findUnique({ where: { email } });
   // Compare against a dummy hash when the user does not exist, so timing does not reveal accounts.
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);

@@ -38,6 +38,7 @@ import { workAsyncStorage } from "next/dist/server/app-render/work-async-storage
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
 import { createRequestStoreForAPI } from "next/dist/server/async-storage/request-store";
 import * as adminActions from "@/modules/admin/actions";
+import * as authActions from "@/modules/auth/actions";
 import * as dashboardActions from "@/modules/dashboards/actions";
 import * as excelActions from "@/modules/excel/actions";
 import * as reportingActions from "@/modules/reporting/actions";
@@ -117,6 +118,7 @@ const BASE = "http://localhost";
 
 const ACTIONS: Record<string, Record<string, unknown>> = {
   "src/modules/admin/actions.ts": adminActions,
+  "src/modules/auth/actions.ts": authActions,
   "src/modules/dashboards/actions.ts": dashboardActions,
   "src/modules/excel/actions.ts": excelActions,
   "src/modules/reporting/actions.ts": reportingActions,
@@ -628,6 +630,13 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
   act(T, "admin", "forged id", "an assignment that does not exist", () => ({ ...base(), id: String(NOWHERE) }), { message: /không còn tồn tại/ });
   act(T, "admin", "huge string", "1 MB reason", () => ({ ...base(), reason: HUGE }), { field: /^reason$/ });
   act(T, "admin", "unicode", "NUL in reason", () => ({ ...base(), reason: `Giao nhầm ${S.nul}` }), { field: /^reason$/ });
+}
+
+// ---- Sign out everywhere (auth hardening) ------------------------------------------------------
+{
+  // Only a live session may end its user's sessions; the user is never taken from the form.
+  authCases("signOutEverywhere", ["anon", "stale", "ghost", "inactive"], () => ({}));
+  act("signOutEverywhere", "anon", "forged id", "another user's id in the form", () => ({ userId: "1", id: "1" }), { message: NOT_SIGNED_IN });
 }
 
 // ---- Route handler cases --------------------------------------------------------------------
@@ -1552,8 +1561,8 @@ afterAll(async () => {
 });
 
 /** The size of the table as built (the summary line's counts): it may grow, never shrink. */
-const MIN_ACTION_CASES = 473;
-const MIN_ROUTE_CASES = 403;
+const MIN_ACTION_CASES = 478;
+const MIN_ROUTE_CASES = 421;
 
 // ---- The tests ------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { checkCredentials } from "@/server/auth";
+import { authOptions, checkCredentials } from "@/server/auth";
 import { clientAddressFromHeaders } from "@/server/client-address";
 import { FREE_FAILURES_PER_ADDRESS, FREE_FAILURES_PER_PAIR, NOTICE_AFTER_FAILURES, assertMayTry, delayAfter, recordAttempt } from "@/server/login-guard";
 import { hashPassword } from "@/server/password";
@@ -60,7 +60,8 @@ describe("sign-in protection", () => {
     await failuresAt(email, ip, [0]);
     await expect(checkCredentials({ email, password: PASSWORD }, ip)).rejects.toThrow("THROTTLED");
     // Once the wait has passed the right password works, and clears the pair's count.
-    await c.query(`UPDATE "LoginAttempt" SET at = at - interval '9 seconds' WHERE email = $1`, [email]);
+    // (That refused try counted too: seven failures, a 16 s wait.)
+    await c.query(`UPDATE "LoginAttempt" SET at = at - interval '17 seconds' WHERE email = $1`, [email]);
     expect(await checkCredentials({ email, password: PASSWORD }, ip)).toMatchObject({ email });
     await expect(assertMayTry(email, ip)).resolves.toBeUndefined();
   });
@@ -95,6 +96,21 @@ describe("sign-in protection", () => {
     // A made-up account gets no notice and no error.
     for (let i = 0; i < NOTICE_AFTER_FAILURES; i++) await checkCredentials({ email: emailOf("nobody"), password: "x" }, `198.51.100.${30 + i}`);
     expect((await c.query(`SELECT count(*)::int AS n FROM "UserNotice" WHERE detail->>'failures' IS NOT NULL AND "userId" NOT IN (SELECT id FROM "User")`)).rows[0].n).toBe(0);
+  });
+
+  it("X-Forwarded-For written by a client neither locks that address out nor is stored", async () => {
+    // As next-auth calls it for POST /api/auth/callback/credentials.
+    const authorize = (authOptions.providers[0] as unknown as { options: { authorize: (raw: unknown, req: unknown) => Promise<unknown> } }).options.authorize;
+    const forged = "198.51.100.77";
+    for (let i = 0; i < 31; i++) {
+      await authorize({ email: emailOf(`made-up${i}`), password: "x" }, { headers: { "x-forwarded-for": i === 0 ? "9".repeat(8192) : forged } }).catch(() => null);
+    }
+    // The owner really at that address signs in.
+    expect(await checkCredentials({ email: emailOf("owner"), password: PASSWORD }, forged)).toMatchObject({ email: emailOf("owner") });
+    const stored = (await c.query(`SELECT DISTINCT ip FROM "LoginAttempt" WHERE email LIKE $1`, [`made-up%-${stamp}@example.vn`])).rows.map((r) => r.ip);
+    expect(stored).toEqual([null]);
+    const logged = (await c.query(`SELECT max(length(after::text))::int AS n FROM "AuditLog" WHERE "entityId" LIKE $1`, [`made-up%-${stamp}@example.vn`])).rows[0].n;
+    expect(logged).toBeLessThan(200);
   });
 
   it("an address is believed only as the front server wrote it, and only if it is an address", () => {
