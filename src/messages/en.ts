@@ -18,6 +18,7 @@ export const en: Messages = {
     submitting: "Signing in…",
     invalid: "Wrong email or password, or the account is locked.",
     unknownAction: "Invalid sign-in request.",
+    dismissNotice: "Dismiss",
     bodyTooLarge: "Request too large: the body is over the allowed size.",
     throttled: "Too many failed sign-ins from here. Please wait a moment and try again.",
     signOutEverywhere: "Sign out everywhere",

@@ -19,7 +19,9 @@ import { decode } from "next-auth/jwt";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import * as nextauthRoute from "@/app/api/auth/[...nextauth]/route";
-import { signOutEverywhere } from "@/modules/auth/actions";
+import * as meRoute from "@/app/api/me/route";
+import { dismissNotices, signOutEverywhere } from "@/modules/auth/actions";
+import { checkCredentials } from "@/server/auth";
 import { readSession } from "@/server/session";
 import { IDLE_TIMEOUT_MS } from "@/server/sessions";
 
@@ -155,5 +157,17 @@ describe("server-side sessions", () => {
     const result = await inRequest({ host: "localhost" }, "/vi", () => signOutEverywhere());
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/đăng nhập/);
+  });
+
+  it("the owner sees a notice of failed sign-ins from elsewhere once signed in, and can dismiss it", async () => {
+    const email = "reporter.bkhcn@cds.gov.vn";
+    for (let i = 0; i < 5; i++) await checkCredentials({ email, password: `sai-${i}` }, `198.51.100.${120 + i}`);
+    const cookie = await signIn(email);
+    const me = async () => (await inRequest({ host: "localhost", cookie }, "/api/me", () => meRoute.GET())).json();
+    const { user } = await me();
+    expect(user.notices).toHaveLength(1);
+    expect(user.notices[0]).toMatchObject({ failures: 5, addresses: expect.arrayContaining(["198.51.100.120", "198.51.100.124"]) });
+    expect(await inRequest({ host: "localhost", cookie }, "/vi", () => dismissNotices())).toMatchObject({ ok: true });
+    expect((await me()).user.notices).toEqual([]);
   });
 });

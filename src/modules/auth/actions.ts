@@ -25,3 +25,14 @@ export async function signOutEverywhere(): Promise<ActionResult<{ ended: number 
     return toResult(e) as ActionResult<{ ended: number }>;
   }
 }
+
+/** Marks the user's sign-in notices (failed sign-ins for their account) as seen. */
+export async function dismissNotices(): Promise<ActionResult> {
+  try {
+    const user = await requireUser();
+    await db.userNotice.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: new Date() } });
+    return { ok: true };
+  } catch (e) {
+    return toResult(e);
+  }
+}
