@@ -19,6 +19,7 @@ export const en: Messages = {
     invalid: "Wrong email or password, or the account is locked.",
     unknownAction: "Invalid sign-in request.",
     dismissNotice: "Dismiss",
+    lengthRequired: "The request must declare its length (Content-Length).",
     bodyTooLarge: "Request too large: the body is over the allowed size.",
     throttled: "Too many failed sign-ins from here. Please wait a moment and try again.",
     signOutEverywhere: "Sign out everywhere",

@@ -20,6 +20,7 @@ export const vi = {
     invalid: "Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.",
     unknownAction: "Yêu cầu đăng nhập không hợp lệ.",
     dismissNotice: "Đã xem",
+    lengthRequired: "Yêu cầu phải khai báo độ dài nội dung (Content-Length).",
     bodyTooLarge: "Yêu cầu quá lớn: nội dung gửi lên vượt giới hạn cho phép.",
     throttled: "Đăng nhập sai nhiều lần từ nơi này. Vui lòng chờ một lát rồi thử lại.",
     signOutEverywhere: "Đăng xuất khỏi mọi thiết bị",

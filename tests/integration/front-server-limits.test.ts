@@ -72,7 +72,9 @@ describe("front server", () => {
   });
 
   it("refuses a sign-in body of unknown length, and caps other route handlers at 1 MB", async () => {
-    expect((await post("/api/auth/callback/credentials", 4 * 1024 * 1024, { declare: false })).status).toBe(411);
+    const chunked = await post("/api/auth/callback/credentials", 4 * 1024 * 1024, { declare: false });
+    expect(chunked.status).toBe(411);
+    expect(JSON.parse(chunked.body).error.message).toMatch(/Content-Length/);
     expect((await post("/api/v1/reporting/observations", 2 * 1024 * 1024)).status).toBe(413);
     expect((await post("/api/auth/callback/credentials", 300)).status).toBe(200);
     // A server action (an upload) is Next's to limit.

@@ -48,7 +48,7 @@ export function stampClientAddress(req: IncomingMessage, trusted: ReturnType<typ
 export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): boolean {
   const verdict = checkBody(req.url, req.headers);
   if (verdict.ok) return false;
-  const body = JSON.stringify({ error: { message: vi.auth.bodyTooLarge } });
+  const body = JSON.stringify({ error: { message: verdict.status === 411 ? vi.auth.lengthRequired : vi.auth.bodyTooLarge } });
   // Closing the connection stops the rest of the body from being read (and discarded) at all.
   res.writeHead(verdict.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close", "cache-control": "no-store" });
   res.end(body, () => req.destroy());
