@@ -15,6 +15,7 @@ async function main() {
     pollMs: env.PUBLIC_CACHE_POLL_MS,
     cacheBytes: env.PUBLIC_CACHE_MB * 1024 * 1024,
     litePages: env.PUBLIC_LITE_PAGES === "1",
+    trustedProxies: env.TRUSTED_PROXIES,
     log,
   });
   log(`Serving on http://${env.HOST}:${env.PORT} (public pages cached, refreshed within ${env.PUBLIC_CACHE_POLL_MS} ms of a change)`);

@@ -3,13 +3,15 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { Lang } from "@/i18n/config";
+import { dismissNotices, signOutEverywhere } from "@/modules/auth/actions";
 import { can, type Role } from "@/server/permissions";
 import { fetchMe } from "./me";
 
-type Me = { name: string; role: Role; agency: { code: string; nameVi: string; nameEn: string } } | null;
+type Notice = { at: string; failures: number; addresses: string[] };
+type Me = { name: string; role: Role; agency: { code: string; nameVi: string; nameEn: string }; notices?: Notice[] } | null;
 
 /** The few words the menu shows (not whole catalogue namespaces: they would travel in every public page). */
-export type AccountMenuLabels = { signIn: string; signOut: string; reporting: string; dashboard: string; review: string; admin: string };
+export type AccountMenuLabels = { signIn: string; signOut: string; signOutEverywhere: string; failureNotice: string; dismissNotice: string; reporting: string; dashboard: string; review: string; admin: string };
 
 /**
  * Sign-in link or the signed-in user's links. Fetched in the browser so public pages stay
@@ -58,11 +60,37 @@ export function AccountMenu({ lang, m }: { lang: Lang; m: AccountMenuLabels }) {
       {(can(me.role, "admin.users") || can(me.role, "audit.read")) && (
         <Link href={`/${lang}/admin`} className="hover:underline">{m.admin}</Link>
       )}
+      {me.notices?.[0] && (
+        <span role="status" data-testid="sign-in-notice" className="rounded bg-amber-100 px-2 py-1 text-xs text-amber-950">
+          {m.failureNotice.replace("{n}", String(me.notices[0].failures)).replace("{addresses}", me.notices[0].addresses.join(", "))}{" "}
+          <button
+            type="button"
+            className="underline"
+            onClick={async () => {
+              await dismissNotices();
+              setMe({ ...me, notices: [] });
+            }}
+          >
+            {m.dismissNotice}
+          </button>
+        </span>
+      )}
       <span className="text-xs opacity-80" data-testid="signed-in-as">
         {me.name} · {lang === "vi" ? me.agency.nameVi : me.agency.nameEn}
       </span>
       <button type="button" onClick={async () => (await import("next-auth/react")).signOut({ callbackUrl: `/${lang}` })} className="rounded border border-white/40 px-2 py-1 text-sm hover:bg-white/10">
         {m.signOut}
+      </button>
+      <button
+        type="button"
+        onClick={async () => {
+          // Ends every session on the server first; signing out here then clears this browser's cookie.
+          await signOutEverywhere();
+          await (await import("next-auth/react")).signOut({ callbackUrl: `/${lang}` });
+        }}
+        className="rounded px-2 py-1 text-xs underline hover:bg-white/10"
+      >
+        {m.signOutEverywhere}
       </button>
     </span>
   );

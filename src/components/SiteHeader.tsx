@@ -26,7 +26,7 @@ export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
           <Link href="/api/v1" prefetch={false} className="hover:underline">
             {m.nav.api}
           </Link>
-          <AccountMenu lang={lang} m={{ signIn: m.auth.signIn, signOut: m.auth.signOut, reporting: m.reporting.nav, dashboard: m.dashboard.nav, review: m.review.nav, admin: m.admin.title }} />
+          <AccountMenu lang={lang} m={{ signIn: m.auth.signIn, signOut: m.auth.signOut, signOutEverywhere: m.auth.signOutEverywhere, failureNotice: m.auth.failureNotice, dismissNotice: m.auth.dismissNotice, reporting: m.reporting.nav, dashboard: m.dashboard.nav, review: m.review.nav, admin: m.admin.title }} />
           <LanguageSwitch lang={lang} label={m.nav.switchTo} ariaLabel={m.nav.switchToLabel} />
         </nav>
       </div>

@@ -1,6 +1,7 @@
 // The one place that reads process.env. Everything else imports `env` from here.
 import { z } from "zod";
 import path from "node:path";
+import { parseTrustedProxies } from "../lib/ip";
 
 const schema = z.object({
   DATABASE_URL: z
@@ -23,6 +24,21 @@ const schema = z.object({
    * src/server/http/lite-page.ts); "0" serves them the React pages signed-in visitors get.
    */
   PUBLIC_LITE_PAGES: z.enum(["0", "1"]).default("1"),
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated), e.g. the
+   * load balancer's address. Empty: the client address is the socket's peer, whatever the header says.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .refine((s) => {
+      try {
+        parseTrustedProxies(s);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "TRUSTED_PROXIES phải là danh sách địa chỉ IP hoặc dải CIDR, cách nhau bởi dấu phẩy"),
   /** Set by the front server for its own process only (src/server/http/server.ts). */
   CDS_INTERNAL_TOKEN: z.string().min(32).optional(),
 });

@@ -1,5 +1,7 @@
-// Reads the signed session cookie. Kept apart from current-user.ts so tests can stand in for the
-// cookie while everything after it (the user row, role, agency) is real.
+// Reads the signed session cookie. getServerSession runs auth.ts's jwt callback, which refuses a
+// cookie whose server-side session (sessions.ts) has ended, expired or gone idle. Kept apart from
+// current-user.ts so tests can stand in for the cookie while everything after it (the user row,
+// role, agency) is real.
 import { getServerSession } from "next-auth";
 import { authOptions } from "./auth";
 

@@ -12,7 +12,7 @@ export async function signIn(page: Page, email: string, lang: "vi" | "en" = "vi"
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: /Đăng xuất|Sign out/ }).click();
+  await page.getByRole("button", { name: /^(Đăng xuất|Sign out)$/ }).click();
   await expect(page.getByTestId("sign-in-link")).toBeVisible();
 }
 

@@ -1,12 +1,13 @@
 // Two stateless portal instances on one PostgreSQL, as behind a load balancer: a session made on
-// one is valid on the other, failed sign-ins on one count towards the lockout on the other, and an
+// one is valid on the other (and ended on both by signing out), failed sign-ins on one slow the
+// same account and address on the other (and nobody else), and an
 // approval made through instance A reaches the public pages instance B serves from its cache
 // within seconds, without a restart or a purge.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { startEmbedded, type RunningDb } from "../../src/server/db/embedded";
 import { PASSWORD, submitSelected } from "./support";
 
@@ -22,7 +23,7 @@ let db: RunningDb;
 let dataDir: string;
 const children: ChildProcess[] = [];
 
-function launch(script: string, port: number, url: string): ChildProcess {
+function launch(script: string, port: number, url: string, extraEnv: Record<string, string> = {}): ChildProcess {
   const child = spawn(path.join("node_modules", ".bin", "tsx"), [script, ...(script.endsWith("start.ts") ? ["--no-build"] : [])], {
     env: {
       ...process.env,
@@ -34,6 +35,7 @@ function launch(script: string, port: number, url: string): ChildProcess {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PUBLIC_CACHE_POLL_MS: "1000",
+      ...extraEnv,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -58,7 +60,7 @@ async function signInAt(page: Page, base: string, email: string, { password = PA
   await page.getByLabel("Thư điện tử").fill(email);
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  if (refused) await expect(page.getByText(/không đúng|bị khóa/)).toBeVisible();
+  if (refused) await expect(page.getByText(/không đúng|bị khóa|Đăng nhập sai nhiều lần/)).toBeVisible();
   else await expect(page.getByTestId("signed-in-as")).toBeVisible();
 }
 
@@ -71,7 +73,8 @@ test.beforeAll(async () => {
   // A: `npm start` against the shared database (migrations, seed, serve); B: the server alone.
   launch("src/cli/start.ts", BASE_PORT, db.url);
   await waitUp(A);
-  launch("src/cli/serve.ts", BASE_PORT + 1, db.url);
+  // B stands behind a (pretend) proxy on loopback: it believes the X-Forwarded-For this test sends.
+  launch("src/cli/serve.ts", BASE_PORT + 1, db.url, { TRUSTED_PROXIES: "127.0.0.1" });
   await waitUp(B);
 });
 
@@ -86,26 +89,47 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("a session made on instance A is valid on instance B; sign-out ends it on both", async ({ page }) => {
+test("a session made on instance A is valid on instance B; sign-out ends it on both, even for a copied cookie", async ({ page }) => {
   await signInAt(page, A, "viewer.hanoi@cds.gov.vn");
   // Same host, other port: the browser sends the same cookie to B.
   const me = await page.request.get(`${B}/api/me`);
   expect(me.status()).toBe(200);
   expect((await me.json()).user?.email).toBe("viewer.hanoi@cds.gov.vn");
-  // Signing out on B ends the session for A too (the same cookie, cleared).
+  const copied = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  // Signing out on B ends the session for A too.
   await page.goto(`${B}/vi`);
-  await page.getByRole("button", { name: /Đăng xuất/ }).click();
+  await page.getByRole("button", { name: "Đăng xuất", exact: true }).click();
   await expect(page.getByTestId("sign-in-link")).toBeVisible();
   expect((await (await page.request.get(`${A}/api/me`)).json()).user).toBeNull();
+  const replay = await playwrightRequest.newContext({ extraHTTPHeaders: { cookie: copied } });
+  for (const base of [A, B]) expect((await (await replay.get(`${base}/api/me`)).json()).user, base).toBeNull();
+  await replay.dispose();
 });
 
-test("failed sign-ins on A count towards the lockout on B", async ({ page }) => {
-  for (let i = 0; i < 5; i++) {
-    await signInAt(page, A, "reporter.hcm@cds.gov.vn", { password: `sai-mat-khau-${i}`, refused: true });
+/** A sign-in through next-auth's API (as the form sends it), from `forwardedFor` when given; returns next-auth's error code or "ok". */
+async function apiSignIn(base: string, email: string, password: string, forwardedFor?: string): Promise<string> {
+  const ctx = await playwrightRequest.newContext({ extraHTTPHeaders: forwardedFor ? { "x-forwarded-for": forwardedFor } : {} });
+  try {
+    const { csrfToken } = await (await ctx.get(`${base}/api/auth/csrf`)).json();
+    const res = await ctx.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken, email, password, json: "true" } });
+    const url = new URL((await res.json()).url as string);
+    return url.searchParams.get("error") ?? "ok";
+  } finally {
+    await ctx.dispose();
   }
-  // The right password, on the other instance: still refused while the lockout lasts.
-  await signInAt(page, B, "reporter.hcm@cds.gov.vn", { refused: true });
-  await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
+}
+
+test("failed sign-ins on A slow that account from that address on B, and nobody else", async ({ page }) => {
+  const email = "reporter.hcm@cds.gov.vn";
+  for (let i = 0; i < 8; i++) await apiSignIn(A, email, `sai-mat-khau-${i}`);
+  // The right password from the same address, on the other instance: told to wait.
+  expect(await apiSignIn(B, email, PASSWORD, "127.0.0.1")).toBe("THROTTLED");
+  await signInAt(page, B, email, { refused: true });
+  await expect(page.getByText("Đăng nhập sai nhiều lần từ nơi này")).toBeVisible();
+  // The owner elsewhere (B believes its proxy's X-Forwarded-For) signs in at once.
+  expect(await apiSignIn(B, email, PASSWORD, "203.0.113.50")).toBe("ok");
+  // A client-written X-Forwarded-For on A (no trusted proxies) is ignored: still this address, still waiting.
+  expect(await apiSignIn(A, email, PASSWORD, "203.0.113.51")).toBe("THROTTLED");
 });
 
 test("an approval made through A shows on the public pages B serves from its cache within seconds", async ({ page, request }) => {

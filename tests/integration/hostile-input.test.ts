@@ -38,6 +38,7 @@ import { workAsyncStorage } from "next/dist/server/app-render/work-async-storage
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
 import { createRequestStoreForAPI } from "next/dist/server/async-storage/request-store";
 import * as adminActions from "@/modules/admin/actions";
+import * as authActions from "@/modules/auth/actions";
 import * as dashboardActions from "@/modules/dashboards/actions";
 import * as excelActions from "@/modules/excel/actions";
 import * as reportingActions from "@/modules/reporting/actions";
@@ -117,6 +118,7 @@ const BASE = "http://localhost";
 
 const ACTIONS: Record<string, Record<string, unknown>> = {
   "src/modules/admin/actions.ts": adminActions,
+  "src/modules/auth/actions.ts": authActions,
   "src/modules/dashboards/actions.ts": dashboardActions,
   "src/modules/excel/actions.ts": excelActions,
   "src/modules/reporting/actions.ts": reportingActions,
@@ -628,6 +630,14 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
   act(T, "admin", "forged id", "an assignment that does not exist", () => ({ ...base(), id: String(NOWHERE) }), { message: /không còn tồn tại/ });
   act(T, "admin", "huge string", "1 MB reason", () => ({ ...base(), reason: HUGE }), { field: /^reason$/ });
   act(T, "admin", "unicode", "NUL in reason", () => ({ ...base(), reason: `Giao nhầm ${S.nul}` }), { field: /^reason$/ });
+}
+
+// ---- Sign out everywhere (auth hardening) ------------------------------------------------------
+{
+  // Only a live session may end its user's sessions; the user is never taken from the form.
+  authCases("signOutEverywhere", ["anon", "stale", "ghost", "inactive"], () => ({}));
+  act("signOutEverywhere", "anon", "forged id", "another user's id in the form", () => ({ userId: "1", id: "1" }), { message: NOT_SIGNED_IN });
+  authCases("dismissNotices", ["anon", "stale", "inactive"], () => ({}));
 }
 
 // ---- Route handler cases --------------------------------------------------------------------
@@ -1152,11 +1162,16 @@ const statusIn = (...s: number[]) => (res: Response) => expect(s).toContain(res.
     expect(where).toMatch(/error=|csrf=true/);
   };
   na("authorization", "no CSRF token", signIn({ email: "admin@cds.gov.vn", password: "Demo@2026cds" }, { withCsrf: false }), refused);
-  na("huge string", "1 MB email", signIn({ email: `${HUGE}@example.vn`, password: "x" }), refused);
+  // Over the body cap (a few KB): refused before next-auth reads it.
+  const tooLarge = (res: Response, text: string) => {
+    expect(res.status).toBe(413);
+    expect(JSON.parse(text).error.message).toMatch(VIETNAMESE);
+  };
+  na("huge string", "1 MB email", signIn({ email: `${HUGE}@example.vn`, password: "x" }), tooLarge);
   na("unicode", "NUL in email", signIn({ email: "admin\u0000@cds.gov.vn", password: "Demo@2026cds" }), refused);
   na("sql injection", "SQL as email", signIn({ email: `admin@cds.gov.vn' OR '1'='1`, password: S.sql }), refused);
   na("missing field", "no password", signIn({ email: "admin@cds.gov.vn" }), refused);
-  na("huge string", "1 MB password", signIn({ email: "admin@cds.gov.vn", password: HUGE }), refused);
+  na("huge string", "1 MB password", signIn({ email: "admin@cds.gov.vn", password: HUGE }), tooLarge);
   na("wrong type", "two emails", signIn({ email: ["admin@cds.gov.vn", "x"], password: "Demo@2026cds" }), refused);
   const jsonRefusal = (res: Response, text: string) => {
     expect(res.status).toBe(400);
@@ -1166,6 +1181,85 @@ const statusIn = (...s: number[]) => (res: Response) => expect(s).toContain(res.
   na("wrong type", "a callback URL that is not a URL", signIn({ email: "nobody", password: "x", callbackUrl: ":::" }), jsonRefusal);
   na("html injection", "a javascript: callback URL", signIn({ email: "nobody", password: "x", callbackUrl: "javascript:alert(1)" }), jsonRefusal);
   na("authorization", "sign-out without a CSRF token", () => nextAuth("POST", ["signout"], { body: "", contentType: FORM }), (res) => expect(res.status).toBeLessThan(500));
+}
+
+// ---- next-auth: body caps, forged addresses, actions it should never see (auth hardening) ----
+{
+  const T = "POST /api/auth/[...nextauth]";
+  const FORM = "application/x-www-form-urlencoded";
+  const KB = 1024;
+  const na = (cat: Category, name: string, call: () => Promise<Response>, check: (res: Response, text: string) => void, target = T) => rcase(target, "anon", cat, name, call, { check: noSession(check) }, true);
+  const GET_T = "GET /api/auth/[...nextauth]";
+  const refusedWith = (status: number) => (res: Response, text: string) => {
+    expect(res.status, text.slice(0, 200)).toBe(status);
+    expect(JSON.parse(text).error.message).toMatch(VIETNAMESE);
+  };
+  /** The route handler with any body (a stream too), in the same request scope nextAuth() builds. */
+  async function nextAuthRaw(segments: string[], headers: Record<string, string>, body: BodyInit | undefined, method: "GET" | "POST" = "POST") {
+    const all: Record<string, string> = { host: "localhost", ...headers };
+    const url = new URL(`${BASE}/api/auth/${segments.join("/")}`);
+    const req = new NextRequest(url, { method, headers: all, body, duplex: "half" } as never);
+    const workStore = { route: "/api/auth/[...nextauth]", page: "/api/auth/[...nextauth]/route", forceStatic: false, dynamicShouldError: false };
+    const store = createRequestStoreForAPI({ headers: all } as never, { pathname: url.pathname, search: url.search } as never, undefined as never, undefined, undefined as never, undefined);
+    return workAsyncStorage.run(workStore as never, () =>
+      workUnitAsyncStorage.run(store as never, () => Promise.resolve(handler(nextauthRoute, method)(req, { params: Promise.resolve({ nextauth: segments }) }))),
+    );
+  }
+  /** A body of `total` bytes made as it is read; `pulled` says how much the handler read. */
+  const endless = (total: number) => {
+    const meter = { pulled: 0 };
+    const chunk = new Uint8Array(64 * KB).fill(97);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (meter.pulled >= total) return controller.close();
+        meter.pulled += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    return { stream, meter };
+  };
+  let meter = { pulled: 0 };
+  na("huge string", "a 200 MB sign-in body of undeclared length is read no further than the cap", () => {
+    const e = endless(200 * MB);
+    meter = e.meter;
+    return nextAuthRaw(["callback", "credentials"], { "content-type": FORM }, e.stream);
+  }, (res, text) => {
+    refusedWith(413)(res, text);
+    expect(meter.pulled).toBeLessThanOrEqual(128 * KB);
+  });
+  na("huge string", "a declared 200 MB sign-in body is refused before any of it is read", () => {
+    const e = endless(200 * MB);
+    meter = e.meter;
+    return nextAuthRaw(["callback", "credentials"], { "content-type": FORM, "content-length": String(200 * MB) }, e.stream);
+  }, (res, text) => {
+    refusedWith(413)(res, text);
+    expect(meter.pulled).toBeLessThanOrEqual(64 * KB);
+  });
+  na("huge string", "a 9 KB sign-in form", () => nextAuthRaw(["callback", "credentials"], { "content-type": FORM }, `email=a%40b.vn&password=${"x".repeat(9 * KB)}`), refusedWith(413));
+  na("huge string", "a 9 KB JSON session update", () => nextAuthRaw(["session"], { "content-type": "application/json" }, JSON.stringify({ data: "x".repeat(9 * KB) })), refusedWith(413));
+  na("huge string", "a 9 KB sign-out body", () => nextAuthRaw(["signout"], { "content-type": FORM }, `csrfToken=${"x".repeat(9 * KB)}`), refusedWith(413));
+  na("wrong type", "a content length that is not a number", () => nextAuthRaw(["callback", "credentials"], { "content-type": FORM, "content-length": "1e9" }, "email=a"), refusedWith(413));
+  // Addresses: whatever a client writes in these headers is neither believed nor stored.
+  na("huge string", "an 8 KB X-Forwarded-For on sign-in", () => nextAuthRaw(["callback", "credentials"], { "content-type": FORM, "x-forwarded-for": "1".repeat(8 * KB) }, "email=not-an-email&password=x&json=true"), (res) => expect(res.status).toBeLessThan(500));
+  na("forged id", "a forged client-address header on sign-in", () => nextAuthRaw(["callback", "credentials"], { "content-type": FORM, "x-cds-client-address": "198.51.100.77" }, "email=not-an-email&password=x&json=true"), (res) => expect(res.status).toBeLessThan(500));
+  na("html injection", "markup as X-Forwarded-For", () => nextAuthRaw(["callback", "credentials"], { "content-type": FORM, "x-forwarded-for": S.html }, "email=not-an-email&password=x"), (res) => expect(res.status).toBeLessThan(500));
+  // JSON that is not an object: next-auth reads fields off it.
+  for (const [name, body] of [["null", "null"], ["an array", "[1]"], ["a string", '"x"'], ["a number", "5"]] as const) {
+    na("bad json", `JSON ${name} as the sign-in body`, () => nextAuthRaw(["callback", "credentials"], { "content-type": "application/json" }, body), refusedWith(400));
+  }
+  // Actions the portal does not use, which reached next-auth's internals (and its error text).
+  na("bad query", "GET on the credentials callback", () => nextAuthRaw(["callback", "credentials"], {}, undefined, "GET"), (res, text) => {
+    refusedWith(400)(res, text);
+    expect(text).not.toMatch(/NextAuth|not supported|provider type/i);
+  }, GET_T);
+  na("bad query", "POST to an unknown provider's callback", () => nextAuthRaw(["callback", "github"], { "content-type": FORM }, "x=1"), (res, text) => {
+    refusedWith(400)(res, text);
+    expect(text).not.toMatch(/NextAuth/);
+  });
+  na("bad query", "POST to the CSRF endpoint", () => nextAuthRaw(["csrf"], { "content-type": FORM }, ""), refusedWith(400));
+  na("bad query", "GET an unknown provider's sign-in", () => nextAuthRaw(["signin", "github"], {}, undefined, "GET"), refusedWith(400), GET_T);
+  // next-auth's client log endpoint wrote anyone's text into the server's error log.
+  na("html injection", "a forged client error report", () => nextAuthRaw(["_log"], { "content-type": FORM }, `level=error&code=${encodeURIComponent(S.html)}&message=x`), (res) => expect(res.status).toBe(204));
 }
 
 // ---- Running a case -------------------------------------------------------------------------
@@ -1469,8 +1563,8 @@ afterAll(async () => {
 });
 
 /** The size of the table as built (the summary line's counts): it may grow, never shrink. */
-const MIN_ACTION_CASES = 473;
-const MIN_ROUTE_CASES = 403;
+const MIN_ACTION_CASES = 481;
+const MIN_ROUTE_CASES = 421;
 
 // ---- The tests ------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import { db } from "@/server/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/server/errors";
 import { hashPassword, passwordProblems } from "@/server/password";
 import { can, type Permission } from "@/server/permissions";
+import { endAllSessions } from "@/server/sessions";
 import { adminVi } from "@/messages/admin";
 import { isCurrentAgency, keepTimeIfSameDay, parseDay, periodDateErrors } from "./rules";
 import type { AddAssignmentInput, CreateUserInput, PeriodInput, RemoveAssignmentInput, ResetPasswordInput, SetActiveInput, UpdateUserInput } from "./schemas";
@@ -107,6 +108,7 @@ export async function setUserActive(user: SessionUser, input: Pick<SetActiveInpu
       where: { id: target.id },
       data: input.active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
     });
+    if (!input.active) await endAllSessions(target.id, "deactivated", tx);
     await audit(tx, {
       actor: user,
       action: input.active ? "user.reactivate" : "user.deactivate",
@@ -134,6 +136,7 @@ export async function resetPassword(user: SessionUser, input: ResetPasswordInput
       data: { passwordHash, passwordChangedAt: now, sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });
+    await endAllSessions(target.id, "password", tx);
     await audit(tx, {
       actor: user,
       action: "user.resetPassword",

@@ -9,6 +9,10 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import next from "next";
+import { parseTrustedProxies, resolveClientAddress } from "@/lib/ip";
+import { vi } from "@/messages/vi";
+import { CLIENT_ADDRESS_HEADER } from "@/server/client-address";
+import { checkBody } from "./body-limit";
 import { cacheKey, isInternalPath, pickEncoding, sharedTtl } from "./cache-policy";
 import { hasSessionCookie, isPublicPage, toLitePage } from "./lite-page";
 import { buildLiteScript } from "./lite-script";
@@ -23,14 +27,38 @@ export type PortalServerOptions = {
   cacheBytes: number;
   /** Serve anonymous visitors public pages without Next's runtime (./lite-page.ts). */
   litePages: boolean;
+  /** TRUSTED_PROXIES: whose X-Forwarded-For names the client (src/lib/ip.ts). */
+  trustedProxies?: string;
   log?: (s: string) => void;
 };
 
 /** Request headers not passed on when filling the shared cache: nothing personal may shape it. */
 const FILL_DROP = new Set(["cookie", "authorization", "accept-encoding", "if-none-match", "if-modified-since", "range", "connection"]);
 
+/**
+ * Writes the client's address (from the socket, or a trusted proxy's X-Forwarded-For) into the one
+ * header Next code believes, replacing any the client sent: the sign-in throttle counts by it.
+ */
+export function stampClientAddress(req: IncomingMessage, trusted: ReturnType<typeof parseTrustedProxies>) {
+  const ip = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
+  if (ip) req.headers[CLIENT_ADDRESS_HEADER] = ip;
+  else delete req.headers[CLIENT_ADDRESS_HEADER];
+}
+
+/** Refuses a body over its path's cap (./body-limit.ts) before reading any of it; true when refused. */
+export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): boolean {
+  const verdict = checkBody(req.url, req.headers);
+  if (verdict.ok) return false;
+  const body = JSON.stringify({ error: { message: verdict.status === 411 ? vi.auth.lengthRequired : vi.auth.bodyTooLarge } });
+  // Closing the connection stops the rest of the body from being read (and discarded) at all.
+  res.writeHead(verdict.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close", "cache-control": "no-store" });
+  res.end(body, () => req.destroy());
+  return true;
+}
+
 export async function startPortalServer(opts: PortalServerOptions) {
   const log = opts.log ?? (() => {});
+  const trusted = parseTrustedProxies(opts.trustedProxies);
   // The refresh hook (src/app/api/internal/refresh) answers only to this process.
   const token = randomBytes(24).toString("hex");
   process.env.CDS_INTERNAL_TOKEN = token;
@@ -41,7 +69,12 @@ export async function startPortalServer(opts: PortalServerOptions) {
 
   // Next.js again on a private loopback port: cache fills and refreshes go through it as
   // ordinary HTTP requests, so a fill gets exactly the response a visitor would.
-  const inner = http.createServer((req, res) => void handle(req, res));
+  const inner = http.createServer((req, res) => {
+    // Only this process talks to the inner server (cache fills): its peer is the client.
+    stampClientAddress(req, null);
+    if (refuseOversizedBody(req, res)) return;
+    void handle(req, res);
+  });
   await new Promise<void>((r) => inner.listen(0, "127.0.0.1", r));
   const innerPort = (inner.address() as AddressInfo).port;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
@@ -106,6 +139,8 @@ export async function startPortalServer(opts: PortalServerOptions) {
   };
 
   const front = http.createServer((req, res) => {
+    stampClientAddress(req, trusted);
+    if (refuseOversizedBody(req, res)) return;
     if (isInternalPath(req.url)) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
       return;

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { errorResponse } from "@/server/api-auth";
 import { currentUser } from "@/server/current-user";
+import { db } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -8,8 +9,23 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     const u = await currentUser();
+    // Failed sign-ins for this account that its owner has not yet seen (src/server/login-guard.ts).
+    const notices = u ? await db.userNotice.findMany({ where: { userId: u.id, readAt: null }, orderBy: { createdAt: "desc" }, take: 5, select: { createdAt: true, detail: true } }) : [];
     return NextResponse.json(
-      { user: u ? { name: u.name, email: u.email, role: u.role, agency: { code: u.agencyCode, nameVi: u.agencyNameVi, nameEn: u.agencyNameEn } } : null },
+      {
+        user: u
+          ? {
+              name: u.name,
+              email: u.email,
+              role: u.role,
+              agency: { code: u.agencyCode, nameVi: u.agencyNameVi, nameEn: u.agencyNameEn },
+              notices: notices.map((n) => {
+                const d = n.detail as { failures?: number; addresses?: string[] };
+                return { at: n.createdAt.toISOString(), failures: d.failures ?? 0, addresses: d.addresses ?? [] };
+              }),
+            }
+          : null,
+      },
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch (e) {

@@ -25,7 +25,7 @@ export function LoginForm({ m, next }: { m: Messages["auth"]; next: string }) {
     const res = await signIn("credentials", { email, password, redirect: false });
     setPending(false);
     if (!res || res.error) {
-      setErrors({ form: res?.error === "LOCKED" ? m.locked : m.invalid });
+      setErrors({ form: res?.error === "THROTTLED" ? m.throttled : m.invalid });
       return;
     }
     router.push(next);

@@ -1,6 +1,8 @@
 import NextAuth from "next-auth";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
+import { vi } from "@/messages/vi";
 import { authOptions } from "@/server/auth";
+import { AUTH_BODY_LIMIT } from "@/server/http/body-limit";
 
 const handler = NextAuth(authOptions);
 
@@ -17,20 +19,61 @@ function isHttpUrl(value: string, base: string): boolean {
 
 const UNREADABLE = Symbol("a JSON body that does not parse");
 
+/**
+ * Sign-in, sign-out and session requests carry a few hundred bytes. Anything bigger is refused
+ * before it is read (a declared length) or as soon as it passes the cap (a stream), so a huge POST
+ * costs neither memory nor time. The front server refuses such requests first (src/server/http/body-limit.ts);
+ * this covers `next dev` and `next start` without it.
+ */
+const TOO_LARGE = Symbol("a body over AUTH_BODY_LIMIT");
+
+async function readCapped(req: NextRequest): Promise<Uint8Array | null | typeof TOO_LARGE> {
+  const declared = req.headers.get("content-length");
+  if (declared !== null && !(Number(declared) <= AUTH_BODY_LIMIT)) return TOO_LARGE;
+  if (!req.body) return null;
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > AUTH_BODY_LIMIT) {
+      await reader.cancel().catch(() => {});
+      return TOO_LARGE;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** The callbackUrl field of a POST body as next-auth reads it (a form or JSON), or UNREADABLE. */
-async function bodyCallbackUrl(req: NextRequest): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
-  if (req.method !== "POST") return undefined;
+function bodyCallbackUrl(type: string, text: string): unknown {
   if (type.includes("application/json")) {
     try {
-      return ((await req.clone().json()) as { callbackUrl?: unknown } | null)?.callbackUrl;
+      const parsed = JSON.parse(text) as unknown;
+      // next-auth reads fields off the parsed value: anything but an object is not a request.
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return UNREADABLE;
+      return (parsed as { callbackUrl?: unknown }).callbackUrl;
     } catch {
       return UNREADABLE;
     }
   }
-  if (type.includes("application/x-www-form-urlencoded")) return new URLSearchParams(await req.clone().text()).get("callbackUrl");
+  if (type.includes("application/x-www-form-urlencoded")) return new URLSearchParams(text).get("callbackUrl");
   return undefined;
 }
+
+/**
+ * What this portal's sign-in uses of next-auth. Anything else reached next-auth's internals: a GET
+ * to the credentials callback answered 500 with next-auth's own error text, other actions 400 with
+ * it, and POST /api/auth/_log let anyone write error lines into the server log.
+ */
+const ALLOWED: Record<string, ReadonlySet<string>> = {
+  GET: new Set(["session", "csrf", "providers", "signin", "signout", "error"]),
+  POST: new Set(["session", "signout", "signin/credentials", "callback/credentials"]),
+};
+
+const refusal = (message: string, status: number) => NextResponse.json({ error: { message } }, { status, headers: { "cache-control": "no-store" } });
 
 // next-auth answers 500 ("problem with the server configuration") to a callbackUrl that is not an
 // http(s) URL in the query or in its callback-url cookie — a cookie that then breaks every
@@ -38,12 +81,24 @@ async function bodyCallbackUrl(req: NextRequest): Promise<unknown> {
 // all, or on a JSON body that does not parse. All are the client's mistake: a 400 before next-auth
 // sees them, clearing the cookie.
 async function guarded(req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }> }) {
+  const action = ((await ctx.params).nextauth ?? []).join("/");
+  // next-auth's browser client reports its own errors here; nothing it says is worth a log line.
+  if (action === "_log" && req.method === "POST") return new NextResponse(null, { status: 204 });
+  if (!ALLOWED[req.method]?.has(action)) return refusal(vi.auth.unknownAction, 400);
+  const body = await readCapped(req);
+  if (body === TOO_LARGE) return refusal(vi.auth.bodyTooLarge, 413);
   const base = req.nextUrl.origin;
   const bad = (v: unknown) => (typeof v === "string" ? v !== "" && !isHttpUrl(v, base) : v != null);
-  const refused = bad(req.nextUrl.searchParams.get("callbackUrl")) || bad(await bodyCallbackUrl(req));
+  const type = req.headers.get("content-type") ?? "";
+  const text = body && req.method === "POST" ? Buffer.from(body).toString("utf8") : "";
+  const refused = bad(req.nextUrl.searchParams.get("callbackUrl")) || (req.method === "POST" && bad(bodyCallbackUrl(type, text)));
   const cookies = CALLBACK_COOKIES.filter((name) => bad(req.cookies.get(name)?.value));
-  if (!refused && cookies.length === 0) return handler(req, ctx);
-  const res = NextResponse.json({ error: { message: "Yêu cầu đăng nhập không hợp lệ (đường dẫn quay lại hoặc nội dung sai)." } }, { status: 400 });
+  if (!refused && cookies.length === 0) {
+    // next-auth reads the body again: hand it the copy already read (and bounded).
+    const again = new NextRequest(req.url, { method: req.method, headers: req.headers, body: req.method === "POST" && body ? text : undefined });
+    return handler(again, ctx);
+  }
+  const res = refusal("Yêu cầu đăng nhập không hợp lệ (đường dẫn quay lại hoặc nội dung sai).", 400);
   for (const name of cookies) res.cookies.set(name, "", { path: "/", maxAge: 0, secure: name.startsWith("__Secure-") });
   return res;
 }

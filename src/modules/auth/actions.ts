@@ -1,0 +1,38 @@
+"use server";
+import type { ActionResult } from "@/server/action";
+import { toResult } from "@/server/action";
+import { audit } from "@/server/audit";
+import { requireUser } from "@/server/current-user";
+import { db } from "@/server/db";
+import { endAllSessions } from "@/server/sessions";
+import { vi } from "@/messages/vi";
+
+/**
+ * Ends every session of the signed-in user, this one included: for a lost or shared device. The
+ * session version moves too, so even a cookie whose row were somehow missed is refused.
+ */
+export async function signOutEverywhere(): Promise<ActionResult<{ ended: number }>> {
+  try {
+    const user = await requireUser();
+    const ended = await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+      const n = await endAllSessions(user.id, "everywhere", tx);
+      await audit(tx, { actor: user, action: "auth.signOutEverywhere", entityType: "User", entityId: user.id, agencyId: user.agencyId, after: { sessionsEnded: n } });
+      return n;
+    });
+    return { ok: true, message: vi.auth.signedOutEverywhere, data: { ended } };
+  } catch (e) {
+    return toResult(e) as ActionResult<{ ended: number }>;
+  }
+}
+
+/** Marks the user's sign-in notices (failed sign-ins for their account) as seen. */
+export async function dismissNotices(): Promise<ActionResult> {
+  try {
+    const user = await requireUser();
+    await db.userNotice.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: new Date() } });
+    return { ok: true };
+  } catch (e) {
+    return toResult(e);
+  }
+}
