@@ -25,6 +25,14 @@ const schema = z.object({
   PUBLIC_LITE_PAGES: z.enum(["0", "1"]).default("1"),
   /** Set by the front server for its own process only (src/server/http/server.ts). */
   CDS_INTERNAL_TOKEN: z.string().min(32).optional(),
+  /**
+   * Moves the portal's clock (demos, and tests that are about a date): the clock starts at this
+   * instant and runs on from it. Unset, it is the machine's clock. Read by src/server/clock.ts.
+   */
+  NOW: z
+    .string()
+    .refine((s) => !Number.isNaN(Date.parse(s)), "NOW phải là một thời điểm ISO 8601 (ví dụ 2027-06-15T03:00:00Z)")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; uploadDir: string };

@@ -1,6 +1,7 @@
 // Sign-in protection: after 5 failed attempts for an account within 15 minutes it is locked for
 // the rest of that window; an address is limited to 30 failures per 15 minutes. Counts live in
 // PostgreSQL (shared by every instance); lockouts are written to the audit log.
+import { clockNow } from "@/server/clock";
 import { db } from "./db";
 import { audit } from "./audit";
 
@@ -21,13 +22,13 @@ async function failuresSince(where: { email?: string; ip?: string }, since: Date
 }
 
 /** Throws LockedError when this account or address may not try now. */
-export async function assertMayTry(email: string, ip: string | null, now = new Date()): Promise<void> {
+export async function assertMayTry(email: string, ip: string | null, now = clockNow()): Promise<void> {
   const since = new Date(now.getTime() - WINDOW_MS);
   if ((await failuresSince({ email }, since)) >= MAX_FAILURES_PER_ACCOUNT) throw new LockedError();
   if (ip && (await failuresSince({ ip }, since)) >= MAX_FAILURES_PER_IP) throw new LockedError();
 }
 
-export async function recordAttempt(email: string, ip: string | null, success: boolean, now = new Date()): Promise<void> {
+export async function recordAttempt(email: string, ip: string | null, success: boolean, now = clockNow()): Promise<void> {
   await db.loginAttempt.create({ data: { email, ip, success, at: now } });
   if (success) return;
   const since = new Date(now.getTime() - WINDOW_MS);

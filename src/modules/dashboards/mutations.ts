@@ -1,3 +1,4 @@
+import { clockNow } from "@/server/clock";
 import "server-only";
 import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
@@ -18,7 +19,7 @@ export async function overrideStatus(user: SessionUser, input: { targetId: numbe
   await db.$transaction(async (tx) => {
     const previous = await tx.statusOverride.findFirst({ where: { targetId: target.id, revokedAt: null }, orderBy: { createdAt: "desc" } });
     // The previous judgement is closed, not changed: both stay in the history.
-    if (previous) await tx.statusOverride.update({ where: { id: previous.id }, data: { revokedAt: new Date(), revokedById: user.id } });
+    if (previous) await tx.statusOverride.update({ where: { id: previous.id }, data: { revokedAt: clockNow(), revokedById: user.id } });
     const o = await tx.statusOverride.create({ data: { targetId: target.id, status: input.status, reason, userId: user.id } });
     await audit(tx, { actor: user, action: "status.override", entityType: "Target", entityId: target.key, before: previous ? { status: previous.status } : null, after: { status: o.status }, reason });
     await bumpPublicVersion(tx);
@@ -31,7 +32,7 @@ export async function revokeOverride(user: SessionUser, input: { targetId: numbe
   const current = await db.statusOverride.findFirst({ where: { targetId: input.targetId, revokedAt: null }, orderBy: { createdAt: "desc" } });
   if (!current) throw new NotFoundError("Chỉ tiêu này không có điều chỉnh nào.");
   await db.$transaction(async (tx) => {
-    await tx.statusOverride.update({ where: { id: current.id }, data: { revokedAt: new Date(), revokedById: user.id } });
+    await tx.statusOverride.update({ where: { id: current.id }, data: { revokedAt: clockNow(), revokedById: user.id } });
     await audit(tx, { actor: user, action: "status.override.revoke", entityType: "Target", entityId: String(input.targetId), before: { status: current.status }, after: null, reason: input.reason || null });
     await bumpPublicVersion(tx);
   });
