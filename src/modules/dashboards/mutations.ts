@@ -20,7 +20,7 @@ export async function overrideStatus(user: SessionUser, input: { targetId: numbe
     const previous = await tx.statusOverride.findFirst({ where: { targetId: target.id, revokedAt: null }, orderBy: { createdAt: "desc" } });
     // The previous judgement is closed, not changed: both stay in the history.
     if (previous) await tx.statusOverride.update({ where: { id: previous.id }, data: { revokedAt: clockNow(), revokedById: user.id } });
-    const o = await tx.statusOverride.create({ data: { targetId: target.id, status: input.status, reason, userId: user.id } });
+    const o = await tx.statusOverride.create({ data: { targetId: target.id, status: input.status, reason, userId: user.id, createdAt: clockNow() } });
     await audit(tx, { actor: user, action: "status.override", entityType: "Target", entityId: target.key, before: previous ? { status: previous.status } : null, after: { status: o.status }, reason });
     await bumpPublicVersion(tx);
   });
