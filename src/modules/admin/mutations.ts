@@ -1,5 +1,5 @@
-import { clockNow } from "@/server/clock";
 import "server-only";
+import { clockNow } from "@/server/clock";
 // Changes made from the admin screens. Each function checks the permission itself (it may be called
 // from anywhere, not only from its action), validates against the database, and writes the change
 // together with its audit row in one transaction. Passwords and their hashes never reach the log.

@@ -1,5 +1,5 @@
-import { clockNow } from "@/server/clock";
 import "server-only";
+import { clockNow } from "@/server/clock";
 // Reads of the admin screens. Every function takes the signed-in user and checks the permission
 // itself, so a page that forgets its guard still shows nothing. User rows are read with an explicit
 // `select`: the password hash never leaves the database.

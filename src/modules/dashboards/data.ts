@@ -1,5 +1,5 @@
-import { clockNow } from "@/server/clock";
 import "server-only";
+import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import { quarterEnd, type Quarter } from "@/lib/periods";
 import { milestoneStatus, statusRank, worstStatus, type Comparator, type MilestoneStatus, type Point, type StatusResult } from "@/lib/status";

@@ -1,5 +1,5 @@
-import { clockNow } from "@/server/clock";
 import "server-only";
+import { clockNow } from "@/server/clock";
 import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";

@@ -1,5 +1,5 @@
-import { clockNow } from "@/server/clock";
 import "server-only";
+import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import { taskStatus, type TaskStatus } from "@/lib/status";
 import { periodState } from "@/modules/reporting/rules";

@@ -3,8 +3,8 @@
 // transaction (they check versions, write revisions and audit rows), so a row that fails at that
 // moment leaves the whole quarter as it was. The agency is always the signed-in reporter's and a
 // batch is only ever seen or used by the user who uploaded it.
-import { clockNow } from "@/server/clock";
 import "server-only";
+import { clockNow } from "@/server/clock";
 import type { Prisma } from "@/generated/prisma/client";
 import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";

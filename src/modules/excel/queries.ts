@@ -1,5 +1,5 @@
-import { clockNow } from "@/server/clock";
 import "server-only";
+import { clockNow } from "@/server/clock";
 import type { SessionUser } from "@/server/current-user";
 import { defaultPeriod, listPeriods, parsePeriodKey, periodKey } from "@/modules/reporting/periods";
 import { getImportBatch, type ImportBatchView } from "./import";

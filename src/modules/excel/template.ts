@@ -2,8 +2,8 @@
 // assigned indicators and one of the tasks the agency leads, prefilled with what is stored now.
 // Grey columns and read-only rows are locked (sheet protection without a password: it prevents
 // slips, the parser is what enforces the rules).
-import { clockNow } from "@/server/clock";
 import "server-only";
+import { clockNow } from "@/server/clock";
 import ExcelJS from "exceljs";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";

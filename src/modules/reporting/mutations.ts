@@ -1,5 +1,5 @@
-import { clockNow } from "@/server/clock";
 import "server-only";
+import { clockNow } from "@/server/clock";
 import type { Prisma } from "@/generated/prisma/client";
 import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";

@@ -1,5 +1,5 @@
-import { clockNow } from "@/server/clock";
 import "server-only";
+import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/current-user";
 import { previousQuarter } from "@/lib/periods";
