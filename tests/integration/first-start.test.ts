@@ -12,7 +12,7 @@ const isRoot = process.getuid?.() === 0;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function start(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string; ms: number }> {
+function start(env: Record<string, string>): Promise<{ code: number | null; out: string; ms: number }> {
   const t0 = Date.now();
   // The embedded server is the path under test, on the machine's clock.
   const childEnv = { ...process.env, ...env };
