@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { TEST_NOW } from "./tests/support/periods";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // A fresh database every run: the tests change data (submissions, approvals).
@@ -37,6 +38,7 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: E2E_DATA, NEXT_TELEMETRY_DISABLED: "1" },
+    // The portal runs on the tests' clock (tests/support/periods.ts), whatever the machine's date.
+    env: { PORT: String(PORT), DATA_DIR: E2E_DATA, NEXT_TELEMETRY_DISABLED: "1", NOW: TEST_NOW },
   },
 });

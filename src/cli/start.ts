@@ -9,6 +9,7 @@ import path from "node:path";
 import { env } from "@/server/env";
 import { migrate } from "@/server/db/migrate";
 import { runSeed, SeedError } from "@/server/seed";
+import { EmbeddedDbError } from "@/server/db/embedded";
 import { openDatabase } from "./database";
 import { printReport } from "./seed";
 
@@ -104,6 +105,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  console.error(e instanceof EmbeddedDbError ? `[portal] ${e.message}` : e);
   process.exit(1);
 });

@@ -41,6 +41,14 @@ const schema = z.object({
     }, "TRUSTED_PROXIES phải là danh sách địa chỉ IP hoặc dải CIDR, cách nhau bởi dấu phẩy"),
   /** Set by the front server for its own process only (src/server/http/server.ts). */
   CDS_INTERNAL_TOKEN: z.string().min(32).optional(),
+  /**
+   * Moves the portal's clock (demos, and tests that are about a date): the clock starts at this
+   * instant and runs on from it. Unset, it is the machine's clock. Read by src/server/clock.ts.
+   */
+  NOW: z
+    .string()
+    .refine((s) => !Number.isNaN(Date.parse(s)), "NOW phải là một thời điểm ISO 8601 (ví dụ 2027-06-15T03:00:00Z)")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; uploadDir: string };

@@ -2,6 +2,10 @@
 // with a comment, correction, approval, and publication on the API and the decision page.
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signIn, signOut, submitSelected } from "./support";
+import { openQuarter } from "../support/periods";
+
+// The quarter open on the tests' clock.
+const OPEN = openQuarter();
 
 const row = (page: Page, name: string) => page.locator("fieldset", { has: page.getByText(name, { exact: true }) });
 
@@ -9,7 +13,7 @@ test("reporter → reviewer → reporter → reviewer → public", async ({ page
   test.setTimeout(120_000);
   await signIn(page, "reporter.bkhcn@cds.gov.vn");
   await page.goto("/vi/reporting");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Báo cáo kỳ Quý III/2026");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Báo cáo kỳ ${OPEN.labelVi}`);
   await expect(page.getByTestId("progress-count")).toContainText("Đã nộp 0/");
   await expectAccessible(page);
 
@@ -63,7 +67,7 @@ test("reporter → reviewer → reporter → reviewer → public", async ({ page
   await expect(gdp.getByText("Bị trả lại")).toBeVisible();
   await expect(egdi.getByText("Đã duyệt")).toBeVisible();
   await gdp.getByLabel("Giá trị (%)").fill("19,4");
-  await gdp.getByLabel("Nguồn / phương pháp").fill("Tổng cục Thống kê, số liệu ước tính quý III/2026");
+  await gdp.getByLabel("Nguồn / phương pháp").fill(`Tổng cục Thống kê, số liệu ước tính ${OPEN.labelVi.toLowerCase()}`);
   await gdp.getByLabel("Chọn để nộp").check();
   await submitSelected(page, 1);
   await expect(page.getByTestId("form-message").first()).toHaveText("Đã nộp 1 mục (đã lưu 1 mục).");
@@ -80,9 +84,9 @@ test("reporter → reviewer → reporter → reviewer → public", async ({ page
 
   // Published: the open-data API and the decision page show the approved value.
   const api = await (await request.get("/api/v1/observations?indicator=digital-economy-gdp-share&pageSize=500")).json();
-  expect(api.data.find((o: { period: string }) => o.period === "2026-Q3")).toMatchObject({ value: 19.4, agency: "BKHCN", illustrative: false });
+  expect(api.data.find((o: { period: string }) => o.period === OPEN.key)).toMatchObject({ value: 19.4, agency: "BKHCN", illustrative: false });
   const indicators = await (await request.get("/api/v1/indicators?pageSize=500")).json();
-  expect(indicators.data.find((i: { code: string }) => i.code === "digital-economy-gdp-share").latest).toMatchObject({ period: "2026-Q3", value: 19.4 });
+  expect(indicators.data.find((i: { code: string }) => i.code === "digital-economy-gdp-share").latest).toMatchObject({ period: OPEN.key, value: 19.4 });
   // The cached public pages were refreshed by the approval: no restart, no manual purge.
   await page.goto("/vi/indicators/digital-economy-gdp-share");
   await expect(page.getByTestId("indicator-latest")).toHaveText("19,4%");
@@ -90,7 +94,7 @@ test("reporter → reviewer → reporter → reviewer → public", async ({ page
   await expect(page.getByTestId("indicator-card").filter({ hasText: "Digital economy share of GDP" })).toContainText("19.4%");
   await page.goto("/vi/decisions/411-2022");
   await expect(page.locator("#\\34 11-2025-de-gdp-share").getByTestId("latest-value")).toContainText("19,4%");
-  await expect(page.locator("#\\34 11-2025-de-gdp-share").getByTestId("latest-value")).toContainText("Quý III/2026");
+  await expect(page.locator("#\\34 11-2025-de-gdp-share").getByTestId("latest-value")).toContainText(OPEN.labelVi);
 });
 
 test("signed-out visitors are sent to sign in, and a reporter cannot open the review queue", async ({ page }) => {

@@ -4,6 +4,7 @@
 // approval made through instance A reaches the public pages instance B serves from its cache
 // within seconds, without a restart or a purge.
 import { spawn, type ChildProcess } from "node:child_process";
+import { TEST_NOW } from "../support/periods";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -36,6 +37,7 @@ function launch(script: string, port: number, url: string, extraEnv: Record<stri
       NEXT_TELEMETRY_DISABLED: "1",
       PUBLIC_CACHE_POLL_MS: "1000",
       ...extraEnv,
+      NOW: TEST_NOW,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "@/server/clock";
 // Changes made from the admin screens. Each function checks the permission itself (it may be called
 // from anywhere, not only from its action), validates against the database, and writes the change
 // together with its audit row in one transaction. Passwords and their hashes never reach the log.
@@ -40,7 +41,7 @@ async function targetUser(id: number) {
   return u;
 }
 
-export async function createUser(user: SessionUser, input: CreateUserInput, now = new Date()): Promise<{ id: number }> {
+export async function createUser(user: SessionUser, input: CreateUserInput, now = clockNow()): Promise<{ id: number }> {
   assertCan(user, "admin.users");
   const email = input.email.trim().toLowerCase();
   const problems = passwordProblems(input.password);
@@ -71,7 +72,7 @@ export async function createUser(user: SessionUser, input: CreateUserInput, now 
   }
 }
 
-export async function updateUser(user: SessionUser, input: UpdateUserInput, now = new Date()): Promise<{ changed: boolean }> {
+export async function updateUser(user: SessionUser, input: UpdateUserInput, now = clockNow()): Promise<{ changed: boolean }> {
   assertCan(user, "admin.users");
   const target = await targetUser(input.id);
   // An admin who demotes themself could leave the portal without any admin.
@@ -124,7 +125,7 @@ export async function setUserActive(user: SessionUser, input: Pick<SetActiveInpu
 }
 
 /** Sets a new password and signs out every existing session of the account. */
-export async function resetPassword(user: SessionUser, input: ResetPasswordInput, now = new Date()): Promise<void> {
+export async function resetPassword(user: SessionUser, input: ResetPasswordInput, now = clockNow()): Promise<void> {
   assertCan(user, "admin.users");
   const problems = passwordProblems(input.password);
   if (problems.length) throw new ValidationError({ password: problems });
@@ -183,7 +184,7 @@ export async function updatePeriod(user: SessionUser, input: PeriodInput): Promi
 }
 
 /** Assigns an indicator to a current agency; at most one agency reports an indicator's national figure. */
-export async function addAssignment(user: SessionUser, input: AddAssignmentInput, now = new Date()): Promise<{ id: number }> {
+export async function addAssignment(user: SessionUser, input: AddAssignmentInput, now = clockNow()): Promise<{ id: number }> {
   assertCan(user, "admin.assignments");
   const indicator = await db.indicator.findUnique({ where: { id: input.indicatorId }, select: { id: true, code: true } });
   if (!indicator) throw new ValidationError({ indicatorId: [S.indicatorNotFound] });

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "@/server/clock";
 // Reads of the admin screens. Every function takes the signed-in user and checks the permission
 // itself, so a page that forgets its guard still shows nothing. User rows are read with an explicit
 // `select`: the password hash never leaves the database.
@@ -54,7 +55,7 @@ export async function getUser(user: SessionUser, id: number): Promise<UserRow | 
 }
 
 /** Agencies a user or an assignment can be given: those that exist today. */
-export async function currentAgencies(now = new Date()) {
+export async function currentAgencies(now = clockNow()) {
   return db.agency.findMany({
     where: currentAgencyWhere(now),
     select: { id: true, code: true, nameVi: true, nameEn: true, kind: true },

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -9,7 +10,7 @@ const include = {
 } satisfies Prisma.AgencyInclude;
 
 export async function listAgencies(opts: { skip: number; take: number; kind?: string; current?: boolean }) {
-  const today = new Date();
+  const today = clockNow();
   const where: Prisma.AgencyWhereInput = {
     ...(opts.kind ? { kind: opts.kind as Prisma.AgencyWhereInput["kind"] } : {}),
     ...(opts.current

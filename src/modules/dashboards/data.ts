@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import { quarterEnd, type Quarter } from "@/lib/periods";
 import { milestoneStatus, statusRank, worstStatus, type Comparator, type MilestoneStatus, type Point, type StatusResult } from "@/lib/status";
@@ -45,7 +46,7 @@ const memos = new Map<string, { version: string; day: string; value: unknown }>(
 /** Memoises `fn` per data version and calendar day ("now"-based results change at midnight). */
 export async function memoByVersion<T>(key: string, fn: () => Promise<T>): Promise<T> {
   const version = await dataVersion();
-  const day = new Date().toISOString().slice(0, 10);
+  const day = clockNow().toISOString().slice(0, 10);
   const hit = memos.get(key);
   if (hit && hit.version === version && hit.day === day) return hit.value as T;
   const value = await fn();
@@ -55,7 +56,7 @@ export async function memoByVersion<T>(key: string, fn: () => Promise<T>): Promi
 
 /** End of the "as of" quarter, or now. */
 export function asOfDate(asOf: Quarter | null): Date {
-  if (!asOf) return new Date();
+  if (!asOf) return clockNow();
   const d = quarterEnd(asOf);
   return new Date(d.getTime() + 24 * 60 * 60 * 1000 - 1);
 }

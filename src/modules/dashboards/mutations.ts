@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "@/server/clock";
 import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
@@ -18,8 +19,8 @@ export async function overrideStatus(user: SessionUser, input: { targetId: numbe
   await db.$transaction(async (tx) => {
     const previous = await tx.statusOverride.findFirst({ where: { targetId: target.id, revokedAt: null }, orderBy: { createdAt: "desc" } });
     // The previous judgement is closed, not changed: both stay in the history.
-    if (previous) await tx.statusOverride.update({ where: { id: previous.id }, data: { revokedAt: new Date(), revokedById: user.id } });
-    const o = await tx.statusOverride.create({ data: { targetId: target.id, status: input.status, reason, userId: user.id } });
+    if (previous) await tx.statusOverride.update({ where: { id: previous.id }, data: { revokedAt: clockNow(), revokedById: user.id } });
+    const o = await tx.statusOverride.create({ data: { targetId: target.id, status: input.status, reason, userId: user.id, createdAt: clockNow() } });
     await audit(tx, { actor: user, action: "status.override", entityType: "Target", entityId: target.key, before: previous ? { status: previous.status } : null, after: { status: o.status }, reason });
     await bumpPublicVersion(tx);
   });
@@ -31,7 +32,7 @@ export async function revokeOverride(user: SessionUser, input: { targetId: numbe
   const current = await db.statusOverride.findFirst({ where: { targetId: input.targetId, revokedAt: null }, orderBy: { createdAt: "desc" } });
   if (!current) throw new NotFoundError("Chỉ tiêu này không có điều chỉnh nào.");
   await db.$transaction(async (tx) => {
-    await tx.statusOverride.update({ where: { id: current.id }, data: { revokedAt: new Date(), revokedById: user.id } });
+    await tx.statusOverride.update({ where: { id: current.id }, data: { revokedAt: clockNow(), revokedById: user.id } });
     await audit(tx, { actor: user, action: "status.override.revoke", entityType: "Target", entityId: String(input.targetId), before: { status: current.status }, after: null, reason: input.reason || null });
     await bumpPublicVersion(tx);
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import { taskStatus, type TaskStatus } from "@/lib/status";
 import { periodState } from "@/modules/reporting/rules";
@@ -14,7 +15,7 @@ export async function completenessGrid(opts: { count?: number; agencyId?: number
   return memoByVersion(`completeness:${opts.count ?? 6}:${opts.agencyId ?? ""}:${opts.kind ?? ""}`, () => loadCompletenessGrid(opts));
 }
 
-export async function loadCompletenessGrid(opts: { count?: number; agencyId?: number; kind?: string } = {}, now = new Date()): Promise<CompletenessGrid> {
+export async function loadCompletenessGrid(opts: { count?: number; agencyId?: number; kind?: string } = {}, now = clockNow()): Promise<CompletenessGrid> {
   const periods = (await db.reportingPeriod.findMany({ where: { opensAt: { lte: now } }, orderBy: [{ year: "desc" }, { quarter: "desc" }], take: opts.count ?? 6 })).reverse();
   if (!periods.length) return { quarters: [], rows: [] };
   const agencyFilter = opts.agencyId ? `AND a.id = ${Number(opts.agencyId)}` : "";
@@ -61,10 +62,10 @@ export type TaskStatusRow = { taskId: number; taskKey: string; documentKey: stri
 
 /** The status of every (task, lead agency) from the latest approved update and the deadline (memoised per data version). */
 export async function taskStatuses(): Promise<TaskStatusRow[]> {
-  return memoByVersion("tasks", () => loadTaskStatuses(new Date()));
+  return memoByVersion("tasks", () => loadTaskStatuses(clockNow()));
 }
 
-export async function loadTaskStatuses(now = new Date()): Promise<TaskStatusRow[]> {
+export async function loadTaskStatuses(now = clockNow()): Promise<TaskStatusRow[]> {
   const rows = await db.$queryRaw<
     { taskId: number; taskKey: string; documentKey: string; agencyId: number; agencyCode: string; dueOn: Date | null; deadlineKind: string; status: string | null; completedOn: Date | null; approvedAt: Date | null }[]
   >`

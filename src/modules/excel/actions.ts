@@ -1,6 +1,7 @@
 "use server";
 // Server actions of the Excel import. The agency is always the signed-in reporter's: nothing in
 // the form or the file chooses it, and a batch id only reaches the batch of the user who uploaded.
+import { clockNow } from "@/server/clock";
 import { z } from "zod";
 import { action } from "@/server/action";
 import { revalidate } from "@/server/public-cache";
@@ -41,7 +42,7 @@ export const uploadImportAction = action(
 
 export const confirmImportAction = action("reporting.write", confirmForm, async (user, input) => {
   const submit = input.mode === "submit";
-  const r = await confirmImport(user, input.batchId, new Date(), { submit });
+  const r = await confirmImport(user, input.batchId, clockNow(), { submit });
   revalidate("/[lang]/reporting/import", "page");
   return { ok: true, message: fillText(submit ? excelVi.submitted : excelVi.confirmed, r), data: { ...r, submit } };
 });

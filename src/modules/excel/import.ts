@@ -4,6 +4,7 @@
 // moment leaves the whole quarter as it was. The agency is always the signed-in reporter's and a
 // batch is only ever seen or used by the user who uploaded it.
 import "server-only";
+import { clockNow } from "@/server/clock";
 import type { Prisma } from "@/generated/prisma/client";
 import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
@@ -118,7 +119,7 @@ async function oneImportAtATime<T>(userId: number, fn: (tx: Prisma.TransactionCl
 export async function previewImport(
   user: SessionUser,
   input: { year: number; quarter: number; fileName: string; bytes: Uint8Array },
-  now = new Date(),
+  now = clockNow(),
 ): Promise<ImportBatchView> {
   assertCanWriteAgency(user, user.agencyId);
   const period = await getPeriod(input.year, input.quarter);
@@ -207,7 +208,7 @@ function relabel(err: AppError, parsed: ParsedImport, submit: boolean): AppError
 export async function confirmImport(
   user: SessionUser,
   batchId: number,
-  now = new Date(),
+  now = clockNow(),
   opts: { submit?: boolean } = {},
 ): Promise<{ indicators: number; tasks: number }> {
   const submit = opts.submit === true;

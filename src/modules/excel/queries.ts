@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "@/server/clock";
 import type { SessionUser } from "@/server/current-user";
 import { defaultPeriod, listPeriods, parsePeriodKey, periodKey } from "@/modules/reporting/periods";
 import { getImportBatch, type ImportBatchView } from "./import";
@@ -15,7 +16,7 @@ export type ImportPageData = {
 };
 
 /** Everything the import page shows; a batch is looked up only among the user's own. */
-export async function loadImportPage(user: SessionUser, query: { period?: string; batch?: string }, now = new Date()): Promise<ImportPageData> {
+export async function loadImportPage(user: SessionUser, query: { period?: string; batch?: string }, now = clockNow()): Promise<ImportPageData> {
   const batchId = /^\d{1,9}$/.test(query.batch ?? "") ? Number(query.batch) : null;
   const [batch, all, fallback] = await Promise.all([batchId ? getImportBatch(user, batchId) : null, listPeriods(), defaultPeriod(now)]);
   const opened = all.filter((p) => p.opensAt <= now);

@@ -3,6 +3,7 @@
 // Grey columns and read-only rows are locked (sheet protection without a password: it prevents
 // slips, the parser is what enforces the rules).
 import "server-only";
+import { clockNow } from "@/server/clock";
 import ExcelJS from "exceljs";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
@@ -95,7 +96,7 @@ function addGuide(wb: ExcelJS.Workbook, agency: { code: string; nameVi: string }
     [META.period, periodKeyOf(year, quarter)],
     ["Hạn nộp", formatDate(period.dueAt, "vi")],
     ["Khóa sổ", formatDate(period.locksAt, "vi")],
-    ["Ngày tạo tệp", formatDate(new Date(), "vi")],
+    ["Ngày tạo tệp", formatDate(clockNow(), "vi")],
     ["Số dòng", `${counts.indicators} chỉ tiêu, ${counts.tasks} nhiệm vụ`],
   ];
   for (const [k, v] of meta) {
@@ -132,7 +133,7 @@ export type TemplateFile = { fileName: string; bytes: Uint8Array };
 /** The workbook for one agency and quarter. Reading rules (own agency, national roles) apply. */
 export async function buildTemplate(user: SessionUser, opts: { agencyId: number; year: number; quarter: number; now?: Date }): Promise<TemplateFile> {
   const { agencyId, year, quarter } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { code: true, nameVi: true } });
   if (!agency) throw new NotFoundError("Không tìm thấy cơ quan.");
   const period = await getPeriod(year, quarter);

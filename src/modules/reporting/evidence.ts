@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "@/server/clock";
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -47,7 +48,7 @@ export function checkEvidenceFile(name: string, bytes: Uint8Array): { ext: strin
 }
 
 /** Stores an evidence file and links it to an observation or task progress as a new revision. */
-export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "task"; id: number; file: File }, now = new Date()) {
+export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "task"; id: number; file: File }, now = clockNow()) {
   const record =
     input.kind === "obs"
       ? await db.observation.findUnique({ where: { id: input.id } })

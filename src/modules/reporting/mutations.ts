@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "@/server/clock";
 import type { Prisma } from "@/generated/prisma/client";
 import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
@@ -66,7 +67,7 @@ async function emailOf(userId: number | null): Promise<string | null> {
 export async function saveIndicatorValues(
   user: SessionUser,
   input: { year: number; quarter: number; rows: IndicatorRowInput[] },
-  now = new Date(),
+  now = clockNow(),
   outerTx?: Tx,
 ): Promise<{ saved: number; submitted: number }> {
   const q = outerTx ?? db;
@@ -190,7 +191,7 @@ export async function saveIndicatorValues(
 export async function saveTaskProgress(
   user: SessionUser,
   input: { year: number; quarter: number; rows: TaskRowInput[] },
-  now = new Date(),
+  now = clockNow(),
   outerTx?: Tx,
 ): Promise<{ saved: number; submitted: number }> {
   const q = outerTx ?? db;
@@ -310,7 +311,7 @@ export async function saveTaskProgress(
  * refuses the whole submission, so nothing is submitted that the reporter did not see. Refusals
  * name the item, since most of them are not on screen.
  */
-export async function submitReady(user: SessionUser, input: ReadyInput, now = new Date()): Promise<{ submitted: number }> {
+export async function submitReady(user: SessionUser, input: ReadyInput, now = clockNow()): Promise<{ submitted: number }> {
   const agencyId = user.agencyId;
   assertCanWriteAgency(user, agencyId);
   const indIds = input.items.filter((i) => i.kind === "ind").map((i) => i.id);
@@ -395,7 +396,7 @@ async function reviewObservation(tx: Tx, user: SessionUser, id: number, version:
   const o = await tx.observation.findUnique({ where: { id } });
   if (!o) throw new NotFoundError("Không tìm thấy mục cần duyệt.");
   if (o.state !== "SUBMITTED" || o.version !== version) throw new ConflictError("Mục này vừa được người khác duyệt hoặc sửa. Hãy tải lại danh sách.");
-  const now = new Date();
+  const now = clockNow();
   const approve = decision === "APPROVE";
   const r = await tx.observation.updateMany({
     where: { id, version },
@@ -439,7 +440,7 @@ async function reviewTask(tx: Tx, user: SessionUser, id: number, version: number
   const r = await tx.taskProgress.updateMany({
     where: { id, version },
     data: approve
-      ? { state: "APPROVED", approvedStatus: p.status, approvedPercent: p.percentComplete, approvedAt: new Date(), reviewComment: comment, reopened: false, version: { increment: 1 } }
+      ? { state: "APPROVED", approvedStatus: p.status, approvedPercent: p.percentComplete, approvedAt: clockNow(), reviewComment: comment, reopened: false, version: { increment: 1 } }
       : { state: "RETURNED", reviewComment: comment, version: { increment: 1 } },
   });
   if (r.count === 0) throw new ConflictError("Mục này vừa được người khác duyệt hoặc sửa. Hãy tải lại danh sách.");

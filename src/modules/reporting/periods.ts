@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
 import { periodState } from "./rules";
@@ -14,7 +15,7 @@ export async function getPeriod(year: number, quarter: number) {
 }
 
 /** The period a reporter lands on: the oldest one still open, else the latest that has opened. */
-export async function defaultPeriod(now = new Date()) {
+export async function defaultPeriod(now = clockNow()) {
   const periods = await db.reportingPeriod.findMany({ where: { opensAt: { lte: now } }, orderBy: [{ year: "asc" }, { quarter: "asc" }] });
   const open = periods.find((p) => periodState(p, now) !== "LOCKED");
   return open ?? periods[periods.length - 1] ?? null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/current-user";
 import { previousQuarter } from "@/lib/periods";
@@ -263,7 +264,7 @@ async function authorNames(ids: (number | null)[]) {
  * Every item of an agency's quarter that could be submitted as stored (see readyToSubmit), across
  * all pages, with the version the confirmation will name; and how many drafts are not ready.
  */
-export async function readyItems(user: SessionUser, agencyId: number, year: number, quarter: number, now = new Date()) {
+export async function readyItems(user: SessionUser, agencyId: number, year: number, quarter: number, now = clockNow()) {
   assertCanReadAgency(user, agencyId);
   const prev = previousQuarter({ year, quarter });
   const period = await db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } });

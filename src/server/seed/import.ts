@@ -1,6 +1,7 @@
 // Writes a checked seed bundle to the database in one transaction. Every table is synchronised
 // by natural key: rows are created, updated or deleted only where they differ from the files, so
 // a second run writes nothing and reports zero changes.
+import { clockNow } from "@/server/clock";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AgencyRegistry } from "@/modules/agencies/registry";
@@ -74,7 +75,7 @@ export function seedHash(bundle: SeedBundle): string {
 }
 
 export async function importSeeds(db: PrismaClient, bundle: SeedBundle, opts: { today?: string } = {}): Promise<SeedReport> {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? clockNow().toISOString().slice(0, 10);
   const counts: SeedCounts = {};
   await db.$transaction(
     async (tx: Tx) => {

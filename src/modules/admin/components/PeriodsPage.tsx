@@ -1,4 +1,5 @@
 // Reporting periods, newest first, each with its dates editable in place.
+import { clockNow } from "@/server/clock";
 import type { Lang } from "@/i18n/config";
 import { periodState } from "@/modules/reporting/rules";
 import type { SessionUser } from "@/server/current-user";
@@ -18,7 +19,7 @@ const STATE_STYLE = {
 export async function PeriodsPage({ lang, user, page }: { lang: Lang; user: SessionUser; page: number }) {
   const t = adminMessages(lang);
   const r = await listPeriods(user, { page });
-  const now = new Date();
+  const now = clockNow();
   return (
     <div>
       <AdminHeading lang={lang} title={t.periods.title} intro={t.periods.intro} />

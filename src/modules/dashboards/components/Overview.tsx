@@ -1,3 +1,4 @@
+import { clockNow } from "@/server/clock";
 import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
@@ -300,7 +301,7 @@ function Select({ id, label, value, options }: { id: string; label: string; valu
 }
 
 function lastQuarters(n: number) {
-  const now = new Date();
+  const now = clockNow();
   let y = now.getUTCFullYear();
   let q = Math.floor(now.getUTCMonth() / 3) + 1;
   const out = [];

@@ -1,3 +1,4 @@
+import { clockNow } from "@/server/clock";
 import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
@@ -90,7 +91,7 @@ export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang
           inverted={ind.kind === "RANK"}
           bounded={ind.kind === "PERCENT"}
           series={points}
-          targets={national.map((t) => ({ t: t.year + 1, value: t.value, label: thresholdLabel(t), final: t.year < new Date().getUTCFullYear() }))}
+          targets={national.map((t) => ({ t: t.year + 1, value: t.value, label: thresholdLabel(t), final: t.year < clockNow().getUTCFullYear() }))}
           paths={paths}
           projection={projection}
           labels={{ actual: d.chartActual, projection: d.chartProjection }}

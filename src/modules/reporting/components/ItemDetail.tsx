@@ -1,3 +1,4 @@
+import { clockNow } from "@/server/clock";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Lang } from "@/i18n/config";
@@ -38,7 +39,7 @@ export async function ItemDetail({
   const r = m.reporting;
   const period = await db.reportingPeriod.findUniqueOrThrow({ where: { year_quarter: { year: record.year, quarter: record.quarter } } });
   const files = await db.evidenceFile.findMany({ where: { id: { in: [...new Set(revisions.map((x) => x.evidenceFileId).filter((x): x is string => !!x))] } } });
-  const canWrite = can(user.role, "reporting.write") && user.agencyId === record.agencyId && editable(record.state, period, new Date(), record.reopened);
+  const canWrite = can(user.role, "reporting.write") && user.agencyId === record.agencyId && editable(record.state, period, clockNow(), record.reopened);
   return (
     <article className="space-y-6">
       <div>

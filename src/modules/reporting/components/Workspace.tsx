@@ -1,3 +1,4 @@
+import { clockNow } from "@/server/clock";
 import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
@@ -59,7 +60,7 @@ export async function Workspace({
         })
       : Promise.resolve([]),
   ]);
-  const now = new Date();
+  const now = clockNow();
   const picker = (
     <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
       <div>

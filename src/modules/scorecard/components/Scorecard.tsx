@@ -1,3 +1,4 @@
+import { clockNow } from "@/server/clock";
 import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
@@ -24,7 +25,7 @@ export async function Scorecard({ lang, m, asOf = null, periods = [] }: { lang: 
   for (const t of statuses) (byIndicator.get(t.indicatorId) ?? byIndicator.set(t.indicatorId, []).get(t.indicatorId)!).push(t);
   const summary = (year: number) => {
     const counts = countBy(statuses.filter((t) => t.documentInForce), year, (t) => t.pillar);
-    const final = year < (asOf ? asOf.year + (asOf.quarter === 4 ? 1 : 0) : new Date().getUTCFullYear());
+    const final = year < (asOf ? asOf.year + (asOf.quarter === 4 ? 1 : 0) : clockNow().getUTCFullYear());
     return (
       <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={`${s.summary} ${year}`}>
         <table className="min-w-full text-sm" data-testid={`summary-${year}`}>

@@ -1,3 +1,4 @@
+import { clockNow } from "@/server/clock";
 import { NextResponse } from "next/server";
 import { targetStatuses } from "@/modules/dashboards/data";
 import { listIndicators } from "@/modules/indicators/queries";
@@ -11,7 +12,7 @@ export const GET = publicRoute(async () => {
   const [{ items }, statuses] = await Promise.all([listIndicators({ skip: 0, take: 100_000 }), targetStatuses()]);
   const rows = bulkTargetRows(items, new Map(statuses.map((s) => [s.targetId, s])));
   return NextResponse.json(
-    { meta: { generatedAt: new Date().toISOString(), total: rows.length }, data: rows },
+    { meta: { generatedAt: clockNow().toISOString(), total: rows.length }, data: rows },
     { headers: { ...CORS, "Cache-Control": CACHE_BULK, "Content-Disposition": 'attachment; filename="indicators-targets.json"' } },
   );
 });
