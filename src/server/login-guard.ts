@@ -6,7 +6,8 @@
 // elsewhere can stop them signing in from their own address. The address is the one the front
 // server resolved (src/lib/ip.ts), never a client-written header. Counts live in PostgreSQL so
 // every instance agrees.
-import { clockNow } from "@/server/clock";
+// Waits are elapsed time, measured on the machine clock like the rows PostgreSQL timestamps and
+// the sessions (sessions.ts); the portal clock (NOW) would put them hours apart.
 import { db } from "./db";
 import { audit } from "./audit";
 
@@ -48,7 +49,7 @@ async function failures(scope: Scope, now: Date): Promise<{ n: number; last: Dat
 const waitLeft = (f: { n: number; last: Date | null }, free: number, now: Date) => (f.last ? f.last.getTime() + delayAfter(f.n, free) - now.getTime() : 0);
 
 /** Throws ThrottledError when this (account, address) pair or this address must wait. */
-export async function assertMayTry(email: string, ip: string | null, now = clockNow()): Promise<void> {
+export async function assertMayTry(email: string, ip: string | null, now = new Date()): Promise<void> {
   const pair = waitLeft(await failures({ email, ip }, now), FREE_FAILURES_PER_PAIR, now);
   const addr = ip ? waitLeft(await failures({ ip }, now), FREE_FAILURES_PER_ADDRESS, now) : 0;
   const wait = Math.max(pair, addr);
@@ -57,7 +58,7 @@ export async function assertMayTry(email: string, ip: string | null, now = clock
 
 const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
 
-export async function recordAttempt(email: string, ip: string | null, success: boolean, now = clockNow()): Promise<void> {
+export async function recordAttempt(email: string, ip: string | null, success: boolean, now = new Date()): Promise<void> {
   await db.loginAttempt.create({ data: { email, ip, success, at: now } });
   if (success) return;
   const pair = (await failures({ email, ip }, now)).n;
