@@ -13,6 +13,8 @@ import { readyItems, reviewQueue } from "@/modules/reporting/queries";
 import { currentUser } from "@/server/current-user";
 import { actAs } from "../support/session-mock";
 import { form as flatForm } from "../support/forms";
+import { previousQuarter } from "@/lib/periods";
+import { openQuarter } from "../support/periods";
 
 /** Like a browser: a list becomes one entry per element (several "item" checkboxes). */
 function form(fields: Record<string, string | string[] | undefined>): FormData {
@@ -25,7 +27,10 @@ const url = inject("databaseUrl");
 let c: pg.Client;
 const q = async (sql: string, params: unknown[] = []) => (await c.query(sql, params)).rows;
 const one = async (sql: string, params: unknown[] = []) => (await q(sql, params))[0];
-const PERIOD = "2026-Q3";
+// The quarter open at the instant the tests set the clock to (tests/support/periods.ts).
+const OPEN = openQuarter();
+const PERIOD = OPEN.key;
+const PREV = previousQuarter(OPEN);
 const REPORTER = "reporter.bulk-test@cds.gov.vn";
 const REVIEWER = "reviewer@cds.gov.vn";
 const ids = { agency: 0, other: 0, ind: [] as number[], tasks: [] as number[], otherTask: 0 };
@@ -44,7 +49,7 @@ beforeAll(async () => {
   // The quarter before, approved: what the explanation rule and the queue's "previous" compare with.
   for (const i of ids.ind) {
     await c.query(
-      `INSERT INTO "Observation" ("indicatorId", "agencyId", year, quarter, value, "approvedValue", state, "approvedAt", "updatedAt") VALUES ($1, $2, 2026, 2, 50, 50, 'APPROVED', now(), now()) ON CONFLICT DO NOTHING`,
+      `INSERT INTO "Observation" ("indicatorId", "agencyId", year, quarter, value, "approvedValue", state, "approvedAt", "updatedAt") VALUES ($1, $2, ${PREV.year}, ${PREV.quarter}, 50, 50, 'APPROVED', now(), now()) ON CONFLICT DO NOTHING`,
       [i, ids.agency],
     );
   }
@@ -57,7 +62,7 @@ afterAll(async () => {
 const ind = (n: number, f: string) => `ind.${ids.ind[n]}.${f}`;
 const task = (n: number, f: string) => `task.${ids.tasks[n]}.${f}`;
 const state = async (table: "Observation" | "TaskProgress", col: string, id: number) =>
-  (await one(`SELECT state, version FROM "${table}" WHERE "agencyId" = $1 AND year = 2026 AND quarter = 3 AND "${col}" = $2`, [ids.agency, id])) as { state: string; version: number } | undefined;
+  (await one(`SELECT state, version FROM "${table}" WHERE "agencyId" = $1 AND year = ${OPEN.year} AND quarter = ${OPEN.quarter} AND "${col}" = $2`, [ids.agency, id])) as { state: string; version: number } | undefined;
 
 describe("submit everything ready", () => {
   it("lists only complete drafts, then submits exactly the listed items in one action", async () => {
@@ -76,7 +81,7 @@ describe("submit everything ready", () => {
     expect(tsaved).toMatchObject({ ok: true });
 
     const user = (await currentUser())!;
-    const r = await readyItems(user, ids.agency, 2026, 3);
+    const r = await readyItems(user, ids.agency, OPEN.year, OPEN.quarter);
     expect(r.ready.map((i) => `${i.kind}:${i.id}`).sort()).toEqual([`ind:${ids.ind[0]}`, `ind:${ids.ind[2]}`, `task:${ids.tasks[1]}`].sort());
     expect(r.notReady).toBe(2);
 
@@ -99,11 +104,11 @@ describe("submit everything ready", () => {
     expect((await state("TaskProgress", "taskId", ids.tasks[1]))!.state).toBe("SUBMITTED");
     expect((await state("TaskProgress", "taskId", ids.tasks[0]))!.state).toBe("DRAFT");
     // Each submission is a revision and an audit row, like a form submission.
-    const obs0 = await one(`SELECT id FROM "Observation" WHERE "agencyId" = $1 AND year = 2026 AND quarter = 3 AND "indicatorId" = $2`, [ids.agency, ids.ind[0]]);
+    const obs0 = await one(`SELECT id FROM "Observation" WHERE "agencyId" = $1 AND year = ${OPEN.year} AND quarter = ${OPEN.quarter} AND "indicatorId" = $2`, [ids.agency, ids.ind[0]]);
     expect((await q(`SELECT state FROM "ObservationRevision" WHERE "observationId" = $1 ORDER BY version`, [obs0.id])).map((x) => x.state)).toEqual(["DRAFT", "SUBMITTED"]);
     expect((await q(`SELECT action FROM "AuditLog" WHERE "entityType" = 'Observation' AND "entityId" = $1 ORDER BY id`, [String(obs0.id)])).map((x) => x.action)).toEqual(["observation.save", "observation.submit"]);
 
-    const after = await readyItems(user, ids.agency, 2026, 3);
+    const after = await readyItems(user, ids.agency, OPEN.year, OPEN.quarter);
     expect(after.ready).toEqual([]);
   });
 
@@ -124,14 +129,14 @@ describe("the review queue", () => {
     for (const o of all.observations) {
       expect(o.agencyId).toBe(ids.agency);
       expect(o.previousApproved).toBe(50);
-      expect(o.previousPeriod).toEqual({ year: 2026, quarter: 2 });
+      expect(o.previousPeriod).toEqual({ year: PREV.year, quarter: PREV.quarter });
     }
     expect((await reviewQueue({ agencyId: ids.agency, kind: "task", skip: 0, take: 100 })).obsTotal).toBe(0);
     expect((await reviewQueue({ agencyId: ids.agency, kind: "obs", skip: 0, take: 100 })).taskTotal).toBe(0);
     const byIndicator = await reviewQueue({ agencyId: ids.agency, indicatorId: ids.ind[2], skip: 0, take: 100 });
     expect(byIndicator.observations.map((o) => o.indicatorId)).toEqual([ids.ind[2]]);
     expect(byIndicator.taskTotal).toBe(0);
-    expect((await reviewQueue({ agencyId: ids.agency, year: 2026, quarter: 2, skip: 0, take: 100 })).obsTotal).toBe(0);
+    expect((await reviewQueue({ agencyId: ids.agency, year: PREV.year, quarter: PREV.quarter, skip: 0, take: 100 })).obsTotal).toBe(0);
   });
 
   it("returns several items with a comment each, or refuses when one has none", async () => {
@@ -163,11 +168,11 @@ describe("the review queue", () => {
   it("a returned item is ready again only after the reporter saves it", async () => {
     await actAs(REPORTER);
     const user = (await currentUser())!;
-    expect((await readyItems(user, ids.agency, 2026, 3)).ready.filter((i) => i.kind === "ind")).toEqual([]);
+    expect((await readyItems(user, ids.agency, OPEN.year, OPEN.quarter)).ready.filter((i) => i.kind === "ind")).toEqual([]);
     const o = (await state("Observation", "indicatorId", ids.ind[0]))!;
     expect(o.state).toBe("RETURNED");
     const saved = await saveIndicatorsAction(null, form({ period: PERIOD, [ind(0, "value")]: "56", [ind(0, "source")]: "Sở KH&CN", [ind(0, "version")]: String(o.version) }));
     expect(saved).toMatchObject({ ok: true });
-    expect((await readyItems(user, ids.agency, 2026, 3)).ready.map((i) => i.id)).toContain(ids.ind[0]);
+    expect((await readyItems(user, ids.agency, OPEN.year, OPEN.quarter)).ready.map((i) => i.id)).toContain(ids.ind[0]);
   });
 });

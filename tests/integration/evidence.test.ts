@@ -13,12 +13,15 @@ import { MAX_AGENCY_EVIDENCE_BYTES, MAX_FILES_PER_ITEM } from "@/modules/reporti
 import { env } from "@/server/env";
 import { actAs } from "../support/session-mock";
 import { form } from "../support/forms";
+import { openQuarter } from "../support/periods";
 
 const url = inject("databaseUrl");
 let c: pg.Client;
 const one = async (sql: string, params: unknown[] = []) => (await c.query(sql, params)).rows[0];
 const REPORTER = "reporter.evidence-test@cds.gov.vn";
-const PERIOD = "2026-Q3";
+// The quarter open at the instant the tests set the clock to (tests/support/periods.ts).
+const OPEN = openQuarter();
+const PERIOD = OPEN.key;
 let agency = 0;
 let tasks: number[] = [];
 
@@ -40,7 +43,7 @@ afterAll(async () => {
   await c.end();
 });
 
-const progressOf = (taskId: number) => one(`SELECT id, "evidenceFileId", version, state FROM "TaskProgress" WHERE "taskId" = $1 AND "agencyId" = $2 AND year = 2026 AND quarter = 3`, [taskId, agency]);
+const progressOf = (taskId: number) => one(`SELECT id, "evidenceFileId", version, state FROM "TaskProgress" WHERE "taskId" = $1 AND "agencyId" = $2 AND year = ${OPEN.year} AND quarter = ${OPEN.quarter}`, [taskId, agency]);
 
 async function upload(taskId: number, name = "bien-ban.pdf") {
   const p = await progressOf(taskId);

@@ -15,11 +15,13 @@ import { uploadImportAction } from "@/modules/excel/actions";
 import { previewImport } from "@/modules/excel/import";
 import { requireUser, type SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
+import { openQuarter } from "../support/periods";
 
 const HANOI = "reporter.hanoi@cds.gov.vn";
 const HCM = "reporter.hcm@cds.gov.vn";
 const BKHCN = "reporter.bkhcn@cds.gov.vn";
-const PERIOD = "2026-Q3";
+// The quarter open at the instant the tests set the clock to (tests/support/periods.ts).
+const PERIOD = openQuarter().key;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const files: Record<"lying" | "rows" | "template", Uint8Array> = { lying: new Uint8Array(), rows: new Uint8Array(), template: new Uint8Array() };

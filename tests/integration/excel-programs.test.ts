@@ -21,7 +21,8 @@ import { db } from "@/server/db";
 
 const run = promisify(execFile);
 const HANOI = "reporter.hanoi@cds.gov.vn";
-const PERIOD = "2026-Q3";
+// The quarter open at the instant the tests set the clock to (tests/support/periods.ts).
+const PERIOD = openQuarter().key;
 const PYTHON = "/usr/bin/python3";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -51,6 +52,7 @@ for sheet, rows in spec.items():
             ws.cell(row=keys[key], column=cols[header]).value = value
 wb.save(dst)
 `;
+import { openQuarter } from "../support/periods";
 
 async function openpyxlFill(src: string, dst: string, spec: Record<string, Record<string, Record<string, string | number>>>) {
   await run(PYTHON, [path.join(dir, "fill.py"), src, dst, JSON.stringify(spec)], { timeout: 60_000 });

@@ -12,8 +12,10 @@ import { GET as templateGET } from "@/app/api/reporting/template/route";
 import { confirmImportAction, uploadImportAction } from "@/modules/excel/actions";
 import { getImportBatch } from "@/modules/excel/import";
 import { requireUser } from "@/server/current-user";
+import { openQuarter } from "../support/periods";
 
-const PERIOD = "2026-Q3";
+// The quarter open at the instant the tests set the clock to (tests/support/periods.ts).
+const PERIOD = openQuarter().key;
 const REPORTER = "reporter.excel-submit@cds.gov.vn";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ids = { agency: 0, indicator: 0, code: "" };

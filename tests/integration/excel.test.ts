@@ -14,11 +14,13 @@ import { saveTaskProgress } from "@/modules/reporting/mutations";
 import { defaultPeriod } from "@/modules/reporting/periods";
 import { requireUser } from "@/server/current-user";
 import { db } from "@/server/db";
+import { openQuarter } from "../support/periods";
 
 const HANOI = "reporter.hanoi@cds.gov.vn";
 const HCM = "reporter.hcm@cds.gov.vn";
 const REVIEWER = "reviewer@cds.gov.vn";
-const PERIOD = "2026-Q3";
+// The quarter open at the instant the tests set the clock to (tests/support/periods.ts).
+const PERIOD = openQuarter().key;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 let hanoiId: number;
@@ -121,7 +123,7 @@ describe("template download", () => {
     const { res, bytes } = await download(`period=${PERIOD}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(XLSX);
-    expect(res.headers.get("content-disposition")).toBe('attachment; filename="bao-cao-T-HA-NOI-2026-Q3.xlsx"');
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="bao-cao-T-HA-NOI-${PERIOD}.xlsx"`);
     const wb = await workbook(bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Hướng dẫn", "Chỉ tiêu", "Nhiệm vụ"]);
     const guide = wb.getWorksheet("Hướng dẫn")!;
@@ -170,7 +172,7 @@ describe("template download", () => {
   it("lets national roles choose an agency, and gives everyone else their own", async () => {
     await actAs(HCM);
     const own = await download(`period=${PERIOD}&agency=T-HA-NOI`);
-    expect(own.res.headers.get("content-disposition")).toContain("bao-cao-T-HO-CHI-MINH-2026-Q3.xlsx");
+    expect(own.res.headers.get("content-disposition")).toContain(`bao-cao-T-HO-CHI-MINH-${PERIOD}.xlsx`);
     const hcmWb = await workbook(own.bytes);
     const hcmLed = await db.taskAssignment.count({ where: { agency: { code: "T-HO-CHI-MINH" }, role: "LEAD" } });
     expect(sheet(hcmWb, "Nhiệm vụ").rows.size).toBe(hcmLed);
@@ -178,7 +180,7 @@ describe("template download", () => {
     await actAs(REVIEWER);
     const chosen = await download(`period=${PERIOD}&agency=T-HA-NOI`);
     expect(chosen.res.status).toBe(200);
-    expect(chosen.res.headers.get("content-disposition")).toContain("bao-cao-T-HA-NOI-2026-Q3.xlsx");
+    expect(chosen.res.headers.get("content-disposition")).toContain(`bao-cao-T-HA-NOI-${PERIOD}.xlsx`);
     expect((await download(`period=${PERIOD}&agency=NO-SUCH`)).res.status).toBe(404);
   });
 });

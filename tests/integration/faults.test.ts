@@ -54,11 +54,13 @@ import { startEmbedded, type RunningDb } from "@/server/db/embedded";
 import { isDatabaseUnavailable } from "@/server/errors";
 import { migrate } from "@/server/db/migrate";
 import { runSeed } from "@/server/seed";
+import { openQuarter } from "../support/periods";
 
 const ROOT = process.cwd();
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const HANOI = "reporter.hanoi@cds.gov.vn";
-const PERIOD = "2026-Q3";
+// The quarter open at the instant the tests set the clock to (tests/support/periods.ts).
+const PERIOD = openQuarter().key;
 /** The bound on a call made while the database is down. */
 const FAIL_FAST_MS = 10_000;
 

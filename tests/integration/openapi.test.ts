@@ -20,6 +20,7 @@ import { overrideStatusAction } from "@/modules/dashboards/actions";
 import { createPrisma, db } from "@/server/db";
 import { form } from "../support/forms";
 import { actAs } from "../support/session-mock";
+import { openQuarter } from "../support/periods";
 
 const base = "http://localhost";
 const API_DIR = path.join(process.cwd(), "src/app/api/v1");
@@ -472,7 +473,7 @@ describe("CORS", () => {
       expect(res.headers.get("access-control-allow-origin"), url).toBeNull();
     }
     for (const url of ["/api/v1/reporting/observations", "/api/v1/reporting/tasks"]) {
-      const { res } = await call(url, 401, { method: "POST", body: JSON.stringify({ period: "2026-Q3", rows: [] }), headers: { "content-type": "application/json" } });
+      const { res } = await call(url, 401, { method: "POST", body: JSON.stringify({ period: openQuarter().key, rows: [] }), headers: { "content-type": "application/json" } });
       expect(res.headers.get("access-control-allow-origin"), url).toBeNull();
     }
   });
@@ -537,8 +538,8 @@ describe("signed-in endpoints match the spec", () => {
 
   it("viewer: 403 on writes", async () => {
     await actAs("viewer.hanoi@cds.gov.vn");
-    await post("/api/v1/reporting/observations", { period: "2026-Q3", rows: [{ indicatorId: 1, value: "1" }] }, 403);
-    await post("/api/v1/reporting/tasks", { period: "2026-Q3", rows: [{ taskId: 1, status: "DONE" }] }, 403);
+    await post("/api/v1/reporting/observations", { period: openQuarter().key, rows: [{ indicatorId: 1, value: "1" }] }, 403);
+    await post("/api/v1/reporting/tasks", { period: openQuarter().key, rows: [{ taskId: 1, status: "DONE" }] }, 403);
     await actAs(null);
   });
 });

@@ -16,12 +16,14 @@ import { currentUser } from "@/server/current-user";
 import { env } from "@/server/env";
 import { actAs } from "../support/session-mock";
 import { form } from "../support/forms";
+import { openQuarter } from "../support/periods";
 
 const url = inject("databaseUrl");
 let c: pg.Client;
 const q = async (sql: string, params: unknown[] = []) => (await c.query(sql, params)).rows;
 const one = async (sql: string, params: unknown[] = []) => (await q(sql, params))[0];
-const PERIOD = "2026-Q3";
+// The quarter open at the instant the tests set the clock to (tests/support/periods.ts).
+const PERIOD = openQuarter().key;
 let ids: Record<string, number>;
 
 beforeAll(async () => {
@@ -194,7 +196,7 @@ describe("the cycle: draft → submit → return → fix → resubmit → approv
     expect((await reviewAction(null, form({ decision: "APPROVE", item: `obs:${o.id}:${o.version}` }))).ok).toBe(false);
     o = await obsRow(ids.bkhcn, ids.gdp);
     expect([o.state, o.approvedValue]).toEqual(["APPROVED", 18.9]);
-    expect(await publicValue()).toMatchObject({ value: 18.9, period: "2026-Q3", illustrative: false });
+    expect(await publicValue()).toMatchObject({ value: 18.9, period: PERIOD, illustrative: false });
 
     const states = await q(`SELECT state FROM "ObservationRevision" WHERE "observationId" = $1 ORDER BY version`, [o.id]);
     expect(states.map((s) => s.state)).toEqual(["DRAFT", "SUBMITTED", "RETURNED", "SUBMITTED", "APPROVED"]);
@@ -204,7 +206,7 @@ describe("the cycle: draft → submit → return → fix → resubmit → approv
 
   async function publicValue() {
     const res = await observationsGET(new Request("http://localhost/api/v1/observations?indicator=digital-economy-gdp-share&pageSize=500"));
-    return (await res.json()).data.find((x: any) => x.period === "2026-Q3");
+    return (await res.json()).data.find((x: any) => x.period === PERIOD);
   }
 });
 
