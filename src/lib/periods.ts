@@ -62,3 +62,21 @@ const ROMAN = ["I", "II", "III", "IV"];
 export function formatQuarter(q: Quarter, lang: "vi" | "en"): string {
   return lang === "vi" ? `Quý ${ROMAN[q.quarter - 1]}/${q.year}` : `Q${q.quarter} ${q.year}`;
 }
+
+// The reporting calendar of a quarter (the seed creates periods with it; the workflow reads it).
+export type PeriodDates = { opensAt: Date; dueAt: Date; locksAt: Date };
+export type PeriodState = "NOT_OPEN" | "OPEN" | "OVERDUE" | "LOCKED";
+
+export function periodState(p: PeriodDates, now: Date): PeriodState {
+  if (now < p.opensAt) return "NOT_OPEN";
+  if (now >= p.locksAt) return "LOCKED";
+  if (now > p.dueAt) return "OVERDUE";
+  return "OPEN";
+}
+
+/** Default dates for a quarter: opens the day after it ends, due 60 days later, locked after 120. */
+export function defaultPeriodDates(year: number, quarter: number): PeriodDates {
+  const opensAt = new Date(Date.UTC(year, quarter * 3, 1));
+  const day = 24 * 60 * 60 * 1000;
+  return { opensAt, dueAt: new Date(opensAt.getTime() + 60 * day), locksAt: new Date(opensAt.getTime() + 120 * day) };
+}

@@ -53,22 +53,9 @@ export function needsExplanation(previous: number | null | undefined, next: numb
   return Math.abs(next - previous) / Math.abs(previous) > 0.5;
 }
 
-export type PeriodDates = { opensAt: Date; dueAt: Date; locksAt: Date };
-export type PeriodState = "NOT_OPEN" | "OPEN" | "OVERDUE" | "LOCKED";
-
-export function periodState(p: PeriodDates, now: Date): PeriodState {
-  if (now < p.opensAt) return "NOT_OPEN";
-  if (now >= p.locksAt) return "LOCKED";
-  if (now > p.dueAt) return "OVERDUE";
-  return "OPEN";
-}
-
-/** Default dates for a quarter: opens the day after it ends, due 60 days later, locked after 120. */
-export function defaultPeriodDates(year: number, quarter: number): PeriodDates {
-  const opensAt = new Date(Date.UTC(year, quarter * 3, 1));
-  const day = 24 * 60 * 60 * 1000;
-  return { opensAt, dueAt: new Date(opensAt.getTime() + 60 * day), locksAt: new Date(opensAt.getTime() + 120 * day) };
-}
+// The period calendar is shared with the seed, so it lives in lib.
+export { defaultPeriodDates, periodState, type PeriodDates, type PeriodState } from "@/lib/periods";
+import { periodState, type PeriodDates } from "@/lib/periods";
 
 /** Can this item be edited by its agency now? Locked periods need a reviewer to reopen the item. */
 export function editable(state: string, period: PeriodDates, now: Date, reopened: boolean): boolean {

@@ -4,9 +4,9 @@
 import { clockNow } from "@/server/clock";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { AgencyRegistry } from "@/modules/agencies/registry";
+import { AgencyRegistry } from "@/lib/agency-registry";
 import { dueDate, type Deadline } from "@/lib/periods";
-import { defaultPeriodDates } from "@/modules/reporting/rules";
+import { defaultPeriodDates } from "@/lib/periods";
 import { hashPassword } from "@/server/password";
 import { bumpPublicVersion } from "@/server/public-version";
 import type { SeedBundle } from "./load";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { AgencyRegistry } from "./registry";
+import { AgencyRegistry } from "./agency-registry";
 
 const file = JSON.parse(readFileSync(path.join(process.cwd(), "seeds/data/agencies.json"), "utf8"));
 const registry = new AgencyRegistry(file.agencies, file.events, file.groups);
