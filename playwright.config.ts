@@ -11,6 +11,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // A stray test.only must not pass CI by skipping the rest.
+  forbidOnly: !!process.env.CI,
   timeout: 60_000,
   reporter: [["list"]],
   use: {

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// Two projects: pure unit tests next to the code (no database, seconds), and integration tests
+// that share one real PostgreSQL (embedded, or DATABASE_URL) created and seeded once.
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,13 +12,25 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["src/**/*.test.ts", "tests/integration/**/*.test.ts"],
-    globalSetup: ["tests/support/global-setup.ts"],
-    setupFiles: ["tests/support/setup.ts"],
-    // Integration tests share one database: run files one at a time.
-    fileParallelism: false,
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["src/**/*.test.ts"], setupFiles: ["tests/support/unit-setup.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/setup.ts"],
+          // Integration tests share one database: run files one at a time.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
