@@ -5,8 +5,7 @@ import { clockNow } from "@/server/clock";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AgencyRegistry } from "@/lib/agency-registry";
-import { dueDate, type Deadline } from "@/lib/periods";
-import { defaultPeriodDates } from "@/lib/periods";
+import { defaultPeriodDates, dueDate, type Deadline } from "@/lib/periods";
 import { hashPassword } from "@/server/password";
 import { bumpPublicVersion } from "@/server/public-version";
 import type { SeedBundle } from "./load";
@@ -224,7 +223,19 @@ type Ctx = {
   today: string;
 };
 
-async function syncDocument(tx: Tx, file: SeedBundle["documents"][number], order: number, counts: SeedCounts, ctx: Ctx) {
+type DocFile = SeedBundle["documents"][number];
+
+/** One source document and everything extracted from it, table by table. */
+async function syncDocument(tx: Tx, file: DocFile, order: number, counts: SeedCounts, ctx: Ctx) {
+  const documentId = await syncDocumentRow(tx, file, order, counts);
+  await syncTargets(tx, file, documentId, counts, ctx);
+  await syncCommitments(tx, file, documentId, counts);
+  const taskId = await syncTasks(tx, file, documentId, counts);
+  await syncTaskAgencies(tx, file, taskId, counts, ctx);
+  await syncNotes(tx, file, documentId, counts);
+}
+
+async function syncDocumentRow(tx: Tx, file: DocFile, order: number, counts: SeedCounts): Promise<number> {
   const d = file.document;
   const docData = {
     key: d.key,
@@ -246,8 +257,10 @@ async function syncDocument(tx: Tx, file: SeedBundle["documents"][number], order
     create: (rows) => tx.document.createMany({ data: rows }),
     update: (id, row) => tx.document.update({ where: { id }, data: row }),
   });
-  const documentId = (await tx.document.findUniqueOrThrow({ where: { key: d.key }, select: { id: true } })).id;
+  return (await tx.document.findUniqueOrThrow({ where: { key: d.key }, select: { id: true } })).id;
+}
 
+async function syncTargets(tx: Tx, file: DocFile, documentId: number, counts: SeedCounts, ctx: Ctx) {
   await sync(
     counts,
     "targets",
@@ -277,7 +290,9 @@ async function syncDocument(tx: Tx, file: SeedBundle["documents"][number], order
       remove: (ids) => tx.target.deleteMany({ where: { id: { in: ids } } }),
     },
   );
+}
 
+async function syncCommitments(tx: Tx, file: DocFile, documentId: number, counts: SeedCounts) {
   await sync(
     counts,
     "commitments",
@@ -299,7 +314,10 @@ async function syncDocument(tx: Tx, file: SeedBundle["documents"][number], order
       remove: (ids) => tx.commitment.deleteMany({ where: { id: { in: ids } } }),
     },
   );
+}
 
+/** Headings and tasks; returns the task ids by seed key. */
+async function syncTasks(tx: Tx, file: DocFile, documentId: number, counts: SeedCounts): Promise<Map<string, number>> {
   const table = file.taskTable;
   const headings = (table?.headings ?? []).map((h, i) => ({
     documentId,
@@ -355,9 +373,14 @@ async function syncDocument(tx: Tx, file: SeedBundle["documents"][number], order
   const taskId = new Map((await tx.task.findMany({ where: { documentId }, select: { id: true, key: true } })).map((t) => [t.key, t.id]));
   const staleHeadings = await tx.taskHeading.deleteMany({ where: { documentId, code: { notIn: headings.map((h) => h.code) } } });
   counts.taskHeadings.deleted += staleHeadings.count;
+  return taskId;
+}
 
+/** Agencies on each task as the document names them, and who reports on it today. */
+async function syncTaskAgencies(tx: Tx, file: DocFile, taskId: Map<string, number>, counts: SeedCounts, ctx: Ctx) {
+  const tasks = file.taskTable?.tasks ?? [];
   // What the document names, as named …
-  const named = (table?.tasks ?? []).flatMap((t) =>
+  const named = tasks.flatMap((t) =>
     (["LEAD", "PARTNER"] as const).flatMap((role) =>
       (role === "LEAD" ? t.leads : t.partners).map((code, position) => ({
         taskId: taskId.get(t.id)!,
@@ -382,9 +405,28 @@ async function syncDocument(tx: Tx, file: SeedBundle["documents"][number], order
     },
   );
 
+  const assignments = taskAssignments(tasks, taskId, ctx);
+  await sync(
+    counts,
+    "taskAssignments",
+    await tx.taskAssignment.findMany({ where: { taskId: { in: taskIds } } }),
+    assignments,
+    (r) => `${r.taskId}/${r.agencyId}/${r.role}`,
+    {
+      create: (rows) => tx.taskAssignment.createMany({ data: rows }),
+      update: (id, row) => tx.taskAssignment.update({ where: { id }, data: row }),
+      remove: (ids) => tx.taskAssignment.deleteMany({ where: { id: { in: ids } } }),
+    },
+  );
+}
+
+type Assignment = { taskId: number; agencyId: number; role: "LEAD" | "PARTNER"; via: string | null };
+
+/** Who reports on each task today, resolved through the agency registry at the seed's date. */
+function taskAssignments(tasks: NonNullable<DocFile["taskTable"]>["tasks"], taskId: Map<string, number>, ctx: Ctx): Assignment[] {
   // … and who reports on it today: successors of merged agencies, members of collective leads.
-  const assignments = new Map<string, { taskId: number; agencyId: number; role: "LEAD" | "PARTNER"; via: string | null }>();
-  for (const t of table?.tasks ?? []) {
+  const assignments = new Map<string, Assignment>();
+  for (const t of tasks) {
     for (const role of ["LEAD", "PARTNER"] as const) {
       for (const code of role === "LEAD" ? t.leads : t.partners) {
         const resolved = code.startsWith("@")
@@ -401,7 +443,7 @@ async function syncDocument(tx: Tx, file: SeedBundle["documents"][number], order
   }
   // A task whose leads are open sets (the press, enterprises) still needs someone to report on
   // it: the coordinating agency does.
-  for (const t of table?.tasks ?? []) {
+  for (const t of tasks) {
     const id = taskId.get(t.id)!;
     const hasLead = [...assignments.values()].some((a) => a.taskId === id && a.role === "LEAD");
     if (!hasLead) {
@@ -409,19 +451,11 @@ async function syncDocument(tx: Tx, file: SeedBundle["documents"][number], order
       assignments.set(`${id}/${coordinator}/LEAD`, { taskId: id, agencyId: ctx.agencyId.get(coordinator)!, role: "LEAD", via: "coordinator" });
     }
   }
-  await sync(
-    counts,
-    "taskAssignments",
-    await tx.taskAssignment.findMany({ where: { taskId: { in: taskIds } } }),
-    [...assignments.values()],
-    (r) => `${r.taskId}/${r.agencyId}/${r.role}`,
-    {
-      create: (rows) => tx.taskAssignment.createMany({ data: rows }),
-      update: (id, row) => tx.taskAssignment.update({ where: { id }, data: row }),
-      remove: (ids) => tx.taskAssignment.deleteMany({ where: { id: { in: ids } } }),
-    },
-  );
+  return [...assignments.values()];
+}
 
+async function syncNotes(tx: Tx, file: DocFile, documentId: number, counts: SeedCounts) {
+  const d = file.document;
   const subjectType = (s: string) =>
     (({ document: "DOCUMENT", target: "TARGET", task: "TASK", heading: "HEADING", commitment: "COMMITMENT", indicator: "INDICATOR", agency: "AGENCY" }) as const)[
       s.split(":")[0] as "document"

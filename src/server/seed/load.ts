@@ -87,8 +87,48 @@ function sameDefinition(a: object, b: object): boolean {
   return JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
 }
 
+type Registries = {
+  agencies: Map<string, AgencySeed>;
+  groups: Map<string, GroupSeed>;
+  indicators: Map<string, IndicatorSeed>;
+};
+type Loaded = {
+  agenciesFile: z.infer<typeof agenciesFileSchema>;
+  indicatorsFile: z.infer<typeof indicatorsFileSchema>;
+  docs: (DocumentFile & { file: string })[];
+  demo: DemoProgress | null;
+  demoUsers: DemoUsers | null;
+  raw: string[];
+};
+
+/** Reads and checks the seed files; throws a SeedError listing every problem found. */
 export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } = {}): SeedBundle {
   const issues: SeedIssue[] = [];
+  const { agenciesFile, indicatorsFile, docs, demo, demoUsers, raw } = readSeedFiles(dir, opts, issues);
+  const reg = registries(agenciesFile, indicatorsFile, docs, issues);
+  checkRegistries(reg, agenciesFile, issues);
+  const ids = { docKeys: new Set<string>(), targetIds: new Set<string>(), taskIds: new Set<string>() };
+  for (const d of docs) checkDocument(dir, d, reg, ids, issues);
+  for (const d of docs) {
+    for (const k of d.document.relatedTo) {
+      if (!ids.docKeys.has(k)) issues.push({ file: `seeds/data/${d.file}`, item: "document.relatedTo", reason: `no document has key ${k}` });
+    }
+  }
+  checkDemo(demo, demoUsers, reg, ids.taskIds, issues);
+  if (issues.length) throw new SeedError(issues);
+  return {
+    agencies: [...reg.agencies.values()],
+    groups: [...reg.groups.values()],
+    events: agenciesFile.events,
+    indicators: [...reg.indicators.values()],
+    documents: docs,
+    demo,
+    demoUsers,
+    fingerprint: raw.join("\u0000"),
+  };
+}
+
+function readSeedFiles(dir: string, opts: { withDemo?: boolean }, issues: SeedIssue[]): Loaded {
   const raw: string[] = [];
   const dataDir = path.join(dir, "data");
   const docFiles = readdirSync(dataDir).filter((f) => /^doc-.*\.json$/.test(f)).sort();
@@ -116,8 +156,11 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
     }
   }
   if (issues.length) throw new SeedError(issues);
+  return { agenciesFile: agenciesFile!, indicatorsFile: indicatorsFile!, docs, demo, demoUsers, raw };
+}
 
-  // Registries: the shared files first, then definitions a document adds for itself.
+/** The shared files first, then definitions a document adds for itself. */
+function registries(agenciesFile: Loaded["agenciesFile"], indicatorsFile: Loaded["indicatorsFile"], docs: Loaded["docs"], issues: SeedIssue[]): Registries {
   const agencies = new Map<string, AgencySeed>();
   const groups = new Map<string, GroupSeed>();
   const indicators = new Map<string, IndicatorSeed>();
@@ -127,15 +170,19 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
       issues.push({ file, item: `${what} ${code}`, reason: "defined twice with different content" });
     } else map.set(code, value);
   };
-  for (const a of agenciesFile!.agencies) define(agencies, a.code, a, "seeds/data/agencies.json", "agency");
-  for (const g of agenciesFile!.groups) define(groups, g.code, g, "seeds/data/agencies.json", "group");
-  for (const i of indicatorsFile!.indicators) define(indicators, i.code, i, "seeds/data/indicators.json", "indicator");
+  for (const a of agenciesFile.agencies) define(agencies, a.code, a, "seeds/data/agencies.json", "agency");
+  for (const g of agenciesFile.groups) define(groups, g.code, g, "seeds/data/agencies.json", "group");
+  for (const i of indicatorsFile.indicators) define(indicators, i.code, i, "seeds/data/indicators.json", "indicator");
   for (const d of docs) {
     for (const a of d.agencies) define(agencies, a.code, a, `seeds/data/${d.file}`, "agency");
     for (const g of d.groups) define(groups, g.code, g, `seeds/data/${d.file}`, "group");
     for (const i of d.indicators) define(indicators, i.code, i, `seeds/data/${d.file}`, "indicator");
   }
 
+  return { agencies, groups, indicators };
+}
+
+function checkRegistries({ agencies, groups, indicators }: Registries, agenciesFile: Loaded["agenciesFile"], issues: SeedIssue[]) {
   const aFile = "seeds/data/agencies.json";
   for (const a of agencies.values()) {
     if (a.parent && !agencies.has(a.parent)) issues.push({ file: aFile, item: `agency ${a.code}`, reason: `parent ${a.parent} is not a known agency` });
@@ -147,7 +194,7 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
       }
     }
   }
-  agenciesFile!.events.forEach((e, i) => {
+  agenciesFile.events.forEach((e, i) => {
     for (const c of [...e.from, e.to]) {
       if (!agencies.has(c)) issues.push({ file: aFile, item: `events[${i}] (${e.from.join("+")} → ${e.to})`, reason: `${c} is not a known agency` });
     }
@@ -157,107 +204,71 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
       issues.push({ file: "seeds/data/indicators.json", item: `indicator ${ind.code}`, reason: "min is greater than max" });
     }
   }
+}
 
-  const docKeys = new Set<string>();
-  const targetIds = new Set<string>();
-  const taskIds = new Set<string>();
-  for (const d of docs) {
-    const file = `seeds/data/${d.file}`;
-    if (docKeys.has(d.document.key)) issues.push({ file, item: "document", reason: `key ${d.document.key} is used by another file` });
-    docKeys.add(d.document.key);
-    const source = path.join(dir, "documents", d.document.sourceFile);
-    if (!existsSync(source)) {
-      issues.push({ file, item: "document.sourceFile", reason: `seeds/documents/${d.document.sourceFile} does not exist` });
-      continue;
-    }
-    const sourceText = readFileSync(source, "utf8");
-    const text = new NormalisedText(sourceText);
-    const lineCount = sourceText.split("\n").length;
-    const verbatim = (item: string, field: string, value: string | null | undefined, nearLine?: number) => {
-      if (!value) return;
-      const lines = text.findLines(value);
-      if (lines.length === 0) {
-        issues.push({ file, item, reason: `${field} is not found verbatim in ${d.document.sourceFile}: "${value.slice(0, 80)}${value.length > 80 ? "…" : ""}"` });
-      } else if (nearLine !== undefined && !lines.some((l) => Math.abs(l - nearLine) <= 3)) {
-        issues.push({ file, item, reason: `${field} is found at line ${lines.join(", ")}, not near line ${nearLine}` });
-      }
-    };
-
-    d.targets.forEach((t) => {
-      const item = `target ${t.id}`;
-      if (targetIds.has(t.id)) issues.push({ file, item, reason: "id is used twice" });
-      targetIds.add(t.id);
-      const ind = indicators.get(t.indicator);
-      if (!ind) issues.push({ file, item, reason: `indicator ${t.indicator} is not defined` });
-      else if ((ind.min != null && t.value < ind.min) || (ind.max != null && t.value > ind.max)) {
-        issues.push({ file, item, reason: `value ${t.value} is outside the indicator's bounds ${ind.min ?? "−∞"}…${ind.max ?? "∞"}` });
-      }
-      if (t.line > lineCount) issues.push({ file, item, reason: `line ${t.line} is past the end of the document (${lineCount} lines)` });
-      verbatim(item, "quote", t.quote, t.line);
-    });
-    d.commitments.forEach((c) => verbatim(`commitment ${c.id}`, "quote", c.quote, c.line));
-
-    const table = d.taskTable;
-    const headingCodes = new Set<string>();
-    if (table) {
-      let pattern: RegExp | null = null;
-      try {
-        pattern = new RegExp(table.rowStartPattern);
-      } catch (e) {
-        issues.push({ file, item: "taskTable.rowStartPattern", reason: `not a valid regular expression: ${(e as Error).message}` });
-      }
-      const sourceLines = sourceText.split("\n");
-      for (const h of table.headings) {
-        if (headingCodes.has(h.code)) issues.push({ file, item: `heading ${h.code}`, reason: "code is used twice" });
-        headingCodes.add(h.code);
-        verbatim(`heading ${h.code}`, "title", h.title, h.line);
-      }
-      for (const t of table.tasks) {
-        const item = `task ${t.id}`;
-        if (taskIds.has(t.id)) issues.push({ file, item, reason: "id is used twice" });
-        taskIds.add(t.id);
-        if (t.heading && !headingCodes.has(t.heading)) issues.push({ file, item, reason: `heading ${t.heading} is not defined` });
-        if (t.line < table.firstLine || t.line > table.lastLine) issues.push({ file, item, reason: `line ${t.line} is outside the task table` });
-        else if (pattern && !pattern.test(sourceLines[t.line - 1] ?? "")) {
-          issues.push({ file, item, reason: `line ${t.line} does not start a row (rowStartPattern)` });
-        }
-        verbatim(item, "title", t.title);
-        verbatim(item, "product", t.product);
-        verbatim(item, "leadRaw", t.leadRaw);
-        verbatim(item, "partnersRaw", t.partnersRaw);
-        verbatim(item, "deadlineRaw", t.deadlineRaw);
-        for (const code of [...t.leads, ...t.partners]) {
-          if (!(code.startsWith("@") ? groups.has(code) : agencies.has(code))) {
-            issues.push({ file, item, reason: `agency ${code} is not defined` });
-          }
-        }
-        if (t.deadline.kind === "PERIOD" && t.deadline.from > t.deadline.to) {
-          issues.push({ file, item, reason: "deadline period ends before it starts" });
-        }
-      }
-    }
-
-    const subjects = new Set<string>([
-      "document",
-      ...d.targets.map((t) => `target:${t.id}`),
-      ...d.commitments.map((c) => `commitment:${c.id}`),
-      ...(table?.tasks ?? []).map((t) => `task:${t.id}`),
-      ...[...headingCodes].map((c) => `heading:${c}`),
-      ...[...indicators.keys()].map((c) => `indicator:${c}`),
-      ...[...agencies.keys()].map((c) => `agency:${c}`),
-    ]);
-    d.dataQualityNotes.forEach((n, i) => {
-      const item = `dataQualityNotes[${i}] (${n.subject})`;
-      if (!subjects.has(n.subject)) issues.push({ file, item, reason: `subject ${n.subject} does not exist` });
-      verbatim(item, "evidence", n.evidence);
-    });
+/** Every target, task, heading and note of one document: known references, verbatim quotes, lines. */
+function checkDocument(
+  dir: string,
+  d: Loaded["docs"][number],
+  { agencies, groups, indicators }: Registries,
+  { docKeys, targetIds, taskIds }: { docKeys: Set<string>; targetIds: Set<string>; taskIds: Set<string> },
+  issues: SeedIssue[],
+) {
+  const file = `seeds/data/${d.file}`;
+  if (docKeys.has(d.document.key)) issues.push({ file, item: "document", reason: `key ${d.document.key} is used by another file` });
+  docKeys.add(d.document.key);
+  const source = path.join(dir, "documents", d.document.sourceFile);
+  if (!existsSync(source)) {
+    issues.push({ file, item: "document.sourceFile", reason: `seeds/documents/${d.document.sourceFile} does not exist` });
+    return;
   }
-  for (const d of docs) {
-    for (const k of d.document.relatedTo) {
-      if (!docKeys.has(k)) issues.push({ file: `seeds/data/${d.file}`, item: "document.relatedTo", reason: `no document has key ${k}` });
+  const sourceText = readFileSync(source, "utf8");
+  const text = new NormalisedText(sourceText);
+  const lineCount = sourceText.split("\n").length;
+  const verbatim = (item: string, field: string, value: string | null | undefined, nearLine?: number) => {
+    if (!value) return;
+    const lines = text.findLines(value);
+    if (lines.length === 0) {
+      issues.push({ file, item, reason: `${field} is not found verbatim in ${d.document.sourceFile}: "${value.slice(0, 80)}${value.length > 80 ? "…" : ""}"` });
+    } else if (nearLine !== undefined && !lines.some((l) => Math.abs(l - nearLine) <= 3)) {
+      issues.push({ file, item, reason: `${field} is found at line ${lines.join(", ")}, not near line ${nearLine}` });
     }
-  }
+  };
 
+  d.targets.forEach((t) => {
+    const item = `target ${t.id}`;
+    if (targetIds.has(t.id)) issues.push({ file, item, reason: "id is used twice" });
+    targetIds.add(t.id);
+    const ind = indicators.get(t.indicator);
+    if (!ind) issues.push({ file, item, reason: `indicator ${t.indicator} is not defined` });
+    else if ((ind.min != null && t.value < ind.min) || (ind.max != null && t.value > ind.max)) {
+      issues.push({ file, item, reason: `value ${t.value} is outside the indicator's bounds ${ind.min ?? "−∞"}…${ind.max ?? "∞"}` });
+    }
+    if (t.line > lineCount) issues.push({ file, item, reason: `line ${t.line} is past the end of the document (${lineCount} lines)` });
+    verbatim(item, "quote", t.quote, t.line);
+  });
+  d.commitments.forEach((c) => verbatim(`commitment ${c.id}`, "quote", c.quote, c.line));
+
+  const table = d.taskTable;
+  const headingCodes = table ? checkTaskTable(file, table, sourceText, verbatim, { agencies, groups }, taskIds, issues) : new Set<string>();
+
+  const subjects = new Set<string>([
+    "document",
+    ...d.targets.map((t) => `target:${t.id}`),
+    ...d.commitments.map((c) => `commitment:${c.id}`),
+    ...(table?.tasks ?? []).map((t) => `task:${t.id}`),
+    ...[...headingCodes].map((c) => `heading:${c}`),
+    ...[...indicators.keys()].map((c) => `indicator:${c}`),
+    ...[...agencies.keys()].map((c) => `agency:${c}`),
+  ]);
+  d.dataQualityNotes.forEach((n, i) => {
+    const item = `dataQualityNotes[${i}] (${n.subject})`;
+    if (!subjects.has(n.subject)) issues.push({ file, item, reason: `subject ${n.subject} does not exist` });
+    verbatim(item, "evidence", n.evidence);
+  });
+}
+
+function checkDemo(demo: DemoProgress | null, demoUsers: DemoUsers | null, { agencies, indicators }: Registries, taskIds: Set<string>, issues: SeedIssue[]) {
   if (demo) {
     const file = "seeds/data/demo-progress.json";
     demo.observations.forEach((o, i) => {
@@ -284,16 +295,53 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
   demoUsers?.users.forEach((u, i) => {
     if (!agencies.has(u.agency)) issues.push({ file: "seeds/data/demo-users.json", item: `users[${i}] (${u.email})`, reason: `agency ${u.agency} is not defined` });
   });
+}
 
-  if (issues.length) throw new SeedError(issues);
-  return {
-    agencies: [...agencies.values()],
-    groups: [...groups.values()],
-    events: agenciesFile!.events,
-    indicators: [...indicators.values()],
-    documents: docs,
-    demo,
-    demoUsers,
-    fingerprint: raw.join("\u0000"),
-  };
+/** The task table: unique codes, rows where the pattern says rows start, verbatim cells, known agencies. Returns the heading codes. */
+function checkTaskTable(
+  file: string,
+  table: NonNullable<DocumentFile["taskTable"]>,
+  sourceText: string,
+  verbatim: (item: string, field: string, value: string | null | undefined, nearLine?: number) => void,
+  { agencies, groups }: Pick<Registries, "agencies" | "groups">,
+  taskIds: Set<string>,
+  issues: SeedIssue[],
+): Set<string> {
+  const headingCodes = new Set<string>();
+  let pattern: RegExp | null = null;
+  try {
+    pattern = new RegExp(table.rowStartPattern);
+  } catch (e) {
+    issues.push({ file, item: "taskTable.rowStartPattern", reason: `not a valid regular expression: ${(e as Error).message}` });
+  }
+  const sourceLines = sourceText.split("\n");
+  for (const h of table.headings) {
+    if (headingCodes.has(h.code)) issues.push({ file, item: `heading ${h.code}`, reason: "code is used twice" });
+    headingCodes.add(h.code);
+    verbatim(`heading ${h.code}`, "title", h.title, h.line);
+  }
+  for (const t of table.tasks) {
+    const item = `task ${t.id}`;
+    if (taskIds.has(t.id)) issues.push({ file, item, reason: "id is used twice" });
+    taskIds.add(t.id);
+    if (t.heading && !headingCodes.has(t.heading)) issues.push({ file, item, reason: `heading ${t.heading} is not defined` });
+    if (t.line < table.firstLine || t.line > table.lastLine) issues.push({ file, item, reason: `line ${t.line} is outside the task table` });
+    else if (pattern && !pattern.test(sourceLines[t.line - 1] ?? "")) {
+      issues.push({ file, item, reason: `line ${t.line} does not start a row (rowStartPattern)` });
+    }
+    verbatim(item, "title", t.title);
+    verbatim(item, "product", t.product);
+    verbatim(item, "leadRaw", t.leadRaw);
+    verbatim(item, "partnersRaw", t.partnersRaw);
+    verbatim(item, "deadlineRaw", t.deadlineRaw);
+    for (const code of [...t.leads, ...t.partners]) {
+      if (!(code.startsWith("@") ? groups.has(code) : agencies.has(code))) {
+        issues.push({ file, item, reason: `agency ${code} is not defined` });
+      }
+    }
+    if (t.deadline.kind === "PERIOD" && t.deadline.from > t.deadline.to) {
+      issues.push({ file, item, reason: "deadline period ends before it starts" });
+    }
+  }
+  return headingCodes;
 }
