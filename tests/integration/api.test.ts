@@ -28,7 +28,7 @@ async function collect(handler: Handler, first: string) {
   return { items, pages };
 }
 
-const seedDocs = ["doc-411-2022.json", "doc-4437-2024.json", "doc-749-2020.json", "doc-942-2021.json", "doc-draft-cds.json"].map((f) =>
+const seedDocs = ["doc-411-2022.json", "doc-1437-2024.json", "doc-749-2020.json", "doc-942-2021.json", "doc-draft-cds.json"].map((f) =>
   JSON.parse(readFileSync(path.join(process.cwd(), "seeds/data", f), "utf8")),
 );
 
@@ -121,7 +121,7 @@ describe("GET /api/v1/agencies and /decisions", () => {
 
   it("lists the five documents and serves one with its targets and data-quality notes", async () => {
     const list = await (await decisionsGET(new Request(`${base}/api/v1/decisions`))).json();
-    expect(list.data.map((d: any) => d.key).sort()).toEqual(["411-2022", "4437-2024", "749-2020", "942-2021", "draft-cds"]);
+    expect(list.data.map((d: any) => d.key).sort()).toEqual(["1437-2024", "411-2022", "749-2020", "942-2021", "draft-cds"]);
     const res = await decisionGET(new Request(`${base}/api/v1/decisions/942-2021`), { params: Promise.resolve({ key: "942-2021" }) });
     const d = (await res.json()).data;
     expect(d.numberPrinted).toBe("342 /QĐ-TTg");

@@ -35,6 +35,32 @@ describe("db:seed", () => {
     expect(report.totals.documents).toBe(5);
   });
 
+  it("upgrades a database that holds the plan under its misprinted key 4437-2024 without losing its tasks or their progress", async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const count = async () =>
+        (
+          await c.query(
+            `SELECT count(DISTINCT t.id)::int AS tasks, count(u.id)::int AS updates FROM "Task" t JOIN "Document" d ON d.id = t."documentId" LEFT JOIN "TaskProgress" u ON u."taskId" = t.id WHERE d.key = $1`,
+            ["1437-2024"],
+          )
+        ).rows[0];
+      const before = await count();
+      expect(before.tasks).toBe(32);
+      // The database as the previous release left it.
+      await c.query(`UPDATE "Document" SET key = '4437-2024', "numberCanonical" = '4437/QĐ-TTg' WHERE key = '1437-2024'`);
+      const sql = readFileSync(path.join(process.cwd(), "prisma/migrations/20261203140000_document_key_1437/migration.sql"), "utf8");
+      await c.query(sql);
+      await runSeed(url);
+      const docs = await c.query(`SELECT key, "numberCanonical" FROM "Document" WHERE key IN ('1437-2024', '4437-2024')`);
+      expect(docs.rows).toEqual([{ key: "1437-2024", numberCanonical: "1437/QĐ-TTg" }]);
+      expect(await count()).toEqual(before);
+    } finally {
+      await c.end();
+    }
+  });
+
   it("imports every target and task of the seed files", async () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
@@ -44,7 +70,7 @@ describe("db:seed", () => {
     await c.end();
     let expectedTargets = 0;
     let expectedTasks = 0;
-    for (const f of ["doc-411-2022.json", "doc-4437-2024.json", "doc-749-2020.json", "doc-942-2021.json", "doc-draft-cds.json"]) {
+    for (const f of ["doc-411-2022.json", "doc-1437-2024.json", "doc-749-2020.json", "doc-942-2021.json", "doc-draft-cds.json"]) {
       const d = JSON.parse(readFileSync(path.join(seedsDir, "data", f), "utf8"));
       expectedTargets += d.targets.length;
       expectedTasks += d.taskTable?.tasks.length ?? 0;
@@ -64,7 +90,7 @@ describe("db:seed", () => {
     ["an unknown indicator", "doc-942-2021.json", (j: any) => (j.targets[1].indicator = "no-such-indicator"), /doc-942-2021\.json › target .*: indicator no-such-indicator is not defined/],
     ["a comparator that does not exist", "doc-749-2020.json", (j: any) => (j.targets[0].comparator = "ABOUT"), /doc-749-2020\.json › targets\[0\]\.comparator \(749-2020-2025-dvc-level4\)/],
     ["a percentage above 100", "doc-749-2020.json", (j: any) => (j.targets[0].value = 180), /outside the indicator's bounds/],
-    ["an unknown lead agency", "doc-4437-2024.json", (j: any) => (j.taskTable.tasks[0].leads = ["BO-KHONG-CO"]), /doc-4437-2024\.json › task .*: agency BO-KHONG-CO is not defined/],
+    ["an unknown lead agency", "doc-1437-2024.json", (j: any) => (j.taskTable.tasks[0].leads = ["BO-KHONG-CO"]), /doc-1437-2024\.json › task .*: agency BO-KHONG-CO is not defined/],
     ["a duplicated task id", "doc-942-2021.json", (j: any) => (j.taskTable.tasks[1].id = j.taskTable.tasks[0].id), /id is used twice/],
   ])("rejects %s with the file, item and reason, and changes nothing", async (_name, file, edit, message) => {
     const before = await dumpFingerprint(url);

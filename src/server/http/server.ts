@@ -4,6 +4,7 @@
 // from memory with pre-compressed bodies costs about what a static file does. The cache is
 // emptied whenever the published-data version in PostgreSQL moves, so an approval made through
 // any instance reaches every instance's visitors within one poll interval.
+import { canonicalDocumentUrl } from "@/lib/document-keys";
 import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
@@ -143,6 +144,12 @@ export async function startPortalServer(opts: PortalServerOptions) {
     if (refuseOversizedBody(req, res)) return;
     if (isInternalPath(req.url)) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
+      return;
+    }
+    // A document corrected after publication (4437 → 1437/QĐ-TTg): old links move for good.
+    const moved = canonicalDocumentUrl(req.url);
+    if (moved) {
+      res.writeHead(308, { location: moved, "cache-control": "public, max-age=86400" }).end();
       return;
     }
     if (lite && req.url === lite.path) {

@@ -14,7 +14,7 @@ const target = (id: string) => bundle.documents.flatMap((d) => d.targets).find((
 
 describe("seed files", () => {
   it("cover the five source documents", () => {
-    expect(Object.keys(docs).sort()).toEqual(["411-2022", "4437-2024", "749-2020", "942-2021", "draft-cds"]);
+    expect(Object.keys(docs).sort()).toEqual(["1437-2024", "411-2022", "749-2020", "942-2021", "draft-cds"]);
     for (const f of ["000_8eabb89d266741a7.txt", "001_69bc0a198e19f2ce.txt", "002_fea93181fd3a4f8b.txt", "003_a267e6d62be9a015.txt", "004_2b3c07135e571f64.txt"]) {
       expect(bundle.documents.some((d) => d.document.sourceFile === f)).toBe(true);
     }
@@ -71,7 +71,9 @@ describe("seed files", () => {
     expect(docs["942-2021"].document.numberPrinted).toBe("342 /QĐ-TTg");
     expect(docs["942-2021"].document.numberCanonical).toBe("942/QĐ-TTg");
     expect(docs["942-2021"].dataQualityNotes.some((n) => n.kind === "NUMBER_MISMATCH" && n.evidence?.includes("342"))).toBe(true);
-    const plan = docs["4437-2024"].dataQualityNotes;
+    expect(docs["1437-2024"].document.numberCanonical).toBe("1437/QĐ-TTg");
+    expect(docs["1437-2024"].document.numberPrinted).toBe("4437/QĐ-TTg");
+    const plan = docs["1437-2024"].dataQualityNotes;
     expect(plan.some((n) => n.kind === "NUMBER_MISMATCH" && n.evidence?.includes("143/QĐ-TTg"))).toBe(true);
     expect(plan.some((n) => n.kind === "WRONG_DATE" && n.evidence?.includes("2023"))).toBe(true);
     expect(docs["draft-cds"].document.inForce).toBe(false);
