@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareQuarters, dueDate, formatQuarter, fractionalYear, nextQuarter, previousQuarter, quarterEnd, quarterOf } from "./periods";
+import { compareQuarters, dueDate, formatQuarter, fractionalYear, nextQuarter, previousQuarter, quarterEnd, publishedPeriodRange, quarterOf } from "./periods";
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -38,5 +38,22 @@ describe("dueDate", () => {
   it("is absent for recurring and open-ended tasks", () => {
     expect(dueDate({ kind: "RECURRING", every: "YEAR" })).toBeNull();
     expect(dueDate({ kind: "NONE" })).toBeNull();
+  });
+});
+
+describe("publishedPeriodRange", () => {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  it("covers a year, a quarter and a span of years, and refuses anything else", () => {
+    const r = (p: string) => {
+      const x = publishedPeriodRange(p);
+      return x && [day(x.start), day(x.end)];
+    };
+    expect(r("2023")).toEqual(["2023-01-01", "2023-12-31"]);
+    expect(r("2024-Q1")).toEqual(["2024-01-01", "2024-03-31"]);
+    expect(r("2023-Q4")).toEqual(["2023-10-01", "2023-12-31"]);
+    expect(r("2022-2023")).toEqual(["2022-01-01", "2023-12-31"]);
+    expect(r("2023-2022")).toBeNull();
+    expect(r("2023-Q5")).toBeNull();
+    expect(r("23")).toBeNull();
   });
 });

@@ -80,3 +80,17 @@ export function defaultPeriodDates(year: number, quarter: number): PeriodDates {
   const day = 24 * 60 * 60 * 1000;
   return { opensAt, dueAt: new Date(opensAt.getTime() + 60 * day), locksAt: new Date(opensAt.getTime() + 120 * day) };
 }
+
+/** The days a published period covers: "2023" (a year), "2023-Q2" (a quarter), "2022-2023" (years). */
+export function publishedPeriodRange(period: string): { start: Date; end: Date } | null {
+  let m = /^(\d{4})$/.exec(period);
+  if (m) return { start: new Date(Date.UTC(+m[1], 0, 1)), end: new Date(Date.UTC(+m[1], 11, 31)) };
+  m = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (m) {
+    const q = { year: +m[1], quarter: +m[2] };
+    return { start: quarterStart(q), end: quarterEnd(q) };
+  }
+  m = /^(\d{4})-(\d{4})$/.exec(period);
+  if (m && +m[1] < +m[2]) return { start: new Date(Date.UTC(+m[1], 0, 1)), end: new Date(Date.UTC(+m[2], 11, 31)) };
+  return null;
+}

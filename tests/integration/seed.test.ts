@@ -61,6 +61,37 @@ describe("db:seed", () => {
     }
   });
 
+  it("imports every published figure with its release and quote, revisions linked to what they revise", async () => {
+    const file = JSON.parse(readFileSync(path.join(seedsDir, "data/published-figures.json"), "utf8"));
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const rows = (await c.query(`SELECT f.*, i.code AS indicator, s.code AS source FROM "PublishedFigure" f JOIN "Indicator" i ON i.id = f."indicatorId" JOIN "Source" s ON s.id = f."sourceId"`)).rows;
+      expect(rows).toHaveLength(file.figures.length);
+      expect(new Set(rows.map((r) => r.indicator)).size).toBeGreaterThanOrEqual(25);
+      for (const r of rows) {
+        expect(r.quote, r.key).toContain(r.printed);
+        expect(r.releaseUrl, r.key).toMatch(/^https?:\/\//);
+      }
+      const revisions = rows.filter((r) => r.revisesId !== null);
+      expect(revisions).toHaveLength(file.figures.filter((f: any) => f.revises).length);
+      for (const r of revisions) {
+        const earlier = rows.find((x) => x.id === r.revisesId)!;
+        expect([earlier.indicator, earlier.source, earlier.period]).toEqual([r.indicator, r.source, r.period]);
+        expect(earlier.releaseDate.getTime()).toBeLessThan(r.releaseDate.getTime());
+      }
+      // A published figure is a fact: the database refuses to change it.
+      await expect(c.query(`UPDATE "PublishedFigure" SET value = value + 1 WHERE id = $1`, [rows[0].id])).rejects.toThrow(/immutable/);
+    } finally {
+      await c.end();
+    }
+  });
+
+  it("refuses a figure whose number as printed is not in its quote", async () => {
+    const dir = brokenSeeds("published-figures.json", (j) => (j.figures[0].printed = "99,99%"));
+    await expect(runSeed(url, { dir })).rejects.toThrow(/published-figures\.json › figures\[0\].*not in the quote/);
+  });
+
   it("imports every target and task of the seed files", async () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();

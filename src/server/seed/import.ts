@@ -5,10 +5,11 @@ import { clockNow } from "@/server/clock";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AgencyRegistry } from "@/lib/agency-registry";
-import { defaultPeriodDates, dueDate, type Deadline } from "@/lib/periods";
+import { defaultPeriodDates, dueDate, publishedPeriodRange, type Deadline } from "@/lib/periods";
 import { hashPassword } from "@/server/password";
 import { bumpPublicVersion } from "@/server/public-version";
-import type { SeedBundle } from "./load";
+import { figureKey, type SeedBundle } from "./load";
+import type { PublishedFigures } from "./schema";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type SeedCounts = Record<string, { created: number; updated: number; deleted: number }>;
@@ -98,6 +99,7 @@ export async function importSeeds(db: PrismaClient, bundle: SeedBundle, opts: { 
         throw new Error(`Documents in the database but not in seeds/: ${strayDocs.map((d) => d.key).join(", ")}`);
       }
       await syncPeriods(tx, counts, today);
+      if (bundle.figures) await syncFigures(tx, bundle.figures, counts, indicatorId);
       if (bundle.demo) await syncDemo(tx, bundle, counts, { agencyId, indicatorId });
       if (bundle.demoUsers) await syncDemoUsers(tx, bundle, counts, agencyId);
       // Running portal instances drop their cached public pages when the seed changed anything.
@@ -569,6 +571,62 @@ async function syncDemo(tx: Tx, bundle: SeedBundle, counts: SeedCounts, ctx: Pic
         },
       },
     });
+    c.created++;
+  }
+}
+
+/**
+ * Sources by code; figures are only ever added. A figure already stored under its key must say
+ * the same thing as the file: a published value is a fact about a release, and a correction is a
+ * new figure that revises it, so the history of every series stays answerable.
+ */
+async function syncFigures(tx: Tx, file: PublishedFigures, counts: SeedCounts, indicatorId: Map<string, number>) {
+  await sync(
+    counts,
+    "sources",
+    await tx.source.findMany(),
+    file.sources.map((s) => ({ code: s.code, kind: s.kind, nameVi: s.nameVi, nameEn: s.nameEn, url: s.url ?? null })),
+    (r) => String(r.code),
+    {
+      create: (rows) => tx.source.createMany({ data: rows }),
+      update: (id, row) => tx.source.update({ where: { id }, data: row }),
+    },
+  );
+  const sourceId = new Map((await tx.source.findMany({ select: { id: true, code: true } })).map((s) => [s.code, s.id]));
+  const stored = new Map((await tx.publishedFigure.findMany()).map((f) => [f.key, f]));
+  const c = (counts.publishedFigures ??= { created: 0, updated: 0, deleted: 0 });
+  // Earlier releases first, so the figure a revision points at already has its id.
+  const ordered = [...file.figures].sort((a, b) => a.release.date.localeCompare(b.release.date));
+  for (const f of ordered) {
+    const range = publishedPeriodRange(f.period)!;
+    const row = {
+      key: figureKey(f),
+      indicatorId: indicatorId.get(f.indicator)!,
+      sourceId: sourceId.get(f.source)!,
+      period: f.period,
+      periodStart: range.start,
+      periodEnd: range.end,
+      value: f.value,
+      provisional: f.provisional,
+      releaseTitle: f.release.title,
+      releaseDate: new Date(`${f.release.date}T00:00:00Z`),
+      releaseUrl: f.release.url,
+      quote: f.quote,
+      printed: f.printed,
+      definitionNote: f.definitionNote,
+    };
+    const existing = stored.get(row.key);
+    if (existing) {
+      if (differs(existing, row)) {
+        throw new Error(
+          `Published figure ${row.key} differs from the one stored: published figures are never changed; add the correcting release as a new figure that revises it.`,
+        );
+      }
+      continue;
+    }
+    const revised = f.revises ? [...stored.values()].find((s) => s.indicatorId === row.indicatorId && s.sourceId === row.sourceId && s.period === row.period && s.releaseUrl === f.revises!.url && comparable(s.releaseDate) === f.revises!.date) : undefined;
+    const created = await tx.publishedFigure.create({ data: { ...row, revisesId: revised?.id ?? null } });
+    stored.set(created.key, created);
     c.created++;
   }
 }

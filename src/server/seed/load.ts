@@ -10,6 +10,7 @@ import {
   demoUsersSchema,
   documentFileSchema,
   indicatorsFileSchema,
+  publishedFiguresSchema,
   type AgenciesFile,
   type AgencySeed,
   type DemoProgress,
@@ -17,6 +18,7 @@ import {
   type DocumentFile,
   type GroupSeed,
   type IndicatorSeed,
+  type PublishedFigures,
 } from "./schema";
 
 export type SeedIssue = { file: string; item: string; reason: string };
@@ -39,6 +41,8 @@ export type SeedBundle = {
   documents: (DocumentFile & { file: string })[];
   demo: DemoProgress | null;
   demoUsers: DemoUsers | null;
+  /** Real values from named releases (seeds/data/published-figures.json), never illustrative. */
+  figures: PublishedFigures | null;
   /** sha256-free content fingerprint: the raw bytes of every file, for "unchanged" detection. */
   fingerprint: string;
 };
@@ -98,13 +102,14 @@ type Loaded = {
   docs: (DocumentFile & { file: string })[];
   demo: DemoProgress | null;
   demoUsers: DemoUsers | null;
+  figures: PublishedFigures | null;
   raw: string[];
 };
 
 /** Reads and checks the seed files; throws a SeedError listing every problem found. */
 export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } = {}): SeedBundle {
   const issues: SeedIssue[] = [];
-  const { agenciesFile, indicatorsFile, docs, demo, demoUsers, raw } = readSeedFiles(dir, opts, issues);
+  const { agenciesFile, indicatorsFile, docs, demo, demoUsers, figures, raw } = readSeedFiles(dir, opts, issues);
   const reg = registries(agenciesFile, indicatorsFile, docs, issues);
   checkRegistries(reg, agenciesFile, issues);
   const ids = { docKeys: new Set<string>(), targetIds: new Set<string>(), taskIds: new Set<string>() };
@@ -115,6 +120,7 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
     }
   }
   checkDemo(demo, demoUsers, reg, ids.taskIds, issues);
+  if (figures) checkFigures(figures, reg, issues);
   if (issues.length) throw new SeedError(issues);
   return {
     agencies: [...reg.agencies.values()],
@@ -124,6 +130,7 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
     documents: docs,
     demo,
     demoUsers,
+    figures,
     fingerprint: raw.join("\u0000"),
   };
 }
@@ -148,7 +155,10 @@ function readSeedFiles(dir: string, opts: { withDemo?: boolean }, issues: SeedIs
   if (opts.withDemo !== false && existsSync(path.join(dataDir, "demo-users.json"))) {
     demoUsers = parse(demoUsersSchema, "demo-users.json", readJson(dir, "demo-users.json", issues), issues) ?? null;
   }
-  for (const f of ["agencies.json", "indicators.json", ...docFiles, ...(demo ? ["demo-progress.json"] : []), ...(demoUsers ? ["demo-users.json"] : [])]) {
+  // Published figures are real data: they load whether or not the demo does.
+  const figuresFile = "published-figures.json";
+  const figures = existsSync(path.join(dataDir, figuresFile)) ? (parse(publishedFiguresSchema, figuresFile, readJson(dir, figuresFile, issues), issues) ?? null) : null;
+  for (const f of ["agencies.json", "indicators.json", ...docFiles, ...(figures ? [figuresFile] : []), ...(demo ? ["demo-progress.json"] : []), ...(demoUsers ? ["demo-users.json"] : [])]) {
     try {
       raw.push(f, readFileSync(path.join(dataDir, f), "utf8"));
     } catch {
@@ -156,7 +166,7 @@ function readSeedFiles(dir: string, opts: { withDemo?: boolean }, issues: SeedIs
     }
   }
   if (issues.length) throw new SeedError(issues);
-  return { agenciesFile: agenciesFile!, indicatorsFile: indicatorsFile!, docs, demo, demoUsers, raw };
+  return { agenciesFile: agenciesFile!, indicatorsFile: indicatorsFile!, docs, demo, demoUsers, figures, raw };
 }
 
 /** The shared files first, then definitions a document adds for itself. */
@@ -344,4 +354,44 @@ function checkTaskTable(
     }
   }
   return headingCodes;
+}
+
+/** Known indicator and source, the number as printed inside the verbatim quote, bounds, and revisions that point at a figure they revise. */
+function checkFigures(figures: PublishedFigures, { indicators }: Registries, issues: SeedIssue[]) {
+  const file = "seeds/data/published-figures.json";
+  const sources = new Set<string>();
+  for (const s of figures.sources) {
+    if (sources.has(s.code)) issues.push({ file, item: `source ${s.code}`, reason: "code is used twice" });
+    sources.add(s.code);
+  }
+  const releases = new Map<string, Set<string>>();
+  const keys = new Set<string>();
+  figures.figures.forEach((f) => {
+    const series = `${f.indicator}|${f.source}|${f.period}`;
+    (releases.get(series) ?? releases.set(series, new Set()).get(series)!).add(`${f.release.url}|${f.release.date}`);
+  });
+  figures.figures.forEach((f, i) => {
+    const item = `figures[${i}] (${f.indicator} ${f.source} ${f.period})`;
+    const ind = indicators.get(f.indicator);
+    if (!ind) issues.push({ file, item, reason: `indicator ${f.indicator} is not defined` });
+    else if ((ind.min != null && f.value < ind.min) || (ind.max != null && f.value > ind.max)) {
+      issues.push({ file, item, reason: `value ${f.value} is outside the indicator's bounds` });
+    }
+    if (!sources.has(f.source)) issues.push({ file, item, reason: `source ${f.source} is not declared` });
+    if (!f.quote.includes(f.printed)) issues.push({ file, item, reason: `the number as printed ("${f.printed}") is not in the quote` });
+    const key = figureKey(f);
+    if (keys.has(key)) issues.push({ file, item, reason: "the same release gives this period twice" });
+    keys.add(key);
+    if (f.revises) {
+      if (f.revises.date > f.release.date) issues.push({ file, item, reason: "revises a release published after it" });
+      if (!releases.get(`${f.indicator}|${f.source}|${f.period}`)?.has(`${f.revises.url}|${f.revises.date}`)) {
+        issues.push({ file, item, reason: "revises a release that gives no figure for this indicator, source and period" });
+      }
+    }
+  });
+}
+
+/** One figure per indicator, source, period and release: the natural key of a published value. */
+export function figureKey(f: { indicator: string; source: string; period: string; release: { url: string; date: string } }): string {
+  return `${f.indicator}|${f.source}|${f.period}|${f.release.date}|${f.release.url}`;
 }

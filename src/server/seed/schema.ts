@@ -223,3 +223,34 @@ export type AgencySeed = z.infer<typeof agencySchema>;
 export type GroupSeed = z.infer<typeof groupSchema>;
 export type DemoProgress = z.infer<typeof demoProgressSchema>;
 export type DemoUsers = z.infer<typeof demoUsersSchema>;
+
+// Published figures: real values from named releases, each with a verbatim quote (seeds/FORMAT.md).
+export const sourceKind = z.enum(["STATISTICS_OFFICE", "MINISTRY", "INTERNATIONAL_INDEX", "AGENCY_REPORTING", "SURVEY"]);
+const release = z.object({ title: z.string().min(1).max(500), date: isoDate, url: z.string().url().max(1000) });
+export const publishedFiguresSchema = z.object({
+  sources: z.array(
+    z.object({
+      code: z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/, "source code must be upper-case letters, digits and underscores"),
+      kind: sourceKind,
+      nameVi: z.string().min(1),
+      nameEn: z.string().min(1),
+      url: z.string().url().nullable().optional(),
+    }),
+  ),
+  figures: z.array(
+    z.object({
+      indicator: z.string(),
+      source: z.string(),
+      /** "2023" (a year), "2023-Q2" (a quarter) or "2022-2023" (a survey spanning years). */
+      period: z.string().regex(/^\d{4}(-Q[1-4]|-\d{4})?$/, "period must be YYYY, YYYY-Qn or YYYY-YYYY"),
+      value: z.number().finite(),
+      provisional: z.boolean(),
+      release,
+      quote: z.string().min(1).max(2000),
+      printed: z.string().min(1).max(100),
+      revises: z.object({ url: z.string().url(), date: isoDate }).nullable(),
+      definitionNote: z.string().min(1).nullable(),
+    }),
+  ),
+});
+export type PublishedFigures = z.infer<typeof publishedFiguresSchema>;
