@@ -4,15 +4,15 @@ import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { formatDate, formatThreshold, formatValue } from "@/lib/format";
 import { formatQuarter, type Quarter } from "@/lib/periods";
-import { countBy, MILESTONE_STATUSES } from "@/modules/dashboards/data";
-import { StatusBadge } from "@/modules/dashboards/components/StatusBadge";
+import { PILLARS } from "@/lib/enums";
+import { MILESTONE_STATUSES } from "@/lib/status";
+import { countBy } from "@/modules/statuses/filter";
+import { StatusBadge } from "@/modules/statuses/components/StatusBadge";
 import { DocumentBadges } from "@/modules/decisions/components/DocumentBadges";
 import { staticMarkup } from "@/lib/static-markup";
 import { scorecard } from "../queries";
 import { ArchivePicker } from "./ArchivePicker";
 import { CardFilter } from "./CardFilter";
-
-const PILLARS = ["DIGITAL_GOVERNMENT", "DIGITAL_ECONOMY", "DIGITAL_SOCIETY", "FOUNDATION"] as const;
 
 /** The public home page: status counts, one card per indicator, the source documents. */
 export async function Scorecard({ lang, m, asOf = null, periods = [] }: { lang: Lang; m: Messages; asOf?: Quarter | null; periods?: Quarter[] }) {
