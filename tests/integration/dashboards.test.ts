@@ -105,6 +105,25 @@ describe("CSV exports", () => {
     const agencies = new Set(own.trim().split("\r\n").slice(1).map((l) => l.split(",")[0]));
     expect([...agencies]).toEqual(["T-HA-NOI"]);
   });
+  it("exports an agency's view of the targets: the targets of the indicators it reports, with the other filters", async () => {
+    const keysOf = async (q: string) => {
+      const lines = (await (await targetsCsv(new Request(`http://localhost/api/v1/dashboard/targets.csv?${q}`))).text()).trim().split("\r\n").slice(1);
+      return lines.map((l) => l.split(",")[0]).sort();
+    };
+    const expected = (
+      await c.query(
+        `SELECT t.key FROM "Target" t WHERE t.year = 2030 AND t."indicatorId" IN
+           (SELECT ia."indicatorId" FROM "IndicatorAssignment" ia JOIN "Agency" a ON a.id = ia."agencyId" WHERE a.code = 'T-HA-NOI')`,
+      )
+    ).rows.map((r) => r.key as string);
+    const national = await keysOf("milestone=2030");
+    const hanoi = await keysOf("milestone=2030&agency=T-HA-NOI");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(national.length);
+    expect(hanoi).toEqual(expected.sort());
+    // An unknown agency is ignored, as on the dashboard.
+    expect(await keysOf("milestone=2030&agency=NO-SUCH-AGENCY")).toEqual(national);
+  });
   it("exports an indicator's approved values", async () => {
     const res = await observationsCsv(new Request("http://localhost/x"), { params: Promise.resolve({ code: "digital-economy-gdp-share" }) });
     const rows = (await res.text()).trim().split("\r\n");
