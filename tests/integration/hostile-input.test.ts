@@ -772,6 +772,8 @@ for (const [cat, name, q] of [
   ["number edge", "quarter 9", "asOf=2026-Q9"],
   ["huge string", "1 MB asOf", `asOf=${"9".repeat(MB)}`],
   ["unicode", "emoji as sort", `sort=${encodeURIComponent(S.emoji)}`],
+  ["sql injection", "SQL as agency", `agency=${encodeURIComponent(S.sql)}`],
+  ["wrong type", "unknown agency", "agency=NO-SUCH-AGENCY"],
 ] as [Category, string, string][]) {
   rcase("GET /api/v1/dashboard/targets.csv", "anon", cat, `${name} is ignored`, getOf(targetsCsvRoute, `/api/v1/dashboard/targets.csv?${q}`), same(targetsCsvRoute, "/api/v1/dashboard/targets.csv"));
 }
