@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
-import { deadlineText } from "@/modules/decisions/components/TaskTable";
+import { deadlineText } from "../deadline";
 import { TASK_STATUS_VALUES, taskFiltersQuery, type TaskFilters } from "../filters";
 import { publicTasks, taskFilterChoices, type PublicTask } from "../public";
 import { TaskStatusBadge } from "./TaskStatusBadge";
