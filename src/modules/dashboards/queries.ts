@@ -65,7 +65,7 @@ export async function loadCompletenessGrid(opts: { count?: number; agencyId?: nu
 
 export type TaskStatusRow = { taskId: number; taskKey: string; documentKey: string; agencyId: number; agencyCode: string; status: TaskStatus };
 
-/** The status of every (task, lead agency) from the latest approved update and the deadline (memoised per data version). */
+/** The status of every (task, lead agency) from the latest approved update and the deadline (memoised per published-data version). */
 export async function taskStatuses(): Promise<TaskStatusRow[]> {
   return memoByPublicVersion("tasks", () => loadTaskStatuses(clockNow()));
 }

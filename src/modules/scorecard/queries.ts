@@ -20,7 +20,7 @@ export async function latestNational(ids: number[], asOf: Quarter | null): Promi
   return out;
 }
 
-/** Everything the public scorecard shows, from approved data, memoised per data version. */
+/** Everything the public scorecard shows, from approved data, memoised per published-data version. */
 export async function scorecard(asOf: Quarter | null = null) {
   const statuses = await targetStatuses(asOf);
   return memoByPublicVersion(`scorecard:${asOf ? `${asOf.year}-Q${asOf.quarter}` : "now"}`, async () => {
