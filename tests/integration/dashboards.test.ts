@@ -58,6 +58,26 @@ describe("statuses from the database", () => {
   });
 });
 
+describe("one data version", () => {
+  it("keeps statuses until the published-data version moves, whatever else is written", async () => {
+    const key = "411-2030-de-gdp-share";
+    const before = (await targetStatuses()).find((t) => t.targetKey === key)!;
+    const other = before.effective === "MISSED" ? "ACHIEVED" : "MISSED";
+    const id = (await c.query(`SELECT id FROM "Target" WHERE key = $1`, [key])).rows[0].id;
+    const user = (await c.query(`SELECT id FROM "User" WHERE email = 'reviewer@cds.gov.vn'`)).rows[0].id;
+    const bump = () => c.query(`INSERT INTO "PublicDataVersion" (id, version, "changedAt") VALUES (1, 1, now()) ON CONFLICT (id) DO UPDATE SET version = "PublicDataVersion".version + 1`);
+    // Written behind the workflow's back, with an audit row but no version bump: not read yet.
+    const row = (await c.query(`INSERT INTO "StatusOverride" ("targetId", status, reason, "userId", "createdAt") VALUES ($1, $2, 'test', $3, '2020-01-01') RETURNING id`, [id, other, user])).rows[0].id;
+    await c.query(`INSERT INTO "AuditLog" (action, "entityType", "entityId") VALUES ('test', 'Target', $1)`, [key]);
+    expect((await targetStatuses()).find((t) => t.targetKey === key)!.effective).toBe(before.effective);
+    await bump();
+    expect((await targetStatuses()).find((t) => t.targetKey === key)!.effective).toBe(other);
+    await c.query(`DELETE FROM "StatusOverride" WHERE id = $1`, [row]);
+    await bump();
+    expect((await targetStatuses()).find((t) => t.targetKey === key)!.effective).toBe(before.effective);
+  });
+});
+
 describe("completeness and tasks", () => {
   it("grids every reporting agency against the recent quarters", async () => {
     const g = await completenessGrid({ count: 4 });
