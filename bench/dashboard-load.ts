@@ -49,7 +49,7 @@ async function main() {
 
     // The data layer alone, in this process, against the same database.
     (await import("../src/server/database-url")).useDatabaseUrl(portal.db.url);
-    const { computeStatuses } = await import("../src/modules/dashboards/data");
+    const { computeStatuses } = await import("../src/modules/statuses/queries");
     const { loadCompletenessGrid, loadTaskStatuses } = await import("../src/modules/dashboards/queries");
     const sql: number[] = [];
     const until = performance.now() + SECONDS * 1000;

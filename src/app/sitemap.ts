@@ -1,7 +1,8 @@
 import type { MetadataRoute } from "next";
 import { LANGS } from "@/i18n/config";
 import { languageAlternates, siteUrl } from "@/modules/documents/seo";
-import { db } from "@/server/db";
+import { documentKeys } from "@/modules/decisions/queries";
+import { indicatorCodes } from "@/modules/indicators/queries";
 
 // Read from the database on each request: the documents and indicators come from the seed import.
 export const dynamic = "force-dynamic";
@@ -10,14 +11,14 @@ export const dynamic = "force-dynamic";
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = siteUrl();
   const [documents, indicators] = await Promise.all([
-    db.document.findMany({ orderBy: { sortOrder: "asc" }, select: { key: true } }),
-    db.indicator.findMany({ orderBy: { code: "asc" }, select: { code: true } }),
+    documentKeys(),
+    indicatorCodes(),
   ]);
   const paths = [
     "",
     "/tasks",
-    ...documents.flatMap((d) => [`/decisions/${d.key}`, `/documents/${d.key}`]),
-    ...indicators.map((i) => `/indicators/${i.code}`),
+    ...documents.flatMap((key) => [`/decisions/${key}`, `/documents/${key}`]),
+    ...indicators.map((code) => `/indicators/${code}`),
   ];
   return paths.flatMap((rest) => {
     const alternates = Object.fromEntries(Object.entries(languageAlternates(rest)).map(([l, p]) => [l, `${base}${p}`]));

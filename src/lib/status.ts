@@ -21,15 +21,13 @@ export type TargetSpec = {
   direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
 };
 
-export type MilestoneStatus =
-  | "ACHIEVED"
-  | "MISSED"
-  | "NO_DATA"
-  | "ON_TRACK"
-  | "NEEDS_ACCELERATION"
-  | "LIMITED_PROGRESS"
-  | "MOVING_AWAY"
-  | "NOT_ENOUGH_DATA";
+/**
+ * Every milestone status, in the order tables and filters list them (best first). The one list:
+ * overrides, filters, the badge and the API read it (statusRank below orders worst first).
+ */
+export const MILESTONE_STATUSES = ["ACHIEVED", "ON_TRACK", "NEEDS_ACCELERATION", "LIMITED_PROGRESS", "MOVING_AWAY", "MISSED", "NOT_ENOUGH_DATA", "NO_DATA"] as const;
+
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 export type Explanation = {
   /** Target year. */

@@ -1,6 +1,8 @@
 // Who may do what, as data. Checked by every action and route; the UI only reads it to hide or
 // disable controls. Agency-level checks (own agency only) live in each module's policy.ts.
-export type Role = "ADMIN" | "REVIEWER" | "REPORTER" | "VIEWER";
+import type { Role } from "@/generated/prisma/enums";
+
+export type { Role };
 
 export const PERMISSIONS = {
   "reporting.read": ["ADMIN", "REVIEWER", "REPORTER", "VIEWER"],

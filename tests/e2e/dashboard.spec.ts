@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { expectAccessible, signIn, signOut } from "./support";
 
 test("a reviewer drills from a status count to an indicator whose chart shows both milestones and explains its status", async ({ page }) => {
   await signIn(page, "reviewer@cds.gov.vn");
@@ -45,4 +45,28 @@ test("an agency reporter sees their agency's dashboard but not the national one"
   expect((await page.goto("/en/review"))?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page.");
   await expect(page.getByRole("link", { name: "Home" })).toHaveAttribute("href", "/en");
+});
+
+test("the targets CSV holds exactly the targets the dashboard lists, nationally and in an agency's view", async ({ page }) => {
+  const shownAndDownloaded = async (url: string) => {
+    await page.goto(url);
+    const rows = page.getByTestId("target-row");
+    await expect(rows.first()).toBeVisible();
+    // One page (50 rows), so the list on screen is the whole list.
+    await expect(page.getByRole("navigation", { name: /Trang \d+\/\d+/ })).toHaveCount(0);
+    const shown = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-target") ?? ""))).sort();
+    const href = await page.getByTestId("targets-csv").getAttribute("href");
+    const csv = await (await page.request.get(href!)).text();
+    const downloaded = csv.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1).map((l) => l.split(",")[0]).sort();
+    expect(downloaded).toEqual(shown);
+    return shown;
+  };
+  await signIn(page, "reviewer@cds.gov.vn");
+  const national = await shownAndDownloaded("/vi/dashboard?milestone=2025&pillar=DIGITAL_GOVERNMENT");
+  const filtered = await shownAndDownloaded("/vi/dashboard?milestone=2025&pillar=DIGITAL_GOVERNMENT&agency=T-HA-NOI");
+  expect(filtered.length).toBeGreaterThan(0);
+  expect(filtered.length).toBeLessThan(national.length);
+  await signOut(page);
+  await signIn(page, "reporter.hanoi@cds.gov.vn");
+  expect(await shownAndDownloaded("/vi/dashboard/agencies/T-HA-NOI?milestone=2025&pillar=DIGITAL_GOVERNMENT")).toEqual(filtered);
 });

@@ -1,7 +1,7 @@
 // "As published at the end of quarter X": the revision history, not today's approved copy.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { approvedValues, targetStatuses } from "@/modules/dashboards/data";
+import { approvedValues, targetStatuses } from "@/modules/statuses/queries";
 import { latestNational } from "@/modules/scorecard/queries";
 import { parseArchivePeriod } from "@/modules/scorecard/periods";
 
@@ -25,6 +25,8 @@ describe("as-published views", () => {
     await c.query(`INSERT INTO "ObservationRevision" ("observationId", version, value, state, comment, "createdAt") VALUES ($1, $2, 99, 'APPROVED', 'correction', '2026-08-01')`, [o.id, o.version + 1]);
     await c.query(`UPDATE "Observation" SET "approvedValue" = 99, value = 99, version = version + 1, "approvedAt" = '2026-08-01' WHERE id = $1`, [o.id]);
     await c.query(`INSERT INTO "AuditLog" (action, "entityType", "entityId") VALUES ('observation.approve', 'Observation', $1)`, [String(o.id)]);
+    // Approving bumps the published-data version in the same transaction: the statuses memo reads it.
+    await c.query(`INSERT INTO "PublicDataVersion" (id, version, "changedAt") VALUES (1, 1, now()) ON CONFLICT (id) DO UPDATE SET version = "PublicDataVersion".version + 1`);
 
     const today = await latestNational([o.indicatorId], null);
     expect(today.get(o.indicatorId)).toMatchObject({ year: 2026, quarter: 2 });

@@ -6,8 +6,8 @@ vi.mock("@/server/session", () => import("../support/session-mock"));
 import { GET as targetsCsv } from "@/app/api/v1/dashboard/targets.csv/route";
 import { GET as completenessCsv } from "@/app/api/v1/dashboard/completeness.csv/route";
 import { GET as observationsCsv } from "@/app/api/v1/indicators/[code]/observations.csv/route";
-import { overrideStatusAction } from "@/modules/dashboards/actions";
-import { targetStatuses } from "@/modules/dashboards/data";
+import { overrideStatusAction } from "@/modules/statuses/actions";
+import { targetStatuses } from "@/modules/statuses/queries";
 import { completenessGrid, taskStatuses } from "@/modules/dashboards/queries";
 import { actAs } from "../support/session-mock";
 import { form } from "../support/forms";
@@ -58,6 +58,26 @@ describe("statuses from the database", () => {
   });
 });
 
+describe("one data version", () => {
+  it("keeps statuses until the published-data version moves, whatever else is written", async () => {
+    const key = "411-2030-de-gdp-share";
+    const before = (await targetStatuses()).find((t) => t.targetKey === key)!;
+    const other = before.effective === "MISSED" ? "ACHIEVED" : "MISSED";
+    const id = (await c.query(`SELECT id FROM "Target" WHERE key = $1`, [key])).rows[0].id;
+    const user = (await c.query(`SELECT id FROM "User" WHERE email = 'reviewer@cds.gov.vn'`)).rows[0].id;
+    const bump = () => c.query(`INSERT INTO "PublicDataVersion" (id, version, "changedAt") VALUES (1, 1, now()) ON CONFLICT (id) DO UPDATE SET version = "PublicDataVersion".version + 1`);
+    // Written behind the workflow's back, with an audit row but no version bump: not read yet.
+    const row = (await c.query(`INSERT INTO "StatusOverride" ("targetId", status, reason, "userId", "createdAt") VALUES ($1, $2, 'test', $3, '2020-01-01') RETURNING id`, [id, other, user])).rows[0].id;
+    await c.query(`INSERT INTO "AuditLog" (action, "entityType", "entityId") VALUES ('test', 'Target', $1)`, [key]);
+    expect((await targetStatuses()).find((t) => t.targetKey === key)!.effective).toBe(before.effective);
+    await bump();
+    expect((await targetStatuses()).find((t) => t.targetKey === key)!.effective).toBe(other);
+    await c.query(`DELETE FROM "StatusOverride" WHERE id = $1`, [row]);
+    await bump();
+    expect((await targetStatuses()).find((t) => t.targetKey === key)!.effective).toBe(before.effective);
+  });
+});
+
 describe("completeness and tasks", () => {
   it("grids every reporting agency against the recent quarters", async () => {
     const g = await completenessGrid({ count: 4 });
@@ -104,6 +124,25 @@ describe("CSV exports", () => {
     const own = await (await completenessCsv(new Request("http://localhost/api/v1/dashboard/completeness.csv?agency=T-HO-CHI-MINH"))).text();
     const agencies = new Set(own.trim().split("\r\n").slice(1).map((l) => l.split(",")[0]));
     expect([...agencies]).toEqual(["T-HA-NOI"]);
+  });
+  it("exports an agency's view of the targets: the targets of the indicators it reports, with the other filters", async () => {
+    const keysOf = async (q: string) => {
+      const lines = (await (await targetsCsv(new Request(`http://localhost/api/v1/dashboard/targets.csv?${q}`))).text()).trim().split("\r\n").slice(1);
+      return lines.map((l) => l.split(",")[0]).sort();
+    };
+    const expected = (
+      await c.query(
+        `SELECT t.key FROM "Target" t WHERE t.year = 2030 AND t."indicatorId" IN
+           (SELECT ia."indicatorId" FROM "IndicatorAssignment" ia JOIN "Agency" a ON a.id = ia."agencyId" WHERE a.code = 'T-HA-NOI')`,
+      )
+    ).rows.map((r) => r.key as string);
+    const national = await keysOf("milestone=2030");
+    const hanoi = await keysOf("milestone=2030&agency=T-HA-NOI");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(national.length);
+    expect(hanoi).toEqual(expected.sort());
+    // An unknown agency is ignored, as on the dashboard.
+    expect(await keysOf("milestone=2030&agency=NO-SUCH-AGENCY")).toEqual(national);
   });
   it("exports an indicator's approved values", async () => {
     const res = await observationsCsv(new Request("http://localhost/x"), { params: Promise.resolve({ code: "digital-economy-gdp-share" }) });

@@ -39,7 +39,7 @@ import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-asyn
 import { createRequestStoreForAPI } from "next/dist/server/async-storage/request-store";
 import * as adminActions from "@/modules/admin/actions";
 import * as authActions from "@/modules/auth/actions";
-import * as dashboardActions from "@/modules/dashboards/actions";
+import * as statusActions from "@/modules/statuses/actions";
 import * as excelActions from "@/modules/excel/actions";
 import * as reportingActions from "@/modules/reporting/actions";
 import * as nextauthRoute from "@/app/api/auth/[...nextauth]/route";
@@ -121,7 +121,7 @@ const BASE = "http://localhost";
 const ACTIONS: Record<string, Record<string, unknown>> = {
   "src/modules/admin/actions.ts": adminActions,
   "src/modules/auth/actions.ts": authActions,
-  "src/modules/dashboards/actions.ts": dashboardActions,
+  "src/modules/statuses/actions.ts": statusActions,
   "src/modules/excel/actions.ts": excelActions,
   "src/modules/reporting/actions.ts": reportingActions,
 };
@@ -772,6 +772,8 @@ for (const [cat, name, q] of [
   ["number edge", "quarter 9", "asOf=2026-Q9"],
   ["huge string", "1 MB asOf", `asOf=${"9".repeat(MB)}`],
   ["unicode", "emoji as sort", `sort=${encodeURIComponent(S.emoji)}`],
+  ["sql injection", "SQL as agency", `agency=${encodeURIComponent(S.sql)}`],
+  ["wrong type", "unknown agency", "agency=NO-SUCH-AGENCY"],
 ] as [Category, string, string][]) {
   rcase("GET /api/v1/dashboard/targets.csv", "anon", cat, `${name} is ignored`, getOf(targetsCsvRoute, `/api/v1/dashboard/targets.csv?${q}`), same(targetsCsvRoute, "/api/v1/dashboard/targets.csv"));
 }

@@ -16,7 +16,7 @@ vi.mock("@/server/session", () => import("../support/session-mock"));
 
 import { GET as openapiGET } from "@/app/api/v1/openapi.json/route";
 import { observationCsvChunks } from "@/app/api/v1/bulk/observations.csv/chunks";
-import { overrideStatusAction } from "@/modules/dashboards/actions";
+import { overrideStatusAction } from "@/modules/statuses/actions";
 import { createPrisma, db } from "@/server/db";
 import { form } from "../support/forms";
 import { actAs } from "../support/session-mock";

@@ -42,3 +42,14 @@ export function agencyToApi(a: AgencyRow) {
     predecessors: a.predecessors.map((s) => ({ code: s.from.code, date: d(s.date), kind: s.kind, legalBasis: s.legalBasis })),
   };
 }
+
+/** One agency by its code (codes are upper-case letters, digits and dashes), or null. */
+export async function findAgencyByCode(code: string) {
+  if (!/^[A-Z0-9-]{1,64}$/.test(code)) return null;
+  return db.agency.findUnique({ where: { code }, select: { id: true, code: true, nameVi: true, nameEn: true } });
+}
+
+/** The agency id for a code, or undefined when there is no such agency. */
+export async function agencyIdByCode(code: string | undefined | null): Promise<number | undefined> {
+  return code ? (await findAgencyByCode(code))?.id : undefined;
+}

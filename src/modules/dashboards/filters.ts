@@ -1,6 +1,7 @@
 // Dashboard filters live in the URL so a view can be shared. Invalid values are dropped, not fatal.
 import { z } from "zod";
 import type { MilestoneStatus } from "@/lib/status";
+import { milestoneStatusField, pillarField } from "@/modules/statuses/schemas";
 
 export type DashboardFilters = {
   decision?: string;
@@ -16,10 +17,10 @@ export type DashboardFilters = {
 
 const schema = z.object({
   decision: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined),
-  pillar: z.enum(["DIGITAL_GOVERNMENT", "DIGITAL_ECONOMY", "DIGITAL_SOCIETY", "FOUNDATION"]).optional().catch(undefined),
+  pillar: pillarField.optional().catch(undefined),
   agency: z.string().regex(/^[A-Z0-9-]{1,40}$/).optional().catch(undefined),
   milestone: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  status: z.enum(["ACHIEVED", "ON_TRACK", "NEEDS_ACCELERATION", "LIMITED_PROGRESS", "MOVING_AWAY", "MISSED", "NOT_ENOUGH_DATA", "NO_DATA"]).optional().catch(undefined),
+  status: milestoneStatusField.optional().catch(undefined),
   asOf: z.string().regex(/^\d{4}-Q[1-4]$/).optional().catch(undefined),
   sort: z.enum(["status", "indicator", "decision", "milestone"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),

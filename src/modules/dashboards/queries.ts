@@ -1,9 +1,10 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
+import { memoByPublicVersion } from "@/server/public-memo";
 import { taskStatus, type TaskStatus } from "@/lib/status";
 import { periodState } from "@/modules/reporting/rules";
-import { memoByVersion } from "./data";
 
 export type CompletenessCell = { year: number; quarter: number; expected: number; submitted: number; late: number; status: "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE" };
 export type CompletenessRow = { agencyId: number; code: string; nameVi: string; nameEn: string; kind: string; cells: CompletenessCell[] };
@@ -11,16 +12,20 @@ export type CompletenessRow = { agencyId: number; code: string; nameVi: string; 
 /** Who has reported what for the last `count` quarters that have opened: agencies × quarters. */
 export type CompletenessGrid = { quarters: { year: number; quarter: number }[]; rows: CompletenessRow[] };
 
+/**
+ * Not memoised: it counts submissions, which are not published data, so the published-data
+ * version (the one memo key, src/server/public-memo.ts) does not move with them.
+ */
 export async function completenessGrid(opts: { count?: number; agencyId?: number; kind?: string } = {}): Promise<CompletenessGrid> {
-  return memoByVersion(`completeness:${opts.count ?? 6}:${opts.agencyId ?? ""}:${opts.kind ?? ""}`, () => loadCompletenessGrid(opts));
+  return loadCompletenessGrid(opts);
 }
 
 export async function loadCompletenessGrid(opts: { count?: number; agencyId?: number; kind?: string } = {}, now = clockNow()): Promise<CompletenessGrid> {
   const periods = (await db.reportingPeriod.findMany({ where: { opensAt: { lte: now } }, orderBy: [{ year: "desc" }, { quarter: "desc" }], take: opts.count ?? 6 })).reverse();
   if (!periods.length) return { quarters: [], rows: [] };
-  const agencyFilter = opts.agencyId ? `AND a.id = ${Number(opts.agencyId)}` : "";
-  const kindFilter = opts.kind ? `AND a.kind = '${opts.kind.replace(/[^A-Z_]/g, "")}'` : "";
-  const agencies = await db.$queryRawUnsafe<{ id: number; code: string; nameVi: string; nameEn: string; kind: string; expected: number }[]>(`
+  const agencyFilter = opts.agencyId ? Prisma.sql`AND a.id = ${opts.agencyId}` : Prisma.empty;
+  const kindFilter = opts.kind ? Prisma.sql`AND a.kind::text = ${opts.kind}` : Prisma.empty;
+  const agencies = await db.$queryRaw<{ id: number; code: string; nameVi: string; nameEn: string; kind: string; expected: number }[]>(Prisma.sql`
     SELECT a.id, a.code, a."nameVi", a."nameEn", a.kind::text AS kind,
       ((SELECT count(*) FROM "IndicatorAssignment" ia WHERE ia."agencyId" = a.id) +
        (SELECT count(*) FROM "TaskAssignment" ta WHERE ta."agencyId" = a.id AND ta.role = 'LEAD'))::int AS expected
@@ -30,7 +35,7 @@ export async function loadCompletenessGrid(opts: { count?: number; agencyId?: nu
         OR EXISTS (SELECT 1 FROM "TaskAssignment" ta WHERE ta."agencyId" = a.id AND ta.role = 'LEAD'))
     ORDER BY a.kind, a."nameVi"`);
   const first = periods[0];
-  const done = await db.$queryRawUnsafe<{ agencyId: number; year: number; quarter: number; submitted: number; late: number }[]>(`
+  const done = await db.$queryRaw<{ agencyId: number; year: number; quarter: number; submitted: number; late: number }[]>(Prisma.sql`
     SELECT "agencyId", year, quarter, sum(submitted)::int AS submitted, sum(late)::int AS late FROM (
       SELECT "agencyId", year, quarter, count(*) FILTER (WHERE state IN ('SUBMITTED', 'APPROVED')) AS submitted, count(*) FILTER (WHERE late AND state IN ('SUBMITTED', 'APPROVED')) AS late
         FROM "Observation" WHERE (year, quarter) >= (${first.year}, ${first.quarter}) GROUP BY 1, 2, 3
@@ -60,9 +65,9 @@ export async function loadCompletenessGrid(opts: { count?: number; agencyId?: nu
 
 export type TaskStatusRow = { taskId: number; taskKey: string; documentKey: string; agencyId: number; agencyCode: string; status: TaskStatus };
 
-/** The status of every (task, lead agency) from the latest approved update and the deadline (memoised per data version). */
+/** The status of every (task, lead agency) from the latest approved update and the deadline (memoised per published-data version). */
 export async function taskStatuses(): Promise<TaskStatusRow[]> {
-  return memoByVersion("tasks", () => loadTaskStatuses(clockNow()));
+  return memoByPublicVersion("tasks", () => loadTaskStatuses(clockNow()));
 }
 
 export async function loadTaskStatuses(now = clockNow()): Promise<TaskStatusRow[]> {
@@ -97,3 +102,23 @@ export async function loadTaskStatuses(now = clockNow()): Promise<TaskStatusRow[
 }
 
 export const TASK_STATUSES: TaskStatus[] = ["DONE_ON_TIME", "DONE_LATE", "IN_PROGRESS", "ONGOING", "OVERDUE", "NOT_STARTED"];
+
+/**
+ * Documents, indicators (with the agencies reporting them) and the agencies that report: the
+ * overview's labels and filter choices. Not memoised: assignments change without a published-data
+ * version change (src/server/public-memo.ts).
+ */
+export async function overviewLookups() {
+  const [documents, indicators, agencies] = await Promise.all([
+    db.document.findMany({ orderBy: { sortOrder: "asc" }, select: { key: true, numberCanonical: true, titleVi: true, titleEn: true, inForce: true } }),
+    db.indicator.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true, unit: true, kind: true } }),
+    db.agency.findMany({
+      where: { validTo: null, OR: [{ indicatorAssignments: { some: {} } }, { assignments: { some: { role: "LEAD" } } }] },
+      select: { id: true, code: true, nameVi: true, nameEn: true },
+      orderBy: [{ kind: "asc" }, { nameVi: "asc" }],
+    }),
+  ]);
+  return { documents, indicators, agencies };
+}
+
+export type OverviewLookups = Awaited<ReturnType<typeof overviewLookups>>;

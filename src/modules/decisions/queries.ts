@@ -42,3 +42,8 @@ export async function totals() {
   const [documents, targets, tasks] = await Promise.all([db.document.count(), db.target.count(), db.task.count()]);
   return { documents, targets, tasks };
 }
+
+/** Every document's key, in the documents' order (the sitemap). */
+export async function documentKeys(): Promise<string[]> {
+  return (await db.document.findMany({ orderBy: { sortOrder: "asc" }, select: { key: true } })).map((d) => d.key);
+}

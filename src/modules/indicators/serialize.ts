@@ -1,6 +1,6 @@
 import { decisionRef } from "@/modules/decisions/serialize";
 import type { IndicatorWithTargets } from "./queries";
-import type { TargetStatus } from "@/modules/dashboards/data";
+import type { TargetStatus } from "@/modules/statuses/filter";
 
 export function targetScope(t: { scopeKind: string; scopeLevel: string | null; scopeOf: string | null; scopeLabel: string | null }) {
   return { kind: t.scopeKind, level: t.scopeLevel, of: t.scopeOf, label: t.scopeLabel };

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
-import { approvedValues, asOfDate, memoByVersion, targetStatuses } from "@/modules/dashboards/data";
+import { memoByPublicVersion } from "@/server/public-memo";
+import { approvedValues, asOfDate, targetStatuses } from "@/modules/statuses/queries";
 import { latestApprovedNational } from "@/modules/indicators/queries";
 import { compareQuarters, type Quarter } from "@/lib/periods";
 
@@ -19,10 +20,10 @@ export async function latestNational(ids: number[], asOf: Quarter | null): Promi
   return out;
 }
 
-/** Everything the public scorecard shows, from approved data, memoised per data version. */
+/** Everything the public scorecard shows, from approved data, memoised per published-data version. */
 export async function scorecard(asOf: Quarter | null = null) {
   const statuses = await targetStatuses(asOf);
-  return memoByVersion(`scorecard:${asOf ? `${asOf.year}-Q${asOf.quarter}` : "now"}`, async () => {
+  return memoByPublicVersion(`scorecard:${asOf ? `${asOf.year}-Q${asOf.quarter}` : "now"}`, async () => {
     const [indicators, documents] = await Promise.all([
       db.indicator.findMany({
         where: { targets: { some: {} } },

@@ -2,7 +2,7 @@ import { forbidden } from "next/navigation";
 import { resolveLang } from "@/i18n/server";
 import { Overview } from "@/modules/dashboards/components/Overview";
 import { parseFilters } from "@/modules/dashboards/filters";
-import { db } from "@/server/db";
+import { agencyIdByCode } from "@/modules/agencies/queries";
 import { pageUser } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +12,6 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const { allowed } = await pageUser(lang, "national.read", `/${lang}/dashboard`);
   if (!allowed) forbidden();
   const filters = parseFilters(await searchParams);
-  if (filters.agencyCode) filters.agencyId = (await db.agency.findUnique({ where: { code: filters.agencyCode }, select: { id: true } }))?.id;
+  if (filters.agencyCode) filters.agencyId = await agencyIdByCode(filters.agencyCode);
   return <Overview lang={lang} m={m} filters={filters} />;
 }

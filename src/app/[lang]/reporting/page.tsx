@@ -2,8 +2,9 @@ import { forbidden } from "next/navigation";
 import { z } from "zod";
 import { resolveLang } from "@/i18n/server";
 import { Workspace } from "@/modules/reporting/components/Workspace";
-import { defaultPeriod, parsePeriodKey } from "@/modules/reporting/periods";
-import { db } from "@/server/db";
+import { parsePeriodKey } from "@/modules/reporting/periods";
+import { agencyIdByCode } from "@/modules/agencies/queries";
+import { periodOrDefault } from "@/modules/periods/queries";
 import { pageUser } from "@/server/page-auth";
 import { can } from "@/server/permissions";
 
@@ -24,11 +25,11 @@ export default async function ReportingPage({ params, searchParams }: { params: 
   const { user, allowed } = await pageUser(lang, "reporting.read", `/${lang}/reporting`);
   if (!allowed) forbidden();
   const key = parsePeriodKey(sp.period);
-  const period = key ? await db.reportingPeriod.findUnique({ where: { year_quarter: key } }) : await defaultPeriod();
+  const period = await periodOrDefault(key);
   // Reporters and viewers always see their own agency, whatever the URL says.
   let agencyId: number | null = user.agencyId;
   if (can(user.role, "national.read")) {
-    agencyId = sp.agency ? ((await db.agency.findUnique({ where: { code: sp.agency }, select: { id: true } }))?.id ?? null) : null;
+    agencyId = (await agencyIdByCode(sp.agency)) ?? null;
   }
   return <Workspace lang={lang} m={m} user={user} agencyId={agencyId} period={period} filters={{ state: sp.state, q: sp.q, page: sp.page, tab: sp.tab }} />;
 }

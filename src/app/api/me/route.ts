@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { errorResponse } from "@/server/api-auth";
 import { currentUser } from "@/server/current-user";
-import { db } from "@/server/db";
+import { unreadNotices } from "@/server/notices";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export async function GET() {
   try {
     const u = await currentUser();
     // Failed sign-ins for this account that its owner has not yet seen (src/server/login-guard.ts).
-    const notices = u ? await db.userNotice.findMany({ where: { userId: u.id, readAt: null }, orderBy: { createdAt: "desc" }, take: 5, select: { createdAt: true, detail: true } }) : [];
+    const notices = u ? await unreadNotices(u.id) : [];
     return NextResponse.json(
       {
         user: u

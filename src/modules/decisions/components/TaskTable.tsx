@@ -1,9 +1,13 @@
 import type { Lang } from "@/i18n/config";
 import type { Messages } from "@/i18n/messages";
-import { formatQuarter } from "@/lib/periods";
+import { deadlineText } from "@/modules/tasks/deadline";
 import type { DecisionDetail } from "../queries";
 
 type Task = DecisionDetail["tasks"][number];
+
+// The reporting workspace (another branch) still imports it from here; switch it to
+// @/modules/tasks/deadline and drop this line.
+export { deadlineText };
 type Groups = Map<string, { nameVi: string; nameEn: string | null }>;
 
 function agencyNames(task: Task, role: "LEAD" | "PARTNER", groups: Groups, lang: Lang): string {
@@ -15,21 +19,6 @@ function agencyNames(task: Task, role: "LEAD" | "PARTNER", groups: Groups, lang:
       return (lang === "vi" ? g?.nameVi : g?.nameEn ?? g?.nameVi) ?? a.groupCode!;
     })
     .join("; ");
-}
-
-export function deadlineText(t: Pick<Task, "deadlineKind" | "deadlineRaw" | "deadlineYear" | "deadlineQuarter" | "deadlineFrom" | "deadlineTo" | "deadlineEvery">, lang: Lang, m: Messages): string {
-  switch (t.deadlineKind) {
-    case "QUARTER":
-      return formatQuarter({ year: t.deadlineYear!, quarter: t.deadlineQuarter! }, lang);
-    case "YEAR":
-      return String(t.deadlineYear);
-    case "PERIOD":
-      return `${t.deadlineFrom}–${t.deadlineTo}`;
-    case "RECURRING":
-      return m.task.recurring[(t.deadlineEvery ?? "YEAR") as "YEAR"];
-    default:
-      return m.task.noDeadline;
-  }
 }
 
 export function TaskTable({ tasks, groups, lang, m }: { tasks: Task[]; groups: Groups; lang: Lang; m: Messages }) {

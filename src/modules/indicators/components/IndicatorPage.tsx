@@ -3,64 +3,31 @@ import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { formatDate, formatThreshold, formatValue } from "@/lib/format";
-import { compareQuarters, formatQuarter, fractionalYear, type Quarter } from "@/lib/periods";
-import { db } from "@/server/db";
-import { approvedValues, asOfDate, targetStatuses } from "@/modules/dashboards/data";
-import { explainStatus } from "@/modules/dashboards/explain";
-import { OverrideForm } from "@/modules/dashboards/components/OverrideForm";
-import { StatusBadge } from "@/modules/dashboards/components/StatusBadge";
+import { formatQuarter, fractionalYear, type Quarter } from "@/lib/periods";
+import { approvedValues, asOfDate, targetStatuses, type TargetStatus } from "@/modules/statuses/queries";
+import { explainStatus } from "@/modules/statuses/explain";
+import { OverrideForm } from "@/modules/statuses/components/OverrideForm";
+import { StatusBadge } from "@/modules/statuses/components/StatusBadge";
 import { scopeText } from "../labels";
+import { approvedNationalSeries, indicatorPageData, type IndicatorPageData } from "../queries";
+import { asPublishedSeries, nationalTargets, projection, targetPaths, type SeriesRow } from "../view-model";
 import { IndicatorChart, type ChartLine } from "./IndicatorChart";
+
+type Target = IndicatorPageData["targets"][number];
 
 /** One indicator: chart, thresholds of every decision with their status and quote, the data. */
 export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang; m: Messages; code: string; asOf?: Quarter | null }) {
   const d = m.dashboard;
-  const ind = await db.indicator.findUnique({
-    where: { code },
-    include: { targets: { include: { document: { select: { key: true, numberCanonical: true, inForce: true, kind: true } } }, orderBy: [{ year: "asc" }, { documentId: "asc" }] } },
-  });
+  const ind = await indicatorPageData(code);
   if (!ind) return null;
-  const [current, statuses] = await Promise.all([
-    db.observation.findMany({
-      where: { indicatorId: ind.id, isNational: true, approvedAt: { not: null } },
-      orderBy: [{ year: "asc" }, { quarter: "asc" }],
-      select: { year: true, quarter: true, approvedValue: true, source: true, illustrative: true, approvedAt: true },
-    }),
-    targetStatuses(asOf),
-  ]);
+  const [current, statuses] = await Promise.all([approvedNationalSeries(ind.id), targetStatuses(asOf)]);
   // As published at the end of a past quarter: the approved revisions written by then.
-  const series = asOf
-    ? (await approvedValues(asOfDate(asOf), { historical: true, national: true, indicatorIds: [ind.id] }))
-        .filter((o) => compareQuarters(o, asOf) <= 0)
-        .sort((a, b) => compareQuarters(a, b))
-        .map((o) => ({ year: o.year, quarter: o.quarter, approvedValue: o.value, source: current.find((c) => c.year === o.year && c.quarter === o.quarter)?.source ?? null, illustrative: o.illustrative, approvedAt: null }))
-    : current;
+  const series: SeriesRow[] = asOf ? asPublishedSeries(await approvedValues(asOfDate(asOf), { historical: true, national: true, indicatorIds: [ind.id] }), current, asOf) : current;
   const byTarget = new Map(statuses.filter((s) => s.indicatorId === ind.id).map((s) => [s.targetId, s]));
   const name = lang === "vi" ? ind.nameVi : ind.nameEn;
   const v = (x: number) => formatValue(x, ind.unit, ind.kind, lang);
   const points = series.filter((o) => o.approvedValue != null).map((o) => ({ t: fractionalYear(o), value: o.approvedValue!, label: formatQuarter(o, lang) }));
-  const thresholdLabel = (t: (typeof ind.targets)[number]) => `${t.document.numberCanonical ?? t.document.key} · ${t.year} ${formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}`;
-  const national = ind.targets.filter((t) => t.scopeKind === "NATIONAL" || t.scopeKind === "SUBGROUP" || t.scopeKind === "EACH");
-  const base = points[0];
   const last = points[points.length - 1];
-  const paths: ChartLine[] = base
-    ? [...new Map(national.map((t) => [`${t.year}/${t.value}`, t])).values()].map((t) => ({
-        name: fill(d.chartPath, { target: `${t.year} ${formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}` }),
-        points: [
-          { t: base.t, value: base.value },
-          { t: t.year + 1, value: t.value },
-        ],
-      }))
-    : [];
-  let projection: ChartLine | null = null;
-  if (base && last && last.t > base.t) {
-    const years = last.t - base.t;
-    const end = 2031;
-    const value =
-      base.value > 0 && last.value > 0 ? last.value * Math.pow(last.value / base.value, (end - last.t) / years) : last.value + ((last.value - base.value) / years) * (end - last.t);
-    const bounded = ind.kind === "PERCENT" ? Math.min(100, Math.max(0, value)) : ind.kind === "RANK" ? Math.max(1, value) : value;
-    projection = { name: d.chartProjection, points: [{ t: last.t, value: last.value }, { t: end, value: Math.round(bounded * 100) / 100 }] };
-  }
   const illustrative = series.some((o) => o.illustrative);
 
   return (
@@ -83,89 +50,114 @@ export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang
         {illustrative && <p className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900" role="note">ⓘ {d.illustrativeNote}</p>}
       </div>
 
-      {points.length ? (
-        <IndicatorChart
-          title={fill(d.chartTitle, { name })}
-          summary={fill(d.chartSummary, { from: points[0].label, to: last!.label, thresholds: national.map(thresholdLabel).join("; ") || "—" })}
-          unit={ind.unit}
-          inverted={ind.kind === "RANK"}
-          bounded={ind.kind === "PERCENT"}
-          series={points}
-          targets={national.map((t) => ({ t: t.year + 1, value: t.value, label: thresholdLabel(t), final: t.year < clockNow().getUTCFullYear() }))}
-          paths={paths}
-          projection={projection}
-          labels={{ actual: d.chartActual, projection: d.chartProjection }}
-        />
-      ) : (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-slate-600">{d.noSeries}</p>
-      )}
-
-      <section aria-labelledby="targets" className="space-y-3">
-        <h2 id="targets" className="text-xl font-semibold text-brand-800">{d.targetsOf}</h2>
-        <ul className="space-y-3">
-          {ind.targets.map((t) => {
-            const s = byTarget.get(t.id);
-            return (
-              <li key={t.id} id={t.key} className="rounded border border-slate-200 bg-white p-3" data-testid="indicator-target">
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <p className="font-medium">
-                    <Link href={`/${lang}/decisions/${t.document.key}#${t.key}`} prefetch={false} className="text-brand-700 underline">{t.document.numberCanonical ?? t.document.key}</Link>
-                    {!t.document.inForce && <span className="ml-1 text-xs text-amber-900">({m.doc.notInForce})</span>} · {d.milestone} {t.year}:{" "}
-                    <span data-testid="target-threshold">{formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}</span> · {scopeText(t, m)}
-                  </p>
-                  {s && <StatusBadge status={s.effective} m={d} overridden={!!s.override} />}
-                </div>
-                <blockquote lang="vi" className="mt-1 text-sm italic">“{t.quote}”</blockquote>
-                <a href={`/${lang}/documents/${t.document.key}#L${t.line}`} className="text-xs text-brand-700 underline" data-testid="quote-link" title={m.public.source.quoteLink}>
-                  {t.clause} · {fill(m.doc.line, { line: t.line })}
-                </a>
-                {s && (
-                  <p className="mt-1 text-sm text-slate-700" data-testid="status-explanation">
-                    {s.override && (
-                      <span className="block">
-                        {d.override}: {fill(d.overrideBy, { status: d.statuses[s.override.status], at: formatDate(s.override.at, lang), reason: s.override.reason })}. {d.computed}: {d.statuses[s.computed.status]}.
-                      </span>
-                    )}
-                    {explainStatus(s.computed, ind, lang, d, s.units)}
-                  </p>
-                )}
-                {s && <OverrideForm targetId={t.id} current={s.effective} m={d} hasOverride={!!s.override} />}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-
-      <section aria-labelledby="data" className="space-y-2">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="data" className="text-xl font-semibold text-brand-800">{d.tableTitle}</h2>
-          <a href={`/api/v1/indicators/${ind.code}/observations.csv`} className="text-sm text-brand-700 underline">⬇ {d.csv}</a>
-        </div>
-        {series.length === 0 ? (
-          <p className="text-slate-600">{d.noSeries}</p>
-        ) : (
-          <div className="max-h-96 overflow-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="data">
-            <table className="min-w-full text-sm" data-testid="indicator-data">
-              <thead className="sticky top-0 bg-slate-100 text-left">
-                <tr>
-                  <th scope="col" className="px-2 py-1">{d.period}</th>
-                  <th scope="col" className="px-2 py-1">{d.value}</th>
-                  <th scope="col" className="px-2 py-1">{d.source}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...series].reverse().map((o) => (
-                  <tr key={`${o.year}-${o.quarter}`} className="border-t border-slate-100">
-                    <td className="px-2 py-1">{formatQuarter(o, lang)}</td>
-                    <td className="px-2 py-1">{o.approvedValue == null ? "—" : v(o.approvedValue)}{o.illustrative && <span className="ml-1 text-xs text-slate-500">({m.common.illustrative})</span>}</td>
-                    <td className="px-2 py-1 text-slate-600">{o.source ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <Chart lang={lang} d={d} ind={ind} name={name} points={points} />
+      <TargetList lang={lang} m={m} ind={ind} byTarget={byTarget} />
+      <DataTable lang={lang} m={m} ind={ind} series={series} />
     </article>
+  );
+}
+
+function Chart({ lang, d, ind, name, points }: { lang: Lang; d: Messages["dashboard"]; ind: IndicatorPageData; name: string; points: { t: number; value: number; label: string }[] }) {
+  if (!points.length) return <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-slate-600">{d.noSeries}</p>;
+  const thresholdLabel = (t: Target) => `${t.document.numberCanonical ?? t.document.key} · ${t.year} ${formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}`;
+  const national = nationalTargets(ind.targets);
+  const base = points[0];
+  const last = points[points.length - 1];
+  const paths: ChartLine[] = targetPaths(base, national).map(({ target: t, points }) => ({
+    name: fill(d.chartPath, { target: `${t.year} ${formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}` }),
+    points,
+  }));
+  const projected = projection(base, last, ind.kind);
+  return (
+    <IndicatorChart
+      title={fill(d.chartTitle, { name })}
+      summary={fill(d.chartSummary, { from: base.label, to: last.label, thresholds: national.map(thresholdLabel).join("; ") || "—" })}
+      unit={ind.unit}
+      inverted={ind.kind === "RANK"}
+      bounded={ind.kind === "PERCENT"}
+      series={points}
+      targets={national.map((t) => ({ t: t.year + 1, value: t.value, label: thresholdLabel(t), final: t.year < clockNow().getUTCFullYear() }))}
+      paths={paths}
+      projection={projected ? { name: d.chartProjection, points: projected } : null}
+      labels={{ actual: d.chartActual, projection: d.chartProjection }}
+    />
+  );
+}
+
+function TargetList({ lang, m, ind, byTarget }: { lang: Lang; m: Messages; ind: IndicatorPageData; byTarget: Map<number, TargetStatus> }) {
+  const d = m.dashboard;
+  return (
+    <section aria-labelledby="targets" className="space-y-3">
+      <h2 id="targets" className="text-xl font-semibold text-brand-800">{d.targetsOf}</h2>
+      <ul className="space-y-3">
+        {ind.targets.map((t) => {
+          const s = byTarget.get(t.id);
+          return (
+            <li key={t.id} id={t.key} className="rounded border border-slate-200 bg-white p-3" data-testid="indicator-target">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p className="font-medium">
+                  <Link href={`/${lang}/decisions/${t.document.key}#${t.key}`} prefetch={false} className="text-brand-700 underline">{t.document.numberCanonical ?? t.document.key}</Link>
+                  {!t.document.inForce && <span className="ml-1 text-xs text-amber-900">({m.doc.notInForce})</span>} · {d.milestone} {t.year}:{" "}
+                  <span data-testid="target-threshold">{formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}</span> · {scopeText(t, m)}
+                </p>
+                {s && <StatusBadge status={s.effective} m={d} overridden={!!s.override} />}
+              </div>
+              <blockquote lang="vi" className="mt-1 text-sm italic">“{t.quote}”</blockquote>
+              <a href={`/${lang}/documents/${t.document.key}#L${t.line}`} className="text-xs text-brand-700 underline" data-testid="quote-link" title={m.public.source.quoteLink}>
+                {t.clause} · {fill(m.doc.line, { line: t.line })}
+              </a>
+              {s && (
+                <p className="mt-1 text-sm text-slate-700" data-testid="status-explanation">
+                  {s.override && (
+                    <span className="block">
+                      {d.override}: {fill(d.overrideBy, { status: d.statuses[s.override.status], at: formatDate(s.override.at, lang), reason: s.override.reason })}. {d.computed}: {d.statuses[s.computed.status]}.
+                    </span>
+                  )}
+                  {explainStatus(s.computed, ind, lang, d, s.units)}
+                </p>
+              )}
+              {s && <OverrideForm targetId={t.id} current={s.effective} m={d} hasOverride={!!s.override} />}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function DataTable({ lang, m, ind, series }: { lang: Lang; m: Messages; ind: IndicatorPageData; series: SeriesRow[] }) {
+  const d = m.dashboard;
+  const v = (x: number) => formatValue(x, ind.unit, ind.kind, lang);
+  return (
+    <section aria-labelledby="data" className="space-y-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="data" className="text-xl font-semibold text-brand-800">{d.tableTitle}</h2>
+        <a href={`/api/v1/indicators/${ind.code}/observations.csv`} className="text-sm text-brand-700 underline">⬇ {d.csv}</a>
+      </div>
+      {series.length === 0 ? (
+        <p className="text-slate-600">{d.noSeries}</p>
+      ) : (
+        <div className="max-h-96 overflow-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="data">
+          <table className="min-w-full text-sm" data-testid="indicator-data">
+            <thead className="sticky top-0 bg-slate-100 text-left">
+              <tr>
+                <th scope="col" className="px-2 py-1">{d.period}</th>
+                <th scope="col" className="px-2 py-1">{d.value}</th>
+                <th scope="col" className="px-2 py-1">{d.source}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...series].reverse().map((o) => (
+                <tr key={`${o.year}-${o.quarter}`} className="border-t border-slate-100">
+                  <td className="px-2 py-1">{formatQuarter(o, lang)}</td>
+                  <td className="px-2 py-1">{o.approvedValue == null ? "—" : v(o.approvedValue)}{o.illustrative && <span className="ml-1 text-xs text-slate-500">({m.common.illustrative})</span>}</td>
+                  <td className="px-2 py-1 text-slate-600">{o.source ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
-import { deadlineText } from "@/modules/decisions/components/TaskTable";
+import { deadlineText } from "../deadline";
 import { TASK_STATUS_VALUES, taskFiltersQuery, type TaskFilters } from "../filters";
-import { publicTasks, taskFilterChoices } from "../public";
+import { publicTasks, taskFilterChoices, type PublicTask } from "../public";
 import { TaskStatusBadge } from "./TaskStatusBadge";
 
 const PAGE = 50;
@@ -69,28 +69,7 @@ export async function TasksPage({ lang, m, filters }: { lang: Lang; m: Messages;
               </thead>
               <tbody>
                 {shown.map((task) => (
-                  <tr key={task.key} className="border-t border-slate-100 align-top" data-testid="public-task-row" data-decision={task.document.key}>
-                    <td className="whitespace-nowrap px-3 py-2">
-                      <Link href={`/${lang}/decisions/${task.document.key}#${task.key}`} className="text-brand-700 underline">{docLabel(task.document)}</Link>
-                    </td>
-                    <td className="px-3 py-2 font-mono">{task.numberPrinted ?? "—"}</td>
-                    <td className="px-3 py-2">
-                      <span lang="vi">{task.title}</span>
-                      {task.product && <span className="mt-1 block text-xs text-slate-600" lang="vi">{m.task.product}: {task.product}</span>}
-                      <a href={`/${lang}/documents/${task.document.key}#L${task.line}`} className="mt-1 block text-xs text-brand-700 underline">{fill(t.sourceLine, { line: task.line })}</a>
-                    </td>
-                    <td className="px-3 py-2">
-                      <span lang="vi">{task.leadRaw ?? task.agencies.map((a) => (a.agency ? a.agency.nameVi : a.groupCode)).join("; ")}</span>
-                      {task.leadCodes.length > 1 && <span className="mt-1 block text-xs text-slate-600">{fill(t.reporters, { count: task.leadCodes.length })}</span>}
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2">
-                      {deadlineText(task, lang, m)}
-                      {task.deadlineRaw && task.deadlineKind !== "PERIOD" && task.deadlineKind !== "YEAR" && <span className="block text-xs text-slate-600" lang="vi">“{task.deadlineRaw}”</span>}
-                    </td>
-                    <td className="px-3 py-2" data-testid="task-status">
-                      {task.status ? <TaskStatusBadge status={task.status} labels={labels} /> : <span className="text-xs text-slate-600">{t.noStatus}</span>}
-                    </td>
-                  </tr>
+                  <TaskRow key={task.key} task={task} lang={lang} m={m} docLabel={docLabel} />
                 ))}
               </tbody>
             </table>
@@ -105,6 +84,35 @@ export async function TasksPage({ lang, m, filters }: { lang: Lang; m: Messages;
         )}
       </section>
     </div>
+  );
+}
+
+/** One task: its document, number, title with the product and source line, lead, deadline and status. */
+function TaskRow({ task, lang, m, docLabel }: { task: PublicTask; lang: Lang; m: Messages; docLabel: (d: PublicTask["document"]) => string }) {
+  const t = m.public.tasks;
+  return (
+    <tr className="border-t border-slate-100 align-top" data-testid="public-task-row" data-decision={task.document.key}>
+      <td className="whitespace-nowrap px-3 py-2">
+        <Link href={`/${lang}/decisions/${task.document.key}#${task.key}`} className="text-brand-700 underline">{docLabel(task.document)}</Link>
+      </td>
+      <td className="px-3 py-2 font-mono">{task.numberPrinted ?? "—"}</td>
+      <td className="px-3 py-2">
+        <span lang="vi">{task.title}</span>
+        {task.product && <span className="mt-1 block text-xs text-slate-600" lang="vi">{m.task.product}: {task.product}</span>}
+        <a href={`/${lang}/documents/${task.document.key}#L${task.line}`} className="mt-1 block text-xs text-brand-700 underline">{fill(t.sourceLine, { line: task.line })}</a>
+      </td>
+      <td className="px-3 py-2">
+        <span lang="vi">{task.leadRaw ?? task.agencies.map((a) => (a.agency ? a.agency.nameVi : a.groupCode)).join("; ")}</span>
+        {task.leadCodes.length > 1 && <span className="mt-1 block text-xs text-slate-600">{fill(t.reporters, { count: task.leadCodes.length })}</span>}
+      </td>
+      <td className="whitespace-nowrap px-3 py-2">
+        {deadlineText(task, lang, m)}
+        {task.deadlineRaw && task.deadlineKind !== "PERIOD" && task.deadlineKind !== "YEAR" && <span className="block text-xs text-slate-600" lang="vi">“{task.deadlineRaw}”</span>}
+      </td>
+      <td className="px-3 py-2" data-testid="task-status">
+        {task.status ? <TaskStatusBadge status={task.status} labels={m.dashboard.taskStatus} /> : <span className="text-xs text-slate-600">{t.noStatus}</span>}
+      </td>
+    </tr>
   );
 }
 

@@ -5,7 +5,7 @@ import { fill, getMessages } from "@/i18n/messages";
 import { resolveLang } from "@/i18n/server";
 import { publicPageMetadata } from "@/modules/documents/seo";
 import { IndicatorPage } from "@/modules/indicators/components/IndicatorPage";
-import { db } from "@/server/db";
+import { indicatorMeta } from "@/modules/indicators/queries";
 
 // Rendered per request and cached only by the front server (src/server/http/server.ts), which
 // keeps whole 200 responses and never an error page. Why not Next's own page cache: it writes
@@ -18,7 +18,7 @@ type Params = Promise<{ lang: string; code: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { lang, code } = await params;
   if (!isLang(lang)) return {};
-  const ind = /^[a-z0-9-]{1,80}$/.test(code) ? await db.indicator.findUnique({ where: { code }, select: { code: true, nameVi: true, nameEn: true, descriptionVi: true, descriptionEn: true } }) : null;
+  const ind = await indicatorMeta(code);
   if (!ind) return {};
   const name = lang === "en" ? ind.nameEn : ind.nameVi;
   const description = (lang === "en" ? ind.descriptionEn : ind.descriptionVi) || fill(getMessages(lang).public.meta.indicatorDescription, { name });

@@ -2,9 +2,9 @@
 // Reporters and viewers always get their own agency; only national roles may name another one.
 import { NextResponse } from "next/server";
 import { requireUser } from "@/server/current-user";
-import { db } from "@/server/db";
 import { AppError, asAppError, DB_RETRY_AFTER_SECONDS, GENERIC_ERROR, logDatabaseUnavailable } from "@/server/errors";
 import { can } from "@/server/permissions";
+import { findAgencyByCode } from "@/modules/agencies/queries";
 import { buildTemplate } from "@/modules/excel/template";
 import { defaultPeriod, parsePeriodKey } from "@/modules/reporting/periods";
 
@@ -25,7 +25,7 @@ export async function GET(req: Request) {
     let agencyId = user.agencyId;
     const code = params.get("agency");
     if (code && can(user.role, "national.read")) {
-      const agency = await db.agency.findUnique({ where: { code: code.slice(0, 64) }, select: { id: true } });
+      const agency = await findAgencyByCode(code.slice(0, 64));
       if (!agency) return error(404, "Không tìm thấy cơ quan.");
       agencyId = agency.id;
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pillarField } from "@/modules/statuses/schemas";
 import { latestApprovedNational, listIndicators } from "@/modules/indicators/queries";
 import { indicatorToApi } from "@/modules/indicators/serialize";
 import { corsPreflight, pageQuery, paginated, parseQuery, publicRoute } from "@/server/api";
@@ -6,7 +7,7 @@ import { corsPreflight, pageQuery, paginated, parseQuery, publicRoute } from "@/
 export const dynamic = "force-dynamic";
 
 const query = pageQuery.extend({
-  pillar: z.enum(["DIGITAL_GOVERNMENT", "DIGITAL_ECONOMY", "DIGITAL_SOCIETY", "FOUNDATION"]).optional(),
+  pillar: pillarField.optional(),
   decision: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
 });
 

@@ -3,7 +3,7 @@ import { resolveLang } from "@/i18n/server";
 import { Overview } from "@/modules/dashboards/components/Overview";
 import { parseFilters } from "@/modules/dashboards/filters";
 import { canReadAgency } from "@/modules/reporting/policy";
-import { db } from "@/server/db";
+import { findAgencyByCode } from "@/modules/agencies/queries";
 import { pageUser } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export default async function AgencyDashboardPage({ params, searchParams }: { pa
   const { code } = await params;
   const { user, allowed } = await pageUser(lang, "reporting.read", `/${lang}/dashboard/agencies/${code}`);
   if (!allowed) forbidden();
-  const agency = /^[A-Z0-9-]{1,40}$/.test(code) ? await db.agency.findUnique({ where: { code }, select: { id: true, code: true, nameVi: true, nameEn: true } }) : null;
+  const agency = /^[A-Z0-9-]{1,40}$/.test(code) ? await findAgencyByCode(code) : null;
   if (!agency) notFound();
   // An agency's own staff, and national roles; nobody else.
   if (!canReadAgency(user, agency.id)) forbidden();

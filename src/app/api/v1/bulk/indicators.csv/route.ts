@@ -1,5 +1,5 @@
 import { toCsv } from "@/lib/csv";
-import { targetStatuses } from "@/modules/dashboards/data";
+import { targetStatuses } from "@/modules/statuses/queries";
 import { listIndicators } from "@/modules/indicators/queries";
 import { BULK_TARGET_CSV, bulkTargetRows } from "@/modules/indicators/serialize";
 import { CACHE_BULK, corsPreflight, publicCsv, publicRoute } from "@/server/api";

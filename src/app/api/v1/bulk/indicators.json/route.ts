@@ -1,6 +1,6 @@
 import { clockNow } from "@/server/clock";
 import { NextResponse } from "next/server";
-import { targetStatuses } from "@/modules/dashboards/data";
+import { targetStatuses } from "@/modules/statuses/queries";
 import { listIndicators } from "@/modules/indicators/queries";
 import { bulkTargetRows } from "@/modules/indicators/serialize";
 import { CACHE_BULK, CORS, corsPreflight, publicRoute } from "@/server/api";

@@ -1,9 +1,9 @@
 import { toCsv } from "@/lib/csv";
 import { taskStatuses } from "@/modules/dashboards/queries";
 import { groupNames } from "@/modules/decisions/queries";
+import { bulkTasks, latestApprovedProgress } from "@/modules/tasks/queries";
 import { deadlineOf } from "@/modules/tasks/serialize";
 import { CACHE_BULK, corsPreflight, publicCsv, publicRoute } from "@/server/api";
-import { db } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -21,20 +21,9 @@ const HEADER = [
  */
 export const GET = publicRoute(async () => {
   const [tasks, groups, latest, statuses] = await Promise.all([
-    db.task.findMany({
-      orderBy: [{ document: { sortOrder: "asc" } }, { sortOrder: "asc" }],
-      include: {
-        document: { select: { key: true, numberCanonical: true, numberPrinted: true } },
-        heading: { select: { code: true } },
-        agencies: { where: { role: "LEAD" }, orderBy: { position: "asc" }, include: { agency: { select: { code: true, nameVi: true } } } },
-        assignees: { where: { role: "LEAD" }, orderBy: { agency: { code: "asc" } }, include: { agency: { select: { code: true, nameVi: true } } } },
-      },
-    }),
+    bulkTasks(),
     groupNames(),
-    db.$queryRaw<{ taskId: number; agencyId: number; year: number; quarter: number; status: string | null; percent: number | null; approvedAt: Date; illustrative: boolean }[]>`
-      SELECT DISTINCT ON ("taskId", "agencyId") "taskId", "agencyId", year, quarter, "approvedStatus"::text AS status, "approvedPercent" AS percent, "approvedAt", illustrative
-      FROM "TaskProgress" WHERE "approvedAt" IS NOT NULL
-      ORDER BY "taskId", "agencyId", year DESC, quarter DESC`,
+    latestApprovedProgress(),
     taskStatuses(),
   ]);
   const latestOf = new Map(latest.map((p) => [`${p.taskId}/${p.agencyId}`, p]));

@@ -2,8 +2,8 @@ import { csvResponse, toCsv } from "@/lib/csv";
 import { completenessGrid } from "@/modules/dashboards/queries";
 import { parseFilters } from "@/modules/dashboards/filters";
 import { canReadAgency } from "@/modules/reporting/policy";
+import { agencyIdByCode } from "@/modules/agencies/queries";
 import { withUser } from "@/server/api-auth";
-import { db } from "@/server/db";
 import { ForbiddenError } from "@/server/errors";
 import { can } from "@/server/permissions";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request) {
   return withUser(req, "reporting.read", async (user) => {
     const f = parseFilters(Object.fromEntries(new URL(req.url).searchParams));
-    let agencyId = f.agencyCode ? (await db.agency.findUnique({ where: { code: f.agencyCode }, select: { id: true } }))?.id : undefined;
+    let agencyId = await agencyIdByCode(f.agencyCode);
     if (!can(user.role, "national.read")) agencyId = user.agencyId;
     if (agencyId && !canReadAgency(user, agencyId)) throw new ForbiddenError();
     const grid = await completenessGrid({ agencyId });

@@ -1,17 +1,24 @@
 import { toCsv } from "@/lib/csv";
-import { targetStatuses } from "@/modules/dashboards/data";
 import { parseFilters } from "@/modules/dashboards/filters";
+import { agencyIdByCode } from "@/modules/agencies/queries";
+import { indicatorLabels } from "@/modules/indicators/queries";
+import { listTargets } from "@/modules/statuses/queries";
 import { corsPreflight, publicCsv, publicRoute } from "@/server/api";
-import { db } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
-/** Every target with its computed and effective status (from approved data: public). */
+/**
+ * The dashboard's targets with their computed and effective status (from approved data: public):
+ * the same filters, the agency's view included, through the same listTargets as the page.
+ */
 export const GET = publicRoute(async (req: Request) => {
   const f = parseFilters(Object.fromEntries(new URL(req.url).searchParams));
-  const [all, indicators] = await Promise.all([targetStatuses(f.asOf), db.indicator.findMany({ select: { id: true, code: true, nameVi: true, unit: true } })]);
+  const agencyId = await agencyIdByCode(f.agencyCode);
+  const [rows, indicators] = await Promise.all([
+    listTargets({ asOf: f.asOf, decision: f.decision, pillar: f.pillar, milestone: f.milestone, status: f.status, agencyId }),
+    indicatorLabels(),
+  ]);
   const ind = new Map(indicators.map((i) => [i.id, i]));
-  const rows = all.filter((t) => (!f.decision || t.documentKey === f.decision) && (!f.pillar || t.pillar === f.pillar) && (!f.milestone || t.year === f.milestone) && (!f.status || t.effective === f.status));
   return publicCsv(
     "targets-status.csv",
     toCsv(

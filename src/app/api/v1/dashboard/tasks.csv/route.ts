@@ -1,8 +1,8 @@
 import { csvResponse, toCsv } from "@/lib/csv";
 import { taskStatuses } from "@/modules/dashboards/queries";
 import { parseFilters } from "@/modules/dashboards/filters";
+import { agencyIdByCode } from "@/modules/agencies/queries";
 import { withUser } from "@/server/api-auth";
-import { db } from "@/server/db";
 import { can } from "@/server/permissions";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request) {
   return withUser(req, "reporting.read", async (user) => {
     const f = parseFilters(Object.fromEntries(new URL(req.url).searchParams));
-    let agencyId = f.agencyCode ? (await db.agency.findUnique({ where: { code: f.agencyCode }, select: { id: true } }))?.id : undefined;
+    let agencyId = await agencyIdByCode(f.agencyCode);
     if (!can(user.role, "national.read")) agencyId = user.agencyId;
     const rows = (await taskStatuses()).filter((t) => (!agencyId || t.agencyId === agencyId) && (!f.decision || t.documentKey === f.decision));
     return csvResponse("task-status.csv", toCsv(["task", "decision", "lead_agency", "status"], rows.map((r) => [r.taskKey, r.documentKey, r.agencyCode, r.status])));

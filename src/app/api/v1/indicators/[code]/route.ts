@@ -1,8 +1,7 @@
-import { targetStatuses } from "@/modules/dashboards/data";
-import { getIndicator, latestApprovedNational } from "@/modules/indicators/queries";
+import { approvedNationalObservations, getIndicator, latestApprovedNational } from "@/modules/indicators/queries";
+import { targetStatuses } from "@/modules/statuses/queries";
 import { indicatorToApi, targetStatusToApi } from "@/modules/indicators/serialize";
 import { apiError, corsPreflight, publicJson, publicRoute } from "@/server/api";
-import { db } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -15,11 +14,7 @@ export const GET = publicRoute(async (_req: Request, ctx: { params: Promise<{ co
   const [latest, statuses, series] = await Promise.all([
     latestApprovedNational([ind.id]),
     targetStatuses(),
-    db.observation.findMany({
-      where: { indicatorId: ind.id, isNational: true, approvedAt: { not: null } },
-      orderBy: [{ year: "asc" }, { quarter: "asc" }, { agencyId: "asc" }],
-      select: { year: true, quarter: true, approvedValue: true, approvedAt: true, illustrative: true, agency: { select: { code: true } } },
-    }),
+    approvedNationalObservations(ind.id),
   ]);
   const byTarget = new Map(statuses.filter((s) => s.indicatorId === ind.id).map((s) => [s.targetKey, s]));
   const base = indicatorToApi(ind, latest.get(ind.id));

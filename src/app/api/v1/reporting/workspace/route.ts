@@ -4,10 +4,9 @@ import { fieldErrorsOf } from "@/server/action";
 import { repeatedParams } from "@/server/api";
 import { withUser } from "@/server/api-auth";
 import { NotFoundError, ValidationError } from "@/server/errors";
-import { defaultPeriod } from "@/modules/reporting/periods";
+import { periodOrDefault } from "@/modules/periods/queries";
 import { indicatorItems, taskItems } from "@/modules/reporting/queries";
 import { periodField } from "@/modules/reporting/schemas";
-import { db } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +27,7 @@ export async function GET(req: Request) {
     const q = query.safeParse(Object.fromEntries(search));
     if (!q.success) throw new ValidationError(fieldErrorsOf(q.error), "Tham số truy vấn không hợp lệ.");
     const { period: key, page } = q.data;
-    const period = key ? await db.reportingPeriod.findUnique({ where: { year_quarter: key } }) : await defaultPeriod();
+    const period = await periodOrDefault(key);
     if (!period) throw new NotFoundError("Kỳ báo cáo không tồn tại.");
     const [indicators, tasks] = await Promise.all([
       indicatorItems(user, user.agencyId, period.year, period.quarter),

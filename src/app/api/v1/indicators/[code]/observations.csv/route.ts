@@ -1,6 +1,6 @@
 import { toCsv } from "@/lib/csv";
 import { apiError, corsPreflight, publicCsv, publicRoute } from "@/server/api";
-import { db } from "@/server/db";
+import { approvedObservationsOf } from "@/modules/indicators/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -8,18 +8,14 @@ export const dynamic = "force-dynamic";
 export const GET = publicRoute(async (_req: Request, ctx: { params: Promise<{ code: string }> }) => {
   const { code } = await ctx.params;
   if (!/^[a-z0-9-]{1,80}$/.test(code)) return apiError(404, "Không tìm thấy chỉ số / indicator not found");
-  const ind = await db.indicator.findUnique({ where: { code }, select: { id: true, unit: true } });
-  if (!ind) return apiError(404, "Không tìm thấy chỉ số / indicator not found");
-  const rows = await db.observation.findMany({
-    where: { indicatorId: ind.id, approvedAt: { not: null } },
-    orderBy: [{ isNational: "desc" }, { agencyId: "asc" }, { year: "asc" }, { quarter: "asc" }],
-    select: { year: true, quarter: true, approvedValue: true, isNational: true, illustrative: true, approvedAt: true, agency: { select: { code: true } } },
-  });
+  const found = await approvedObservationsOf(code);
+  if (!found) return apiError(404, "Không tìm thấy chỉ số / indicator not found");
+  const { unit, rows } = found;
   return publicCsv(
     `${code}.csv`,
     toCsv(
       ["indicator", "agency", "national", "period", "value", "unit", "approved_at", "illustrative"],
-      rows.map((r) => [code, r.agency.code, r.isNational, `${r.year}-Q${r.quarter}`, r.approvedValue, ind.unit, r.approvedAt?.toISOString(), r.illustrative]),
+      rows.map((r) => [code, r.agency.code, r.isNational, `${r.year}-Q${r.quarter}`, r.approvedValue, unit, r.approvedAt?.toISOString(), r.illustrative]),
     ),
   );
 });

@@ -4,6 +4,7 @@ import { useFormAction } from "@/components/use-form-action";
 import { fetchMe } from "@/components/me";
 import type { Messages } from "@/i18n/messages";
 import type { ActionResult } from "@/server/action";
+import { MILESTONE_STATUSES } from "@/lib/status";
 import { FieldError, FormFeedback } from "@/modules/reporting/components/FormFeedback";
 import { overrideStatusAction } from "../actions";
 
@@ -26,8 +27,8 @@ export function OverrideForm({ targetId, current, m, hasOverride }: { targetId: 
         <FormFeedback state={state} />
         <label htmlFor={`${id}-status`} className="block text-xs font-medium">{m.overrideStatus}</label>
         <select id={`${id}-status`} name="status" defaultValue={state?.values?.status ?? current} className="rounded border border-slate-300 px-2 py-1">
-          {Object.entries(m.statuses).map(([k, v]) => (
-            <option key={k} value={k}>{v}</option>
+          {MILESTONE_STATUSES.map((k) => (
+            <option key={k} value={k}>{m.statuses[k]}</option>
           ))}
         </select>
         <label htmlFor={`${id}-reason`} className="block text-xs font-medium">{m.overrideReason}</label>

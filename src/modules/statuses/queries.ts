@@ -1,58 +1,16 @@
 import "server-only";
 import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
+import { memoByPublicVersion } from "@/server/public-memo";
 import { quarterEnd, type Quarter } from "@/lib/periods";
-import { milestoneStatus, statusRank, worstStatus, type Comparator, type MilestoneStatus, type Point, type StatusResult } from "@/lib/status";
+import { milestoneStatus, worstStatus, type Comparator, type MilestoneStatus, type Point, type StatusResult } from "@/lib/status";
+import { filterTargets, type TargetFilters, type TargetStatus } from "./filter";
+
+export type { TargetStatus };
 
 // Statuses of every target, computed from approved values. The computation is memoised per
-// "data version" (latest approval, override and observation counts), so dashboards and public
-// pages do not redo it on every request, and a new approval is picked up on the next request.
-
-export type TargetStatus = {
-  targetId: number;
-  targetKey: string;
-  indicatorId: number;
-  indicatorCode: string;
-  documentKey: string;
-  documentNumber: string | null;
-  documentInForce: boolean;
-  pillar: string;
-  year: number;
-  comparator: Comparator;
-  value: number;
-  scopeKind: string;
-  scopeLevel: string | null;
-  computed: StatusResult;
-  /** How many reporting units a per-unit target was judged on. */
-  units: number;
-  override: { status: MilestoneStatus; reason: string; by: string; at: Date } | null;
-  effective: MilestoneStatus;
-};
-
-/**
- * Changes whenever data a dashboard shows may have changed: every approval, submission, override,
- * period or assignment change writes an audit row, and every seed import a SeedRun row. Both ids
- * come from primary-key indexes, so this costs two index look-ups, and it is the same on every
- * instance of the portal.
- */
-export async function dataVersion(): Promise<string> {
-  const rows = await db.$queryRaw<{ v: string }[]>`
-    SELECT concat_ws('|', (SELECT max(id) FROM "AuditLog"), (SELECT max(id) FROM "SeedRun")) AS v`;
-  return rows[0]?.v ?? "";
-}
-
-const memos = new Map<string, { version: string; day: string; value: unknown }>();
-
-/** Memoises `fn` per data version and calendar day ("now"-based results change at midnight). */
-export async function memoByVersion<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const version = await dataVersion();
-  const day = clockNow().toISOString().slice(0, 10);
-  const hit = memos.get(key);
-  if (hit && hit.version === version && hit.day === day) return hit.value as T;
-  const value = await fn();
-  memos.set(key, { version, day, value });
-  return value;
-}
+// published-data version (src/server/public-memo.ts), so dashboards and public pages do not redo
+// it on every request, and a new approval or override is picked up on the next request.
 
 /** End of the "as of" quarter, or now. */
 export function asOfDate(asOf: Quarter | null): Date {
@@ -62,7 +20,7 @@ export function asOfDate(asOf: Quarter | null): Date {
 }
 
 export async function targetStatuses(asOf: Quarter | null = null): Promise<TargetStatus[]> {
-  return memoByVersion(`statuses:${asOf ? `${asOf.year}-Q${asOf.quarter}` : "now"}`, () => computeStatuses(asOfDate(asOf), { historical: !!asOf }));
+  return memoByPublicVersion(`statuses:${asOf ? `${asOf.year}-Q${asOf.quarter}` : "now"}`, () => computeStatuses(asOfDate(asOf), { historical: !!asOf }));
 }
 
 export type ApprovedValue = { indicatorId: number; agencyId: number; isNational: boolean; year: number; quarter: number; value: number; illustrative: boolean };
@@ -170,21 +128,17 @@ export async function computeStatuses(now: Date, opts: { historical?: boolean } 
   });
 }
 
-export const MILESTONE_STATUSES: MilestoneStatus[] = ["ACHIEVED", "ON_TRACK", "NEEDS_ACCELERATION", "LIMITED_PROGRESS", "MOVING_AWAY", "MISSED", "NOT_ENOUGH_DATA", "NO_DATA"];
-
-export function sortByStatus<T extends { effective: MilestoneStatus }>(rows: T[]): T[] {
-  return [...rows].sort((a, b) => statusRank(a.effective) - statusRank(b.effective));
+/** The indicators an agency reports: its view of the targets. */
+export async function agencyIndicatorIds(agencyId: number): Promise<Set<number>> {
+  const rows = await db.indicatorAssignment.findMany({ where: { agencyId }, select: { indicatorId: true } });
+  return new Set(rows.map((r) => r.indicatorId));
 }
 
-/** Counts of targets by status for a milestone (2025 or 2030), grouped by a key. */
-export function countBy(statuses: TargetStatus[], milestone: number, key: (t: TargetStatus) => string) {
-  const out = new Map<string, Record<string, number>>();
-  for (const t of statuses) {
-    if (t.year !== milestone) continue;
-    const k = key(t);
-    const row = out.get(k) ?? out.set(k, {}).get(k)!;
-    row[t.effective] = (row[t.effective] ?? 0) + 1;
-    row.TOTAL = (row.TOTAL ?? 0) + 1;
-  }
-  return out;
+/**
+ * The targets a view lists (the dashboard, national or one agency's, and its CSV): every filter
+ * applied by filterTargets, the agency resolved to the indicators it reports.
+ */
+export async function listTargets(f: Omit<TargetFilters, "indicatorIds"> & { asOf: Quarter | null; agencyId?: number | null }): Promise<TargetStatus[]> {
+  const [all, indicatorIds] = await Promise.all([targetStatuses(f.asOf), f.agencyId ? agencyIndicatorIds(f.agencyId) : undefined]);
+  return filterTargets(all, { ...f, indicatorIds });
 }

@@ -1,16 +1,16 @@
 "use server";
 import { z } from "zod";
+import { MILESTONE_STATUSES } from "@/lib/status";
 import { hasUnstorableChars } from "@/lib/text";
 import { action } from "@/server/action";
 import { overrideStatus, revokeOverride } from "./mutations";
 
-const statuses = ["ACHIEVED", "ON_TRACK", "NEEDS_ACCELERATION", "LIMITED_PROGRESS", "MOVING_AWAY", "MISSED", "NOT_ENOUGH_DATA", "NO_DATA"] as const;
 
 export const overrideStatusAction = action(
   "reporting.review",
   z.object({
     targetId: z.coerce.number().int().positive().max(2_147_483_647),
-    status: z.enum(statuses, { message: "Tình trạng không hợp lệ." }),
+    status: z.enum(MILESTONE_STATUSES, { message: "Tình trạng không hợp lệ." }),
     // No control characters or lone surrogates: NUL failed the save with an internal error.
     reason: z
       .string()
