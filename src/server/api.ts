@@ -4,6 +4,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { csvResponse } from "@/lib/csv";
+import { PILLARS } from "@/lib/enums";
+import { MILESTONE_STATUSES } from "@/lib/status";
 import { en } from "@/messages/en";
 import { vi } from "@/messages/vi";
 import { AppError, DB_RETRY_AFTER_SECONDS, GENERIC_ERROR, isDatabaseUnavailable, logDatabaseUnavailable } from "./errors";
@@ -19,6 +21,22 @@ export const periodParam = z
   .string()
   .regex(/^\d{4}-Q[1-4]$/, "Kỳ không hợp lệ, cần dạng 2024-Q1 / expected a quarter such as 2024-Q1")
   .transform((s) => ({ year: Number(s.slice(0, 4)), quarter: Number(s.slice(6)) }));
+
+/**
+ * The query parameters the public routes share. The OpenAPI document describes them from these
+ * same schemas (src/modules/openapi/spec.ts), so a pattern or a range lives in one place.
+ */
+export const apiParam = {
+  page: pageQuery.shape.page,
+  pageSize: pageQuery.shape.pageSize,
+  decision: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  indicator: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  agency: z.string().regex(/^[A-Z0-9-]{1,40}$/),
+  milestone: z.coerce.number().int().min(2000).max(2100),
+  pillar: z.enum(PILLARS),
+  status: z.enum(MILESTONE_STATUSES),
+  asOf: periodParam,
+};
 
 /** "true" / "false" → boolean; absent → undefined. */
 export const boolParam = z

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { MilestoneStatus } from "@/lib/status";
 import { milestoneStatusField, pillarField } from "@/modules/statuses/schemas";
+import { apiParam } from "@/server/api";
 
 export type DashboardFilters = {
   decision?: string;
@@ -16,9 +17,9 @@ export type DashboardFilters = {
 };
 
 const schema = z.object({
-  decision: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined),
+  decision: apiParam.decision.optional().catch(undefined),
   pillar: pillarField.optional().catch(undefined),
-  agency: z.string().regex(/^[A-Z0-9-]{1,40}$/).optional().catch(undefined),
+  agency: apiParam.agency.optional().catch(undefined),
   milestone: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   status: milestoneStatusField.optional().catch(undefined),
   asOf: z.string().regex(/^\d{4}-Q[1-4]$/).optional().catch(undefined),

@@ -3,9 +3,10 @@
 // responses of every endpoint against it, so a field added, renamed or made nullable in a route
 // without updating this file fails the tests.
 import { AgencyKind, Comparator, DeadlineKind, DocumentKind, Direction, GovLevel, IndicatorKind, Pillar, ScopeKind, SuccessionKind, TaskProgressStatus } from "@/generated/prisma/enums";
-import type { MilestoneStatus, TaskStatus } from "@/lib/status";
+import { MILESTONE_STATUSES, type TaskStatus } from "@/lib/status";
 import type { ItemState } from "@/modules/reporting/queries";
-import { CACHE_BULK, CACHE_PUBLIC } from "@/server/api";
+import { z } from "zod";
+import { apiParam, CACHE_BULK, CACHE_PUBLIC } from "@/server/api";
 import type { Header, JsonSchema, OpenApiDocument, Operation, Parameter, ResponseObject } from "./types";
 
 // ---- Schema helpers -------------------------------------------------------------------------
@@ -47,16 +48,7 @@ function obj(properties: Record<string, JsonSchema>, opts: { optional?: string[]
 /** All members of a string union, checked complete by the compiler. */
 const members = <T extends string>(all: Record<T, true>) => Object.keys(all) as T[];
 
-const MILESTONE_STATUSES = members<MilestoneStatus>({
-  ACHIEVED: true,
-  ON_TRACK: true,
-  NEEDS_ACCELERATION: true,
-  LIMITED_PROGRESS: true,
-  MOVING_AWAY: true,
-  MISSED: true,
-  NOT_ENOUGH_DATA: true,
-  NO_DATA: true,
-});
+
 const TASK_STATUSES = members<TaskStatus>({ OVERDUE: true, IN_PROGRESS: true, ONGOING: true, NOT_STARTED: true, DONE_LATE: true, DONE_ON_TIME: true });
 const ITEM_STATES = members<ItemState>({ NOT_STARTED: true, DRAFT: true, SUBMITTED: true, RETURNED: true, APPROVED: true });
 const v = <T extends Record<string, string>>(e: T) => Object.values(e) as string[];
@@ -346,21 +338,28 @@ const schemas = {
 const q = (name: string, schema: JsonSchema, description: string): Parameter => ({ name, in: "query", required: false, description, schema });
 const pathParam = (name: string, schema: JsonSchema, description: string): Parameter => ({ name, in: "path", required: true, description, schema });
 
-const decisionKey = { type: "string", pattern: "^[a-z0-9-]{1,40}$" } satisfies JsonSchema;
-const indicatorCode = { type: "string", pattern: "^[a-z0-9-]{1,80}$" } satisfies JsonSchema;
-const agencyCode = { type: "string", pattern: "^[A-Z0-9-]{1,40}$" } satisfies JsonSchema;
 const trueFalse = { type: "string", enum: ["true", "false"] } satisfies JsonSchema;
 
+/** A parameter's JSON Schema, written from the zod schema the route parses it with. */
+function fromZod(schema: z.ZodType): JsonSchema {
+  const json = z.toJSONSchema(schema, { io: "input" }) as JsonSchema & { $schema?: string };
+  delete json.$schema;
+  return json;
+}
+const decisionKey = fromZod(apiParam.decision);
+const indicatorCode = fromZod(apiParam.indicator);
+const agencyCode = fromZod(apiParam.agency);
+
 const P = {
-  page: q("page", { type: "integer", minimum: 1, maximum: 100_000, default: 1 }, "Page number, from 1."),
-  pageSize: q("pageSize", { type: "integer", minimum: 1, maximum: 500, default: 100 }, "Items per page."),
-  pillar: q("pillar", oneOf(v(Pillar)), "Only this pillar."),
+  page: q("page", fromZod(apiParam.page), "Page number, from 1."),
+  pageSize: q("pageSize", fromZod(apiParam.pageSize), "Items per page."),
+  pillar: q("pillar", fromZod(apiParam.pillar), "Only this pillar."),
   decision: q("decision", decisionKey, "Only this document (key, e.g. 411-2022)."),
   indicator: q("indicator", indicatorCode, "Only this indicator (code)."),
   agency: q("agency", agencyCode, "Only this agency (code, e.g. BKHCN)."),
-  milestone: q("milestone", { type: "integer", minimum: 2000, maximum: 2100 }, "Only targets for this year."),
-  status: q("status", oneOf(MILESTONE_STATUSES), "Only targets with this effective status."),
-  asOf: q("asOf", period, "Statuses as they stood at the end of this quarter (default: today)."),
+  milestone: q("milestone", fromZod(apiParam.milestone), "Only targets for this year."),
+  status: q("status", fromZod(apiParam.status), "Only targets with this effective status."),
+  asOf: q("asOf", { ...fromZod(apiParam.asOf), description: "A quarter: 2024-Q1." }, "Statuses as they stood at the end of this quarter (default: today)."),
 };
 const paging = [P.page, P.pageSize];
 
@@ -642,11 +641,12 @@ export const openApiSpec: OpenApiDocument = {
         "Target statuses as CSV (the dashboard's view)",
         ["indicators", "downloads"],
         [
-          q("decision", decisionKey, "Only this document."),
-          q("pillar", oneOf(v(Pillar)), "Only this pillar."),
-          q("milestone", { type: "integer" }, "Only this target year."),
-          q("status", oneOf(MILESTONE_STATUSES), "Only this effective status."),
-          q("asOf", period, "As at the end of this quarter."),
+          P.decision,
+          P.pillar,
+          P.milestone,
+          P.status,
+          P.asOf,
+          q("agency", agencyCode, "Only the targets of indicators assigned to this agency (as on its dashboard); an unknown code is ignored, as on the page."),
         ],
         { "200": publicCsv("One row per target with its status and explanation. Invalid filters are ignored, as on the dashboard."), ...unavailable },
       ),

@@ -1,6 +1,5 @@
-import { z } from "zod";
-import { PILLARS } from "@/lib/enums";
-import { MILESTONE_STATUSES } from "@/lib/status";
+import { apiParam } from "@/server/api";
 
-export const pillarField = z.enum(PILLARS);
-export const milestoneStatusField = z.enum(MILESTONE_STATUSES);
+// The same fields the open API reads, so a screen's filter and its download accept the same values.
+export const pillarField = apiParam.pillar;
+export const milestoneStatusField = apiParam.status;

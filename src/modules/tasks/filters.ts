@@ -2,14 +2,15 @@
 // Invalid values are dropped, not fatal. Pure: used by the page, the CSV route and the tests.
 import { z } from "zod";
 import type { TaskStatus } from "@/lib/status";
+import { apiParam } from "@/server/api";
 
 export const TASK_STATUS_VALUES = ["OVERDUE", "IN_PROGRESS", "ONGOING", "NOT_STARTED", "DONE_LATE", "DONE_ON_TIME"] as const satisfies readonly TaskStatus[];
 
 export type TaskFilters = { decision?: string; agency?: string; status?: TaskStatus; q?: string; page: number };
 
 const schema = z.object({
-  decision: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined),
-  agency: z.string().regex(/^[A-Z0-9-]{1,40}$/).optional().catch(undefined),
+  decision: apiParam.decision.optional().catch(undefined),
+  agency: apiParam.agency.optional().catch(undefined),
   status: z.enum(TASK_STATUS_VALUES).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),

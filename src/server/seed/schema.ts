@@ -1,21 +1,13 @@
 // zod schemas of the seed files (format described in seeds/FORMAT.md).
 import { z } from "zod";
+import { AGENCY_KINDS, PILLARS, ROLES } from "@/lib/enums";
 
 const nullableText = z.string().min(1).nullable().optional();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
 const year = z.number().int().min(2000).max(2100);
 
-export const pillar = z.enum(["DIGITAL_GOVERNMENT", "DIGITAL_ECONOMY", "DIGITAL_SOCIETY", "FOUNDATION"]);
-export const agencyKind = z.enum([
-  "MINISTRY",
-  "MINISTRY_LEVEL",
-  "GOV_AGENCY",
-  "PROVINCE",
-  "DEPARTMENT",
-  "ENTERPRISE",
-  "ASSOCIATION",
-  "OTHER",
-]);
+const pillar = z.enum(PILLARS);
+const agencyKind = z.enum(AGENCY_KINDS);
 
 export const indicatorSchema = z.object({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "indicator code must be kebab-case"),
@@ -181,7 +173,7 @@ export const demoUsersSchema = z.object({
     z.object({
       email: z.string().email(),
       name: z.string().min(1),
-      role: z.enum(["ADMIN", "REVIEWER", "REPORTER", "VIEWER"]),
+      role: z.enum(ROLES),
       agency: z.string(),
     }),
   ),

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { AGENCY_KINDS } from "@/lib/enums";
 import { agencyToApi, listAgencies } from "@/modules/agencies/queries";
 import { corsPreflight, pageQuery, paginated, parseQuery, publicRoute } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
 const query = pageQuery.extend({
-  kind: z.enum(["MINISTRY", "MINISTRY_LEVEL", "GOV_AGENCY", "PROVINCE", "DEPARTMENT", "ENTERPRISE", "ASSOCIATION", "OTHER"]).optional(),
+  kind: z.enum(AGENCY_KINDS).optional(),
   current: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
 });
 

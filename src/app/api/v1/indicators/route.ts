@@ -1,14 +1,12 @@
-import { z } from "zod";
-import { pillarField } from "@/modules/statuses/schemas";
 import { latestApprovedNational, listIndicators } from "@/modules/indicators/queries";
 import { indicatorToApi } from "@/modules/indicators/serialize";
-import { corsPreflight, pageQuery, paginated, parseQuery, publicRoute } from "@/server/api";
+import { corsPreflight, pageQuery, paginated, parseQuery, publicRoute, apiParam } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
 const query = pageQuery.extend({
-  pillar: pillarField.optional(),
-  decision: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  pillar: apiParam.pillar.optional(),
+  decision: apiParam.decision.optional(),
 });
 
 export const GET = publicRoute(async (req: Request) => {

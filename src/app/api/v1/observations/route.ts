@@ -1,12 +1,11 @@
-import { z } from "zod";
-import { boolParam, corsPreflight, pageQuery, paginated, parseQuery, periodParam, publicRoute } from "@/server/api";
+import { boolParam, corsPreflight, pageQuery, paginated, parseQuery, periodParam, publicRoute, apiParam } from "@/server/api";
 import { listApprovedObservations } from "@/modules/indicators/queries";
 
 export const dynamic = "force-dynamic";
 
 const query = pageQuery.extend({
-  indicator: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
-  agency: z.string().regex(/^[A-Z0-9-]{1,40}$/).optional(),
+  indicator: apiParam.indicator.optional(),
+  agency: apiParam.agency.optional(),
   national: boolParam,
   /** First and last quarter, inclusive. */
   from: periodParam.optional(),

@@ -1,18 +1,16 @@
-import { z } from "zod";
 import { statusRowToApi } from "@/modules/indicators/serialize";
 import { listTargets } from "@/modules/statuses/queries";
-import { milestoneStatusField, pillarField } from "@/modules/statuses/schemas";
-import { corsPreflight, pageQuery, paginated, parseQuery, periodParam, publicRoute } from "@/server/api";
+import { corsPreflight, pageQuery, paginated, parseQuery, publicRoute, apiParam } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
 const query = pageQuery.extend({
-  decision: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
-  pillar: pillarField.optional(),
-  indicator: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
-  milestone: z.coerce.number().int().min(2000).max(2100).optional(),
-  status: milestoneStatusField.optional(),
-  asOf: periodParam.optional(),
+  decision: apiParam.decision.optional(),
+  pillar: apiParam.pillar.optional(),
+  indicator: apiParam.indicator.optional(),
+  milestone: apiParam.milestone.optional(),
+  status: apiParam.status.optional(),
+  asOf: apiParam.asOf.optional(),
 });
 
 /** Every target's effective and computed status, from approved national (or per-unit) values. */

@@ -1,14 +1,13 @@
-import { z } from "zod";
 import { groupNames } from "@/modules/decisions/queries";
 import { listTasks } from "@/modules/tasks/queries";
 import { taskToApi } from "@/modules/tasks/serialize";
-import { corsPreflight, pageQuery, paginated, parseQuery, publicRoute } from "@/server/api";
+import { corsPreflight, pageQuery, paginated, parseQuery, publicRoute, apiParam } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
 const query = pageQuery.extend({
-  decision: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
-  agency: z.string().regex(/^[A-Z0-9-]{1,40}$/).optional(),
+  decision: apiParam.decision.optional(),
+  agency: apiParam.agency.optional(),
 });
 
 export const GET = publicRoute(async (req: Request) => {
