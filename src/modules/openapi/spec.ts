@@ -318,7 +318,7 @@ const schemas = {
       value: num,
       unit: str,
       provisional: d("The release calls it an estimate (ước tính, sơ bộ).", bool),
-      release: obj({ title: str, date, url: { type: "string", format: "uri-reference" } }),
+      release: obj({ title: str, date, url: d("The release's address as published (it may hold characters a strict URI parser refuses).", str) }),
       quote: d("Verbatim text of the release; contains `printed`.", str),
       printed: d("The number exactly as printed (e.g. 12,67%).", str),
       revises: d("The earlier figure of the same series this release corrects.", obj({ id: int, key: str }, { nullable: true })),
