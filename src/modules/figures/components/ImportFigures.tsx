@@ -25,9 +25,11 @@ export function ImportFigures({ lang, m }: { lang: string; m: M }) {
     setFile(f);
     return previewFiguresAction(prev, fd);
   }, null);
-  const [done, confirmDispatch, confirming] = useActionState<ActionResult<ConfirmData | PreviewData> | null | "cancelled", FormData | null>(async (prev, fd) => {
-    if (!fd) return "cancelled";
-    return confirmFiguresAction(null, fd);
+  // The confirmation's state: the server's answer, "cancelled", or nothing yet (a new upload).
+  const [done, confirmDispatch, confirming] = useActionState<ActionResult<ConfirmData | PreviewData> | null | "cancelled", FormData | "cancel" | "reset">(async (_prev, input) => {
+    if (input === "cancel") return "cancelled";
+    if (input === "reset") return null;
+    return confirmFiguresAction(null, input);
   }, null);
   const [shownPreview, setShownPreview] = useState(0);
 
@@ -38,7 +40,7 @@ export function ImportFigures({ lang, m }: { lang: string; m: M }) {
     setShownPreview((n) => n + 1);
     startTransition(() => {
       previewDispatch(fd);
-      confirmDispatch(null);
+      confirmDispatch("reset");
     });
   };
   const data = preview?.data;
@@ -54,7 +56,7 @@ export function ImportFigures({ lang, m }: { lang: string; m: M }) {
   const onCancel = () => {
     setFile(null);
     if (fileRef.current) fileRef.current.value = "";
-    startTransition(() => confirmDispatch(null));
+    startTransition(() => confirmDispatch("cancel"));
   };
   const cancelled = done === "cancelled";
   const fileErrors = preview?.fieldErrors?.file ?? [];

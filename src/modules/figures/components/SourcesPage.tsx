@@ -115,7 +115,7 @@ function IndicatorTable({ g, lang, m }: { g: IndicatorFigures; lang: Lang; m: Me
                     const chain = s.periods.get(p);
                     return (
                       <td key={s.source.code} className="px-3 py-2" data-source={s.source.code}>
-                        {chain ? <FigureCell chain={chain} fmt={fmt} lang={lang} m={m} /> : <span className="text-slate-500" aria-label={t.noValue}>{t.noValue}</span>}
+                        {chain ? <FigureCell chain={chain} fmt={fmt} lang={lang} m={m} /> : <span className="text-slate-500">{t.noValue}</span>}
                       </td>
                     );
                   })}
