@@ -16,6 +16,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const paths = [
     "",
     "/tasks",
+    "/sources",
     ...documents.flatMap((d) => [`/decisions/${d.key}`, `/documents/${d.key}`]),
     ...indicators.map((i) => `/indicators/${i.code}`),
   ];
