@@ -33,7 +33,6 @@ export const figuresVi = {
   tableCaption: "{indicator}: giá trị của từng nguồn theo kỳ",
   conflict: "Các nguồn cho số khác nhau",
   api: "Dữ liệu mở: /api/v1/figures",
-  importLink: "Thêm bản công bố (CSV)",
   kinds: { STATISTICS_OFFICE: "Cơ quan thống kê", MINISTRY: "Bộ, ngành", INTERNATIONAL_INDEX: "Chỉ số quốc tế", AGENCY_REPORTING: "Báo cáo của cơ quan", SURVEY: "Khảo sát" },
   import: {
     title: "Thêm bản công bố số liệu",
@@ -140,7 +139,6 @@ export const figuresEn: typeof figuresVi = {
   tableCaption: "{indicator}: each source's values by period",
   conflict: "Sources disagree",
   api: "Open data: /api/v1/figures",
-  importLink: "Add a release (CSV)",
   kinds: { STATISTICS_OFFICE: "Statistics office", MINISTRY: "Ministry", INTERNATIONAL_INDEX: "International index", AGENCY_REPORTING: "Agency reporting", SURVEY: "Survey" },
   import: {
     title: "Add a release of figures",
