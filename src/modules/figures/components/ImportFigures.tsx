@@ -2,6 +2,7 @@
 import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import type { ActionResult } from "@/server/action";
 import type { Messages } from "@/i18n/messages";
+import { formatNumber } from "@/lib/format";
 import { confirmFiguresAction, previewFiguresAction, type ConfirmData, type PreviewData } from "../actions";
 import { CSV_COLUMNS, MAX_CSV_BYTES, type FigureIssue } from "../parse";
 
@@ -133,7 +134,11 @@ export function ImportFigures({ lang, m }: { lang: string; m: M }) {
                     <tr key={r.line} className={`border-t border-slate-100 align-top ${r.errors.length ? "bg-red-50" : ""}`} data-testid="figures-row" data-line={r.line} data-valid={r.errors.length ? "false" : "true"}>
                       <th scope="row" className="px-2 py-1 text-left font-normal">{r.line}</th>
                       {(["indicator", "source", "period", "value", "release_date", "printed"] as const).map((c) => (
-                        <td key={c} className="max-w-[14rem] truncate px-2 py-1">{r.cells[c]}</td>
+                        <td key={c} className="max-w-[14rem] truncate px-2 py-1">
+                          {r.cells[c]}
+                          {/* How the number was read ("1.234" is a thousand and more the Vietnamese way): shown so a misreading is caught before confirming. */}
+                          {c === "value" && r.figure && <span className="block text-xs text-slate-600" data-testid="figures-read-as">= {formatNumber(r.figure.value, lang === "en" ? "en" : "vi", 6)}</span>}
+                        </td>
                       ))}
                       <td className="px-2 py-1" data-testid="figures-row-errors">
                         {r.errors.length ? (
