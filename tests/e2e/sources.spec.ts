@@ -69,6 +69,7 @@ test("a reviewer previews a CSV, sees a refused file and a row's error, confirms
   await file.setInputFiles({ name: "so-lieu.csv", mimeType: "text/csv", buffer: csv(ROW) });
   await page.getByTestId("figures-upload").click();
   await expect(page.getByTestId("figures-summary")).toHaveText("1 dòng hợp lệ, 0 dòng lỗi");
+  await expect(page.locator('[data-testid="figures-row"][data-line="2"] [data-testid="figures-read-as"]')).toHaveText("= 14,5");
   await page.getByTestId("figures-confirm").click();
   await expect(page.getByTestId("figures-status")).toContainText("Đã thêm 1 số liệu công bố.");
 
