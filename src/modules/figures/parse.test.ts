@@ -143,6 +143,8 @@ describe("checkCsv", () => {
     const noValue = CSV_COLUMNS.filter((c) => c !== "value").join(";") + "\nx";
     expect(checkCsv(noValue, ctx()).fileErrors).toEqual([{ code: "missingColumn", values: { column: "value" } }]);
     expect(checkCsv(CSV_COLUMNS.join(";") + ";giá_trị\nx", ctx()).fileErrors.map((e) => e.code)).toEqual(["unknownColumn"]);
+    // A nameless trailing column (Excel's trailing ";") is ignored, with its empty cells.
+    expect(checkCsv(csv([good]).replace(/\r\n/g, ";\r\n"), ctx()).rows.map((r) => r.errors)).toEqual([[]]);
     const many = csv(Array.from({ length: MAX_CSV_ROWS + 1 }, () => good));
     expect(checkCsv(many, ctx()).fileErrors.map((e) => e.code)).toEqual(["tooManyRows"]);
     expect(checkCsv(csv(Array.from({ length: 3 }, () => good)), ctx()).fileErrors).toEqual([]);

@@ -212,6 +212,8 @@ export function checkCsv(text: string, ctx: CheckContext): CheckedFile {
   const header = rows[0].map((h) => h.trim().toLowerCase().replace(/^\ufeff/, ""));
   const index = new Map<string, number>();
   header.forEach((h, i) => {
+    // Excel writes a trailing ";" for a formatted but empty column: a nameless column is no column.
+    if (h === "") return;
     if (index.has(h)) fileErrors.push({ code: "duplicateColumn", values: { column: h } });
     else if (!(CSV_COLUMNS as readonly string[]).includes(h)) fileErrors.push({ code: "unknownColumn", values: { column: h.slice(0, 40) } });
     index.set(h, i);
