@@ -79,3 +79,13 @@ test("a reviewer previews a CSV, sees a refused file and a row's error, confirms
   await expect(anon.locator('tr[data-period="2026-Q1"] td[data-source="NSO"]').getByTestId("figure-value")).toHaveText("14,5%");
   await visitor.close();
 });
+
+test("an administrator working in English gets the preview's errors in English", async ({ page }) => {
+  await signIn(page, "admin@cds.gov.vn", "en");
+  await page.goto("/en/sources/import");
+  await page.getByTestId("figures-file").setInputFiles({ name: "figures.csv", mimeType: "text/csv", buffer: csv(ROW.replace("14,5;có", "fourteen;yes")) });
+  await page.getByTestId("figures-upload").click();
+  await expect(page.getByTestId("figures-summary")).toHaveText("0 valid, 1 with errors");
+  await expect(page.locator('[data-testid="figures-row"][data-line="2"] [data-testid="figures-row-errors"]')).toContainText("value: The value must be a number");
+  await expectAccessible(page);
+});

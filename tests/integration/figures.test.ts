@@ -196,6 +196,17 @@ describe("importing a release from CSV", () => {
     expect(await q1("2026-05-06")).toEqual([14.6]);
   });
 
+  it("two confirmations of the same release at once: one writes every row, the other nothing", async () => {
+    await actAs(REVIEWER);
+    const before = await count();
+    const text = csv([testRow({ period: "2026-Q3", release_url: `${TEST_URL}/cung-luc` }), testRow({ period: "2026-Q4", release_url: `${TEST_URL}/cung-luc` })]);
+    const p = await preview(fileOf(text));
+    expect(p.data!.invalid).toBe(0);
+    const results = await Promise.all([confirm(fileOf(text), p.data!.digest), confirm(fileOf(text), p.data!.digest)]);
+    expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+    expect(await count()).toBe(before + 2);
+  });
+
   it("reads a file saved by LibreOffice Calc as CSV with semicolons", async (ctx) => {
     const has = await run("soffice", ["--version"]).then(() => true, () => false);
     if (!has && !(process.env.CI === "true" || process.env.CI === "1")) ctx.skip();
