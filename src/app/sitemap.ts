@@ -17,6 +17,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const paths = [
     "",
     "/tasks",
+    "/sources",
     ...documents.flatMap((key) => [`/decisions/${key}`, `/documents/${key}`]),
     ...indicators.map((code) => `/indicators/${code}`),
   ];

@@ -23,6 +23,9 @@ export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
           <Link href={`/${lang}/tasks`} prefetch={false} className="hover:underline">
             {m.public.tasks.nav}
           </Link>
+          <Link href={`/${lang}/sources`} prefetch={false} className="hover:underline">
+            {m.figures.nav}
+          </Link>
           <Link href="/api/v1" prefetch={false} className="hover:underline">
             {m.nav.api}
           </Link>

@@ -3,11 +3,13 @@
 import { adminVi } from "./admin";
 import { dashboardVi } from "./dashboard";
 import { excelVi } from "./excel";
+import { figuresVi } from "./figures";
 import { publicVi } from "./public";
 
 export const vi = {
   admin: adminVi,
   excel: excelVi,
+  figures: figuresVi,
   dashboard: dashboardVi,
   public: publicVi,
   auth: {

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "admin.assignments": ["ADMIN", "REVIEWER"],
   "audit.read": ["ADMIN", "REVIEWER"],
   "national.read": ["ADMIN", "REVIEWER"],
+  "figures.import": ["ADMIN", "REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support";
 
-const PAGES = ["", "/decisions/942-2021", "/documents/749-2020", "/indicators/egdi-rank", "/tasks", "/archive/2026-Q2"];
+const PAGES = ["", "/decisions/942-2021", "/documents/749-2020", "/indicators/egdi-rank", "/tasks", "/sources", "/archive/2026-Q2"];
 
 for (const lang of ["vi", "en"] as const) {
   test(`every kind of public page renders in ${lang} and passes axe`, async ({ page }) => {

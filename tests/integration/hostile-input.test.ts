@@ -11,7 +11,8 @@
 // "unexpected error" or internal text (stack, Prisma, SQL); and never a write: every writable
 // table and the evidence folder are fingerprinted around each case. afterAll prints the tally and
 // fails if the table shrank.
-import { readdirSync, rmSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -41,6 +42,7 @@ import * as adminActions from "@/modules/admin/actions";
 import * as authActions from "@/modules/auth/actions";
 import * as statusActions from "@/modules/statuses/actions";
 import * as excelActions from "@/modules/excel/actions";
+import * as figuresActions from "@/modules/figures/actions";
 import * as reportingActions from "@/modules/reporting/actions";
 import * as nextauthRoute from "@/app/api/auth/[...nextauth]/route";
 import * as internalRefreshRoute from "@/app/api/internal/refresh/route";
@@ -57,6 +59,8 @@ import * as targetsCsvRoute from "@/app/api/v1/dashboard/targets.csv/route";
 import * as dashboardTasksCsvRoute from "@/app/api/v1/dashboard/tasks.csv/route";
 import * as decisionRoute from "@/app/api/v1/decisions/[key]/route";
 import * as decisionsRoute from "@/app/api/v1/decisions/route";
+import * as figuresRoute from "@/app/api/v1/figures/route";
+import * as sourcesRoute from "@/app/api/v1/sources/route";
 import * as indicatorObservationsCsvRoute from "@/app/api/v1/indicators/[code]/observations.csv/route";
 import * as indicatorRoute from "@/app/api/v1/indicators/[code]/route";
 import * as indicatorsRoute from "@/app/api/v1/indicators/route";
@@ -123,6 +127,7 @@ const ACTIONS: Record<string, Record<string, unknown>> = {
   "src/modules/auth/actions.ts": authActions,
   "src/modules/statuses/actions.ts": statusActions,
   "src/modules/excel/actions.ts": excelActions,
+  "src/modules/figures/actions.ts": figuresActions,
   "src/modules/reporting/actions.ts": reportingActions,
 };
 const ACTION_FNS: Record<string, ActionFn> = Object.fromEntries(
@@ -145,6 +150,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "src/app/api/v1/dashboard/tasks.csv/route.ts": dashboardTasksCsvRoute,
   "src/app/api/v1/decisions/[key]/route.ts": decisionRoute,
   "src/app/api/v1/decisions/route.ts": decisionsRoute,
+  "src/app/api/v1/figures/route.ts": figuresRoute,
   "src/app/api/v1/indicators/[code]/observations.csv/route.ts": indicatorObservationsCsvRoute,
   "src/app/api/v1/indicators/[code]/route.ts": indicatorRoute,
   "src/app/api/v1/indicators/route.ts": indicatorsRoute,
@@ -154,6 +160,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "src/app/api/v1/reporting/tasks/route.ts": saveTasksRoute,
   "src/app/api/v1/reporting/workspace/route.ts": workspaceRoute,
   "src/app/api/v1/route.ts": indexRoute,
+  "src/app/api/v1/sources/route.ts": sourcesRoute,
   "src/app/api/v1/statuses/route.ts": statusesRoute,
   "src/app/api/v1/tasks.csv/route.ts": tasksCsvRoute,
   "src/app/api/v1/tasks/route.ts": tasksRoute,
@@ -466,6 +473,82 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
   idCases(T, "A", "batchId", base, T === "confirmImportAction" ? BAD_IDS : SOME_BAD_IDS);
 }
 
+// -- figures: previewFiguresAction and confirmFiguresAction -----------------------------------
+{
+  const COLUMNS = "indicator;source;period;value;provisional;release_title;release_date;release_url;quote;printed;revises_url;revises_date;definition_note";
+  const row = (over: Record<string, string> = {}) => {
+    const r: Record<string, string> = {
+      indicator: "digital-economy-gdp-share",
+      source: "NSO",
+      period: "2026-Q1",
+      value: "14,5",
+      provisional: "có",
+      release_title: "Bản công bố thử nghiệm (kiểm thử)",
+      release_date: "2026-04-06",
+      release_url: "https://example.test/hostile",
+      quote: "ước đạt 14,5% (câu thử nghiệm)",
+      printed: "14,5%",
+      revises_url: "",
+      revises_date: "",
+      definition_note: "",
+      ...over,
+    };
+    return COLUMNS.split(";").map((c) => (/[";\n]/.test(r[c]) ? `"${r[c].replace(/"/g, '""')}"` : r[c])).join(";");
+  };
+  const csvFile = (text: string, name = "so-lieu.csv") => new File([text], name, { type: "text/csv" });
+  // The fingerprint is of the text as read (a byte-order mark is not part of it).
+  const sha = (text: string) => createHash("sha256").update(text.replace(/^\uFEFF/, "")).digest("hex");
+  const good = `${COLUMNS}\r\n${row()}\r\n`;
+  for (const T of ["previewFiguresAction", "confirmFiguresAction"]) {
+    const base = (): Record<string, Field> => ({ file: csvFile(good), digest: sha(good) });
+    authCases(T, ["anon", "A", "B", "viewer", "stale", "ghost", "inactive"], base);
+    act(T, "reviewer", "file", "no file", () => ({ ...base(), file: undefined }), { field: /^file$/ });
+    act(T, "reviewer", "wrong type", "file field is text", () => ({ ...base(), file: good }), { field: /^file$/ });
+    act(T, "reviewer", "file", "empty file", () => ({ ...base(), file: csvFile("") }), { field: /^file$/ });
+    act(T, "reviewer", "file", "over 1 MB", () => ({ ...base(), file: csvFile(good + "x".repeat(MB)) }), { field: /^file$/ });
+    act(T, "reviewer", "file", "an .exe named .csv", () => ({ ...base(), file: FILES.exeAsXlsx() }), { field: /^file$/ });
+    act(T, "reviewer", "file", "an .xlsx named .csv", () => ({ ...base(), file: new File([FILES.zip6MB().slice(0, 4096)], "so-lieu.csv") }), { field: /^file$/ });
+    act(T, "reviewer", "unicode", "Windows-1258 bytes, not UTF-8", () => ({ ...base(), file: new File([Buffer.from([...Buffer.from(COLUMNS + "\n"), 0xe1, 0xd2, 0x0a])], "so-lieu.csv") }), { field: /^file$/ });
+  }
+  {
+    // Confirming with the right fingerprint: whatever the file holds, a row with an error refuses it all.
+    const T = "confirmFiguresAction";
+    const withText = (text: string) => () => ({ file: csvFile(text), digest: sha(text) });
+    act(T, "reviewer", "missing field", "no fingerprint", () => ({ file: csvFile(good) }), { field: /^digest$/ });
+    act(T, "reviewer", "wrong type", "a fingerprint that is not one", () => ({ file: csvFile(good), digest: "abc" }), { field: /^digest$/ });
+    act(T, "reviewer", "sql injection", "SQL as fingerprint", () => ({ file: csvFile(good), digest: S.sql }), { field: /^digest$/ });
+    act(T, "reviewer", "state", "a file changed after its preview", () => ({ file: csvFile(good), digest: sha(`${good} `) }), { message: /đã thay đổi/ });
+    const CONTENT_REFUSED = /còn lỗi/;
+    for (const [cat, name, text] of [
+      ["sql injection", "SQL as indicator", `${COLUMNS}\n${row({ indicator: S.sql })}\n`],
+      ["sql injection", "SQL as value", `${COLUMNS}\n${row({ value: S.sqlNum })}\n`],
+      ["html injection", "script in the quote, not containing the number", `${COLUMNS}\n${row({ quote: S.html })}\n`],
+      ["html injection", "javascript: release link", `${COLUMNS}\n${row({ release_url: "javascript:alert(1)" })}\n`],
+      ["unicode", "a bell character in the quote", `${COLUMNS}\n${row({ quote: "ước đạt 14,5% \u0007" })}\n`],
+      ["unicode", "ANSI escape in the title", `${COLUMNS}\n${row({ release_title: S.ansi })}\n`],
+      ["unicode", "RTL override in the value", `${COLUMNS}\n${row({ value: "\u202e14,5" })}\n`],
+      ["unicode", "full-width digits", `${COLUMNS}\n${row({ value: "\uff11\uff14" })}\n`],
+      ["number edge", "value 1e309", `${COLUMNS}\n${row({ value: "1e309" })}\n`],
+      ["number edge", "value NaN", `${COLUMNS}\n${row({ value: "NaN" })}\n`],
+      ["number edge", "a share of 101 %", `${COLUMNS}\n${row({ value: "101", printed: "101", quote: "101" })}\n`],
+      ["number edge", "a release dated in the future", `${COLUMNS}\n${row({ release_date: "2099-01-01" })}\n`],
+      ["number edge", "30 February", `${COLUMNS}\n${row({ release_date: "2026-02-30" })}\n`],
+      ["huge string", "a 6,000-character quote", `${COLUMNS}\n${row({ quote: `14,5% ${"a".repeat(6_000)}` })}\n`],
+      ["huge string", "2,001 rows", `${COLUMNS}\n${Array.from({ length: 2_001 }, (_, i) => row({ release_url: `https://example.test/r${i}` })).join("\n")}\n`],
+      ["missing field", "no value column", `${COLUMNS.replace(";value", "")}\nx\n`],
+      ["missing field", "only the header", `${COLUMNS}\n`],
+      ["wrong type", "an unclosed quotation mark", `${COLUMNS}\n"${row()}\n`],
+      ["forged id", "a revision of a release that does not exist", `${COLUMNS}\n${row({ revises_url: "https://example.test/khong-co", revises_date: "2026-01-01" })}\n`],
+      ["state", "a figure already stored (the template unchanged)", readFileSync("public/templates/so-lieu-cong-bo.csv", "utf8")],
+      ["state", "a valid row and a bad one: all or nothing", `${COLUMNS}\n${row()}\n${row({ source: "KHONG-CO", release_url: "https://example.test/2" })}\n`],
+    ] as [Category, string, string][]) {
+      act(T, "reviewer", cat, name, withText(text), { message: CONTENT_REFUSED });
+    }
+    act(T, "reviewer", "unicode", "NUL in the quote: not a text file", withText(`${COLUMNS}\n${row({ quote: `ước đạt 14,5% ${S.nul}` })}\n`), { field: /^file$/ });
+    act(T, "admin", "state", "the same row twice in one file", withText(`${COLUMNS}\n${row()}\n${row()}\n`), { message: CONTENT_REFUSED });
+  }
+}
+
 // -- dashboards: overrideStatusAction ---------------------------------------------------------
 {
   const T = "overrideStatusAction";
@@ -694,6 +777,19 @@ listRoute("GET /api/v1/agencies", agenciesRoute, "/api/v1/agencies", BAD_PAGES, 
   ["wrong type", "current=1", "current=1"],
   ["wrong type", "two kinds, the last invalid", "kind=PROVINCE&kind=HACK"],
 ]);
+listRoute("GET /api/v1/figures", figuresRoute, "/api/v1/figures", somePages("page -1", "page 1e309", "pageSize 1e9", "pageSize 0", "page with a NUL", "two pages, the last invalid"), [
+  ["wrong type", "asOf is a quarter", "asOf=2024-Q1"],
+  ["number edge", "asOf 30 February", "asOf=2024-02-30"],
+  ["number edge", "asOf month 13", "asOf=2024-13-01"],
+  ["unicode", "zero-width space in asOf", `asOf=${encodeURIComponent("2024-01-01\u200b")}`],
+  ["huge string", "1 MB asOf", `asOf=${"9".repeat(MB)}`],
+  ["wrong type", "lower-case source", "source=nso"],
+  ["sql injection", "SQL as source", `source=${encodeURIComponent(S.sql)}`],
+  ["html injection", "script as indicator", `indicator=${encodeURIComponent(S.html)}`],
+  ["huge string", "1 MB indicator", `indicator=${"a".repeat(MB)}`],
+  ["wrong type", "two sources", "source=NSO&source=ITU"],
+]);
+listRoute("GET /api/v1/sources", sourcesRoute, "/api/v1/sources", somePages("page -1", "page NaN", "pageSize 501", "script as page", "SQL as pageSize"), []);
 listRoute("GET /api/v1/decisions", decisionsRoute, "/api/v1/decisions", somePages("page -1", "page 1e309", "pageSize 1e9", "pageSize 0", "page is a word", "full-width page", "SQL as pageSize", "two pages, the last invalid", "two pages, the last valid"), []);
 listRoute("GET /api/v1/indicators", indicatorsRoute, "/api/v1/indicators", somePages("page -1", "page NaN", "pageSize 1e9", "pageSize 501", "page with a NUL", "script as page"), [
   ["wrong type", "unknown pillar", "pillar=SPACE"],
@@ -1567,8 +1663,8 @@ afterAll(async () => {
 });
 
 /** The size of the table as built (the summary line's counts): it may grow, never shrink. */
-const MIN_ACTION_CASES = 481;
-const MIN_ROUTE_CASES = 421;
+const MIN_ACTION_CASES = 562;
+const MIN_ROUTE_CASES = 448;
 
 // ---- The tests ------------------------------------------------------------------------------
 

@@ -329,6 +329,20 @@ describe("public JSON endpoints match the spec", () => {
     await call("/api/v1/agencies?kind=PLANET", 400);
   });
 
+  it("figures and sources: every page, page 2, filters, asOf, 400", async () => {
+    const all = await walk("/api/v1/figures?pageSize=40");
+    expect(all.length).toBe(await db.publishedFigure.count());
+    const p2 = (await call("/api/v1/figures?pageSize=20&page=2", 200)).body;
+    expect(p2.data.map((f: any) => f.key)).toEqual(all.slice(20, 40).map((f) => f.key));
+    expect(all.some((f) => f.revises !== null) && all.every((f) => f.illustrative === false)).toBe(true);
+    const nso2022 = (await call("/api/v1/figures?indicator=digital-economy-gdp-share&source=NSO&asOf=2024-01-01", 200)).body.data.filter((f: any) => f.period === "2022");
+    expect(nso2022.map((f: any) => f.value)).toEqual([12.67]);
+    const sources = await walk("/api/v1/sources?pageSize=5");
+    expect(sources.length).toBe(await db.source.count());
+    for (const q of ["asOf=2024-13-01", "asOf=2024-02-30", "source=nso", "indicator=A%20B"]) await call(`/api/v1/figures?${q}`, 400);
+    await call("/api/v1/sources?page=0", 400);
+  });
+
   it("bulk/indicators.json: one row per target", async () => {
     const { body, res } = await call("/api/v1/bulk/indicators.json", 200);
     expect(res.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=300, stale-while-revalidate=600");

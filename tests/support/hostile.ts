@@ -147,6 +147,7 @@ export const WRITABLE_TABLES = [
   "TaskProgressRevision",
   "EvidenceFile",
   "ImportBatch",
+  "PublishedFigure",
   "AuditLog",
   "User",
   "ReportingPeriod",

@@ -2,7 +2,7 @@
 // closed (additionalProperties: false) and tests/integration/openapi.test.ts validates real
 // responses of every endpoint against it, so a field added, renamed or made nullable in a route
 // without updating this file fails the tests.
-import { AgencyKind, Comparator, DeadlineKind, DocumentKind, Direction, GovLevel, IndicatorKind, Pillar, ScopeKind, SuccessionKind, TaskProgressStatus } from "@/generated/prisma/enums";
+import { AgencyKind, Comparator, SourceKind, DeadlineKind, DocumentKind, Direction, GovLevel, IndicatorKind, Pillar, ScopeKind, SuccessionKind, TaskProgressStatus } from "@/generated/prisma/enums";
 import { MILESTONE_STATUSES, type TaskStatus } from "@/lib/status";
 import type { ItemState } from "@/modules/reporting/queries";
 import { z } from "zod";
@@ -297,6 +297,29 @@ const schemas = {
     },
     { description: "A ministry, province or other body, with its 2025 reorganisation links." },
   ),
+  FigureSource: obj({ code: str, kind: oneOf(v(SourceKind)), name: bilingual }),
+  PublishedFigure: obj(
+    {
+      id: int,
+      key: d("indicator|source|period|release date|release URL: one value per release and series.", str),
+      indicator: d("Indicator code.", str),
+      source: ref("FigureSource"),
+      period: d("As published: a year (2023), a quarter (2023-Q2) or a span of years (2022-2023).", { type: "string", pattern: "^\\d{4}(-Q[1-4]|-\\d{4})?$" }),
+      periodStart: date,
+      periodEnd: date,
+      value: num,
+      unit: str,
+      provisional: d("The release calls it an estimate (ước tính, sơ bộ).", bool),
+      release: obj({ title: str, date, url: d("The release's address as published (it may hold characters a strict URI parser refuses).", str) }),
+      quote: d("Verbatim text of the release; contains `printed`.", str),
+      printed: d("The number exactly as printed (e.g. 12,67%).", str),
+      revises: d("The earlier figure of the same series this release corrects.", obj({ id: int, key: str }, { nullable: true })),
+      definitionNote: d("Where the published definition differs from the indicator's.", nstr),
+      illustrative: d("Always false: published figures are real.", { type: "boolean", const: false }),
+    },
+    { description: "A value as one release published it, with its citation. Never changed: a correction is a new figure that `revises` it." },
+  ),
+  Source: obj({ code: str, kind: oneOf(v(SourceKind)), name: bilingual, url: nstr, figures: d("Number of published figures (every release).", int) }),
   BulkTargetRow: obj(
     {
       target: str,
@@ -495,6 +518,7 @@ export const openApiSpec: OpenApiDocument = {
     { name: "indicators", description: "Indicators, their targets, statuses and approved values." },
     { name: "tasks", description: "Tasks of the documents' task tables." },
     { name: "agencies", description: "The agency registry." },
+    { name: "figures", description: "Figures published by the statistics office, ministries and international indices, with their citations." },
     { name: "downloads", description: "Whole-database CSV and JSON files." },
     { name: "reporting", description: "Signed-in reporters' reads and writes." },
   ],
@@ -507,7 +531,7 @@ export const openApiSpec: OpenApiDocument = {
             name: str,
             version: { type: "string", const: "v1" },
             openapi: link,
-            resources: obj({ decisions: link, indicators: link, statuses: link, observations: link, tasks: link, agencies: link }),
+            resources: obj({ decisions: link, indicators: link, statuses: link, observations: link, tasks: link, agencies: link, figures: link, sources: link }),
             downloads: obj({ indicators: link, indicatorsJson: link, observations: link, tasks: link }),
             pagination: str,
           }),
@@ -601,6 +625,23 @@ export const openApiSpec: OpenApiDocument = {
         [...paging, q("kind", oneOf(v(AgencyKind)), "Only this kind."), q("current", trueFalse, "true: only agencies that exist today.")],
         { "200": page("By kind and code.", "Agency"), "400": badQuery, ...unavailable },
       ),
+    },
+    "/api/v1/figures": {
+      get: get(
+        "listFigures",
+        "Published figures with their citations",
+        ["figures"],
+        [
+          ...paging,
+          P.indicator,
+          q("source", { type: "string", pattern: "^[A-Z0-9_]{1,40}$" }, "Only this source (code, e.g. NSO)."),
+          q("asOf", { type: "string", format: "date" }, "What each series said on this day (YYYY-MM-DD): per indicator, source and period, the latest release dated on or before it. Without it, every release."),
+        ],
+        { "200": page("By indicator, source, period and release date.", "PublishedFigure"), "400": badQuery, ...unavailable },
+      ),
+    },
+    "/api/v1/sources": {
+      get: get("listSources", "Sources of published figures", ["figures"], paging, { "200": page("By code.", "Source"), "400": badQuery, ...unavailable }),
     },
     "/api/v1/bulk/indicators.csv": {
       get: get("bulkIndicatorsCsv", "All indicators with all targets (CSV)", ["downloads"], [], {

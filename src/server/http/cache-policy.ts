@@ -14,7 +14,7 @@ const TASK_PARAMS = ["decision", "agency", "status", "q", "page"];
  * parameters cannot fill the cache (the API echoes the query in its pagination links, so the
  * canonical response is not the same bytes).
  */
-const API_PARAMS = new Set(["page", "pageSize", "decision", "agency", "national", "pillar", "indicator", "from", "to", "milestone", "status", "asOf", "illustrative", "period", "kind", "current", "q", "sort"]);
+const API_PARAMS = new Set(["page", "pageSize", "decision", "agency", "national", "pillar", "indicator", "from", "to", "milestone", "status", "asOf", "illustrative", "period", "kind", "current", "q", "sort", "source"]);
 
 type PublicPath = { re: RegExp; params: readonly string[] | "api" };
 /**
@@ -26,6 +26,7 @@ const PUBLIC_PATHS: PublicPath[] = [
   { re: new RegExp(`^/${LANG}/?$`), params: [] },
   { re: new RegExp(`^/${LANG}/(?:decisions|documents|indicators)/${SLUG}/?$`), params: [] },
   { re: new RegExp(`^/${LANG}/tasks/?$`), params: TASK_PARAMS },
+  { re: new RegExp(`^/${LANG}/sources/?$`), params: ["indicator", "page"] },
   { re: new RegExp(`^/${LANG}/archive/${SLUG}(?:/indicators/${SLUG})?/?$`), params: [] },
   { re: /^\/api\/v1(?!\/reporting(?:\/|$))(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9._-]+)*\/?$/, params: "api" },
   { re: /^\/(?:sitemap\.xml|robots\.txt)$/, params: [] },

@@ -29,6 +29,10 @@ describe("cacheKey: what the front cache may answer", () => {
     expect(cacheKey("GET", "/vi/tasks?q=&status=", {})).toBe("/vi/tasks");
     // Which of two values the page would read is left to Next, uncached.
     expect(cacheKey("GET", "/vi/tasks?page=1&page=2", {})).toBeNull();
+    // The sources page reads its indicator and page; its import screen is signed-in, never shared.
+    expect(cacheKey("GET", "/en/sources?utm=1&indicator=egdi-rank", {})).toBe("/en/sources?indicator=egdi-rank");
+    expect(cacheKey("GET", "/vi/sources/import", {})).toBeNull();
+    expect(cacheKey("GET", "/api/v1/figures?source=NSO&asOf=2024-01-01", {})).toBe("/api/v1/figures?source=NSO&asOf=2024-01-01");
   });
 
   it("200 junk parameters give one key per page", () => {

@@ -12,6 +12,8 @@ export const GET = publicRoute(() => {
       observations: "/api/v1/observations",
       tasks: "/api/v1/tasks",
       agencies: "/api/v1/agencies",
+      figures: "/api/v1/figures",
+      sources: "/api/v1/sources",
     },
     downloads: {
       indicators: "/api/v1/bulk/indicators.csv",

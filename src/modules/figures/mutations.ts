@@ -1,0 +1,98 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import { publishedPeriodRange } from "@/lib/periods";
+import { figuresVi } from "@/messages/figures";
+import { audit } from "@/server/audit";
+import type { SessionUser } from "@/server/current-user";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { refreshPublicPages } from "@/server/public-cache";
+import { bumpPublicVersion } from "@/server/public-version";
+import { checkCsv, figureKey, type CheckedFile } from "./parse";
+import { assertCanImportFigures } from "./policy";
+import { dayOf, importContext } from "./queries";
+
+/** Fingerprint of an upload: the confirmation must be of the very bytes that were previewed. */
+export function digestOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** Reads and checks an upload; writes nothing. */
+export async function previewFigures(user: SessionUser | null, text: string): Promise<CheckedFile & { digest: string }> {
+  const ctx = await importContext(user);
+  return { ...checkCsv(text, ctx), digest: digestOf(text) };
+}
+
+/**
+ * Adds every figure of a previewed upload, or none: the file is checked again inside the
+ * transaction (a figure stored since the preview makes its row a duplicate), the figures are
+ * inserted oldest release first so a revision finds what it revises, one audit row records who,
+ * when and how many, and the published-data version moves so every instance drops its pages.
+ */
+export async function importFigures(user: SessionUser | null, text: string, expectedDigest: string, fileName: string): Promise<{ count: number }> {
+  assertCanImportFigures(user);
+  if (digestOf(text) !== expectedDigest) throw new AppError(figuresVi.import.changedSincePreview, 409);
+  let count = 0;
+  try {
+    await db.$transaction(
+      async (tx) => {
+        // One import at a time across instances: two uploads of the same release cannot both pass the duplicate check.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('figures.import'))`;
+        const checked = checkCsv(text, await importContext(user));
+        if (checked.fileErrors.length || checked.invalid > 0 || checked.valid === 0) throw new AppError(figuresVi.import.hasErrors, 400);
+        const figures = checked.rows.map((r) => r.figure!).sort((a, b) => a.release.date.localeCompare(b.release.date));
+        const indicatorId = new Map((await tx.indicator.findMany({ where: { code: { in: [...new Set(figures.map((f) => f.indicator))] } }, select: { id: true, code: true } })).map((i) => [i.code, i.id]));
+        const sourceId = new Map((await tx.source.findMany({ select: { id: true, code: true } })).map((s) => [s.code, s.id]));
+        const created: string[] = [];
+        for (const f of figures) {
+          const range = publishedPeriodRange(f.period)!;
+          const iid = indicatorId.get(f.indicator)!;
+          const sid = sourceId.get(f.source)!;
+          const revised = f.revises
+            ? await tx.publishedFigure.findFirst({
+                where: { indicatorId: iid, sourceId: sid, period: f.period, releaseUrl: f.revises.url, releaseDate: dayOf(f.revises.date) },
+                orderBy: { id: "desc" },
+                select: { id: true },
+              })
+            : null;
+          const row = await tx.publishedFigure.create({
+            data: {
+              key: figureKey(f),
+              indicatorId: iid,
+              sourceId: sid,
+              period: f.period,
+              periodStart: range.start,
+              periodEnd: range.end,
+              value: f.value,
+              provisional: f.provisional,
+              releaseTitle: f.release.title,
+              releaseDate: dayOf(f.release.date),
+              releaseUrl: f.release.url,
+              quote: f.quote,
+              printed: f.printed,
+              revisesId: revised?.id ?? null,
+              definitionNote: f.definitionNote,
+            },
+            select: { key: true },
+          });
+          created.push(row.key);
+        }
+        count = created.length;
+        await audit(tx, {
+          actor: { id: user.id, email: user.email },
+          action: "figures.import",
+          entityType: "PublishedFigure",
+          after: { count, fileName: fileName.slice(0, 200), sha256: expectedDigest, keys: created.slice(0, 100) },
+        });
+        await bumpPublicVersion(tx);
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new AppError(figuresVi.import.hasErrors, 409);
+    throw e;
+  }
+  await refreshPublicPages();
+  return { count };
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import { cache } from "react";
+import type { Prisma } from "@/generated/prisma/client";
+import type { SessionUser } from "@/server/current-user";
+import { db } from "@/server/db";
+import { clockNow } from "@/server/clock";
+import { asPublishedOn, comparePeriods, type CheckContext } from "./parse";
+import { assertCanImportFigures } from "./policy";
+
+// Reads of published figures. Everything here is public (figures are published by definition),
+// except importContext, which serves the import screen and checks its permission itself.
+
+const figureSelect = {
+  id: true,
+  key: true,
+  indicatorId: true,
+  sourceId: true,
+  period: true,
+  periodStart: true,
+  periodEnd: true,
+  value: true,
+  provisional: true,
+  releaseTitle: true,
+  releaseDate: true,
+  releaseUrl: true,
+  quote: true,
+  printed: true,
+  definitionNote: true,
+  revisesId: true,
+  revises: { select: { id: true, key: true, value: true, printed: true, releaseDate: true, releaseUrl: true, releaseTitle: true } },
+  indicator: { select: { code: true, nameVi: true, nameEn: true, unit: true, kind: true } },
+  source: { select: { code: true, kind: true, nameVi: true, nameEn: true, url: true } },
+} satisfies Prisma.PublishedFigureSelect;
+
+export type FigureRow = Prisma.PublishedFigureGetPayload<{ select: typeof figureSelect }>;
+
+/** "2024-11-24" → that calendar day (UTC midnight), as release dates are stored. */
+export function dayOf(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/**
+ * Figures matching the filters, every release (the whole history) or, with `asOf`, what each
+ * series said on that day. Ordered by indicator, source, period, release date.
+ */
+export async function findFigures(f: { indicator?: string; source?: string; asOf?: Date }): Promise<FigureRow[]> {
+  const rows = await db.publishedFigure.findMany({
+    where: {
+      ...(f.indicator ? { indicator: { code: f.indicator } } : {}),
+      ...(f.source ? { source: { code: f.source } } : {}),
+      ...(f.asOf ? { releaseDate: { lte: f.asOf } } : {}),
+    },
+    orderBy: [{ indicator: { code: "asc" } }, { source: { code: "asc" } }, { periodEnd: "asc" }, { periodStart: "desc" }, { releaseDate: "asc" }, { id: "asc" }],
+    select: figureSelect,
+  });
+  return f.asOf ? asPublishedOn(rows, f.asOf) : rows;
+}
+
+export type SourceSeries = {
+  source: FigureRow["source"];
+  /** Per period, every release in date order; the last is the current value. */
+  periods: Map<string, FigureRow[]>;
+};
+export type IndicatorFigures = { indicator: FigureRow["indicator"]; periods: string[]; sources: SourceSeries[] };
+
+/** Groups figures per indicator, then per source, each period keeping its chain of releases. */
+export function groupFigures(rows: readonly FigureRow[]): IndicatorFigures[] {
+  const byIndicator = new Map<string, IndicatorFigures>();
+  for (const r of rows) {
+    let ind = byIndicator.get(r.indicator.code);
+    if (!ind) byIndicator.set(r.indicator.code, (ind = { indicator: r.indicator, periods: [], sources: [] }));
+    let src = ind.sources.find((s) => s.source.code === r.source.code);
+    if (!src) ind.sources.push((src = { source: r.source, periods: new Map() }));
+    const chain = src.periods.get(r.period) ?? [];
+    chain.push(r);
+    src.periods.set(r.period, chain);
+    if (!ind.periods.includes(r.period)) ind.periods.push(r.period);
+  }
+  for (const ind of byIndicator.values()) {
+    ind.periods.sort(comparePeriods);
+    for (const s of ind.sources) for (const chain of s.periods.values()) chain.sort((a, b) => a.releaseDate.getTime() - b.releaseDate.getTime() || a.id - b.id);
+  }
+  return [...byIndicator.values()];
+}
+
+/** One indicator's figures grouped by source, each with its citation and revision chain. */
+export async function indicatorFigures(code: string, asOf?: Date): Promise<IndicatorFigures | null> {
+  return groupFigures(await findFigures({ indicator: code, asOf }))[0] ?? null;
+}
+
+/** Indicators that have published figures, for the page's filter. */
+export const figureIndicators = cache(async () =>
+  db.indicator.findMany({ where: { figures: { some: {} } }, orderBy: { code: "asc" }, select: { code: true, nameVi: true, nameEn: true } }),
+);
+
+export async function listSources() {
+  const rows = await db.source.findMany({ orderBy: { code: "asc" }, select: { code: true, kind: true, nameVi: true, nameEn: true, url: true, _count: { select: { figures: true } } } });
+  return rows.map(({ _count, ...s }) => ({ ...s, figures: _count.figures }));
+}
+
+/** What an upload is checked against: the catalogue and the stored figures. Reviewers and administrators only. */
+export async function importContext(user: SessionUser | null): Promise<CheckContext> {
+  assertCanImportFigures(user);
+  const [indicators, sources, stored] = await Promise.all([
+    db.indicator.findMany({ select: { code: true, minValue: true, maxValue: true } }),
+    db.source.findMany({ select: { code: true } }),
+    db.publishedFigure.findMany({ select: { key: true, period: true, releaseUrl: true, releaseDate: true, indicator: { select: { code: true } }, source: { select: { code: true } } } }),
+  ]);
+  return {
+    indicators: new Map(indicators.map((i) => [i.code, { min: i.minValue, max: i.maxValue }])),
+    sources: new Set(sources.map((s) => s.code)),
+    stored: stored.map((s) => ({ key: s.key, indicator: s.indicator.code, source: s.source.code, period: s.period, releaseUrl: s.releaseUrl, releaseDate: s.releaseDate.toISOString().slice(0, 10) })),
+    today: clockNow().toISOString().slice(0, 10),
+  };
+}
+
+/** The open API's shape of a figure. */
+export function figureToApi(f: FigureRow) {
+  return {
+    id: f.id,
+    key: f.key,
+    indicator: f.indicator.code,
+    source: { code: f.source.code, kind: f.source.kind, name: { vi: f.source.nameVi, en: f.source.nameEn } },
+    period: f.period,
+    periodStart: f.periodStart.toISOString().slice(0, 10),
+    periodEnd: f.periodEnd.toISOString().slice(0, 10),
+    value: f.value,
+    unit: f.indicator.unit,
+    provisional: f.provisional,
+    release: { title: f.releaseTitle, date: f.releaseDate.toISOString().slice(0, 10), url: f.releaseUrl },
+    quote: f.quote,
+    printed: f.printed,
+    revises: f.revises ? { id: f.revises.id, key: f.revises.key } : null,
+    definitionNote: f.definitionNote,
+    illustrative: false as const,
+  };
+}
