@@ -2,7 +2,7 @@
 // embedded database in DATA_DIR (use a new DATA_DIR). It refuses a database that already has data.
 import path from "node:path";
 import { restore } from "@/server/db/backup";
-import { openDatabase } from "./database";
+import { fail, openDatabase } from "./database";
 
 async function main() {
   const file = process.argv[2];
@@ -16,7 +16,4 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+main().catch(fail);
