@@ -111,6 +111,14 @@ async function writeBackup(url: string, file: string, now: () => Date): Promise<
   return { counts, sha256: hash.digest("hex"), createdAt };
 }
 
+/** The lines of a gzipped backup; a missing or unreadable file fails the reading loop, not the process. */
+function backupLines(file: string) {
+  const src = createReadStream(file);
+  const gunzip = createGunzip();
+  src.on("error", (e) => gunzip.destroy(e));
+  return readline.createInterface({ input: src.pipe(gunzip), crlfDelay: Infinity });
+}
+
 /** Refuses a backup whose bytes differ from those its manifest recorded (when it has one). */
 export async function verifyChecksum(file: string): Promise<BackupManifest | null> {
   let manifest: BackupManifest;
@@ -129,7 +137,7 @@ export async function verifyChecksum(file: string): Promise<BackupManifest | nul
 /** Row counts per table as stored in a backup file (read through once). */
 export async function countRows(file: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  const rl = readline.createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const rl = backupLines(file);
   let header = true;
   for await (const line of rl) {
     if (!line) continue;
@@ -172,7 +180,7 @@ export async function restore(url: string, file: string): Promise<Record<string,
     // rows can be loaded in file order. Needs a superuser (the embedded server's user is one).
     await c.query("SET LOCAL session_replication_role = replica");
     for (const t of MIGRATION_ROWS) await c.query(`DELETE FROM "${t}"`);
-    const rl = readline.createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+    const rl = backupLines(file);
     let header = true;
     for await (const line of rl) {
       if (!line) continue;

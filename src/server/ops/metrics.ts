@@ -33,9 +33,9 @@ export function routeLabel(url: string | undefined, status: number): string {
   if (segs[0] === "_next") return "/_next";
   const keep = segs[0] === "api" ? (segs[1] === "v1" ? 3 : 2) : segs[0] === "vi" || segs[0] === "en" ? 2 : 1;
   const word = /^[a-z][a-z0-9._-]{0,40}$/;
-  const out = segs.slice(0, 4).map((s, i) => {
+  const out = segs.slice(0, 5).map((s, i) => {
     if (i === 0 && (s === "vi" || s === "en")) return ":lang";
     return i < keep && word.test(s) ? s : ":param";
   });
-  return "/" + out.join("/") + (segs.length > 4 ? "/…" : "");
+  return "/" + out.join("/") + (segs.length > 5 ? "/…" : "");
 }
