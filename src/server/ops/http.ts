@@ -89,6 +89,16 @@ export function handleOps(req: IncomingMessage, res: ServerResponse, o: OpsOptio
   return true;
 }
 
+/** The path without its query, decoded (so an encoded email is still recognised and cut), bounded. */
+function decodedPath(url: string | undefined): string {
+  const p = (url ?? "").split("?")[0].slice(0, 200);
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return p;
+  }
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
@@ -107,7 +117,7 @@ export function withRequestLog(log: Log | null, sink: MetricsSink | null, handle
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeLabel(req.url, res.statusCode);
       sink?.httpRequest(route, req.method ?? "GET", res.statusCode, seconds);
-      const fields = { requestId: ctx.requestId, method: req.method, route, path: scrub((req.url ?? "").split("?")[0].slice(0, 200)), status: res.statusCode, durationMs: Math.round(seconds * 1000), userId: ctx.userId };
+      const fields = { requestId: ctx.requestId, method: req.method, route, path: scrub(decodedPath(req.url)), status: res.statusCode, durationMs: Math.round(seconds * 1000), userId: ctx.userId };
       if (res.statusCode >= 500) log?.warn(fields, "request failed");
       else log?.info(fields, "request");
     });
