@@ -1,12 +1,14 @@
 import { adminEn } from "./admin";
 import { dashboardEn } from "./dashboard";
 import { excelEn } from "./excel";
+import { opsEn } from "./ops";
 import { publicEn } from "./public";
 import type { Messages } from "./vi";
 
 export const en: Messages = {
   admin: adminEn,
   excel: excelEn,
+  ops: opsEn,
   dashboard: dashboardEn,
   public: publicEn,
   auth: {

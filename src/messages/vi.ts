@@ -3,11 +3,13 @@
 import { adminVi } from "./admin";
 import { dashboardVi } from "./dashboard";
 import { excelVi } from "./excel";
+import { opsVi } from "./ops";
 import { publicVi } from "./public";
 
 export const vi = {
   admin: adminVi,
   excel: excelVi,
+  ops: opsVi,
   dashboard: dashboardVi,
   public: publicVi,
   auth: {
