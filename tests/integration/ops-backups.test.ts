@@ -1,6 +1,6 @@
 // The nightly backup under a moved clock: due once per night at BACKUP_AT (Vietnam time), the last
 // BACKUP_KEEP kept, two instances at once take one backup, a failure is recorded for the admin page.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -42,6 +42,9 @@ describe("nightly backups", () => {
     expect(newest.counts.Indicator).toBeGreaterThan(0);
     expect(newest.sha256).toBe(await fileSha256(path.join(j.dir, newest.file)));
     expect(readLastRun(j.dir)).toMatchObject({ ok: true, file: newest.file });
+    // The whole database, password hashes included: for the portal's user only.
+    expect(statSync(path.join(j.dir, newest.file)).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(j.dir, `${newest.file}.json`)).mode & 0o777).toBe(0o600);
   });
 
   it("two instances due at the same moment take one backup", async () => {

@@ -50,13 +50,14 @@ export async function backup(url: string, file: string, now: () => Date = () => 
 }
 
 export async function backupWithManifest(url: string, file: string, now: () => Date = () => new Date()): Promise<BackupManifest> {
-  mkdirSync(path.dirname(file), { recursive: true });
+  // A backup holds everything, password hashes included: readable by the portal's user only.
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.partial-${process.pid}-${Date.now()}`;
   try {
     const { counts, sha256, createdAt } = await writeBackup(url, tmp, now);
     await fsyncPath(tmp);
     const manifest: BackupManifest = { format: FORMAT, file: path.basename(file), createdAt, sha256, bytes: statSync(tmp).size, counts };
-    writeFileSync(`${tmp}.json`, JSON.stringify(manifest, null, 2));
+    writeFileSync(`${tmp}.json`, JSON.stringify(manifest, null, 2), { mode: 0o600 });
     await fsyncPath(`${tmp}.json`);
     // The backup first, then its manifest: a listed backup (one with a manifest) is always whole.
     renameSync(tmp, file);
@@ -103,7 +104,7 @@ async function writeBackup(url: string, file: string, now: () => Date): Promise<
         }
       }
     }
-    await pipeline(Readable.from(lines()), createGzip(), tee, createWriteStream(file));
+    await pipeline(Readable.from(lines()), createGzip(), tee, createWriteStream(file, { mode: 0o600 }));
     await c.query("COMMIT");
   } finally {
     await c.end();
