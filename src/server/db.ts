@@ -33,6 +33,8 @@ function lazy(): Db {
   // The process's pool is ours (not one the adapter makes inside), so the metrics can read how
   // many connections are in use and how many requests wait for one (src/server/ops).
   const pool = new pg.Pool({ connectionString: databaseUrl(), max: 10, ...POOL_OPTIONS });
+  // An idle connection dropped by a restarting server: pg removes it and the next query reconnects.
+  pool.on("error", () => {});
   globalForDb.__cdsDbPool = pool;
   return (globalForDb.__prisma = new PrismaClient({ adapter: new PrismaPg(pool) }));
 }
