@@ -67,7 +67,7 @@ async function main() {
     log(m.applied.length ? `Applied migrations: ${m.applied.join(", ")}` : "Database schema is up to date.");
     printReport(await runSeed(dbh.url));
   } catch (e) {
-    console.error(e instanceof SeedError ? e.message : e);
+    console.error(e instanceof SeedError ? e.message : `[portal] ${explainFailure(e)}`);
     await stop(1);
     return;
   }

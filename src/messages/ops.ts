@@ -18,7 +18,7 @@ export const opsVi = {
     colChecksum: "SHA-256",
     colDownload: "Tải về",
     download: "Tải về",
-    downloadLabel: "Tải bản sao lưu lúc {at}",
+    downloadLabel: "Tải về bản sao lưu lúc {at}",
     empty: "Thư mục sao lưu chưa có bản nào.",
     hoursAgo: "{n} giờ trước",
     minutesAgo: "{n} phút trước",

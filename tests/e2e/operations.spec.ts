@@ -36,7 +36,7 @@ test("a backup taken next to the running portal is listed on the admin page and 
   await expect(page.getByTestId("backup-status")).toHaveAttribute("data-state", "ok");
   await expect(page.locator("tbody tr")).toHaveCount(rowsBefore + 1);
   await expectAccessible(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Tải bản sao lưu lúc/ }).first().click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Tải về bản sao lưu lúc/ }).first().click()]);
   expect(download.suggestedFilename()).toMatch(/^cds-.*\.jsonl\.gz$/);
 
   // The portal still serves after the CLI left.
