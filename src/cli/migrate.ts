@@ -1,6 +1,6 @@
 // npm run db:migrate — applies committed migrations to DATABASE_URL (or the embedded database).
 import { migrate } from "@/server/db/migrate";
-import { openDatabase } from "./database";
+import { fail, openDatabase } from "./database";
 
 async function main() {
   const dbh = await openDatabase(console.log);
@@ -12,7 +12,4 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().catch(fail);

@@ -1,12 +1,14 @@
 // npm run db:restore -- <file>  — restores a backup into an EMPTY database: DATABASE_URL, or the
 // embedded database in DATA_DIR (use a new DATA_DIR). It refuses a database that already has data.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { restore } from "@/server/db/backup";
-import { openDatabase } from "./database";
+import { fail, openDatabase } from "./database";
 
 async function main() {
   const file = process.argv[2];
   if (!file) throw new Error("Usage: npm run db:restore -- <backup file>");
+  if (!existsSync(file)) throw new Error(`There is no backup at ${path.resolve(file)}: check the path (backups are in DATA_DIR/backups by default).`);
   const dbh = await openDatabase(console.log);
   try {
     const counts = await restore(dbh.url, path.resolve(file));
@@ -16,7 +18,4 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+main().catch(fail);

@@ -1,7 +1,7 @@
 // npm run db:seed — applies migrations and imports seeds/ (idempotent). Exit code 1 on bad data.
 import { migrate } from "@/server/db/migrate";
 import { runSeed, SeedError } from "@/server/seed";
-import { openDatabase } from "./database";
+import { explainFailure, openDatabase } from "./database";
 
 async function main() {
   const dbh = await openDatabase(console.log);
@@ -27,7 +27,7 @@ export function printReport(report: Awaited<ReturnType<typeof runSeed>>) {
 
 if (process.argv[1]?.endsWith("seed.ts")) {
   main().catch((e) => {
-    console.error(e instanceof SeedError ? e.message : e);
+    console.error(e instanceof SeedError ? e.message : explainFailure(e));
     process.exit(1);
   });
 }

@@ -10,7 +10,7 @@ import { env } from "@/server/env";
 import { migrate } from "@/server/db/migrate";
 import { runSeed, SeedError } from "@/server/seed";
 import { EmbeddedDbError } from "@/server/db/embedded";
-import { openDatabase } from "./database";
+import { explainFailure, openDatabase } from "./database";
 import { printReport } from "./seed";
 
 const root = process.cwd();
@@ -45,7 +45,7 @@ function persistentSecret(): string {
 
 async function main() {
   const dev = process.argv.includes("--dev");
-  const dbh = await openDatabase(log);
+  const dbh = await openDatabase(log, { join: false });
   let child: ChildProcess | null = null;
   let stopping = false;
   const stop = async (code: number) => {
@@ -67,7 +67,7 @@ async function main() {
     log(m.applied.length ? `Applied migrations: ${m.applied.join(", ")}` : "Database schema is up to date.");
     printReport(await runSeed(dbh.url));
   } catch (e) {
-    console.error(e instanceof SeedError ? e.message : e);
+    console.error(e instanceof SeedError ? e.message : `[portal] ${explainFailure(e)}`);
     await stop(1);
     return;
   }
@@ -105,6 +105,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e instanceof EmbeddedDbError ? `[portal] ${e.message}` : e);
+  console.error(`[portal] ${e instanceof EmbeddedDbError ? e.message : explainFailure(e)}`);
   process.exit(1);
 });

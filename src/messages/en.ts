@@ -2,6 +2,7 @@ import { adminEn } from "./admin";
 import { dashboardEn } from "./dashboard";
 import { excelEn } from "./excel";
 import { figuresEn } from "./figures";
+import { opsEn } from "./ops";
 import { publicEn } from "./public";
 import type { Messages } from "./vi";
 
@@ -9,6 +10,7 @@ export const en: Messages = {
   admin: adminEn,
   excel: excelEn,
   figures: figuresEn,
+  ops: opsEn,
   dashboard: dashboardEn,
   public: publicEn,
   auth: {

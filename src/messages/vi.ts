@@ -4,12 +4,14 @@ import { adminVi } from "./admin";
 import { dashboardVi } from "./dashboard";
 import { excelVi } from "./excel";
 import { figuresVi } from "./figures";
+import { opsVi } from "./ops";
 import { publicVi } from "./public";
 
 export const vi = {
   admin: adminVi,
   excel: excelVi,
   figures: figuresVi,
+  ops: opsVi,
   dashboard: dashboardVi,
   public: publicVi,
   auth: {

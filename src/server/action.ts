@@ -6,6 +6,7 @@ import { currentUser, type SessionUser } from "./current-user";
 import { vi } from "@/messages/vi";
 import { AppError, AuthError, ForbiddenError, GENERIC_ERROR, isDatabaseUnavailable, logDatabaseUnavailable } from "./errors";
 import { can, type Permission } from "./permissions";
+import { logUnexpected } from "./ops/logger";
 
 export type ActionResult<T = unknown> = {
   ok: boolean;
@@ -47,7 +48,7 @@ export function toResult(err: unknown, values?: Record<string, string>): ActionR
     logDatabaseUnavailable("action", err);
     return { ok: false, message: vi.common.dbUnavailableForm, values };
   }
-  console.error("[action] unexpected error", err);
+  logUnexpected("action", err);
   return { ok: false, message: GENERIC_ERROR, values };
 }
 

@@ -5,6 +5,7 @@ import { NextResponse } from "next/server";
 import { currentUser, type SessionUser } from "./current-user";
 import { AppError, AuthError, DatabaseUnavailableError, DB_RETRY_AFTER_SECONDS, ForbiddenError, GENERIC_ERROR, isDatabaseUnavailable, logDatabaseUnavailable } from "./errors";
 import { can, type Permission } from "./permissions";
+import { logUnexpected } from "./ops/logger";
 
 export function errorResponse(e: unknown) {
   if (isDatabaseUnavailable(e)) {
@@ -19,7 +20,7 @@ export function errorResponse(e: unknown) {
   if (e instanceof AppError) {
     return NextResponse.json({ error: { message: e.message, fieldErrors: e.fieldErrors, details: e.details } }, { status: e.status });
   }
-  console.error("[api] unexpected error", e);
+  logUnexpected("api", e);
   return NextResponse.json({ error: { message: GENERIC_ERROR } }, { status: 500 });
 }
 

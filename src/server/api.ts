@@ -9,6 +9,7 @@ import { MILESTONE_STATUSES } from "@/lib/status";
 import { en } from "@/messages/en";
 import { vi } from "@/messages/vi";
 import { AppError, DB_RETRY_AFTER_SECONDS, GENERIC_ERROR, isDatabaseUnavailable, logDatabaseUnavailable } from "./errors";
+import { logUnexpected } from "./ops/logger";
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -73,7 +74,7 @@ export function publicErrorResponse(err: unknown): NextResponse {
     return apiError(503, DB_UNAVAILABLE_MESSAGE, undefined, { "Retry-After": String(DB_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" });
   }
   if (err instanceof AppError) return apiError(err.status, err.message, err.details, { "Cache-Control": "no-store" });
-  console.error("[api] unexpected error", err);
+  logUnexpected("api", err);
   return apiError(500, GENERIC_ERROR, undefined, { "Cache-Control": "no-store" });
 }
 

@@ -5,6 +5,7 @@ import { AuthError, ForbiddenError } from "./errors";
 import { can, type Permission } from "./permissions";
 import { readSession } from "./session";
 import { toSessionUser, type SessionUser } from "./session-user";
+import { noteUser } from "./ops/request-context";
 
 export type { SessionUser } from "./session-user";
 
@@ -14,6 +15,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   if (!claims) return null;
   const u = await db.user.findUnique({ where: { id: claims.uid }, include: { agency: true } });
   if (!u || !u.active || u.sessionVersion !== claims.sv) return null;
+  noteUser(u.id);
   return toSessionUser(u);
 });
 

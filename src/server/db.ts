@@ -1,6 +1,7 @@
 // The one Prisma client of the process (kept on globalThis so dev hot reloads reuse it).
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { databaseUrl } from "./database-url";
 
 export type Db = InstanceType<typeof PrismaClient>;
@@ -25,10 +26,23 @@ export function createPrisma(connectionString: string, max = 10): Db {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, ...POOL_OPTIONS }) });
 }
 
-const globalForDb = globalThis as unknown as { __prisma?: Db };
+const globalForDb = globalThis as unknown as { __prisma?: Db; __cdsDbPool?: pg.Pool };
 
 function lazy(): Db {
-  return (globalForDb.__prisma ??= createPrisma(databaseUrl()));
+  if (globalForDb.__prisma) return globalForDb.__prisma;
+  // The process's pool is ours (not one the adapter makes inside), so the metrics can read how
+  // many connections are in use and how many requests wait for one (src/server/ops).
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 10, ...POOL_OPTIONS });
+  // An idle connection dropped by a restarting server: pg removes it and the next query reconnects.
+  pool.on("error", () => {});
+  globalForDb.__cdsDbPool = pool;
+  return (globalForDb.__prisma = new PrismaClient({ adapter: new PrismaPg(pool) }));
+}
+
+/** In use, idle and waiting counts of this process's database pool; null before the first query. */
+export function dbPoolStats(): { total: number; idle: number; waiting: number } | null {
+  const p = globalForDb.__cdsDbPool;
+  return p ? { total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount } : null;
 }
 
 // Created on first use, so importing this module never needs a database.

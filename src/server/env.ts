@@ -39,6 +39,19 @@ const schema = z.object({
         return false;
       }
     }, "TRUSTED_PROXIES phải là danh sách địa chỉ IP hoặc dải CIDR, cách nhau bởi dấu phẩy"),
+  /** Nightly backup time of day, Vietnam time ("HH:MM"), or "off". */
+  BACKUP_AT: z
+    .string()
+    .regex(/^(([01]?\d|2[0-3]):[0-5]\d|off)$/i, "BACKUP_AT phải là giờ trong ngày dạng HH:MM (giờ Việt Nam), ví dụ 02:00, hoặc off")
+    .default("02:00"),
+  /** How many backups the nightly job keeps in BACKUP_DIR (older ones are deleted). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  /** Where backups go (default DATA_DIR/backups); instances sharing a database should share it. */
+  BACKUP_DIR: z.string().optional(),
+  /** Bearer token for /metrics; unset, the endpoint does not exist. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN phải dài ít nhất 16 ký tự").optional(),
+  /** Level of the JSON-lines log. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Set by the front server for its own process only (src/server/http/server.ts). */
   CDS_INTERNAL_TOKEN: z.string().min(32).optional(),
   /**

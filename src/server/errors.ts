@@ -4,6 +4,7 @@
 // message saying so, never with the driver's text (see asAppError).
 import { z } from "zod";
 import { vi } from "@/messages/vi";
+import { logWarn } from "./ops/logger";
 
 // zod's own messages ("expected string", "Unrecognized key") reach users as field errors and
 // query details: Vietnamese, like the rest. Set here because every path that shows one (action.ts,
@@ -131,5 +132,5 @@ export function asAppError(err: unknown, unavailableMessage?: string): AppError 
 export function logDatabaseUnavailable(where: string, err: unknown): void {
   const e = err as { code?: unknown; message?: unknown } | null;
   const text = typeof e?.message === "string" ? e.message.split("\n").filter(Boolean).pop() : String(err);
-  console.warn(`[${where}] database unavailable${typeof e?.code === "string" ? ` (${e.code})` : ""}: ${text}`);
+  logWarn(where, `database unavailable${typeof e?.code === "string" ? ` (${e.code})` : ""}: ${text}`);
 }

@@ -10,6 +10,7 @@
 // the sessions (sessions.ts); the portal clock (NOW) would put them hours apart.
 import { db } from "./db";
 import { audit } from "./audit";
+import { metrics } from "./ops/metrics";
 
 export const WINDOW_MS = 15 * 60 * 1000;
 /** Failures of one (account, address) pair allowed before waits begin. */
@@ -61,6 +62,7 @@ const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
 export async function recordAttempt(email: string, ip: string | null, success: boolean, now = new Date()): Promise<void> {
   await db.loginAttempt.create({ data: { email, ip, success, at: now } });
   if (success) return;
+  metrics()?.loginFailure();
   const pair = (await failures({ email, ip }, now)).n;
   // One audit row per doubling (1st, 2nd, 4th, 8th … failure of a pair): a flood of guesses
   // cannot flood the append-only log, and the counts still show how big it was.

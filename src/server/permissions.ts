@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   "admin.periods": ["ADMIN"],
   "admin.assignments": ["ADMIN", "REVIEWER"],
   "audit.read": ["ADMIN", "REVIEWER"],
+  "admin.backups": ["ADMIN"],
   "national.read": ["ADMIN", "REVIEWER"],
   "figures.import": ["ADMIN", "REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;

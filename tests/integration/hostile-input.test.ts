@@ -47,6 +47,8 @@ import * as reportingActions from "@/modules/reporting/actions";
 import * as nextauthRoute from "@/app/api/auth/[...nextauth]/route";
 import * as internalRefreshRoute from "@/app/api/internal/refresh/route";
 import * as evidenceRoute from "@/app/api/evidence/[id]/route";
+import * as backupDownloadRoute from "@/app/api/admin/backups/[name]/route";
+import { handleOps } from "@/server/ops/http";
 import * as meRoute from "@/app/api/me/route";
 import * as templateRoute from "@/app/api/reporting/template/route";
 import * as agenciesRoute from "@/app/api/v1/agencies/route";
@@ -137,6 +139,7 @@ const ACTION_FNS: Record<string, ActionFn> = Object.fromEntries(
 const ROUTES: Record<string, Record<string, unknown>> = {
   "src/app/api/auth/[...nextauth]/route.ts": nextauthRoute,
   "src/app/api/evidence/[id]/route.ts": evidenceRoute,
+  "src/app/api/admin/backups/[name]/route.ts": backupDownloadRoute,
   "src/app/api/internal/refresh/route.ts": internalRefreshRoute,
   "src/app/api/me/route.ts": meRoute,
   "src/app/api/reporting/template/route.ts": templateRoute,
@@ -910,6 +913,24 @@ for (const [file, mod] of Object.entries(ROUTES)) {
       },
     },
   );
+}
+
+// Backup downloads: administrators only; any name that is not a listed backup is a 404.
+{
+  const T = "GET /api/admin/backups/[name]";
+  const bk = (as: Who, cat: Category, name: string, file: string, s: number) =>
+    rcase(T, as, cat, name, () => Promise.resolve(handler(backupDownloadRoute, "GET")(request("/api/admin/backups/x"), { params: Promise.resolve({ name: file }) })), status(s));
+  const real = "cds-2026-12-03T02-00-00-000Z.jsonl.gz";
+  bk("anon", "authorization", "anonymous", real, 401);
+  bk("stale", "authorization", "a session from before a password reset", real, 401);
+  bk("reviewer", "authorization", "a reviewer", real, 403);
+  bk("A", "authorization", "a reporter", real, 403);
+  bk("admin", "forged id", "a backup that does not exist", "cds-1999-01-01T00-00-00-000Z.jsonl.gz", 404);
+  bk("admin", "forged id", "path traversal", "../../../../etc/passwd", 404);
+  bk("admin", "forged id", "the manifest instead of the backup", `${real}.json`, 404);
+  bk("admin", "forged id", "the schedule's own status file", "last-run.json", 404);
+  bk("admin", "unicode", "NUL in the name", `${real}\u0000`, 404);
+  bk("admin", "huge string", "1 MB name", HUGE, 404);
 }
 
 // Evidence downloads: another agency's file, and anything that is not an evidence id, is a 404.
@@ -1699,4 +1720,54 @@ describe("server actions refuse hostile input", () => {
 
 describe("route handlers refuse hostile input", () => {
   for (const c of routeCases) it(`${c.target} › ${c.category} › ${c.name} (as ${c.as})`, () => runRoute(c));
+});
+
+// The operators' endpoints live in the front server (src/server/ops/http.ts), before Next: probed
+// here on a real socket with what a scanner sends. They answer briefly, never with internal text.
+describe("operators' endpoints refuse hostile input", () => {
+  const TOKEN = "hostile-metrics-token-0123456789abcdef";
+  const ready = async () => ({ ok: false as const, reason: "database" as const });
+  const registry = { contentType: "text/plain", metrics: async () => "cds_up 1\n" } as unknown as import("prom-client").Registry;
+  const server = (async () => {
+    const http = await import("node:http");
+    const srv = http.createServer((req, res) => {
+      if (!handleOps(req, res, { ready, registry, metricsToken: TOKEN })) res.writeHead(418).end();
+    });
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    return srv;
+  })();
+  afterAll(async () => {
+    const srv = await server;
+    srv.closeAllConnections();
+    await new Promise((r) => srv.close(r));
+  });
+  const send = async (method: string, p: string, headers: Record<string, string> = {}, body?: string) => {
+    const srv = await server;
+    const { port } = srv.address() as import("node:net").AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${port}${p}`, { method, headers, body });
+    return { status: res.status, text: await res.text(), cache: res.headers.get("cache-control") };
+  };
+  const cases: [string, string, string, Record<string, string>, number, string?][] = [
+    ["POST to health", "POST", "/api/health", { "content-type": "application/json" }, 405, "{}"],
+    ["DELETE ready", "DELETE", "/api/ready", {}, 405],
+    ["junk query on health", "GET", "/api/health?x=%00%ff&__proto__[a]=1", {}, 200],
+    ["junk query on ready", "GET", "/api/ready?" + "a".repeat(4000), {}, 503],
+    ["metrics without a token", "GET", "/metrics", {}, 401],
+    ["metrics with a wrong token", "GET", "/metrics", { authorization: `Bearer ${TOKEN.slice(0, -1)}x` }, 401],
+    ["metrics with a longer token", "GET", "/metrics", { authorization: `Bearer ${TOKEN}${TOKEN}` }, 401],
+    ["metrics with the token as basic auth", "GET", "/metrics", { authorization: `Basic ${Buffer.from(`x:${TOKEN}`).toString("base64")}` }, 401],
+    ["metrics with the token in the query", "GET", `/metrics?token=${TOKEN}`, {}, 401],
+    ["metrics with an 8 KB header", "GET", "/metrics", { authorization: `Bearer ${"x".repeat(8000)}` }, 401],
+    ["PUT metrics with the token", "PUT", "/metrics", { authorization: `Bearer ${TOKEN}` }, 405, "x"],
+    ["a path next to health", "GET", "/api/health/../ready", {}, 503],
+    ["a longer path is not an ops path", "GET", "/api/healthz", {}, 418],
+  ];
+  for (const [name, method, p, headers, want, body] of cases) {
+    it(`${method} ${p.slice(0, 40)} › ${name}`, async () => {
+      const r = await send(method, p, headers, body);
+      expect(r.status).toBe(want);
+      expect(r.text).not.toMatch(/Error|stack|at \/|postgres|prisma|SELECT/i);
+      if (want !== 418) expect(r.cache).toBe("no-store");
+    });
+  }
 });

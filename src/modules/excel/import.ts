@@ -18,6 +18,7 @@ import { assertCanWriteAgency } from "@/modules/reporting/policy";
 import { indicatorRow, taskRow, type IndicatorRowInput, type TaskRowInput } from "@/modules/reporting/schemas";
 import type { TaskStatus } from "./layout";
 import { errorCountOf, parseRead, readUpload, type ImportContext, type ParsedImport } from "./parse";
+import { metrics } from "@/server/ops/metrics";
 
 export type ImportSummary = { valid: number; invalid: number; changes: number; unchanged: number };
 
@@ -125,7 +126,12 @@ export async function previewImport(
   const period = await getPeriod(input.year, input.quarter);
   const batch = await oneImportAtATime(user.id, async (tx) => {
     // The file is read in a worker thread (memory and time limits) before anything else is loaded.
-    const read = await readUpload(input.bytes);
+    const started = performance.now();
+    const read = await readUpload(input.bytes).catch((e) => {
+      metrics()?.importDuration((performance.now() - started) / 1000, "refused");
+      throw e;
+    });
+    metrics()?.importDuration((performance.now() - started) / 1000, "ok");
     const ctx = await loadContext(user, input.year, input.quarter, period, now);
     const parsed = parseRead(read, ctx);
     const errorCount = errorCountOf(parsed);

@@ -1,11 +1,13 @@
 // Logical backup and restore without pg_dump (the embedded server ships none): every table's rows
 // as gzipped JSON lines, read in one repeatable-read snapshot; restore applies the migrations to an
 // empty database, loads the rows with triggers and foreign keys deferred, and resets sequences.
-import { createReadStream, createWriteStream, mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { open } from "node:fs/promises";
 import path from "node:path";
 import readline from "node:readline";
 import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { migrate } from "./migrate";
@@ -23,16 +25,74 @@ async function orderColumn(c: pg.Client, table: string): Promise<string> {
   return r.rowCount ? `"id"` : "1";
 }
 
-export async function backup(url: string, file: string): Promise<Record<string, number>> {
-  mkdirSync(path.dirname(file), { recursive: true });
+/** Written beside each backup as `<file>.json`: what the admin page and the restore drill read. */
+export type BackupManifest = { format: string; file: string; createdAt: string; sha256: string; bytes: number; counts: Record<string, number> };
+
+export const manifestPath = (file: string) => `${file}.json`;
+
+async function fsyncPath(p: string) {
+  const h = await open(p, "r");
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+
+/**
+ * Backs the database up into `file`, atomically: the rows go to a temporary file in the same folder,
+ * which is flushed to disk and renamed only when complete, so a reader (or a crash) never sees half
+ * a backup under the final name. The manifest beside it carries the SHA-256 of the file and the row
+ * count of every table.
+ */
+export async function backup(url: string, file: string, now: () => Date = () => new Date()): Promise<Record<string, number>> {
+  return (await backupWithManifest(url, file, now)).counts;
+}
+
+export async function backupWithManifest(url: string, file: string, now: () => Date = () => new Date()): Promise<BackupManifest> {
+  // A backup holds everything, password hashes included: readable by the portal's user only.
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.partial-${process.pid}-${Date.now()}`;
+  try {
+    const { counts, sha256, createdAt } = await writeBackup(url, tmp, now);
+    await fsyncPath(tmp);
+    const manifest: BackupManifest = { format: FORMAT, file: path.basename(file), createdAt, sha256, bytes: statSync(tmp).size, counts };
+    writeFileSync(`${tmp}.json`, JSON.stringify(manifest, null, 2), { mode: 0o600 });
+    await fsyncPath(`${tmp}.json`);
+    // The backup first, then its manifest: a listed backup (one with a manifest) is always whole.
+    renameSync(tmp, file);
+    renameSync(`${tmp}.json`, manifestPath(file));
+    return manifest;
+  } finally {
+    rmSync(tmp, { force: true });
+    rmSync(`${tmp}.json`, { force: true });
+  }
+}
+
+/** SHA-256 of a file, streamed. */
+export async function fileSha256(file: string): Promise<string> {
+  const h = createHash("sha256");
+  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
+  return h.digest("hex");
+}
+
+async function writeBackup(url: string, file: string, now: () => Date): Promise<{ counts: Record<string, number>; sha256: string; createdAt: string }> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const counts: Record<string, number> = {};
+  const createdAt = now().toISOString();
+  const hash = createHash("sha256");
+  const tee = new Transform({
+    transform(chunk, _enc, cb) {
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
   try {
     await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const names = await tables(c);
     async function* lines() {
-      yield JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), tables: names }) + "\n";
+      yield JSON.stringify({ format: FORMAT, createdAt, tables: names }) + "\n";
       for (const t of names) {
         const order = await orderColumn(c, t);
         counts[t] = 0;
@@ -44,10 +104,52 @@ export async function backup(url: string, file: string): Promise<Record<string, 
         }
       }
     }
-    await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
+    await pipeline(Readable.from(lines()), createGzip(), tee, createWriteStream(file, { mode: 0o600 }));
     await c.query("COMMIT");
   } finally {
     await c.end();
+  }
+  return { counts, sha256: hash.digest("hex"), createdAt };
+}
+
+/** The lines of a gzipped backup; a missing or unreadable file fails the reading loop, not the process. */
+function backupLines(file: string) {
+  const src = createReadStream(file);
+  const gunzip = createGunzip();
+  src.on("error", (e) => gunzip.destroy(e));
+  return readline.createInterface({ input: src.pipe(gunzip), crlfDelay: Infinity });
+}
+
+/** Refuses a backup whose bytes differ from those its manifest recorded (when it has one). */
+export async function verifyChecksum(file: string): Promise<BackupManifest | null> {
+  let manifest: BackupManifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath(file), "utf8"));
+  } catch {
+    return null; // a backup copied without its manifest, or from before manifests
+  }
+  const actual = await fileSha256(file);
+  if (actual !== manifest.sha256) {
+    throw new Error(`The backup ${file} is damaged: its SHA-256 is ${actual}, but ${path.basename(manifestPath(file))} recorded ${manifest.sha256}. Use another backup.`);
+  }
+  return manifest;
+}
+
+/** Row counts per table as stored in a backup file (read through once). */
+export async function countRows(file: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const rl = backupLines(file);
+  let header = true;
+  for await (const line of rl) {
+    if (!line) continue;
+    const rec = JSON.parse(line);
+    if (header) {
+      if (rec.format !== FORMAT) throw new Error(`Not a backup of this portal (format ${rec.format}).`);
+      for (const t of rec.tables as string[]) counts[t] = 0;
+      header = false;
+      continue;
+    }
+    counts[rec.t] = (counts[rec.t] ?? 0) + 1;
   }
   return counts;
 }
@@ -57,6 +159,7 @@ const MIGRATION_ROWS = ["PublicDataVersion"];
 
 /** Restores into an empty database (migrations are applied first). Refuses a database with data. */
 export async function restore(url: string, file: string): Promise<Record<string, number>> {
+  await verifyChecksum(file);
   await migrate(url);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -78,7 +181,7 @@ export async function restore(url: string, file: string): Promise<Record<string,
     // rows can be loaded in file order. Needs a superuser (the embedded server's user is one).
     await c.query("SET LOCAL session_replication_role = replica");
     for (const t of MIGRATION_ROWS) await c.query(`DELETE FROM "${t}"`);
-    const rl = readline.createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+    const rl = backupLines(file);
     let header = true;
     for await (const line of rl) {
       if (!line) continue;

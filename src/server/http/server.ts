@@ -19,6 +19,11 @@ import { hasSessionCookie, isPublicPage, toLitePage } from "./lite-page";
 import { buildLiteScript } from "./lite-script";
 import { ResponseCache, type Entry, type Fetched } from "./response-cache";
 import { watchPublicVersion } from "./version-watcher";
+import { listMigrations } from "@/server/db/migrate";
+import { handleOps, readinessProbe, withRequestLog } from "@/server/ops/http";
+import type { Log } from "@/server/ops/logger";
+import { installMetrics } from "@/server/ops/metrics";
+import { createMetrics } from "@/server/ops/metrics-registry";
 
 export type PortalServerOptions = {
   host: string;
@@ -31,6 +36,10 @@ export type PortalServerOptions = {
   /** TRUSTED_PROXIES: whose X-Forwarded-For names the client (src/lib/ip.ts). */
   trustedProxies?: string;
   log?: (s: string) => void;
+  /** The JSON-lines request log (src/server/ops/logger.ts); none: no request lines. */
+  requestLog?: Log | null;
+  /** METRICS_TOKEN: /metrics answers only to it; unset, /metrics does not exist. */
+  metricsToken?: string;
 };
 
 /** Request headers not passed on when filling the shared cache: nothing personal may shape it. */
@@ -127,6 +136,15 @@ export async function startPortalServer(opts: PortalServerOptions) {
     },
   };
 
+  const pool = () => {
+    const p = (globalThis as { __cdsDbPool?: { totalCount: number; idleCount: number; waitingCount: number } }).__cdsDbPool;
+    return p ? { total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount } : null;
+  };
+  const { registry, sink } = createMetrics({ cache: () => cache.stats, pool, publishedVersion: () => Number.parseInt(watcher.current(), 10) || 0 });
+  installMetrics(sink);
+  let listening = false;
+  const readiness = readinessProbe({ databaseUrl: opts.databaseUrl, migrations: listMigrations().map((m) => m.name), frontReady: () => listening });
+
   const send = (req: IncomingMessage, res: ServerResponse, e: Entry, filled = false) => {
     if (req.headers["if-none-match"] === e.etag) {
       const { headers } = e.variants.identity;
@@ -139,8 +157,9 @@ export async function startPortalServer(opts: PortalServerOptions) {
     res.end(req.method === "HEAD" ? undefined : v.body);
   };
 
-  const front = http.createServer((req, res) => {
+  const front = http.createServer(withRequestLog(opts.requestLog ?? null, sink, (req, res) => {
     stampClientAddress(req, trusted);
+    if (handleOps(req, res, { ready: readiness.check, registry, metricsToken: opts.metricsToken })) return;
     if (refuseOversizedBody(req, res)) return;
     if (isInternalPath(req.url)) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
@@ -196,18 +215,22 @@ export async function startPortalServer(opts: PortalServerOptions) {
         log(`cache fill failed for ${key}: ${(err as Error).message}`);
         void handle(req, res);
       });
-  });
+  }));
   await new Promise<void>((resolve, reject) => {
     front.once("error", reject);
     front.listen(opts.port, opts.host, resolve);
   });
+  listening = true;
 
   return {
     cache,
     /** What this process keeps per path, for the tests that check a visitor cannot grow it. */
     cacheStats: () => ({ front: cache.size, inflight: cache.inflightCount, next: nextCacheCounts() }),
     close: async () => {
+      listening = false;
+      installMetrics(null);
       await watcher.stop();
+      await readiness.close().catch(() => {});
       // close() alone waits for every keep-alive connection to end (a browser's can stay open for
       // minutes): drop them, so stopping the portal stops it.
       const closed = Promise.all([new Promise((r) => front.close(r)), new Promise((r) => inner.close(r))]);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import type { SessionUser } from "@/server/current-user";
 import { can, type Permission } from "@/server/permissions";
+import { opsEn, opsVi } from "@/messages/ops";
 import { adminMessages } from "../i18n";
 import { AdminHeading } from "./layout";
 
@@ -13,6 +14,7 @@ export function AdminIndex({ lang, user }: { lang: Lang; user: SessionUser }) {
     { permission: "admin.periods", href: "periods", title: t.index.periods, hint: t.index.periodsHint },
     { permission: "admin.assignments", href: "assignments", title: t.index.assignments, hint: t.index.assignmentsHint },
     { permission: "audit.read", href: "audit", title: t.index.audit, hint: t.index.auditHint },
+    { permission: "admin.backups", href: "backups", title: (lang === "en" ? opsEn : opsVi).backups.nav, hint: (lang === "en" ? opsEn : opsVi).backups.navHint },
   ];
   return (
     <div>
