@@ -5,7 +5,7 @@ export type RegistryAgency = { code: string; kind: string; validFrom?: string | 
 export type RegistryEvent = { date: string; kind: "MERGE" | "RENAME" | "TRANSFER_PART"; from: string[]; to: string };
 export type RegistryGroup = { code: string; kinds: string[]; members?: string[] };
 
-export function isValidOn(a: RegistryAgency, day: string): boolean {
+function isValidOn(a: RegistryAgency, day: string): boolean {
   return (!a.validFrom || a.validFrom <= day) && (!a.validTo || a.validTo >= day);
 }
 

@@ -3,7 +3,7 @@
 // permanent redirect to the corrected key, for pages and the API alike.
 
 /** Old key → the key in use. 4437/QĐ-TTg was the header's misprint of 1437/QĐ-TTg (20/11/2024). */
-export const DOCUMENT_KEY_ALIASES: Readonly<Record<string, string>> = { "4437-2024": "1437-2024" };
+const DOCUMENT_KEY_ALIASES: Readonly<Record<string, string>> = { "4437-2024": "1437-2024" };
 
 // Path segments that hold a document key: /{lang}/decisions/{key}, /{lang}/documents/{key},
 // /api/v1/decisions/{key}. Query parameter: ?decision={key} (task list, indicators, statuses, CSVs).

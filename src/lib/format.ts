@@ -5,7 +5,7 @@ export type Comparator = "GT" | "GTE" | "EQ" | "LTE" | "LT";
 
 const SYMBOL: Record<Comparator, string> = { GT: ">", GTE: "≥", EQ: "=", LTE: "≤", LT: "<" };
 
-export function comparatorSymbol(c: Comparator): string {
+function comparatorSymbol(c: Comparator): string {
   return SYMBOL[c];
 }
 

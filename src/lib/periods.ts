@@ -13,7 +13,7 @@ export function quarterOf(date: Date): Quarter {
   return { year: date.getUTCFullYear(), quarter: Math.floor(date.getUTCMonth() / 3) + 1 };
 }
 
-export function quarterStart({ year, quarter }: Quarter): Date {
+function quarterStart({ year, quarter }: Quarter): Date {
   return new Date(Date.UTC(year, (quarter - 1) * 3, 1));
 }
 

@@ -61,7 +61,7 @@ export function apiError(status: number, message: string, details?: unknown, hea
 }
 
 /** The public API's answer while the database cannot be reached: 503, retry shortly, never cached. */
-export const DB_UNAVAILABLE_MESSAGE = `${vi.common.dbUnavailable} / ${en.common.dbUnavailable}`;
+const DB_UNAVAILABLE_MESSAGE = `${vi.common.dbUnavailable} / ${en.common.dbUnavailable}`;
 
 /**
  * Turns anything a public handler throws into a JSON error: a user-facing AppError keeps its

@@ -13,10 +13,8 @@ import { ThrottledError, assertMayTry, recordAttempt } from "./login-guard";
 import { verifyPassword } from "./password";
 import { SESSION_MAX_AGE, endSession, openSession, sessionIsLive } from "./sessions";
 
-export { SESSION_MAX_AGE } from "./sessions";
-
 /** Thrown by the jwt callback for a cookie whose session has ended: next-auth answers "no session" and clears the cookie. */
-export class SessionEndedError extends Error {
+class SessionEndedError extends Error {
   constructor() {
     super("SESSION_ENDED");
   }

@@ -39,11 +39,6 @@ function lazy(): Db {
   return (globalForDb.__prisma = new PrismaClient({ adapter: new PrismaPg(pool) }));
 }
 
-/** In use, idle and waiting counts of this process's database pool; null before the first query. */
-export function dbPoolStats(): { total: number; idle: number; waiting: number } | null {
-  const p = globalForDb.__cdsDbPool;
-  return p ? { total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount } : null;
-}
 
 // Created on first use, so importing this module never needs a database.
 export const db: Db = new Proxy({} as Db, {

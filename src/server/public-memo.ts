@@ -14,7 +14,7 @@ import { READ_PUBLIC_VERSION_SQL } from "./public-version";
 const memos = new Map<string, { version: string; day: string; value: unknown }>();
 
 /** The published-data version as this instance reads it now (one primary-key look-up). */
-export async function publicDataVersion(): Promise<string> {
+async function publicDataVersion(): Promise<string> {
   const rows = await db.$queryRaw<{ v: string }[]>(Prisma.raw(READ_PUBLIC_VERSION_SQL));
   return rows[0]?.v ?? "0";
 }

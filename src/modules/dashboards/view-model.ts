@@ -4,7 +4,7 @@ import type { TaskStatus } from "@/lib/status";
 import type { TargetStatus } from "@/modules/statuses/filter";
 import type { DashboardFilters } from "./filters";
 
-export const TARGETS_PAGE_SIZE = 50;
+const TARGETS_PAGE_SIZE = 50;
 
 /**
  * The targets in the order the list shows them: by indicator name or document number (with the

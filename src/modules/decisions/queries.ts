@@ -8,9 +8,6 @@ export async function listDecisions() {
   });
 }
 
-export async function countDecisions(): Promise<number> {
-  return db.document.count();
-}
 
 export async function getDecision(key: string) {
   return db.document.findUnique({
@@ -38,10 +35,6 @@ export async function groupNames(): Promise<Map<string, { nameVi: string; nameEn
   return new Map(groups.map((g) => [g.code, { nameVi: g.nameVi, nameEn: g.nameEn }]));
 }
 
-export async function totals() {
-  const [documents, targets, tasks] = await Promise.all([db.document.count(), db.target.count(), db.task.count()]);
-  return { documents, targets, tasks };
-}
 
 /** Every document's key, in the documents' order (the sitemap). */
 export async function documentKeys(): Promise<string[]> {

@@ -14,7 +14,7 @@ import { assertCanImportFigures } from "./policy";
 import { dayOf, importContext } from "./queries";
 
 /** Fingerprint of an upload: the confirmation must be of the very bytes that were previewed. */
-export function digestOf(text: string): string {
+function digestOf(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 

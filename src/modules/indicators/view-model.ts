@@ -6,7 +6,7 @@ export type SeriesRow = { year: number; quarter: number; approvedValue: number |
 export type PlotPoint = { t: number; value: number };
 
 /** The year the projection line runs to: the end of the 2030 milestone. */
-export const PROJECTION_END = 2031;
+const PROJECTION_END = 2031;
 
 /**
  * The series as published at the end of `asOf`: the approved revisions written by then, up to that

@@ -6,7 +6,7 @@ import { defaultPeriod } from "@/modules/reporting/periods";
 export type PeriodKey = { year: number; quarter: number };
 
 /** The reporting period of a quarter, or null: the one look-up every page, route and mutation uses. */
-export async function findPeriod(key: PeriodKey) {
+async function findPeriod(key: PeriodKey) {
   return db.reportingPeriod.findUnique({ where: { year_quarter: { year: key.year, quarter: key.quarter } } });
 }
 

@@ -129,7 +129,7 @@ export async function computeStatuses(now: Date, opts: { historical?: boolean } 
 }
 
 /** The indicators an agency reports: its view of the targets. */
-export async function agencyIndicatorIds(agencyId: number): Promise<Set<number>> {
+async function agencyIndicatorIds(agencyId: number): Promise<Set<number>> {
   const rows = await db.indicatorAssignment.findMany({ where: { agencyId }, select: { indicatorId: true } });
   return new Set(rows.map((r) => r.indicatorId));
 }

@@ -36,7 +36,7 @@ export function taskFiltersQuery(f: Partial<TaskFilters>): string {
 }
 
 /** Lower case without Vietnamese diacritics, so "cong nghe" finds "công nghệ". */
-export function foldText(s: string): string {
+function foldText(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().replace(/\s+/g, " ").trim();
 }
 

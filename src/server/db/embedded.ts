@@ -16,7 +16,7 @@ export type RunningDb = {
 
 const DB_NAME = "cds";
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -107,7 +107,7 @@ function urlFor(password: string, port: number) {
  * none runs. A second server on one folder is never started: PostgreSQL refuses it, and this is
  * how the CLIs avoid asking.
  */
-export async function attachEmbedded(dataDir: string): Promise<RunningDb | null> {
+async function attachEmbedded(dataDir: string): Promise<RunningDb | null> {
   const found = runningServer(dataDir);
   if (!found) return null;
   const secretFile = path.join(dataDir, "pg-password");

@@ -36,7 +36,7 @@ export async function runBackupIfDue(job: BackupJob, now: Date): Promise<BackupO
 }
 
 /** Takes a backup now under the advisory lock (the admin's "back up now", and the nightly job). */
-export async function runBackup(job: BackupJob, now: Date, opts: { onlyIfDue?: boolean } = {}): Promise<BackupOutcome> {
+async function runBackup(job: BackupJob, now: Date, opts: { onlyIfDue?: boolean } = {}): Promise<BackupOutcome> {
   const lock = new pg.Client({ connectionString: job.url, connectionTimeoutMillis: 5000 });
   let locked = false;
   try {

@@ -16,7 +16,7 @@ export type SeedCounts = Record<string, { created: number; updated: number; dele
 export type SeedReport = { counts: SeedCounts; changed: number; totals: Record<string, number> };
 
 /** The national coordinating agency (Cục Chuyển đổi số quốc gia): reports what nobody else can. */
-export const COORDINATOR = "CDSQG";
+const COORDINATOR = "CDSQG";
 
 const day = (s: string | null | undefined) => (s ? new Date(`${s}T00:00:00Z`) : null);
 
@@ -70,7 +70,7 @@ async function sync<E extends Record<string, unknown> & { id: number }, D extend
   }
 }
 
-export function seedHash(bundle: SeedBundle): string {
+function seedHash(bundle: SeedBundle): string {
   return createHash("sha256").update(bundle.fingerprint).digest("hex");
 }
 

@@ -47,7 +47,7 @@ export const groupSchema = z.object({
   noteEn: nullableText,
 });
 
-export const eventSchema = z.object({
+const eventSchema = z.object({
   date: isoDate,
   kind: z.enum(["MERGE", "RENAME", "TRANSFER_PART"]),
   from: z.array(z.string()).min(1),
@@ -72,7 +72,7 @@ const scopeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("SUBGROUP"), label: z.string().min(1) }),
 ]);
 
-export const targetSchema = z.object({
+const targetSchema = z.object({
   id: z.string().min(1),
   indicator: z.string().min(1),
   year,
@@ -87,7 +87,7 @@ export const targetSchema = z.object({
   noteEn: nullableText,
 });
 
-export const commitmentSchema = z.object({
+const commitmentSchema = z.object({
   id: z.string().min(1),
   year: year.nullable().optional(),
   pillar: pillar.nullable().optional(),
@@ -97,7 +97,7 @@ export const commitmentSchema = z.object({
   titleEn: nullableText,
 });
 
-export const deadlineSchema = z.discriminatedUnion("kind", [
+const deadlineSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("QUARTER"), year, quarter: z.number().int().min(1).max(4) }),
   z.object({ kind: z.literal("YEAR"), year }),
   z.object({ kind: z.literal("PERIOD"), from: year, to: year }),
@@ -105,7 +105,7 @@ export const deadlineSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("NONE") }),
 ]);
 
-export const taskSchema = z.object({
+const taskSchema = z.object({
   id: z.string().min(1),
   heading: z.string().nullable(),
   numberPrinted: z.string().nullable(),
@@ -120,7 +120,7 @@ export const taskSchema = z.object({
   deadline: deadlineSchema,
 });
 
-export const headingSchema = z.object({ code: z.string().min(1), title: z.string().min(1), line: z.number().int().positive() });
+const headingSchema = z.object({ code: z.string().min(1), title: z.string().min(1), line: z.number().int().positive() });
 
 export const documentFileSchema = z.object({
   document: z.object({
@@ -217,7 +217,7 @@ export type DemoProgress = z.infer<typeof demoProgressSchema>;
 export type DemoUsers = z.infer<typeof demoUsersSchema>;
 
 // Published figures: real values from named releases, each with a verbatim quote (seeds/FORMAT.md).
-export const sourceKind = z.enum(["STATISTICS_OFFICE", "MINISTRY", "INTERNATIONAL_INDEX", "AGENCY_REPORTING", "SURVEY"]);
+const sourceKind = z.enum(["STATISTICS_OFFICE", "MINISTRY", "INTERNATIONAL_INDEX", "AGENCY_REPORTING", "SURVEY"]);
 const release = z.object({ title: z.string().min(1).max(500), date: isoDate, url: z.string().url().max(1000) });
 export const publishedFiguresSchema = z.object({
   sources: z.array(

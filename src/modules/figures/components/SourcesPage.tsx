@@ -8,7 +8,7 @@ import type { SourcesFilters } from "../schemas";
 const PAGE = 10;
 
 /** "?indicator=…&page=…" for links; page 1 is left out. */
-export function sourcesQuery(f: Partial<SourcesFilters>): string {
+function sourcesQuery(f: Partial<SourcesFilters>): string {
   const p = new URLSearchParams();
   if (f.indicator) p.set("indicator", f.indicator);
   if (f.page && f.page > 1) p.set("page", String(f.page));

@@ -9,7 +9,7 @@ const STYLE: Record<TaskStatus, string> = {
   NOT_STARTED: "bg-slate-50 text-slate-800 border-slate-300",
 };
 
-export const TASK_STATUS_ICON: Record<TaskStatus, string> = {
+const TASK_STATUS_ICON: Record<TaskStatus, string> = {
   DONE_ON_TIME: "✔",
   DONE_LATE: "☑",
   IN_PROGRESS: "◐",
