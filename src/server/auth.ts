@@ -9,6 +9,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { clientAddressFromHeaders } from "./client-address";
 import { db } from "./db";
+import { maybePruneAuthRows } from "./auth-prune";
 import { ThrottledError, assertMayTry, recordAttempt } from "./login-guard";
 import { verifyPassword } from "./password";
 import { SESSION_MAX_AGE, endSession, openSession, sessionIsLive } from "./sessions";
@@ -27,6 +28,8 @@ export async function checkCredentials(raw: unknown, ip: string | null = null): 
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) return null;
   const email = parsed.data.email;
+  // Sign-in is what adds attempt and session rows, so it is also what clears out the old ones.
+  void maybePruneAuthRows();
   try {
     await assertMayTry(email, ip);
   } catch (e) {

@@ -47,7 +47,16 @@ async function failures(scope: Scope, now: Date): Promise<{ n: number; last: Dat
   return { n, last: last?.at ?? null };
 }
 
-const waitLeft = (f: { n: number; last: Date | null }, free: number, now: Date) => (f.last ? f.last.getTime() + delayAfter(f.n, free) - now.getTime() : 0);
+/**
+ * What is left of the wait after the last failure. Never more than the wait itself: a failure
+ * stamped by an instance whose clock runs ahead of this one's (another machine, or a process pinned
+ * by NOW that started earlier) must not turn a free attempt into a refusal.
+ */
+export function waitLeft(f: { n: number; last: Date | null }, free: number, now: Date): number {
+  const delay = delayAfter(f.n, free);
+  if (!f.last || delay === 0) return 0;
+  return Math.min(delay, f.last.getTime() + delay - now.getTime());
+}
 
 /** Throws ThrottledError when this (account, address) pair or this address must wait. */
 export async function assertMayTry(email: string, ip: string | null, now = new Date()): Promise<void> {

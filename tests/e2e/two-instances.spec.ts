@@ -2,7 +2,8 @@
 // one is valid on the other (and ended on both by signing out), failed sign-ins on one slow the
 // same account and address on the other (and nobody else), and an
 // approval made through instance A reaches the public pages instance B serves from its cache
-// within seconds, without a restart or a purge.
+// within seconds, without a restart or a purge. An account's owner is told, on signing in, of
+// failed sign-ins to it from elsewhere.
 import { spawn, type ChildProcess } from "node:child_process";
 import { TEST_NOW, openQuarter } from "../support/periods";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -132,6 +133,32 @@ test("failed sign-ins on A slow that account from that address on B, and nobody 
   expect(await apiSignIn(B, email, PASSWORD, "203.0.113.50")).toBe("ok");
   // A client-written X-Forwarded-For on A (no trusted proxies) is ignored: still this address, still waiting.
   expect(await apiSignIn(A, email, PASSWORD, "203.0.113.51")).toBe("THROTTLED");
+});
+
+test("after failed sign-ins from elsewhere the owner sees a notice on signing in, and can dismiss it", async ({ page }) => {
+  const email = "reporter.hanoi@cds.gov.vn";
+  // Five wrong passwords from five other addresses (B believes its proxy's X-Forwarded-For): none
+  // of them is slowed, and the owner, at their own address, is not either.
+  const from = [60, 61, 62, 63, 64].map((n) => `203.0.113.${n}`);
+  for (const ip of from) expect(await apiSignIn(B, email, `sai-mat-khau-${ip}`, ip)).toBe("CredentialsSignin");
+  await signInAt(page, B, email);
+  const notice = page.getByTestId("sign-in-notice");
+  await expect(notice).toContainText("Có 5 lần đăng nhập sai vào tài khoản của bạn gần đây");
+  for (const ip of [from[0], from[4]]) await expect(notice).toContainText(ip);
+  await notice.getByRole("button", { name: "Đã xem" }).click();
+  await expect(notice).toBeHidden();
+  // Seen is remembered on the server: not shown again after a reload, nor on the other instance.
+  await page.reload();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await expect(page.getByTestId("sign-in-notice")).toHaveCount(0);
+  const me = await (await page.request.get(`${A}/api/me`)).json();
+  expect(me.user.email).toBe(email);
+  expect(me.user.notices).toEqual([]);
+  await page.context().clearCookies();
+  // An account with no failures sees no notice.
+  await signInAt(page, A, "viewer.hanoi@cds.gov.vn");
+  await expect(page.getByTestId("sign-in-notice")).toHaveCount(0);
+  await page.context().clearCookies();
 });
 
 test("an approval made through A shows on the public pages B serves from its cache within seconds", async ({ page, request }) => {

@@ -2,7 +2,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { authOptions, checkCredentials } from "@/server/auth";
 import { clientAddressFromHeaders } from "@/server/client-address";
-import { FREE_FAILURES_PER_ADDRESS, FREE_FAILURES_PER_PAIR, NOTICE_AFTER_FAILURES, assertMayTry, delayAfter, recordAttempt } from "@/server/login-guard";
+import { PRUNE_EVERY_MS, maybePruneAuthRows, pruneAuthRows, pruneCutoffs, pruneDue } from "@/server/auth-prune";
+import { FREE_FAILURES_PER_ADDRESS, FREE_FAILURES_PER_PAIR, NOTICE_AFTER_FAILURES, WINDOW_MS, assertMayTry, delayAfter, recordAttempt, waitLeft } from "@/server/login-guard";
+import { sessionIsLive } from "@/server/sessions";
 import { hashPassword } from "@/server/password";
 
 let c: pg.Client;
@@ -66,6 +68,21 @@ describe("sign-in protection", () => {
     await expect(assertMayTry(email, ip)).resolves.toBeUndefined();
   });
 
+  it("a failure stamped by a clock running ahead neither refuses a free attempt nor lengthens a wait", async () => {
+    const now = new Date("2027-06-15T10:00:00Z");
+    const ahead = new Date(now.getTime() + 30_000);
+    expect(waitLeft({ n: 1, last: ahead }, FREE_FAILURES_PER_PAIR, now)).toBe(0);
+    expect(waitLeft({ n: FREE_FAILURES_PER_PAIR - 1, last: ahead }, FREE_FAILURES_PER_PAIR, now)).toBe(0);
+    expect(waitLeft({ n: FREE_FAILURES_PER_PAIR + 3, last: ahead }, FREE_FAILURES_PER_PAIR, now)).toBe(8_000);
+    expect(waitLeft({ n: FREE_FAILURES_PER_PAIR + 3, last: new Date(now.getTime() - 5_000) }, FREE_FAILURES_PER_PAIR, now)).toBe(3_000);
+    expect(waitLeft({ n: 0, last: null }, FREE_FAILURES_PER_PAIR, now)).toBe(0);
+    // Through the database: two failures written 20 s "in the future" by another instance.
+    const email = emailOf("skew");
+    await makeUser(email);
+    await failuresAt(email, "192.0.2.60", [-20, -20]);
+    expect(await checkCredentials({ email, password: PASSWORD }, "192.0.2.60")).toMatchObject({ email });
+  });
+
   it("one address guessing across many accounts is slowed down", async () => {
     const ip = "192.0.2.200";
     for (let i = 0; i <= FREE_FAILURES_PER_ADDRESS; i++) await failuresAt(emailOf(`spray${i}`), ip, [0]);
@@ -123,5 +140,60 @@ describe("sign-in protection", () => {
     expect(clientAddressFromHeaders(h("203.0.113.5"), false)).toBeNull();
     // X-Forwarded-For alone is never read here.
     expect(clientAddressFromHeaders({ "x-forwarded-for": "198.51.100.77" }, true)).toBeNull();
+  });
+});
+
+describe("old sign-in rows are cleared out", () => {
+  it("attempts older than the window and expired sessions go; what still decides something stays", async () => {
+    const email = emailOf("prune");
+    const uid = await makeUser(email);
+    const ip = "192.0.2.90";
+    // Six recent failures of this pair (it must wait) and a hundred from before the window.
+    await failuresAt(email, ip, [50, 40, 30, 20, 10, 0]);
+    await failuresAt(email, ip, Array.from({ length: 100 }, (_, i) => WINDOW_MS / 1000 + 60 + i));
+    const session = async (id: string, expiresInSeconds: number) =>
+      c.query(`INSERT INTO "AuthSession" (id, "userId", "createdAt", "lastSeenAt", "expiresAt") VALUES ($1, $2, now(), now(), now() + make_interval(secs => $3))`, [id, uid, expiresInSeconds]);
+    await session(`live-${stamp}`, 3600);
+    await session(`expired-${stamp}`, -60);
+    await session(`ended-expired-${stamp}`, -7200);
+    await c.query(`UPDATE "AuthSession" SET "endedAt" = now(), "endedWhy" = 'signout' WHERE id = $1`, [`ended-expired-${stamp}`]);
+
+    const pruned = await pruneAuthRows();
+    expect(pruned.attempts).toBeGreaterThanOrEqual(100);
+    expect(pruned.sessions).toBeGreaterThanOrEqual(2);
+    const attempts = (await c.query(`SELECT count(*)::int AS n FROM "LoginAttempt" WHERE email = $1`, [email])).rows[0].n;
+    expect(attempts).toBe(6);
+    const sessions = (await c.query(`SELECT id FROM "AuthSession" WHERE "userId" = $1 ORDER BY id`, [uid])).rows.map((r) => r.id);
+    expect(sessions).toEqual([`live-${stamp}`]);
+    expect(await sessionIsLive(`live-${stamp}`, uid)).toBe(true);
+    // The recent failures still count: the pair is still told to wait.
+    await expect(assertMayTry(email, ip)).rejects.toThrow("THROTTLED");
+    // Nothing older than the window is left anywhere.
+    const stale = (await c.query(`SELECT count(*)::int AS n FROM "LoginAttempt" WHERE at < now() - make_interval(secs => $1)`, [WINDOW_MS / 1000 + 1])).rows[0].n;
+    expect(stale).toBe(0);
+  });
+
+  it("runs from sign-in at most once per interval per process, in bounded batches", async () => {
+    expect(pruneDue(null, 0)).toBe(true);
+    expect(pruneDue(1_000, 1_000 + PRUNE_EVERY_MS - 1)).toBe(false);
+    expect(pruneDue(1_000, 1_000 + PRUNE_EVERY_MS)).toBe(true);
+    // A clock set back does not stop pruning for good.
+    expect(pruneDue(10 * PRUNE_EVERY_MS, 0)).toBe(true);
+    expect(pruneCutoffs(new Date(2_000_000_000_000))).toEqual({ attemptsBefore: new Date(2_000_000_000_000 - WINDOW_MS), sessionsBefore: new Date(2_000_000_000_000) });
+
+    const email = emailOf("prune-on-sign-in");
+    await failuresAt(email, "192.0.2.91", [WINDOW_MS / 1000 + 5]);
+    // A sign-in once the interval has passed prunes (this test asks with a clock an interval ahead)…
+    const later = new Date(Date.now() + PRUNE_EVERY_MS);
+    const run = maybePruneAuthRows(later);
+    expect(run).not.toBeNull();
+    expect((await run)!.attempts).toBeGreaterThanOrEqual(1);
+    // … and the next sign-in in this process does not prune again.
+    expect(maybePruneAuthRows(later)).toBeNull();
+    expect((await c.query(`SELECT count(*)::int AS n FROM "LoginAttempt" WHERE email = $1`, [email])).rows[0].n).toBe(0);
+    // A real sign-in goes through the same door (and is not slowed by it).
+    const t0 = Date.now();
+    expect(await checkCredentials({ email: emailOf("owner"), password: PASSWORD }, "10.0.0.1")).toMatchObject({ email: emailOf("owner") });
+    expect(Date.now() - t0).toBeLessThan(5_000);
   });
 });
