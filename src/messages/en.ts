@@ -1,5 +1,6 @@
 import { adminEn } from "./admin";
 import { dashboardEn } from "./dashboard";
+import { errorsEn } from "./errors";
 import { excelEn } from "./excel";
 import { publicEn } from "./public";
 import type { Messages } from "./vi";
@@ -7,6 +8,7 @@ import type { Messages } from "./vi";
 export const en: Messages = {
   admin: adminEn,
   excel: excelEn,
+  errors: errorsEn,
   dashboard: dashboardEn,
   public: publicEn,
   auth: {

@@ -2,12 +2,14 @@
 // (screens with many strings keep theirs in a namespace file merged below).
 import { adminVi } from "./admin";
 import { dashboardVi } from "./dashboard";
+import { errorsVi } from "./errors";
 import { excelVi } from "./excel";
 import { publicVi } from "./public";
 
 export const vi = {
   admin: adminVi,
   excel: excelVi,
+  errors: errorsVi,
   dashboard: dashboardVi,
   public: publicVi,
   auth: {

@@ -5,8 +5,10 @@
 import { ValidationError } from "@/server/errors";
 import { hasUnstorableChars } from "@/lib/text";
 import { en } from "@/messages/en";
-import { editable, parseValue, type PeriodDates } from "@/modules/reporting/rules";
+import { translate } from "@/i18n/translate";
+import { editable, type PeriodDates } from "@/modules/reporting/rules";
 import { indicatorRow, taskRow } from "@/modules/reporting/schemas";
+import { checkIndicatorRow, checkTaskRow, type RowIssues } from "@/modules/reporting/validate";
 import {
   INDICATOR_COLUMNS,
   META,
@@ -94,7 +96,6 @@ const NEW_ROW = "Dòng này không có mã (cột ẩn). Không thêm dòng mớ
 const BAD_VERSION = "Cột phiên bản (ẩn) đã bị sửa. Hãy tải mẫu mới từ cổng.";
 const READ_ONLY = "Mục này đã nộp hoặc đã duyệt nên không sửa được; hãy trả ô về giá trị cũ hoặc liên hệ người thẩm định.";
 const LOCKED = "Kỳ báo cáo đã khóa (hoặc chưa mở) nên mục này không sửa được.";
-const URL_RE = /^https?:\/\/\S+$/i;
 
 function fileError(message: string): ValidationError {
   return new ValidationError({ file: [message] }, message);
@@ -249,6 +250,11 @@ function lengthErrors(schema: typeof indicatorRow | typeof taskRow, input: Recor
   return r.error.issues.filter((i) => i.code === "too_big").map((i) => ({ field: String(i.path[0]), message: i.message }));
 }
 
+/** The shared row rules' issues, as a preview lists them (always Vietnamese, like the workbook). */
+function rowErrors(issues: RowIssues): RowError[] {
+  return Object.entries(issues).flatMap(([field, list]) => list.map((m) => ({ field, message: translate("vi", m) })));
+}
+
 function editability(item: Editable | undefined, ctx: ImportContext, version: number): RowError[] {
   const errors: RowError[] = [];
   if (item && (item.state === "SUBMITTED" || item.state === "APPROVED")) errors.push({ field: null, message: READ_ONLY });
@@ -289,13 +295,9 @@ function parseIndicators(ws: Sheet, ctx: ImportContext, fileErrors: string[]): I
     if (rawVersion == null) errors.push({ field: null, message: BAD_VERSION });
 
     errors.push(...lengthErrors(indicatorRow, { indicatorId: ind.id, version, ...input }));
-    let parsedValue: number | null = null;
-    if (input.value) {
-      const p = parseValue(input.value, ind);
-      if ("error" in p) errors.push({ field: "value", message: p.error });
-      else parsedValue = p.value;
-    }
-    if (input.evidenceUrl && !URL_RE.test(input.evidenceUrl)) errors.push({ field: "evidenceUrl", message: "Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://." });
+    const checked = checkIndicatorRow(input, ind);
+    const parsedValue = checked.value;
+    errors.push(...rowErrors(checked.issues));
     const obs = ctx.observations.get(ind.id);
     const valueOk = !input.value || parsedValue != null;
     let changed: boolean;
@@ -382,16 +384,9 @@ function parseTasks(ws: Sheet, ctx: ImportContext, fileErrors: string[]): TaskIm
       errors.push({ field: "status", message: `Tình trạng "${statusText}" không hợp lệ. Chọn một trong: ${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join(", ")}.` });
     }
     errors.push(...lengthErrors(taskRow, { ...input, taskId: task.id, version, status: status ?? "NOT_STARTED" }));
-    let parsedPercent: number | null = null;
-    if (input.percent) {
-      const n = Number(input.percent.replace(",", "."));
-      if (!/^\d+([.,]\d+)?$/.test(input.percent) || !Number.isInteger(n) || n < 0 || n > 100) {
-        errors.push({ field: "percent", message: "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100." });
-      } else parsedPercent = n;
-    }
-    if (status === "DONE" && parsedPercent != null && parsedPercent < 100) errors.push({ field: "percent", message: "Nhiệm vụ đã hoàn thành thì tỷ lệ phải là 100." });
-    if (status === "DONE" && !input.percent) parsedPercent = 100;
-    if (input.evidenceUrl && !URL_RE.test(input.evidenceUrl)) errors.push({ field: "evidenceUrl", message: "Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://." });
+    const checked = checkTaskRow(input);
+    const parsedPercent = checked.percent;
+    errors.push(...rowErrors(checked.issues));
     const changed =
       !tp ||
       !status ||

@@ -9,6 +9,8 @@ import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { hasUnstorableChars } from "@/lib/text";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { msg } from "@/i18n/translate";
+import { withKind } from "./kinds";
 import { assertCanReadAgency, assertCanWriteAgency } from "./policy";
 import { editable } from "./rules";
 
@@ -95,21 +97,11 @@ export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "
         uploadedById: user.id,
       },
     });
-    if (input.kind === "obs") {
-      const r = await tx.observation.updateMany({ where: { id: record.id, version: record.version }, data: { evidenceFileId: id, version: { increment: 1 }, updatedById: user.id } });
-      if (r.count === 0) throw new ConflictError("Mục này vừa được người khác cập nhật. Hãy tải lại trang.");
-      const o = await tx.observation.findUniqueOrThrow({ where: { id: record.id } });
-      await tx.observationRevision.create({
-        data: { observationId: o.id, version: o.version, value: o.value, state: o.state, source: o.source, note: o.note, explanation: o.explanation, evidenceUrl: o.evidenceUrl, evidenceFileId: id, comment: `Tệp minh chứng: ${input.file.name.slice(0, 200)}`, authorId: user.id },
-      });
-    } else {
-      const r = await tx.taskProgress.updateMany({ where: { id: record.id, version: record.version }, data: { evidenceFileId: id, version: { increment: 1 }, updatedById: user.id } });
-      if (r.count === 0) throw new ConflictError("Mục này vừa được người khác cập nhật. Hãy tải lại trang.");
-      const p = await tx.taskProgress.findUniqueOrThrow({ where: { id: record.id } });
-      await tx.taskProgressRevision.create({
-        data: { taskProgressId: p.id, version: p.version, status: p.status, percentComplete: p.percentComplete, achieved: p.achieved, obstacles: p.obstacles, nextSteps: p.nextSteps, evidenceUrl: p.evidenceUrl, evidenceFileId: id, state: p.state, comment: `Tệp minh chứng: ${input.file.name.slice(0, 200)}`, authorId: user.id },
-      });
-    }
+    await withKind(input.kind, async (ops) => {
+      const changed = await ops.updateAt(tx, record.id, record.version, { evidenceFileId: id, updatedById: user.id });
+      if (changed === 0) throw new ConflictError(msg("errors.reporting.itemChanged"));
+      await ops.revise(tx, await ops.reload(tx, record.id), { comment: `Tệp minh chứng: ${input.file.name.slice(0, 200)}`, authorId: user.id });
+    });
     await audit(tx, { actor: user, action: "evidence.upload", entityType: input.kind === "obs" ? "Observation" : "TaskProgress", entityId: record.id, agencyId: record.agencyId, after: { file: id, name: input.file.name, size: bytes.length } });
     // The file this one replaces goes only if no reviewer ever saw it (drafts only): what was
     // submitted stays answerable with its evidence. The revision keeps its id and comment.
