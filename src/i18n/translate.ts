@@ -35,7 +35,7 @@ function param(lang: Lang, v: MsgParam): string {
   return translate(lang, v);
 }
 
-/** The text in `lang`. A key missing from the catalogue comes back as itself (a test checks none is). */
+/** The text in `lang`. MessageKey makes a key missing from the catalogue a type error. */
 export function translate(lang: Lang, text: Text): string {
   if (typeof text === "string") return text;
   const template = lookup(lang, text.key) ?? text.key;
@@ -46,9 +46,4 @@ export function translate(lang: Lang, text: Text): string {
 export function translateFields(lang: Lang, fields: Record<string, Text[]> | undefined): Record<string, string[]> | undefined {
   if (!fields) return undefined;
   return Object.fromEntries(Object.entries(fields).map(([k, list]) => [k, list.map((t) => translate(lang, t))]));
-}
-
-/** Whether `key` names a string of the catalogue in every language. */
-export function hasMessage(key: string): boolean {
-  return lookup("vi", key) !== undefined && lookup("en", key) !== undefined;
 }
