@@ -2,6 +2,7 @@ import "server-only";
 import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/current-user";
+import { can } from "@/server/permissions";
 import { previousQuarter } from "@/lib/periods";
 import { assertCanReadAgency, readableAgencyWhere } from "./policy";
 import { editable, needsExplanation, readyToSubmit } from "./rules";
@@ -324,4 +325,31 @@ export async function resolveQueueCodes(codes: { agency?: string; indicator?: st
     codes.indicator ? db.indicator.findUnique({ where: { code: codes.indicator }, select: { id: true } }) : null,
   ]);
   return { agencyId: codes.agency ? (agency?.id ?? -1) : undefined, indicatorId: codes.indicator ? (indicator?.id ?? -1) : undefined };
+}
+
+/** The agencies a national user can open the workspace of: current ones with indicators or led tasks. */
+export async function reportingAgencies(user: SessionUser) {
+  if (!can(user.role, "national.read")) return [];
+  return db.agency.findMany({
+    where: { OR: [{ indicatorAssignments: { some: {} } }, { assignments: { some: { role: "LEAD" } } }], validTo: null },
+    select: { id: true, code: true, nameVi: true, nameEn: true },
+    orderBy: [{ kind: "asc" }, { nameVi: "asc" }],
+  });
+}
+
+/** The names of an agency whose workspace the user may read. */
+export async function workspaceAgency(user: SessionUser, agencyId: number) {
+  assertCanReadAgency(user, agencyId);
+  return db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { code: true, nameVi: true, nameEn: true } });
+}
+
+/** What an item's page shows beside the item: its period's dates and the evidence files its revisions name. */
+export async function itemSurroundings(user: SessionUser, record: { agencyId: number; year: number; quarter: number }, fileIds: (string | null)[]) {
+  assertCanReadAgency(user, record.agencyId);
+  const ids = [...new Set(fileIds.filter((x): x is string => !!x))];
+  const [period, files] = await Promise.all([
+    db.reportingPeriod.findUniqueOrThrow({ where: { year_quarter: { year: record.year, quarter: record.quarter } } }),
+    db.evidenceFile.findMany({ where: { id: { in: ids }, agencyId: record.agencyId } }),
+  ]);
+  return { period, files };
 }

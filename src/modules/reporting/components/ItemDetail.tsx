@@ -6,8 +6,8 @@ import { fill, type Messages } from "@/i18n/messages";
 import { formatDateTime } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
 import type { SessionUser } from "@/server/current-user";
-import { db } from "@/server/db";
 import { can } from "@/server/permissions";
+import { itemSurroundings } from "../queries";
 import { editable } from "../rules";
 import { EvidenceUpload, ReopenForm } from "./ItemForms";
 import { StateBadge } from "./StateBadge";
@@ -37,8 +37,7 @@ export async function ItemDetail({
   describe: (r: Revision) => string;
 }) {
   const r = m.reporting;
-  const period = await db.reportingPeriod.findUniqueOrThrow({ where: { year_quarter: { year: record.year, quarter: record.quarter } } });
-  const files = await db.evidenceFile.findMany({ where: { id: { in: [...new Set(revisions.map((x) => x.evidenceFileId).filter((x): x is string => !!x))] } } });
+  const { period, files } = await itemSurroundings(user, record, revisions.map((x) => x.evidenceFileId));
   const canWrite = can(user.role, "reporting.write") && user.agencyId === record.agencyId && editable(record.state, period, clockNow(), record.reopened);
   return (
     <article className="space-y-6">

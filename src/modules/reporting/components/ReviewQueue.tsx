@@ -6,7 +6,7 @@ import { formatQuarter } from "@/lib/periods";
 import { Pager } from "@/modules/admin/components/layout";
 import { queueFilterOptions, resolveQueueCodes, reviewQueue } from "../queries";
 import { REVIEW_PAGE_SIZE, reviewPages, valueChange } from "../rules";
-import { targetsSummary } from "./Workspace";
+import { targetsSummary } from "../view-model";
 import { ReviewForm, type ReviewRow } from "./ReviewForm";
 
 export type QueueQuery = { agency?: string; period?: string; kind?: "obs" | "task"; indicator?: string; page: number };
