@@ -3,7 +3,7 @@ import { makeLeaveGuard } from "./leave-guard";
 
 // Node's Event has a read-only returnValue; a browser's BeforeUnloadEvent lets it be set.
 class UnloadEvent extends Event {
-  returnValue: unknown = true;
+  override returnValue = true;
 }
 
 class Link extends EventTarget {
