@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Lang } from "@/i18n/config";
 import { langFromPath, requestLang } from "@/i18n/request";
 import { msg, translate, type Text } from "@/i18n/translate";
+import { withLang } from "@/i18n/zod";
 import { currentUser, type SessionUser } from "./current-user";
 import { AppError, AuthError, ForbiddenError, isDatabaseUnavailable, logDatabaseUnavailable, zodErrorMap } from "./errors";
 import { can, type Permission } from "./permissions";
@@ -87,9 +88,13 @@ export function action<S extends z.ZodTypeAny, T>(
       const user = await currentUser();
       if (!user) throw new AuthError();
       if (!can(user.role, permission)) throw new ForbiddenError();
-      const parsed = schema.safeParse(parse(formData), zodErrorMap(lang));
+      // zod words its issues when `error` is first read: read it inside the language's scope.
+      const parsed = withLang(lang, () => {
+        const r = schema.safeParse(parse(formData), zodErrorMap(lang));
+        return r.success ? r : { success: false as const, fieldErrors: fieldErrorsOf(r.error) };
+      });
       if (!parsed.success) {
-        return { ok: false, message: translate(lang, msg("errors.invalidForm")), fieldErrors: fieldErrorsOf(parsed.error), values };
+        return { ok: false, message: translate(lang, msg("errors.invalidForm")), fieldErrors: parsed.fieldErrors, values };
       }
       const result = (await handler(user, parsed.data, formData)) ?? { ok: true };
       return (result.message === undefined ? result : { ...result, message: translate(lang, result.message) }) as ActionResult<T>;

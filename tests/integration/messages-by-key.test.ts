@@ -10,6 +10,7 @@ let referer: string | null = null;
 vi.mock("next/headers", () => ({ headers: async () => new Headers(referer ? { referer } : {}) }));
 
 import { POST as saveObservations } from "@/app/api/v1/reporting/observations/route";
+import { createUserAction } from "@/modules/admin/actions";
 import { reopenAction, saveIndicatorsAction } from "@/modules/reporting/actions";
 import { actAs } from "../support/session-mock";
 import { form } from "../support/forms";
@@ -55,6 +56,21 @@ describe("a server action's errors in the page's language", () => {
     expect((await badSave({ lang: "en" })).message).toBe("Please sign in to continue.");
     await actAs("reporter.hanoi@cds.gov.vn");
     expect((await reopenAction(null, form({ kind: "obs", id: 1, comment: "x", lang: "en" }))).message).toBe("You are not allowed to do this.");
+  });
+});
+
+describe("messages written in schemas, read in the page's language", () => {
+  it("answers an English admin page's refused form in English, field by field, and a Vietnamese one in Vietnamese", async () => {
+    await actAs("admin@cds.gov.vn");
+    const fields = { email: "", name: "", role: "REPORTER", agencyId: "x", password: "short" };
+    referer = "http://127.0.0.1:3000/en/admin/users/new";
+    const en = await createUserAction(null, form(fields));
+    expect(en.fieldErrors).toMatchObject({ email: ["Please enter an email address."], name: ["Please enter a full name."], agencyId: ["Please choose an agency."] });
+    expect(en.fieldErrors?.password).toContain("The password must have at least 10 characters.");
+    referer = "http://127.0.0.1:3000/vi/admin/users/new";
+    const vn = await createUserAction(null, form(fields));
+    expect(vn.fieldErrors).toMatchObject({ email: ["Vui lòng nhập thư điện tử."], agencyId: ["Vui lòng chọn cơ quan."] });
+    expect(vn.fieldErrors?.password).toContain("Mật khẩu phải có ít nhất 10 ký tự.");
   });
 });
 

@@ -3,11 +3,11 @@ import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import type { SessionUser } from "@/server/current-user";
 import { can, type Permission } from "@/server/permissions";
-import { adminMessages } from "../i18n";
+import { getMessages } from "@/i18n/messages";
 import { AdminHeading } from "./layout";
 
 export function AdminIndex({ lang, user }: { lang: Lang; user: SessionUser }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const sections: { permission: Permission; href: string; title: string; hint: string }[] = [
     { permission: "admin.users", href: "users", title: t.index.users, hint: t.index.usersHint },
     { permission: "admin.periods", href: "periods", title: t.index.periods, hint: t.index.periodsHint },

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
 import { addAssignmentAction, removeAssignmentAction } from "../actions";
-import { adminMessages, fill } from "../i18n";
+import { fill, getMessages } from "@/i18n/messages";
 import {
   FieldError,
   StatusMessage,
@@ -21,7 +21,7 @@ import {
 export type Option = { id: number; label: string };
 
 export function AddAssignmentForm({ lang, indicators, agencies }: { lang: Lang; indicators: Option[]; agencies: Option[] }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(addAssignmentAction, null, { resetOnSuccess: true });
   return (
     <form {...formProps} className="space-y-4" noValidate>
@@ -45,7 +45,7 @@ export function AddAssignmentForm({ lang, indicators, agencies }: { lang: Lang; 
               </option>
             ))}
           </select>
-          <FieldError id="assign-indicator-error" state={state} field="indicatorId" lang={lang} />
+          <FieldError id="assign-indicator-error" state={state} field="indicatorId" />
         </div>
         <div>
           <label htmlFor="assign-agency" className={labelClass}>
@@ -69,7 +69,7 @@ export function AddAssignmentForm({ lang, indicators, agencies }: { lang: Lang; 
           <p id="assign-agency-hint" className={hintClass}>
             {t.users.agencyHint}
           </p>
-          <FieldError id="assign-agency-error" state={state} field="agencyId" lang={lang} />
+          <FieldError id="assign-agency-error" state={state} field="agencyId" />
         </div>
       </div>
       <div>
@@ -86,19 +86,19 @@ export function AddAssignmentForm({ lang, indicators, agencies }: { lang: Lang; 
             {t.assignments.national}
           </label>
         </div>
-        <FieldError id="assign-national-error" state={state} field="national" lang={lang} />
+        <FieldError id="assign-national-error" state={state} field="national" />
       </div>
       <button type="submit" className={primaryButton} disabled={pending}>
         {pending ? t.assignments.adding : t.assignments.add}
       </button>
-      <StatusMessage state={state} lang={lang} />
+      <StatusMessage state={state} />
     </form>
   );
 }
 
 /** A "Remove" button that opens a modal dialog; only the dialog's button removes. */
 export function RemoveAssignmentButton({ lang, id, agency, indicator }: { lang: Lang; id: number; agency: string; indicator: string }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(removeAssignmentAction, null);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = `remove-${id}-title`;
@@ -129,9 +129,9 @@ export function RemoveAssignmentButton({ lang, id, agency, indicator }: { lang: 
               {t.common.reason} <span className="font-normal text-slate-600">({t.common.optional})</span>
             </label>
             <input id={`remove-${id}-reason`} name="reason" type="text" maxLength={500} className={inputClass} {...fieldA11y(state, "reason", `remove-${id}-reason-error`)} />
-            <FieldError id={`remove-${id}-reason-error`} state={state} field="reason" lang={lang} />
+            <FieldError id={`remove-${id}-reason-error`} state={state} field="reason" />
           </div>
-          <StatusMessage state={state?.ok ? null : state} lang={lang} />
+          <StatusMessage state={state?.ok ? null : state} />
           <div className="flex flex-wrap justify-end gap-3">
             <button type="button" className={secondaryButton} onClick={() => dialog.current?.close()}>
               {t.common.cancel}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import type { SessionUser } from "@/server/current-user";
 import { can } from "@/server/permissions";
-import { adminMessages } from "../i18n";
+import { getMessages } from "@/i18n/messages";
 import { auditEntityTypes, listAudit } from "../queries";
 import { dayOf, formatDateTimeVn } from "../rules";
 import type { AuditQuery } from "../schemas";
@@ -13,7 +13,7 @@ const input = "mt-1 block w-full rounded border border-slate-400 bg-white px-3 p
 const label = "block text-sm font-medium text-slate-800";
 
 export async function AuditPage({ lang, user, query }: { lang: Lang; user: SessionUser; query: AuditQuery }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const [r, types] = await Promise.all([listAudit(user, query), auditEntityTypes(user)]);
   const path = `/${lang}/admin/audit`;
   const day = (d: Date | "invalid" | undefined) => (d instanceof Date ? dayOf(d) : undefined);

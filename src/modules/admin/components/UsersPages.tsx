@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Lang } from "@/i18n/config";
 import type { SessionUser } from "@/server/current-user";
-import { adminMessages, fill } from "../i18n";
+import { fill, getMessages } from "@/i18n/messages";
 import { currentAgencies, getUser, listUsers } from "../queries";
 import { formatDateTimeVn } from "../rules";
 import { AdminHeading, EmptyState, Pager } from "./layout";
@@ -17,7 +17,7 @@ async function agencyOptions(lang: Lang): Promise<AgencyOption[]> {
 }
 
 export async function UsersList({ lang, user, q, page }: { lang: Lang; user: SessionUser; q?: string; page: number }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const r = await listUsers(user, { q, page });
   const path = `/${lang}/admin/users`;
   return (
@@ -92,7 +92,7 @@ export async function UsersList({ lang, user, q, page }: { lang: Lang; user: Ses
 }
 
 export async function NewUser({ lang }: { lang: Lang }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const agencies = await agencyOptions(lang);
   return (
     <div>
@@ -103,7 +103,7 @@ export async function NewUser({ lang }: { lang: Lang }) {
 }
 
 export async function EditUser({ lang, user, id }: { lang: Lang; user: SessionUser; id: number }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const [target, agencies] = await Promise.all([getUser(user, id), agencyOptions(lang)]);
   if (!target) notFound();
   // A user of an agency that has since been merged keeps it until an admin picks a current one.

@@ -2,9 +2,7 @@
 // Pieces shared by the admin forms: field errors tied to their input, the status region that
 // announces a result, and focus on the first refused field.
 import { useEffect, type ReactNode, type RefObject } from "react";
-import type { Lang } from "@/i18n/config";
 import type { ActionResult } from "@/server/action";
-import { translateServer } from "../i18n";
 
 export type FormState = ActionResult | null;
 
@@ -31,19 +29,19 @@ export function fieldA11y(state: FormState, field: string, errorId: string, hint
   return { "aria-invalid": invalid || undefined, "aria-describedby": describedBy || undefined } as const;
 }
 
-export function FieldError({ id, state, field, lang }: { id: string; state: FormState; field: string; lang: Lang }) {
+export function FieldError({ id, state, field }: { id: string; state: FormState; field: string }) {
   const errors = errorsOf(state, field);
   if (!errors) return null;
   return (
     <p id={id} className="mt-1 text-sm text-red-700">
-      {errors.map((e) => translateServer(e, lang)).join(" ")}
+      {errors.join(" ")}
     </p>
   );
 }
 
 /** Always rendered, so assistive technology is already listening when the result arrives. */
-export function StatusMessage({ state, lang, children }: { state: FormState; lang: Lang; children?: ReactNode }) {
-  const text = state?.message ? translateServer(state.message, lang) : "";
+export function StatusMessage({ state, children }: { state: FormState; children?: ReactNode }) {
+  const text = state?.message ?? "";
   return (
     <div role="status" aria-live="polite" aria-atomic="true" className="min-h-6 text-sm">
       {text ? (
