@@ -115,6 +115,17 @@ async function persistRow<R extends Item>(
   });
 }
 
+type SaveInput<Row> = { year: number; quarter: number; rows: Row[] };
+type Saved = { saved: number; submitted: number };
+
+/** What every save starts from: the writer's agency (never the form's), the period, empty error lists. */
+async function beginSave(user: SessionUser, input: { year: number; quarter: number }, now: Date, outerTx: Tx | undefined) {
+  const agencyId = user.agencyId;
+  assertCanWriteAgency(user, agencyId);
+  const period = await loadPeriod(input.year, input.quarter);
+  return { q: outerTx ?? db, agencyId, period, ctx: { errors: {} as Errors, conflicts: {} as Record<string, unknown>, period, now } };
+}
+
 /** The workflow state a save leaves: submitted, or a draft that stays "returned" until resubmitted. */
 function savedState(submit: boolean, stored: { state: string } | undefined) {
   return submit ? ("SUBMITTED" as const) : stored?.state === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const);
@@ -127,16 +138,8 @@ function savedState(submit: boolean, stored: { state: string } | undefined) {
  * `outerTx`, it writes inside the caller's transaction (the Excel import applies indicators and
  * tasks together, all or nothing).
  */
-export async function saveIndicatorValues(
-  user: SessionUser,
-  input: { year: number; quarter: number; rows: IndicatorRowInput[] },
-  now = clockNow(),
-  outerTx?: Tx,
-): Promise<{ saved: number; submitted: number }> {
-  const q = outerTx ?? db;
-  const agencyId = user.agencyId;
-  assertCanWriteAgency(user, agencyId);
-  const period = await loadPeriod(input.year, input.quarter);
+export async function saveIndicatorValues(user: SessionUser, input: SaveInput<IndicatorRowInput>, now = clockNow(), outerTx?: Tx): Promise<Saved> {
+  const { q, agencyId, period, ctx } = await beginSave(user, input, now, outerTx);
   const ids = input.rows.map((r) => r.indicatorId);
   const assigned = await q.indicatorAssignment.findMany({ where: { agencyId, indicatorId: { in: ids } }, include: { indicator: true } });
   const byId = new Map(assigned.map((a) => [a.indicatorId, a.indicator]));
@@ -151,7 +154,6 @@ export async function saveIndicatorValues(
   const current = new Map(existing.map((o) => [o.indicatorId, o]));
   const before = new Map(previous.map((o) => [o.indicatorId, o.approvedValue ?? o.value]));
 
-  const ctx = { errors: {} as Errors, conflicts: {} as Record<string, unknown>, period, now };
   const work: { row: IndicatorRowInput; value: number | null; obs: (typeof existing)[number] | undefined }[] = [];
   for (const row of input.rows) {
     const key = `ind.${row.indicatorId}`;
@@ -197,16 +199,8 @@ export async function saveIndicatorValues(
 }
 
 /** Saves task progress for one quarter, with the same all-or-nothing, conflict and `outerTx` rules. */
-export async function saveTaskProgress(
-  user: SessionUser,
-  input: { year: number; quarter: number; rows: TaskRowInput[] },
-  now = clockNow(),
-  outerTx?: Tx,
-): Promise<{ saved: number; submitted: number }> {
-  const q = outerTx ?? db;
-  const agencyId = user.agencyId;
-  assertCanWriteAgency(user, agencyId);
-  const period = await loadPeriod(input.year, input.quarter);
+export async function saveTaskProgress(user: SessionUser, input: SaveInput<TaskRowInput>, now = clockNow(), outerTx?: Tx): Promise<Saved> {
+  const { q, agencyId, period, ctx } = await beginSave(user, input, now, outerTx);
   const ids = input.rows.map((r) => r.taskId);
   const leads = await q.taskAssignment.findMany({ where: { agencyId, role: "LEAD", taskId: { in: ids } }, select: { taskId: true } });
   const led = new Set(leads.map((l) => l.taskId));
@@ -214,7 +208,6 @@ export async function saveTaskProgress(
   const existing = await q.taskProgress.findMany({ where: { agencyId, year: input.year, quarter: input.quarter, taskId: { in: ids } } });
   const current = new Map(existing.map((p) => [p.taskId, p]));
 
-  const ctx = { errors: {} as Errors, conflicts: {} as Record<string, unknown>, period, now };
   const work: { row: TaskRowInput; percent: number | null; tp: (typeof existing)[number] | undefined }[] = [];
   for (const row of input.rows) {
     const key = `task.${row.taskId}`;
