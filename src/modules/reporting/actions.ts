@@ -3,6 +3,7 @@
 // comes from the signed-in reporter or from the record, never from the form.
 import { revalidate } from "@/server/public-cache";
 import { action } from "@/server/action";
+import type { SessionUser } from "@/server/current-user";
 import { z } from "zod";
 import { msg, translate, type Msg } from "@/i18n/translate";
 import { attachEvidence } from "./evidence";
@@ -14,27 +15,18 @@ function summary(saved: number, submitted: number): Msg {
   return submitted > 0 ? msg("errors.reporting.savedAndSubmitted", { submitted, saved }) : msg("errors.reporting.savedDrafts", { saved });
 }
 
-export const saveIndicatorsAction = action(
-  "reporting.write",
-  indicatorForm,
-  async (user, input) => {
-    const r = await saveIndicatorValues(user, { ...input.period, rows: input.rows });
+/** A save of either kind, then the workspace redrawn and a summary of what was saved. */
+function saved<Row>(save: (user: SessionUser, input: { year: number; quarter: number; rows: Row[] }) => Promise<{ saved: number; submitted: number }>) {
+  return async (user: SessionUser, input: { period: { year: number; quarter: number }; rows: Row[] }) => {
+    const r = await save(user, { ...input.period, rows: input.rows });
     revalidate("/[lang]/reporting", "page");
     return { ok: true, message: summary(r.saved, r.submitted) };
-  },
-  parseIndicatorForm,
-);
+  };
+}
 
-export const saveTasksAction = action(
-  "reporting.write",
-  taskForm,
-  async (user, input) => {
-    const r = await saveTaskProgress(user, { ...input.period, rows: input.rows });
-    revalidate("/[lang]/reporting", "page");
-    return { ok: true, message: summary(r.saved, r.submitted) };
-  },
-  parseTaskForm,
-);
+export const saveIndicatorsAction = action("reporting.write", indicatorForm, saved(saveIndicatorValues), parseIndicatorForm);
+
+export const saveTasksAction = action("reporting.write", taskForm, saved(saveTaskProgress), parseTaskForm);
 
 export const submitReadyAction = action(
   "reporting.write",

@@ -115,6 +115,11 @@ async function persistRow<R extends Item>(
   });
 }
 
+/** Whether a row would change what is stored (a row with nothing stored always does). */
+function differs<T extends object>(stored: T | undefined, next: Partial<T>): boolean {
+  return !stored || Object.entries(next).some(([k, v]) => stored[k as keyof T] !== v);
+}
+
 type SaveInput<Row> = { year: number; quarter: number; rows: Row[] };
 type Saved = { saved: number; submitted: number };
 
@@ -154,7 +159,7 @@ export async function saveIndicatorValues(user: SessionUser, input: SaveInput<In
   const current = new Map(existing.map((o) => [o.indicatorId, o]));
   const before = new Map(previous.map((o) => [o.indicatorId, o.approvedValue ?? o.value]));
 
-  const work: { row: IndicatorRowInput; value: number | null; obs: (typeof existing)[number] | undefined }[] = [];
+  const work: { row: IndicatorRowInput; next: Record<string, unknown>; obs: (typeof existing)[number] | undefined }[] = [];
   for (const row of input.rows) {
     const key = `ind.${row.indicatorId}`;
     const ind = byId.get(row.indicatorId)!;
@@ -162,31 +167,20 @@ export async function saveIndicatorValues(user: SessionUser, input: SaveInput<In
     if (row.value.trim() === "" && !obs && !row.submit && !clean(row.source) && !clean(row.note)) continue; // untouched row
     const { value, issues } = checkIndicatorRow(row, ind, before.get(row.indicatorId));
     addIssues(ctx.errors, key, issues);
-    const changed =
-      !obs ||
-      row.submit ||
-      obs.value !== value ||
-      obs.source !== clean(row.source) ||
-      obs.note !== clean(row.note) ||
-      obs.explanation !== clean(row.explanation) ||
-      obs.evidenceUrl !== clean(row.evidenceUrl);
-    if (!changed) continue;
+    const next = { value, source: clean(row.source), note: clean(row.note), explanation: clean(row.explanation), evidenceUrl: clean(row.evidenceUrl) };
+    if (!row.submit && !differs(obs, next)) continue;
     await gateRow(ctx, key, "value", obs, row.version, () => ({
       shown: obs?.value == null ? msg("errors.reporting.empty") : msg("errors.reporting.valueWithUnit", { value: obs.value, unit: ind.unit === "%" ? "%" : ` ${ind.unit}` }),
       details: { value: obs?.value ?? null },
     }));
-    work.push({ row, value, obs });
+    work.push({ row, next, obs });
   }
   refuseIfAny(ctx.errors, ctx.conflicts);
 
   await writeSave(outerTx, async (tx) => {
-    for (const { row, value, obs } of work) {
+    for (const { row, next, obs } of work) {
       const data = {
-        value,
-        source: clean(row.source),
-        note: clean(row.note),
-        explanation: clean(row.explanation),
-        evidenceUrl: clean(row.evidenceUrl),
+        ...next,
         state: savedState(row.submit, obs),
         updatedById: user.id,
         ...(row.submit ? { submittedAt: now, late: now > period.dueAt, reviewComment: obs?.reviewComment ?? null } : {}),
@@ -208,7 +202,7 @@ export async function saveTaskProgress(user: SessionUser, input: SaveInput<TaskR
   const existing = await q.taskProgress.findMany({ where: { agencyId, year: input.year, quarter: input.quarter, taskId: { in: ids } } });
   const current = new Map(existing.map((p) => [p.taskId, p]));
 
-  const work: { row: TaskRowInput; percent: number | null; tp: (typeof existing)[number] | undefined }[] = [];
+  const work: { row: TaskRowInput; next: Record<string, unknown>; tp: (typeof existing)[number] | undefined }[] = [];
   for (const row of input.rows) {
     const key = `task.${row.taskId}`;
     const tp = current.get(row.taskId);
@@ -216,33 +210,20 @@ export async function saveTaskProgress(user: SessionUser, input: SaveInput<TaskR
     if (untouched) continue;
     const { percent, issues } = checkTaskRow(row);
     addIssues(ctx.errors, key, issues);
-    const changed =
-      !tp ||
-      row.submit ||
-      tp.status !== row.status ||
-      tp.percentComplete !== percent ||
-      tp.achieved !== clean(row.achieved) ||
-      tp.obstacles !== clean(row.obstacles) ||
-      tp.nextSteps !== clean(row.nextSteps) ||
-      tp.evidenceUrl !== clean(row.evidenceUrl);
-    if (!changed) continue;
+    const next = { status: row.status, percentComplete: percent, achieved: clean(row.achieved), obstacles: clean(row.obstacles), nextSteps: clean(row.nextSteps), evidenceUrl: clean(row.evidenceUrl) };
+    if (!row.submit && !differs(tp, next)) continue;
     await gateRow(ctx, key, "status", tp, row.version, () => ({
       shown: msg("errors.reporting.taskShown", { status: tp?.status ?? "—", percent: tp?.percentComplete ?? "—" }),
       details: { status: tp?.status ?? null, percentComplete: tp?.percentComplete ?? null },
     }));
-    work.push({ row, percent, tp });
+    work.push({ row, next, tp });
   }
   refuseIfAny(ctx.errors, ctx.conflicts);
 
   await writeSave(outerTx, async (tx) => {
-    for (const { row, percent, tp } of work) {
+    for (const { row, next, tp } of work) {
       const data = {
-        status: row.status,
-        percentComplete: percent,
-        achieved: clean(row.achieved),
-        obstacles: clean(row.obstacles),
-        nextSteps: clean(row.nextSteps),
-        evidenceUrl: clean(row.evidenceUrl),
+        ...next,
         completedOn: row.status === "DONE" ? (tp?.completedOn ?? now) : null,
         state: savedState(row.submit, tp),
         updatedById: user.id,

@@ -15,6 +15,13 @@ const nationalTargetSelect = {
   orderBy: [{ year: "asc" as const }, { documentId: "asc" as const }],
 };
 
+type Quarter = { year: number; quarter: number };
+/** The records of a quarter and of the one before, from the list of both. */
+function thisAndLast<T extends Quarter>(rows: T[], at: Quarter, prev: Quarter): { current: T | null; previous: T | null } {
+  const of = (q: Quarter) => rows.find((r) => r.year === q.year && r.quarter === q.quarter) ?? null;
+  return { current: of(at), previous: of(prev) };
+}
+
 /** Everything an agency must report for a quarter: assigned indicators and the tasks it leads. */
 export async function indicatorItems(user: SessionUser, agencyId: number, year: number, quarter: number) {
   assertCanReadAgency(user, agencyId);
@@ -34,8 +41,7 @@ export async function indicatorItems(user: SessionUser, agencyId: number, year: 
     orderBy: { indicator: { code: "asc" } },
   });
   return assignments.map(({ indicator }) => {
-    const current = indicator.observations.find((o) => o.year === year && o.quarter === quarter) ?? null;
-    const previous = indicator.observations.find((o) => o.year === prev.year && o.quarter === prev.quarter) ?? null;
+    const { current, previous } = thisAndLast(indicator.observations, { year, quarter }, prev);
     return {
       indicator: {
         id: indicator.id,
@@ -93,8 +99,7 @@ export async function taskItems(
   return {
     total,
     items: tasks.map((t) => {
-      const current = t.progresses.find((p) => p.year === year && p.quarter === quarter) ?? null;
-      const previous = t.progresses.find((p) => p.year === prev.year && p.quarter === prev.quarter) ?? null;
+      const { current, previous } = thisAndLast(t.progresses, { year, quarter }, prev);
       return {
         task: {
           id: t.id,

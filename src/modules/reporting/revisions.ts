@@ -9,35 +9,23 @@ type WorkflowState = Observation["state"];
 /** Who made the revision and why; `version`/`state`/`evidenceFileId` when they differ from the record's. */
 export type RevisionMeta = { authorId: number; comment?: string | null; version?: number; state?: WorkflowState; evidenceFileId?: string | null };
 
-export function observationSnapshot(o: Observation, meta: RevisionMeta): Prisma.ObservationRevisionUncheckedCreateInput {
+/** The columns every revision has, whatever its kind. */
+function common(r: { version: number; state: WorkflowState; evidenceUrl: string | null; evidenceFileId: string | null }, meta: RevisionMeta) {
   return {
-    observationId: o.id,
-    version: meta.version ?? o.version,
-    state: meta.state ?? o.state,
-    value: o.value,
-    source: o.source,
-    note: o.note,
-    explanation: o.explanation,
-    evidenceUrl: o.evidenceUrl,
-    evidenceFileId: meta.evidenceFileId !== undefined ? meta.evidenceFileId : o.evidenceFileId,
+    version: meta.version ?? r.version,
+    state: meta.state ?? r.state,
+    evidenceUrl: r.evidenceUrl,
+    evidenceFileId: meta.evidenceFileId !== undefined ? meta.evidenceFileId : r.evidenceFileId,
     comment: meta.comment ?? null,
     authorId: meta.authorId,
   };
 }
 
+export function observationSnapshot(o: Observation, meta: RevisionMeta): Prisma.ObservationRevisionUncheckedCreateInput {
+  return { ...common(o, meta), observationId: o.id, value: o.value, source: o.source, note: o.note, explanation: o.explanation };
+}
+
 export function taskSnapshot(p: TaskProgress, meta: RevisionMeta): Prisma.TaskProgressRevisionUncheckedCreateInput {
-  return {
-    taskProgressId: p.id,
-    version: meta.version ?? p.version,
-    state: meta.state ?? p.state,
-    status: p.status,
-    percentComplete: p.percentComplete,
-    achieved: p.achieved,
-    obstacles: p.obstacles,
-    nextSteps: p.nextSteps,
-    evidenceUrl: p.evidenceUrl,
-    evidenceFileId: meta.evidenceFileId !== undefined ? meta.evidenceFileId : p.evidenceFileId,
-    comment: meta.comment ?? null,
-    authorId: meta.authorId,
-  };
+  const progress = { status: p.status, percentComplete: p.percentComplete, achieved: p.achieved, obstacles: p.obstacles, nextSteps: p.nextSteps };
+  return { ...common(p, meta), taskProgressId: p.id, ...progress };
 }
