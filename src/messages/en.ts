@@ -132,6 +132,7 @@ export const en: Messages = {
     openQueue: "Open the review queue",
   },
   review: {
+    points: "pts",
     nav: "Review",
     title: "Review queue",
     intro: "Submitted items waiting for review. Approved values are published.",

@@ -133,6 +133,7 @@ export const vi = {
     openQueue: "Mở hàng chờ thẩm định",
   },
   review: {
+    points: "điểm %",
     nav: "Thẩm định",
     title: "Hàng chờ thẩm định",
     intro: "Các mục đã nộp, chờ duyệt. Số liệu được duyệt sẽ hiển thị công khai.",

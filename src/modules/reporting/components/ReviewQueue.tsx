@@ -50,7 +50,7 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
         item: `${t.task.document.numberCanonical ?? ""} · ${t.task.numberPrinted ?? ""} — ${formatQuarter(t, lang)}`,
         value: `${m.reporting.taskStatus[t.status]}${t.percentComplete == null ? "" : ` (${t.percentComplete}%)`}`,
         previous: prev ? `${m.reporting.taskStatus[prev.status]}${prev.percent == null ? "" : ` (${prev.percent}%)`}` : "—",
-        change: change ? `${change.delta > 0 ? "+" : ""}${formatNumber(change.delta, lang)} ${lang === "vi" ? "điểm %" : "pts"}` : "—",
+        change: change ? `${change.delta > 0 ? "+" : ""}${formatNumber(change.delta, lang)} ${m.review.points}` : "—",
         context: `${t.task.title.slice(0, 160)}${t.task.title.length > 160 ? "…" : ""}`,
         explanation: t.achieved ?? "",
         evidenceUrl: t.evidenceUrl,
