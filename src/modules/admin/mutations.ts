@@ -1,5 +1,6 @@
 import "server-only";
 import { clockNow } from "@/server/clock";
+import type { Prisma } from "@/generated/prisma/client";
 // Changes made from the admin screens. Each function checks the permission itself (it may be called
 // from anywhere, not only from its action), validates against the database, and writes the change
 // together with its audit row in one transaction. Passwords and their hashes never reach the log.
@@ -108,18 +109,14 @@ export async function setUserActive(user: SessionUser, input: Pick<SetActiveInpu
       data: input.active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
     });
     if (!input.active) await endAllSessions(target.id, "deactivated", tx);
-    await audit(tx, {
-      actor: user,
-      action: input.active ? "user.reactivate" : "user.deactivate",
-      entityType: "User",
-      entityId: target.id,
-      agencyId: target.agencyId,
-      before: { active: target.active },
-      after: { active: input.active },
-      reason: clean(input.reason),
-    });
+    await auditUser(tx, user, target, input.active ? "user.reactivate" : "user.deactivate", { active: target.active }, { active: input.active }, input.reason);
   });
   return { changed: true };
+}
+
+/** The audit row of a change to an account, filed under the account's agency. */
+function auditUser(tx: Prisma.TransactionClient, user: SessionUser, target: { id: number; agencyId: number | null }, action: string, before: unknown, after: unknown, reason: string | undefined) {
+  return audit(tx, { actor: user, action, entityType: "User", entityId: target.id, agencyId: target.agencyId, before, after, reason: clean(reason) });
 }
 
 /** Sets a new password and signs out every existing session of the account. */
@@ -136,16 +133,7 @@ export async function resetPassword(user: SessionUser, input: ResetPasswordInput
       select: { sessionVersion: true },
     });
     await endAllSessions(target.id, "password", tx);
-    await audit(tx, {
-      actor: user,
-      action: "user.resetPassword",
-      entityType: "User",
-      entityId: target.id,
-      agencyId: target.agencyId,
-      before: { sessionVersion: target.sessionVersion },
-      after: { sessionVersion: updated.sessionVersion },
-      reason: clean(input.reason),
-    });
+    await auditUser(tx, user, target, "user.resetPassword", { sessionVersion: target.sessionVersion }, { sessionVersion: updated.sessionVersion }, input.reason);
   });
 }
 
