@@ -268,6 +268,43 @@ function editability(item: Editable | undefined, ctx: ImportContext, version: nu
   return errors;
 }
 
+const ROW_TEXTS = {
+  ind: {
+    unknown: (code: string) => `Không có chỉ tiêu mã "${code}". Không sửa cột mã (ẩn) của mẫu.`,
+    notOurs: "Chỉ tiêu này không được giao cho cơ quan của bạn.",
+    twice: (row: number) => `Chỉ tiêu này đã có ở dòng ${row}; mỗi chỉ tiêu chỉ nhập một dòng.`,
+  },
+  task: {
+    unknown: (key: string) => `Không có nhiệm vụ mã "${key}". Không sửa cột mã (ẩn) của mẫu.`,
+    notOurs: "Nhiệm vụ này không do cơ quan của bạn chủ trì.",
+    twice: (row: number) => `Nhiệm vụ này đã có ở dòng ${row}; mỗi nhiệm vụ chỉ nhập một dòng.`,
+  },
+};
+
+/**
+ * The checks before a row's content, for either sheet: cells outside the columns, the (hidden) id,
+ * whether this agency reports the item, a second row for the same item, the version cell. Returns
+ * the error that stops the row, if one does; the others go into `errors`.
+ */
+function identify(
+  r: { row: number; stray: number[] },
+  id: string,
+  item: { allowed: boolean } | undefined,
+  seen: Map<string, number>,
+  rawVersion: number | null,
+  errors: RowError[],
+  texts: (typeof ROW_TEXTS)["ind"],
+): RowError | null {
+  if (r.stray.length) errors.push({ field: null, message: `Có dữ liệu ở cột ${r.stray.map(columnLetter).join(", ")}, ngoài các cột của mẫu.` });
+  if (!id) return { field: null, message: NEW_ROW };
+  if (!item) return { field: null, message: texts.unknown(id) };
+  if (!item.allowed) return { field: null, message: texts.notOurs };
+  if (seen.has(id)) errors.push({ field: null, message: texts.twice(seen.get(id)!) });
+  else seen.set(id, r.row);
+  if (rawVersion == null) errors.push({ field: null, message: BAD_VERSION });
+  return null;
+}
+
 function parseIndicators(ws: Sheet, ctx: ImportContext, fileErrors: string[]): IndicatorImportRow[] {
   const cols = headerMap<IndicatorColumn>(ws, INDICATOR_COLUMNS, fileErrors);
   if (!cols) return [];
@@ -286,13 +323,8 @@ function parseIndicators(ws: Sheet, ctx: ImportContext, fileErrors: string[]): I
       evidenceUrl: r.get("evidenceUrl", true).trim(),
     };
     const base = { row: r.row, code, indicatorId: null, name: ind?.nameVi ?? r.get("name").trim(), unit: ind?.unit ?? r.get("unit").trim(), kind: ind?.kind ?? "", version, input, parsedValue: null, current: null };
-    if (r.stray.length) errors.push({ field: null, message: `Có dữ liệu ở cột ${r.stray.map(columnLetter).join(", ")}, ngoài các cột của mẫu.` });
-    if (!code) return { ...base, outcome: "error" as const, errors: [...errors, { field: null, message: NEW_ROW }] };
-    if (!ind) return { ...base, outcome: "error" as const, errors: [...errors, { field: null, message: `Không có chỉ tiêu mã "${code}". Không sửa cột mã (ẩn) của mẫu.` }] };
-    if (!ind.assigned) return { ...base, outcome: "error" as const, errors: [...errors, { field: null, message: "Chỉ tiêu này không được giao cho cơ quan của bạn." }] };
-    if (seen.has(code)) errors.push({ field: null, message: `Chỉ tiêu này đã có ở dòng ${seen.get(code)}; mỗi chỉ tiêu chỉ nhập một dòng.` });
-    else seen.set(code, r.row);
-    if (rawVersion == null) errors.push({ field: null, message: BAD_VERSION });
+    const stop = identify(r, code, ind && { allowed: ind.assigned }, seen, rawVersion, errors, ROW_TEXTS.ind);
+    if (stop || !ind) return { ...base, outcome: "error" as const, errors: [...errors, ...(stop ? [stop] : [])] };
 
     errors.push(...lengthErrors(indicatorRow, { indicatorId: ind.id, version, ...input }));
     const checked = checkIndicatorRow(input, ind);
@@ -365,13 +397,8 @@ function parseTasks(ws: Sheet, ctx: ImportContext, fileErrors: string[]): TaskIm
       evidenceUrl: r.get("evidenceUrl", true).trim(),
     };
     const base = { row: r.row, key, taskId: null, title: task?.title ?? r.get("title").trim(), version, input, parsedPercent: null, current: null };
-    if (r.stray.length) errors.push({ field: null, message: `Có dữ liệu ở cột ${r.stray.map(columnLetter).join(", ")}, ngoài các cột của mẫu.` });
-    if (!key) return { ...base, outcome: "error" as const, errors: [...errors, { field: null, message: NEW_ROW }] };
-    if (!task) return { ...base, outcome: "error" as const, errors: [...errors, { field: null, message: `Không có nhiệm vụ mã "${key}". Không sửa cột mã (ẩn) của mẫu.` }] };
-    if (!task.led) return { ...base, outcome: "error" as const, errors: [...errors, { field: null, message: "Nhiệm vụ này không do cơ quan của bạn chủ trì." }] };
-    if (seen.has(key)) errors.push({ field: null, message: `Nhiệm vụ này đã có ở dòng ${seen.get(key)}; mỗi nhiệm vụ chỉ nhập một dòng.` });
-    else seen.set(key, r.row);
-    if (rawVersion == null) errors.push({ field: null, message: BAD_VERSION });
+    const stop = identify(r, key, task && { allowed: task.led }, seen, rawVersion, errors, ROW_TEXTS.task);
+    if (stop || !task) return { ...base, outcome: "error" as const, errors: [...errors, ...(stop ? [stop] : [])] };
 
     const tp = ctx.progress.get(task.id);
     const untouched = !tp && (!statusText || status === "NOT_STARTED") && !input.percent && !clean(input.achieved) && !clean(input.obstacles) && !clean(input.nextSteps);
