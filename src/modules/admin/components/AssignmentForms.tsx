@@ -5,18 +5,7 @@ import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
 import { addAssignmentAction, removeAssignmentAction } from "../actions";
 import { fill, getMessages } from "@/i18n/messages";
-import {
-  FieldError,
-  StatusMessage,
-  dangerButton,
-  fieldA11y,
-  hintClass,
-  inputClass,
-  labelClass,
-  primaryButton,
-  secondaryButton,
-  type FormState,
-} from "./form-parts";
+import { FieldError, SelectField, StatusMessage, dangerButton, fieldA11y, inputClass, labelClass, primaryButton, secondaryButton, type FormState } from "./form-parts";
 
 export type Option = { id: number; label: string };
 
@@ -26,51 +15,8 @@ export function AddAssignmentForm({ lang, indicators, agencies }: { lang: Lang; 
   return (
     <form {...formProps} className="space-y-4" noValidate>
       <div className="grid gap-4 md:grid-cols-2">
-        <div>
-          <label htmlFor="assign-indicator" className={labelClass}>
-            {t.assignments.indicator}
-          </label>
-          <select
-            id="assign-indicator"
-            name="indicatorId"
-            required
-            defaultValue={state?.values?.indicatorId ?? ""}
-            className={inputClass}
-            {...fieldA11y(state, "indicatorId", "assign-indicator-error")}
-          >
-            <option value="">{t.assignments.chooseIndicator}</option>
-            {indicators.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.label}
-              </option>
-            ))}
-          </select>
-          <FieldError id="assign-indicator-error" state={state} field="indicatorId" />
-        </div>
-        <div>
-          <label htmlFor="assign-agency" className={labelClass}>
-            {t.assignments.agency}
-          </label>
-          <select
-            id="assign-agency"
-            name="agencyId"
-            required
-            defaultValue={state?.values?.agencyId ?? ""}
-            className={inputClass}
-            {...fieldA11y(state, "agencyId", "assign-agency-error", "assign-agency-hint")}
-          >
-            <option value="">{t.assignments.chooseAgency}</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-          <p id="assign-agency-hint" className={hintClass}>
-            {t.users.agencyHint}
-          </p>
-          <FieldError id="assign-agency-error" state={state} field="agencyId" />
-        </div>
+        <SelectField id="assign-indicator" name="indicatorId" label={t.assignments.indicator} state={state} placeholder={t.assignments.chooseIndicator} options={indicators.map((i) => ({ value: i.id, label: i.label }))} />
+        <SelectField id="assign-agency" name="agencyId" label={t.assignments.agency} state={state} placeholder={t.assignments.chooseAgency} options={agencies.map((a) => ({ value: a.id, label: a.label }))} hint={t.users.agencyHint} />
       </div>
       <div>
         <div className="flex items-start gap-2">

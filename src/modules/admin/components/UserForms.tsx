@@ -7,6 +7,7 @@ import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserA
 import { getMessages } from "@/i18n/messages";
 import {
   FieldError,
+  SelectField,
   StatusMessage,
   dangerButton,
   fieldA11y,
@@ -60,32 +61,8 @@ function RoleSelect({ id, state, lang, defaultValue, disabled }: { id: string; s
 
 function AgencySelect({ id, state, lang, agencies, defaultValue }: { id: string; state: FormState; lang: Lang; agencies: AgencyOption[]; defaultValue: string }) {
   const t = getMessages(lang).admin;
-  return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {t.users.agency}
-      </label>
-      <select
-        id={id}
-        name="agencyId"
-        required
-        defaultValue={state?.values?.agencyId ?? defaultValue}
-        className={inputClass}
-        {...fieldA11y(state, "agencyId", `${id}-error`, `${id}-hint`)}
-      >
-        <option value="">{t.users.chooseAgency}</option>
-        {agencies.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.label}
-          </option>
-        ))}
-      </select>
-      <p id={`${id}-hint`} className={hintClass}>
-        {t.users.agencyHint}
-      </p>
-      <FieldError id={`${id}-error`} state={state} field="agencyId" />
-    </div>
-  );
+  const options = agencies.map((a) => ({ value: a.id, label: a.label }));
+  return <SelectField id={id} name="agencyId" label={t.users.agency} state={state} placeholder={t.users.chooseAgency} options={options} defaultValue={defaultValue} hint={t.users.agencyHint} />;
 }
 
 function PasswordField({ id, state, lang, label }: { id: string; state: FormState; lang: Lang; label: string }) {

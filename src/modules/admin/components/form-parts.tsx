@@ -59,3 +59,39 @@ export function useFocusFirstError(form: RefObject<HTMLFormElement | null>, stat
     if (state && !state.ok && state.fieldErrors) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [form, state]);
 }
+
+/** A labelled select tied to its hint and error; the choice comes back after a refused submit. */
+export function SelectField(p: {
+  id: string;
+  name: string;
+  label: string;
+  state: FormState;
+  placeholder: string;
+  options: { value: string | number; label: string }[];
+  defaultValue?: string;
+  hint?: string;
+}) {
+  const errorId = `${p.id}-error`;
+  const hintId = p.hint ? `${p.id}-hint` : undefined;
+  return (
+    <div>
+      <label htmlFor={p.id} className={labelClass}>
+        {p.label}
+      </label>
+      <select id={p.id} name={p.name} required defaultValue={p.state?.values?.[p.name] ?? p.defaultValue ?? ""} className={inputClass} {...fieldA11y(p.state, p.name, errorId, hintId)}>
+        <option value="">{p.placeholder}</option>
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {p.hint ? (
+        <p id={hintId} className={hintClass}>
+          {p.hint}
+        </p>
+      ) : null}
+      <FieldError id={errorId} state={p.state} field={p.name} />
+    </div>
+  );
+}
