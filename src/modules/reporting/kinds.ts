@@ -29,13 +29,29 @@ export type KindOps<R extends Item> = {
   reviewView(r: R): Data;
 };
 
+// The part of a Prisma model delegate these operations use. Prisma's own method types are generic
+// per call and cannot be named for both models at once: the two delegates are cast to this.
+type Delegate<R> = {
+  findUnique(a: { where: { id: number } }): Promise<R | null>;
+  create(a: { data: Data }): Promise<R>;
+  updateMany(a: { where: { id: number; version: number }; data: Data }): Promise<{ count: number }>;
+  findUniqueOrThrow(a: { where: { id: number } }): Promise<R>;
+};
+
+/** Reading and versioned writing of one kind's rows, the same for both kinds. */
+function rowsOf<R extends Item>(of: (tx: Tx) => Delegate<R>): Pick<KindOps<R>, "find" | "create" | "updateAt" | "reload"> {
+  return {
+    find: (tx, id) => of(tx).findUnique({ where: { id } }),
+    create: (tx, data) => of(tx).create({ data }),
+    updateAt: async (tx, id, version, data) => (await of(tx).updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })).count,
+    reload: (tx, id) => of(tx).findUniqueOrThrow({ where: { id } }),
+  };
+}
+
 const observationOps: KindOps<Observation> = {
   entityType: "Observation",
   action: "observation",
-  find: (tx, id) => tx.observation.findUnique({ where: { id } }),
-  create: (tx, data) => tx.observation.create({ data: data as Prisma.ObservationUncheckedCreateInput }),
-  updateAt: async (tx, id, version, data) => (await tx.observation.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })).count,
-  reload: (tx, id) => tx.observation.findUniqueOrThrow({ where: { id } }),
+  ...rowsOf((tx) => tx.observation as unknown as Delegate<Observation>),
   revise: (tx, r, meta) => tx.observationRevision.create({ data: observationSnapshot(r, meta) }),
   approval: (o) => ({ approvedValue: o.value }),
   saveView: (o) => ({ value: o.value, state: o.state, version: o.version }),
@@ -45,10 +61,7 @@ const observationOps: KindOps<Observation> = {
 const taskOps: KindOps<TaskProgress> = {
   entityType: "TaskProgress",
   action: "taskProgress",
-  find: (tx, id) => tx.taskProgress.findUnique({ where: { id } }),
-  create: (tx, data) => tx.taskProgress.create({ data: data as Prisma.TaskProgressUncheckedCreateInput }),
-  updateAt: async (tx, id, version, data) => (await tx.taskProgress.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })).count,
-  reload: (tx, id) => tx.taskProgress.findUniqueOrThrow({ where: { id } }),
+  ...rowsOf((tx) => tx.taskProgress as unknown as Delegate<TaskProgress>),
   revise: (tx, r, meta) => tx.taskProgressRevision.create({ data: taskSnapshot(r, meta) }),
   approval: (p) => ({ approvedStatus: p.status, approvedPercent: p.percentComplete }),
   saveView: (p) => ({ status: p.status, percentComplete: p.percentComplete, state: p.state, version: p.version }),
