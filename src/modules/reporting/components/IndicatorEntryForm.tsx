@@ -27,9 +27,6 @@ export type IndicatorRowView = {
   illustrative: boolean;
 };
 
-// Over 80 lines on purpose: one client form whose rows all read the same action state (values
-// echoed back, field errors, the selection count); split into row components, each would take that
-// state and five handlers as props, and the markup would read worse, not better.
 export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: Lang; m: Messages["reporting"]; period: string; rows: IndicatorRowView[]; canWrite: boolean }) {
   const { state, pending, formProps, selected, selectable, recount, onInput } = useEntryForm(saveIndicatorsAction, m);
   const v = (name: string, initial: string) => state?.values?.[name] ?? initial;
