@@ -1,8 +1,6 @@
 // Messages of the admin screens (Vietnamese default, English second); merged into the catalogue.
-// `server` holds the texts the admin actions return: the server always answers in Vietnamese
-// (the default language) and the English screens translate a known text through this table
-// (src/modules/admin/i18n.ts). The first entries repeat, word for word, texts produced outside the
-// admin module (src/server/action.ts, errors.ts, password.ts); a unit test keeps them in step.
+// `server` holds the texts the admin actions and schemas return, named by key where they are
+// raised (msg("admin.server.emailTaken"), zmsg(...)) and read in the page's language.
 export const adminVi = {
   title: "Quản trị",
   intro: "Quản lý tài khoản, kỳ báo cáo, phân công chỉ tiêu và tra cứu nhật ký thay đổi.",
@@ -173,16 +171,9 @@ export const adminVi = {
     } as Record<string, string>,
   },
   server: {
-    // From outside the admin module (kept word for word):
-    invalidForm: "Dữ liệu chưa hợp lệ. Vui lòng sửa các ô được đánh dấu.",
-    forbidden: "Bạn không có quyền thực hiện thao tác này.",
-    signIn: "Vui lòng đăng nhập để tiếp tục.",
-    notFound: "Không tìm thấy dữ liệu yêu cầu.",
-    generic: "Đã có lỗi xảy ra. Vui lòng thử lại sau.",
     passwordShort: "Mật khẩu phải có ít nhất 10 ký tự.",
     passwordLong: "Mật khẩu quá dài (tối đa 200 ký tự).",
     passwordMix: "Mật khẩu phải có cả chữ và số.",
-    // The admin module's own:
     invalidId: "Mã không hợp lệ.",
     emailRequired: "Vui lòng nhập thư điện tử.",
     emailInvalid: "Thư điện tử không hợp lệ (ví dụ: ten@coquan.gov.vn).",
@@ -391,11 +382,6 @@ export const adminEn: typeof adminVi = {
     },
   },
   server: {
-    invalidForm: "Some fields are not valid. Please correct the marked fields.",
-    forbidden: "You do not have permission to do this.",
-    signIn: "Please sign in to continue.",
-    notFound: "The requested data was not found.",
-    generic: "Something went wrong. Please try again later.",
     passwordShort: "The password must have at least 10 characters.",
     passwordLong: "The password is too long (at most 200 characters).",
     passwordMix: "The password must contain both letters and digits.",

@@ -1,5 +1,6 @@
 import { adminEn } from "./admin";
 import { dashboardEn } from "./dashboard";
+import { errorsEn } from "./errors";
 import { excelEn } from "./excel";
 import { figuresEn } from "./figures";
 import { opsEn } from "./ops";
@@ -11,6 +12,7 @@ export const en: Messages = {
   excel: excelEn,
   figures: figuresEn,
   ops: opsEn,
+  errors: errorsEn,
   dashboard: dashboardEn,
   public: publicEn,
   auth: {
@@ -134,6 +136,7 @@ export const en: Messages = {
     openQueue: "Open the review queue",
   },
   review: {
+    points: "pts",
     nav: "Review",
     title: "Review queue",
     intro: "Submitted items waiting for review. Approved values are published.",

@@ -2,6 +2,7 @@
 // (screens with many strings keep theirs in a namespace file merged below).
 import { adminVi } from "./admin";
 import { dashboardVi } from "./dashboard";
+import { errorsVi } from "./errors";
 import { excelVi } from "./excel";
 import { figuresVi } from "./figures";
 import { opsVi } from "./ops";
@@ -12,6 +13,7 @@ export const vi = {
   excel: excelVi,
   figures: figuresVi,
   ops: opsVi,
+  errors: errorsVi,
   dashboard: dashboardVi,
   public: publicVi,
   auth: {
@@ -135,6 +137,7 @@ export const vi = {
     openQueue: "Mở hàng chờ thẩm định",
   },
   review: {
+    points: "điểm %",
     nav: "Thẩm định",
     title: "Hàng chờ thẩm định",
     intro: "Các mục đã nộp, chờ duyệt. Số liệu được duyệt sẽ hiển thị công khai.",

@@ -1,10 +1,14 @@
 // The one wrapper for server actions: parse the form with zod, run the handler with the signed-in
 // user, and turn every outcome into `{ ok, message, fieldErrors }` for useActionState.
 import "server-only";
+import { headers } from "next/headers";
 import { z } from "zod";
+import type { Lang } from "@/i18n/config";
+import { langFromPath, requestLang } from "@/i18n/request";
+import { msg, translate, type Text } from "@/i18n/translate";
+import { withLang } from "@/i18n/zod";
 import { currentUser, type SessionUser } from "./current-user";
-import { vi } from "@/messages/vi";
-import { AppError, AuthError, ForbiddenError, GENERIC_ERROR, isDatabaseUnavailable, logDatabaseUnavailable } from "./errors";
+import { AppError, AuthError, ForbiddenError, isDatabaseUnavailable, logDatabaseUnavailable, zodErrorMap } from "./errors";
 import { can, type Permission } from "./permissions";
 import { logUnexpected } from "./ops/logger";
 
@@ -32,6 +36,26 @@ export function formValues(formData: FormData): Record<string, string> {
   return out;
 }
 
+/** What a handler returns: like ActionResult, with a message that may still be a key. */
+export type HandlerResult<T = unknown> = Omit<ActionResult<T>, "message"> & { message?: Text };
+
+/**
+ * The language of the page that sent the form: its `lang` field when it has one, else the page's
+ * path (a server action is posted from the page, which the Referer names), else Vietnamese.
+ */
+export async function actionLang(formData?: FormData): Promise<Lang> {
+  const field = formData?.get("lang");
+  if (typeof field === "string" && (field === "vi" || field === "en")) return field;
+  try {
+    const h = await headers();
+    const referer = h.get("referer");
+    const path = referer ? new URL(referer).pathname : null;
+    return langFromPath(path) ?? requestLang(null, h.get("accept-language"));
+  } catch {
+    return requestLang(null, null); // no request (tests calling the action directly)
+  }
+}
+
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) (out[issue.path.join(".") || "_form"] ??= []).push(issue.message);
@@ -42,35 +66,41 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
  * Maps any thrown error to an ActionResult; unexpected ones are logged, never shown. An
  * unreachable database gets its own message (the form keeps what was typed: try again later).
  */
-export function toResult(err: unknown, values?: Record<string, string>): ActionResult {
-  if (err instanceof AppError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, details: err.details, values };
+export function toResult(err: unknown, values?: Record<string, string>, lang: Lang = "vi"): ActionResult {
+  if (err instanceof AppError) return { ok: false, ...err.localized(lang), details: err.details, values };
   if (isDatabaseUnavailable(err)) {
     logDatabaseUnavailable("action", err);
-    return { ok: false, message: vi.common.dbUnavailableForm, values };
+    return { ok: false, message: translate(lang, msg("common.dbUnavailableForm")), values };
   }
   logUnexpected("action", err);
-  return { ok: false, message: GENERIC_ERROR, values };
+  return { ok: false, message: translate(lang, msg("errors.generic")), values };
 }
 
 export function action<S extends z.ZodTypeAny, T>(
   permission: Permission,
   schema: S,
-  handler: (user: SessionUser, input: z.infer<S>, formData: FormData) => Promise<ActionResult<T> | void>,
+  handler: (user: SessionUser, input: z.infer<S>, formData: FormData) => Promise<HandlerResult<T> | void>,
   parse: (formData: FormData) => unknown = rawValues,
 ) {
   return async (_prev: ActionResult | null, formData: FormData): Promise<ActionResult<T>> => {
     const values = formValues(formData);
+    const lang = await actionLang(formData);
     try {
       const user = await currentUser();
       if (!user) throw new AuthError();
       if (!can(user.role, permission)) throw new ForbiddenError();
-      const parsed = schema.safeParse(parse(formData));
+      // zod words its issues when `error` is first read: read it inside the language's scope.
+      const parsed = withLang(lang, () => {
+        const r = schema.safeParse(parse(formData), zodErrorMap(lang));
+        return r.success ? r : { success: false as const, fieldErrors: fieldErrorsOf(r.error) };
+      });
       if (!parsed.success) {
-        return { ok: false, message: "Dữ liệu chưa hợp lệ. Vui lòng sửa các ô được đánh dấu.", fieldErrors: fieldErrorsOf(parsed.error), values };
+        return { ok: false, message: translate(lang, msg("errors.invalidForm")), fieldErrors: parsed.fieldErrors, values };
       }
-      return ((await handler(user, parsed.data, formData)) ?? { ok: true }) as ActionResult<T>;
+      const result = (await handler(user, parsed.data, formData)) ?? { ok: true };
+      return (result.message === undefined ? result : { ...result, message: translate(lang, result.message) }) as ActionResult<T>;
     } catch (err) {
-      return toResult(err, values) as ActionResult<T>;
+      return toResult(err, values, lang) as ActionResult<T>;
     }
   };
 }

@@ -2,26 +2,34 @@
 // `{ error: { message, fieldErrors, details } }` with the status of the AppError.
 import "server-only";
 import { NextResponse } from "next/server";
+import type { Lang } from "@/i18n/config";
+import { requestLang } from "@/i18n/request";
+import { msg, translate } from "@/i18n/translate";
 import { currentUser, type SessionUser } from "./current-user";
-import { AppError, AuthError, DatabaseUnavailableError, DB_RETRY_AFTER_SECONDS, ForbiddenError, GENERIC_ERROR, isDatabaseUnavailable, logDatabaseUnavailable } from "./errors";
+import { AppError, AuthError, DatabaseUnavailableError, DB_RETRY_AFTER_SECONDS, ForbiddenError, isDatabaseUnavailable, logDatabaseUnavailable } from "./errors";
+
+/** The language of an API request's messages: `?lang=vi|en`, else Accept-Language, else Vietnamese. */
+export function apiLang(req: Request): Lang {
+  return requestLang(new URL(req.url).searchParams.get("lang"), req.headers.get("accept-language"));
+}
 import { can, type Permission } from "./permissions";
 import { logUnexpected } from "./ops/logger";
 
-export function errorResponse(e: unknown) {
+export function errorResponse(e: unknown, lang: Lang = "vi") {
   if (isDatabaseUnavailable(e)) {
     // Not a bug and not the user's doing: a short log line, a 503 the client may retry.
     if (!(e instanceof AppError)) logDatabaseUnavailable("api", e);
     const u = e instanceof DatabaseUnavailableError ? e : new DatabaseUnavailableError();
     return NextResponse.json(
-      { error: { message: u.message } },
+      { error: { message: u.localized(lang).message } },
       { status: u.status, headers: { "Retry-After": String(DB_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
     );
   }
   if (e instanceof AppError) {
-    return NextResponse.json({ error: { message: e.message, fieldErrors: e.fieldErrors, details: e.details } }, { status: e.status });
+    return NextResponse.json({ error: { ...e.localized(lang), details: e.details } }, { status: e.status });
   }
   logUnexpected("api", e);
-  return NextResponse.json({ error: { message: GENERIC_ERROR } }, { status: 500 });
+  return NextResponse.json({ error: { message: translate(lang, msg("errors.generic")) } }, { status: 500 });
 }
 
 /**
@@ -46,17 +54,17 @@ function isCrossSite(req: Request): boolean {
 /** Runs `fn` for a signed-in user with `permission`; refuses cross-site requests. */
 export async function withUser(req: Request, permission: Permission, fn: (user: SessionUser) => Promise<Response>) {
   try {
-    if (isCrossSite(req)) throw new ForbiddenError("Yêu cầu từ trang khác bị từ chối.");
+    if (isCrossSite(req)) throw new ForbiddenError(msg("errors.crossSite"));
     const user = await currentUser();
     if (!user) throw new AuthError();
     if (!can(user.role, permission)) throw new ForbiddenError();
     return await fn(user);
   } catch (e) {
-    return errorResponse(e);
+    return errorResponse(e, apiLang(req));
   }
 }
 
-const tooLarge = (maxBytes: number) => new AppError(`Yêu cầu quá lớn (tối đa ${Math.round(maxBytes / 1_000_000)} MB).`, 413);
+const tooLarge = (maxBytes: number) => new AppError(msg("errors.tooLarge", { mb: Math.round(maxBytes / 1_000_000) }), 413);
 
 /**
  * The body as JSON, for a body declared `application/json` of at most `maxBytes` bytes. Anything
@@ -67,7 +75,7 @@ const tooLarge = (maxBytes: number) => new AppError(`Yêu cầu quá lớn (tố
  */
 export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unknown> {
   if (!/^application\/json\s*(;|$)/i.test(req.headers.get("content-type") ?? "")) {
-    throw new AppError("Nội dung yêu cầu phải là JSON (Content-Type: application/json).", 415);
+    throw new AppError(msg("errors.notJson"), 415);
   }
   if (Number(req.headers.get("content-length")) > maxBytes) throw tooLarge(maxBytes);
   let text = "";
@@ -90,6 +98,6 @@ export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unkn
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("Nội dung yêu cầu không phải JSON hợp lệ.", 400);
+    throw new AppError(msg("errors.badJson"), 400);
   }
 }

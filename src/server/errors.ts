@@ -3,62 +3,85 @@
 // (stopped, restarting, network cut, pool exhausted) is neither: it is reported as a 503 with a
 // message saying so, never with the driver's text (see asAppError).
 import { z } from "zod";
-import { vi } from "@/messages/vi";
 import { logWarn } from "./ops/logger";
+import type { Lang } from "@/i18n/config";
+import { msg, translate, translateFields, type Text } from "@/i18n/translate";
 
 // zod's own messages ("expected string", "Unrecognized key") reach users as field errors and
-// query details: Vietnamese, like the rest. Set here because every path that shows one (action.ts,
-// api.ts, api-auth.ts, the modules' mutations) loads this module first; the setting is global to
-// the process. A message written in a schema still wins over the locale's.
+// query details: Vietnamese by default, like the rest. Set here because every path that shows one
+// (action.ts, api.ts, api-auth.ts, the modules' mutations) loads this module first; the setting is
+// global to the process. An English request parses with the English locale (zodErrorMap). A
+// message written in a schema still wins over the locale's.
 z.config(z.locales.vi());
+const zodEn = z.locales.en();
+/** Parse options that give zod's own messages in `lang`. */
+export const zodErrorMap = (lang: Lang) => (lang === "en" ? { error: zodEn.localeError } : undefined);
 
+/**
+ * An error a user can cause. Its message and field errors are texts: a message key with its
+ * parameters (msg("errors.reporting.stale", { who })) for what the server words itself, or a
+ * literal string. `message` and `fieldErrors` read them in Vietnamese (logs, tests); where the
+ * error is shown, `localized(lang)` reads them in the reader's language.
+ */
 export class AppError extends Error {
+  readonly text: Text;
+  readonly fieldTexts?: Record<string, Text[]>;
   constructor(
-    message: string,
+    message: Text,
     readonly status: number,
-    readonly fieldErrors?: Record<string, string[]>,
+    fieldErrors?: Record<string, Text[]>,
     readonly details?: unknown,
   ) {
-    super(message);
+    super(translate("vi", message));
+    this.text = message;
+    this.fieldTexts = fieldErrors;
+  }
+
+  get fieldErrors(): Record<string, string[]> | undefined {
+    return translateFields("vi", this.fieldTexts);
+  }
+
+  localized(lang: Lang): { message: string; fieldErrors?: Record<string, string[]> } {
+    return { message: translate(lang, this.text), fieldErrors: translateFields(lang, this.fieldTexts) };
   }
 }
 
 export class AuthError extends AppError {
-  constructor(message = "Vui lòng đăng nhập để tiếp tục.") {
+  constructor(message: Text = msg("errors.signInRequired")) {
     super(message, 401);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = "Bạn không có quyền thực hiện thao tác này.") {
+  constructor(message: Text = msg("errors.forbidden")) {
     super(message, 403);
   }
 }
 
 export class NotFoundError extends AppError {
-  constructor(message = "Không tìm thấy dữ liệu yêu cầu.") {
+  constructor(message: Text = msg("errors.notFound")) {
     super(message, 404);
   }
 }
 
 export class ValidationError extends AppError {
-  constructor(fieldErrors: Record<string, string[]>, message = "Dữ liệu chưa hợp lệ. Vui lòng sửa các ô được đánh dấu.") {
+  constructor(fieldErrors: Record<string, Text[]>, message: Text = msg("errors.invalidForm")) {
     super(message, 400, fieldErrors);
   }
 }
 
 /** Someone else saved the item first; `details` carries their value so it can be shown. */
 export class ConflictError extends AppError {
-  constructor(message: string, fieldErrors?: Record<string, string[]>, details?: unknown) {
+  constructor(message: Text, fieldErrors?: Record<string, Text[]>, details?: unknown) {
     super(message, 409, fieldErrors, details);
   }
 }
 
-export const GENERIC_ERROR = "Đã có lỗi xảy ra. Vui lòng thử lại sau.";
+export const GENERIC_ERROR = translate("vi", msg("errors.generic"));
 
 /** The database cannot be reached right now (503): the request may simply be retried later. */
 export class DatabaseUnavailableError extends AppError {
-  constructor(message = vi.common.dbUnavailable) {
+  constructor(message: Text = msg("common.dbUnavailable")) {
     super(message, 503);
   }
 }
@@ -122,7 +145,7 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
  * database as a DatabaseUnavailableError (with `message` if given), anything else null (an
  * unexpected error: log it and answer with GENERIC_ERROR).
  */
-export function asAppError(err: unknown, unavailableMessage?: string): AppError | null {
+export function asAppError(err: unknown, unavailableMessage?: Text): AppError | null {
   if (err instanceof AppError) return err;
   if (isDatabaseUnavailable(err)) return new DatabaseUnavailableError(unavailableMessage);
   return null;

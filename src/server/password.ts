@@ -1,4 +1,5 @@
 // Password hashing with scrypt (memory-hard, in Node's standard library: no native add-on).
+import { msg, type Msg } from "@/i18n/translate";
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 const N = 16384;
@@ -26,11 +27,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** Rules for a new password; messages in Vietnamese for the form. */
-export function passwordProblems(password: string): string[] {
-  const problems: string[] = [];
-  if (password.length < 10) problems.push("Mật khẩu phải có ít nhất 10 ký tự.");
-  if (password.length > 200) problems.push("Mật khẩu quá dài (tối đa 200 ký tự).");
-  if (!/[A-Za-zÀ-ỹ]/.test(password) || !/\d/.test(password)) problems.push("Mật khẩu phải có cả chữ và số.");
+/** Rules for a new password; one message (by key) per problem. */
+export function passwordProblems(password: string): Msg[] {
+  const problems: Msg[] = [];
+  if (password.length < 10) problems.push(msg("admin.server.passwordShort"));
+  if (password.length > 200) problems.push(msg("admin.server.passwordLong"));
+  if (!/[A-Za-zÀ-ỹ]/.test(password) || !/\d/.test(password)) problems.push(msg("admin.server.passwordMix"));
   return problems;
 }

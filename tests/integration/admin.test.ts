@@ -26,6 +26,8 @@ import { ForbiddenError } from "@/server/errors";
 import { verifyPassword } from "@/server/password";
 
 const S = adminVi.server;
+const FORBIDDEN = "Bạn không có quyền thực hiện thao tác này.";
+const SIGN_IN = "Vui lòng đăng nhập để tiếp tục.";
 const ADMIN = "admin@cds.gov.vn";
 const REVIEWER = "reviewer@cds.gov.vn";
 const REPORTER = "reporter.hanoi@cds.gov.vn";
@@ -145,7 +147,7 @@ describe("user accounts", () => {
     const usersBefore = await db.user.count();
     for (const who of [REPORTER, REVIEWER, VIEWER, null]) {
       await actAs(who);
-      const expected = who ? S.forbidden : S.signIn;
+      const expected = who ? FORBIDDEN : SIGN_IN;
       const results = [
         await createUserAction(null, form({ email: email(`intruder-${who ?? "anon"}`), name: "X", role: "ADMIN", agencyId: hanoi, password: GOOD_PASSWORD })),
         await updateUserAction(null, form({ id: target.id, name: "Đổi tên trái phép", role: "ADMIN", agencyId: hcm })),
@@ -314,7 +316,7 @@ describe("reporting periods", () => {
     for (const who of [REPORTER, REVIEWER]) {
       await actAs(who);
       const r = await updatePeriodAction(null, form({ id: period.id, opensAt: "2020-04-01", dueAt: "2020-05-01", locksAt: "2020-06-01" }));
-      expect(r).toMatchObject({ ok: false, message: S.forbidden });
+      expect(r).toMatchObject({ ok: false, message: FORBIDDEN });
     }
     expect(await db.reportingPeriod.findUniqueOrThrow({ where: { id: period.id } })).toEqual(period);
   });
@@ -409,7 +411,7 @@ describe("indicator assignments", () => {
     expect(unconfirmed.fieldErrors?.confirm).toEqual([S.confirmRemove]);
     await actAs(REPORTER);
     const intruder = await removeAssignmentAction(null, form({ id: a.id, confirm: "yes" }));
-    expect(intruder).toMatchObject({ ok: false, message: S.forbidden });
+    expect(intruder).toMatchObject({ ok: false, message: FORBIDDEN });
     expect(await db.indicatorAssignment.count({ where: { id: a.id } })).toBe(1);
 
     await actAs(ADMIN);
@@ -496,9 +498,10 @@ describe("admin routes", () => {
   const props = (lang: string) => ({ params: Promise.resolve({ lang }), searchParams: Promise.resolve({}) });
   const rendered = async (route: (p: ReturnType<typeof props>) => Promise<unknown>, lang = "vi") => (await route(props(lang))) as { type: unknown };
 
-  it("sends anonymous visitors to the sign-in page of their language", async () => {
+  it("sends anonymous visitors to the sign-in page of their language, which comes back to the page asked for", async () => {
     await actAs(null);
-    await expect(AdminUsersRoute(props("en"))).rejects.toMatchObject({ digest: expect.stringContaining("/en/login") });
+    await expect(AdminUsersRoute(props("en"))).rejects.toMatchObject({ digest: expect.stringContaining("/en/login?next=%2Fen%2Fadmin%2Fusers;") });
+    await expect(AdminAssignmentsRoute(props("vi"))).rejects.toMatchObject({ digest: expect.stringContaining("/vi/login?next=%2Fvi%2Fadmin%2Fassignments;") });
   });
 
   it("refuses roles without the permission with a 403 (forbidden()), and shows the page to those with it", async () => {

@@ -230,6 +230,27 @@ describe("locked periods", () => {
   });
 });
 
+describe("reopening keeps the evidence", () => {
+  it("copies the evidence link and file into the reopen revision, for values and task progress", async () => {
+    const o = await one(`SELECT * FROM "Observation" WHERE year = 2026 AND quarter = 2 AND state = 'APPROVED' ORDER BY id LIMIT 1`);
+    await actAs("reporter.hanoi@cds.gov.vn");
+    const taskRow = () => one(`SELECT * FROM "TaskProgress" WHERE "agencyId" = $1 AND "taskId" = $2 ORDER BY year DESC, quarter DESC LIMIT 1`, [ids.hanoi, ids.hanoiTask]);
+    if (!(await taskRow())) await saveTasksAction(null, form({ period: PERIOD, [`task.${ids.hanoiTask}.status`]: "IN_PROGRESS", [`task.${ids.hanoiTask}.version`]: 0 }));
+    const p = await taskRow();
+    const file = `reopen-test-${Date.now()}`;
+    await q(`INSERT INTO "EvidenceFile" (id, "agencyId", "originalName", "mimeType", size, sha256, "uploadedById") VALUES ($1, $2, 'a.pdf', 'application/pdf', 1, 'x', 1)`, [file, o.agencyId]);
+    await q(`UPDATE "Observation" SET "evidenceUrl" = 'https://example.gov.vn/o', "evidenceFileId" = $2 WHERE id = $1`, [o.id, file]);
+    await q(`UPDATE "TaskProgress" SET "evidenceUrl" = 'https://example.gov.vn/t', "evidenceFileId" = $2 WHERE id = $1`, [p.id, file]);
+    await actAs("reviewer@cds.gov.vn");
+    expect((await reopenAction(null, form({ kind: "obs", id: o.id, comment: "Mở lại để bổ sung" }))).ok).toBe(true);
+    expect((await reopenAction(null, form({ kind: "task", id: p.id, comment: "Mở lại để bổ sung" }))).ok).toBe(true);
+    const ro = await one(`SELECT "evidenceUrl", "evidenceFileId", state FROM "ObservationRevision" WHERE "observationId" = $1 ORDER BY version DESC LIMIT 1`, [o.id]);
+    const rp = await one(`SELECT "evidenceUrl", "evidenceFileId", state FROM "TaskProgressRevision" WHERE "taskProgressId" = $1 ORDER BY version DESC LIMIT 1`, [p.id]);
+    expect(ro).toEqual({ evidenceUrl: "https://example.gov.vn/o", evidenceFileId: file, state: "RETURNED" });
+    expect(rp).toEqual({ evidenceUrl: "https://example.gov.vn/t", evidenceFileId: file, state: "RETURNED" });
+  });
+});
+
 describe("evidence files", () => {
   it("checks type and content, stores the file, and serves it only to the owning agency and reviewers", async () => {
     await actAs("reporter.hanoi@cds.gov.vn");

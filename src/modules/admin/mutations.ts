@@ -1,5 +1,6 @@
 import "server-only";
 import { clockNow } from "@/server/clock";
+import type { Prisma } from "@/generated/prisma/client";
 // Changes made from the admin screens. Each function checks the permission itself (it may be called
 // from anywhere, not only from its action), validates against the database, and writes the change
 // together with its audit row in one transaction. Passwords and their hashes never reach the log.
@@ -10,11 +11,9 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/server/errors"
 import { hashPassword, passwordProblems } from "@/server/password";
 import { can, type Permission } from "@/server/permissions";
 import { endAllSessions } from "@/server/sessions";
-import { adminVi } from "@/messages/admin";
+import { msg, type Msg } from "@/i18n/translate";
 import { isCurrentAgency, keepTimeIfSameDay, parseDay, periodDateErrors } from "./rules";
 import type { AddAssignmentInput, CreateUserInput, PeriodInput, RemoveAssignmentInput, ResetPasswordInput, SetActiveInput, UpdateUserInput } from "./schemas";
-
-const S = adminVi.server;
 
 function assertCan(user: SessionUser, permission: Permission): void {
   if (!can(user.role, permission)) throw new ForbiddenError();
@@ -29,7 +28,7 @@ const clean = (s: string | undefined | null) => (s && s.trim() ? s.trim() : null
 /** The agency, if it exists today; a user or an assignment cannot be given a merged-away body. */
 async function currentAgencyOrFail(agencyId: number, now: Date) {
   const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, code: true, validFrom: true, validTo: true } });
-  if (!agency || !isCurrentAgency(agency, now)) throw new ValidationError({ agencyId: [S.agencyNotCurrent] });
+  if (!agency || !isCurrentAgency(agency, now)) throw new ValidationError({ agencyId: [msg("admin.server.agencyNotCurrent")] });
   return agency;
 }
 
@@ -37,7 +36,7 @@ const targetSelect = { id: true, email: true, name: true, role: true, active: tr
 
 async function targetUser(id: number) {
   const u = await db.user.findUnique({ where: { id }, select: targetSelect });
-  if (!u) throw new NotFoundError(S.userNotFound);
+  if (!u) throw new NotFoundError(msg("admin.server.userNotFound"));
   return u;
 }
 
@@ -47,7 +46,7 @@ export async function createUser(user: SessionUser, input: CreateUserInput, now 
   const problems = passwordProblems(input.password);
   if (problems.length) throw new ValidationError({ password: problems });
   const agency = await currentAgencyOrFail(input.agencyId, now);
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new ValidationError({ email: [S.emailTaken] });
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new ValidationError({ email: [msg("admin.server.emailTaken")] });
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
@@ -67,7 +66,7 @@ export async function createUser(user: SessionUser, input: CreateUserInput, now 
     });
   } catch (e) {
     // Two admins creating the same address at once: the unique index decides.
-    if (isUniqueViolation(e)) throw new ValidationError({ email: [S.emailTaken] });
+    if (isUniqueViolation(e)) throw new ValidationError({ email: [msg("admin.server.emailTaken")] });
     throw e;
   }
 }
@@ -76,7 +75,7 @@ export async function updateUser(user: SessionUser, input: UpdateUserInput, now 
   assertCan(user, "admin.users");
   const target = await targetUser(input.id);
   // An admin who demotes themself could leave the portal without any admin.
-  if (target.id === user.id && input.role !== target.role) throw new ValidationError({ role: [S.selfRole] });
+  if (target.id === user.id && input.role !== target.role) throw new ValidationError({ role: [msg("admin.server.selfRole")] });
   const name = input.name.trim();
   let agencyCode = target.agency.code;
   if (input.agencyId !== target.agencyId) agencyCode = (await currentAgencyOrFail(input.agencyId, now)).code;
@@ -101,7 +100,7 @@ export async function updateUser(user: SessionUser, input: UpdateUserInput, now 
  */
 export async function setUserActive(user: SessionUser, input: Pick<SetActiveInput, "id" | "active" | "reason">): Promise<{ changed: boolean }> {
   assertCan(user, "admin.users");
-  if (input.id === user.id && !input.active) throw new ForbiddenError(S.selfDeactivate);
+  if (input.id === user.id && !input.active) throw new ForbiddenError(msg("admin.server.selfDeactivate"));
   const target = await targetUser(input.id);
   if (target.active === input.active) return { changed: false };
   await db.$transaction(async (tx) => {
@@ -110,18 +109,14 @@ export async function setUserActive(user: SessionUser, input: Pick<SetActiveInpu
       data: input.active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
     });
     if (!input.active) await endAllSessions(target.id, "deactivated", tx);
-    await audit(tx, {
-      actor: user,
-      action: input.active ? "user.reactivate" : "user.deactivate",
-      entityType: "User",
-      entityId: target.id,
-      agencyId: target.agencyId,
-      before: { active: target.active },
-      after: { active: input.active },
-      reason: clean(input.reason),
-    });
+    await auditUser(tx, user, target, input.active ? "user.reactivate" : "user.deactivate", { active: target.active }, { active: input.active }, input.reason);
   });
   return { changed: true };
+}
+
+/** The audit row of a change to an account, filed under the account's agency. */
+function auditUser(tx: Prisma.TransactionClient, user: SessionUser, target: { id: number; agencyId: number | null }, action: string, before: unknown, after: unknown, reason: string | undefined) {
+  return audit(tx, { actor: user, action, entityType: "User", entityId: target.id, agencyId: target.agencyId, before, after, reason: clean(reason) });
 }
 
 /** Sets a new password and signs out every existing session of the account. */
@@ -138,16 +133,7 @@ export async function resetPassword(user: SessionUser, input: ResetPasswordInput
       select: { sessionVersion: true },
     });
     await endAllSessions(target.id, "password", tx);
-    await audit(tx, {
-      actor: user,
-      action: "user.resetPassword",
-      entityType: "User",
-      entityId: target.id,
-      agencyId: target.agencyId,
-      before: { sessionVersion: target.sessionVersion },
-      after: { sessionVersion: updated.sessionVersion },
-      reason: clean(input.reason),
-    });
+    await auditUser(tx, user, target, "user.resetPassword", { sessionVersion: target.sessionVersion }, { sessionVersion: updated.sessionVersion }, input.reason);
   });
 }
 
@@ -155,11 +141,11 @@ export async function resetPassword(user: SessionUser, input: ResetPasswordInput
 export async function updatePeriod(user: SessionUser, input: PeriodInput): Promise<{ changed: boolean }> {
   assertCan(user, "admin.periods");
   const days = { opensAt: parseDay(input.opensAt), dueAt: parseDay(input.dueAt), locksAt: parseDay(input.locksAt) };
-  const bad: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(days)) if (!v) bad[k] = [S.dateInvalid];
+  const bad: Record<string, Msg[]> = {};
+  for (const [k, v] of Object.entries(days)) if (!v) bad[k] = [msg("admin.server.dateInvalid")];
   if (Object.keys(bad).length) throw new ValidationError(bad);
   const period = await db.reportingPeriod.findUnique({ where: { id: input.id } });
-  if (!period) throw new NotFoundError(S.periodNotFound);
+  if (!period) throw new NotFoundError(msg("admin.server.periodNotFound"));
   const next = {
     opensAt: keepTimeIfSameDay(period.opensAt, days.opensAt!),
     dueAt: keepTimeIfSameDay(period.dueAt, days.dueAt!),
@@ -187,11 +173,11 @@ export async function updatePeriod(user: SessionUser, input: PeriodInput): Promi
 export async function addAssignment(user: SessionUser, input: AddAssignmentInput, now = clockNow()): Promise<{ id: number }> {
   assertCan(user, "admin.assignments");
   const indicator = await db.indicator.findUnique({ where: { id: input.indicatorId }, select: { id: true, code: true } });
-  if (!indicator) throw new ValidationError({ indicatorId: [S.indicatorNotFound] });
+  if (!indicator) throw new ValidationError({ indicatorId: [msg("admin.server.indicatorNotFound")] });
   const agency = await currentAgencyOrFail(input.agencyId, now);
   const existing = await db.indicatorAssignment.findMany({ where: { indicatorId: indicator.id }, select: { agencyId: true, national: true } });
-  if (existing.some((a) => a.agencyId === agency.id)) throw new ValidationError({ agencyId: [S.alreadyAssigned] });
-  if (input.national && existing.some((a) => a.national)) throw new ValidationError({ national: [S.nationalTaken] });
+  if (existing.some((a) => a.agencyId === agency.id)) throw new ValidationError({ agencyId: [msg("admin.server.alreadyAssigned")] });
+  if (input.national && existing.some((a) => a.national)) throw new ValidationError({ national: [msg("admin.server.nationalTaken")] });
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.indicatorAssignment.create({ data: { indicatorId: indicator.id, agencyId: agency.id, national: input.national }, select: { id: true } });
@@ -206,7 +192,7 @@ export async function addAssignment(user: SessionUser, input: AddAssignmentInput
       return created;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new ValidationError({ agencyId: [S.alreadyAssigned] });
+    if (isUniqueViolation(e)) throw new ValidationError({ agencyId: [msg("admin.server.alreadyAssigned")] });
     throw e;
   }
 }
@@ -218,10 +204,10 @@ export async function removeAssignment(user: SessionUser, input: Pick<RemoveAssi
     where: { id: input.id },
     select: { id: true, agencyId: true, national: true, indicator: { select: { code: true } }, agency: { select: { code: true } } },
   });
-  if (!a) throw new NotFoundError(S.assignmentNotFound);
+  if (!a) throw new NotFoundError(msg("admin.server.assignmentNotFound"));
   await db.$transaction(async (tx) => {
     const r = await tx.indicatorAssignment.deleteMany({ where: { id: a.id } });
-    if (r.count === 0) throw new NotFoundError(S.assignmentNotFound);
+    if (r.count === 0) throw new NotFoundError(msg("admin.server.assignmentNotFound"));
     await audit(tx, {
       actor: user,
       action: "indicatorAssignment.delete",

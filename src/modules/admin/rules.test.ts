@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { adminEn, adminVi } from "@/messages/admin";
 import { AuthError, ForbiddenError, GENERIC_ERROR, NotFoundError, ValidationError } from "@/server/errors";
 import { passwordProblems } from "@/server/password";
-import { translateServer } from "./i18n";
+import { msg, translate, type Text } from "@/i18n/translate";
 import { compactJson, formatDateTimeVn, isCurrentAgency, keepTimeIfSameDay, pageInfo, parseDay, periodDateErrors, vnDayRange } from "./rules";
 
 const d = (s: string) => new Date(s);
@@ -25,8 +25,8 @@ describe("admin rules", () => {
   it("requires opens < due ≤ locks", () => {
     expect(periodDateErrors({ opensAt: d("2026-01-01"), dueAt: d("2026-02-01"), locksAt: d("2026-02-01") })).toEqual({});
     expect(periodDateErrors({ opensAt: d("2026-02-01"), dueAt: d("2026-02-01"), locksAt: d("2026-01-01") })).toEqual({
-      dueAt: [adminVi.server.dueAfterOpens],
-      locksAt: [adminVi.server.locksAfterDue],
+      dueAt: [msg("admin.server.dueAfterOpens")],
+      locksAt: [msg("admin.server.locksAfterDue")],
     });
   });
 
@@ -52,21 +52,15 @@ describe("admin rules", () => {
 });
 
 describe("admin messages", () => {
-  it("translates every text the admin actions can return, including those made outside the module", () => {
-    const outside = [
-      ...passwordProblems(""),
-      ...passwordProblems("a".repeat(201)),
-      GENERIC_ERROR,
-      new AuthError().message,
-      new ForbiddenError().message,
-      new NotFoundError().message,
-      new ValidationError({}).message,
-    ];
-    for (const text of [...outside, ...Object.values(adminVi.server)]) {
-      const en = translateServer(text, "en");
-      expect(en, text).not.toBe(text);
-      expect(translateServer(text, "vi")).toBe(text);
+  it("has every text the admin actions can return in both languages, including those made outside the module", () => {
+    const outside: Text[] = [...passwordProblems(""), ...passwordProblems("a".repeat(201)), new AuthError().text, new ForbiddenError().text, new NotFoundError().text, new ValidationError({}).text];
+    const own = Object.keys(adminVi.server).map((k) => msg(`admin.server.${k}` as `admin.server.${keyof typeof adminVi.server}`));
+    for (const text of [...outside, ...own]) {
+      const vi = translate("vi", text);
+      expect(typeof text, vi).not.toBe("string");
+      expect(translate("en", text), vi).not.toBe(vi);
     }
+    expect(GENERIC_ERROR).toBe(translate("vi", msg("errors.generic")));
   });
 
   it("has an English text for every Vietnamese one", () => {

@@ -1,9 +1,8 @@
 // Pure rules of the admin screens: which agencies are current, period date order, day and time
 // conversions. No database, no framework: unit-tested in rules.test.ts.
 import { formatDateTime } from "@/lib/format";
-import { adminVi } from "@/messages/admin";
+import { msg, type Msg } from "@/i18n/translate";
 
-const S = adminVi.server;
 const DAY = 24 * 60 * 60 * 1000;
 /** Viet Nam has no daylight saving time: local time is always UTC+7. */
 const VN_OFFSET = 7 * 60 * 60 * 1000;
@@ -54,10 +53,10 @@ export function keepTimeIfSameDay(stored: Date, day: Date): Date {
 }
 
 /** Field errors for a period's dates: opens < due ≤ locks. */
-export function periodDateErrors(p: { opensAt: Date; dueAt: Date; locksAt: Date }): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  if (p.dueAt.getTime() <= p.opensAt.getTime()) errors.dueAt = [S.dueAfterOpens];
-  if (p.locksAt.getTime() < p.dueAt.getTime()) errors.locksAt = [S.locksAfterDue];
+export function periodDateErrors(p: { opensAt: Date; dueAt: Date; locksAt: Date }): Record<string, Msg[]> {
+  const errors: Record<string, Msg[]> = {};
+  if (p.dueAt.getTime() <= p.opensAt.getTime()) errors.dueAt = [msg("admin.server.dueAfterOpens")];
+  if (p.locksAt.getTime() < p.dueAt.getTime()) errors.locksAt = [msg("admin.server.locksAfterDue")];
   return errors;
 }
 

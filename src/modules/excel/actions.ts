@@ -7,18 +7,16 @@ import { action } from "@/server/action";
 import { revalidate } from "@/server/public-cache";
 import { periodField } from "@/modules/reporting/schemas";
 import { cancelImport, confirmImport, previewImport } from "./import";
-import { excelVi } from "@/messages/excel";
-import { fillText } from "./components/text";
+import { msg } from "@/i18n/translate";
+import { zmsg } from "@/i18n/zod";
 import { MAX_FILE_BYTES } from "./limits";
-
-const NO_FILE = "Vui lòng chọn tệp Excel (.xlsx) đã điền.";
 
 const uploadForm = z.object({
   period: periodField,
   file: z
-    .instanceof(File, { message: NO_FILE })
-    .refine((f) => f.size > 0, NO_FILE)
-    .refine((f) => f.size <= MAX_FILE_BYTES, "Tệp quá lớn. Dung lượng tối đa là 5 MB."),
+    .instanceof(File, zmsg("errors.excel.noFile"))
+    .refine((f) => f.size > 0, zmsg("errors.excel.noFile"))
+    .refine((f) => f.size <= MAX_FILE_BYTES, zmsg("errors.excel.tooBig")),
 });
 
 const batchForm = z.object({ batchId: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -33,7 +31,7 @@ export const uploadImportAction = action(
     const batch = await previewImport(user, { ...input.period, fileName: input.file.name, bytes });
     return {
       ok: true,
-      message: `Đã kiểm tra tệp: ${batch.summary.valid} dòng hợp lệ, ${batch.summary.invalid} dòng lỗi.`,
+      message: msg("errors.excel.checked", { valid: batch.summary.valid, invalid: batch.summary.invalid }),
       data: { batchId: batch.id, errorCount: batch.errorCount },
     };
   },
@@ -44,11 +42,11 @@ export const confirmImportAction = action("reporting.write", confirmForm, async 
   const submit = input.mode === "submit";
   const r = await confirmImport(user, input.batchId, clockNow(), { submit });
   revalidate("/[lang]/reporting/import", "page");
-  return { ok: true, message: fillText(submit ? excelVi.submitted : excelVi.confirmed, r), data: { ...r, submit } };
+  return { ok: true, message: msg(submit ? "excel.submitted" : "excel.confirmed", r), data: { ...r, submit } };
 });
 
 export const cancelImportAction = action("reporting.write", batchForm, async (user, input) => {
   await cancelImport(user, input.batchId);
   revalidate("/[lang]/reporting/import", "page");
-  return { ok: true, message: "Đã hủy lô nhập. Không có gì được ghi." };
+  return { ok: true, message: msg("errors.excel.cancelled") };
 });

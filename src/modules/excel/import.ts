@@ -10,7 +10,7 @@ import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/server/errors";
-import { excelVi } from "@/messages/excel";
+import { msg, translate, type Text } from "@/i18n/translate";
 import { revalidate } from "@/server/public-cache";
 import { saveIndicatorValues, saveTaskProgress } from "@/modules/reporting/mutations";
 import { getPeriod } from "@/modules/reporting/periods";
@@ -89,7 +89,7 @@ const reading = new Set<number>();
 
 class ImportBusy extends ConflictError {
   constructor() {
-    super(excelVi.refusals.busy);
+    super(msg("excel.refusals.busy"));
   }
 }
 
@@ -170,37 +170,36 @@ export async function getImportBatch(user: SessionUser, batchId: number): Promis
 async function ownBatch(user: SessionUser, batchId: number) {
   assertCanWriteAgency(user, user.agencyId);
   const b = await db.importBatch.findFirst({ where: { id: batchId, userId: user.id, agencyId: user.agencyId } });
-  if (!b) throw new NotFoundError("Không tìm thấy lô nhập này (chỉ người tải tệp lên mới xem và xác nhận được).");
-  if (b.status === "APPLIED") throw new ConflictError("Lô nhập này đã được xác nhận trước đó.");
-  if (b.status === "CANCELLED") throw new ConflictError("Lô nhập này đã bị hủy; hãy tải tệp lên lại.");
+  if (!b) throw new NotFoundError(msg("errors.excel.batchMissing"));
+  if (b.status === "APPLIED") throw new ConflictError(msg("errors.excel.batchApplied"));
+  if (b.status === "CANCELLED") throw new ConflictError(msg("errors.excel.batchCancelled"));
   return b;
 }
 
 class BatchGone extends ConflictError {
   constructor() {
-    super("Lô nhập này vừa được xác nhận hoặc hủy.");
+    super(msg("errors.excel.batchGone"));
   }
 }
 
 /** Labels the reporting mutations' "ind.<id>.<field>" error keys with the row they came from. */
 function relabel(err: AppError, parsed: ParsedImport, submit: boolean): AppError {
+  // Field errors are keyed by the row's label, as the preview names it (Vietnamese, like the file).
   const labels = new Map<string, string>([
-    ...parsed.indicators.map((r) => [`ind.${r.indicatorId}`, `Chỉ tiêu "${r.name}" (dòng ${r.row})`] as const),
-    ...parsed.tasks.map((r) => [`task.${r.taskId}`, `Nhiệm vụ "${r.title.slice(0, 80)}" (dòng ${r.row})`] as const),
+    ...parsed.indicators.map((r) => [`ind.${r.indicatorId}`, translate("vi", msg("errors.excel.indicatorRow", { name: r.name, row: String(r.row) }))] as const),
+    ...parsed.tasks.map((r) => [`task.${r.taskId}`, translate("vi", msg("errors.excel.taskRow", { name: r.title.slice(0, 80), row: String(r.row) }))] as const),
   ]);
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [k, msgs] of Object.entries(err.fieldErrors ?? {})) {
+  const fieldErrors: Record<string, Text[]> = {};
+  for (const [k, texts] of Object.entries(err.fieldTexts ?? {})) {
     const label = labels.get(k.split(".").slice(0, 2).join(".")) ?? k;
-    (fieldErrors[label] ??= []).push(...msgs);
+    (fieldErrors[label] ??= []).push(...texts);
   }
-  const message =
+  const message: Text =
     err instanceof ConflictError
-      ? "Một số mục đã được cập nhật trên cổng sau khi bạn tải tệp lên. Không có gì được ghi: hãy tải mẫu mới, điền lại rồi tải lên."
+      ? msg("errors.excel.changedMeanwhile")
       : err instanceof ValidationError
-        ? submit
-          ? excelVi.refusals.submitRefused
-          : "Cổng từ chối ghi vì có dữ liệu chưa hợp lệ. Không có gì được ghi."
-        : `${err.message} Không có gì được ghi.`;
+        ? msg(submit ? "excel.refusals.submitRefused" : "errors.excel.invalid")
+        : msg("errors.excel.nothingWritten", { reason: err.text });
   return new AppError(message, err.status, fieldErrors, err.details);
 }
 
@@ -220,7 +219,7 @@ export async function confirmImport(
   const submit = opts.submit === true;
   const b = await ownBatch(user, batchId);
   if (b.errorCount > 0) {
-    throw new ValidationError({}, `Tệp còn ${b.errorCount} lỗi. Hãy sửa tệp rồi tải lên lại; không có gì được ghi.`);
+    throw new ValidationError({}, msg("errors.excel.errorsLeft", { count: b.errorCount }));
   }
   const parsed = b.rows as unknown as ParsedImport;
   const comment = `Nhập từ tệp Excel "${b.fileName}" (lô #${b.id})`.slice(0, 1000);

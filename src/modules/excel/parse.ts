@@ -5,8 +5,10 @@
 import { ValidationError } from "@/server/errors";
 import { hasUnstorableChars } from "@/lib/text";
 import { en } from "@/messages/en";
-import { editable, parseValue, type PeriodDates } from "@/modules/reporting/rules";
+import { translate } from "@/i18n/translate";
+import { editable, type PeriodDates } from "@/modules/reporting/rules";
 import { indicatorRow, taskRow } from "@/modules/reporting/schemas";
+import { checkIndicatorRow, checkTaskRow, type RowIssues } from "@/modules/reporting/validate";
 import {
   INDICATOR_COLUMNS,
   META,
@@ -94,7 +96,6 @@ const NEW_ROW = "Dòng này không có mã (cột ẩn). Không thêm dòng mớ
 const BAD_VERSION = "Cột phiên bản (ẩn) đã bị sửa. Hãy tải mẫu mới từ cổng.";
 const READ_ONLY = "Mục này đã nộp hoặc đã duyệt nên không sửa được; hãy trả ô về giá trị cũ hoặc liên hệ người thẩm định.";
 const LOCKED = "Kỳ báo cáo đã khóa (hoặc chưa mở) nên mục này không sửa được.";
-const URL_RE = /^https?:\/\/\S+$/i;
 
 function fileError(message: string): ValidationError {
   return new ValidationError({ file: [message] }, message);
@@ -249,6 +250,11 @@ function lengthErrors(schema: typeof indicatorRow | typeof taskRow, input: Recor
   return r.error.issues.filter((i) => i.code === "too_big").map((i) => ({ field: String(i.path[0]), message: i.message }));
 }
 
+/** The shared row rules' issues, as a preview lists them (always Vietnamese, like the workbook). */
+function rowErrors(issues: RowIssues): RowError[] {
+  return Object.entries(issues).flatMap(([field, list]) => list.map((m) => ({ field, message: translate("vi", m) })));
+}
+
 function editability(item: Editable | undefined, ctx: ImportContext, version: number): RowError[] {
   const errors: RowError[] = [];
   if (item && (item.state === "SUBMITTED" || item.state === "APPROVED")) errors.push({ field: null, message: READ_ONLY });
@@ -260,6 +266,43 @@ function editability(item: Editable | undefined, ctx: ImportContext, version: nu
     });
   }
   return errors;
+}
+
+const ROW_TEXTS = {
+  ind: {
+    unknown: (code: string) => `Không có chỉ tiêu mã "${code}". Không sửa cột mã (ẩn) của mẫu.`,
+    notOurs: "Chỉ tiêu này không được giao cho cơ quan của bạn.",
+    twice: (row: number) => `Chỉ tiêu này đã có ở dòng ${row}; mỗi chỉ tiêu chỉ nhập một dòng.`,
+  },
+  task: {
+    unknown: (key: string) => `Không có nhiệm vụ mã "${key}". Không sửa cột mã (ẩn) của mẫu.`,
+    notOurs: "Nhiệm vụ này không do cơ quan của bạn chủ trì.",
+    twice: (row: number) => `Nhiệm vụ này đã có ở dòng ${row}; mỗi nhiệm vụ chỉ nhập một dòng.`,
+  },
+};
+
+/**
+ * The checks before a row's content, for either sheet: cells outside the columns, the (hidden) id,
+ * whether this agency reports the item, a second row for the same item, the version cell. Returns
+ * the error that stops the row, if one does; the others go into `errors`.
+ */
+function identify(
+  r: { row: number; stray: number[] },
+  id: string,
+  item: { allowed: boolean } | undefined,
+  seen: Map<string, number>,
+  rawVersion: number | null,
+  errors: RowError[],
+  texts: (typeof ROW_TEXTS)["ind"],
+): RowError | null {
+  if (r.stray.length) errors.push({ field: null, message: `Có dữ liệu ở cột ${r.stray.map(columnLetter).join(", ")}, ngoài các cột của mẫu.` });
+  if (!id) return { field: null, message: NEW_ROW };
+  if (!item) return { field: null, message: texts.unknown(id) };
+  if (!item.allowed) return { field: null, message: texts.notOurs };
+  if (seen.has(id)) errors.push({ field: null, message: texts.twice(seen.get(id)!) });
+  else seen.set(id, r.row);
+  if (rawVersion == null) errors.push({ field: null, message: BAD_VERSION });
+  return null;
 }
 
 function parseIndicators(ws: Sheet, ctx: ImportContext, fileErrors: string[]): IndicatorImportRow[] {
@@ -280,22 +323,13 @@ function parseIndicators(ws: Sheet, ctx: ImportContext, fileErrors: string[]): I
       evidenceUrl: r.get("evidenceUrl", true).trim(),
     };
     const base = { row: r.row, code, indicatorId: null, name: ind?.nameVi ?? r.get("name").trim(), unit: ind?.unit ?? r.get("unit").trim(), kind: ind?.kind ?? "", version, input, parsedValue: null, current: null };
-    if (r.stray.length) errors.push({ field: null, message: `Có dữ liệu ở cột ${r.stray.map(columnLetter).join(", ")}, ngoài các cột của mẫu.` });
-    if (!code) return { ...base, outcome: "error" as const, errors: [...errors, { field: null, message: NEW_ROW }] };
-    if (!ind) return { ...base, outcome: "error" as const, errors: [...errors, { field: null, message: `Không có chỉ tiêu mã "${code}". Không sửa cột mã (ẩn) của mẫu.` }] };
-    if (!ind.assigned) return { ...base, outcome: "error" as const, errors: [...errors, { field: null, message: "Chỉ tiêu này không được giao cho cơ quan của bạn." }] };
-    if (seen.has(code)) errors.push({ field: null, message: `Chỉ tiêu này đã có ở dòng ${seen.get(code)}; mỗi chỉ tiêu chỉ nhập một dòng.` });
-    else seen.set(code, r.row);
-    if (rawVersion == null) errors.push({ field: null, message: BAD_VERSION });
+    const stop = identify(r, code, ind && { allowed: ind.assigned }, seen, rawVersion, errors, ROW_TEXTS.ind);
+    if (stop || !ind) return { ...base, outcome: "error" as const, errors: [...errors, ...(stop ? [stop] : [])] };
 
     errors.push(...lengthErrors(indicatorRow, { indicatorId: ind.id, version, ...input }));
-    let parsedValue: number | null = null;
-    if (input.value) {
-      const p = parseValue(input.value, ind);
-      if ("error" in p) errors.push({ field: "value", message: p.error });
-      else parsedValue = p.value;
-    }
-    if (input.evidenceUrl && !URL_RE.test(input.evidenceUrl)) errors.push({ field: "evidenceUrl", message: "Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://." });
+    const checked = checkIndicatorRow(input, ind);
+    const parsedValue = checked.value;
+    errors.push(...rowErrors(checked.issues));
     const obs = ctx.observations.get(ind.id);
     const valueOk = !input.value || parsedValue != null;
     let changed: boolean;
@@ -363,13 +397,8 @@ function parseTasks(ws: Sheet, ctx: ImportContext, fileErrors: string[]): TaskIm
       evidenceUrl: r.get("evidenceUrl", true).trim(),
     };
     const base = { row: r.row, key, taskId: null, title: task?.title ?? r.get("title").trim(), version, input, parsedPercent: null, current: null };
-    if (r.stray.length) errors.push({ field: null, message: `Có dữ liệu ở cột ${r.stray.map(columnLetter).join(", ")}, ngoài các cột của mẫu.` });
-    if (!key) return { ...base, outcome: "error" as const, errors: [...errors, { field: null, message: NEW_ROW }] };
-    if (!task) return { ...base, outcome: "error" as const, errors: [...errors, { field: null, message: `Không có nhiệm vụ mã "${key}". Không sửa cột mã (ẩn) của mẫu.` }] };
-    if (!task.led) return { ...base, outcome: "error" as const, errors: [...errors, { field: null, message: "Nhiệm vụ này không do cơ quan của bạn chủ trì." }] };
-    if (seen.has(key)) errors.push({ field: null, message: `Nhiệm vụ này đã có ở dòng ${seen.get(key)}; mỗi nhiệm vụ chỉ nhập một dòng.` });
-    else seen.set(key, r.row);
-    if (rawVersion == null) errors.push({ field: null, message: BAD_VERSION });
+    const stop = identify(r, key, task && { allowed: task.led }, seen, rawVersion, errors, ROW_TEXTS.task);
+    if (stop || !task) return { ...base, outcome: "error" as const, errors: [...errors, ...(stop ? [stop] : [])] };
 
     const tp = ctx.progress.get(task.id);
     const untouched = !tp && (!statusText || status === "NOT_STARTED") && !input.percent && !clean(input.achieved) && !clean(input.obstacles) && !clean(input.nextSteps);
@@ -382,16 +411,9 @@ function parseTasks(ws: Sheet, ctx: ImportContext, fileErrors: string[]): TaskIm
       errors.push({ field: "status", message: `Tình trạng "${statusText}" không hợp lệ. Chọn một trong: ${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join(", ")}.` });
     }
     errors.push(...lengthErrors(taskRow, { ...input, taskId: task.id, version, status: status ?? "NOT_STARTED" }));
-    let parsedPercent: number | null = null;
-    if (input.percent) {
-      const n = Number(input.percent.replace(",", "."));
-      if (!/^\d+([.,]\d+)?$/.test(input.percent) || !Number.isInteger(n) || n < 0 || n > 100) {
-        errors.push({ field: "percent", message: "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100." });
-      } else parsedPercent = n;
-    }
-    if (status === "DONE" && parsedPercent != null && parsedPercent < 100) errors.push({ field: "percent", message: "Nhiệm vụ đã hoàn thành thì tỷ lệ phải là 100." });
-    if (status === "DONE" && !input.percent) parsedPercent = 100;
-    if (input.evidenceUrl && !URL_RE.test(input.evidenceUrl)) errors.push({ field: "evidenceUrl", message: "Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://." });
+    const checked = checkTaskRow(input);
+    const parsedPercent = checked.percent;
+    errors.push(...rowErrors(checked.issues));
     const changed =
       !tp ||
       !status ||

@@ -130,6 +130,8 @@ function addGuide(wb: ExcelJS.Workbook, agency: { code: string; nameVi: string }
 
 export type TemplateFile = { fileName: string; bytes: Uint8Array };
 
+// Over 80 lines on purpose: the workbook is written top to bottom in sheet order (guide, indicators,
+// tasks); the cell styles and columns it uses are already declared in layout.ts.
 /** The workbook for one agency and quarter. Reading rules (own agency, national roles) apply. */
 export async function buildTemplate(user: SessionUser, opts: { agencyId: number; year: number; quarter: number; now?: Date }): Promise<TemplateFile> {
   const { agencyId, year, quarter } = opts;

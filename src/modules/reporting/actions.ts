@@ -3,37 +3,30 @@
 // comes from the signed-in reporter or from the record, never from the form.
 import { revalidate } from "@/server/public-cache";
 import { action } from "@/server/action";
+import type { SessionUser } from "@/server/current-user";
 import { z } from "zod";
+import { msg, translate, type Msg } from "@/i18n/translate";
 import { attachEvidence } from "./evidence";
 import { reopenItem, reviewItems, saveIndicatorValues, saveTaskProgress, submitReady } from "./mutations";
 import { indicatorForm, parseIndicatorForm, parseReadyForm, parseReviewForm, parseTaskForm, readyForm, reopenForm, reviewForm, taskForm } from "./schemas";
 
-function summary(saved: number, submitted: number): string {
-  if (saved === 0) return "Không có thay đổi nào để lưu.";
-  return submitted > 0 ? `Đã nộp ${submitted} mục (đã lưu ${saved} mục).` : `Đã lưu nháp ${saved} mục.`;
+function summary(saved: number, submitted: number): Msg {
+  if (saved === 0) return msg("errors.reporting.nothingChanged");
+  return submitted > 0 ? msg("errors.reporting.savedAndSubmitted", { submitted, saved }) : msg("errors.reporting.savedDrafts", { saved });
 }
 
-export const saveIndicatorsAction = action(
-  "reporting.write",
-  indicatorForm,
-  async (user, input) => {
-    const r = await saveIndicatorValues(user, { ...input.period, rows: input.rows });
+/** A save of either kind, then the workspace redrawn and a summary of what was saved. */
+function saved<Row>(save: (user: SessionUser, input: { year: number; quarter: number; rows: Row[] }) => Promise<{ saved: number; submitted: number }>) {
+  return async (user: SessionUser, input: { period: { year: number; quarter: number }; rows: Row[] }) => {
+    const r = await save(user, { ...input.period, rows: input.rows });
     revalidate("/[lang]/reporting", "page");
     return { ok: true, message: summary(r.saved, r.submitted) };
-  },
-  parseIndicatorForm,
-);
+  };
+}
 
-export const saveTasksAction = action(
-  "reporting.write",
-  taskForm,
-  async (user, input) => {
-    const r = await saveTaskProgress(user, { ...input.period, rows: input.rows });
-    revalidate("/[lang]/reporting", "page");
-    return { ok: true, message: summary(r.saved, r.submitted) };
-  },
-  parseTaskForm,
-);
+export const saveIndicatorsAction = action("reporting.write", indicatorForm, saved(saveIndicatorValues), parseIndicatorForm);
+
+export const saveTasksAction = action("reporting.write", taskForm, saved(saveTaskProgress), parseTaskForm);
 
 export const submitReadyAction = action(
   "reporting.write",
@@ -41,7 +34,7 @@ export const submitReadyAction = action(
   async (user, input) => {
     const r = await submitReady(user, input);
     revalidate("/[lang]/reporting", "page");
-    return { ok: true, message: `Đã nộp ${r.submitted} mục.` };
+    return { ok: true, message: msg("errors.reporting.submitted", { count: r.submitted }) };
   },
   parseReadyForm,
 );
@@ -52,20 +45,20 @@ export const reviewAction = action(
   async (user, input) => {
     const r = await reviewItems(user, input);
     revalidate("/[lang]/review", "page");
-    return { ok: true, message: input.decision === "APPROVE" ? `Đã duyệt ${r.count} mục.` : `Đã trả lại ${r.count} mục.` };
+    return { ok: true, message: msg(input.decision === "APPROVE" ? "errors.reporting.approved" : "errors.reporting.returned", { count: r.count }) };
   },
   parseReviewForm,
 );
 
 export const reopenAction = action("reporting.reopen", reopenForm, async (user, input) => {
   await reopenItem(user, input);
-  return { ok: true, message: "Đã mở lại mục để cơ quan sửa." };
+  return { ok: true, message: msg("errors.reporting.reopened") };
 });
 
 const evidenceForm = z.object({
   kind: z.enum(["obs", "task"]),
   id: z.coerce.number().int().positive().max(2_147_483_647),
-  file: z.instanceof(File, { message: "Vui lòng chọn một tệp." }),
+  file: z.instanceof(File, { message: translate("vi", msg("errors.reporting.chooseFile")) }),
 });
 
 export const uploadEvidenceAction = action(
@@ -74,7 +67,7 @@ export const uploadEvidenceAction = action(
   async (user, input) => {
     await attachEvidence(user, input);
     revalidate(`/[lang]/reporting/${input.kind === "obs" ? "observations" : "tasks"}/[id]`, "page");
-    return { ok: true, message: "Đã tải lên tệp minh chứng." };
+    return { ok: true, message: msg("errors.reporting.evidenceUploaded") };
   },
   (fd) => ({ kind: fd.get("kind"), id: fd.get("id"), file: fd.get("file") }),
 );

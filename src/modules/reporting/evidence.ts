@@ -9,6 +9,8 @@ import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { hasUnstorableChars } from "@/lib/text";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { msg, type Msg } from "@/i18n/translate";
+import { withKind } from "./kinds";
 import { assertCanReadAgency, assertCanWriteAgency } from "./policy";
 import { editable } from "./rules";
 
@@ -32,18 +34,18 @@ const KINDS: Record<string, { mime: string; magic: number[][] }> = {
   ppt: { mime: "application/vnd.ms-powerpoint", magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
 };
 
-/** Checks an uploaded file's name, size and first bytes; returns its kind or a Vietnamese error. */
-export function checkEvidenceFile(name: string, bytes: Uint8Array): { ext: string; mime: string } | { error: string } {
+/** Checks an uploaded file's name, size and first bytes; returns its kind or an error message. */
+export function checkEvidenceFile(name: string, bytes: Uint8Array): { ext: string; mime: string } | { error: Msg } {
   // The name is stored and shown: a control character (NUL failed the save after the file was
   // written) or a lone surrogate is refused, and so is a name no file system would accept.
-  if (name.length > 255) return { error: "Tên tệp quá dài (tối đa 255 ký tự)." };
-  if (hasUnstorableChars(name)) return { error: "Tên tệp chứa ký tự không hợp lệ." };
-  if (bytes.length === 0) return { error: "Tệp trống." };
-  if (bytes.length > MAX_EVIDENCE_BYTES) return { error: "Tệp quá lớn (tối đa 10 MB)." };
+  if (name.length > 255) return { error: msg("errors.evidence.nameTooLong") };
+  if (hasUnstorableChars(name)) return { error: msg("errors.evidence.nameInvalid") };
+  if (bytes.length === 0) return { error: msg("errors.evidence.empty") };
+  if (bytes.length > MAX_EVIDENCE_BYTES) return { error: msg("errors.evidence.tooBig") };
   const ext = path.extname(name).slice(1).toLowerCase();
   const kind = KINDS[ext];
-  if (!kind) return { error: "Chỉ nhận tệp PDF, Word, Excel, PowerPoint hoặc ảnh PNG/JPG." };
-  if (!kind.magic.some((m) => m.every((b, i) => bytes[i] === b))) return { error: "Nội dung tệp không khớp với phần mở rộng của tệp." };
+  if (!kind) return { error: msg("errors.evidence.type") };
+  if (!kind.magic.some((m) => m.every((b, i) => bytes[i] === b))) return { error: msg("errors.evidence.content") };
   return { ext, mime: kind.mime };
 }
 
@@ -56,7 +58,7 @@ export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "
   if (!record) throw new NotFoundError();
   assertCanWriteAgency(user, record.agencyId);
   const period = await db.reportingPeriod.findUniqueOrThrow({ where: { year_quarter: { year: record.year, quarter: record.quarter } } });
-  if (!editable(record.state, period, now, record.reopened)) throw new ConflictError("Mục này không còn sửa được (đã nộp, đã duyệt hoặc kỳ đã khóa).");
+  if (!editable(record.state, period, now, record.reopened)) throw new ConflictError(msg("errors.evidence.notEditable"));
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   const checked = checkEvidenceFile(input.file.name, bytes);
   if ("error" in checked) throw new ValidationError({ file: [checked.error] });
@@ -67,10 +69,10 @@ export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "
       ? await db.observationRevision.findMany({ where: { observationId: record.id, evidenceFileId: { not: null } }, select: { evidenceFileId: true, state: true } })
       : await db.taskProgressRevision.findMany({ where: { taskProgressId: record.id, evidenceFileId: { not: null } }, select: { evidenceFileId: true, state: true } });
   const itemFiles = await db.evidenceFile.count({ where: { id: { in: [...new Set(revisionFiles.map((r) => r.evidenceFileId!))] } } });
-  if (itemFiles >= MAX_FILES_PER_ITEM) throw new ValidationError({ file: [`Mục này đã có ${MAX_FILES_PER_ITEM} tệp minh chứng, là số tối đa.`] });
+  if (itemFiles >= MAX_FILES_PER_ITEM) throw new ValidationError({ file: [msg("errors.evidence.tooMany", { max: MAX_FILES_PER_ITEM })] });
   const used = (await db.evidenceFile.aggregate({ where: { agencyId: record.agencyId }, _sum: { size: true } }))._sum.size ?? 0;
   if (used + bytes.length > MAX_AGENCY_EVIDENCE_BYTES) {
-    throw new ValidationError({ file: ["Cơ quan đã dùng hết dung lượng lưu minh chứng (500 MB). Hãy liên hệ quản trị hệ thống."] });
+    throw new ValidationError({ file: [msg("errors.evidence.quota")] });
   }
 
   const id = randomUUID();
@@ -95,21 +97,11 @@ export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "
         uploadedById: user.id,
       },
     });
-    if (input.kind === "obs") {
-      const r = await tx.observation.updateMany({ where: { id: record.id, version: record.version }, data: { evidenceFileId: id, version: { increment: 1 }, updatedById: user.id } });
-      if (r.count === 0) throw new ConflictError("Mục này vừa được người khác cập nhật. Hãy tải lại trang.");
-      const o = await tx.observation.findUniqueOrThrow({ where: { id: record.id } });
-      await tx.observationRevision.create({
-        data: { observationId: o.id, version: o.version, value: o.value, state: o.state, source: o.source, note: o.note, explanation: o.explanation, evidenceUrl: o.evidenceUrl, evidenceFileId: id, comment: `Tệp minh chứng: ${input.file.name.slice(0, 200)}`, authorId: user.id },
-      });
-    } else {
-      const r = await tx.taskProgress.updateMany({ where: { id: record.id, version: record.version }, data: { evidenceFileId: id, version: { increment: 1 }, updatedById: user.id } });
-      if (r.count === 0) throw new ConflictError("Mục này vừa được người khác cập nhật. Hãy tải lại trang.");
-      const p = await tx.taskProgress.findUniqueOrThrow({ where: { id: record.id } });
-      await tx.taskProgressRevision.create({
-        data: { taskProgressId: p.id, version: p.version, status: p.status, percentComplete: p.percentComplete, achieved: p.achieved, obstacles: p.obstacles, nextSteps: p.nextSteps, evidenceUrl: p.evidenceUrl, evidenceFileId: id, state: p.state, comment: `Tệp minh chứng: ${input.file.name.slice(0, 200)}`, authorId: user.id },
-      });
-    }
+    await withKind(input.kind, async (ops) => {
+      const changed = await ops.updateAt(tx, record.id, record.version, { evidenceFileId: id, updatedById: user.id });
+      if (changed === 0) throw new ConflictError(msg("errors.reporting.itemChanged"));
+      await ops.revise(tx, await ops.reload(tx, record.id), { comment: `Tệp minh chứng: ${input.file.name.slice(0, 200)}`, authorId: user.id });
+    });
     await audit(tx, { actor: user, action: "evidence.upload", entityType: input.kind === "obs" ? "Observation" : "TaskProgress", entityId: record.id, agencyId: record.agencyId, after: { file: id, name: input.file.name, size: bytes.length } });
     // The file this one replaces goes only if no reviewer ever saw it (drafts only): what was
     // submitted stays answerable with its evidence. The revision keeps its id and comment.
@@ -136,6 +128,6 @@ export async function readEvidence(user: SessionUser, id: string) {
     // it): the user gets a plain 404, the operator one line naming the file.
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
     console.warn(`[evidence] file ${f.id} is in the database but not in UPLOAD_DIR`);
-    throw new NotFoundError("Tệp minh chứng không còn trên máy chủ. Vui lòng tải tệp lên lại hoặc báo quản trị viên.");
+    throw new NotFoundError(msg("errors.evidence.missing"));
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { clockNow } from "@/server/clock";
 import type { Prisma } from "@/generated/prisma/client";
+import { msg, type Msg, type Text } from "@/i18n/translate";
 import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
@@ -8,29 +9,27 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { can } from "@/server/permissions";
 import { refreshPublicPages } from "@/server/public-cache";
 import { bumpPublicVersion } from "@/server/public-version";
-import { formatDateTime, formatNumber } from "@/lib/format";
 import { previousQuarter } from "@/lib/periods";
+import { KINDS, withKind, type Item, type ItemKind, type KindOps } from "./kinds";
 import { assertCanWriteAgency } from "./policy";
-import { editable, needsExplanation, parseValue, valueText } from "./rules";
+import { valueText } from "./rules";
 import type { IndicatorRowInput, ReadyInput, ReviewInput, TaskRowInput } from "./schemas";
+import { checkIndicatorRow, checkTaskRow, editRefusal, type RowIssues } from "./validate";
 
 type Tx = Prisma.TransactionClient;
 type Period = { year: number; quarter: number; opensAt: Date; dueAt: Date; locksAt: Date };
+type Errors = Record<string, Text[]>;
 
 const clean = (s: string | undefined | null) => (s && s.trim() ? s.trim() : null);
 
 async function loadPeriod(year: number, quarter: number): Promise<Period> {
   const p = await db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } });
-  if (!p) throw new NotFoundError("Kỳ báo cáo không tồn tại.");
+  if (!p) throw new NotFoundError(msg("errors.reporting.periodMissing"));
   return p;
 }
 
 function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}
-
-function conflictMessage(who: string | null, at: Date, what: string): string {
-  return `${who ?? "Người khác"} đã lưu mục này lúc ${formatDateTime(at, "vi")} (giá trị hiện tại: ${what}). Thay đổi của bạn chưa được lưu: hãy xem giá trị mới rồi lưu lại.`;
 }
 
 /**
@@ -41,20 +40,100 @@ async function writeSave<T>(outer: Tx | undefined, fn: (tx: Tx) => Promise<T>): 
   try {
     return await (outer ? fn(outer) : db.$transaction(fn));
   } catch (e) {
-    if (isUniqueViolation(e)) throw new ConflictError("Một số mục vừa được người khác tạo. Không có gì được lưu; hãy tải lại trang.");
+    if (isUniqueViolation(e)) throw new ConflictError(msg("errors.reporting.createdMeanwhile"));
     throw e;
   }
 }
 
 /** Refuses the whole save when any row conflicts (others' values shown) or is invalid. */
-function refuseIfAny(errors: Record<string, string[]>, conflicts: Record<string, unknown>): void {
-  if (Object.keys(conflicts).length) throw new ConflictError("Một số mục vừa được người khác cập nhật. Không có gì được lưu.", errors, conflicts);
+function refuseIfAny(errors: Errors, conflicts: Record<string, unknown>): void {
+  if (Object.keys(conflicts).length) throw new ConflictError(msg("errors.reporting.changedMeanwhile"), errors, conflicts);
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }
 
 async function emailOf(userId: number | null): Promise<string | null> {
   if (!userId) return null;
   return (await db.user.findUnique({ where: { id: userId }, select: { email: true } }))?.email ?? null;
+}
+
+/** A row's own errors, filed under "<key>.<field>". */
+function addIssues(errors: Errors, key: string, issues: RowIssues): void {
+  for (const [field, list] of Object.entries(issues)) (errors[`${key}.${field}`] ??= []).push(...list);
+}
+
+type Stored = { state: string; reopened: boolean; version: number; updatedById: number | null; updatedAt: Date };
+
+/**
+ * The checks every changed row of a save passes, whatever its kind: the item may be written now
+ * (state, period, reopening), and it is still at the version the reporter loaded; if not, the
+ * save is refused with the other person's name, time and value (`shown`, `details`).
+ */
+async function gateRow(
+  ctx: { errors: Errors; conflicts: Record<string, unknown>; period: Period; now: Date },
+  key: string,
+  field: string,
+  stored: Stored | undefined,
+  rowVersion: number,
+  current: () => { shown: Text; details: Record<string, unknown> },
+): Promise<void> {
+  const refusal = editRefusal(stored, ctx.period, ctx.now);
+  if (refusal) (ctx.errors[`${key}.${field}`] ??= []).push(refusal);
+  if ((stored?.version ?? 0) === rowVersion) return;
+  const who = await emailOf(stored?.updatedById ?? null);
+  const at = stored?.updatedAt ?? ctx.now;
+  const { shown, details } = current();
+  (ctx.errors[`${key}.${field}`] ??= []).push(msg("errors.reporting.stale", { who: who ?? msg("errors.reporting.someoneElse"), at, value: shown }));
+  ctx.conflicts[key] = { ...details, version: stored?.version ?? 0, by: who, at: stored?.updatedAt ?? null };
+}
+
+/**
+ * Writes one row of a save: creates the item or updates it at the version the reporter loaded,
+ * then its revision and audit row. Returns whether the row was submitted.
+ */
+async function persistRow<R extends Item>(
+  tx: Tx,
+  ops: KindOps<R>,
+  user: SessionUser,
+  w: { stored: R | undefined; version: number; data: Record<string, unknown>; create: Record<string, unknown>; submit: boolean; comment?: string | null },
+): Promise<void> {
+  let saved: R;
+  if (!w.stored) saved = await ops.create(tx, { ...w.data, ...w.create, version: 1 });
+  else {
+    if ((await ops.updateAt(tx, w.stored.id, w.version, w.data)) === 0) throw new ConflictError(msg("errors.reporting.changedMeanwhile"));
+    saved = await ops.reload(tx, w.stored.id);
+  }
+  await ops.revise(tx, saved, { comment: w.comment, authorId: user.id });
+  await audit(tx, {
+    actor: user,
+    action: `${ops.action}.${w.submit ? "submit" : "save"}`,
+    entityType: ops.entityType,
+    entityId: saved.id,
+    agencyId: saved.agencyId,
+    before: w.stored ? ops.saveView(w.stored) : null,
+    after: ops.saveView(saved),
+    reason: w.comment ?? null,
+  });
+}
+
+/** Whether a row would change what is stored (a row with nothing stored always does). */
+function differs<T extends object>(stored: T | undefined, next: Partial<T>): boolean {
+  return !stored || Object.entries(next).some(([k, v]) => stored[k as keyof T] !== v);
+}
+
+type SaveInput<Row> = { year: number; quarter: number; rows: Row[] };
+type Saved = { saved: number; submitted: number };
+
+/** What every save starts from: the writer's agency (never the form's), the period, empty error lists. */
+async function beginSave(user: SessionUser, input: { year: number; quarter: number }, now: Date, outerTx: Tx | undefined) {
+  const agencyId = user.agencyId;
+  assertCanWriteAgency(user, agencyId);
+  const period = await loadPeriod(input.year, input.quarter);
+  return { q: outerTx ?? db, agencyId, period, ctx: { errors: {} as Errors, conflicts: {} as Record<string, unknown>, period, now } };
+}
+
+/** The workflow state a save leaves: submitted, or a draft that stays "returned" until resubmitted. */
+function savedState(submit: boolean, stored: { state: string } | undefined) {
+  return submit ? ("SUBMITTED" as const) : stored?.state === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const);
 }
 
 /**
@@ -64,21 +143,13 @@ async function emailOf(userId: number | null): Promise<string | null> {
  * `outerTx`, it writes inside the caller's transaction (the Excel import applies indicators and
  * tasks together, all or nothing).
  */
-export async function saveIndicatorValues(
-  user: SessionUser,
-  input: { year: number; quarter: number; rows: IndicatorRowInput[] },
-  now = clockNow(),
-  outerTx?: Tx,
-): Promise<{ saved: number; submitted: number }> {
-  const q = outerTx ?? db;
-  const agencyId = user.agencyId;
-  assertCanWriteAgency(user, agencyId);
-  const period = await loadPeriod(input.year, input.quarter);
+export async function saveIndicatorValues(user: SessionUser, input: SaveInput<IndicatorRowInput>, now = clockNow(), outerTx?: Tx): Promise<Saved> {
+  const { q, agencyId, period, ctx } = await beginSave(user, input, now, outerTx);
   const ids = input.rows.map((r) => r.indicatorId);
   const assigned = await q.indicatorAssignment.findMany({ where: { agencyId, indicatorId: { in: ids } }, include: { indicator: true } });
   const byId = new Map(assigned.map((a) => [a.indicatorId, a.indicator]));
   const national = new Map(assigned.map((a) => [a.indicatorId, a.national]));
-  for (const id of ids) if (!byId.has(id)) throw new ForbiddenError("Chỉ tiêu này không được giao cho cơ quan của bạn.");
+  for (const id of ids) if (!byId.has(id)) throw new ForbiddenError(msg("errors.reporting.notAssigned"));
 
   const prev = previousQuarter(input);
   const [existing, previous] = await Promise.all([
@@ -88,220 +159,81 @@ export async function saveIndicatorValues(
   const current = new Map(existing.map((o) => [o.indicatorId, o]));
   const before = new Map(previous.map((o) => [o.indicatorId, o.approvedValue ?? o.value]));
 
-  const errors: Record<string, string[]> = {};
-  const conflicts: Record<string, unknown> = {};
-  const work: { row: IndicatorRowInput; value: number | null; obs: (typeof existing)[number] | undefined }[] = [];
+  const work: { row: IndicatorRowInput; next: Record<string, unknown>; obs: (typeof existing)[number] | undefined }[] = [];
   for (const row of input.rows) {
     const key = `ind.${row.indicatorId}`;
     const ind = byId.get(row.indicatorId)!;
     const obs = current.get(row.indicatorId);
-    const blank = row.value.trim() === "";
-    if (blank && !obs && !row.submit && !clean(row.source) && !clean(row.note)) continue; // untouched row
-    let value: number | null = null;
-    if (!blank) {
-      const parsed = parseValue(row.value, ind);
-      if ("error" in parsed) (errors[`${key}.value`] ??= []).push(parsed.error);
-      else value = parsed.value;
-    } else if (row.submit) (errors[`${key}.value`] ??= []).push("Vui lòng nhập giá trị trước khi nộp.");
-    if (row.evidenceUrl && !/^https?:\/\/\S+$/i.test(row.evidenceUrl.trim())) (errors[`${key}.evidenceUrl`] ??= []).push("Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://.");
-    if (row.submit && value != null && needsExplanation(before.get(row.indicatorId), value, ind.kind) && !clean(row.explanation)) {
-      (errors[`${key}.explanation`] ??= []).push(
-        `Giá trị thay đổi nhiều so với quý trước (${formatNumber(before.get(row.indicatorId)!, "vi")} → ${formatNumber(value, "vi")}). Vui lòng giải thích trước khi nộp.`,
-      );
-    }
-    const changed =
-      !obs ||
-      row.submit ||
-      obs.value !== value ||
-      obs.source !== clean(row.source) ||
-      obs.note !== clean(row.note) ||
-      obs.explanation !== clean(row.explanation) ||
-      obs.evidenceUrl !== clean(row.evidenceUrl);
-    if (!changed) continue;
-    if (obs && !editable(obs.state, period, now, obs.reopened)) {
-      (errors[`${key}.value`] ??= []).push(
-        obs.state === "SUBMITTED" || obs.state === "APPROVED" ? "Mục này đã nộp hoặc đã duyệt nên không sửa được." : "Kỳ báo cáo đã khóa; cần người duyệt mở lại mục này.",
-      );
-    } else if (!obs && !editable("DRAFT", period, now, false)) {
-      (errors[`${key}.value`] ??= []).push("Kỳ báo cáo chưa mở hoặc đã khóa.");
-    }
-    if ((obs?.version ?? 0) !== row.version) {
-      const who = await emailOf(obs?.updatedById ?? null);
-      const shown = obs?.value == null ? "(trống)" : `${formatNumber(obs.value, "vi")}${ind.unit === "%" ? "%" : ` ${ind.unit}`}`;
-      (errors[`${key}.value`] ??= []).push(conflictMessage(who, obs?.updatedAt ?? now, shown));
-      conflicts[key] = { value: obs?.value ?? null, version: obs?.version ?? 0, by: who, at: obs?.updatedAt ?? null };
-    }
-    work.push({ row, value, obs });
+    if (row.value.trim() === "" && !obs && !row.submit && !clean(row.source) && !clean(row.note)) continue; // untouched row
+    const { value, issues } = checkIndicatorRow(row, ind, before.get(row.indicatorId));
+    addIssues(ctx.errors, key, issues);
+    const next = { value, source: clean(row.source), note: clean(row.note), explanation: clean(row.explanation), evidenceUrl: clean(row.evidenceUrl) };
+    if (!row.submit && !differs(obs, next)) continue;
+    await gateRow(ctx, key, "value", obs, row.version, () => ({
+      shown: obs?.value == null ? msg("errors.reporting.empty") : msg("errors.reporting.valueWithUnit", { value: obs.value, unit: ind.unit === "%" ? "%" : ` ${ind.unit}` }),
+      details: { value: obs?.value ?? null },
+    }));
+    work.push({ row, next, obs });
   }
-  refuseIfAny(errors, conflicts);
+  refuseIfAny(ctx.errors, ctx.conflicts);
 
-  let submitted = 0;
   await writeSave(outerTx, async (tx) => {
-    for (const { row, value, obs } of work) {
+    for (const { row, next, obs } of work) {
       const data = {
-        value,
-        source: clean(row.source),
-        note: clean(row.note),
-        explanation: clean(row.explanation),
-        evidenceUrl: clean(row.evidenceUrl),
-        state: row.submit ? ("SUBMITTED" as const) : obs?.state === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const),
+        ...next,
+        state: savedState(row.submit, obs),
         updatedById: user.id,
         ...(row.submit ? { submittedAt: now, late: now > period.dueAt, reviewComment: obs?.reviewComment ?? null } : {}),
       };
-      let saved;
-      if (!obs) {
-        saved = await tx.observation.create({ data: { ...data, indicatorId: row.indicatorId, agencyId, year: input.year, quarter: input.quarter, isNational: national.get(row.indicatorId) ?? false, version: 1 } });
-      } else {
-        const r = await tx.observation.updateMany({ where: { id: obs.id, version: row.version }, data: { ...data, version: { increment: 1 } } });
-        if (r.count === 0) throw new ConflictError("Một số mục vừa được người khác cập nhật. Không có gì được lưu.");
-        saved = await tx.observation.findUniqueOrThrow({ where: { id: obs.id } });
-      }
-      if (row.submit) submitted++;
-      await tx.observationRevision.create({
-        data: {
-          observationId: saved.id,
-          version: saved.version,
-          value: saved.value,
-          state: saved.state,
-          source: saved.source,
-          note: saved.note,
-          explanation: saved.explanation,
-          evidenceUrl: saved.evidenceUrl,
-          evidenceFileId: saved.evidenceFileId,
-          comment: clean(row.comment),
-          authorId: user.id,
-        },
-      });
-      await audit(tx, {
-        actor: user,
-        action: row.submit ? "observation.submit" : "observation.save",
-        entityType: "Observation",
-        entityId: saved.id,
-        agencyId,
-        before: obs ? { value: obs.value, state: obs.state, version: obs.version } : null,
-        after: { value: saved.value, state: saved.state, version: saved.version },
-        reason: clean(row.comment),
-      });
+      const create = { indicatorId: row.indicatorId, agencyId, year: input.year, quarter: input.quarter, isNational: national.get(row.indicatorId) ?? false };
+      await persistRow(tx, KINDS.obs, user, { stored: obs, version: row.version, data, create, submit: row.submit, comment: clean(row.comment) });
     }
   });
-  return { saved: work.length, submitted };
+  return { saved: work.length, submitted: work.filter((w) => w.row.submit).length };
 }
 
 /** Saves task progress for one quarter, with the same all-or-nothing, conflict and `outerTx` rules. */
-export async function saveTaskProgress(
-  user: SessionUser,
-  input: { year: number; quarter: number; rows: TaskRowInput[] },
-  now = clockNow(),
-  outerTx?: Tx,
-): Promise<{ saved: number; submitted: number }> {
-  const q = outerTx ?? db;
-  const agencyId = user.agencyId;
-  assertCanWriteAgency(user, agencyId);
-  const period = await loadPeriod(input.year, input.quarter);
+export async function saveTaskProgress(user: SessionUser, input: SaveInput<TaskRowInput>, now = clockNow(), outerTx?: Tx): Promise<Saved> {
+  const { q, agencyId, period, ctx } = await beginSave(user, input, now, outerTx);
   const ids = input.rows.map((r) => r.taskId);
   const leads = await q.taskAssignment.findMany({ where: { agencyId, role: "LEAD", taskId: { in: ids } }, select: { taskId: true } });
   const led = new Set(leads.map((l) => l.taskId));
-  for (const id of ids) if (!led.has(id)) throw new ForbiddenError("Nhiệm vụ này không do cơ quan của bạn chủ trì.");
+  for (const id of ids) if (!led.has(id)) throw new ForbiddenError(msg("errors.reporting.notLed"));
   const existing = await q.taskProgress.findMany({ where: { agencyId, year: input.year, quarter: input.quarter, taskId: { in: ids } } });
   const current = new Map(existing.map((p) => [p.taskId, p]));
 
-  const errors: Record<string, string[]> = {};
-  const conflicts: Record<string, unknown> = {};
-  const work: { row: TaskRowInput; percent: number | null; tp: (typeof existing)[number] | undefined }[] = [];
+  const work: { row: TaskRowInput; next: Record<string, unknown>; tp: (typeof existing)[number] | undefined }[] = [];
   for (const row of input.rows) {
     const key = `task.${row.taskId}`;
     const tp = current.get(row.taskId);
     const untouched = !tp && !row.submit && row.status === "NOT_STARTED" && !row.percent.trim() && !clean(row.achieved) && !clean(row.obstacles) && !clean(row.nextSteps);
     if (untouched) continue;
-    let percent: number | null = null;
-    if (row.percent.trim()) {
-      // Digits only, as the Excel import reads it: Number() alone took "1e2", "0x32" and "0b1".
-      const t = row.percent.trim();
-      const n = /^\d+([.,]\d+)?$/.test(t) ? Number(t.replace(",", ".")) : NaN;
-      if (!Number.isInteger(n) || n < 0 || n > 100) (errors[`${key}.percent`] ??= []).push("Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.");
-      else percent = n;
-    }
-    if (row.status === "DONE" && percent != null && percent < 100) (errors[`${key}.percent`] ??= []).push("Nhiệm vụ đã hoàn thành thì tỷ lệ phải là 100.");
-    if (row.status === "DONE" && percent == null) percent = 100;
-    if (row.submit && row.status !== "NOT_STARTED" && !clean(row.achieved)) (errors[`${key}.achieved`] ??= []).push("Vui lòng nêu kết quả đạt được trước khi nộp.");
-    if (row.evidenceUrl && !/^https?:\/\/\S+$/i.test(row.evidenceUrl.trim())) (errors[`${key}.evidenceUrl`] ??= []).push("Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://.");
-    const changed =
-      !tp ||
-      row.submit ||
-      tp.status !== row.status ||
-      tp.percentComplete !== percent ||
-      tp.achieved !== clean(row.achieved) ||
-      tp.obstacles !== clean(row.obstacles) ||
-      tp.nextSteps !== clean(row.nextSteps) ||
-      tp.evidenceUrl !== clean(row.evidenceUrl);
-    if (!changed) continue;
-    if (tp && !editable(tp.state, period, now, tp.reopened)) {
-      (errors[`${key}.status`] ??= []).push(
-        tp.state === "SUBMITTED" || tp.state === "APPROVED" ? "Mục này đã nộp hoặc đã duyệt nên không sửa được." : "Kỳ báo cáo đã khóa; cần người duyệt mở lại mục này.",
-      );
-    } else if (!tp && !editable("DRAFT", period, now, false)) {
-      (errors[`${key}.status`] ??= []).push("Kỳ báo cáo chưa mở hoặc đã khóa.");
-    }
-    if ((tp?.version ?? 0) !== row.version) {
-      const who = await emailOf(tp?.updatedById ?? null);
-      (errors[`${key}.status`] ??= []).push(conflictMessage(who, tp?.updatedAt ?? now, `${tp?.status ?? "—"}, ${tp?.percentComplete ?? "—"}%`));
-      conflicts[key] = { status: tp?.status ?? null, percentComplete: tp?.percentComplete ?? null, version: tp?.version ?? 0, by: who, at: tp?.updatedAt ?? null };
-    }
-    work.push({ row, percent, tp });
+    const { percent, issues } = checkTaskRow(row);
+    addIssues(ctx.errors, key, issues);
+    const next = { status: row.status, percentComplete: percent, achieved: clean(row.achieved), obstacles: clean(row.obstacles), nextSteps: clean(row.nextSteps), evidenceUrl: clean(row.evidenceUrl) };
+    if (!row.submit && !differs(tp, next)) continue;
+    await gateRow(ctx, key, "status", tp, row.version, () => ({
+      shown: msg("errors.reporting.taskShown", { status: tp?.status ?? "—", percent: tp?.percentComplete ?? "—" }),
+      details: { status: tp?.status ?? null, percentComplete: tp?.percentComplete ?? null },
+    }));
+    work.push({ row, next, tp });
   }
-  refuseIfAny(errors, conflicts);
+  refuseIfAny(ctx.errors, ctx.conflicts);
 
-  let submitted = 0;
   await writeSave(outerTx, async (tx) => {
-    for (const { row, percent, tp } of work) {
+    for (const { row, next, tp } of work) {
       const data = {
-        status: row.status,
-        percentComplete: percent,
-        achieved: clean(row.achieved),
-        obstacles: clean(row.obstacles),
-        nextSteps: clean(row.nextSteps),
-        evidenceUrl: clean(row.evidenceUrl),
+        ...next,
         completedOn: row.status === "DONE" ? (tp?.completedOn ?? now) : null,
-        state: row.submit ? ("SUBMITTED" as const) : tp?.state === "RETURNED" ? ("RETURNED" as const) : ("DRAFT" as const),
+        state: savedState(row.submit, tp),
         updatedById: user.id,
         ...(row.submit ? { submittedAt: now, late: now > period.dueAt } : {}),
       };
-      let saved;
-      if (!tp) {
-        saved = await tx.taskProgress.create({ data: { ...data, taskId: row.taskId, agencyId, year: input.year, quarter: input.quarter, version: 1 } });
-      } else {
-        const r = await tx.taskProgress.updateMany({ where: { id: tp.id, version: row.version }, data: { ...data, version: { increment: 1 } } });
-        if (r.count === 0) throw new ConflictError("Một số mục vừa được người khác cập nhật. Không có gì được lưu.");
-        saved = await tx.taskProgress.findUniqueOrThrow({ where: { id: tp.id } });
-      }
-      if (row.submit) submitted++;
-      await tx.taskProgressRevision.create({
-        data: {
-          taskProgressId: saved.id,
-          version: saved.version,
-          status: saved.status,
-          percentComplete: saved.percentComplete,
-          achieved: saved.achieved,
-          obstacles: saved.obstacles,
-          nextSteps: saved.nextSteps,
-          evidenceUrl: saved.evidenceUrl,
-          evidenceFileId: saved.evidenceFileId,
-          state: saved.state,
-          authorId: user.id,
-        },
-      });
-      await audit(tx, {
-        actor: user,
-        action: row.submit ? "taskProgress.submit" : "taskProgress.save",
-        entityType: "TaskProgress",
-        entityId: saved.id,
-        agencyId,
-        before: tp ? { status: tp.status, percentComplete: tp.percentComplete, state: tp.state, version: tp.version } : null,
-        after: { status: saved.status, percentComplete: saved.percentComplete, state: saved.state, version: saved.version },
-      });
+      const create = { taskId: row.taskId, agencyId, year: input.year, quarter: input.quarter };
+      await persistRow(tx, KINDS.task, user, { stored: tp, version: row.version, data, create, submit: row.submit });
     }
   });
-  return { saved: work.length, submitted };
+  return { saved: work.length, submitted: work.filter((w) => w.row.submit).length };
 }
 
 /**
@@ -324,7 +256,7 @@ export async function submitReady(user: SessionUser, input: ReadyInput, now = cl
   const obsBy = new Map(obs.map((o) => [o.indicatorId, o]));
   const tpBy = new Map(tps.map((p) => [p.taskId, p]));
   const stale = input.items.filter((i) => (i.kind === "ind" ? obsBy.get(i.id)?.version : tpBy.get(i.id)?.version) !== i.version);
-  if (stale.length) throw new ConflictError("Một số mục đã thay đổi kể từ khi bạn mở trang. Không có gì được nộp; hãy tải lại trang rồi thử lại.");
+  if (stale.length) throw new ConflictError(msg("errors.reporting.readyStale"));
   const labels = new Map<string, string>([
     ...obs.map((o) => [`ind.${o.indicatorId}`, o.indicator.nameVi] as const),
     ...tps.map((p) => [`task.${p.taskId}`, `${p.task.document.numberCanonical ?? ""} · ${p.task.numberPrinted ?? ""}`] as const),
@@ -359,8 +291,10 @@ export async function submitReady(user: SessionUser, input: ReadyInput, now = cl
     });
   } catch (e) {
     if (e instanceof ValidationError || e instanceof ConflictError) {
-      const lines = Object.entries(e.fieldErrors ?? {}).map(([k, msgs]) => `${labels.get(k.split(".").slice(0, 2).join(".")) ?? k}: ${msgs.join(" ")}`);
-      if (lines.length) throw new ValidationError({ _form: lines }, "Không có gì được nộp: một số mục chưa đủ điều kiện.");
+      const lines: Msg[] = Object.entries(e.fieldTexts ?? {}).map(([k, reasons]) =>
+        msg("errors.reporting.itemLine", { label: labels.get(k.split(".").slice(0, 2).join(".")) ?? k, reasons }),
+      );
+      if (lines.length) throw new ValidationError({ _form: lines }, msg("errors.reporting.readyRefused"));
     }
     throw e;
   }
@@ -377,14 +311,13 @@ export async function reviewItems(user: SessionUser, input: ReviewInput): Promis
   if (input.decision === "RETURN") {
     const missing = input.items.filter((i) => !commentOf(i));
     if (missing.length) {
-      const why = "Vui lòng ghi lý do trả lại để cơ quan báo cáo sửa.";
+      const why = msg("errors.reporting.returnReason");
       throw new ValidationError({ comment: [why], ...Object.fromEntries(missing.map((i) => [`comment.${i.kind}.${i.id}`, [why]])) });
     }
   }
   await db.$transaction(async (tx) => {
     for (const item of input.items) {
-      if (item.kind === "obs") await reviewObservation(tx, user, item.id, item.version, input.decision, commentOf(item));
-      else await reviewTask(tx, user, item.id, item.version, input.decision, commentOf(item));
+      await withKind(item.kind, (ops) => reviewOne(tx, ops, user, item.id, item.version, input.decision, commentOf(item)));
     }
     if (input.decision === "APPROVE") await bumpPublicVersion(tx);
   });
@@ -392,106 +325,42 @@ export async function reviewItems(user: SessionUser, input: ReviewInput): Promis
   return { count: input.items.length };
 }
 
-async function reviewObservation(tx: Tx, user: SessionUser, id: number, version: number, decision: "APPROVE" | "RETURN", comment: string | null) {
-  const o = await tx.observation.findUnique({ where: { id } });
-  if (!o) throw new NotFoundError("Không tìm thấy mục cần duyệt.");
-  if (o.state !== "SUBMITTED" || o.version !== version) throw new ConflictError("Mục này vừa được người khác duyệt hoặc sửa. Hãy tải lại danh sách.");
-  const now = clockNow();
+/** Approves or returns one submitted item of either kind, at the version the reviewer saw. */
+async function reviewOne<R extends Item>(tx: Tx, ops: KindOps<R>, user: SessionUser, id: number, version: number, decision: "APPROVE" | "RETURN", comment: string | null) {
+  const r = await ops.find(tx, id);
+  if (!r) throw new NotFoundError(msg("errors.reporting.reviewMissing"));
+  const stale = () => new ConflictError(msg("errors.reporting.reviewStale"));
+  if (r.state !== "SUBMITTED" || r.version !== version) throw stale();
   const approve = decision === "APPROVE";
-  const r = await tx.observation.updateMany({
-    where: { id, version },
-    data: approve
-      ? { state: "APPROVED", approvedValue: o.value, approvedAt: now, reviewComment: comment, reopened: false, version: { increment: 1 } }
-      : { state: "RETURNED", reviewComment: comment, version: { increment: 1 } },
-  });
-  if (r.count === 0) throw new ConflictError("Mục này vừa được người khác duyệt hoặc sửa. Hãy tải lại danh sách.");
-  await tx.observationRevision.create({
-    data: {
-      observationId: id,
-      version: version + 1,
-      value: o.value,
-      state: approve ? "APPROVED" : "RETURNED",
-      source: o.source,
-      note: o.note,
-      explanation: o.explanation,
-      evidenceUrl: o.evidenceUrl,
-      evidenceFileId: o.evidenceFileId,
-      comment,
-      authorId: user.id,
-    },
-  });
+  const state = approve ? ("APPROVED" as const) : ("RETURNED" as const);
+  const data = approve ? { state, ...ops.approval(r), approvedAt: clockNow(), reviewComment: comment, reopened: false } : { state, reviewComment: comment };
+  if ((await ops.updateAt(tx, id, version, data)) === 0) throw stale();
+  await ops.revise(tx, r, { version: version + 1, state, comment, authorId: user.id });
   await audit(tx, {
     actor: user,
-    action: approve ? "observation.approve" : "observation.return",
-    entityType: "Observation",
+    action: `${ops.action}.${approve ? "approve" : "return"}`,
+    entityType: ops.entityType,
     entityId: id,
-    agencyId: o.agencyId,
-    before: { state: o.state, value: o.value },
-    after: { state: approve ? "APPROVED" : "RETURNED", value: o.value },
-    reason: comment,
-  });
-}
-
-async function reviewTask(tx: Tx, user: SessionUser, id: number, version: number, decision: "APPROVE" | "RETURN", comment: string | null) {
-  const p = await tx.taskProgress.findUnique({ where: { id } });
-  if (!p) throw new NotFoundError("Không tìm thấy mục cần duyệt.");
-  if (p.state !== "SUBMITTED" || p.version !== version) throw new ConflictError("Mục này vừa được người khác duyệt hoặc sửa. Hãy tải lại danh sách.");
-  const approve = decision === "APPROVE";
-  const r = await tx.taskProgress.updateMany({
-    where: { id, version },
-    data: approve
-      ? { state: "APPROVED", approvedStatus: p.status, approvedPercent: p.percentComplete, approvedAt: clockNow(), reviewComment: comment, reopened: false, version: { increment: 1 } }
-      : { state: "RETURNED", reviewComment: comment, version: { increment: 1 } },
-  });
-  if (r.count === 0) throw new ConflictError("Mục này vừa được người khác duyệt hoặc sửa. Hãy tải lại danh sách.");
-  await tx.taskProgressRevision.create({
-    data: {
-      taskProgressId: id,
-      version: version + 1,
-      status: p.status,
-      percentComplete: p.percentComplete,
-      achieved: p.achieved,
-      obstacles: p.obstacles,
-      nextSteps: p.nextSteps,
-      evidenceUrl: p.evidenceUrl,
-      evidenceFileId: p.evidenceFileId,
-      state: approve ? "APPROVED" : "RETURNED",
-      comment,
-      authorId: user.id,
-    },
-  });
-  await audit(tx, {
-    actor: user,
-    action: approve ? "taskProgress.approve" : "taskProgress.return",
-    entityType: "TaskProgress",
-    entityId: id,
-    agencyId: p.agencyId,
-    before: { state: p.state },
-    after: { state: approve ? "APPROVED" : "RETURNED" },
+    agencyId: r.agencyId,
+    before: { state: r.state, ...ops.reviewView(r) },
+    after: { state, ...ops.reviewView(r) },
     reason: comment,
   });
 }
 
 /** After the lock date only a reviewer can reopen an item for its agency to correct. */
-export async function reopenItem(user: SessionUser, input: { kind: "obs" | "task"; id: number; comment: string }): Promise<void> {
+export async function reopenItem(user: SessionUser, input: { kind: ItemKind; id: number; comment: string }): Promise<void> {
   if (!can(user.role, "reporting.reopen")) throw new ForbiddenError();
   const comment = clean(input.comment);
-  if (!comment) throw new ValidationError({ comment: ["Vui lòng ghi lý do mở lại."] });
-  await db.$transaction(async (tx) => {
-    if (input.kind === "obs") {
-      const o = await tx.observation.findUnique({ where: { id: input.id } });
-      if (!o) throw new NotFoundError();
-      const v = o.version + 1;
-      await tx.observation.update({ where: { id: o.id }, data: { state: "RETURNED", reopened: true, reviewComment: comment, version: v } });
-      await tx.observationRevision.create({ data: { observationId: o.id, version: v, value: o.value, state: "RETURNED", source: o.source, note: o.note, explanation: o.explanation, comment, authorId: user.id } });
-      await audit(tx, { actor: user, action: "observation.reopen", entityType: "Observation", entityId: o.id, agencyId: o.agencyId, before: { state: o.state }, after: { state: "RETURNED", reopened: true }, reason: comment });
-    } else {
-      const p = await tx.taskProgress.findUnique({ where: { id: input.id } });
-      if (!p) throw new NotFoundError();
-      const v = p.version + 1;
-      await tx.taskProgress.update({ where: { id: p.id }, data: { state: "RETURNED", reopened: true, reviewComment: comment, version: v } });
-      await tx.taskProgressRevision.create({ data: { taskProgressId: p.id, version: v, status: p.status, percentComplete: p.percentComplete, achieved: p.achieved, obstacles: p.obstacles, nextSteps: p.nextSteps, state: "RETURNED", comment, authorId: user.id } });
-      await audit(tx, { actor: user, action: "taskProgress.reopen", entityType: "TaskProgress", entityId: p.id, agencyId: p.agencyId, before: { state: p.state }, after: { state: "RETURNED", reopened: true }, reason: comment });
-    }
-  });
+  if (!comment) throw new ValidationError({ comment: [msg("errors.reporting.reopenReason")] });
+  await db.$transaction((tx) =>
+    withKind(input.kind, async (ops) => {
+      const r = await ops.find(tx, input.id);
+      if (!r) throw new NotFoundError();
+      const state = "RETURNED" as const;
+      if ((await ops.updateAt(tx, r.id, r.version, { state, reopened: true, reviewComment: comment })) === 0) throw new ConflictError(msg("errors.reporting.reviewStale"));
+      await ops.revise(tx, r, { version: r.version + 1, state, comment, authorId: user.id });
+      await audit(tx, { actor: user, action: `${ops.action}.reopen`, entityType: ops.entityType, entityId: r.id, agencyId: r.agencyId, before: { state: r.state }, after: { state, reopened: true }, reason: comment });
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
+import { msg } from "@/i18n/translate";
 import { periodState } from "./rules";
 
 export async function listPeriods() {
@@ -10,7 +11,7 @@ export async function listPeriods() {
 
 export async function getPeriod(year: number, quarter: number) {
   const p = await db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } });
-  if (!p) throw new NotFoundError("Kỳ báo cáo không tồn tại.");
+  if (!p) throw new NotFoundError(msg("errors.reporting.periodMissing"));
   return p;
 }
 

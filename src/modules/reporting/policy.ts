@@ -1,5 +1,6 @@
 // Agency-level authorization for progress data. The agency is always taken from the record (or,
 // for a new record, from the signed-in reporter), never from what the browser sent.
+import { msg } from "@/i18n/translate";
 import { can } from "@/server/permissions";
 import { ForbiddenError } from "@/server/errors";
 import type { SessionUser } from "@/server/current-user";
@@ -10,13 +11,13 @@ export function canReadAgency(user: SessionUser, agencyId: number): boolean {
 }
 
 export function assertCanReadAgency(user: SessionUser, agencyId: number): void {
-  if (!canReadAgency(user, agencyId)) throw new ForbiddenError("Bạn chỉ xem được dữ liệu của cơ quan mình.");
+  if (!canReadAgency(user, agencyId)) throw new ForbiddenError(msg("errors.reporting.ownAgencyRead"));
 }
 
 /** Only a reporter of the agency that owns the record writes it. */
 export function assertCanWriteAgency(user: SessionUser, agencyId: number): void {
   if (!can(user.role, "reporting.write") || user.agencyId !== agencyId) {
-    throw new ForbiddenError("Bạn chỉ được nhập số liệu cho cơ quan của mình.");
+    throw new ForbiddenError(msg("errors.reporting.ownAgencyWrite"));
   }
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/current-user";
+import { can } from "@/server/permissions";
 import { previousQuarter } from "@/lib/periods";
 import { assertCanReadAgency, readableAgencyWhere } from "./policy";
 import { editable, needsExplanation, readyToSubmit } from "./rules";
@@ -13,6 +14,13 @@ const nationalTargetSelect = {
   select: { year: true, comparator: true, value: true, scopeKind: true, scopeLevel: true, document: { select: { key: true, numberCanonical: true } } },
   orderBy: [{ year: "asc" as const }, { documentId: "asc" as const }],
 };
+
+type Quarter = { year: number; quarter: number };
+/** The records of a quarter and of the one before, from the list of both. */
+function thisAndLast<T extends Quarter>(rows: T[], at: Quarter, prev: Quarter): { current: T | null; previous: T | null } {
+  const of = (q: Quarter) => rows.find((r) => r.year === q.year && r.quarter === q.quarter) ?? null;
+  return { current: of(at), previous: of(prev) };
+}
 
 /** Everything an agency must report for a quarter: assigned indicators and the tasks it leads. */
 export async function indicatorItems(user: SessionUser, agencyId: number, year: number, quarter: number) {
@@ -33,8 +41,7 @@ export async function indicatorItems(user: SessionUser, agencyId: number, year: 
     orderBy: { indicator: { code: "asc" } },
   });
   return assignments.map(({ indicator }) => {
-    const current = indicator.observations.find((o) => o.year === year && o.quarter === quarter) ?? null;
-    const previous = indicator.observations.find((o) => o.year === prev.year && o.quarter === prev.quarter) ?? null;
+    const { current, previous } = thisAndLast(indicator.observations, { year, quarter }, prev);
     return {
       indicator: {
         id: indicator.id,
@@ -92,8 +99,7 @@ export async function taskItems(
   return {
     total,
     items: tasks.map((t) => {
-      const current = t.progresses.find((p) => p.year === year && p.quarter === quarter) ?? null;
-      const previous = t.progresses.find((p) => p.year === prev.year && p.quarter === prev.quarter) ?? null;
+      const { current, previous } = thisAndLast(t.progresses, { year, quarter }, prev);
       return {
         task: {
           id: t.id,
@@ -324,4 +330,31 @@ export async function resolveQueueCodes(codes: { agency?: string; indicator?: st
     codes.indicator ? db.indicator.findUnique({ where: { code: codes.indicator }, select: { id: true } }) : null,
   ]);
   return { agencyId: codes.agency ? (agency?.id ?? -1) : undefined, indicatorId: codes.indicator ? (indicator?.id ?? -1) : undefined };
+}
+
+/** The agencies a national user can open the workspace of: current ones with indicators or led tasks. */
+export async function reportingAgencies(user: SessionUser) {
+  if (!can(user.role, "national.read")) return [];
+  return db.agency.findMany({
+    where: { OR: [{ indicatorAssignments: { some: {} } }, { assignments: { some: { role: "LEAD" } } }], validTo: null },
+    select: { id: true, code: true, nameVi: true, nameEn: true },
+    orderBy: [{ kind: "asc" }, { nameVi: "asc" }],
+  });
+}
+
+/** The names of an agency whose workspace the user may read. */
+export async function workspaceAgency(user: SessionUser, agencyId: number) {
+  assertCanReadAgency(user, agencyId);
+  return db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { code: true, nameVi: true, nameEn: true } });
+}
+
+/** What an item's page shows beside the item: its period's dates and the evidence files its revisions name. */
+export async function itemSurroundings(user: SessionUser, record: { agencyId: number; year: number; quarter: number }, fileIds: (string | null)[]) {
+  assertCanReadAgency(user, record.agencyId);
+  const ids = [...new Set(fileIds.filter((x): x is string => !!x))];
+  const [period, files] = await Promise.all([
+    db.reportingPeriod.findUniqueOrThrow({ where: { year_quarter: { year: record.year, quarter: record.quarter } } }),
+    db.evidenceFile.findMany({ where: { id: { in: ids }, agencyId: record.agencyId } }),
+  ]);
+  return { period, files };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { defaultPeriodDates, editable, needsExplanation, parseValue, periodState, readyToSubmit, reviewPages, valueChange, valueText } from "./rules";
+import { translate } from "@/i18n/translate";
+import { defaultPeriodDates, editable, needsExplanation, parseValue as parse, periodState, readyToSubmit, reviewPages, valueChange, valueText } from "./rules";
+
+// The errors read in Vietnamese, as a Vietnamese page shows them.
+const parseValue = (...a: Parameters<typeof parse>) => {
+  const r = parse(...a);
+  return "error" in r ? { error: translate("vi", r.error) } : r;
+};
 
 const pct = { kind: "PERCENT", minValue: 0, maxValue: 100, unit: "%" };
 const rank = { kind: "RANK", minValue: 1, maxValue: null, unit: "hạng" };

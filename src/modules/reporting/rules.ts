@@ -1,42 +1,43 @@
 // Pure rules of the reporting workflow: value validation by indicator kind, the outlier check
 // that asks for an explanation, and the state of a reporting period. No database access.
+import { msg, type Msg } from "@/i18n/translate";
 
 export type IndicatorRule = { kind: string; minValue: number | null; maxValue: number | null; unit: string };
 
-/** Parses what a reporter typed ("20,5", "1.000", " 42 ") into a number, or an error in Vietnamese. */
-export function parseValue(raw: string, ind: IndicatorRule): { value: number } | { error: string } {
+/** Parses what a reporter typed ("20,5", "1.000", " 42 ") into a number, or an error message. */
+export function parseValue(raw: string, ind: IndicatorRule): { value: number } | { error: Msg } {
   const s = raw.trim().replace(/\s+/g, "");
-  if (s === "") return { error: "Vui lòng nhập giá trị." };
-  if (s.length > 30) return { error: "Giá trị quá dài." };
+  if (s === "") return { error: msg("errors.value.required") };
+  if (s.length > 30) return { error: msg("errors.value.tooLong") };
   // Vietnamese style: "." groups thousands, "," is the decimal mark. "1.000,5" → 1000.5; "20.5" is
   // accepted as a decimal only when it cannot be a thousands group.
   let normal = s;
   if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) normal = s.replace(/\./g, "").replace(",", ".");
   else normal = s.replace(",", ".");
-  if (!/^-?\d+(\.\d+)?$/.test(normal)) return { error: "Giá trị phải là một số (ví dụ 20,5)." };
+  if (!/^-?\d+(\.\d+)?$/.test(normal)) return { error: msg("errors.value.notNumber") };
   const value = Number(normal);
-  if (!Number.isFinite(value)) return { error: "Giá trị phải là một số hữu hạn." };
+  if (!Number.isFinite(value)) return { error: msg("errors.value.notFinite") };
   switch (ind.kind) {
     case "PERCENT":
-      if (value < 0 || value > 100) return { error: "Tỷ lệ phần trăm phải nằm trong khoảng 0–100." };
+      if (value < 0 || value > 100) return { error: msg("errors.value.percent") };
       break;
     case "RANK":
-      if (!Number.isInteger(value) || value < 1) return { error: "Thứ hạng phải là số nguyên dương (1, 2, 3…)." };
+      if (!Number.isInteger(value) || value < 1) return { error: msg("errors.value.rank") };
       break;
     case "COUNT":
-      if (!Number.isInteger(value) || value < 0) return { error: "Số lượng phải là số nguyên không âm." };
+      if (!Number.isInteger(value) || value < 0) return { error: msg("errors.value.count") };
       break;
     case "BOOLEAN":
-      if (value !== 0 && value !== 1) return { error: "Chỉ nhập 1 (có) hoặc 0 (không)." };
+      if (value !== 0 && value !== 1) return { error: msg("errors.value.boolean") };
       break;
     case "AMOUNT":
-      if (value < 0) return { error: "Giá trị không được âm." };
+      if (value < 0) return { error: msg("errors.value.negative") };
       break;
     default:
       break;
   }
-  if (ind.minValue != null && value < ind.minValue) return { error: `Giá trị không được nhỏ hơn ${ind.minValue}.` };
-  if (ind.maxValue != null && value > ind.maxValue) return { error: `Giá trị không được lớn hơn ${ind.maxValue}.` };
+  if (ind.minValue != null && value < ind.minValue) return { error: msg("errors.value.min", { min: String(ind.minValue) }) };
+  if (ind.maxValue != null && value > ind.maxValue) return { error: msg("errors.value.max", { max: String(ind.maxValue) }) };
   return { value };
 }
 

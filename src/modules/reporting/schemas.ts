@@ -1,47 +1,53 @@
 // Form shapes of the reporting workflow. Rows arrive as "ind.<id>.<field>" / "task.<id>.<field>"
 // form fields so one form can hold a whole quarter.
 import { z } from "zod";
+import type { Messages } from "@/i18n/messages";
+import { msg } from "@/i18n/translate";
+import { zmsg } from "@/i18n/zod";
 import { hasUnstorableChars } from "@/lib/text";
+
+type FieldLabel = keyof Messages["errors"]["fields"];
 
 // Refuses control characters and lone surrogates: the database cannot store NUL (the save failed
 // with an internal error) and would silently turn a lone surrogate into U+FFFD.
-const text = (max: number, label: string) =>
-  z
-    .string({ message: `${label} phải là văn bản.` })
-    .max(max, `${label} quá dài (tối đa ${max} ký tự).`)
-    .refine((s) => !hasUnstorableChars(s), `${label} chứa ký tự không hợp lệ (ký tự điều khiển hoặc mã Unicode hỏng).`)
+const text = (max: number, label: FieldLabel) => {
+  const named = { label: msg(`errors.fields.${label}`) };
+  return z
+    .string(zmsg("errors.field.notText", named))
+    .max(max, zmsg("errors.field.tooLong", { ...named, max: String(max) }))
+    .refine((s) => !hasUnstorableChars(s), zmsg("errors.field.badChars", named))
     .default("");
+};
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const version = z.coerce.number().int().min(0).max(2_147_483_647).default(0);
 
 export const periodField = z
   .string()
-  .regex(/^\d{4}-Q[1-4]$/, "Kỳ báo cáo không hợp lệ.")
+  .regex(/^\d{4}-Q[1-4]$/, zmsg("errors.field.period"))
   .transform((s) => ({ year: Number(s.slice(0, 4)), quarter: Number(s.slice(6)) }));
 
+// What rows of both kinds carry: the version the reporter loaded, the evidence link, the tick.
+const rowBase = { version, evidenceUrl: text(1000, "evidenceUrl"), submit: z.boolean().default(false) };
+
 export const indicatorRow = z.object({
+  ...rowBase,
   indicatorId: id,
-  version,
-  value: text(40, "Giá trị"),
-  source: text(500, "Nguồn số liệu"),
-  note: text(2000, "Ghi chú"),
-  explanation: text(2000, "Giải thích"),
-  evidenceUrl: text(1000, "Đường dẫn minh chứng"),
-  comment: text(1000, "Ghi chú sửa đổi"),
-  submit: z.boolean().default(false),
+  value: text(40, "value"),
+  source: text(500, "source"),
+  note: text(2000, "note"),
+  explanation: text(2000, "explanation"),
+  comment: text(1000, "comment"),
 });
 export type IndicatorRowInput = z.infer<typeof indicatorRow>;
 
 export const taskRow = z.object({
+  ...rowBase,
   taskId: id,
-  version,
-  status: z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE", "BLOCKED"], { message: "Trạng thái không hợp lệ." }),
-  percent: text(10, "Tỷ lệ"),
-  achieved: text(4000, "Kết quả đạt được"),
-  obstacles: text(4000, "Khó khăn, vướng mắc"),
-  nextSteps: text(4000, "Bước tiếp theo"),
-  evidenceUrl: text(1000, "Đường dẫn minh chứng"),
-  submit: z.boolean().default(false),
+  status: z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE", "BLOCKED"], zmsg("errors.field.status")),
+  percent: text(10, "percent"),
+  achieved: text(4000, "achieved"),
+  obstacles: text(4000, "obstacles"),
+  nextSteps: text(4000, "nextSteps"),
 });
 export type TaskRowInput = z.infer<typeof taskRow>;
 
@@ -62,11 +68,11 @@ export const intentField = z.enum(["draft", "submit"]).default("draft");
 
 export const indicatorForm = z
   .object({ period: periodField, intent: intentField, rows: z.array(indicatorRow).max(500) })
-  .refine((f) => f.intent !== "submit" || f.rows.some((r) => r.submit), { message: "Chọn ít nhất một mục để nộp.", path: ["_form"] });
+  .refine((f) => f.intent !== "submit" || f.rows.some((r) => r.submit), { ...zmsg("errors.field.chooseOne"), path: ["_form"] });
 
 export const taskForm = z
   .object({ period: periodField, intent: intentField, rows: z.array(taskRow).max(500) })
-  .refine((f) => f.intent !== "submit" || f.rows.some((r) => r.submit), { message: "Chọn ít nhất một mục để nộp.", path: ["_form"] });
+  .refine((f) => f.intent !== "submit" || f.rows.some((r) => r.submit), { ...zmsg("errors.field.chooseOne"), path: ["_form"] });
 
 export function parseIndicatorForm(formData: FormData) {
   const intent = formData.get("intent") ?? "draft";
@@ -92,10 +98,10 @@ export function parseTaskForm(formData: FormData) {
 
 export const reviewForm = z.object({
   decision: z.enum(["APPROVE", "RETURN"]),
-  comment: text(2000, "Nhận xét"),
+  comment: text(2000, "reviewComment"),
   items: z
-    .array(z.object({ kind: z.enum(["obs", "task"]), id, version: z.coerce.number().int().min(1), comment: text(2000, "Nhận xét") }))
-    .min(1, "Chọn ít nhất một mục.")
+    .array(z.object({ kind: z.enum(["obs", "task"]), id, version: z.coerce.number().int().min(1), comment: text(2000, "reviewComment") }))
+    .min(1, zmsg("errors.field.chooseItem"))
     .max(500),
 });
 export type ReviewInput = z.infer<typeof reviewForm>;
@@ -119,14 +125,14 @@ export function parseReviewForm(formData: FormData) {
   };
 }
 
-export const reopenForm = z.object({ kind: z.enum(["obs", "task"]), id, comment: text(2000, "Lý do") });
+export const reopenForm = z.object({ kind: z.enum(["obs", "task"]), id, comment: text(2000, "reason") });
 
 /** "Submit everything ready": the items the confirmation listed, each with the version shown. */
 export const readyForm = z.object({
   period: periodField,
   items: z
     .array(z.object({ kind: z.enum(["ind", "task"]), id, version: z.coerce.number().int().min(1).max(2_147_483_647) }))
-    .min(1, "Chưa có mục nào sẵn sàng để nộp.")
+    .min(1, zmsg("errors.field.noneReady"))
     .max(2000),
 });
 export type ReadyInput = z.infer<typeof readyForm>;

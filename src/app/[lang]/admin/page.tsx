@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: { params: Promise<{ lang: str
 
 export default async function AdminPage({ params }: { params: Promise<{ lang: string }> }) {
   const { lang } = await resolveLang(params);
-  const user = await adminGate(lang, "any");
+  const user = await adminGate(lang, "any", `/${lang}/admin`);
   if (!user) forbidden();
   return <AdminIndex lang={lang} user={user} />;
 }

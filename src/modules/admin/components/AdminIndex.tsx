@@ -3,18 +3,18 @@ import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import type { SessionUser } from "@/server/current-user";
 import { can, type Permission } from "@/server/permissions";
-import { opsEn, opsVi } from "@/messages/ops";
-import { adminMessages } from "../i18n";
+import { getMessages } from "@/i18n/messages";
 import { AdminHeading } from "./layout";
 
 export function AdminIndex({ lang, user }: { lang: Lang; user: SessionUser }) {
-  const t = adminMessages(lang);
+  const m = getMessages(lang);
+  const t = m.admin;
   const sections: { permission: Permission; href: string; title: string; hint: string }[] = [
     { permission: "admin.users", href: "users", title: t.index.users, hint: t.index.usersHint },
     { permission: "admin.periods", href: "periods", title: t.index.periods, hint: t.index.periodsHint },
     { permission: "admin.assignments", href: "assignments", title: t.index.assignments, hint: t.index.assignmentsHint },
     { permission: "audit.read", href: "audit", title: t.index.audit, hint: t.index.auditHint },
-    { permission: "admin.backups", href: "backups", title: (lang === "en" ? opsEn : opsVi).backups.nav, hint: (lang === "en" ? opsEn : opsVi).backups.navHint },
+    { permission: "admin.backups", href: "backups", title: m.ops.backups.nav, hint: m.ops.backups.navHint },
   ];
   return (
     <div>

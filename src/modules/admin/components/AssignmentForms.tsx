@@ -4,73 +4,19 @@ import { useEffect, useRef } from "react";
 import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
 import { addAssignmentAction, removeAssignmentAction } from "../actions";
-import { adminMessages, fill } from "../i18n";
-import {
-  FieldError,
-  StatusMessage,
-  dangerButton,
-  fieldA11y,
-  hintClass,
-  inputClass,
-  labelClass,
-  primaryButton,
-  secondaryButton,
-  type FormState,
-} from "./form-parts";
+import { fill, getMessages } from "@/i18n/messages";
+import { FieldError, SelectField, StatusMessage, dangerButton, fieldA11y, inputClass, labelClass, primaryButton, secondaryButton, type FormState } from "./form-parts";
 
 export type Option = { id: number; label: string };
 
 export function AddAssignmentForm({ lang, indicators, agencies }: { lang: Lang; indicators: Option[]; agencies: Option[] }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(addAssignmentAction, null, { resetOnSuccess: true });
   return (
     <form {...formProps} className="space-y-4" noValidate>
       <div className="grid gap-4 md:grid-cols-2">
-        <div>
-          <label htmlFor="assign-indicator" className={labelClass}>
-            {t.assignments.indicator}
-          </label>
-          <select
-            id="assign-indicator"
-            name="indicatorId"
-            required
-            defaultValue={state?.values?.indicatorId ?? ""}
-            className={inputClass}
-            {...fieldA11y(state, "indicatorId", "assign-indicator-error")}
-          >
-            <option value="">{t.assignments.chooseIndicator}</option>
-            {indicators.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.label}
-              </option>
-            ))}
-          </select>
-          <FieldError id="assign-indicator-error" state={state} field="indicatorId" lang={lang} />
-        </div>
-        <div>
-          <label htmlFor="assign-agency" className={labelClass}>
-            {t.assignments.agency}
-          </label>
-          <select
-            id="assign-agency"
-            name="agencyId"
-            required
-            defaultValue={state?.values?.agencyId ?? ""}
-            className={inputClass}
-            {...fieldA11y(state, "agencyId", "assign-agency-error", "assign-agency-hint")}
-          >
-            <option value="">{t.assignments.chooseAgency}</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-          <p id="assign-agency-hint" className={hintClass}>
-            {t.users.agencyHint}
-          </p>
-          <FieldError id="assign-agency-error" state={state} field="agencyId" lang={lang} />
-        </div>
+        <SelectField id="assign-indicator" name="indicatorId" label={t.assignments.indicator} state={state} placeholder={t.assignments.chooseIndicator} options={indicators.map((i) => ({ value: i.id, label: i.label }))} />
+        <SelectField id="assign-agency" name="agencyId" label={t.assignments.agency} state={state} placeholder={t.assignments.chooseAgency} options={agencies.map((a) => ({ value: a.id, label: a.label }))} hint={t.users.agencyHint} />
       </div>
       <div>
         <div className="flex items-start gap-2">
@@ -86,19 +32,19 @@ export function AddAssignmentForm({ lang, indicators, agencies }: { lang: Lang; 
             {t.assignments.national}
           </label>
         </div>
-        <FieldError id="assign-national-error" state={state} field="national" lang={lang} />
+        <FieldError id="assign-national-error" state={state} field="national" />
       </div>
       <button type="submit" className={primaryButton} disabled={pending}>
         {pending ? t.assignments.adding : t.assignments.add}
       </button>
-      <StatusMessage state={state} lang={lang} />
+      <StatusMessage state={state} />
     </form>
   );
 }
 
 /** A "Remove" button that opens a modal dialog; only the dialog's button removes. */
 export function RemoveAssignmentButton({ lang, id, agency, indicator }: { lang: Lang; id: number; agency: string; indicator: string }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(removeAssignmentAction, null);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = `remove-${id}-title`;
@@ -129,9 +75,9 @@ export function RemoveAssignmentButton({ lang, id, agency, indicator }: { lang: 
               {t.common.reason} <span className="font-normal text-slate-600">({t.common.optional})</span>
             </label>
             <input id={`remove-${id}-reason`} name="reason" type="text" maxLength={500} className={inputClass} {...fieldA11y(state, "reason", `remove-${id}-reason-error`)} />
-            <FieldError id={`remove-${id}-reason-error`} state={state} field="reason" lang={lang} />
+            <FieldError id={`remove-${id}-reason-error`} state={state} field="reason" />
           </div>
-          <StatusMessage state={state?.ok ? null : state} lang={lang} />
+          <StatusMessage state={state?.ok ? null : state} />
           <div className="flex flex-wrap justify-end gap-3">
             <button type="button" className={secondaryButton} onClick={() => dialog.current?.close()}>
               {t.common.cancel}

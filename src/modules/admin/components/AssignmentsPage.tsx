@@ -2,13 +2,13 @@
 import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import type { SessionUser } from "@/server/current-user";
-import { adminMessages, fill } from "../i18n";
+import { fill, getMessages } from "@/i18n/messages";
 import { currentAgencies, indicatorOptions, listAssignments } from "../queries";
 import { AddAssignmentForm, RemoveAssignmentButton } from "./AssignmentForms";
 import { AdminHeading, EmptyState, Pager } from "./layout";
 
 export async function AssignmentsPage({ lang, user, q, assignedOnly, page }: { lang: Lang; user: SessionUser; q?: string; assignedOnly: boolean; page: number }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const [r, indicators, agencies] = await Promise.all([listAssignments(user, { q, assignedOnly, page }), indicatorOptions(), currentAgencies()]);
   const name = (x: { nameVi: string; nameEn: string }) => (lang === "vi" ? x.nameVi : x.nameEn);
   const path = `/${lang}/admin/assignments`;

@@ -3,7 +3,7 @@
 import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
 import { updatePeriodAction } from "../actions";
-import { adminMessages } from "../i18n";
+import { getMessages } from "@/i18n/messages";
 import { FieldError, StatusMessage, fieldA11y, inputClass, labelClass, primaryButton, type FormState } from "./form-parts";
 
 export type PeriodFormData = { id: number; opensAt: string; dueAt: string; locksAt: string };
@@ -11,7 +11,7 @@ export type PeriodFormData = { id: number; opensAt: string; dueAt: string; locks
 const FIELDS = ["opensAt", "dueAt", "locksAt"] as const;
 
 export function PeriodForm({ lang, period, label }: { lang: Lang; period: PeriodFormData; label: string }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(updatePeriodAction, null);
   const base = `period-${period.id}`;
   return (
@@ -32,7 +32,7 @@ export function PeriodForm({ lang, period, label }: { lang: Lang; period: Period
               className={inputClass}
               {...fieldA11y(state, f, `${base}-${f}-error`)}
             />
-            <FieldError id={`${base}-${f}-error`} state={state} field={f} lang={lang} />
+            <FieldError id={`${base}-${f}-error`} state={state} field={f} />
           </div>
         ))}
         <div className="sm:pt-6">
@@ -41,7 +41,7 @@ export function PeriodForm({ lang, period, label }: { lang: Lang; period: Period
           </button>
         </div>
       </div>
-      <StatusMessage state={state} lang={lang} />
+      <StatusMessage state={state} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { clockNow } from "@/server/clock";
 import type { Lang } from "@/i18n/config";
 import { periodState } from "@/modules/reporting/rules";
 import type { SessionUser } from "@/server/current-user";
-import { adminMessages, fill } from "../i18n";
+import { fill, getMessages } from "@/i18n/messages";
 import { listPeriods } from "../queries";
 import { dayOf } from "../rules";
 import { AdminHeading, EmptyState, Pager } from "./layout";
@@ -17,7 +17,7 @@ const STATE_STYLE = {
 } as const;
 
 export async function PeriodsPage({ lang, user, page }: { lang: Lang; user: SessionUser; page: number }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const r = await listPeriods(user, { page });
   const now = clockNow();
   return (

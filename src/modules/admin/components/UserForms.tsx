@@ -4,9 +4,10 @@ import Link from "next/link";
 import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "../actions";
-import { adminMessages } from "../i18n";
+import { getMessages } from "@/i18n/messages";
 import {
   FieldError,
+  SelectField,
   StatusMessage,
   dangerButton,
   fieldA11y,
@@ -24,7 +25,7 @@ export type UserFormData = { id: number; email: string; name: string; role: stri
 const ROLES = ["ADMIN", "REVIEWER", "REPORTER", "VIEWER"] as const;
 
 function RoleSelect({ id, state, lang, defaultValue, disabled }: { id: string; state: FormState; lang: Lang; defaultValue: string; disabled?: boolean }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   return (
     <div>
       <label htmlFor={id} className={labelClass}>
@@ -53,43 +54,19 @@ function RoleSelect({ id, state, lang, defaultValue, disabled }: { id: string; s
           {t.users.selfRoleHint}
         </p>
       ) : null}
-      <FieldError id={`${id}-error`} state={state} field="role" lang={lang} />
+      <FieldError id={`${id}-error`} state={state} field="role" />
     </div>
   );
 }
 
 function AgencySelect({ id, state, lang, agencies, defaultValue }: { id: string; state: FormState; lang: Lang; agencies: AgencyOption[]; defaultValue: string }) {
-  const t = adminMessages(lang);
-  return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {t.users.agency}
-      </label>
-      <select
-        id={id}
-        name="agencyId"
-        required
-        defaultValue={state?.values?.agencyId ?? defaultValue}
-        className={inputClass}
-        {...fieldA11y(state, "agencyId", `${id}-error`, `${id}-hint`)}
-      >
-        <option value="">{t.users.chooseAgency}</option>
-        {agencies.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.label}
-          </option>
-        ))}
-      </select>
-      <p id={`${id}-hint`} className={hintClass}>
-        {t.users.agencyHint}
-      </p>
-      <FieldError id={`${id}-error`} state={state} field="agencyId" lang={lang} />
-    </div>
-  );
+  const t = getMessages(lang).admin;
+  const options = agencies.map((a) => ({ value: a.id, label: a.label }));
+  return <SelectField id={id} name="agencyId" label={t.users.agency} state={state} placeholder={t.users.chooseAgency} options={options} defaultValue={defaultValue} hint={t.users.agencyHint} />;
 }
 
 function PasswordField({ id, state, lang, label }: { id: string; state: FormState; lang: Lang; label: string }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   return (
     <div>
       <label htmlFor={id} className={labelClass}>
@@ -110,13 +87,13 @@ function PasswordField({ id, state, lang, label }: { id: string; state: FormStat
       <p id={`${id}-hint`} className={hintClass}>
         {t.users.passwordHint}
       </p>
-      <FieldError id={`${id}-error`} state={state} field="password" lang={lang} />
+      <FieldError id={`${id}-error`} state={state} field="password" />
     </div>
   );
 }
 
 export function CreateUserForm({ lang, agencies }: { lang: Lang; agencies: AgencyOption[] }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(createUserAction, null, { resetOnSuccess: true });
   const createdId = state?.ok ? (state.data as { id?: number } | undefined)?.id : undefined;
   return (
@@ -137,7 +114,7 @@ export function CreateUserForm({ lang, agencies }: { lang: Lang; agencies: Agenc
           className={inputClass}
           {...fieldA11y(state, "email", "new-email-error")}
         />
-        <FieldError id="new-email-error" state={state} field="email" lang={lang} />
+        <FieldError id="new-email-error" state={state} field="email" />
       </div>
       <div>
         <label htmlFor="new-name" className={labelClass}>
@@ -154,7 +131,7 @@ export function CreateUserForm({ lang, agencies }: { lang: Lang; agencies: Agenc
           className={inputClass}
           {...fieldA11y(state, "name", "new-name-error")}
         />
-        <FieldError id="new-name-error" state={state} field="name" lang={lang} />
+        <FieldError id="new-name-error" state={state} field="name" />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <RoleSelect id="new-role" state={state} lang={lang} defaultValue="" />
@@ -166,7 +143,7 @@ export function CreateUserForm({ lang, agencies }: { lang: Lang; agencies: Agenc
           {pending ? t.users.creating : t.users.create}
         </button>
       </div>
-      <StatusMessage state={state} lang={lang}>
+      <StatusMessage state={state}>
         {createdId ? (
           <Link href={`/${lang}/admin/users/${createdId}`} className="font-medium underline">
             {t.users.openCreated}
@@ -178,7 +155,7 @@ export function CreateUserForm({ lang, agencies }: { lang: Lang; agencies: Agenc
 }
 
 export function EditUserForm({ lang, user, agencies, isSelf }: { lang: Lang; user: UserFormData; agencies: AgencyOption[]; isSelf: boolean }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(updateUserAction, null);
   return (
     <form {...formProps} className="space-y-4" noValidate>
@@ -197,7 +174,7 @@ export function EditUserForm({ lang, user, agencies, isSelf }: { lang: Lang; use
           className={inputClass}
           {...fieldA11y(state, "name", "edit-name-error")}
         />
-        <FieldError id="edit-name-error" state={state} field="name" lang={lang} />
+        <FieldError id="edit-name-error" state={state} field="name" />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <RoleSelect id="edit-role" state={state} lang={lang} defaultValue={user.role} disabled={isSelf} />
@@ -206,13 +183,13 @@ export function EditUserForm({ lang, user, agencies, isSelf }: { lang: Lang; use
       <button type="submit" className={primaryButton} disabled={pending}>
         {pending ? t.common.saving : t.common.save}
       </button>
-      <StatusMessage state={state} lang={lang} />
+      <StatusMessage state={state} />
     </form>
   );
 }
 
 function ReasonField({ id, state, lang }: { id: string; state: FormState; lang: Lang }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   return (
     <div>
       <label htmlFor={id} className={labelClass}>
@@ -230,14 +207,14 @@ function ReasonField({ id, state, lang }: { id: string; state: FormState; lang: 
       <p id={`${id}-hint`} className={hintClass}>
         {t.common.reasonHint}
       </p>
-      <FieldError id={`${id}-error`} state={state} field="reason" lang={lang} />
+      <FieldError id={`${id}-error`} state={state} field="reason" />
     </div>
   );
 }
 
 /** Deactivation is a second, deliberate step: the confirmation box must be ticked. */
 export function ActiveForm({ lang, user, isSelf }: { lang: Lang; user: UserFormData; isSelf: boolean }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(setUserActiveAction, null);
   if (user.active && isSelf) return <p className="text-sm text-slate-700">{t.users.selfDeactivateHint}</p>;
   if (!user.active) {
@@ -250,7 +227,7 @@ export function ActiveForm({ lang, user, isSelf }: { lang: Lang; user: UserFormD
         <button type="submit" className={primaryButton} disabled={pending}>
           {pending ? t.common.saving : t.users.reactivate}
         </button>
-        <StatusMessage state={state} lang={lang} />
+        <StatusMessage state={state} />
       </form>
     );
   }
@@ -274,18 +251,18 @@ export function ActiveForm({ lang, user, isSelf }: { lang: Lang; user: UserFormD
             {t.users.deactivateConfirm}
           </label>
         </div>
-        <FieldError id="deactivate-confirm-error" state={state} field="confirm" lang={lang} />
+        <FieldError id="deactivate-confirm-error" state={state} field="confirm" />
       </div>
       <button type="submit" className={dangerButton} disabled={pending}>
         {pending ? t.common.saving : t.users.deactivate}
       </button>
-      <StatusMessage state={state} lang={lang} />
+      <StatusMessage state={state} />
     </form>
   );
 }
 
 export function ResetPasswordForm({ lang, user, isSelf }: { lang: Lang; user: UserFormData; isSelf: boolean }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(resetPasswordAction, null, { resetOnSuccess: true });
   return (
     <form {...formProps} className="space-y-3" noValidate>
@@ -297,7 +274,7 @@ export function ResetPasswordForm({ lang, user, isSelf }: { lang: Lang; user: Us
       <button type="submit" className={secondaryButton} disabled={pending}>
         {pending ? t.common.saving : t.users.reset}
       </button>
-      <StatusMessage state={state} lang={lang} />
+      <StatusMessage state={state} />
     </form>
   );
 }

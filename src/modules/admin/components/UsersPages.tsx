@@ -1,9 +1,10 @@
 // The user screens (server components): list with search, creation, one account's page.
 import Link from "next/link";
+import type React from "react";
 import { notFound } from "next/navigation";
 import type { Lang } from "@/i18n/config";
 import type { SessionUser } from "@/server/current-user";
-import { adminMessages, fill } from "../i18n";
+import { fill, getMessages } from "@/i18n/messages";
 import { currentAgencies, getUser, listUsers } from "../queries";
 import { formatDateTimeVn } from "../rules";
 import { AdminHeading, EmptyState, Pager } from "./layout";
@@ -17,7 +18,7 @@ async function agencyOptions(lang: Lang): Promise<AgencyOption[]> {
 }
 
 export async function UsersList({ lang, user, q, page }: { lang: Lang; user: SessionUser; q?: string; page: number }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const r = await listUsers(user, { q, page });
   const path = `/${lang}/admin/users`;
   return (
@@ -92,7 +93,7 @@ export async function UsersList({ lang, user, q, page }: { lang: Lang; user: Ses
 }
 
 export async function NewUser({ lang }: { lang: Lang }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const agencies = await agencyOptions(lang);
   return (
     <div>
@@ -102,8 +103,22 @@ export async function NewUser({ lang }: { lang: Lang }) {
   );
 }
 
+const section = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
+
+/** One titled panel of the account page. */
+function Panel({ id, title, wide, children }: { id: string; title: string; wide?: boolean; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={wide ? `${section} lg:col-span-2` : section}>
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export async function EditUser({ lang, user, id }: { lang: Lang; user: SessionUser; id: number }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const [target, agencies] = await Promise.all([getUser(user, id), agencyOptions(lang)]);
   if (!target) notFound();
   // A user of an agency that has since been merged keeps it until an admin picks a current one.
@@ -113,7 +128,7 @@ export async function EditUser({ lang, user, id }: { lang: Lang; user: SessionUs
   // Only these fields go to the browser (never the password hash or session version).
   const data = { id: target.id, email: target.email, name: target.name, role: target.role, agencyId: target.agencyId, active: target.active };
   const isSelf = target.id === user.id;
-  const section = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
+
   return (
     <div>
       <AdminHeading lang={lang} title={fill(t.users.editTitle, { email: target.email })} back={{ href: `/${lang}/admin/users`, label: t.users.backToList }} />
@@ -126,24 +141,15 @@ export async function EditUser({ lang, user, id }: { lang: Lang; user: SessionUs
         <dd>{formatDateTimeVn(target.passwordChangedAt)}</dd>
       </dl>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="details-title" className={`${section} lg:col-span-2`}>
-          <h2 id="details-title" className="mb-3 text-lg font-semibold">
-            {t.users.detailsTitle}
-          </h2>
+        <Panel id="details-title" title={t.users.detailsTitle} wide>
           <EditUserForm lang={lang} user={data} agencies={agencies} isSelf={isSelf} />
-        </section>
-        <section aria-labelledby="status-title" className={section}>
-          <h2 id="status-title" className="mb-3 text-lg font-semibold">
-            {t.users.statusTitle}
-          </h2>
+        </Panel>
+        <Panel id="status-title" title={t.users.statusTitle}>
           <ActiveForm lang={lang} user={data} isSelf={isSelf} />
-        </section>
-        <section aria-labelledby="reset-title" className={section}>
-          <h2 id="reset-title" className="mb-3 text-lg font-semibold">
-            {t.users.resetTitle}
-          </h2>
+        </Panel>
+        <Panel id="reset-title" title={t.users.resetTitle}>
           <ResetPasswordForm lang={lang} user={data} isSelf={isSelf} />
-        </section>
+        </Panel>
       </div>
     </div>
   );

@@ -2,9 +2,7 @@
 // Pieces shared by the admin forms: field errors tied to their input, the status region that
 // announces a result, and focus on the first refused field.
 import { useEffect, type ReactNode, type RefObject } from "react";
-import type { Lang } from "@/i18n/config";
 import type { ActionResult } from "@/server/action";
-import { translateServer } from "../i18n";
 
 export type FormState = ActionResult | null;
 
@@ -31,19 +29,19 @@ export function fieldA11y(state: FormState, field: string, errorId: string, hint
   return { "aria-invalid": invalid || undefined, "aria-describedby": describedBy || undefined } as const;
 }
 
-export function FieldError({ id, state, field, lang }: { id: string; state: FormState; field: string; lang: Lang }) {
+export function FieldError({ id, state, field }: { id: string; state: FormState; field: string }) {
   const errors = errorsOf(state, field);
   if (!errors) return null;
   return (
     <p id={id} className="mt-1 text-sm text-red-700">
-      {errors.map((e) => translateServer(e, lang)).join(" ")}
+      {errors.join(" ")}
     </p>
   );
 }
 
 /** Always rendered, so assistive technology is already listening when the result arrives. */
-export function StatusMessage({ state, lang, children }: { state: FormState; lang: Lang; children?: ReactNode }) {
-  const text = state?.message ? translateServer(state.message, lang) : "";
+export function StatusMessage({ state, children }: { state: FormState; children?: ReactNode }) {
+  const text = state?.message ?? "";
   return (
     <div role="status" aria-live="polite" aria-atomic="true" className="min-h-6 text-sm">
       {text ? (
@@ -60,4 +58,40 @@ export function useFocusFirstError(form: RefObject<HTMLFormElement | null>, stat
   useEffect(() => {
     if (state && !state.ok && state.fieldErrors) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [form, state]);
+}
+
+/** A labelled select tied to its hint and error; the choice comes back after a refused submit. */
+export function SelectField(p: {
+  id: string;
+  name: string;
+  label: string;
+  state: FormState;
+  placeholder: string;
+  options: { value: string | number; label: string }[];
+  defaultValue?: string;
+  hint?: string;
+}) {
+  const errorId = `${p.id}-error`;
+  const hintId = p.hint ? `${p.id}-hint` : undefined;
+  return (
+    <div>
+      <label htmlFor={p.id} className={labelClass}>
+        {p.label}
+      </label>
+      <select id={p.id} name={p.name} required defaultValue={p.state?.values?.[p.name] ?? p.defaultValue ?? ""} className={inputClass} {...fieldA11y(p.state, p.name, errorId, hintId)}>
+        <option value="">{p.placeholder}</option>
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {p.hint ? (
+        <p id={hintId} className={hintClass}>
+          {p.hint}
+        </p>
+      ) : null}
+      <FieldError id={errorId} state={p.state} field={p.name} />
+    </div>
+  );
 }

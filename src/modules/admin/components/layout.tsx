@@ -3,10 +3,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Lang } from "@/i18n/config";
-import { adminMessages, fill } from "../i18n";
+import { fill, getMessages } from "@/i18n/messages";
 
 export function AdminHeading({ lang, title, intro, back, children }: { lang: Lang; title: string; intro?: string; back?: { href: string; label: string } | false; children?: ReactNode }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const backLink = back === false ? null : (back ?? { href: `/${lang}/admin`, label: t.backToIndex });
   return (
     <div className="mb-6 space-y-2">
@@ -28,7 +28,7 @@ export function AdminHeading({ lang, title, intro, back, children }: { lang: Lan
 
 /** Previous / next links that keep the other query parameters. */
 export function Pager({ lang, path, params, page, pages, total }: { lang: Lang; path: string; params: Record<string, string | undefined>; page: number; pages: number; total: number }) {
-  const t = adminMessages(lang);
+  const t = getMessages(lang).admin;
   const href = (p: number) => {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v) qs.set(k, v);

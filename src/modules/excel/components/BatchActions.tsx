@@ -11,6 +11,8 @@ type Result = ActionResult<{ indicators: number; tasks: number; submit?: boolean
 /** A row that would be written, as the submit confirmation lists it. */
 export type PendingItem = { key: string; row: number; label: string };
 
+// Over 80 lines on purpose: three actions (confirm, confirm and submit after a listing, cancel) and
+// the confirmation step share one piece of state; each is a few lines of markup around it.
 /**
  * Confirm as drafts, or write and submit (after a confirmation step listing what will be
  * submitted: a submission cannot be taken back by the reporter), only for a preview without

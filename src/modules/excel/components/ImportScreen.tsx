@@ -8,6 +8,8 @@ import { BatchActions } from "./BatchActions";
 import { PreviewTable } from "./PreviewTable";
 import { UploadForm } from "./UploadForm";
 
+// Over 80 lines on purpose: the import page's three steps (download, upload, preview) laid out top to
+// bottom as the reporter goes through them; each step is already its own component.
 /** The import page: download the template, upload the filled file, review the preview, confirm. */
 export function ImportScreen({ lang, m, data }: { lang: Lang; m: Messages; data: ImportPageData }) {
   const { period, batch } = data;

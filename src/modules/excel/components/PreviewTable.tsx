@@ -37,6 +37,31 @@ function Fields({ items, m }: { items: [keyof Messages["excel"]["fields"], strin
   );
 }
 
+/** What is stored now: the value (children) and its workflow state, or "not started". */
+function CurrentCell({ m, state, children }: { m: Messages; state: string | undefined; children: ReactNode }) {
+  return (
+    <td className="px-3 py-2">
+      {state ? (
+        <>
+          {children}
+          <span className="block text-xs text-slate-500">{m.reporting.states[state as keyof Messages["reporting"]["states"]] ?? state}</span>
+        </>
+      ) : (
+        <span className="text-slate-500">{m.reporting.states.NOT_STARTED}</span>
+      )}
+    </td>
+  );
+}
+
+function OutcomeCell({ m, row, id }: { m: Messages; row: IndicatorImportRow | TaskImportRow; id: string }) {
+  return (
+    <td className="px-3 py-2">
+      <span className={row.outcome === "error" ? "font-medium text-red-800" : ""}>{m.excel.outcome[row.outcome]}</span>
+      <Errors errors={row.errors} m={m} id={id} />
+    </td>
+  );
+}
+
 const ROW_CLASS = { error: "bg-red-50", change: "bg-white", same: "bg-white text-slate-600" } as const;
 
 function IndicatorRows({ rows, lang, m }: { rows: IndicatorImportRow[]; lang: Lang; m: Messages }) {
@@ -47,16 +72,9 @@ function IndicatorRows({ rows, lang, m }: { rows: IndicatorImportRow[]; lang: La
         {r.name || r.code || m.excel.empty}
         <span className="block text-xs text-slate-500">{r.code}</span>
       </td>
-      <td className="px-3 py-2">
-        {r.current ? (
-          <>
-            {r.current.value == null ? m.excel.empty : formatValue(r.current.value, r.unit, r.kind, lang)}
-            <span className="block text-xs text-slate-500">{m.reporting.states[r.current.state as keyof Messages["reporting"]["states"]] ?? r.current.state}</span>
-          </>
-        ) : (
-          <span className="text-slate-500">{m.reporting.states.NOT_STARTED}</span>
-        )}
-      </td>
+      <CurrentCell m={m} state={r.current?.state}>
+        {r.current && (r.current.value == null ? m.excel.empty : formatValue(r.current.value, r.unit, r.kind, lang))}
+      </CurrentCell>
       <td className="px-3 py-2">
         <span className="font-medium">
           {r.parsedValue != null ? formatValue(r.parsedValue, r.unit, r.kind, lang) : r.input.value || m.excel.empty}
@@ -71,10 +89,7 @@ function IndicatorRows({ rows, lang, m }: { rows: IndicatorImportRow[]; lang: La
           ]}
         />
       </td>
-      <td className="px-3 py-2">
-        <span className={r.outcome === "error" ? "font-medium text-red-800" : ""}>{m.excel.outcome[r.outcome]}</span>
-        <Errors errors={r.errors} m={m} id={`ind-${r.row}-errors`} />
-      </td>
+      <OutcomeCell m={m} row={r} id={`ind-${r.row}-errors`} />
     </tr>
   ));
 }
@@ -88,17 +103,9 @@ function TaskRows({ rows, m }: { rows: TaskImportRow[]; m: Messages }) {
         <span className="line-clamp-3">{r.title || m.excel.empty}</span>
         <span className="block text-xs text-slate-500">{r.key}</span>
       </td>
-      <td className="px-3 py-2">
-        {r.current ? (
-          <>
-            {status(r.current.status)}
-            {r.current.percentComplete != null && ` · ${r.current.percentComplete}%`}
-            <span className="block text-xs text-slate-500">{m.reporting.states[r.current.state as keyof Messages["reporting"]["states"]] ?? r.current.state}</span>
-          </>
-        ) : (
-          <span className="text-slate-500">{m.reporting.states.NOT_STARTED}</span>
-        )}
-      </td>
+      <CurrentCell m={m} state={r.current?.state}>
+        {r.current && `${status(r.current.status)}${r.current.percentComplete != null ? ` · ${r.current.percentComplete}%` : ""}`}
+      </CurrentCell>
       <td className="px-3 py-2">
         <span className="font-medium">
           {r.input.status ? status(r.input.status) : r.input.statusText || m.excel.empty}
@@ -114,10 +121,7 @@ function TaskRows({ rows, m }: { rows: TaskImportRow[]; m: Messages }) {
           ]}
         />
       </td>
-      <td className="px-3 py-2">
-        <span className={r.outcome === "error" ? "font-medium text-red-800" : ""}>{m.excel.outcome[r.outcome]}</span>
-        <Errors errors={r.errors} m={m} id={`task-${r.row}-errors`} />
-      </td>
+      <OutcomeCell m={m} row={r} id={`task-${r.row}-errors`} />
     </tr>
   ));
 }

@@ -1,9 +1,9 @@
 "use client";
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode, type RefObject, type TextareaHTMLAttributes } from "react";
 import { fill, type Messages } from "@/i18n/messages";
 import { useFormAction } from "@/components/use-form-action";
 import type { ActionResult } from "@/server/action";
-import { useUnsavedWarning } from "./FormFeedback";
+import { FieldError, useUnsavedWarning } from "./FormFeedback";
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -127,6 +127,35 @@ export function EntryBar({
           )}
         </div>
       </dialog>
+    </div>
+  );
+}
+
+type FieldProps = { state: ActionResult | null; name: string; label: ReactNode; initial: string; disabled: boolean; wrapClass?: string };
+
+/**
+ * One field of an entry row: its label, the input (refilled with what was typed after a refused
+ * save), marked invalid and described by its error when the save refused it. `rows` makes it a
+ * text area.
+ */
+export function RowField({ state, name, label, initial, disabled, wrapClass, rows, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement> & Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, "rows">) {
+  const errors = state?.fieldErrors?.[name];
+  const common = {
+    id: name,
+    name,
+    defaultValue: state?.values?.[name] ?? initial,
+    disabled,
+    "aria-invalid": errors ? true : undefined,
+    "aria-describedby": errors ? `${name}-error` : undefined,
+    className: "mt-1 w-full rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600 disabled:bg-slate-100",
+  };
+  return (
+    <div className={wrapClass}>
+      <label htmlFor={name} className="block text-xs font-medium">
+        {label}
+      </label>
+      {rows ? <textarea rows={rows} {...common} /> : <input {...common} {...rest} />}
+      <FieldError id={`${name}-error`} errors={errors} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect } from "react";
 import type { ActionResult } from "@/server/action";
+import { makeLeaveGuard } from "./leave-guard";
 
 /** The outcome of a form action, announced to screen readers. */
 export function FormFeedback({ state }: { state: ActionResult | null }) {
@@ -25,31 +26,18 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
+let guard: ReturnType<typeof makeLeaveGuard> | null = null;
+
 /**
  * Warns before unsaved edits are lost: closing or reloading the tab (the browser's own prompt),
  * and following a link inside the portal, which Next turns into a client navigation that no
- * beforeunload sees (asked in capture phase, before the router handles the click).
+ * beforeunload sees (asked in capture phase, before the router handles the click). Every form on
+ * the page shares one guard (leave-guard.ts), so a click asks once.
  */
 export function useUnsavedWarning(dirty: boolean, message = "") {
   useEffect(() => {
     if (!dirty) return;
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = "";
-    };
-    const click = (e: MouseEvent) => {
-      const a = (e.target as Element | null)?.closest?.("a[href]");
-      if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || a.getAttribute("target") === "_blank") return;
-      if (!window.confirm(message)) {
-        e.preventDefault();
-        e.stopPropagation();
-      }
-    };
-    window.addEventListener("beforeunload", beforeUnload);
-    document.addEventListener("click", click, true);
-    return () => {
-      window.removeEventListener("beforeunload", beforeUnload);
-      document.removeEventListener("click", click, true);
-    };
+    guard ??= makeLeaveGuard(window, document, (m) => window.confirm(m));
+    return guard.hold(message);
   }, [dirty, message]);
 }

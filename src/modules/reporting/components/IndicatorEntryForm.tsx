@@ -3,8 +3,8 @@ import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import type { Messages } from "@/i18n/messages";
 import { saveIndicatorsAction } from "../actions";
-import { EntryBar, SelectToSubmit, useEntryForm } from "./EntryControls";
-import { FieldError, FormFeedback } from "./FormFeedback";
+import { EntryBar, RowField, SelectToSubmit, useEntryForm } from "./EntryControls";
+import { FormFeedback } from "./FormFeedback";
 import { StateBadge } from "./StateBadge";
 
 export type IndicatorRowView = {
@@ -30,7 +30,6 @@ export type IndicatorRowView = {
 export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: Lang; m: Messages["reporting"]; period: string; rows: IndicatorRowView[]; canWrite: boolean }) {
   const { state, pending, formProps, selected, selectable, recount, onInput } = useEntryForm(saveIndicatorsAction, m);
   const v = (name: string, initial: string) => state?.values?.[name] ?? initial;
-  const err = (name: string) => state?.fieldErrors?.[name];
 
   return (
     <form {...formProps} onInput={onInput} className="space-y-3" data-testid="indicator-form">
@@ -40,6 +39,7 @@ export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: 
         {rows.map((r) => {
           const p = `ind.${r.indicatorId}`;
           const disabled = !canWrite || !r.editable;
+          const field = (name: string, initial: string) => ({ state, name: `${p}.${name}`, initial, disabled });
           return (
             <fieldset key={r.indicatorId} className="rounded border border-slate-200 bg-white p-3" data-testid={`indicator-row-${r.indicatorId}`} aria-labelledby={`${p}-name`}>
               {!disabled && <input type="hidden" name={`${p}.version`} value={r.version} />}
@@ -67,58 +67,11 @@ export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: 
                 </p>
               )}
               <div className="mt-2 grid gap-2 md:grid-cols-[10rem_1fr_1fr]">
-                <div>
-                  <label htmlFor={`${p}.value`} className="block text-xs font-medium">
-                    {m.value} ({r.unit})
-                  </label>
-                  <input
-                    id={`${p}.value`}
-                    name={`${p}.value`}
-                    inputMode="decimal"
-                    defaultValue={v(`${p}.value`, r.value)}
-                    disabled={disabled}
-                    aria-invalid={!!err(`${p}.value`)}
-                    aria-describedby={err(`${p}.value`) ? `${p}.value-error` : undefined}
-                    className="mt-1 w-full rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600 disabled:bg-slate-100"
-                  />
-                  <FieldError id={`${p}.value-error`} errors={err(`${p}.value`)} />
-                </div>
-                <div>
-                  <label htmlFor={`${p}.source`} className="block text-xs font-medium">{m.source}</label>
-                  <input id={`${p}.source`} name={`${p}.source`} defaultValue={v(`${p}.source`, r.source)} disabled={disabled} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 disabled:bg-slate-100" />
-                  <FieldError id={`${p}.source-error`} errors={err(`${p}.source`)} />
-                </div>
-                <div>
-                  <label htmlFor={`${p}.evidenceUrl`} className="block text-xs font-medium">{m.evidenceUrl}</label>
-                  <input
-                    id={`${p}.evidenceUrl`}
-                    name={`${p}.evidenceUrl`}
-                    type="url"
-                    defaultValue={v(`${p}.evidenceUrl`, r.evidenceUrl)}
-                    disabled={disabled}
-                    aria-invalid={!!err(`${p}.evidenceUrl`)}
-                    aria-describedby={err(`${p}.evidenceUrl`) ? `${p}.evidenceUrl-error` : undefined}
-                    className="mt-1 w-full rounded border border-slate-300 px-2 py-1 disabled:bg-slate-100"
-                  />
-                  <FieldError id={`${p}.evidenceUrl-error`} errors={err(`${p}.evidenceUrl`)} />
-                </div>
-                <div className="md:col-span-2">
-                  <label htmlFor={`${p}.note`} className="block text-xs font-medium">{m.note}</label>
-                  <input id={`${p}.note`} name={`${p}.note`} defaultValue={v(`${p}.note`, r.note)} disabled={disabled} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 disabled:bg-slate-100" />
-                </div>
-                <div>
-                  <label htmlFor={`${p}.explanation`} className="block text-xs font-medium">{m.explanation}</label>
-                  <input
-                    id={`${p}.explanation`}
-                    name={`${p}.explanation`}
-                    defaultValue={v(`${p}.explanation`, r.explanation)}
-                    disabled={disabled}
-                    aria-invalid={!!err(`${p}.explanation`)}
-                    aria-describedby={err(`${p}.explanation`) ? `${p}.explanation-error` : undefined}
-                    className="mt-1 w-full rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600 disabled:bg-slate-100"
-                  />
-                  <FieldError id={`${p}.explanation-error`} errors={err(`${p}.explanation`)} />
-                </div>
+                <RowField {...field("value", r.value)} label={`${m.value} (${r.unit})`} inputMode="decimal" />
+                <RowField {...field("source", r.source)} label={m.source} />
+                <RowField {...field("evidenceUrl", r.evidenceUrl)} label={m.evidenceUrl} type="url" />
+                <RowField {...field("note", r.note)} label={m.note} wrapClass="md:col-span-2" />
+                <RowField {...field("explanation", r.explanation)} label={m.explanation} />
               </div>
               {canWrite && r.editable && <SelectToSubmit name={`${p}.select`} checked={v(`${p}.select`, "") === "on"} label={r.name} m={m} />}
             </fieldset>

@@ -6,7 +6,7 @@ import { formatQuarter } from "@/lib/periods";
 import { Pager } from "@/modules/admin/components/layout";
 import { queueFilterOptions, resolveQueueCodes, reviewQueue } from "../queries";
 import { REVIEW_PAGE_SIZE, reviewPages, valueChange } from "../rules";
-import { targetsSummary } from "./Workspace";
+import { targetsSummary } from "../view-model";
 import { ReviewForm, type ReviewRow } from "./ReviewForm";
 
 export type QueueQuery = { agency?: string; period?: string; kind?: "obs" | "task"; indicator?: string; page: number };
@@ -50,7 +50,7 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
         item: `${t.task.document.numberCanonical ?? ""} · ${t.task.numberPrinted ?? ""} — ${formatQuarter(t, lang)}`,
         value: `${m.reporting.taskStatus[t.status]}${t.percentComplete == null ? "" : ` (${t.percentComplete}%)`}`,
         previous: prev ? `${m.reporting.taskStatus[prev.status]}${prev.percent == null ? "" : ` (${prev.percent}%)`}` : "—",
-        change: change ? `${change.delta > 0 ? "+" : ""}${formatNumber(change.delta, lang)} ${lang === "vi" ? "điểm %" : "pts"}` : "—",
+        change: change ? `${change.delta > 0 ? "+" : ""}${formatNumber(change.delta, lang)} ${m.review.points}` : "—",
         context: `${t.task.title.slice(0, 160)}${t.task.title.length > 160 ? "…" : ""}`,
         explanation: t.achieved ?? "",
         evidenceUrl: t.evidenceUrl,

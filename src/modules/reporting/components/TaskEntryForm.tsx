@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import type { Messages } from "@/i18n/messages";
 import { saveTasksAction } from "../actions";
-import { EntryBar, SelectToSubmit, useEntryForm } from "./EntryControls";
+import { EntryBar, RowField, SelectToSubmit, useEntryForm } from "./EntryControls";
 import { FieldError, FormFeedback } from "./FormFeedback";
 import { StateBadge } from "./StateBadge";
 
@@ -42,6 +42,7 @@ export function TaskEntryForm({ lang, m, period, rows, canWrite }: { lang: Lang;
       {rows.map((r) => {
         const p = `task.${r.taskId}`;
         const disabled = !canWrite || !r.editable;
+        const field = (name: string, initial: string) => ({ state, name: `${p}.${name}`, initial, disabled });
         return (
           <fieldset key={r.taskId} className="rounded border border-slate-200 bg-white p-3" aria-labelledby={`${p}-title`} data-testid={`task-row-${r.taskId}`}>
             {!disabled && <input type="hidden" name={`${p}.version`} value={r.version} />}
@@ -73,29 +74,11 @@ export function TaskEntryForm({ lang, m, period, rows, canWrite }: { lang: Lang;
                 </select>
                 <FieldError id={`${p}.status-error`} errors={err(`${p}.status`)} />
               </div>
-              <div>
-                <label htmlFor={`${p}.percent`} className="block text-xs font-medium">{m.percent}</label>
-                <input id={`${p}.percent`} name={`${p}.percent`} inputMode="numeric" defaultValue={v(`${p}.percent`, r.percent)} disabled={disabled} aria-invalid={!!err(`${p}.percent`)} aria-describedby={err(`${p}.percent`) ? `${p}.percent-error` : undefined} className={input} />
-                <FieldError id={`${p}.percent-error`} errors={err(`${p}.percent`)} />
-              </div>
-              <div>
-                <label htmlFor={`${p}.achieved`} className="block text-xs font-medium">{m.achieved}</label>
-                <textarea id={`${p}.achieved`} name={`${p}.achieved`} rows={2} defaultValue={v(`${p}.achieved`, r.achieved)} disabled={disabled} aria-invalid={!!err(`${p}.achieved`)} aria-describedby={err(`${p}.achieved`) ? `${p}.achieved-error` : undefined} className={input} />
-                <FieldError id={`${p}.achieved-error`} errors={err(`${p}.achieved`)} />
-              </div>
-              <div className="md:col-span-1">
-                <label htmlFor={`${p}.evidenceUrl`} className="block text-xs font-medium">{m.evidenceUrl}</label>
-                <input id={`${p}.evidenceUrl`} name={`${p}.evidenceUrl`} type="url" defaultValue={v(`${p}.evidenceUrl`, r.evidenceUrl)} disabled={disabled} aria-invalid={!!err(`${p}.evidenceUrl`)} aria-describedby={err(`${p}.evidenceUrl`) ? `${p}.evidenceUrl-error` : undefined} className={input} />
-                <FieldError id={`${p}.evidenceUrl-error`} errors={err(`${p}.evidenceUrl`)} />
-              </div>
-              <div>
-                <label htmlFor={`${p}.obstacles`} className="block text-xs font-medium">{m.obstacles}</label>
-                <textarea id={`${p}.obstacles`} name={`${p}.obstacles`} rows={1} defaultValue={v(`${p}.obstacles`, r.obstacles)} disabled={disabled} className={input} />
-              </div>
-              <div>
-                <label htmlFor={`${p}.nextSteps`} className="block text-xs font-medium">{m.nextSteps}</label>
-                <textarea id={`${p}.nextSteps`} name={`${p}.nextSteps`} rows={1} defaultValue={v(`${p}.nextSteps`, r.nextSteps)} disabled={disabled} className={input} />
-              </div>
+              <RowField {...field("percent", r.percent)} label={m.percent} inputMode="numeric" />
+              <RowField {...field("achieved", r.achieved)} label={m.achieved} rows={2} />
+              <RowField {...field("evidenceUrl", r.evidenceUrl)} label={m.evidenceUrl} type="url" wrapClass="md:col-span-1" />
+              <RowField {...field("obstacles", r.obstacles)} label={m.obstacles} rows={1} />
+              <RowField {...field("nextSteps", r.nextSteps)} label={m.nextSteps} rows={1} />
             </div>
             {canWrite && r.editable && <SelectToSubmit name={`${p}.select`} checked={v(`${p}.select`, "") === "on"} label={r.title} m={m} />}
           </fieldset>

@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AdminAssignmentsPage({ params, searchParams }: Props) {
   const { lang } = await resolveLang(params);
-  const user = await adminGate(lang, "admin.assignments");
+  const user = await adminGate(lang, "admin.assignments", `/${lang}/admin/assignments`);
   if (!user) forbidden();
   const q = assignmentListQuery.parse(firstValues(await searchParams));
   return <AssignmentsPage lang={lang} user={user} q={q.q} assignedOnly={!!q.assigned} page={q.page} />;

@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AdminAuditPage({ params, searchParams }: Props) {
   const { lang } = await resolveLang(params);
-  const user = await adminGate(lang, "audit.read");
+  const user = await adminGate(lang, "audit.read", `/${lang}/admin/audit`);
   if (!user) forbidden();
   const query = auditQuery.parse(firstValues(await searchParams));
   return <AuditPage lang={lang} user={user} query={query} />;

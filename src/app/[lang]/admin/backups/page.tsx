@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AdminBackupsPage({ params }: Props) {
   const { lang } = await resolveLang(params);
-  const user = await adminGate(lang, "admin.backups");
+  const user = await adminGate(lang, "admin.backups", `/${lang}/admin/backups`);
   if (!user) forbidden();
   return <BackupsPage lang={lang} user={user} />;
 }

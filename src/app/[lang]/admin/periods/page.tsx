@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AdminPeriodsPage({ params, searchParams }: Props) {
   const { lang } = await resolveLang(params);
-  const user = await adminGate(lang, "admin.periods");
+  const user = await adminGate(lang, "admin.periods", `/${lang}/admin/periods`);
   if (!user) forbidden();
   const q = pageQuery.parse(firstValues(await searchParams));
   return <PeriodsPage lang={lang} user={user} page={q.page} />;

@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AdminUsersPage({ params, searchParams }: Props) {
   const { lang } = await resolveLang(params);
-  const user = await adminGate(lang, "admin.users");
+  const user = await adminGate(lang, "admin.users", `/${lang}/admin/users`);
   if (!user) forbidden();
   const q = userListQuery.parse(firstValues(await searchParams));
   return <UsersList lang={lang} user={user} q={q.q} page={q.page} />;

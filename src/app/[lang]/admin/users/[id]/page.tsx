@@ -15,9 +15,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AdminEditUserPage({ params }: Props) {
   const { lang } = await resolveLang(params);
-  const user = await adminGate(lang, "admin.users");
-  if (!user) forbidden();
   const { id } = await params;
+  const user = await adminGate(lang, "admin.users", `/${lang}/admin/users/${encodeURIComponent(id)}`);
+  if (!user) forbidden();
   if (!/^\d{1,9}$/.test(id)) notFound();
   return <EditUser lang={lang} user={user} id={Number(id)} />;
 }

@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AdminNewUserPage({ params }: Props) {
   const { lang } = await resolveLang(params);
-  const user = await adminGate(lang, "admin.users");
+  const user = await adminGate(lang, "admin.users", `/${lang}/admin/users/new`);
   if (!user) forbidden();
   return <NewUser lang={lang} />;
 }
