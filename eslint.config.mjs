@@ -15,11 +15,23 @@ const config = [
         "error",
         {
           paths: [
-            { name: "@prisma/client", message: "Read and write through a module's queries.ts/mutations.ts (or src/server)." },
+            {
+              name: "@prisma/client",
+              message: "Read and write through a module's queries.ts/mutations.ts (or src/server).",
+            },
           ],
           patterns: [
-            { group: ["@/server/db", "@/server/db/*", "**/server/db", "**/server/db/*"], message: "Read and write through a module's queries.ts/mutations.ts (or src/server), not the database client." },
-            { group: ["@/generated/prisma", "@/generated/prisma/*", "**/generated/prisma/**"], allowTypeImports: true, message: "Only type imports of the generated Prisma code here; values come from src/lib/enums.ts or a module." },
+            {
+              group: ["@/server/db", "@/server/db/*", "**/server/db", "**/server/db/*"],
+              message:
+                "Read and write through a module's queries.ts/mutations.ts (or src/server), not the database client.",
+            },
+            {
+              group: ["@/generated/prisma", "@/generated/prisma/*", "**/generated/prisma/**"],
+              allowTypeImports: true,
+              message:
+                "Only type imports of the generated Prisma code here; values come from src/lib/enums.ts or a module.",
+            },
           ],
         },
       ],
@@ -27,6 +39,16 @@ const config = [
   },
   // Tests read untyped JSON from the API and seed files.
   { files: ["tests/**/*.ts"], rules: { "@typescript-eslint/no-explicit-any": "off" } },
-  { ignores: ["src/generated/**", ".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      "src/generated/**",
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 export default config;

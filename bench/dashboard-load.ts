@@ -33,7 +33,9 @@ async function main() {
       const t = performance.now();
       const r = await fetch(u, { headers: { Cookie: cookie } });
       await r.text();
-      console.log(`first request ${u.replace(portal.base, "")}: ${r.status} in ${(performance.now() - t).toFixed(0)} ms`);
+      console.log(
+        `first request ${u.replace(portal.base, "")}: ${r.status} in ${(performance.now() - t).toFixed(0)} ms`,
+      );
     }
     const load = async (url: string) =>
       runFor(SECONDS, WORKERS, async () =>
@@ -60,12 +62,21 @@ async function main() {
     }
     sql.sort((a, b) => a - b);
 
-    const rows = [summarise("overview page (memoised)", overview, SECONDS), summarise("indicator page", indicator, SECONDS), summarise("agency dashboard", agency, SECONDS)];
+    const rows = [
+      summarise("overview page (memoised)", overview, SECONDS),
+      summarise("indicator page", indicator, SECONDS),
+      summarise("agency dashboard", agency, SECONDS),
+    ];
     console.table(rows);
     const sqlP50 = percentile(sql, 50);
     const sqlP95 = percentile(sql, 95);
-    console.log(`Data layer alone (unmemoised: all target statuses + completeness grid + task statuses), sequential: n=${sql.length}, p50 ${sqlP50.toFixed(1)} ms, p95 ${sqlP95.toFixed(1)} ms`);
-    for (const r of rows) console.log(`${r.label}: p95 ${r.p95} ms = ×${(r.p95 / sqlP95).toFixed(2)} the data layer's p95; target p95 < 150 ms: ${r.p95 < 150 ? "met" : "NOT met"}`);
+    console.log(
+      `Data layer alone (unmemoised: all target statuses + completeness grid + task statuses), sequential: n=${sql.length}, p50 ${sqlP50.toFixed(1)} ms, p95 ${sqlP95.toFixed(1)} ms`,
+    );
+    for (const r of rows)
+      console.log(
+        `${r.label}: p95 ${r.p95} ms = ×${(r.p95 / sqlP95).toFixed(2)} the data layer's p95; target p95 < 150 ms: ${r.p95 < 150 ? "met" : "NOT met"}`,
+      );
     if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
   } finally {
     await portal.stop();

@@ -23,8 +23,20 @@ import { migrate } from "../src/server/db/migrate";
 import { runSeed } from "../src/server/seed";
 import { defaultPeriodDates, needsExplanation } from "../src/modules/reporting/rules";
 
-export type GenerateOptions = { fromYear?: number; revisionsPerItem?: number; seed?: number; log?: (s: string) => void };
-export type GenerateResult = { observations: number; observationRevisions: number; taskProgress: number; taskRevisions: number; agencies: number; seconds: number };
+export type GenerateOptions = {
+  fromYear?: number;
+  revisionsPerItem?: number;
+  seed?: number;
+  log?: (s: string) => void;
+};
+export type GenerateResult = {
+  observations: number;
+  observationRevisions: number;
+  taskProgress: number;
+  taskRevisions: number;
+  agencies: number;
+  seconds: number;
+};
 
 /** The agency that reports an indicator's national figure when the seed names nobody. */
 const DEFAULT_NATIONAL_REPORTER = "BKHCN";
@@ -50,7 +62,14 @@ function hashString(s: string): number {
   return h1 >>> 0;
 }
 
-type Rng = { next: () => number; between: (a: number, b: number) => number; int: (a: number, b: number) => number; chance: (p: number) => boolean; pick: <T>(xs: readonly T[]) => T; normal: () => number };
+type Rng = {
+  next: () => number;
+  between: (a: number, b: number) => number;
+  int: (a: number, b: number) => number;
+  chance: (p: number) => boolean;
+  pick: <T>(xs: readonly T[]) => T;
+  normal: () => number;
+};
 
 function rng(seed: number, ...parts: (string | number)[]): Rng {
   let a = hashString(`${seed}|${parts.join("|")}`);
@@ -88,7 +107,13 @@ const qLabel = (i: number) => `${Math.floor(i / 4)}-Q${(i % 4) + 1}`;
 
 type Col = [name: string, pgType: string];
 
-async function bulkInsert(c: pg.Client, table: string, cols: Col[], rows: unknown[][], progress?: (done: number) => void) {
+async function bulkInsert(
+  c: pg.Client,
+  table: string,
+  cols: Col[],
+  rows: unknown[][],
+  progress?: (done: number) => void,
+) {
   const names = cols.map(([n]) => `"${n}"`).join(", ");
   const params = cols.map(([, t], i) => `$${i + 1}::${t}[]`).join(", ");
   const sql = `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${params})`;
@@ -103,7 +128,8 @@ async function bulkInsert(c: pg.Client, table: string, cols: Col[], rows: unknow
 async function allocateIds(c: pg.Client, table: string, n: number): Promise<number[]> {
   if (n === 0) return [];
   const seq = (await c.query(`SELECT pg_get_serial_sequence($1, 'id') AS s`, [`"${table}"`])).rows[0].s as string;
-  const rows = (await c.query(`SELECT nextval($1::regclass)::int AS id FROM generate_series(1, $2)`, [seq, n])).rows as { id: number }[];
+  const rows = (await c.query(`SELECT nextval($1::regclass)::int AS id FROM generate_series(1, $2)`, [seq, n]))
+    .rows as { id: number }[];
   return rows.map((r) => r.id);
 }
 
@@ -114,14 +140,24 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // Submission timeline of one item in its quarter's window: draft(s) → submit → (return → resubmit)
 // → approve, all inside [opensAt, min(locksAt, now)).
 
-type Timeline = { drafts: number[]; submit: number; returnAt?: number; resubmit?: number; approve: number; late: boolean };
+type Timeline = {
+  drafts: number[];
+  submit: number;
+  returnAt?: number;
+  resubmit?: number;
+  approve: number;
+  late: boolean;
+};
 
 function timeline(r: Rng, w: Window, nowMs: number, drafts: number, returned: boolean, late: boolean): Timeline {
   // Offsets in days from opensAt.
   const due = (w.dueAt - w.opensAt) / DAY;
   const submit = late ? due + r.between(1, 35) : r.between(Math.min(5, due * 0.1), due - 0.05);
   const firstDraft = Math.max(0.05, submit - r.between(0.3, 20));
-  const draftOffsets = Array.from({ length: drafts }, (_, i) => firstDraft + ((submit - 0.02 - firstDraft) * i) / Math.max(1, drafts));
+  const draftOffsets = Array.from(
+    { length: drafts },
+    (_, i) => firstDraft + ((submit - 0.02 - firstDraft) * i) / Math.max(1, drafts),
+  );
   let returnAt: number | undefined;
   let resubmit: number | undefined;
   let approve: number;
@@ -146,7 +182,15 @@ function timeline(r: Rng, w: Window, nowMs: number, drafts: number, returned: bo
 // ---------------------------------------------------------------------------------------------
 // Indicator trajectories.
 
-type Indicator = { id: number; code: string; pillar: string; kind: string; direction: string; minValue: number | null; maxValue: number | null };
+type Indicator = {
+  id: number;
+  code: string;
+  pillar: string;
+  kind: string;
+  direction: string;
+  minValue: number | null;
+  maxValue: number | null;
+};
 type Target = { indicatorId: number; year: number; value: number; scopeKind: string; scopeLevel: string | null };
 
 function roundFor(kind: string, v: number): number {
@@ -171,11 +215,23 @@ function clampFor(ind: Indicator, v: number): number {
  * anchored on the indicator's target (the national one for national reporters, the ministry/province
  * one for agencies), scaled by the agency's "maturity", trending the right way with noise.
  */
-function trajectory(ind: Indicator, targets: Target[], national: boolean, maturity: number, r: Rng, q0: number, q1: number): number[] {
+function trajectory(
+  ind: Indicator,
+  targets: Target[],
+  national: boolean,
+  maturity: number,
+  r: Rng,
+  q0: number,
+  q1: number,
+): number[] {
   const lowerBetter = ind.direction === "LOWER_IS_BETTER";
-  const scoped = targets.filter((t) => (national ? t.scopeKind === "NATIONAL" : t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE"));
+  const scoped = targets.filter((t) =>
+    national ? t.scopeKind === "NATIONAL" : t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE",
+  );
   const pool = scoped.length ? scoped : targets;
-  const t = pool.length ? pool.reduce((best, x) => (Math.abs(x.year - 2025) < Math.abs(best.year - 2025) ? x : best)) : null;
+  const t = pool.length
+    ? pool.reduce((best, x) => (Math.abs(x.year - 2025) < Math.abs(best.year - 2025) ? x : best))
+    : null;
   const anchorQ = qIndex({ year: t?.year ?? 2025, quarter: 4 });
   const spread = national ? r.between(0.85, 1.05) : maturity * r.between(0.9, 1.1);
   const n = q1 - q0 + 1;
@@ -191,7 +247,10 @@ function trajectory(ind: Indicator, targets: Target[], national: boolean, maturi
       for (let i = 0; i < n; i++) {
         const q = q0 + i;
         if (i === 0 || q % 4 === 0) {
-          const f = Math.min(1.2, (q - qIndex({ year: 2020, quarter: 1 })) / Math.max(1, anchorQ - qIndex({ year: 2020, quarter: 1 })));
+          const f = Math.min(
+            1.2,
+            (q - qIndex({ year: 2020, quarter: 1 })) / Math.max(1, anchorQ - qIndex({ year: 2020, quarter: 1 })),
+          );
           value = start + (atAnchor - start) * f + noise() * Math.max(1, atAnchor * 0.05);
         }
         out.push(clampFor(ind, value));
@@ -214,12 +273,15 @@ function trajectory(ind: Indicator, targets: Target[], national: boolean, maturi
     }
     default: {
       // PERCENT, COUNT, AMOUNT: a saturating trend from a start value to the anchor and beyond.
-      const fallback = ind.kind === "PERCENT" ? r.between(40, 95) : ind.kind === "COUNT" ? r.int(100, 5000) : r.between(50, 150);
+      const fallback =
+        ind.kind === "PERCENT" ? r.between(40, 95) : ind.kind === "COUNT" ? r.int(100, 5000) : r.between(50, 150);
       const target = t?.value ?? fallback;
       let atAnchor = lowerBetter ? target / spread : target * spread;
       if (ind.kind === "PERCENT") atAnchor = Math.min(atAnchor, r.between(92, 99.5));
       const startQ = qIndex({ year: 2020, quarter: 1 });
-      const start = lowerBetter ? Math.min(ind.kind === "PERCENT" ? 95 : Infinity, atAnchor * r.between(1.5, 2.5)) : atAnchor * r.between(ind.kind === "COUNT" ? 0.1 : 0.3, 0.7);
+      const start = lowerBetter
+        ? Math.min(ind.kind === "PERCENT" ? 95 : Infinity, atAnchor * r.between(1.5, 2.5))
+        : atAnchor * r.between(ind.kind === "COUNT" ? 0.1 : 0.3, 0.7);
       const span = Math.max(1, anchorQ - startQ);
       const scale = ind.kind === "PERCENT" ? 1.2 : Math.max(1, Math.abs(atAnchor) * 0.012);
       let prev: number | null = null;
@@ -275,8 +337,20 @@ const NEXT_STEPS = [
 ];
 const mark = (s: string) => `[Minh họa] ${s}`;
 
-type TaskRow = { taskId: number; agencyId: number; taskKey: string; agencyCode: string; deadlineKind: string; dueOn: Date | null; issuedOn: Date | null };
-type TaskState = { status: "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "BLOCKED"; percent: number; completedOn: number | null };
+type TaskRow = {
+  taskId: number;
+  agencyId: number;
+  taskKey: string;
+  agencyCode: string;
+  deadlineKind: string;
+  dueOn: Date | null;
+  issuedOn: Date | null;
+};
+type TaskState = {
+  status: "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "BLOCKED";
+  percent: number;
+  completedOn: number | null;
+};
 
 /** Quarter-by-quarter progress of one agency on one task over quarters [q0, q1]. */
 function taskStates(t: TaskRow, r: Rng, q0: number, q1: number, windows: (q: number) => Window): TaskState[] {
@@ -285,12 +359,18 @@ function taskStates(t: TaskRow, r: Rng, q0: number, q1: number, windows: (q: num
   if (t.deadlineKind === "RECURRING") {
     for (let i = 0; i < n; i++) {
       const { quarter } = qOf(q0 + i);
-      out.push({ status: "IN_PROGRESS", percent: Math.min(100, Math.max(5, Math.round(quarter * 25 - r.between(0, 10)))), completedOn: null });
+      out.push({
+        status: "IN_PROGRESS",
+        percent: Math.min(100, Math.max(5, Math.round(quarter * 25 - r.between(0, 10)))),
+        completedOn: null,
+      });
     }
     return out;
   }
   // Quarter (index) the task is done in: around its due date, some early, some late, some never.
-  const dueQ = t.dueOn ? qIndex({ year: t.dueOn.getUTCFullYear(), quarter: Math.floor(t.dueOn.getUTCMonth() / 3) + 1 }) : q0 + r.int(Math.floor(n / 3), n + 6);
+  const dueQ = t.dueOn
+    ? qIndex({ year: t.dueOn.getUTCFullYear(), quarter: Math.floor(t.dueOn.getUTCMonth() / 3) + 1 })
+    : q0 + r.int(Math.floor(n / 3), n + 6);
   let doneQ = dueQ + r.pick([-3, -2, -1, -1, 0, 0, 0, 1, 1, 2, 3, 5]);
   if (r.chance(0.12)) doneQ = q1 + 1 + r.int(0, 8); // not finished in the horizon
   doneQ = Math.max(doneQ, q0 + r.int(0, 3));
@@ -319,7 +399,10 @@ function taskStates(t: TaskRow, r: Rng, q0: number, q1: number, windows: (q: num
     } else if (q >= blockFrom && q <= blockTo) out.push({ status: "BLOCKED", percent, completedOn: null });
     else {
       const left = Math.max(1, doneQ - q);
-      percent = Math.min(95, Math.max(percent + 1, Math.round(percent + ((100 - percent) / (left + 0.5)) * r.between(0.6, 1.2))));
+      percent = Math.min(
+        95,
+        Math.max(percent + 1, Math.round(percent + ((100 - percent) / (left + 0.5)) * r.between(0.6, 1.2))),
+      );
       if (percent < 5) percent = r.int(5, 15);
       out.push({ status: "IN_PROGRESS", percent, completedOn: null });
     }
@@ -344,14 +427,20 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
     await c.query("SET synchronous_commit = off");
 
     // -- Periods: up to the quarter before the latest one already open, which stays open.
-    const periods = (await c.query(`SELECT year, quarter, "opensAt", "dueAt", "locksAt" FROM "ReportingPeriod"`)).rows as {
+    const periods = (await c.query(`SELECT year, quarter, "opensAt", "dueAt", "locksAt" FROM "ReportingPeriod"`))
+      .rows as {
       year: number;
       quarter: number;
       opensAt: Date;
       dueAt: Date;
       locksAt: Date;
     }[];
-    const windowsByQ = new Map(periods.map((p) => [qIndex(p), { opensAt: p.opensAt.getTime(), dueAt: p.dueAt.getTime(), locksAt: p.locksAt.getTime() }]));
+    const windowsByQ = new Map(
+      periods.map((p) => [
+        qIndex(p),
+        { opensAt: p.opensAt.getTime(), dueAt: p.dueAt.getTime(), locksAt: p.locksAt.getTime() },
+      ]),
+    );
     const windowOf = (q: number): Window => {
       const w = windowsByQ.get(q);
       if (w) return w;
@@ -360,29 +449,48 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
     };
     const opened = periods.filter((p) => p.opensAt.getTime() <= nowMs).map(qIndex);
     const now = new Date(nowMs);
-    const openQ = opened.length ? Math.max(...opened) : qIndex({ year: now.getUTCFullYear(), quarter: Math.floor(now.getUTCMonth() / 3) + 1 }) - 1;
+    const openQ = opened.length
+      ? Math.max(...opened)
+      : qIndex({ year: now.getUTCFullYear(), quarter: Math.floor(now.getUTCMonth() / 3) + 1 }) - 1;
     const lastQ = openQ - 1;
     const firstQ = qIndex({ year: fromYear, quarter: 1 });
-    log(`Generating ${qLabel(firstQ)} … ${qLabel(lastQ)} (${lastQ - firstQ + 1} quarters; ${qLabel(openQ)} stays open), ${nRev} revisions per item, seed ${seed}`);
+    log(
+      `Generating ${qLabel(firstQ)} … ${qLabel(lastQ)} (${lastQ - firstQ + 1} quarters; ${qLabel(openQ)} stays open), ${nRev} revisions per item, seed ${seed}`,
+    );
 
     // -- Reference data.
-    const agencies = (await c.query(`SELECT id, code, kind, "validTo" FROM "Agency"`)).rows as { id: number; code: string; kind: string; validTo: Date | null }[];
+    const agencies = (await c.query(`SELECT id, code, kind, "validTo" FROM "Agency"`)).rows as {
+      id: number;
+      code: string;
+      kind: string;
+      validTo: Date | null;
+    }[];
     const agencyById = new Map(agencies.map((a) => [a.id, a]));
     const current = agencies.filter((a) => a.validTo == null);
     const provinces = current.filter((a) => a.kind === "PROVINCE");
     const ministries = current.filter((a) => a.kind === "MINISTRY" || a.kind === "MINISTRY_LEVEL");
-    const indicators = (await c.query(`SELECT id, code, pillar, kind, direction, "minValue", "maxValue" FROM "Indicator" ORDER BY code`)).rows as Indicator[];
+    const indicators = (
+      await c.query(`SELECT id, code, pillar, kind, direction, "minValue", "maxValue" FROM "Indicator" ORDER BY code`)
+    ).rows as Indicator[];
     const indicatorById = new Map(indicators.map((i) => [i.id, i]));
-    const targets = (await c.query(`SELECT "indicatorId", year, value, "scopeKind", "scopeLevel" FROM "Target"`)).rows as Target[];
+    const targets = (await c.query(`SELECT "indicatorId", year, value, "scopeKind", "scopeLevel" FROM "Target"`))
+      .rows as Target[];
     const targetsOf = new Map<number, Target[]>();
-    for (const t of targets) (targetsOf.get(t.indicatorId) ?? targetsOf.set(t.indicatorId, []).get(t.indicatorId)!).push(t);
-    const users = (await c.query(`SELECT id, role, "agencyId" FROM "User" WHERE active ORDER BY id`)).rows as { id: number; role: string; agencyId: number }[];
-    const reviewerId = users.find((u) => u.role === "REVIEWER")?.id ?? users.find((u) => u.role === "ADMIN")?.id ?? null;
+    for (const t of targets)
+      (targetsOf.get(t.indicatorId) ?? targetsOf.set(t.indicatorId, []).get(t.indicatorId)!).push(t);
+    const users = (await c.query(`SELECT id, role, "agencyId" FROM "User" WHERE active ORDER BY id`)).rows as {
+      id: number;
+      role: string;
+      agencyId: number;
+    }[];
+    const reviewerId =
+      users.find((u) => u.role === "REVIEWER")?.id ?? users.find((u) => u.role === "ADMIN")?.id ?? null;
     const reporterOf = new Map<number, number>();
     for (const u of users) if (u.role === "REPORTER" && !reporterOf.has(u.agencyId)) reporterOf.set(u.agencyId, u.id);
 
     // -- Indicator assignments.
-    const existingAssign = (await c.query(`SELECT "indicatorId", "agencyId", national FROM "IndicatorAssignment"`)).rows as { indicatorId: number; agencyId: number; national: boolean }[];
+    const existingAssign = (await c.query(`SELECT "indicatorId", "agencyId", national FROM "IndicatorAssignment"`))
+      .rows as { indicatorId: number; agencyId: number; national: boolean }[];
     const haveAssign = new Set(existingAssign.map((a) => `${a.indicatorId}/${a.agencyId}`));
     const hasNational = new Set(existingAssign.filter((a) => a.national).map((a) => a.indicatorId));
     const newAssign: [number, number, boolean][] = [];
@@ -396,19 +504,34 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
     if (!defaultNational) throw new Error(`Agency ${DEFAULT_NATIONAL_REPORTER} not found: was the database seeded?`);
     for (const ind of indicators) {
       if (!hasNational.has(ind.id)) {
-        if (haveAssign.has(`${ind.id}/${defaultNational.id}`)) log(`  note: ${ind.code} has no national reporter and ${DEFAULT_NATIONAL_REPORTER} already reports it at agency level; left as is`);
+        if (haveAssign.has(`${ind.id}/${defaultNational.id}`))
+          log(
+            `  note: ${ind.code} has no national reporter and ${DEFAULT_NATIONAL_REPORTER} already reports it at agency level; left as is`,
+          );
         add(ind.id, defaultNational.id, true);
       }
     }
     for (const ind of indicators) {
       if (ind.kind !== "PERCENT") continue;
-      if (ind.pillar === "DIGITAL_GOVERNMENT" || ind.pillar === "FOUNDATION") for (const p of provinces) add(ind.id, p.id, false);
+      if (ind.pillar === "DIGITAL_GOVERNMENT" || ind.pillar === "FOUNDATION")
+        for (const p of provinces) add(ind.id, p.id, false);
       // Ministries report the digital-government shares the documents set "for ministries and provinces".
-      const forMinistries = ind.pillar === "DIGITAL_GOVERNMENT" && (targetsOf.get(ind.id) ?? []).some((t) => t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE");
+      const forMinistries =
+        ind.pillar === "DIGITAL_GOVERNMENT" &&
+        (targetsOf.get(ind.id) ?? []).some((t) => t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE");
       if (forMinistries) for (const m of ministries) add(ind.id, m.id, false);
     }
     await c.query("BEGIN");
-    await bulkInsert(c, "IndicatorAssignment", [["indicatorId", "int"], ["agencyId", "int"], ["national", "bool"]], newAssign.map((r) => [...r]));
+    await bulkInsert(
+      c,
+      "IndicatorAssignment",
+      [
+        ["indicatorId", "int"],
+        ["agencyId", "int"],
+        ["national", "bool"],
+      ],
+      newAssign.map((r) => [...r]),
+    );
     await c.query("COMMIT");
     log(`IndicatorAssignment: +${newAssign.length} (${existingAssign.length} kept) [${elapsed()}]`);
 
@@ -416,10 +539,18 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
     const maturity = new Map(current.map((a) => [a.id, rng(seed, "maturity", a.code).between(0.6, 1.12)]));
 
     // -- Observations.
-    const assignments = ((await c.query(`SELECT "indicatorId", "agencyId", national FROM "IndicatorAssignment" ORDER BY "indicatorId", "agencyId"`)).rows as { indicatorId: number; agencyId: number; national: boolean }[]).filter(
-      (a) => agencyById.get(a.agencyId)?.validTo == null,
-    );
-    const existingObs = (await c.query(`SELECT "indicatorId", "agencyId", year, quarter, coalesce("approvedValue", value) AS v FROM "Observation"`)).rows as {
+    const assignments = (
+      (
+        await c.query(
+          `SELECT "indicatorId", "agencyId", national FROM "IndicatorAssignment" ORDER BY "indicatorId", "agencyId"`,
+        )
+      ).rows as { indicatorId: number; agencyId: number; national: boolean }[]
+    ).filter((a) => agencyById.get(a.agencyId)?.validTo == null);
+    const existingObs = (
+      await c.query(
+        `SELECT "indicatorId", "agencyId", year, quarter, coalesce("approvedValue", value) AS v FROM "Observation"`,
+      )
+    ).rows as {
       indicatorId: number;
       agencyId: number;
       year: number;
@@ -432,7 +563,17 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
       (obsHave.get(k) ?? obsHave.set(k, new Map()).get(k)!).set(qIndex(o), o.v);
     }
 
-    type ObsPlan = { indicatorId: number; agencyId: number; q: number; national: boolean; value: number; wrong: number | null; drafts: number[]; tl: Timeline; explanation: string | null };
+    type ObsPlan = {
+      indicatorId: number;
+      agencyId: number;
+      q: number;
+      national: boolean;
+      value: number;
+      wrong: number | null;
+      drafts: number[];
+      tl: Timeline;
+      explanation: string | null;
+    };
     const obsPlans: ObsPlan[] = [];
     for (const a of assignments) {
       const ind = indicatorById.get(a.indicatorId)!;
@@ -462,12 +603,17 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
         const ri = rng(seed, "obs-item", ind.code, ag.code, q);
         const returned = nRev >= 2 && ri.chance(RETURN_SHARE);
         const late = ri.chance(LATE_SHARE);
-        const wrong = returned ? clampFor(ind, value * ri.between(0.7, 1.3) + (ind.kind === "PERCENT" ? ri.between(-8, 8) : 0)) : null;
+        const wrong = returned
+          ? clampFor(ind, value * ri.between(0.7, 1.3) + (ind.kind === "PERCENT" ? ri.between(-8, 8) : 0))
+          : null;
         const nDrafts = returned ? Math.max(0, nRev - 4) : Math.max(0, nRev - 2);
         // Drafts: the figure typed first, corrected up to the one submitted.
-        const drafts = Array.from({ length: nDrafts }, (_, d) => (d === nDrafts - 1 ? (wrong ?? value) : clampFor(ind, value * ri.between(0.9, 1.1))));
+        const drafts = Array.from({ length: nDrafts }, (_, d) =>
+          d === nDrafts - 1 ? (wrong ?? value) : clampFor(ind, value * ri.between(0.9, 1.1)),
+        );
         const tl = timeline(ri, windowOf(q), nowMs, nDrafts, returned, late);
-        const explain = needsExplanation(prev, value, ind.kind) || (wrong != null && needsExplanation(prev, wrong, ind.kind));
+        const explain =
+          needsExplanation(prev, value, ind.kind) || (wrong != null && needsExplanation(prev, wrong, ind.kind));
         obsPlans.push({
           indicatorId: a.indicatorId,
           agencyId: a.agencyId,
@@ -477,7 +623,9 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
           wrong,
           drafts,
           tl,
-          explanation: explain ? "[Minh họa] Thay đổi lớn do rà soát lại phương pháp thống kê và mở rộng phạm vi thu thập số liệu." : null,
+          explanation: explain
+            ? "[Minh họa] Thay đổi lớn do rà soát lại phương pháp thống kê và mở rộng phạm vi thu thập số liệu."
+            : null,
         });
         prev = value;
       }
@@ -492,11 +640,24 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
       const { year, quarter } = qOf(p.q);
       const reporter = reporterOf.get(p.agencyId) ?? null;
       const revs: [value: number, state: string, at: number, comment: string | null, author: number | null][] = [];
-      for (let d = 0; d < p.drafts.length; d++) revs.push([p.drafts[d], "DRAFT", p.tl.drafts[d], d === 0 ? "Nhập số liệu quý" : null, reporter]);
+      for (let d = 0; d < p.drafts.length; d++)
+        revs.push([p.drafts[d], "DRAFT", p.tl.drafts[d], d === 0 ? "Nhập số liệu quý" : null, reporter]);
       if (p.wrong != null) {
         revs.push([p.wrong, "SUBMITTED", p.tl.submit, null, reporter]);
-        revs.push([p.wrong, "RETURNED", p.tl.returnAt!, "Số liệu chưa khớp với báo cáo tổng hợp; đề nghị rà soát lại.", reviewerId]);
-        revs.push([p.value, "SUBMITTED", p.tl.resubmit!, "Đã rà soát và cập nhật số liệu theo ý kiến người duyệt.", reporter]);
+        revs.push([
+          p.wrong,
+          "RETURNED",
+          p.tl.returnAt!,
+          "Số liệu chưa khớp với báo cáo tổng hợp; đề nghị rà soát lại.",
+          reviewerId,
+        ]);
+        revs.push([
+          p.value,
+          "SUBMITTED",
+          p.tl.resubmit!,
+          "Đã rà soát và cập nhật số liệu theo ý kiến người duyệt.",
+          reporter,
+        ]);
       } else if (nRev >= 2) revs.push([p.value, "SUBMITTED", p.tl.submit, null, reporter]);
       revs.push([p.value, "APPROVED", p.tl.approve, null, reviewerId]);
       revs.forEach(([value, state, at, comment, author], v) => {
@@ -504,7 +665,24 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
       });
       const submittedAt = p.tl.resubmit ?? p.tl.submit;
       obsRows.push([
-        id, p.indicatorId, p.agencyId, year, quarter, p.national, true, p.value, SOURCE, p.explanation, "APPROVED", revs.length, iso(submittedAt), p.tl.late, p.value, iso(p.tl.approve), iso(p.tl.approve), reviewerId,
+        id,
+        p.indicatorId,
+        p.agencyId,
+        year,
+        quarter,
+        p.national,
+        true,
+        p.value,
+        SOURCE,
+        p.explanation,
+        "APPROVED",
+        revs.length,
+        iso(submittedAt),
+        p.tl.late,
+        p.value,
+        iso(p.tl.approve),
+        iso(p.tl.approve),
+        reviewerId,
       ]);
     });
     await c.query("BEGIN");
@@ -512,9 +690,24 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
       c,
       "Observation",
       [
-        ["id", "int"], ["indicatorId", "int"], ["agencyId", "int"], ["year", "int"], ["quarter", "int"], ["isNational", "bool"], ["illustrative", "bool"], ["value", "float8"],
-        ["source", "text"], ["explanation", "text"], ["state", `"WorkflowState"`], ["version", "int"], ["submittedAt", "timestamp(3)"], ["late", "bool"],
-        ["approvedValue", "float8"], ["approvedAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"], ["updatedById", "int"],
+        ["id", "int"],
+        ["indicatorId", "int"],
+        ["agencyId", "int"],
+        ["year", "int"],
+        ["quarter", "int"],
+        ["isNational", "bool"],
+        ["illustrative", "bool"],
+        ["value", "float8"],
+        ["source", "text"],
+        ["explanation", "text"],
+        ["state", `"WorkflowState"`],
+        ["version", "int"],
+        ["submittedAt", "timestamp(3)"],
+        ["late", "bool"],
+        ["approvedValue", "float8"],
+        ["approvedAt", "timestamp(3)"],
+        ["updatedAt", "timestamp(3)"],
+        ["updatedById", "int"],
       ],
       obsRows,
       (done) => done % 20000 < BATCH && log(`  Observation ${done}/${obsRows.length} [${elapsed()}]`),
@@ -522,7 +715,17 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
     await bulkInsert(
       c,
       "ObservationRevision",
-      [["observationId", "int"], ["version", "int"], ["value", "float8"], ["state", `"WorkflowState"`], ["source", "text"], ["explanation", "text"], ["comment", "text"], ["authorId", "int"], ["createdAt", "timestamp(3)"]],
+      [
+        ["observationId", "int"],
+        ["version", "int"],
+        ["value", "float8"],
+        ["state", `"WorkflowState"`],
+        ["source", "text"],
+        ["explanation", "text"],
+        ["comment", "text"],
+        ["authorId", "int"],
+        ["createdAt", "timestamp(3)"],
+      ],
       obsRevRows,
       (done) => done % 50000 < BATCH && log(`  ObservationRevision ${done}/${obsRevRows.length} [${elapsed()}]`),
     );
@@ -536,7 +739,12 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
         FROM "TaskAssignment" ta JOIN "Task" t ON t.id = ta."taskId" JOIN "Document" d ON d.id = t."documentId" JOIN "Agency" a ON a.id = ta."agencyId"
         WHERE ta.role = 'LEAD' AND a."validTo" IS NULL ORDER BY t.key, a.code`)
     ).rows as TaskRow[];
-    const existingTp = (await c.query(`SELECT "taskId", "agencyId", year, quarter FROM "TaskProgress"`)).rows as { taskId: number; agencyId: number; year: number; quarter: number }[];
+    const existingTp = (await c.query(`SELECT "taskId", "agencyId", year, quarter FROM "TaskProgress"`)).rows as {
+      taskId: number;
+      agencyId: number;
+      year: number;
+      quarter: number;
+    }[];
     const tpHave = new Set(existingTp.map((p) => `${p.taskId}/${p.agencyId}/${qIndex(p)}`));
     const taskFloor = qIndex({ year: Math.max(TASKS_FROM_YEAR, fromYear), quarter: 1 });
 
@@ -544,7 +752,9 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
     const tpRevRows: unknown[][] = [];
     let tpCount = 0;
     for (const t of leads) {
-      const issuedQ = t.issuedOn ? qIndex({ year: t.issuedOn.getUTCFullYear(), quarter: Math.floor(t.issuedOn.getUTCMonth() / 3) + 1 }) : taskFloor;
+      const issuedQ = t.issuedOn
+        ? qIndex({ year: t.issuedOn.getUTCFullYear(), quarter: Math.floor(t.issuedOn.getUTCMonth() / 3) + 1 })
+        : taskFloor;
       const q0 = Math.max(taskFloor, issuedQ);
       if (q0 > lastQ) continue;
       const r = rng(seed, "task", t.taskKey, t.agencyCode);
@@ -554,7 +764,9 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
     const tpIds = await allocateIds(c, "TaskProgress", tpCount);
     let next = 0;
     for (const t of leads) {
-      const issuedQ = t.issuedOn ? qIndex({ year: t.issuedOn.getUTCFullYear(), quarter: Math.floor(t.issuedOn.getUTCMonth() / 3) + 1 }) : taskFloor;
+      const issuedQ = t.issuedOn
+        ? qIndex({ year: t.issuedOn.getUTCFullYear(), quarter: Math.floor(t.issuedOn.getUTCMonth() / 3) + 1 })
+        : taskFloor;
       const q0 = Math.max(taskFloor, issuedQ);
       if (q0 > lastQ) continue;
       const r = rng(seed, "task", t.taskKey, t.agencyCode);
@@ -577,12 +789,28 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
               ? "Chưa triển khai; đang chuẩn bị kế hoạch thực hiện."
               : s.status === "BLOCKED"
                 ? `Tạm dừng ở mức ${s.percent}% khối lượng công việc.`
-                : (t.deadlineKind === "RECURRING" ? ACHIEVED_RECURRING : ri.pick(ACHIEVED_IN_PROGRESS)).replace("{p}", String(s.percent)),
+                : (t.deadlineKind === "RECURRING" ? ACHIEVED_RECURRING : ri.pick(ACHIEVED_IN_PROGRESS)).replace(
+                    "{p}",
+                    String(s.percent),
+                  ),
         );
-        const obstacles = s.status === "BLOCKED" ? mark(ri.pick(OBSTACLES)) : s.status === "IN_PROGRESS" && ri.chance(0.15) ? mark(ri.pick(OBSTACLES)) : null;
+        const obstacles =
+          s.status === "BLOCKED"
+            ? mark(ri.pick(OBSTACLES))
+            : s.status === "IN_PROGRESS" && ri.chance(0.15)
+              ? mark(ri.pick(OBSTACLES))
+              : null;
         const nextSteps = s.status === "DONE" ? null : mark(ri.pick(NEXT_STEPS));
         const completedOn = s.completedOn != null ? isoDay(s.completedOn) : null;
-        type Rev = [status: string, percent: number, achieved: string, state: string, at: number, comment: string | null, author: number | null];
+        type Rev = [
+          status: string,
+          percent: number,
+          achieved: string,
+          state: string,
+          at: number,
+          comment: string | null,
+          author: number | null,
+        ];
         const revs: Rev[] = [];
         for (let d = 0; d < nDrafts; d++) {
           // Earlier drafts: the work as it stood before the last update of the quarter.
@@ -593,8 +821,24 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
         }
         if (returned) {
           revs.push([s.status, s.percent, achieved, "SUBMITTED", tl.submit, null, reporter]);
-          revs.push([s.status, s.percent, achieved, "RETURNED", tl.returnAt!, "Đề nghị bổ sung kết quả cụ thể và minh chứng.", reviewerId]);
-          revs.push([s.status, s.percent, achieved, "SUBMITTED", tl.resubmit!, "Đã bổ sung thông tin theo ý kiến người duyệt.", reporter]);
+          revs.push([
+            s.status,
+            s.percent,
+            achieved,
+            "RETURNED",
+            tl.returnAt!,
+            "Đề nghị bổ sung kết quả cụ thể và minh chứng.",
+            reviewerId,
+          ]);
+          revs.push([
+            s.status,
+            s.percent,
+            achieved,
+            "SUBMITTED",
+            tl.resubmit!,
+            "Đã bổ sung thông tin theo ý kiến người duyệt.",
+            reporter,
+          ]);
         } else if (nRev >= 2) revs.push([s.status, s.percent, achieved, "SUBMITTED", tl.submit, null, reporter]);
         revs.push([s.status, s.percent, achieved, "APPROVED", tl.approve, null, reviewerId]);
         revs.forEach(([status, pct, ach, state, at, comment, author], v) => {
@@ -602,8 +846,27 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
         });
         const submittedAt = tl.resubmit ?? tl.submit;
         tpRows.push([
-          id, t.taskId, t.agencyId, year, quarter, true, s.status, s.percent, achieved, obstacles, nextSteps, completedOn, "APPROVED", revs.length, iso(submittedAt), tl.late,
-          s.status, s.percent, iso(tl.approve), iso(tl.approve), reviewerId,
+          id,
+          t.taskId,
+          t.agencyId,
+          year,
+          quarter,
+          true,
+          s.status,
+          s.percent,
+          achieved,
+          obstacles,
+          nextSteps,
+          completedOn,
+          "APPROVED",
+          revs.length,
+          iso(submittedAt),
+          tl.late,
+          s.status,
+          s.percent,
+          iso(tl.approve),
+          iso(tl.approve),
+          reviewerId,
         ]);
       });
     }
@@ -613,9 +876,27 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
       c,
       "TaskProgress",
       [
-        ["id", "int"], ["taskId", "int"], ["agencyId", "int"], ["year", "int"], ["quarter", "int"], ["illustrative", "bool"], ["status", `"TaskProgressStatus"`], ["percentComplete", "int"],
-        ["achieved", "text"], ["obstacles", "text"], ["nextSteps", "text"], ["completedOn", "date"], ["state", `"WorkflowState"`], ["version", "int"], ["submittedAt", "timestamp(3)"],
-        ["late", "bool"], ["approvedStatus", `"TaskProgressStatus"`], ["approvedPercent", "int"], ["approvedAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"], ["updatedById", "int"],
+        ["id", "int"],
+        ["taskId", "int"],
+        ["agencyId", "int"],
+        ["year", "int"],
+        ["quarter", "int"],
+        ["illustrative", "bool"],
+        ["status", `"TaskProgressStatus"`],
+        ["percentComplete", "int"],
+        ["achieved", "text"],
+        ["obstacles", "text"],
+        ["nextSteps", "text"],
+        ["completedOn", "date"],
+        ["state", `"WorkflowState"`],
+        ["version", "int"],
+        ["submittedAt", "timestamp(3)"],
+        ["late", "bool"],
+        ["approvedStatus", `"TaskProgressStatus"`],
+        ["approvedPercent", "int"],
+        ["approvedAt", "timestamp(3)"],
+        ["updatedAt", "timestamp(3)"],
+        ["updatedById", "int"],
       ],
       tpRows,
       (done) => done % 20000 < BATCH && log(`  TaskProgress ${done}/${tpRows.length} [${elapsed()}]`),
@@ -624,8 +905,17 @@ export async function generateNationalHistory(url: string, opts: GenerateOptions
       c,
       "TaskProgressRevision",
       [
-        ["taskProgressId", "int"], ["version", "int"], ["status", `"TaskProgressStatus"`], ["percentComplete", "int"], ["achieved", "text"], ["obstacles", "text"], ["nextSteps", "text"],
-        ["state", `"WorkflowState"`], ["comment", "text"], ["authorId", "int"], ["createdAt", "timestamp(3)"],
+        ["taskProgressId", "int"],
+        ["version", "int"],
+        ["status", `"TaskProgressStatus"`],
+        ["percentComplete", "int"],
+        ["achieved", "text"],
+        ["obstacles", "text"],
+        ["nextSteps", "text"],
+        ["state", `"WorkflowState"`],
+        ["comment", "text"],
+        ["authorId", "int"],
+        ["createdAt", "timestamp(3)"],
       ],
       tpRevRows,
       (done) => done % 50000 < BATCH && log(`  TaskProgressRevision ${done}/${tpRevRows.length} [${elapsed()}]`),

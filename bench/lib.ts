@@ -9,7 +9,11 @@ import { runSeed } from "../src/server/seed";
 export type Portal = { base: string; db: RunningDb; stop: () => Promise<void> };
 
 /** A fresh embedded database in .data/<name>, seeded, and `npm start` serving it on `port`. */
-export async function startPortal(name: string, port: number, prepare?: (url: string) => Promise<void>): Promise<Portal> {
+export async function startPortal(
+  name: string,
+  port: number,
+  prepare?: (url: string) => Promise<void>,
+): Promise<Portal> {
   const dataDir = path.join(process.cwd(), ".data", name);
   rmSync(dataDir, { recursive: true, force: true });
   const db = await startEmbedded(dataDir);
@@ -66,7 +70,8 @@ export async function signIn(base: string, email: string, password: string): Pro
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed for ${email} (${res.status})`);
+  if (![...jar.keys()].some((k) => k.includes("session-token")))
+    throw new Error(`sign-in failed for ${email} (${res.status})`);
   return cookie();
 }
 
@@ -77,7 +82,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-export function summarise(label: string, samples: Sample[], seconds: number, expected: (s: Sample) => boolean = () => false) {
+export function summarise(
+  label: string,
+  samples: Sample[],
+  seconds: number,
+  expected: (s: Sample) => boolean = () => false,
+) {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
   const ok = samples.filter((s) => s.status >= 200 && s.status < 300).length;
   const expectedN = samples.filter((s) => !(s.status >= 200 && s.status < 300) && expected(s)).length;
@@ -97,7 +107,11 @@ export function summarise(label: string, samples: Sample[], seconds: number, exp
 }
 
 /** Runs `workers` loops of `step` for `seconds`, timing each request. */
-export async function runFor(seconds: number, workers: number, step: (worker: number) => Promise<Sample | null>): Promise<Sample[]> {
+export async function runFor(
+  seconds: number,
+  workers: number,
+  step: (worker: number) => Promise<Sample | null>,
+): Promise<Sample[]> {
   const until = performance.now() + seconds * 1000;
   const samples: Sample[] = [];
   await Promise.all(
@@ -126,7 +140,12 @@ export async function timed(kind: string, fn: () => Promise<Response>): Promise<
  * request still hanging after `timeoutMs` becomes a sample with status 0 — an error to count, not
  * the end of the run.
  */
-export async function request(kind: string, url: string, init: RequestInit = {}, timeoutMs = 30_000): Promise<Sample & { url: string; body: unknown }> {
+export async function request(
+  kind: string,
+  url: string,
+  init: RequestInit = {},
+  timeoutMs = 30_000,
+): Promise<Sample & { url: string; body: unknown }> {
   const t = performance.now();
   try {
     const res = await fetch(url, { redirect: "manual", ...init, signal: AbortSignal.timeout(timeoutMs) });

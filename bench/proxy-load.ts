@@ -74,10 +74,15 @@ function startNginx(dir: string, conf: string): ChildProcess {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "nginx.conf");
   writeFileSync(file, conf);
-  const test = spawnSync("nginx", ["-t", "-q", "-p", dir, "-e", path.join(dir, "error.log"), "-c", file], { encoding: "utf8" });
+  const test = spawnSync("nginx", ["-t", "-q", "-p", dir, "-e", path.join(dir, "error.log"), "-c", file], {
+    encoding: "utf8",
+  });
   if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
   // Its own process group: stopping the bench stops its workers too.
-  return spawn("nginx", ["-p", dir, "-e", path.join(dir, "error.log"), "-c", file], { stdio: ["ignore", "ignore", "inherit"], detached: true });
+  return spawn("nginx", ["-p", dir, "-e", path.join(dir, "error.log"), "-c", file], {
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
 }
 
 async function stopGroup(child: ChildProcess | null, signal: NodeJS.Signals = "SIGTERM") {
@@ -95,12 +100,22 @@ type WrkResult = { rps: number; p50: number; p95: number; errors: string };
 
 /** wrk in its own process; p50/p95 come from a done() hook (wrk's --latency table has no p95). */
 function wrk(url: string, seconds: number, script: string): WrkResult {
-  const r = spawnSync("wrk", ["-t2", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-s", script, url], { encoding: "utf8", timeout: (seconds + 30) * 1000 });
+  const r = spawnSync("wrk", ["-t2", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-s", script, url], {
+    encoding: "utf8",
+    timeout: (seconds + 30) * 1000,
+  });
   if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr || r.stdout}`);
   const out = r.stdout;
   const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? NaN);
-  const errors = [/Socket errors:[^\n]*/.exec(out)?.[0], /Non-2xx or 3xx responses: \d+/.exec(out)?.[0]].filter(Boolean).join("; ");
-  return { rps: num(/Requests\/sec:\s+([\d.]+)/), p50: num(/P50_US (\d+)/) / 1000, p95: num(/P95_US (\d+)/) / 1000, errors };
+  const errors = [/Socket errors:[^\n]*/.exec(out)?.[0], /Non-2xx or 3xx responses: \d+/.exec(out)?.[0]]
+    .filter(Boolean)
+    .join("; ");
+  return {
+    rps: num(/Requests\/sec:\s+([\d.]+)/),
+    p50: num(/P50_US (\d+)/) / 1000,
+    p95: num(/P95_US (\d+)/) / 1000,
+    errors,
+  };
 }
 
 async function main() {
@@ -109,7 +124,13 @@ async function main() {
   const root = process.cwd();
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("Building the portal (next build)…");
-    if (spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).status !== 0) process.exit(1);
+    if (
+      spawnSync(path.join("node_modules", ".bin", "next"), ["build"], {
+        stdio: "inherit",
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      }).status !== 0
+    )
+      process.exit(1);
   }
   const tmp = mkdtempSync(path.join(os.tmpdir(), "cds-proxy-bench-"));
   const dataDir = path.join(root, ".data", "bench-proxy");
@@ -124,7 +145,17 @@ async function main() {
     await runSeed(db.url);
     // The server alone (what a deployment runs on each machine), in a process group of its own.
     portal = spawn(path.join("node_modules", ".bin", "tsx"), ["src/cli/serve.ts"], {
-      env: { ...process.env, DATABASE_URL: db.url, PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "production", NEXTAUTH_SECRET: "proxy-bench-secret-0123456789abcdef0123", NEXTAUTH_URL: `http://127.0.0.1:${PROXY_PORT}`, NEXT_TELEMETRY_DISABLED: "1", PUBLIC_CACHE_POLL_MS: "1000" },
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        NEXTAUTH_SECRET: "proxy-bench-secret-0123456789abcdef0123",
+        NEXTAUTH_URL: `http://127.0.0.1:${PROXY_PORT}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        PUBLIC_CACHE_POLL_MS: "1000",
+      },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
     });
@@ -139,7 +170,8 @@ async function main() {
       .replace("/var/cache/nginx/portal", path.join(tmp, "proxy", "cache"))
       // MICROCACHE=5s: what a longer micro-cache would buy (and cost in approval delay).
       .replace("proxy_cache_valid 200 1s;", `proxy_cache_valid 200 ${process.env.MICROCACHE ?? "1s"};`);
-    if (rendered === shipped || !rendered.includes(`127.0.0.1:${PORT}`) || !rendered.includes(`${PROXY_PORT};`)) throw new Error("deploy/nginx.conf no longer has the lines this bench rewrites");
+    if (rendered === shipped || !rendered.includes(`127.0.0.1:${PORT}`) || !rendered.includes(`${PROXY_PORT};`))
+      throw new Error("deploy/nginx.conf no longer has the lines this bench rewrites");
     proxy = startNginx(path.join(tmp, "proxy"), mainConf(path.join(tmp, "proxy"), rendered));
     const P = `http://127.0.0.1:${PROXY_PORT}`;
     await waitFor(`${P}/vi`);
@@ -154,22 +186,38 @@ async function main() {
     }
     stat = startNginx(
       path.join(tmp, "static"),
-      mainConf(path.join(tmp, "static"), `  server { listen 127.0.0.1:${STATIC_PORT}; root ${site}; default_type text/html; location / { } }`),
+      mainConf(
+        path.join(tmp, "static"),
+        `  server { listen 127.0.0.1:${STATIC_PORT}; root ${site}; default_type text/html; location / { } }`,
+      ),
     );
     const S = `http://127.0.0.1:${STATIC_PORT}`;
     await waitFor(`${S}/${PAGES[0].file}`);
     for (const p of PAGES) {
-      const [a, b] = await Promise.all([fetch(P + p.url).then((r) => r.arrayBuffer()), fetch(`${S}/${p.file}`).then((r) => r.arrayBuffer())]);
+      const [a, b] = await Promise.all([
+        fetch(P + p.url).then((r) => r.arrayBuffer()),
+        fetch(`${S}/${p.file}`).then((r) => r.arrayBuffer()),
+      ]);
       const status = (await fetch(P + p.url)).headers.get("x-proxy-cache");
       console.log(`${p.url} through the proxy: X-Proxy-Cache ${status}`);
-      if (Buffer.compare(Buffer.from(a), Buffer.from(b)) !== 0) console.log(`note: ${p.url} changed between the copy and the check (${a.byteLength} vs ${b.byteLength} bytes)`);
+      if (Buffer.compare(Buffer.from(a), Buffer.from(b)) !== 0)
+        console.log(`note: ${p.url} changed between the copy and the check (${a.byteLength} vs ${b.byteLength} bytes)`);
     }
 
     const lua = path.join(tmp, "pct.lua");
-    writeFileSync(lua, 'done = function(summary, latency, requests)\n  io.write(string.format("P50_US %d\\nP95_US %d\\n", latency:percentile(50), latency:percentile(95)))\nend\n');
+    writeFileSync(
+      lua,
+      'done = function(summary, latency, requests)\n  io.write(string.format("P50_US %d\\nP95_US %d\\n", latency:percentile(50), latency:percentile(95)))\nend\n',
+    );
 
-    const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
-    console.log(`\nwrk -t2 -c${CONNECTIONS}, no Accept-Encoding (identity bodies); per page a 3 s warm-up of each side, then ${ROUNDS} rounds of ${SECONDS} s per side, alternating which goes first; ${os.cpus().length} cores shared by wrk, nginx and the portal (and whatever else runs here)`);
+    const loadavg = () =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ");
+    console.log(
+      `\nwrk -t2 -c${CONNECTIONS}, no Accept-Encoding (identity bodies); per page a 3 s warm-up of each side, then ${ROUNDS} rounds of ${SECONDS} s per side, alternating which goes first; ${os.cpus().length} cores shared by wrk, nginx and the portal (and whatever else runs here)`,
+    );
     console.log(`load average before: ${loadavg()}`);
     console.log("page       round   bytes    proxy req/s  p50 ms  p95 ms   static req/s  p50 ms  p95 ms   ratio");
     for (const p of PAGES) {
@@ -192,11 +240,15 @@ async function main() {
         proxyTotal += viaProxy.rps;
         staticTotal += viaStatic.rps;
         const row = `${p.name.padEnd(10)} ${String(round).padStart(5)} ${String(bytes).padStart(7)}   ${viaProxy.rps.toFixed(0).padStart(10)}  ${viaProxy.p50.toFixed(2).padStart(6)}  ${viaProxy.p95.toFixed(2).padStart(6)}   ${viaStatic.rps.toFixed(0).padStart(12)}  ${viaStatic.p50.toFixed(2).padStart(6)}  ${viaStatic.p95.toFixed(2).padStart(6)}   ×${ratio.toFixed(2)}`;
-        console.log(row + (viaProxy.errors || viaStatic.errors ? `  errors: ${viaProxy.errors} ${viaStatic.errors}` : ""));
+        console.log(
+          row + (viaProxy.errors || viaStatic.errors ? `  errors: ${viaProxy.errors} ${viaStatic.errors}` : ""),
+        );
       }
       const overall = proxyTotal / staticTotal;
       const sorted = [...ratios].sort((a, b) => a - b);
-      console.log(`${p.name.padEnd(10)}   all: ×${overall.toFixed(2)} (rounds ×${sorted[0].toFixed(2)}–×${sorted[sorted.length - 1].toFixed(2)})${overall >= 0.8 ? "" : "  (aim ×0.8 not reached)"}`);
+      console.log(
+        `${p.name.padEnd(10)}   all: ×${overall.toFixed(2)} (rounds ×${sorted[0].toFixed(2)}–×${sorted[sorted.length - 1].toFixed(2)})${overall >= 0.8 ? "" : "  (aim ×0.8 not reached)"}`,
+      );
     }
     console.log(`load average after: ${loadavg()}`);
 
@@ -210,7 +262,9 @@ async function main() {
       const marker = `Proxy bench change ${i} ${Date.now()}`;
       await client.query("BEGIN");
       await client.query(`UPDATE "Indicator" SET "nameVi" = $1 WHERE code = $2`, [marker, INDICATOR_CODE]);
-      await client.query(`INSERT INTO "PublicDataVersion" ("id", "version", "changedAt") VALUES (1, 1, now()) ON CONFLICT ("id") DO UPDATE SET "version" = "PublicDataVersion"."version" + 1, "changedAt" = now()`);
+      await client.query(
+        `INSERT INTO "PublicDataVersion" ("id", "version", "changedAt") VALUES (1, 1, now()) ON CONFLICT ("id") DO UPDATE SET "version" = "PublicDataVersion"."version" + 1, "changedAt" = now()`,
+      );
       await client.query("COMMIT");
       const t0 = Date.now();
       while (Date.now() - t0 < 15_000) {
@@ -236,7 +290,9 @@ async function main() {
     load.kill("SIGTERM");
     await client.end();
     const fmt = (a: number[]) => `${a.map((ms) => `${ms}`).join(", ")} ms (max ${Math.max(...a)} ms)`;
-    console.log(`\napproval → public page through the proxy (poll 1 s, micro-cache ${process.env.MICROCACHE ?? "1s"}): idle ${fmt(idle)}; under load ${fmt(loaded)}`);
+    console.log(
+      `\napproval → public page through the proxy (poll 1 s, micro-cache ${process.env.MICROCACHE ?? "1s"}): idle ${fmt(idle)}; under load ${fmt(loaded)}`,
+    );
     const worst = Math.max(...idle, ...loaded);
     if (!(worst < 5000)) {
       console.log(`FAIL: an approval took ${worst} ms to reach the public page (limit 5000 ms)`);

@@ -43,7 +43,9 @@ async function staticServer(files: Map<string, Buffer>): Promise<http.Server> {
 }
 
 async function jsSize(base: string, html: string): Promise<{ files: number; raw: number; gzip: number }> {
-  const srcs = [...new Set([...html.matchAll(/(?:src|href)="(\/(?:_next\/static|_cds)\/[^"]+\.js)"/g)].map((m) => m[1]))];
+  const srcs = [
+    ...new Set([...html.matchAll(/(?:src|href)="(\/(?:_next\/static|_cds)\/[^"]+\.js)"/g)].map((m) => m[1])),
+  ];
   let raw = 0;
   let gzip = 0;
   for (const s of srcs) {
@@ -70,7 +72,11 @@ function lighthouseOnce(url: string, headers?: Record<string, string>): Scores |
       ...(headers ? [`--extra-headers=${JSON.stringify(headers)}`] : []),
       "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic",
     ],
-    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }, encoding: "utf8", timeout: 180_000 },
+    {
+      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+      encoding: "utf8",
+      timeout: 180_000,
+    },
   );
   try {
     const j = JSON.parse(readFileSync(report, "utf8"));
@@ -94,7 +100,14 @@ function lighthouse(url: string, headers?: Record<string, string>) {
   const ok = runs.filter((r): r is Scores => !("error" in r));
   if (!ok.length) return runs[0];
   const median = (k: keyof Scores) => ok.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(ok.length / 2)];
-  return { performance: median("performance"), accessibility: median("accessibility"), tbtMs: median("tbt"), lcpMs: median("lcp"), runs: ok.map((r) => r.performance).join(","), benchmarkIndex: median("benchmarkIndex") };
+  return {
+    performance: median("performance"),
+    accessibility: median("accessibility"),
+    tbtMs: median("tbt"),
+    lcpMs: median("lcp"),
+    runs: ok.map((r) => r.performance).join(","),
+    benchmarkIndex: median("benchmarkIndex"),
+  };
 }
 
 async function main() {
@@ -106,25 +119,33 @@ async function main() {
       await fetch(portal.base + p); // first request renders and caches the page
       files.set(p, Buffer.from(await (await fetch(portal.base + p, { headers: IDENTITY })).arrayBuffer()));
       const br = await fetch(portal.base + p, { headers: { "accept-encoding": "br" } });
-      console.log(`${p}: ${br.headers.get("content-encoding")} ${br.headers.get("content-length")} bytes on the wire for browsers, x-cache ${br.headers.get("x-cache")}`);
+      console.log(
+        `${p}: ${br.headers.get("content-encoding")} ${br.headers.get("content-length")} bytes on the wire for browsers, x-cache ${br.headers.get("x-cache")}`,
+      );
     }
     const server = await staticServer(files);
     const rows = [];
     for (const p of PAGES) {
-      const live = await runFor(SECONDS, WORKERS, () => timed("portal", async () => {
-        const r = await fetch(portal.base + p, { headers: IDENTITY });
-        await r.arrayBuffer();
-        return new Response("{}", { status: r.status });
-      }));
-      const flat = await runFor(SECONDS, WORKERS, () => timed("static", async () => {
-        const r = await fetch(`http://127.0.0.1:${STATIC_PORT}${p}`, { headers: IDENTITY });
-        await r.arrayBuffer();
-        return new Response("{}", { status: r.status });
-      }));
+      const live = await runFor(SECONDS, WORKERS, () =>
+        timed("portal", async () => {
+          const r = await fetch(portal.base + p, { headers: IDENTITY });
+          await r.arrayBuffer();
+          return new Response("{}", { status: r.status });
+        }),
+      );
+      const flat = await runFor(SECONDS, WORKERS, () =>
+        timed("static", async () => {
+          const r = await fetch(`http://127.0.0.1:${STATIC_PORT}${p}`, { headers: IDENTITY });
+          await r.arrayBuffer();
+          return new Response("{}", { status: r.status });
+        }),
+      );
       const a = summarise(`portal ${p}`, live, SECONDS);
       const b = summarise(`static ${p}`, flat, SECONDS);
       rows.push(a, b);
-      console.log(`${p}: HTML ${files.get(p)!.length} bytes; portal/static throughput ×${(a.rps / b.rps).toFixed(2)}, p95 ×${(a.p95 / b.p95).toFixed(2)}`);
+      console.log(
+        `${p}: HTML ${files.get(p)!.length} bytes; portal/static throughput ×${(a.rps / b.rps).toFixed(2)}, p95 ×${(a.p95 / b.p95).toFixed(2)}`,
+      );
     }
     server.close();
     console.table(rows);
@@ -133,7 +154,9 @@ async function main() {
       const reactHtml = await (await fetch(portal.base + p, { headers: { ...IDENTITY, ...REACT_PAGE } })).text();
       const reactJs = await jsSize(portal.base, reactHtml);
       const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-      console.log(`${p}: anonymous page ${js.files} JavaScript file(s), ${kib(js.raw)} raw, ${kib(js.gzip)} gzip, HTML ${kib(files.get(p)!.length)}; React page (signed in) ${reactJs.files} files, ${kib(reactJs.raw)} raw, ${kib(reactJs.gzip)} gzip, HTML ${kib(reactHtml.length)}`);
+      console.log(
+        `${p}: anonymous page ${js.files} JavaScript file(s), ${kib(js.raw)} raw, ${kib(js.gzip)} gzip, HTML ${kib(files.get(p)!.length)}; React page (signed in) ${reactJs.files} files, ${kib(reactJs.raw)} raw, ${kib(reactJs.gzip)} gzip, HTML ${kib(reactHtml.length)}`,
+      );
     }
     if (process.env.LIGHTHOUSE !== "0") {
       for (const p of PAGES) {

@@ -38,7 +38,9 @@ async function main() {
     const result = await engine.diff({
       // From the schema as of the last migration (a snapshot this script keeps), not a replay of
       // the SQL: hand-written migrations (triggers) are opaque to the engine.
-      from: existsSync(snapshot) ? { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: readFileSync(snapshot, "utf8") }] } : { tag: "empty" },
+      from: existsSync(snapshot)
+        ? { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: readFileSync(snapshot, "utf8") }] }
+        : { tag: "empty" },
       to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
       script: true,
       exitCode: null,

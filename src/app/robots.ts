@@ -9,7 +9,11 @@ export default function robots(): MetadataRoute.Robots {
   const base = siteUrl();
   const privateAreas = ["reporting", "review", "admin", "dashboard", "sources/import"];
   return {
-    rules: { userAgent: "*", allow: "/", disallow: [...privateAreas.flatMap((a) => LANGS.map((l) => `/${l}/${a}`)), "/api/auth"] },
+    rules: {
+      userAgent: "*",
+      allow: "/",
+      disallow: [...privateAreas.flatMap((a) => LANGS.map((l) => `/${l}/${a}`)), "/api/auth"],
+    },
     sitemap: `${base}/sitemap.xml`,
   };
 }

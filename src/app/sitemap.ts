@@ -10,10 +10,7 @@ export const dynamic = "force-dynamic";
 /** Every public page in both languages, each with its vi/en alternates. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = siteUrl();
-  const [documents, indicators] = await Promise.all([
-    documentKeys(),
-    indicatorCodes(),
-  ]);
+  const [documents, indicators] = await Promise.all([documentKeys(), indicatorCodes()]);
   const paths = [
     "",
     "/tasks",

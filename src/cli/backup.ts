@@ -13,7 +13,9 @@ async function main() {
   try {
     const m = await backupWithManifest(dbh.url, file, clockNow);
     const rows = Object.values(m.counts).reduce((a, b) => a + b, 0);
-    console.log(`Backup written to ${file}: ${Object.keys(m.counts).length} tables, ${rows} rows, ${m.bytes} bytes, SHA-256 ${m.sha256}.`);
+    console.log(
+      `Backup written to ${file}: ${Object.keys(m.counts).length} tables, ${rows} rows, ${m.bytes} bytes, SHA-256 ${m.sha256}.`,
+    );
   } finally {
     await dbh.stop();
   }

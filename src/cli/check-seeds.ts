@@ -9,11 +9,15 @@ try {
   let bad = 0;
   for (const d of b.documents) {
     const text = readFileSync(path.join(defaultSeedsDir(), "documents", d.document.sourceFile), "utf8");
-    console.log(`${d.document.key}: ${d.targets.length} targets, ${d.commitments.length} commitments, ${d.taskTable?.tasks.length ?? 0} tasks`);
+    console.log(
+      `${d.document.key}: ${d.targets.length} targets, ${d.commitments.length} commitments, ${d.taskTable?.tasks.length ?? 0} tasks`,
+    );
     for (const h of rowsPerHeading(d, text)) {
       const ok = h.inDocument === h.inSeed;
       if (!ok) bad++;
-      console.log(`  ${ok ? "ok " : "BAD"} ${h.heading.padEnd(8)} line ${String(h.line).padEnd(5)} document ${h.inDocument}, seed ${h.inSeed}`);
+      console.log(
+        `  ${ok ? "ok " : "BAD"} ${h.heading.padEnd(8)} line ${String(h.line).padEnd(5)} document ${h.inDocument}, seed ${h.inSeed}`,
+      );
     }
   }
   console.log(bad ? `${bad} heading(s) disagree` : "All seed files are valid and every heading's row count matches.");

@@ -4,7 +4,10 @@
 import { env } from "@/server/env";
 import { EmbeddedDbError, openEmbedded, runningServer, startEmbedded, type RunningDb } from "@/server/db/embedded";
 
-export async function openDatabase(log: (s: string) => void, opts: { join?: boolean } = { join: true }): Promise<RunningDb> {
+export async function openDatabase(
+  log: (s: string) => void,
+  opts: { join?: boolean } = { join: true },
+): Promise<RunningDb> {
   if (env.DATABASE_URL) {
     log("Using the PostgreSQL server named by DATABASE_URL");
     return { url: env.DATABASE_URL, stop: async () => {} };
@@ -14,7 +17,8 @@ export async function openDatabase(log: (s: string) => void, opts: { join?: bool
   // join a server that will vanish under it.
   for (let waited = 0; runningServer(env.dataDir); waited += 500) {
     const other = runningServer(env.dataDir)!;
-    if (waited === 0) log(`Waiting for the PostgreSQL server already running on ${env.dataDir} (process ${other.pid}) to stop…`);
+    if (waited === 0)
+      log(`Waiting for the PostgreSQL server already running on ${env.dataDir} (process ${other.pid}) to stop…`);
     if (waited >= 60_000) {
       throw new EmbeddedDbError(
         `A PostgreSQL server (process ${other.pid}, port ${other.port}) already runs on ${env.dataDir}: another portal, or a db: command, uses this folder. Stop it, or give this portal another DATA_DIR.`,
@@ -33,8 +37,10 @@ export function explainFailure(e: unknown): string {
   if (err?.code === "ECONNREFUSED" || err?.code === "ENOTFOUND" || err?.code === "ETIMEDOUT") {
     return `Cannot reach the database (${err.code}${err.message ? `: ${err.message}` : ""}); check that PostgreSQL is running and that DATABASE_URL names it, then try again.`;
   }
-  if (err?.code === "28P01") return "The database refused the password in DATABASE_URL (or DATA_DIR/pg-password); correct it and try again.";
-  if (err?.code === "3D000") return `The database does not exist (${err.message}); create it or correct DATABASE_URL, then try again.`;
+  if (err?.code === "28P01")
+    return "The database refused the password in DATABASE_URL (or DATA_DIR/pg-password); correct it and try again.";
+  if (err?.code === "3D000")
+    return `The database does not exist (${err.message}); create it or correct DATABASE_URL, then try again.`;
   if (err?.code === "ENOENT") return `File not found: ${err.path ?? err.message}; check the path and try again.`;
   if (e instanceof Error && e.message) return e.message;
   return `The command failed without an explanation (${String(e)}); run it again, and if it fails again report this output.`;

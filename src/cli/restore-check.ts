@@ -10,11 +10,15 @@ import { fail, openDatabase } from "./database";
 async function main() {
   const file = process.argv[2];
   if (!file) throw new Error("Give the backup to check: npm run db:restore-check -- <backup file>");
-  if (!existsSync(file)) throw new Error(`There is no backup at ${path.resolve(file)}: check the path (backups are in DATA_DIR/backups by default).`);
+  if (!existsSync(file))
+    throw new Error(
+      `There is no backup at ${path.resolve(file)}: check the path (backups are in DATA_DIR/backups by default).`,
+    );
   const dbh = await openDatabase(console.log);
   try {
     const r = await restoreDrill(dbh.url, path.resolve(file));
-    for (const t of r.tables) console.log(`  ${t.expected === t.restored ? "ok  " : "DIFF"} ${t.table}: ${t.restored} of ${t.expected}`);
+    for (const t of r.tables)
+      console.log(`  ${t.expected === t.restored ? "ok  " : "DIFF"} ${t.table}: ${t.restored} of ${t.expected}`);
     const rows = r.tables.reduce((a, t) => a + t.expected, 0);
     console.log(
       r.ok

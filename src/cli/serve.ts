@@ -29,7 +29,9 @@ async function main() {
     requestLog: logger,
     metricsToken: env.METRICS_TOKEN,
   });
-  log(`Serving on http://${env.HOST}:${env.PORT} (public pages cached, refreshed within ${env.PUBLIC_CACHE_POLL_MS} ms of a change)`);
+  log(
+    `Serving on http://${env.HOST}:${env.PORT} (public pages cached, refreshed within ${env.PUBLIC_CACHE_POLL_MS} ms of a change)`,
+  );
   const stopBackups = startBackupScheduler(
     {
       url: databaseUrl(),
@@ -37,7 +39,10 @@ async function main() {
       keep: env.BACKUP_KEEP,
       at: parseBackupAt(env.BACKUP_AT),
       startedAt: clockNow(),
-      log: (msg, fields) => (msg.includes("failed") ? logger.error({ where: "backup", ...fields }, msg) : logger.info({ where: "backup", ...fields }, msg)),
+      log: (msg, fields) =>
+        msg.includes("failed")
+          ? logger.error({ where: "backup", ...fields }, msg)
+          : logger.info({ where: "backup", ...fields }, msg),
     },
     clockNow,
   );
@@ -63,6 +68,15 @@ async function main() {
 }
 
 main().catch((e) => {
-  logger.fatal({ where: "portal", err: { message: scrub(e instanceof Error ? e.message : String(e)), stack: e instanceof Error ? scrub(e.stack ?? "") : undefined } }, "the portal could not start");
+  logger.fatal(
+    {
+      where: "portal",
+      err: {
+        message: scrub(e instanceof Error ? e.message : String(e)),
+        stack: e instanceof Error ? scrub(e.stack ?? "") : undefined,
+      },
+    },
+    "the portal could not start",
+  );
   process.exit(1);
 });

@@ -29,7 +29,8 @@ function sourceStamp(): string {
       h.update(`${path.relative(root, p)}:${st.size}:${st.mtimeMs}\n`);
     }
   };
-  for (const p of ["src", "public", "next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"]) walk(path.join(root, p));
+  for (const p of ["src", "public", "next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"])
+    walk(path.join(root, p));
   return h.digest("hex");
 }
 
@@ -83,7 +84,10 @@ async function main() {
   if (!dev && !process.argv.includes("--no-build")) {
     const stampFile = path.join(root, ".next", "cds-build-stamp");
     const stamp = sourceStamp();
-    const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+    const built =
+      existsSync(path.join(root, ".next", "BUILD_ID")) &&
+      existsSync(stampFile) &&
+      readFileSync(stampFile, "utf8") === stamp;
     if (!built) {
       log("Building the portal (first start or sources changed; about a minute)…");
       const r = spawnSync(nextBin, ["build"], { stdio: "inherit", env: childEnv });
@@ -99,7 +103,10 @@ async function main() {
   // Production: Next.js behind the public-page cache (src/cli/serve.ts); development: `next dev`.
   child = dev
     ? spawn(nextBin, ["dev", "-p", String(env.PORT), "-H", env.HOST], { stdio: "inherit", env: childEnv })
-    : spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join("src", "cli", "serve.ts")], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+    : spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join("src", "cli", "serve.ts")], {
+        stdio: "inherit",
+        env: { ...childEnv, NODE_ENV: "production" },
+      });
   log(`Portal at http://${env.HOST}:${env.PORT}`);
   child.on("exit", (code) => void stop(code ?? 0));
 }

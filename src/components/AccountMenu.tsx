@@ -8,10 +8,25 @@ import { can, type Role } from "@/server/permissions";
 import { fetchMe } from "./me";
 
 type Notice = { at: string; failures: number; addresses: string[] };
-type Me = { name: string; role: Role; agency: { code: string; nameVi: string; nameEn: string }; notices?: Notice[] } | null;
+type Me = {
+  name: string;
+  role: Role;
+  agency: { code: string; nameVi: string; nameEn: string };
+  notices?: Notice[];
+} | null;
 
 /** The few words the menu shows (not whole catalogue namespaces: they would travel in every public page). */
-export type AccountMenuLabels = { signIn: string; signOut: string; signOutEverywhere: string; failureNotice: string; dismissNotice: string; reporting: string; dashboard: string; review: string; admin: string };
+export type AccountMenuLabels = {
+  signIn: string;
+  signOut: string;
+  signOutEverywhere: string;
+  failureNotice: string;
+  dismissNotice: string;
+  reporting: string;
+  dashboard: string;
+  review: string;
+  admin: string;
+};
 
 /**
  * Sign-in link or the signed-in user's links. Fetched in the browser so public pages stay
@@ -33,7 +48,12 @@ export function AccountMenu({ lang, m }: { lang: Lang; m: AccountMenuLabels }) {
   // Until the answer arrives, hold the sign-in link's place (most visitors are signed out), so the
   // header does not reflow and shift the page when it appears.
   // data-account: where the script-free public page (src/lib/enhance/lite.ts) puts the sign-in link.
-  if (me === undefined) return <span className="invisible" aria-hidden="true" data-account={`/${lang}/login`}>{m.signIn}</span>;
+  if (me === undefined)
+    return (
+      <span className="invisible" aria-hidden="true" data-account={`/${lang}/login`}>
+        {m.signIn}
+      </span>
+    );
   if (!me) {
     return (
       <Link href={`/${lang}/login`} prefetch={false} className="hover:underline" data-testid="sign-in-link">
@@ -44,25 +64,43 @@ export function AccountMenu({ lang, m }: { lang: Lang; m: AccountMenuLabels }) {
   return (
     <span className="flex flex-wrap items-center gap-3">
       {can(me.role, "reporting.read") && me.role !== "REVIEWER" && me.role !== "ADMIN" && (
-        <Link href={`/${lang}/reporting`} className="hover:underline">{m.reporting}</Link>
+        <Link href={`/${lang}/reporting`} className="hover:underline">
+          {m.reporting}
+        </Link>
       )}
       {can(me.role, "national.read") ? (
-        <Link href={`/${lang}/dashboard`} className="hover:underline">{m.dashboard}</Link>
+        <Link href={`/${lang}/dashboard`} className="hover:underline">
+          {m.dashboard}
+        </Link>
       ) : (
-        <Link href={`/${lang}/dashboard/agencies/${me.agency.code}`} className="hover:underline">{m.dashboard}</Link>
+        <Link href={`/${lang}/dashboard/agencies/${me.agency.code}`} className="hover:underline">
+          {m.dashboard}
+        </Link>
       )}
       {can(me.role, "reporting.review") && (
         <>
-          <Link href={`/${lang}/reporting`} className="hover:underline">{m.reporting}</Link>
-          <Link href={`/${lang}/review`} className="hover:underline">{m.review}</Link>
+          <Link href={`/${lang}/reporting`} className="hover:underline">
+            {m.reporting}
+          </Link>
+          <Link href={`/${lang}/review`} className="hover:underline">
+            {m.review}
+          </Link>
         </>
       )}
       {(can(me.role, "admin.users") || can(me.role, "audit.read")) && (
-        <Link href={`/${lang}/admin`} className="hover:underline">{m.admin}</Link>
+        <Link href={`/${lang}/admin`} className="hover:underline">
+          {m.admin}
+        </Link>
       )}
       {me.notices?.[0] && (
-        <span role="status" data-testid="sign-in-notice" className="rounded bg-amber-100 px-2 py-1 text-xs text-amber-950">
-          {m.failureNotice.replace("{n}", String(me.notices[0].failures)).replace("{addresses}", me.notices[0].addresses.join(", "))}{" "}
+        <span
+          role="status"
+          data-testid="sign-in-notice"
+          className="rounded bg-amber-100 px-2 py-1 text-xs text-amber-950"
+        >
+          {m.failureNotice
+            .replace("{n}", String(me.notices[0].failures))
+            .replace("{addresses}", me.notices[0].addresses.join(", "))}{" "}
           <button
             type="button"
             className="underline"
@@ -78,7 +116,11 @@ export function AccountMenu({ lang, m }: { lang: Lang; m: AccountMenuLabels }) {
       <span className="text-xs opacity-80" data-testid="signed-in-as">
         {me.name} · {lang === "vi" ? me.agency.nameVi : me.agency.nameEn}
       </span>
-      <button type="button" onClick={async () => (await import("next-auth/react")).signOut({ callbackUrl: `/${lang}` })} className="rounded border border-white/40 px-2 py-1 text-sm hover:bg-white/10">
+      <button
+        type="button"
+        onClick={async () => (await import("next-auth/react")).signOut({ callbackUrl: `/${lang}` })}
+        className="rounded border border-white/40 px-2 py-1 text-sm hover:bg-white/10"
+      >
         {m.signOut}
       </button>
       <button

@@ -32,7 +32,11 @@ const onHashChange = (cb: () => void) => {
 
 function SwitchLink({ lang, label, ariaLabel, qs }: Props & { qs: string }) {
   const pathname = usePathname() ?? `/${lang}`;
-  const hash = useSyncExternalStore(onHashChange, () => location.hash, () => "");
+  const hash = useSyncExternalStore(
+    onHashChange,
+    () => location.hash,
+    () => "",
+  );
   const other: Lang = lang === "vi" ? "en" : "vi";
   const rest = pathname.replace(/^\/(vi|en)(?=\/|$)/, "");
   return (

@@ -9,7 +9,10 @@ import { LanguageSwitch } from "./LanguageSwitch";
 export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
   return (
     <header className="bg-brand-800 text-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black"
+      >
         {m.nav.skipToContent}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -29,7 +32,20 @@ export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
           <Link href="/api/v1" prefetch={false} className="hover:underline">
             {m.nav.api}
           </Link>
-          <AccountMenu lang={lang} m={{ signIn: m.auth.signIn, signOut: m.auth.signOut, signOutEverywhere: m.auth.signOutEverywhere, failureNotice: m.auth.failureNotice, dismissNotice: m.auth.dismissNotice, reporting: m.reporting.nav, dashboard: m.dashboard.nav, review: m.review.nav, admin: m.admin.title }} />
+          <AccountMenu
+            lang={lang}
+            m={{
+              signIn: m.auth.signIn,
+              signOut: m.auth.signOut,
+              signOutEverywhere: m.auth.signOutEverywhere,
+              failureNotice: m.auth.failureNotice,
+              dismissNotice: m.auth.dismissNotice,
+              reporting: m.reporting.nav,
+              dashboard: m.dashboard.nav,
+              review: m.review.nav,
+              admin: m.admin.title,
+            }}
+          />
           <LanguageSwitch lang={lang} label={m.nav.switchTo} ariaLabel={m.nav.switchToLabel} />
         </nav>
       </div>

@@ -14,13 +14,18 @@ type Outcome = { ok?: boolean; fieldErrors?: Record<string, string[]> } | null |
  *
  * After a refusal with field errors, focus moves to the first field marked invalid.
  */
-export function useFormAction<S>(action: (prev: Awaited<S>, formData: FormData) => Promise<S>, initial: Awaited<S>, opts: { resetOnSuccess?: boolean } = {}) {
+export function useFormAction<S>(
+  action: (prev: Awaited<S>, formData: FormData) => Promise<S>,
+  initial: Awaited<S>,
+  opts: { resetOnSuccess?: boolean } = {},
+) {
   const [state, dispatch, pending] = useActionState<S, FormData>(action, initial);
   const ref = useRef<HTMLFormElement>(null);
   const { resetOnSuccess = false } = opts;
   useEffect(() => {
     const s = state as Outcome;
-    if (s && !s.ok && s.fieldErrors && Object.keys(s.fieldErrors).length) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (s && !s.ok && s.fieldErrors && Object.keys(s.fieldErrors).length)
+      ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     // Forms that create something start empty again; their defaults never change, so a reset
     // cannot bring back a stale choice.
     if (s?.ok && resetOnSuccess) ref.current?.reset();

@@ -6,7 +6,9 @@ import { formatDateTime, formatNumber } from "@/lib/format";
 import type { Lang } from "./config";
 import { fill, getMessages, type Messages } from "./messages";
 
-type Paths<T, P extends string = ""> = { [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Paths<T[K], `${P}${K}.`> }[keyof T & string];
+type Paths<T, P extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Paths<T[K], `${P}${K}.`>;
+}[keyof T & string];
 /** A dotted path to one string of the catalogue: "errors.reporting.stale". */
 export type MessageKey = Paths<Messages>;
 
@@ -23,7 +25,8 @@ export function isMsg(x: unknown): x is Msg {
 
 function lookup(lang: Lang, key: string): string | undefined {
   let node: unknown = getMessages(lang);
-  for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of key.split("."))
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
   return typeof node === "string" ? node : undefined;
 }
 
@@ -43,7 +46,10 @@ export function translate(lang: Lang, text: Text): string {
   return fill(template, Object.fromEntries(Object.entries(text.params).map(([k, v]) => [k, param(lang, v)])));
 }
 
-export function translateFields(lang: Lang, fields: Record<string, Text[]> | undefined): Record<string, string[]> | undefined {
+export function translateFields(
+  lang: Lang,
+  fields: Record<string, Text[]> | undefined,
+): Record<string, string[]> | undefined {
   if (!fields) return undefined;
   return Object.fromEntries(Object.entries(fields).map(([k, list]) => [k, list.map((t) => translate(lang, t))]));
 }

@@ -46,7 +46,9 @@ export class AgencyRegistry {
     if (!g || seen.has(groupCode)) return [];
     seen.add(groupCode);
     if (g.members && g.members.length) {
-      const out = g.members.flatMap((m) => (m.startsWith("@") ? this.expand(m, day, seen) : [this.current(m, day).code]));
+      const out = g.members.flatMap((m) =>
+        m.startsWith("@") ? this.expand(m, day, seen) : [this.current(m, day).code],
+      );
       return [...new Set(out)];
     }
     return this.agencies.filter((a) => g.kinds.includes(a.kind) && isValidOn(a, day)).map((a) => a.code);

@@ -3,7 +3,13 @@ import { toCsv } from "./csv";
 
 describe("toCsv", () => {
   it("quotes commas, quotes and newlines, keeps Vietnamese, and starts with a BOM", () => {
-    const out = toCsv(["a", "b"], [["Tỷ trọng, kinh tế", 'nói "đạt"'], ["dòng\nhai", 20.5]]);
+    const out = toCsv(
+      ["a", "b"],
+      [
+        ["Tỷ trọng, kinh tế", 'nói "đạt"'],
+        ["dòng\nhai", 20.5],
+      ],
+    );
     expect(out).toBe('\uFEFFa,b\r\n"Tỷ trọng, kinh tế","nói ""đạt"""\r\n"dòng\nhai",20.5\r\n');
   });
   it("neutralises spreadsheet formulas but keeps negative numbers", () => {

@@ -9,12 +9,22 @@ describe("canonicalDocumentUrl", () => {
   });
 
   it("rewrites the decision filter and keeps the other parameters", () => {
-    expect(canonicalDocumentUrl("/vi/tasks?decision=4437-2024&status=OVERDUE")).toBe("/vi/tasks?decision=1437-2024&status=OVERDUE");
+    expect(canonicalDocumentUrl("/vi/tasks?decision=4437-2024&status=OVERDUE")).toBe(
+      "/vi/tasks?decision=1437-2024&status=OVERDUE",
+    );
     expect(canonicalDocumentUrl("/api/v1/tasks.csv?decision=4437-2024")).toBe("/api/v1/tasks.csv?decision=1437-2024");
   });
 
   it("leaves every other URL alone", () => {
-    for (const u of ["/vi/decisions/1437-2024", "/vi/decisions/411-2022", "/vi/tasks?decision=411-2022", "/vi/indicators/4437-2024", "/vi", "/api/v1/decisions", undefined]) {
+    for (const u of [
+      "/vi/decisions/1437-2024",
+      "/vi/decisions/411-2022",
+      "/vi/tasks?decision=411-2022",
+      "/vi/indicators/4437-2024",
+      "/vi",
+      "/api/v1/decisions",
+      undefined,
+    ]) {
       expect(canonicalDocumentUrl(u)).toBeNull();
     }
   });

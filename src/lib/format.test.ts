@@ -15,7 +15,9 @@ describe("formatting", () => {
   it("reads thresholds as people say them", () => {
     expect(formatThreshold({ comparator: "GTE", value: 20 }, "%", "PERCENT", "vi")).toBe("≥ 20%");
     expect(formatThreshold({ comparator: "EQ", value: 100 }, "%", "PERCENT", "en")).toBe("= 100%");
-    expect(formatThreshold({ comparator: "LTE", value: 50 }, "hạng", "RANK", "vi")).toBe("nhóm 50 nước dẫn đầu (hạng ≤ 50)");
+    expect(formatThreshold({ comparator: "LTE", value: 50 }, "hạng", "RANK", "vi")).toBe(
+      "nhóm 50 nước dẫn đầu (hạng ≤ 50)",
+    );
     expect(formatThreshold({ comparator: "LTE", value: 50 }, "hạng", "RANK", "en")).toBe("top 50 (rank ≤ 50)");
   });
   it("writes dates dd/mm/yyyy in Vietnamese", () => {

@@ -10,7 +10,9 @@ function comparatorSymbol(c: Comparator): string {
 }
 
 export function formatNumber(n: number, lang: Lang, maxFractionDigits = 2): string {
-  return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: maxFractionDigits }).format(n);
+  return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: maxFractionDigits }).format(
+    n,
+  );
 }
 
 /** A value in its unit: "20,5%", "1.000 chuyên gia", "hạng 50" / "rank 50". */
@@ -22,7 +24,12 @@ export function formatValue(n: number, unit: string, kind: string, lang: Lang): 
 }
 
 /** A threshold as people read it: "≥ 20%", "= 100%", "top 50 (rank ≤ 50)". */
-export function formatThreshold(t: { comparator: Comparator; value: number }, unit: string, kind: string, lang: Lang): string {
+export function formatThreshold(
+  t: { comparator: Comparator; value: number },
+  unit: string,
+  kind: string,
+  lang: Lang,
+): string {
   if (kind === "RANK" && (t.comparator === "LTE" || t.comparator === "LT")) {
     const n = formatNumber(t.value, lang);
     return lang === "vi" ? `nhóm ${n} nước dẫn đầu (hạng ≤ ${n})` : `top ${n} (rank ≤ ${n})`;
@@ -38,7 +45,9 @@ export function formatDate(d: Date | string | null | undefined, lang: Lang): str
     const p = (x: number) => String(x).padStart(2, "0");
     return `${p(date.getUTCDate())}/${p(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
   }
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    date,
+  );
 }
 
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;

@@ -7,7 +7,8 @@ describe("client address", () => {
   it("without trusted proxies is the socket's peer, whatever X-Forwarded-For says", () => {
     expect(resolveClientAddress("203.0.113.9", "198.51.100.77", null)).toBe("203.0.113.9");
     // Changing the header on every request changes nothing.
-    for (let i = 0; i < 5; i++) expect(resolveClientAddress("::ffff:203.0.113.9", `198.51.100.${i}`, null)).toBe("203.0.113.9");
+    for (let i = 0; i < 5; i++)
+      expect(resolveClientAddress("::ffff:203.0.113.9", `198.51.100.${i}`, null)).toBe("203.0.113.9");
   });
 
   it("from an untrusted peer ignores the header even when proxies are configured", () => {

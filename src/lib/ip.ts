@@ -31,7 +31,8 @@ export function parseTrustedProxies(spec: string | undefined): BlockList | null 
     if (bits === undefined) list.addAddress(ip, type);
     else {
       const n = Number(bits);
-      if (!/^\d{1,3}$/.test(bits) || n > (type === "ipv4" ? 32 : 128)) throw new Error(`TRUSTED_PROXIES: "${e}" has a bad prefix length`);
+      if (!/^\d{1,3}$/.test(bits) || n > (type === "ipv4" ? 32 : 128))
+        throw new Error(`TRUSTED_PROXIES: "${e}" has a bad prefix length`);
       list.addSubnet(ip, n, type);
     }
   }
@@ -41,7 +42,11 @@ export function parseTrustedProxies(spec: string | undefined): BlockList | null 
 const trustedHas = (list: BlockList, ip: string) => list.check(ip, isIP(ip) === 4 ? "ipv4" : "ipv6");
 
 /** The client's address: the socket peer, or from a trusted proxy the right-most untrusted X-Forwarded-For entry. */
-export function resolveClientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: BlockList | null): string | null {
+export function resolveClientAddress(
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: BlockList | null,
+): string | null {
   let current = normaliseIp(peer);
   if (!current || !trusted || !trustedHas(trusted, current)) return current;
   const hops = [forwardedFor ?? []].flat().join(",").split(",");
@@ -54,4 +59,3 @@ export function resolveClientAddress(peer: string | undefined, forwardedFor: str
   }
   return current;
 }
-

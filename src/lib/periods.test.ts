@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { compareQuarters, dueDate, formatQuarter, fractionalYear, nextQuarter, previousQuarter, quarterEnd, publishedPeriodRange, quarterOf } from "./periods";
+import {
+  compareQuarters,
+  dueDate,
+  formatQuarter,
+  fractionalYear,
+  nextQuarter,
+  previousQuarter,
+  quarterEnd,
+  publishedPeriodRange,
+  quarterOf,
+} from "./periods";
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 

@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { staticMarkup } from "./static-markup";
 
 function Badge({ status, label }: { status: string; label: string }) {
-  return h("span", { className: "status-badge", "data-status": status }, h("span", { "aria-hidden": "true" }, "✔"), label);
+  return h(
+    "span",
+    { className: "status-badge", "data-status": status },
+    h("span", { "aria-hidden": "true" }, "✔"),
+    label,
+  );
 }
 
 describe("staticMarkup", () => {
@@ -15,8 +20,19 @@ describe("staticMarkup", () => {
       [1, 2].map((i) =>
         h(
           "li",
-          { key: i, "data-card": true, "data-search": `tỷ trọng "kinh tế" <số> & ${i}`, className: "indicator-card", hidden: i === 2, tabIndex: 0 },
-          h("h3", null, h("a", { href: `/vi/indicators/x-${i}?a=1&b=2`, hrefLang: "vi" }, "Tên ", i, " ", null, false, "chỉ số")),
+          {
+            key: i,
+            "data-card": true,
+            "data-search": `tỷ trọng "kinh tế" <số> & ${i}`,
+            className: "indicator-card",
+            hidden: i === 2,
+            tabIndex: 0,
+          },
+          h(
+            "h3",
+            null,
+            h("a", { href: `/vi/indicators/x-${i}?a=1&b=2`, hrefLang: "vi" }, "Tên ", i, " ", null, false, "chỉ số"),
+          ),
           h("label", { htmlFor: "q" }, "A ", h("br"), "B"),
           h(Badge, { status: "ACHIEVED", label: "Đạt" }),
         ),

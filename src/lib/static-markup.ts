@@ -11,8 +11,32 @@
 // style objects, client components such as next/link, async components) throws.
 import { Fragment, isValidElement, type ReactNode } from "react";
 
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
-const BOOLEAN = new Set(["hidden", "disabled", "checked", "selected", "readonly", "required", "open", "multiple", "autofocus"]);
+const VOID = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "source",
+  "track",
+  "wbr",
+]);
+const BOOLEAN = new Set([
+  "hidden",
+  "disabled",
+  "checked",
+  "selected",
+  "readonly",
+  "required",
+  "open",
+  "multiple",
+  "autofocus",
+]);
 // Other camelCase names (hrefLang, readOnly) are written as React writes them; HTML ignores case.
 const RENAMED: Record<string, string> = { className: "class", htmlFor: "for", tabIndex: "tabindex" };
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
@@ -26,7 +50,14 @@ function attributes(tag: string, props: Record<string, unknown>): string {
   let out = "";
   for (const [key, value] of Object.entries(props)) {
     if (key === "children" || key === "key" || value == null) continue;
-    if (key === "dangerouslySetInnerHTML" || key === "style" || key === "ref" || /^on[A-Z]/.test(key) || typeof value === "function" || typeof value === "object") {
+    if (
+      key === "dangerouslySetInnerHTML" ||
+      key === "style" ||
+      key === "ref" ||
+      /^on[A-Z]/.test(key) ||
+      typeof value === "function" ||
+      typeof value === "object"
+    ) {
       throw new Error(`staticMarkup: <${tag} ${key}> is not static markup`);
     }
     const name = RENAMED[key] ?? key;

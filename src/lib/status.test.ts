@@ -180,7 +180,11 @@ describe("milestoneStatus: future milestones", () => {
   });
 
   it("an upper bound '< 10%' falling 20 → 12 is on track", () => {
-    const r = milestoneStatus(target(2030, "LT", 10, "PERCENT", "LOWER_IS_BETTER"), [pt(2020, 4, 20), pt(2025, 4, 12)], LATE_2026);
+    const r = milestoneStatus(
+      target(2030, "LT", 10, "PERCENT", "LOWER_IS_BETTER"),
+      [pt(2020, 4, 20), pt(2025, 4, 12)],
+      LATE_2026,
+    );
     // t0 = 2021.0, t1 = 2026.0, tT = 2031.0, d = −1
     // achieved = (12/20)^(1/5) − 1 = e^(−0.510826/5) − 1 = −0.097120
     // needed   = (10/20)^(1/10) − 1 = e^(−0.693147/10) − 1 = −0.066967
@@ -191,7 +195,11 @@ describe("milestoneStatus: future milestones", () => {
   });
 
   it("an upper bound sitting exactly on 10% is not met ('dưới 10%' is strict)", () => {
-    const r = milestoneStatus(target(2030, "LT", 10, "PERCENT", "LOWER_IS_BETTER"), [pt(2020, 4, 20), pt(2025, 4, 10)], LATE_2026);
+    const r = milestoneStatus(
+      target(2030, "LT", 10, "PERCENT", "LOWER_IS_BETTER"),
+      [pt(2020, 4, 20), pt(2025, 4, 10)],
+      LATE_2026,
+    );
     expect(r.status).not.toBe("ACHIEVED");
     // latest = 10 = target: achieved (10/20)^(1/5) − 1 = −0.129449 vs needed −0.066967 → R = 1.933
     expect(r.status).toBe("ON_TRACK");
@@ -200,7 +208,14 @@ describe("milestoneStatus: future milestones", () => {
   it("a '> 50%' target already met is achieved before its year, even from one point", () => {
     const r = milestoneStatus(target(2030, "GT", 50), [pt(2026, 1, 52)], LATE_2026);
     expect(r.status).toBe("ACHIEVED");
-    expect(r.explanation).toMatchObject({ final: false, method: "none", base: null, latest: { value: 52 }, points: 1, ratio: null });
+    expect(r.explanation).toMatchObject({
+      final: false,
+      method: "none",
+      base: null,
+      latest: { value: 52 },
+      points: 1,
+      ratio: null,
+    });
 
     const two = milestoneStatus(target(2030, "GT", 50), [pt(2024, 4, 40), pt(2026, 1, 52)], LATE_2026);
     expect(two.status).toBe("ACHIEVED");
@@ -388,7 +403,9 @@ describe("milestoneStatus: final milestones", () => {
     expect(after.explanation.final).toBe(true);
     expect(after.status).toBe("MISSED");
     // the 2025 Q4 value is over at that instant and counts
-    expect(milestoneStatus(t2025, [...series, pt(2025, 4, 80)], new Date("2026-01-01T00:00:00Z")).status).toBe("ACHIEVED");
+    expect(milestoneStatus(t2025, [...series, pt(2025, 4, 80)], new Date("2026-01-01T00:00:00Z")).status).toBe(
+      "ACHIEVED",
+    );
   });
 
   it("a final rank target uses the same comparator", () => {
@@ -472,7 +489,11 @@ describe("worstStatus and statusRank", () => {
 describe("taskStatus", () => {
   const due = new Date("2025-12-31T00:00:00Z");
   const task = { dueOn: due, recurring: false };
-  const report = (status: "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "BLOCKED", completedOn: string | null, updatedAt: string) => ({
+  const report = (
+    status: "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "BLOCKED",
+    completedOn: string | null,
+    updatedAt: string,
+  ) => ({
     status,
     completedOn: completedOn ? new Date(completedOn) : null,
     updatedAt: new Date(updatedAt),
@@ -493,8 +514,12 @@ describe("taskStatus", () => {
   });
 
   it("is done on time whenever there is no due date", () => {
-    expect(taskStatus({ dueOn: null, recurring: false }, report("DONE", "2026-06-01", "2026-06-01T00:00:00Z"), LATE_2026)).toBe("DONE_ON_TIME");
-    expect(taskStatus({ dueOn: null, recurring: true }, report("DONE", null, "2026-06-01T00:00:00Z"), LATE_2026)).toBe("DONE_ON_TIME");
+    expect(
+      taskStatus({ dueOn: null, recurring: false }, report("DONE", "2026-06-01", "2026-06-01T00:00:00Z"), LATE_2026),
+    ).toBe("DONE_ON_TIME");
+    expect(taskStatus({ dueOn: null, recurring: true }, report("DONE", null, "2026-06-01T00:00:00Z"), LATE_2026)).toBe(
+      "DONE_ON_TIME",
+    );
   });
 
   it("is overdue once the due day is over, whatever was reported short of DONE", () => {
@@ -523,6 +548,8 @@ describe("taskStatus", () => {
     expect(taskStatus(recurring, report("NOT_STARTED", null, "2026-10-01T00:00:00Z"), LATE_2026)).toBe("NOT_STARTED");
     expect(taskStatus(recurring, null, LATE_2026)).toBe("NOT_STARTED");
     // even with a stray past due date
-    expect(taskStatus({ dueOn: due, recurring: true }, report("IN_PROGRESS", null, "2026-10-01T00:00:00Z"), LATE_2026)).toBe("ONGOING");
+    expect(
+      taskStatus({ dueOn: due, recurring: true }, report("IN_PROGRESS", null, "2026-10-01T00:00:00Z"), LATE_2026),
+    ).toBe("ONGOING");
   });
 });

@@ -25,7 +25,16 @@ export type TargetSpec = {
  * Every milestone status, in the order tables and filters list them (best first). The one list:
  * overrides, filters, the badge and the API read it (statusRank below orders worst first).
  */
-export const MILESTONE_STATUSES = ["ACHIEVED", "ON_TRACK", "NEEDS_ACCELERATION", "LIMITED_PROGRESS", "MOVING_AWAY", "MISSED", "NOT_ENOUGH_DATA", "NO_DATA"] as const;
+export const MILESTONE_STATUSES = [
+  "ACHIEVED",
+  "ON_TRACK",
+  "NEEDS_ACCELERATION",
+  "LIMITED_PROGRESS",
+  "MOVING_AWAY",
+  "MISSED",
+  "NOT_ENOUGH_DATA",
+  "NO_DATA",
+] as const;
 
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
@@ -193,7 +202,10 @@ export function milestoneStatus(target: TargetSpec, series: Point[], now: Date):
 
   if (final) {
     if (!latest) return { status: "NO_DATA", explanation: explain("final") };
-    return { status: meets(latest.value, target.comparator, target.value) ? "ACHIEVED" : "MISSED", explanation: explain("final") };
+    return {
+      status: meets(latest.value, target.comparator, target.value) ? "ACHIEVED" : "MISSED",
+      explanation: explain("final"),
+    };
   }
   if (!latest) return { status: "NOT_ENOUGH_DATA", explanation: explain("none") };
   if (meets(latest.value, target.comparator, target.value)) {

@@ -5,7 +5,8 @@ export const adminVi = {
   title: "Quản trị",
   intro: "Quản lý tài khoản, kỳ báo cáo, phân công chỉ tiêu và tra cứu nhật ký thay đổi.",
   forbidden: "Bạn không có quyền xem trang này.",
-  forbiddenHint: "Trang này dành cho quản trị hệ thống hoặc cán bộ thẩm định. Nếu bạn cần quyền, hãy liên hệ quản trị hệ thống.",
+  forbiddenHint:
+    "Trang này dành cho quản trị hệ thống hoặc cán bộ thẩm định. Nếu bạn cần quyền, hãy liên hệ quản trị hệ thống.",
   backToIndex: "← Quản trị",
   home: "← Trang chủ",
   common: {
@@ -69,7 +70,8 @@ export const adminVi = {
     detailsTitle: "Thông tin và quyền",
     selfRoleHint: "Bạn không thể tự đổi vai trò của mình.",
     statusTitle: "Khóa hoặc mở lại tài khoản",
-    deactivateIntro: "Tài khoản bị khóa không đăng nhập được; mọi phiên đang mở bị đăng xuất ngay. Dữ liệu đã nhập vẫn được giữ.",
+    deactivateIntro:
+      "Tài khoản bị khóa không đăng nhập được; mọi phiên đang mở bị đăng xuất ngay. Dữ liệu đã nhập vẫn được giữ.",
     deactivateConfirm: "Tôi xác nhận muốn khóa tài khoản này",
     deactivate: "Khóa tài khoản",
     reactivateIntro: "Tài khoản này đang bị khóa. Mở lại để người dùng đăng nhập được.",
@@ -85,7 +87,8 @@ export const adminVi = {
   },
   periods: {
     title: "Kỳ báo cáo",
-    intro: "Mỗi quý có ngày mở nhập liệu, hạn nộp và ngày khóa. Yêu cầu: ngày mở < hạn nộp ≤ ngày khóa. Ngày tính theo UTC.",
+    intro:
+      "Mỗi quý có ngày mở nhập liệu, hạn nộp và ngày khóa. Yêu cầu: ngày mở < hạn nộp ≤ ngày khóa. Ngày tính theo UTC.",
     period: "Quý {quarter}/{year}",
     opensAt: "Ngày mở",
     dueAt: "Hạn nộp",
@@ -96,7 +99,8 @@ export const adminVi = {
   },
   assignments: {
     title: "Phân công chỉ tiêu",
-    intro: "Cơ quan được giao một chỉ tiêu sẽ nhập giá trị của chỉ tiêu đó mỗi quý. Mỗi chỉ tiêu có tối đa một cơ quan báo cáo số liệu toàn quốc.",
+    intro:
+      "Cơ quan được giao một chỉ tiêu sẽ nhập giá trị của chỉ tiêu đó mỗi quý. Mỗi chỉ tiêu có tối đa một cơ quan báo cáo số liệu toàn quốc.",
     addTitle: "Giao chỉ tiêu cho cơ quan",
     indicator: "Chỉ tiêu",
     chooseIndicator: "— Chọn chỉ tiêu —",
@@ -280,7 +284,8 @@ export const adminEn: typeof adminVi = {
     detailsTitle: "Details and permissions",
     selfRoleHint: "You cannot change your own role.",
     statusTitle: "Deactivate or reactivate",
-    deactivateIntro: "A deactivated account cannot sign in, and all its open sessions are signed out at once. Its data is kept.",
+    deactivateIntro:
+      "A deactivated account cannot sign in, and all its open sessions are signed out at once. Its data is kept.",
     deactivateConfirm: "I confirm that I want to deactivate this account",
     deactivate: "Deactivate account",
     reactivateIntro: "This account is deactivated. Reactivate it to let the user sign in.",
@@ -296,7 +301,8 @@ export const adminEn: typeof adminVi = {
   },
   periods: {
     title: "Reporting periods",
-    intro: "Each quarter has an opening date, a due date and a lock date. Rule: opening < due ≤ lock. Dates are in UTC.",
+    intro:
+      "Each quarter has an opening date, a due date and a lock date. Rule: opening < due ≤ lock. Dates are in UTC.",
     period: "Q{quarter} {year}",
     opensAt: "Opens",
     dueAt: "Due",
@@ -307,7 +313,8 @@ export const adminEn: typeof adminVi = {
   },
   assignments: {
     title: "Indicator assignments",
-    intro: "An agency assigned an indicator enters its value every quarter. Each indicator has at most one agency reporting the national figure.",
+    intro:
+      "An agency assigned an indicator enters its value every quarter. Each indicator has at most one agency reporting the national figure.",
     addTitle: "Assign an indicator to an agency",
     indicator: "Indicator",
     chooseIndicator: "— Choose an indicator —",
@@ -416,7 +423,8 @@ export const adminEn: typeof adminVi = {
     indicatorRequired: "Please choose an indicator.",
     indicatorNotFound: "This indicator does not exist.",
     alreadyAssigned: "This agency is already assigned this indicator.",
-    nationalTaken: "Another agency already reports the national figure of this indicator. Remove that assignment first.",
+    nationalTaken:
+      "Another agency already reports the national figure of this indicator. Remove that assignment first.",
     assignmentNotFound: "This assignment no longer exists.",
     assignmentAdded: "Indicator assigned to the agency.",
     assignmentRemoved: "Assignment removed.",

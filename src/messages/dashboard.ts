@@ -2,7 +2,8 @@
 export const dashboardVi = {
   scorecard: {
     title: "Việt Nam đang ở đâu so với các mục tiêu chuyển đổi số?",
-    intro: "Mỗi chỉ tiêu do Thủ tướng Chính phủ đặt ra cho năm 2025 và 2030, với giá trị mới nhất đã được duyệt và tình trạng so với ngưỡng. Mốc 2025 đã kết thúc; mốc 2030 đang thực hiện.",
+    intro:
+      "Mỗi chỉ tiêu do Thủ tướng Chính phủ đặt ra cho năm 2025 và 2030, với giá trị mới nhất đã được duyệt và tình trạng so với ngưỡng. Mốc 2025 đã kết thúc; mốc 2030 đang thực hiện.",
     summary: "Tổng hợp tình trạng",
     indicators: "Các chỉ số ({count})",
     search: "Tìm chỉ số",
@@ -70,7 +71,8 @@ export const dashboardVi = {
     noData: "Không có số liệu đã duyệt cho mốc {year}.",
     notEnough: "Cần ít nhất hai giá trị đã duyệt để ước tính xu hướng (hiện có {points}).",
     achievedEarly: "Giá trị {latest} ({period}) đã đạt ngưỡng {target} của mốc {year}.",
-    trend: "Từ {base} ({basePeriod}) đến {latest} ({period}): tốc độ đạt được {achieved}/năm, cần {needed}/năm để đạt {target} vào {year}; tỷ lệ R = {ratio}.",
+    trend:
+      "Từ {base} ({basePeriod}) đến {latest} ({period}): tốc độ đạt được {achieved}/năm, cần {needed}/năm để đạt {target} vào {year}; tỷ lệ R = {ratio}.",
     method: { cagr: "tăng trưởng kép (CAGR)", linear: "thay đổi tuyến tính", final: "so sánh cuối kỳ", none: "" },
     units: "Tính theo đơn vị kém nhất trong {units} đơn vị báo cáo.",
   },
@@ -105,7 +107,8 @@ export const dashboardVi = {
 export const dashboardEn: typeof dashboardVi = {
   scorecard: {
     title: "Where does Viet Nam stand on its digital-transformation targets?",
-    intro: "Every target the Prime Minister set for 2025 and 2030, with the latest approved value and its status against the threshold. The 2025 milestone is over; the 2030 milestone is in progress.",
+    intro:
+      "Every target the Prime Minister set for 2025 and 2030, with the latest approved value and its status against the threshold. The 2025 milestone is over; the 2030 milestone is in progress.",
     summary: "Status summary",
     indicators: "Indicators ({count})",
     search: "Search indicators",
@@ -173,8 +176,14 @@ export const dashboardEn: typeof dashboardVi = {
     noData: "No approved value for the {year} milestone.",
     notEnough: "At least two approved values are needed to estimate a trend (there are {points}).",
     achievedEarly: "{latest} ({period}) already meets the {year} threshold {target}.",
-    trend: "From {base} ({basePeriod}) to {latest} ({period}): achieved {achieved}/year, {needed}/year needed to reach {target} by {year}; ratio R = {ratio}.",
-    method: { cagr: "compound annual growth (CAGR)", linear: "linear change", final: "end-of-period comparison", none: "" },
+    trend:
+      "From {base} ({basePeriod}) to {latest} ({period}): achieved {achieved}/year, {needed}/year needed to reach {target} by {year}; ratio R = {ratio}.",
+    method: {
+      cagr: "compound annual growth (CAGR)",
+      linear: "linear change",
+      final: "end-of-period comparison",
+      none: "",
+    },
     units: "Judged on the least favourable of {units} reporting units.",
   },
   override: "Reviewer's judgement",

@@ -11,7 +11,8 @@ export const excelVi = {
   back: "← Về trang báo cáo",
   step1: "1. Tải mẫu",
   download: "Tải mẫu Excel kỳ {period}",
-  downloadHint: "Mẫu gồm trang hướng dẫn, trang chỉ tiêu được giao và trang nhiệm vụ chủ trì, điền sẵn số liệu hiện có. Chỉ điền vào các ô nền trắng.",
+  downloadHint:
+    "Mẫu gồm trang hướng dẫn, trang chỉ tiêu được giao và trang nhiệm vụ chủ trì, điền sẵn số liệu hiện có. Chỉ điền vào các ô nền trắng.",
   step2: "2. Tải tệp đã điền lên",
   file: "Tệp Excel đã điền (.xlsx, tối đa 5 MB)",
   upload: "Tải lên và kiểm tra",
@@ -62,16 +63,19 @@ export const excelVi = {
   choiceNote: "“Xác nhận ghi” lưu các dòng dưới dạng bản nháp; “Ghi và nộp” lưu rồi nộp luôn cho người thẩm định.",
   refusals: {
     tooBigUnzipped: "Tệp quá lớn sau khi giải nén; đây không phải mẫu báo cáo của cổng.",
-    tooManyRows: "Trang “{sheet}” có quá nhiều dòng (hơn {max}); mẫu của cổng không vượt quá {max} dòng. Không có gì được ghi.",
+    tooManyRows:
+      "Trang “{sheet}” có quá nhiều dòng (hơn {max}); mẫu của cổng không vượt quá {max} dòng. Không có gì được ghi.",
     tooManyCells: "Tệp có quá nhiều ô có dữ liệu (hơn {max}); đây không phải mẫu báo cáo của cổng.",
     cellTooLong: "Tệp có ô dài hơn {max} ký tự; đây không phải nội dung của mẫu báo cáo.",
-    readTimeout: "Không đọc xong tệp trong thời gian cho phép; đây không phải mẫu báo cáo của cổng. Hãy tải mẫu từ cổng, điền rồi tải lên lại.",
+    readTimeout:
+      "Không đọc xong tệp trong thời gian cho phép; đây không phải mẫu báo cáo của cổng. Hãy tải mẫu từ cổng, điền rồi tải lên lại.",
     busy: "Bạn đang có một tệp khác đang được kiểm tra. Hãy đợi tệp đó kiểm tra xong rồi tải lên lại.",
     submitRefused: "Cổng từ chối nộp vì có dòng chưa đủ điều kiện nộp (xem từng dòng bên dưới). Không có gì được ghi.",
   },
   cancel: "Hủy lô nhập",
   cancelling: "Đang hủy…",
-  blockedByErrors: "Chưa thể xác nhận: tệp còn {count} lỗi. Hãy sửa tệp theo các lỗi trong bảng rồi tải lên lại. Không có gì được ghi.",
+  blockedByErrors:
+    "Chưa thể xác nhận: tệp còn {count} lỗi. Hãy sửa tệp theo các lỗi trong bảng rồi tải lên lại. Không có gì được ghi.",
   nothingToWrite: "Tệp không có thay đổi nào so với số liệu trên cổng.",
   draftNote: "Các dòng được lưu dưới dạng bản nháp; hãy kiểm tra và nộp ở trang báo cáo.",
   confirmed: "Đã ghi {indicators} chỉ tiêu và {tasks} nhiệm vụ (bản nháp).",
@@ -94,7 +98,8 @@ export const excelEn: typeof excelVi = {
   back: "← Back to reporting",
   step1: "1. Download the template",
   download: "Download the Excel template for {period}",
-  downloadHint: "The template has a guide, a sheet of assigned indicators and a sheet of the tasks you lead, prefilled with what is stored. Fill in the white cells only.",
+  downloadHint:
+    "The template has a guide, a sheet of assigned indicators and a sheet of the tasks you lead, prefilled with what is stored. Fill in the white cells only.",
   step2: "2. Upload the filled-in file",
   file: "Filled-in Excel file (.xlsx, at most 5 MB)",
   upload: "Upload and check",
@@ -142,19 +147,24 @@ export const excelEn: typeof excelVi = {
   submitNo: "Go back",
   submitted: "Wrote and submitted {indicators} indicators and {tasks} tasks.",
   submittedNote: "The rows were submitted to the reviewers.",
-  choiceNote: "“Confirm and write” saves the rows as drafts; “Write and submit” saves them and submits them to the reviewers at once.",
+  choiceNote:
+    "“Confirm and write” saves the rows as drafts; “Write and submit” saves them and submits them to the reviewers at once.",
   refusals: {
     tooBigUnzipped: "The file is too large once unpacked; it is not the portal's reporting template.",
-    tooManyRows: "Sheet “{sheet}” has too many rows (over {max}); the portal's template never has more than {max}. Nothing was written.",
+    tooManyRows:
+      "Sheet “{sheet}” has too many rows (over {max}); the portal's template never has more than {max}. Nothing was written.",
     tooManyCells: "The file has too many filled cells (over {max}); it is not the portal's reporting template.",
     cellTooLong: "The file has a cell longer than {max} characters; that is not reporting template content.",
-    readTimeout: "The file could not be read in the time allowed; it is not the portal's reporting template. Download the template, fill it in and upload it again.",
+    readTimeout:
+      "The file could not be read in the time allowed; it is not the portal's reporting template. Download the template, fill it in and upload it again.",
     busy: "Another file of yours is being checked. Wait until it is done, then upload again.",
-    submitRefused: "The portal refused to submit because some rows cannot be submitted yet (see each row below). Nothing was written.",
+    submitRefused:
+      "The portal refused to submit because some rows cannot be submitted yet (see each row below). Nothing was written.",
   },
   cancel: "Cancel this import",
   cancelling: "Cancelling…",
-  blockedByErrors: "Cannot confirm yet: the file has {count} errors. Fix the file as shown in the table and upload it again. Nothing has been written.",
+  blockedByErrors:
+    "Cannot confirm yet: the file has {count} errors. Fix the file as shown in the table and upload it again. Nothing has been written.",
   nothingToWrite: "The file changes nothing compared with what is stored.",
   draftNote: "Rows are saved as drafts; check and submit them on the reporting page.",
   confirmed: "Wrote {indicators} indicators and {tasks} tasks (drafts).",

@@ -5,7 +5,8 @@ import type { FigureErrorCode } from "@/modules/figures/parse";
 export const figuresVi = {
   nav: "Nguồn số liệu",
   title: "Số liệu công bố theo nguồn",
-  metaDescription: "Số liệu chính thức đã công bố về chuyển đổi số của Việt Nam, theo từng nguồn, kèm trích dẫn nguyên văn, ngày công bố và các lần điều chỉnh.",
+  metaDescription:
+    "Số liệu chính thức đã công bố về chuyển đổi số của Việt Nam, theo từng nguồn, kèm trích dẫn nguyên văn, ngày công bố và các lần điều chỉnh.",
   intro:
     "Mỗi con số dưới đây được trích nguyên văn từ một bản công bố có ngày và đường dẫn. Các nguồn có thể cho số khác nhau cho cùng một kỳ; số sơ bộ được đánh dấu, và số đã được điều chỉnh ghi rõ số trước đó.",
   filters: "Lọc số liệu",
@@ -33,7 +34,13 @@ export const figuresVi = {
   tableCaption: "{indicator}: giá trị của từng nguồn theo kỳ",
   conflict: "Các nguồn cho số khác nhau",
   api: "Dữ liệu mở: /api/v1/figures",
-  kinds: { STATISTICS_OFFICE: "Cơ quan thống kê", MINISTRY: "Bộ, ngành", INTERNATIONAL_INDEX: "Chỉ số quốc tế", AGENCY_REPORTING: "Báo cáo của cơ quan", SURVEY: "Khảo sát" },
+  kinds: {
+    STATISTICS_OFFICE: "Cơ quan thống kê",
+    MINISTRY: "Bộ, ngành",
+    INTERNATIONAL_INDEX: "Chỉ số quốc tế",
+    AGENCY_REPORTING: "Báo cáo của cơ quan",
+    SURVEY: "Khảo sát",
+  },
   import: {
     title: "Thêm bản công bố số liệu",
     intro:
@@ -57,7 +64,8 @@ export const figuresVi = {
     cancel: "Hủy",
     cancelled: "Đã hủy. Không có gì được ghi.",
     blocked: "Còn lỗi: sửa tệp rồi tải lên lại. Không dòng nào được ghi khi còn lỗi.",
-    hasErrors: "Tệp còn lỗi hoặc có số liệu vừa được người khác thêm. Vui lòng tải lên lại để xem lỗi. Không có gì được ghi.",
+    hasErrors:
+      "Tệp còn lỗi hoặc có số liệu vừa được người khác thêm. Vui lòng tải lên lại để xem lỗi. Không có gì được ghi.",
     changedSincePreview: "Tệp đã thay đổi sau khi xem trước. Vui lòng tải lên và kiểm tra lại.",
     done: "Đã thêm {count} số liệu công bố.",
     viewPublic: "Xem trang nguồn số liệu",
@@ -79,7 +87,8 @@ export const figuresVi = {
   },
   errors: {
     binary: "Tệp này không phải là tệp CSV dạng văn bản (có thể là tệp Excel .xlsx). Hãy lưu bằng “CSV UTF-8”.",
-    notUtf8: "Tệp không được mã hóa UTF-8. Trong Excel, hãy chọn “Lưu dưới dạng” → “CSV UTF-8 (phân cách bằng dấu phẩy)”.",
+    notUtf8:
+      "Tệp không được mã hóa UTF-8. Trong Excel, hãy chọn “Lưu dưới dạng” → “CSV UTF-8 (phân cách bằng dấu phẩy)”.",
     empty: "Tệp không có dòng số liệu nào (cần dòng tiêu đề và ít nhất một dòng).",
     tooManyRows: "Tệp có quá nhiều dòng: tối đa {max} dòng số liệu.",
     badQuotes: "Dấu ngoặc kép không được đóng: tệp bị cắt hoặc hỏng.",
@@ -111,7 +120,8 @@ export const figuresVi = {
 export const figuresEn: typeof figuresVi = {
   nav: "Data sources",
   title: "Published figures by source",
-  metaDescription: "Official published figures on Viet Nam's digital transformation, by source, with verbatim quotes, release dates and revisions.",
+  metaDescription:
+    "Official published figures on Viet Nam's digital transformation, by source, with verbatim quotes, release dates and revisions.",
   intro:
     "Every number below is quoted verbatim from a dated release with its link. Sources may give different numbers for the same period; provisional figures are marked, and a revised figure names the value it replaced.",
   filters: "Filter figures",
@@ -139,7 +149,13 @@ export const figuresEn: typeof figuresVi = {
   tableCaption: "{indicator}: each source's values by period",
   conflict: "Sources disagree",
   api: "Open data: /api/v1/figures",
-  kinds: { STATISTICS_OFFICE: "Statistics office", MINISTRY: "Ministry", INTERNATIONAL_INDEX: "International index", AGENCY_REPORTING: "Agency reporting", SURVEY: "Survey" },
+  kinds: {
+    STATISTICS_OFFICE: "Statistics office",
+    MINISTRY: "Ministry",
+    INTERNATIONAL_INDEX: "International index",
+    AGENCY_REPORTING: "Agency reporting",
+    SURVEY: "Survey",
+  },
   import: {
     title: "Add a release of figures",
     intro:
@@ -163,7 +179,8 @@ export const figuresEn: typeof figuresVi = {
     cancel: "Cancel",
     cancelled: "Cancelled. Nothing was written.",
     blocked: "There are errors: correct the file and upload it again. No row is written while any has an error.",
-    hasErrors: "The file has errors, or someone has just added some of its figures. Please upload it again to see the errors. Nothing was written.",
+    hasErrors:
+      "The file has errors, or someone has just added some of its figures. Please upload it again to see the errors. Nothing was written.",
     changedSincePreview: "The file changed after its preview. Please upload and check it again.",
     done: "Published figures added: {count}.",
     viewPublic: "See the data sources page",

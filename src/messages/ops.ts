@@ -4,12 +4,15 @@ export const opsVi = {
     nav: "Sao lưu",
     navHint: "Bản sao lưu hằng đêm: thời điểm, dung lượng, số dòng; tải về; cảnh báo khi sao lưu lỗi hoặc quá hạn.",
     title: "Sao lưu cơ sở dữ liệu",
-    intro: "Cổng tự sao lưu toàn bộ cơ sở dữ liệu mỗi đêm lúc {at} (giờ Việt Nam) và giữ {keep} bản gần nhất. Mỗi bản có mã kiểm tra SHA-256; hãy định kỳ chạy thử khôi phục (npm run db:restore-check).",
+    intro:
+      "Cổng tự sao lưu toàn bộ cơ sở dữ liệu mỗi đêm lúc {at} (giờ Việt Nam) và giữ {keep} bản gần nhất. Mỗi bản có mã kiểm tra SHA-256; hãy định kỳ chạy thử khôi phục (npm run db:restore-check).",
     off: "Sao lưu tự động đang tắt (BACKUP_AT=off). Hãy sao lưu bằng lệnh npm run db:backup.",
     next: "Lần sao lưu tự động tiếp theo: {at}.",
     statusOk: "Bản sao lưu gần nhất lúc {at} ({ago}).",
-    statusNone: "Chưa có bản sao lưu nào. Bản đầu tiên sẽ được tạo lúc {at}; có thể sao lưu ngay bằng lệnh npm run db:backup.",
-    statusOverdue: "Quá hạn sao lưu: bản gần nhất đã cách đây {ago} (quá 36 giờ). Hãy kiểm tra cổng và thư mục sao lưu.",
+    statusNone:
+      "Chưa có bản sao lưu nào. Bản đầu tiên sẽ được tạo lúc {at}; có thể sao lưu ngay bằng lệnh npm run db:backup.",
+    statusOverdue:
+      "Quá hạn sao lưu: bản gần nhất đã cách đây {ago} (quá 36 giờ). Hãy kiểm tra cổng và thư mục sao lưu.",
     statusFailed: "Lần sao lưu lúc {at} bị lỗi: {error}",
     colTime: "Thời điểm",
     colSize: "Dung lượng",
@@ -32,7 +35,8 @@ export const opsEn: typeof opsVi = {
     nav: "Backups",
     navHint: "Nightly backups: time, size, row counts; download; warnings when a backup failed or is overdue.",
     title: "Database backups",
-    intro: "The portal backs up the whole database every night at {at} (Vietnam time) and keeps the last {keep}. Each backup has a SHA-256 checksum; run the restore drill (npm run db:restore-check) regularly.",
+    intro:
+      "The portal backs up the whole database every night at {at} (Vietnam time) and keeps the last {keep}. Each backup has a SHA-256 checksum; run the restore drill (npm run db:restore-check) regularly.",
     off: "Scheduled backups are off (BACKUP_AT=off). Back up with npm run db:backup.",
     next: "Next scheduled backup: {at}.",
     statusOk: "Last backup at {at} ({ago}).",

@@ -17,7 +17,8 @@ export const publicVi = {
     decisionPage: "Trang văn bản: chỉ tiêu, nhiệm vụ và ghi chú",
     quoteLink: "Xem trong toàn văn",
     metaTitle: "Toàn văn {number}",
-    metaDescription: "Toàn văn {number}: {title}. Đánh số dòng, với các chỉ tiêu và nhiệm vụ được tô sáng và trích dẫn nguyên văn.",
+    metaDescription:
+      "Toàn văn {number}: {title}. Đánh số dòng, với các chỉ tiêu và nhiệm vụ được tô sáng và trích dẫn nguyên văn.",
   },
   tasks: {
     nav: "Nhiệm vụ",
@@ -49,7 +50,8 @@ export const publicVi = {
     prev: "← Trước",
     next: "Sau →",
     pagination: "Phân trang",
-    metaDescription: "Danh sách các nhiệm vụ chuyển đổi số được giao theo các quyết định của Thủ tướng Chính phủ, cơ quan chủ trì, thời hạn và tình trạng thực hiện.",
+    metaDescription:
+      "Danh sách các nhiệm vụ chuyển đổi số được giao theo các quyết định của Thủ tướng Chính phủ, cơ quan chủ trì, thời hạn và tình trạng thực hiện.",
   },
   meta: {
     decisionDescription: "{number}: {title}. Chỉ tiêu định lượng, nhiệm vụ và trích dẫn nguyên văn.",
@@ -74,7 +76,8 @@ export const publicEn: typeof publicVi = {
     decisionPage: "Document page: targets, tasks and notes",
     quoteLink: "See in the full text",
     metaTitle: "Full text of {number}",
-    metaDescription: "Full text of {number}: {title}. Numbered lines, with the targets and tasks highlighted and quoted verbatim.",
+    metaDescription:
+      "Full text of {number}: {title}. Numbered lines, with the targets and tasks highlighted and quoted verbatim.",
   },
   tasks: {
     nav: "Tasks",
@@ -106,10 +109,12 @@ export const publicEn: typeof publicVi = {
     prev: "← Previous",
     next: "Next →",
     pagination: "Pagination",
-    metaDescription: "The digital-transformation tasks assigned by the Prime Minister's decisions, with lead agencies, deadlines and progress.",
+    metaDescription:
+      "The digital-transformation tasks assigned by the Prime Minister's decisions, with lead agencies, deadlines and progress.",
   },
   meta: {
     decisionDescription: "{number}: {title}. Quantitative targets, tasks and verbatim quotes.",
-    indicatorDescription: "{name}: the target thresholds of each document, their status and the approved quarterly values.",
+    indicatorDescription:
+      "{name}: the target thresholds of each document, their status and the approved quarterly values.",
   },
 };

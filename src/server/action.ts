@@ -8,7 +8,14 @@ import { langFromPath, requestLang } from "@/i18n/request";
 import { msg, translate, type Text } from "@/i18n/translate";
 import { withLang } from "@/i18n/zod";
 import { currentUser, type SessionUser } from "./current-user";
-import { AppError, AuthError, ForbiddenError, isDatabaseUnavailable, logDatabaseUnavailable, zodErrorMap } from "./errors";
+import {
+  AppError,
+  AuthError,
+  ForbiddenError,
+  isDatabaseUnavailable,
+  logDatabaseUnavailable,
+  zodErrorMap,
+} from "./errors";
 import { can, type Permission } from "./permissions";
 import { logUnexpected } from "./ops/logger";
 
@@ -95,10 +102,17 @@ export function action<S extends z.ZodTypeAny, T>(
         return r.success ? r : { success: false as const, fieldErrors: fieldErrorsOf(r.error) };
       });
       if (!parsed.success) {
-        return { ok: false, message: translate(lang, msg("errors.invalidForm")), fieldErrors: parsed.fieldErrors, values };
+        return {
+          ok: false,
+          message: translate(lang, msg("errors.invalidForm")),
+          fieldErrors: parsed.fieldErrors,
+          values,
+        };
       }
       const result = (await handler(user, parsed.data, formData)) ?? { ok: true };
-      return (result.message === undefined ? result : { ...result, message: translate(lang, result.message) }) as ActionResult<T>;
+      return (
+        result.message === undefined ? result : { ...result, message: translate(lang, result.message) }
+      ) as ActionResult<T>;
     } catch (err) {
       return toResult(err, values, lang) as ActionResult<T>;
     }

@@ -6,7 +6,15 @@ import type { Lang } from "@/i18n/config";
 import { requestLang } from "@/i18n/request";
 import { msg, translate } from "@/i18n/translate";
 import { currentUser, type SessionUser } from "./current-user";
-import { AppError, AuthError, DatabaseUnavailableError, DB_RETRY_AFTER_SECONDS, ForbiddenError, isDatabaseUnavailable, logDatabaseUnavailable } from "./errors";
+import {
+  AppError,
+  AuthError,
+  DatabaseUnavailableError,
+  DB_RETRY_AFTER_SECONDS,
+  ForbiddenError,
+  isDatabaseUnavailable,
+  logDatabaseUnavailable,
+} from "./errors";
 
 /** The language of an API request's messages: `?lang=vi|en`, else Accept-Language, else Vietnamese. */
 export function apiLang(req: Request): Lang {
@@ -64,7 +72,8 @@ export async function withUser(req: Request, permission: Permission, fn: (user: 
   }
 }
 
-const tooLarge = (maxBytes: number) => new AppError(msg("errors.tooLarge", { mb: Math.round(maxBytes / 1_000_000) }), 413);
+const tooLarge = (maxBytes: number) =>
+  new AppError(msg("errors.tooLarge", { mb: Math.round(maxBytes / 1_000_000) }), 413);
 
 /**
  * The body as JSON, for a body declared `application/json` of at most `maxBytes` bytes. Anything

@@ -8,7 +8,13 @@ import { PILLARS } from "@/lib/enums";
 import { MILESTONE_STATUSES } from "@/lib/status";
 import { en } from "@/messages/en";
 import { vi } from "@/messages/vi";
-import { AppError, DB_RETRY_AFTER_SECONDS, GENERIC_ERROR, isDatabaseUnavailable, logDatabaseUnavailable } from "./errors";
+import {
+  AppError,
+  DB_RETRY_AFTER_SECONDS,
+  GENERIC_ERROR,
+  isDatabaseUnavailable,
+  logDatabaseUnavailable,
+} from "./errors";
 import { logUnexpected } from "./ops/logger";
 
 export const pageQuery = z.object({
@@ -71,7 +77,10 @@ const DB_UNAVAILABLE_MESSAGE = `${vi.common.dbUnavailable} / ${en.common.dbUnava
 export function publicErrorResponse(err: unknown): NextResponse {
   if (isDatabaseUnavailable(err)) {
     if (!(err instanceof AppError)) logDatabaseUnavailable("api", err);
-    return apiError(503, DB_UNAVAILABLE_MESSAGE, undefined, { "Retry-After": String(DB_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" });
+    return apiError(503, DB_UNAVAILABLE_MESSAGE, undefined, {
+      "Retry-After": String(DB_RETRY_AFTER_SECONDS),
+      "Cache-Control": "no-store",
+    });
   }
   if (err instanceof AppError) return apiError(err.status, err.message, err.details, { "Cache-Control": "no-store" });
   logUnexpected("api", err);
@@ -85,7 +94,9 @@ const WRAPPED = Symbol.for("cds.publicRoute");
  * Next.js's bare 500:  `export const GET = publicRoute(async (req) => { … })`.
  * Wrapping twice is harmless (the second call returns the first wrapper).
  */
-export function publicRoute<A extends unknown[]>(handler: (...args: A) => Response | Promise<Response>): (...args: A) => Promise<Response> {
+export function publicRoute<A extends unknown[]>(
+  handler: (...args: A) => Response | Promise<Response>,
+): (...args: A) => Promise<Response> {
   if ((handler as { [WRAPPED]?: boolean })[WRAPPED]) return handler as (...args: A) => Promise<Response>;
   const wrapped = async (...args: A): Promise<Response> => {
     try {
@@ -105,13 +116,23 @@ const BAD_QUERY = "Tham số truy vấn không hợp lệ / invalid query parame
  * win silently, so `?page=-1&page=1` read as page 1). Parameters the schema does not read are
  * ignored, repeated or not.
  */
-export function parseQuery<T extends z.ZodTypeAny>(req: Request, schema: T): { ok: true; data: z.infer<T> } | { ok: false; response: NextResponse } {
+export function parseQuery<T extends z.ZodTypeAny>(
+  req: Request,
+  schema: T,
+): { ok: true; data: z.infer<T> } | { ok: false; response: NextResponse } {
   const search = new URL(req.url).searchParams;
   const repeated = repeatedParams(search, schema);
   if (repeated.length) return { ok: false, response: apiError(400, BAD_QUERY, repeated) };
   const r = schema.safeParse(Object.fromEntries(search));
   if (!r.success) {
-    return { ok: false, response: apiError(400, BAD_QUERY, r.error.issues.map((i) => ({ param: i.path.join("."), message: i.message }))) };
+    return {
+      ok: false,
+      response: apiError(
+        400,
+        BAD_QUERY,
+        r.error.issues.map((i) => ({ param: i.path.join("."), message: i.message })),
+      ),
+    };
   }
   return { ok: true, data: r.data };
 }
@@ -141,7 +162,11 @@ export function paginated<T>(req: Request, items: T[], total: number, q: PageQue
   return publicJson({
     data: items,
     meta: { page: q.page, pageSize: q.pageSize, total, pages },
-    links: { self: link(q.page), next: q.page < pages ? link(q.page + 1) : null, prev: q.page > 1 ? link(q.page - 1) : null },
+    links: {
+      self: link(q.page),
+      next: q.page < pages ? link(q.page + 1) : null,
+      prev: q.page > 1 ? link(q.page - 1) : null,
+    },
   });
 }
 
@@ -157,7 +182,11 @@ export function publicCsv(filename: string, body: string, cache: string = CACHE_
  * A public CSV download written chunk by chunk: `chunks` yields CSV text (the first chunk carries
  * the byte-order mark and header row), so a large table is never held in memory at once.
  */
-export async function publicCsvStream(filename: string, chunks: AsyncIterable<string>, cache: string = CACHE_BULK): Promise<Response> {
+export async function publicCsvStream(
+  filename: string,
+  chunks: AsyncIterable<string>,
+  cache: string = CACHE_BULK,
+): Promise<Response> {
   const headers = publicCsv(filename, "", cache).headers;
   const encoder = new TextEncoder();
   const iterator = chunks[Symbol.asyncIterator]();

@@ -33,12 +33,14 @@ export async function pruneAuthRows(now = new Date()): Promise<PruneResult> {
   const { attemptsBefore, sessionsBefore } = pruneCutoffs(now);
   const result: PruneResult = { attempts: 0, sessions: 0 };
   for (let i = 0; i < PRUNE_MAX_BATCHES; i++) {
-    const n = await db.$executeRaw`DELETE FROM "LoginAttempt" WHERE "id" IN (SELECT "id" FROM "LoginAttempt" WHERE "at" < ${attemptsBefore} LIMIT ${PRUNE_BATCH})`;
+    const n =
+      await db.$executeRaw`DELETE FROM "LoginAttempt" WHERE "id" IN (SELECT "id" FROM "LoginAttempt" WHERE "at" < ${attemptsBefore} LIMIT ${PRUNE_BATCH})`;
     result.attempts += n;
     if (n < PRUNE_BATCH) break;
   }
   for (let i = 0; i < PRUNE_MAX_BATCHES; i++) {
-    const n = await db.$executeRaw`DELETE FROM "AuthSession" WHERE "id" IN (SELECT "id" FROM "AuthSession" WHERE "expiresAt" < ${sessionsBefore} LIMIT ${PRUNE_BATCH})`;
+    const n =
+      await db.$executeRaw`DELETE FROM "AuthSession" WHERE "id" IN (SELECT "id" FROM "AuthSession" WHERE "expiresAt" < ${sessionsBefore} LIMIT ${PRUNE_BATCH})`;
     result.sessions += n;
     if (n < PRUNE_BATCH) break;
   }

@@ -21,10 +21,16 @@ class SessionEndedError extends Error {
   }
 }
 
-const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(200), password: z.string().min(1).max(200) });
+const credentials = z.object({
+  email: z.string().trim().toLowerCase().email().max(200),
+  password: z.string().min(1).max(200),
+});
 
 /** Checks an email and password; throws ThrottledError while this account and address must wait (see login-guard.ts). */
-export async function checkCredentials(raw: unknown, ip: string | null = null): Promise<{ id: string; email: string; name: string; sv: number } | null> {
+export async function checkCredentials(
+  raw: unknown,
+  ip: string | null = null,
+): Promise<{ id: string; email: string; name: string; sv: number } | null> {
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) return null;
   const email = parsed.data.email;
@@ -61,13 +67,25 @@ const messageOf = (m: LogMetadata) => (m instanceof Error ? m.message : (m?.mess
 const logger: NextAuthOptions["logger"] = {
   error(code: string, metadata: LogMetadata) {
     // An ended session is the ordinary result of signing out or of time passing: nothing to log.
-    if (code === "JWT_SESSION_ERROR" && (metadata instanceof SessionEndedError || (metadata as { error?: Error })?.error instanceof SessionEndedError)) return;
+    if (
+      code === "JWT_SESSION_ERROR" &&
+      (metadata instanceof SessionEndedError || (metadata as { error?: Error })?.error instanceof SessionEndedError)
+    )
+      return;
     if (code === "JWT_SESSION_ERROR") {
-      const why = String(messageOf(metadata) ?? "").split("\n")[0].replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200);
+      const why = String(messageOf(metadata) ?? "")
+        .split("\n")[0]
+        .replace(/[\u0000-\u001f\u007f]/g, "")
+        .slice(0, 200);
       console.warn(`[next-auth] JWT_SESSION_ERROR: an unreadable session cookie was ignored (${why})`);
       return;
     }
-    console.error(`[next-auth][error][${code}]`, `\nhttps://next-auth.js.org/errors#${code.toLowerCase()}`, messageOf(metadata), metadata);
+    console.error(
+      `[next-auth][error][${code}]`,
+      `\nhttps://next-auth.js.org/errors#${code.toLowerCase()}`,
+      messageOf(metadata),
+      metadata,
+    );
   },
 };
 
@@ -89,7 +107,11 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: async (raw, req) => checkCredentials(raw, clientAddressFromHeaders(req?.headers as Record<string, string | string[] | undefined> | undefined)),
+      authorize: async (raw, req) =>
+        checkCredentials(
+          raw,
+          clientAddressFromHeaders(req?.headers as Record<string, string | string[] | undefined> | undefined),
+        ),
     }),
   ],
   callbacks: {
@@ -104,7 +126,12 @@ export const authOptions: NextAuthOptions = {
         return token;
       }
       // Every other read of the cookie (getServerSession, /api/auth/session) lands here.
-      if (typeof token.aexp !== "number" || token.aexp * 1000 <= Date.now() || !(await sessionIsLive(token.sid, token.uid))) throw new SessionEndedError();
+      if (
+        typeof token.aexp !== "number" ||
+        token.aexp * 1000 <= Date.now() ||
+        !(await sessionIsLive(token.sid, token.uid))
+      )
+        throw new SessionEndedError();
       return token;
     },
     session: async ({ session, token }) => {

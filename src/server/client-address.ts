@@ -11,7 +11,10 @@ export const CLIENT_ADDRESS_HEADER = "x-cds-client-address";
  * runs behind that front server (which sets CDS_INTERNAL_TOKEN and overwrites the header on every
  * request); under `next dev` or `next start` alone anyone could write it, so it is ignored.
  */
-export function clientAddressFromHeaders(headers: Record<string, string | string[] | undefined> | undefined, behindFrontServer = frontServerPresent()): string | null {
+export function clientAddressFromHeaders(
+  headers: Record<string, string | string[] | undefined> | undefined,
+  behindFrontServer = frontServerPresent(),
+): string | null {
   if (!behindFrontServer) return null;
   const v = headers?.[CLIENT_ADDRESS_HEADER];
   return normaliseIp(Array.isArray(v) ? v[0] : v);

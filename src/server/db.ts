@@ -39,7 +39,6 @@ function lazy(): Db {
   return (globalForDb.__prisma = new PrismaClient({ adapter: new PrismaPg(pool) }));
 }
 
-
 // Created on first use, so importing this module never needs a database.
 export const db: Db = new Proxy({} as Db, {
   get: (_t, prop) => {

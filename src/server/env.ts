@@ -42,7 +42,10 @@ const schema = z.object({
   /** Nightly backup time of day, Vietnam time ("HH:MM"), or "off". */
   BACKUP_AT: z
     .string()
-    .regex(/^(([01]?\d|2[0-3]):[0-5]\d|off)$/i, "BACKUP_AT phải là giờ trong ngày dạng HH:MM (giờ Việt Nam), ví dụ 02:00, hoặc off")
+    .regex(
+      /^(([01]?\d|2[0-3]):[0-5]\d|off)$/i,
+      "BACKUP_AT phải là giờ trong ngày dạng HH:MM (giờ Việt Nam), ví dụ 02:00, hoặc off",
+    )
     .default("02:00"),
   /** How many backups the nightly job keeps in BACKUP_DIR (older ones are deleted). */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),

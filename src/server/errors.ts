@@ -91,14 +91,25 @@ export const DB_RETRY_AFTER_SECONDS = 5;
 
 // Error codes that mean "no usable connection", from every layer between us and PostgreSQL:
 // Node sockets, node-postgres, the Prisma driver adapter (its error kinds) and Prisma itself.
-const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ECONNABORTED"]);
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "ECONNABORTED",
+]);
 // P1001 can't reach the server, P1002 reached but timed out, P1008 operation timed out,
 // P1017 server closed the connection, P2024 timed out fetching a connection from the pool.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // PostgreSQL SQLSTATEs: class 08 (connection exception), 57P01 admin shutdown, 57P02 crash
 // shutdown, 57P03 cannot connect now (starting up / shutting down), 53300 too many connections.
-const isPgUnavailableCode = (code: string) => /^08[0-9A-Z]{3}$/.test(code) || code === "57P01" || code === "57P02" || code === "57P03" || code === "53300";
+const isPgUnavailableCode = (code: string) =>
+  /^08[0-9A-Z]{3}$/.test(code) || code === "57P01" || code === "57P02" || code === "57P03" || code === "53300";
 const MESSAGES = [
   /Connection terminated/i,
   /timeout exceeded when trying to connect/i,
@@ -120,7 +131,15 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== "object" || depth > 8) return false;
   if (err instanceof DatabaseUnavailableError) return true;
   if (err instanceof AppError) return false;
-  const e = err as { code?: unknown; errorCode?: unknown; kind?: unknown; cause?: unknown; meta?: unknown; message?: unknown; errors?: unknown };
+  const e = err as {
+    code?: unknown;
+    errorCode?: unknown;
+    kind?: unknown;
+    cause?: unknown;
+    meta?: unknown;
+    message?: unknown;
+    errors?: unknown;
+  };
   for (const code of [e.code, e.errorCode]) {
     if (typeof code !== "string") continue;
     if (SOCKET_CODES.has(code) || PRISMA_CODES.has(code) || isPgUnavailableCode(code)) return true;
@@ -133,7 +152,12 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   // A driver adapter error carries the mapped error in `cause`, as does an Error with a cause;
   // Prisma keeps the driver adapter's error in `meta.driverAdapterError` (e.g. P2010, P2039).
   if (isDatabaseUnavailable(e.cause, depth + 1)) return true;
-  if (e.meta && typeof e.meta === "object" && isDatabaseUnavailable((e.meta as { driverAdapterError?: unknown }).driverAdapterError, depth + 1)) return true;
+  if (
+    e.meta &&
+    typeof e.meta === "object" &&
+    isDatabaseUnavailable((e.meta as { driverAdapterError?: unknown }).driverAdapterError, depth + 1)
+  )
+    return true;
   if (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;
   // Last resort, for errors that only keep the text (Prisma's unknown-request errors).
   const message = typeof e.message === "string" ? e.message : "";

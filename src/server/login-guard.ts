@@ -41,9 +41,19 @@ async function failures(scope: Scope, now: Date): Promise<{ n: number; last: Dat
   const since = new Date(now.getTime() - WINDOW_MS);
   // For a pair, failures after its last success only: signing in clears the pair's count. An
   // address's count is not cleared by a success (one valid account would reset it).
-  const lastOk = "email" in scope ? await db.loginAttempt.findFirst({ where: { ...scope, success: true, at: { gte: since } }, orderBy: { at: "desc" }, select: { at: true } }) : null;
+  const lastOk =
+    "email" in scope
+      ? await db.loginAttempt.findFirst({
+          where: { ...scope, success: true, at: { gte: since } },
+          orderBy: { at: "desc" },
+          select: { at: true },
+        })
+      : null;
   const where = { ...scope, success: false, at: { gte: lastOk?.at ?? since } };
-  const [n, last] = await Promise.all([db.loginAttempt.count({ where }), db.loginAttempt.findFirst({ where, orderBy: { at: "desc" }, select: { at: true } })]);
+  const [n, last] = await Promise.all([
+    db.loginAttempt.count({ where }),
+    db.loginAttempt.findFirst({ where, orderBy: { at: "desc" }, select: { at: true } }),
+  ]);
   return { n, last: last?.at ?? null };
 }
 
@@ -68,7 +78,12 @@ export async function assertMayTry(email: string, ip: string | null, now = new D
 
 const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
 
-export async function recordAttempt(email: string, ip: string | null, success: boolean, now = new Date()): Promise<void> {
+export async function recordAttempt(
+  email: string,
+  ip: string | null,
+  success: boolean,
+  now = new Date(),
+): Promise<void> {
   await db.loginAttempt.create({ data: { email, ip, success, at: now } });
   if (success) return;
   metrics()?.loginFailure();
@@ -82,12 +97,32 @@ export async function recordAttempt(email: string, ip: string | null, success: b
   if (!logFailure && !notify) return;
   const user = notify ? await db.user.findUnique({ where: { email }, select: { id: true } }) : null;
   await db.$transaction(async (tx) => {
-    if (logFailure) await audit(tx, { actor: null, action: "auth.failure", entityType: "User", entityId: email, after: { failures: pair, ip }, reason: null });
+    if (logFailure)
+      await audit(tx, {
+        actor: null,
+        action: "auth.failure",
+        entityType: "User",
+        entityId: email,
+        after: { failures: pair, ip },
+        reason: null,
+      });
     if (user) {
-      const addresses = await tx.loginAttempt.findMany({ where: { email, success: false, at: { gte: since } }, distinct: ["ip"], select: { ip: true }, take: 20 });
+      const addresses = await tx.loginAttempt.findMany({
+        where: { email, success: false, at: { gte: since } },
+        distinct: ["ip"],
+        select: { ip: true },
+        take: 20,
+      });
       const detail = { failures: account, since: since.toISOString(), addresses: addresses.map((a) => a.ip ?? "?") };
       await tx.userNotice.create({ data: { userId: user.id, kind: "auth.failures", detail, createdAt: now } });
-      await audit(tx, { actor: null, action: "auth.notice", entityType: "User", entityId: email, after: detail, reason: null });
+      await audit(tx, {
+        actor: null,
+        action: "auth.notice",
+        entityType: "User",
+        entityId: email,
+        after: detail,
+        reason: null,
+      });
     }
   });
 }

@@ -8,7 +8,11 @@ import { can, type Permission } from "./permissions";
  * `allowed` is false when the user lacks the permission (or all of them, given several): the page
  * then calls forbidden() (HTTP 403).
  */
-export async function pageUser(lang: string, permission: Permission | readonly Permission[], here: string): Promise<{ user: SessionUser; allowed: boolean }> {
+export async function pageUser(
+  lang: string,
+  permission: Permission | readonly Permission[],
+  here: string,
+): Promise<{ user: SessionUser; allowed: boolean }> {
   const user = await currentUser();
   if (!user) redirect(`/${lang}/login?next=${encodeURIComponent(here)}`);
   const wanted: readonly Permission[] = typeof permission === "string" ? [permission] : permission;

@@ -47,7 +47,15 @@ export async function endSession(sid: unknown, why: EndReason, now = new Date())
 }
 
 /** Ends every open session of a user (inside the caller's transaction when given one). */
-export async function endAllSessions(userId: number, why: EndReason, tx: Pick<Prisma.TransactionClient, "authSession"> = db, now = new Date()): Promise<number> {
-  const r = await tx.authSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now, endedWhy: why } });
+export async function endAllSessions(
+  userId: number,
+  why: EndReason,
+  tx: Pick<Prisma.TransactionClient, "authSession"> = db,
+  now = new Date(),
+): Promise<number> {
+  const r = await tx.authSession.updateMany({
+    where: { userId, endedAt: null },
+    data: { endedAt: now, endedWhy: why },
+  });
   return r.count;
 }

@@ -78,11 +78,20 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "cds-cache-bounds-"));
   db = await startEmbedded(dataDir);
   const env = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" };
-  const seeded = spawnSync(path.join("node_modules", ".bin", "tsx"), ["src/cli/seed.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const seeded = spawnSync(path.join("node_modules", ".bin", "tsx"), ["src/cli/seed.ts"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   if (seeded.status !== 0) throw new Error("seed failed");
   // The server alone, with a channel only its parent can use to ask what it caches.
   server = spawn(path.join("node_modules", ".bin", "tsx"), ["src/cli/serve.ts"], {
-    env: { ...env, PORT: String(PORT), NODE_ENV: "production", NEXTAUTH_SECRET: "cache-bounds-test-secret-0123456789abcdef", NEXTAUTH_URL: BASE },
+    env: {
+      ...env,
+      PORT: String(PORT),
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: "cache-bounds-test-secret-0123456789abcdef",
+      NEXTAUTH_URL: BASE,
+    },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   for (let i = 0; i < 240; i++) {
@@ -108,21 +117,47 @@ test.afterAll(async () => {
 test("200 unknown slugs and 200 junk query parameters leave the disk and the caches as they were", async () => {
   test.setTimeout(180_000);
   // The real pages once each, so their canonical entries exist before counting.
-  const real = ["/vi", "/en", INDICATOR, "/vi/decisions/411-2022", "/vi/archive/2026-Q2", "/vi/tasks", "/api/v1/indicators"];
+  const real = [
+    "/vi",
+    "/en",
+    INDICATOR,
+    "/vi/decisions/411-2022",
+    "/vi/archive/2026-Q2",
+    "/vi/tasks",
+    "/api/v1/indicators",
+  ];
   for (const s of await getAll(real)) expect(s).toBe(200);
   const before = { files: diskFiles(), stats: await stats() };
 
   const unknown = Array.from({ length: 200 }, (_, i) => {
     const n = `x${i}-${Math.random().toString(36).slice(2, 8)}`;
-    return [`/vi/indicators/${n}`, `/en/decisions/${n}`, `/vi/documents/${n}`, `/vi/archive/${n}`, `/en/archive/2026-Q2/indicators/${n}`, `/${n}`, `/${n}/indicators/${n}`, `/vi/indicators/${n}?page=${i}`][i % 8];
+    return [
+      `/vi/indicators/${n}`,
+      `/en/decisions/${n}`,
+      `/vi/documents/${n}`,
+      `/vi/archive/${n}`,
+      `/en/archive/2026-Q2/indicators/${n}`,
+      `/${n}`,
+      `/${n}/indicators/${n}`,
+      `/vi/indicators/${n}?page=${i}`,
+    ][i % 8];
   });
   const slugStatuses = await getAll(unknown);
-  expect(slugStatuses.every((s) => s === 404 || s === 307 || s === 308), String([...new Set(slugStatuses)])).toBe(true);
+  expect(
+    slugStatuses.every((s) => s === 404 || s === 307 || s === 308),
+    String([...new Set(slugStatuses)]),
+  ).toBe(true);
   const afterSlugs = { files: diskFiles(), stats: await stats() };
 
   const junk = Array.from({ length: 200 }, (_, i) => {
     const q = `utm_${i}=${Math.random().toString(36).slice(2, 8)}`;
-    return [`/vi?${q}`, `${INDICATOR}?${q}`, `/vi/tasks?${q}`, `/vi/decisions/411-2022?${q}&x=1`, `/api/v1/indicators?${q}`][i % 5];
+    return [
+      `/vi?${q}`,
+      `${INDICATOR}?${q}`,
+      `/vi/tasks?${q}`,
+      `/vi/decisions/411-2022?${q}&x=1`,
+      `/api/v1/indicators?${q}`,
+    ][i % 5];
   });
   for (const s of await getAll(junk)) expect(s).toBe(200);
   const afterJunk = { files: diskFiles(), stats: await stats() };
@@ -143,7 +178,11 @@ test("200 unknown slugs and 200 junk query parameters leave the disk and the cac
 
 test("the portal's own origin reached as 127.0.0.1:PORT may write; another port may not", async () => {
   const post = (origin: string) =>
-    fetch(`${BASE}/api/v1/reporting/observations`, { method: "POST", headers: { "content-type": "application/json", origin }, body: "{}" });
+    fetch(`${BASE}/api/v1/reporting/observations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin },
+      body: "{}",
+    });
   // Past the origin check, the anonymous writer is asked to sign in (401), not refused as another site (403).
   expect((await post(BASE)).status).toBe(401);
   expect((await post(`http://127.0.0.1:${PORT + 1}`)).status).toBe(403);

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn, signOut } from "./support";
 
-test("a reviewer drills from a status count to an indicator whose chart shows both milestones and explains its status", async ({ page }) => {
+test("a reviewer drills from a status count to an indicator whose chart shows both milestones and explains its status", async ({
+  page,
+}) => {
   await signIn(page, "reviewer@cds.gov.vn");
   await page.goto("/vi/dashboard");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bảng điều khiển quốc gia");
@@ -14,7 +16,8 @@ test("a reviewer drills from a status count to an indicator whose chart shows bo
   await expect(page).toHaveURL(/status=NEEDS_ACCELERATION/);
   const rows = page.getByTestId("target-row");
   await expect(rows.first()).toBeVisible();
-  for (const status of await page.getByTestId("target-row").locator("[data-status]").all()) await expect(status).toHaveAttribute("data-status", "NEEDS_ACCELERATION");
+  for (const status of await page.getByTestId("target-row").locator("[data-status]").all())
+    await expect(status).toHaveAttribute("data-status", "NEEDS_ACCELERATION");
 
   await page.getByTestId("target-row").getByRole("link", { name: "Tỷ trọng kinh tế số trong GDP" }).first().click();
   await expect(page).toHaveURL(/\/vi\/indicators\/digital-economy-gdp-share$/);
@@ -47,7 +50,9 @@ test("an agency reporter sees their agency's dashboard but not the national one"
   await expect(page.getByRole("link", { name: "Home" })).toHaveAttribute("href", "/en");
 });
 
-test("the targets CSV holds exactly the targets the dashboard lists, nationally and in an agency's view", async ({ page }) => {
+test("the targets CSV holds exactly the targets the dashboard lists, nationally and in an agency's view", async ({
+  page,
+}) => {
   const shownAndDownloaded = async (url: string) => {
     await page.goto(url);
     const rows = page.getByTestId("target-row");
@@ -57,7 +62,13 @@ test("the targets CSV holds exactly the targets the dashboard lists, nationally 
     const shown = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-target") ?? ""))).sort();
     const href = await page.getByTestId("targets-csv").getAttribute("href");
     const csv = await (await page.request.get(href!)).text();
-    const downloaded = csv.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1).map((l) => l.split(",")[0]).sort();
+    const downloaded = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((l) => l.split(",")[0])
+      .sort();
     expect(downloaded).toEqual(shown);
     return shown;
   };
@@ -68,5 +79,7 @@ test("the targets CSV holds exactly the targets the dashboard lists, nationally 
   expect(filtered.length).toBeLessThan(national.length);
   await signOut(page);
   await signIn(page, "reporter.hanoi@cds.gov.vn");
-  expect(await shownAndDownloaded("/vi/dashboard/agencies/T-HA-NOI?milestone=2025&pillar=DIGITAL_GOVERNMENT")).toEqual(filtered);
+  expect(await shownAndDownloaded("/vi/dashboard/agencies/T-HA-NOI?milestone=2025&pillar=DIGITAL_GOVERNMENT")).toEqual(
+    filtered,
+  );
 });

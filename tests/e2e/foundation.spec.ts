@@ -5,14 +5,18 @@ test("the home page lists the five documents in Vietnamese and switches to Engli
   await page.goto("/");
   await expect(page).toHaveURL(/\/vi$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Việt Nam đang ở đâu so với các mục tiêu chuyển đổi số?");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Việt Nam đang ở đâu so với các mục tiêu chuyển đổi số?",
+  );
   await expect(page.getByTestId("indicator-card").first()).toBeVisible();
   await expect(page.getByTestId("decision-link")).toHaveCount(5);
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Switch to English" }).click();
   await expect(page).toHaveURL(/\/en$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Where does Viet Nam stand on its digital-transformation targets?");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Where does Viet Nam stand on its digital-transformation targets?",
+  );
 });
 
 test("a decision page shows its targets with verbatim quotes and its tasks by heading", async ({ page }) => {
@@ -60,7 +64,8 @@ test("the scorecard filters indicator cards by text, pillar and status without a
   const missed = await cards.filter({ visible: true }).count();
   expect(missed).toBeGreaterThan(0);
   expect(missed).toBeLessThan(total);
-  for (const card of await cards.filter({ visible: true }).all()) await expect(card.locator('[data-status="MISSED"]').first()).toBeVisible();
+  for (const card of await cards.filter({ visible: true }).all())
+    await expect(card.locator('[data-status="MISSED"]').first()).toBeVisible();
 });
 
 test("any scorecard page can be viewed as published at the end of a past quarter", async ({ page }) => {

@@ -55,7 +55,10 @@ test("an anonymous visitor's public pages load one small script and no framework
 
   // The language link keeps the page's filters, which only the browser knows on a cached page.
   await page.goto("/vi/tasks?decision=1437-2024");
-  await expect(page.getByRole("link", { name: "Switch to English" })).toHaveAttribute("href", "/en/tasks?decision=1437-2024");
+  await expect(page.getByRole("link", { name: "Switch to English" })).toHaveAttribute(
+    "href",
+    "/en/tasks?decision=1437-2024",
+  );
   // Nothing the pages ask for is missing (the site icon was, once).
   expect(failed).toEqual([]);
   // …and the anchor: the other language's source text opens at the same line.
@@ -66,7 +69,9 @@ test("an anonymous visitor's public pages load one small script and no framework
   await expect(english).toHaveAttribute("href", "/en/documents/411-2022#L41");
 });
 
-test("a signed-in visitor gets the React page on the same address, and the script-free one again after signing out", async ({ page }) => {
+test("a signed-in visitor gets the React page on the same address, and the script-free one again after signing out", async ({
+  page,
+}) => {
   await signIn(page, "reviewer@cds.gov.vn");
   const scripts = await scriptsOf(page, "/vi/indicators/digital-economy-gdp-share");
   expect(scripts.some((s) => s.startsWith("/_next/static/chunks/"))).toBe(true);
@@ -78,7 +83,10 @@ test("a signed-in visitor gets the React page on the same address, and the scrip
   await expect(page.getByText("Không có chỉ số nào phù hợp với bộ lọc.", { exact: false })).toBeVisible();
   // The React language link keeps a document's anchor too.
   await page.goto("/vi/documents/411-2022#L40");
-  await expect(page.getByRole("link", { name: "Switch to English" })).toHaveAttribute("href", "/en/documents/411-2022#L40");
+  await expect(page.getByRole("link", { name: "Switch to English" })).toHaveAttribute(
+    "href",
+    "/en/documents/411-2022#L40",
+  );
   await signOut(page);
   const after = await scriptsOf(page, "/vi/indicators/digital-economy-gdp-share");
   expect(after.every((s) => s.startsWith("/_cds/"))).toBe(true);

@@ -18,7 +18,10 @@ function dbBackup(): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => child.on("exit", (code) => resolve({ code, out })));
 }
 
-test("a backup taken next to the running portal is listed on the admin page and downloads", async ({ page, request }) => {
+test("a backup taken next to the running portal is listed on the admin page and downloads", async ({
+  page,
+  request,
+}) => {
   expect((await request.get("/api/health")).status()).toBe(200);
   expect(await (await request.get("/api/ready")).json()).toEqual({ status: "ready" });
 
@@ -36,7 +39,13 @@ test("a backup taken next to the running portal is listed on the admin page and 
   await expect(page.getByTestId("backup-status")).toHaveAttribute("data-state", "ok");
   await expect(page.locator("tbody tr")).toHaveCount(rowsBefore + 1);
   await expectAccessible(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Tải về bản sao lưu lúc/ }).first().click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page
+      .getByRole("link", { name: /^Tải về bản sao lưu lúc/ })
+      .first()
+      .click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^cds-.*\.jsonl\.gz$/);
 
   // The portal still serves after the CLI left.

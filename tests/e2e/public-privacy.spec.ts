@@ -11,7 +11,10 @@ test("a status override shows its reason on the public page, not the reviewer's 
   const form = page.getByTestId("override-form").first();
   await page.getByText("Điều chỉnh tình trạng").first().click();
   await form.getByLabel(/Lý do|Reason/).fill(reason);
-  await form.getByRole("button", { name: /Lưu|Save/ }).first().click();
+  await form
+    .getByRole("button", { name: /Lưu|Save/ })
+    .first()
+    .click();
   await expect(form.getByTestId("form-message")).toBeVisible();
   await signOut(page);
 

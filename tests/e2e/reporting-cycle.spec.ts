@@ -50,7 +50,9 @@ test("reporter → reviewer → reporter → reviewer → public", async ({ page
   await expect(page.getByTestId("review-row")).toHaveCount(3);
   await expectAccessible(page);
   await page.getByRole("checkbox", { name: /Tỷ trọng kinh tế số trong GDP/ }).check();
-  await page.getByLabel("Nhận xét chung (dùng cho các mục không có nhận xét riêng)").fill("Đề nghị ghi rõ kỳ số liệu của Tổng cục Thống kê.");
+  await page
+    .getByLabel("Nhận xét chung (dùng cho các mục không có nhận xét riêng)")
+    .fill("Đề nghị ghi rõ kỳ số liệu của Tổng cục Thống kê.");
   await page.getByRole("button", { name: /Trả lại các mục đã chọn/ }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Đã trả lại 1 mục.");
   await expect(page.getByTestId("review-row")).toHaveCount(2);
@@ -84,14 +86,23 @@ test("reporter → reviewer → reporter → reviewer → public", async ({ page
 
   // Published: the open-data API and the decision page show the approved value.
   const api = await (await request.get("/api/v1/observations?indicator=digital-economy-gdp-share&pageSize=500")).json();
-  expect(api.data.find((o: { period: string }) => o.period === OPEN.key)).toMatchObject({ value: 19.4, agency: "BKHCN", illustrative: false });
+  expect(api.data.find((o: { period: string }) => o.period === OPEN.key)).toMatchObject({
+    value: 19.4,
+    agency: "BKHCN",
+    illustrative: false,
+  });
   const indicators = await (await request.get("/api/v1/indicators?pageSize=500")).json();
-  expect(indicators.data.find((i: { code: string }) => i.code === "digital-economy-gdp-share").latest).toMatchObject({ period: OPEN.key, value: 19.4 });
+  expect(indicators.data.find((i: { code: string }) => i.code === "digital-economy-gdp-share").latest).toMatchObject({
+    period: OPEN.key,
+    value: 19.4,
+  });
   // The cached public pages were refreshed by the approval: no restart, no manual purge.
   await page.goto("/vi/indicators/digital-economy-gdp-share");
   await expect(page.getByTestId("indicator-latest")).toHaveText("19,4%");
   await page.goto("/en");
-  await expect(page.getByTestId("indicator-card").filter({ hasText: "Digital economy share of GDP" })).toContainText("19.4%");
+  await expect(page.getByTestId("indicator-card").filter({ hasText: "Digital economy share of GDP" })).toContainText(
+    "19.4%",
+  );
   await page.goto("/vi/decisions/411-2022");
   await expect(page.locator("#\\34 11-2025-de-gdp-share").getByTestId("latest-value")).toContainText("19,4%");
   await expect(page.locator("#\\34 11-2025-de-gdp-share").getByTestId("latest-value")).toContainText(OPEN.labelVi);

@@ -19,7 +19,9 @@ async function freshTask(page: Page) {
   return page.getByTestId(testId);
 }
 
-test("a task's status survives two saves, a refused save and a reload; its history has only the reporter's revisions", async ({ page }) => {
+test("a task's status survives two saves, a refused save and a reload; its history has only the reporter's revisions", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "reporter.hanoi@cds.gov.vn");
   const row = await freshTask(page);
@@ -109,7 +111,9 @@ test("an indicator value survives two saves, a refused save and a reload", async
   for (const i of [0, 1]) await expect(history.nth(i)).toContainText("61,5");
 });
 
-test("a reporter submits everything ready in one action; a reviewer filters the queue by agency and approves a selection", async ({ page }) => {
+test("a reporter submits everything ready in one action; a reviewer filters the queue by agency and approves a selection", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, "reporter.hcm@cds.gov.vn");
   await page.goto("/vi/reporting?tab=indicators");
@@ -155,7 +159,8 @@ test("a reporter submits everything ready in one action; a reviewer filters the 
   await page.getByRole("link", { name: /Thành phố Hồ Chí Minh: 3/ }).click();
   await expect(page).toHaveURL(/\/vi\/review\?agency=/);
   await expect(page.getByTestId("review-row")).toHaveCount(3);
-  for (const row of await page.getByTestId("review-row").all()) await expect(row).toHaveAttribute("data-agency", "Thành phố Hồ Chí Minh");
+  for (const row of await page.getByTestId("review-row").all())
+    await expect(row).toHaveAttribute("data-agency", "Thành phố Hồ Chí Minh");
   await page.getByLabel("Loại").selectOption("task");
   await page.getByRole("button", { name: "Lọc", exact: true }).click();
   await expect(page).toHaveURL(/kind=task/);
@@ -170,7 +175,9 @@ test("a reporter submits everything ready in one action; a reviewer filters the 
   await expect(page.locator("#comment-error")).toHaveText("Vui lòng ghi lý do trả lại để cơ quan báo cáo sửa.");
   await expect(page.getByTestId("review-selected")).toHaveText("Đã chọn 1 mục");
   const rowOf = (n: string) => page.getByTestId("review-row").filter({ hasText: n });
-  await rowOf(names[0]).getByLabel(/Nhận xét cho mục này/).fill("Giá trị 1 chưa hợp lý, đề nghị kiểm tra.");
+  await rowOf(names[0])
+    .getByLabel(/Nhận xét cho mục này/)
+    .fill("Giá trị 1 chưa hợp lý, đề nghị kiểm tra.");
   await page.getByRole("button", { name: /Trả lại các mục đã chọn/ }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Đã trả lại 1 mục.");
   await expect(page.getByTestId("review-row")).toHaveCount(2);
@@ -182,7 +189,9 @@ test("a reporter submits everything ready in one action; a reviewer filters the 
   // The reporter sees that item's own comment.
   await signIn(page, "reporter.hcm@cds.gov.vn");
   await page.goto("/vi/reporting?tab=indicators");
-  await expect(page.getByTestId(ids[names.indexOf(names[0])]).getByTestId("review-comment")).toContainText("Giá trị 1 chưa hợp lý");
+  await expect(page.getByTestId(ids[names.indexOf(names[0])]).getByTestId("review-comment")).toContainText(
+    "Giá trị 1 chưa hợp lý",
+  );
 });
 
 test("submitting selected rows asks first and lists them", async ({ page }) => {

@@ -27,9 +27,15 @@ test("a cookie copied before sign-out no longer reads /api/me nor saves a draft"
     const session = await replay.get("/api/auth/session");
     expect(await session.json()).toEqual({});
     // No renewed session cookie for it either.
-    expect(session.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && /session-token=[^;]/.test(h.value))).toEqual([]);
-    const pick = (names: string[]) => Object.fromEntries(names.filter((n) => headers[n] !== undefined).map((n) => [n, headers[n]]));
-    const action = await replay.post(saved.url(), { headers: { ...pick(["next-action", "content-type", "accept", "next-router-state-tree", "origin"]), cookie }, data: body });
+    expect(
+      session.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && /session-token=[^;]/.test(h.value)),
+    ).toEqual([]);
+    const pick = (names: string[]) =>
+      Object.fromEntries(names.filter((n) => headers[n] !== undefined).map((n) => [n, headers[n]]));
+    const action = await replay.post(saved.url(), {
+      headers: { ...pick(["next-action", "content-type", "accept", "next-router-state-tree", "origin"]), cookie },
+      data: body,
+    });
     const text = await action.text();
     expect(text).toContain("Vui lòng đăng nhập");
     expect(text).not.toContain("Đã lưu nháp");

@@ -26,22 +26,26 @@ let dataDir: string;
 const children: ChildProcess[] = [];
 
 function launch(script: string, port: number, url: string, extraEnv: Record<string, string> = {}): ChildProcess {
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), [script, ...(script.endsWith("start.ts") ? ["--no-build"] : [])], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      // Shared by every instance, as a deployment would set them.
-      NEXTAUTH_SECRET: "two-instances-test-secret-0123456789abcdef",
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PUBLIC_CACHE_POLL_MS: "1000",
-      ...extraEnv,
-      NOW: TEST_NOW,
+  const child = spawn(
+    path.join("node_modules", ".bin", "tsx"),
+    [script, ...(script.endsWith("start.ts") ? ["--no-build"] : [])],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(port),
+        // Shared by every instance, as a deployment would set them.
+        NEXTAUTH_SECRET: "two-instances-test-secret-0123456789abcdef",
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PUBLIC_CACHE_POLL_MS: "1000",
+        ...extraEnv,
+        NOW: TEST_NOW,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   children.push(child);
   return child;
 }
@@ -92,7 +96,9 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("a session made on instance A is valid on instance B; sign-out ends it on both, even for a copied cookie", async ({ page }) => {
+test("a session made on instance A is valid on instance B; sign-out ends it on both, even for a copied cookie", async ({
+  page,
+}) => {
   await signInAt(page, A, "viewer.hanoi@cds.gov.vn");
   // Same host, other port: the browser sends the same cookie to B.
   const me = await page.request.get(`${B}/api/me`);
@@ -111,10 +117,14 @@ test("a session made on instance A is valid on instance B; sign-out ends it on b
 
 /** A sign-in through next-auth's API (as the form sends it), from `forwardedFor` when given; returns next-auth's error code or "ok". */
 async function apiSignIn(base: string, email: string, password: string, forwardedFor?: string): Promise<string> {
-  const ctx = await playwrightRequest.newContext({ extraHTTPHeaders: forwardedFor ? { "x-forwarded-for": forwardedFor } : {} });
+  const ctx = await playwrightRequest.newContext({
+    extraHTTPHeaders: forwardedFor ? { "x-forwarded-for": forwardedFor } : {},
+  });
   try {
     const { csrfToken } = await (await ctx.get(`${base}/api/auth/csrf`)).json();
-    const res = await ctx.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken, email, password, json: "true" } });
+    const res = await ctx.post(`${base}/api/auth/callback/credentials`, {
+      form: { csrfToken, email, password, json: "true" },
+    });
     const url = new URL((await res.json()).url as string);
     return url.searchParams.get("error") ?? "ok";
   } finally {
@@ -135,7 +145,9 @@ test("failed sign-ins on A slow that account from that address on B, and nobody 
   expect(await apiSignIn(A, email, PASSWORD, "203.0.113.51")).toBe("THROTTLED");
 });
 
-test("after failed sign-ins from elsewhere the owner sees a notice on signing in, and can dismiss it", async ({ page }) => {
+test("after failed sign-ins from elsewhere the owner sees a notice on signing in, and can dismiss it", async ({
+  page,
+}) => {
   const email = "reporter.hanoi@cds.gov.vn";
   // Five wrong passwords from five other addresses (B believes its proxy's X-Forwarded-For): none
   // of them is slowed, and the owner, at their own address, is not either.
@@ -161,7 +173,10 @@ test("after failed sign-ins from elsewhere the owner sees a notice on signing in
   await page.context().clearCookies();
 });
 
-test("an approval made through A shows on the public pages B serves from its cache within seconds", async ({ page, request }) => {
+test("an approval made through A shows on the public pages B serves from its cache within seconds", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   // B has the indicator page and the open-data list cached.
   for (const url of [INDICATOR, "/api/v1/indicators?pageSize=500"]) {
@@ -191,18 +206,26 @@ test("an approval made through A shows on the public pages B serves from its cac
   // B notices within its poll interval; measure how long a visitor of B waits for the new value.
   let seen = 0;
   await expect
-    .poll(async () => {
-      const html = await (await request.get(B + INDICATOR)).text();
-      if (html.includes("23,1%") && !seen) seen = Date.now();
-      return html.includes("23,1%");
-    }, { timeout: 10_000, intervals: [100] })
+    .poll(
+      async () => {
+        const html = await (await request.get(B + INDICATOR)).text();
+        if (html.includes("23,1%") && !seen) seen = Date.now();
+        return html.includes("23,1%");
+      },
+      { timeout: 10_000, intervals: [100] },
+    )
     .toBe(true);
   console.log(`two instances: approval through A visible on B after ${seen - approvedAt} ms`);
   expect(seen - approvedAt).toBeLessThan(5_000);
   const api = await (await request.get(`${B}/api/v1/indicators?pageSize=500`)).json();
-  expect(api.data.find((i: { code: string }) => i.code === "digital-economy-gdp-share").latest).toMatchObject({ period: openQuarter().key, value: 23.1 });
+  expect(api.data.find((i: { code: string }) => i.code === "digital-economy-gdp-share").latest).toMatchObject({
+    period: openQuarter().key,
+    value: 23.1,
+  });
   // …and B serves the new page from its cache again.
   expect((await request.get(B + INDICATOR)).headers()["x-cache"]).toBe("HIT");
   await page.goto(`${B}/en`);
-  await expect(page.getByTestId("indicator-card").filter({ hasText: "Digital economy share of GDP" })).toContainText("23.1%");
+  await expect(page.getByTestId("indicator-card").filter({ hasText: "Digital economy share of GDP" })).toContainText(
+    "23.1%",
+  );
 });

@@ -13,7 +13,15 @@ import {
   updatePeriodAction,
   updateUserAction,
 } from "@/modules/admin/actions";
-import { addAssignment, createUser, removeAssignment, resetPassword, setUserActive, updatePeriod, updateUser } from "@/modules/admin/mutations";
+import {
+  addAssignment,
+  createUser,
+  removeAssignment,
+  resetPassword,
+  setUserActive,
+  updatePeriod,
+  updateUser,
+} from "@/modules/admin/mutations";
 import { listAudit, listUsers } from "@/modules/admin/queries";
 import AdminAssignmentsRoute from "@/app/[lang]/admin/assignments/page";
 import AdminUsersRoute from "@/app/[lang]/admin/users/page";
@@ -65,7 +73,10 @@ async function signedIn(who: string): Promise<SessionUser> {
 async function createAs(tag: string, agency = "T-HA-NOI", role = "REPORTER"): Promise<{ id: number; email: string }> {
   await actAs(ADMIN);
   const e = email(tag);
-  const r = await createUserAction(null, form({ email: e, name: `Người thử ${tag}`, role, agencyId: await agencyId(agency), password: GOOD_PASSWORD }));
+  const r = await createUserAction(
+    null,
+    form({ email: e, name: `Người thử ${tag}`, role, agencyId: await agencyId(agency), password: GOOD_PASSWORD }),
+  );
   expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
   return { id: (r.data as { id: number }).id, email: e };
 }
@@ -84,13 +95,29 @@ describe("user accounts", () => {
     const before = await db.auditLog.count();
     await actAs(ADMIN);
     const e = email("create");
-    const r = await createUserAction(null, form({ email: `  ${e.toUpperCase()} `, name: " Nguyễn Văn Thử ", role: "REPORTER", agencyId: hanoi, password: GOOD_PASSWORD }));
+    const r = await createUserAction(
+      null,
+      form({
+        email: `  ${e.toUpperCase()} `,
+        name: " Nguyễn Văn Thử ",
+        role: "REPORTER",
+        agencyId: hanoi,
+        password: GOOD_PASSWORD,
+      }),
+    );
     expect(r.ok).toBe(true);
     expect(r.message).toBe(S.userCreated);
     const id = (r.data as { id: number }).id;
 
     const u = await userRow(id);
-    expect(u).toMatchObject({ email: e, name: "Nguyễn Văn Thử", role: "REPORTER", agencyId: hanoi, active: true, sessionVersion: 0 });
+    expect(u).toMatchObject({
+      email: e,
+      name: "Nguyễn Văn Thử",
+      role: "REPORTER",
+      agencyId: hanoi,
+      active: true,
+      sessionVersion: 0,
+    });
     expect(u.passwordHash).toMatch(/^scrypt\$/);
     expect(u.passwordHash).not.toContain(GOOD_PASSWORD);
     expect(await verifyPassword(GOOD_PASSWORD, u.passwordHash)).toBe(true);
@@ -108,7 +135,10 @@ describe("user accounts", () => {
   it("refuses a duplicate email (any case) with a message next to the email field, keeping what was typed but not the password", async () => {
     const { email: e } = await createAs("dup");
     const before = await db.auditLog.count();
-    const r = await createUserAction(null, form({ email: e.toUpperCase(), name: "Bản sao", role: "VIEWER", agencyId: hcm, password: GOOD_PASSWORD }));
+    const r = await createUserAction(
+      null,
+      form({ email: e.toUpperCase(), name: "Bản sao", role: "VIEWER", agencyId: hcm, password: GOOD_PASSWORD }),
+    );
     expect(r.ok).toBe(false);
     expect(r.fieldErrors?.email).toEqual([S.emailTaken]);
     expect(S.emailTaken).toMatch(/đã được dùng/);
@@ -121,18 +151,41 @@ describe("user accounts", () => {
   it("refuses weak passwords, bad emails and agencies that no longer exist, writing nothing", async () => {
     await actAs(ADMIN);
     const before = { users: await db.user.count(), audit: await db.auditLog.count() };
-    const short = await createUserAction(null, form({ email: email("weak1"), name: "Yếu", role: "VIEWER", agencyId: hanoi, password: "abc123" }));
+    const short = await createUserAction(
+      null,
+      form({ email: email("weak1"), name: "Yếu", role: "VIEWER", agencyId: hanoi, password: "abc123" }),
+    );
     expect(short.ok).toBe(false);
     expect(short.fieldErrors?.password).toContain("Mật khẩu phải có ít nhất 10 ký tự.");
 
-    const lettersOnly = await createUserAction(null, form({ email: email("weak2"), name: "Yếu", role: "VIEWER", agencyId: hanoi, password: "chicochuthoi" }));
+    const lettersOnly = await createUserAction(
+      null,
+      form({ email: email("weak2"), name: "Yếu", role: "VIEWER", agencyId: hanoi, password: "chicochuthoi" }),
+    );
     expect(lettersOnly.fieldErrors?.password).toEqual(["Mật khẩu phải có cả chữ và số."]);
 
-    const badEmail = await createUserAction(null, form({ email: "khong-phai-email", name: "", role: "KING", agencyId: "", password: GOOD_PASSWORD }));
+    const badEmail = await createUserAction(
+      null,
+      form({ email: "khong-phai-email", name: "", role: "KING", agencyId: "", password: GOOD_PASSWORD }),
+    );
     expect(badEmail.ok).toBe(false);
-    expect(badEmail.fieldErrors).toMatchObject({ email: [S.emailInvalid], name: [S.nameRequired], role: [S.roleInvalid], agencyId: [S.agencyRequired] });
+    expect(badEmail.fieldErrors).toMatchObject({
+      email: [S.emailInvalid],
+      name: [S.nameRequired],
+      role: [S.roleInvalid],
+      agencyId: [S.agencyRequired],
+    });
 
-    const merged = await createUserAction(null, form({ email: email("merged"), name: "Cơ quan cũ", role: "REPORTER", agencyId: formerMinistry, password: GOOD_PASSWORD }));
+    const merged = await createUserAction(
+      null,
+      form({
+        email: email("merged"),
+        name: "Cơ quan cũ",
+        role: "REPORTER",
+        agencyId: formerMinistry,
+        password: GOOD_PASSWORD,
+      }),
+    );
     expect(merged.ok).toBe(false);
     expect(merged.fieldErrors?.agencyId).toEqual([S.agencyNotCurrent]);
 
@@ -149,12 +202,22 @@ describe("user accounts", () => {
       await actAs(who);
       const expected = who ? FORBIDDEN : SIGN_IN;
       const results = [
-        await createUserAction(null, form({ email: email(`intruder-${who ?? "anon"}`), name: "X", role: "ADMIN", agencyId: hanoi, password: GOOD_PASSWORD })),
+        await createUserAction(
+          null,
+          form({
+            email: email(`intruder-${who ?? "anon"}`),
+            name: "X",
+            role: "ADMIN",
+            agencyId: hanoi,
+            password: GOOD_PASSWORD,
+          }),
+        ),
         await updateUserAction(null, form({ id: target.id, name: "Đổi tên trái phép", role: "ADMIN", agencyId: hcm })),
         await resetPasswordAction(null, form({ id: target.id, password: "Trai-phep-2026" })),
         await setUserActiveAction(null, form({ id: target.id, active: "false", confirm: "on" })),
       ];
-      for (const r of results) expect(r, `${who}: ${JSON.stringify(r)}`).toMatchObject({ ok: false, message: expected });
+      for (const r of results)
+        expect(r, `${who}: ${JSON.stringify(r)}`).toMatchObject({ ok: false, message: expected });
     }
     expect(await userRow(target.id)).toEqual(snapshot);
     expect(await db.user.count()).toBe(usersBefore);
@@ -170,11 +233,19 @@ describe("user accounts", () => {
     const reviewer = await signedIn(REVIEWER);
     const period = await db.reportingPeriod.findFirstOrThrow({ select: { id: true } });
     const attempts = [
-      () => createUser(reviewer, { email: email("direct-2"), name: "X", role: "ADMIN", agencyId: hanoi, password: GOOD_PASSWORD }),
+      () =>
+        createUser(reviewer, {
+          email: email("direct-2"),
+          name: "X",
+          role: "ADMIN",
+          agencyId: hanoi,
+          password: GOOD_PASSWORD,
+        }),
       () => updateUser(reviewer, { id: target.id, name: "X", role: "ADMIN", agencyId: hanoi }),
       () => resetPassword(reviewer, { id: target.id, password: GOOD_PASSWORD, reason: "" }),
       () => setUserActive(reviewer, { id: target.id, active: false, reason: "" }),
-      () => updatePeriod(reviewer, { id: period.id, opensAt: "2020-01-01", dueAt: "2020-02-01", locksAt: "2020-03-01" }),
+      () =>
+        updatePeriod(reviewer, { id: period.id, opensAt: "2020-01-01", dueAt: "2020-02-01", locksAt: "2020-03-01" }),
       () => addAssignment(reporter, { indicatorId: 1, agencyId: hanoi, national: false }),
       () => removeAssignment(reporter, { id: 1, reason: "" }),
     ];
@@ -190,7 +261,9 @@ describe("user accounts", () => {
     const r = await updateUserAction(null, form({ id: target.id, name: "Tên mới", role: "VIEWER", agencyId: hcm }));
     expect(r).toMatchObject({ ok: true, message: S.userUpdated });
     expect(await userRow(target.id)).toMatchObject({ name: "Tên mới", role: "VIEWER", agencyId: hcm });
-    const row = await db.auditLog.findFirstOrThrow({ where: { entityType: "User", entityId: String(target.id), action: "user.update" } });
+    const row = await db.auditLog.findFirstOrThrow({
+      where: { entityType: "User", entityId: String(target.id), action: "user.update" },
+    });
     expect(row.before).toEqual({ name: `Người thử edit`, role: "REPORTER", agency: "T-HA-NOI" });
     expect(row.after).toEqual({ name: "Tên mới", role: "VIEWER", agency: "T-HO-CHI-MINH" });
 
@@ -199,14 +272,20 @@ describe("user accounts", () => {
     expect(same).toMatchObject({ ok: true, message: S.nothingChanged });
     expect(await db.auditLog.count()).toBe(auditBefore);
 
-    const merged = await updateUserAction(null, form({ id: target.id, name: "Tên mới", role: "VIEWER", agencyId: formerMinistry }));
+    const merged = await updateUserAction(
+      null,
+      form({ id: target.id, name: "Tên mới", role: "VIEWER", agencyId: formerMinistry }),
+    );
     expect(merged.fieldErrors?.agencyId).toEqual([S.agencyNotCurrent]);
     expect((await userRow(target.id)).agencyId).toBe(hcm);
   });
 
   it("does not let an admin change their own role", async () => {
     const admin = await signedIn(ADMIN);
-    const r = await updateUserAction(null, form({ id: admin.id, name: admin.name, role: "VIEWER", agencyId: admin.agencyId }));
+    const r = await updateUserAction(
+      null,
+      form({ id: admin.id, name: admin.name, role: "VIEWER", agencyId: admin.agencyId }),
+    );
     expect(r.ok).toBe(false);
     expect(r.fieldErrors?.role).toEqual([S.selfRole]);
     expect((await userRow(admin.id)).role).toBe("ADMIN");
@@ -226,7 +305,10 @@ describe("user accounts", () => {
     expect((await userRow(target.id)).sessionVersion).toBe(oldSv);
 
     const newPassword = "DoiMatKhau2027";
-    const r = await resetPasswordAction(null, form({ id: target.id, password: newPassword, reason: "Người dùng quên mật khẩu" }));
+    const r = await resetPasswordAction(
+      null,
+      form({ id: target.id, password: newPassword, reason: "Người dùng quên mật khẩu" }),
+    );
     expect(r).toMatchObject({ ok: true, message: S.passwordReset });
     const after = await userRow(target.id);
     expect(after.sessionVersion).toBe(oldSv + 1);
@@ -238,8 +320,15 @@ describe("user accounts", () => {
     setClaims({ uid: target.id, sv: oldSv + 1 });
     expect((await currentUser())?.id).toBe(target.id);
 
-    const row = await db.auditLog.findFirstOrThrow({ where: { entityType: "User", entityId: String(target.id), action: "user.resetPassword" } });
-    expect(row).toMatchObject({ actorEmail: ADMIN, reason: "Người dùng quên mật khẩu", before: { sessionVersion: oldSv }, after: { sessionVersion: oldSv + 1 } });
+    const row = await db.auditLog.findFirstOrThrow({
+      where: { entityType: "User", entityId: String(target.id), action: "user.resetPassword" },
+    });
+    expect(row).toMatchObject({
+      actorEmail: ADMIN,
+      reason: "Người dùng quên mật khẩu",
+      before: { sessionVersion: oldSv },
+      after: { sessionVersion: oldSv + 1 },
+    });
     expect(text(row)).not.toContain(newPassword);
     expect(text(row)).not.toContain(after.passwordHash);
   });
@@ -254,7 +343,10 @@ describe("user accounts", () => {
     expect(unconfirmed.fieldErrors?.confirm).toEqual([S.confirmDeactivate]);
     expect((await userRow(target.id)).active).toBe(true);
 
-    const r = await setUserActiveAction(null, form({ id: target.id, active: "false", confirm: "on", reason: "Chuyển công tác" }));
+    const r = await setUserActiveAction(
+      null,
+      form({ id: target.id, active: "false", confirm: "on", reason: "Chuyển công tác" }),
+    );
     expect(r).toMatchObject({ ok: true, message: S.userDeactivated });
     const off = await userRow(target.id);
     expect(off.active).toBe(false);
@@ -275,7 +367,9 @@ describe("user accounts", () => {
     setClaims({ uid: target.id, sv });
     expect(await currentUser()).toBeNull();
 
-    const actions = (await db.auditLog.findMany({ where: { entityType: "User", entityId: String(target.id) }, orderBy: { id: "asc" } })).map((a) => [a.action, a.reason]);
+    const actions = (
+      await db.auditLog.findMany({ where: { entityType: "User", entityId: String(target.id) }, orderBy: { id: "asc" } })
+    ).map((a) => [a.action, a.reason]);
     expect(actions).toEqual([
       ["user.create", null],
       ["user.deactivate", "Chuyển công tác"],
@@ -307,7 +401,10 @@ describe("reporting periods", () => {
   });
   afterAll(async () => {
     // Put the seeded dates back for the other test files.
-    await db.reportingPeriod.update({ where: { id: period.id }, data: { opensAt: period.opensAt, dueAt: period.dueAt, locksAt: period.locksAt } });
+    await db.reportingPeriod.update({
+      where: { id: period.id },
+      data: { opensAt: period.opensAt, dueAt: period.dueAt, locksAt: period.locksAt },
+    });
   });
 
   const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -315,7 +412,10 @@ describe("reporting periods", () => {
   it("refuses reporters and reviewers", async () => {
     for (const who of [REPORTER, REVIEWER]) {
       await actAs(who);
-      const r = await updatePeriodAction(null, form({ id: period.id, opensAt: "2020-04-01", dueAt: "2020-05-01", locksAt: "2020-06-01" }));
+      const r = await updatePeriodAction(
+        null,
+        form({ id: period.id, opensAt: "2020-04-01", dueAt: "2020-05-01", locksAt: "2020-06-01" }),
+      );
       expect(r).toMatchObject({ ok: false, message: FORBIDDEN });
     }
     expect(await db.reportingPeriod.findUniqueOrThrow({ where: { id: period.id } })).toEqual(period);
@@ -323,15 +423,24 @@ describe("reporting periods", () => {
 
   it("requires opens < due ≤ locks, with the message next to the offending date", async () => {
     await actAs(ADMIN);
-    const dueBeforeOpen = await updatePeriodAction(null, form({ id: period.id, opensAt: "2020-04-10", dueAt: "2020-04-10", locksAt: "2020-08-01" }));
+    const dueBeforeOpen = await updatePeriodAction(
+      null,
+      form({ id: period.id, opensAt: "2020-04-10", dueAt: "2020-04-10", locksAt: "2020-08-01" }),
+    );
     expect(dueBeforeOpen.ok).toBe(false);
     expect(dueBeforeOpen.fieldErrors).toEqual({ dueAt: [S.dueAfterOpens] });
     expect(dueBeforeOpen.values).toMatchObject({ opensAt: "2020-04-10", dueAt: "2020-04-10" });
 
-    const lockBeforeDue = await updatePeriodAction(null, form({ id: period.id, opensAt: "2020-04-01", dueAt: "2020-06-01", locksAt: "2020-05-31" }));
+    const lockBeforeDue = await updatePeriodAction(
+      null,
+      form({ id: period.id, opensAt: "2020-04-01", dueAt: "2020-06-01", locksAt: "2020-05-31" }),
+    );
     expect(lockBeforeDue.fieldErrors).toEqual({ locksAt: [S.locksAfterDue] });
 
-    const notADay = await updatePeriodAction(null, form({ id: period.id, opensAt: "2020-02-30", dueAt: "2020-06-01", locksAt: "2020-07-01" }));
+    const notADay = await updatePeriodAction(
+      null,
+      form({ id: period.id, opensAt: "2020-02-30", dueAt: "2020-06-01", locksAt: "2020-07-01" }),
+    );
     expect(notADay.fieldErrors).toEqual({ opensAt: [S.dateInvalid] });
 
     expect(await db.reportingPeriod.findUniqueOrThrow({ where: { id: period.id } })).toEqual(period);
@@ -339,16 +448,30 @@ describe("reporting periods", () => {
 
   it("saves valid dates (due = lock is allowed), keeps unchanged ones exactly, and logs the change", async () => {
     await actAs(ADMIN);
-    const r = await updatePeriodAction(null, form({ id: period.id, opensAt: day(period.opensAt), dueAt: "2020-06-15", locksAt: "2020-06-15" }));
+    const r = await updatePeriodAction(
+      null,
+      form({ id: period.id, opensAt: day(period.opensAt), dueAt: "2020-06-15", locksAt: "2020-06-15" }),
+    );
     expect(r).toMatchObject({ ok: true, message: S.periodUpdated });
     const saved = await db.reportingPeriod.findUniqueOrThrow({ where: { id: period.id } });
     expect(saved.opensAt.getTime()).toBe(period.opensAt.getTime());
     expect(saved.dueAt.toISOString()).toBe("2020-06-15T00:00:00.000Z");
     expect(saved.locksAt.toISOString()).toBe("2020-06-15T00:00:00.000Z");
-    const row = await db.auditLog.findFirstOrThrow({ where: { entityType: "ReportingPeriod", entityId: String(period.id), action: "period.update" }, orderBy: { id: "desc" } });
+    const row = await db.auditLog.findFirstOrThrow({
+      where: { entityType: "ReportingPeriod", entityId: String(period.id), action: "period.update" },
+      orderBy: { id: "desc" },
+    });
     expect(row.actorEmail).toBe(ADMIN);
-    expect(row.before).toEqual({ period: "2020-Q1", dueAt: period.dueAt.toISOString(), locksAt: period.locksAt.toISOString() });
-    expect(row.after).toEqual({ period: "2020-Q1", dueAt: "2020-06-15T00:00:00.000Z", locksAt: "2020-06-15T00:00:00.000Z" });
+    expect(row.before).toEqual({
+      period: "2020-Q1",
+      dueAt: period.dueAt.toISOString(),
+      locksAt: period.locksAt.toISOString(),
+    });
+    expect(row.after).toEqual({
+      period: "2020-Q1",
+      dueAt: "2020-06-15T00:00:00.000Z",
+      locksAt: "2020-06-15T00:00:00.000Z",
+    });
   });
 });
 
@@ -359,7 +482,11 @@ describe("indicator assignments", () => {
 
   beforeAll(async () => {
     // An indicator with no national reporter yet, and current provinces not assigned to it.
-    indicator = await db.indicator.findFirstOrThrow({ where: { assignments: { none: {} } }, orderBy: { code: "asc" }, select: { id: true, code: true } });
+    indicator = await db.indicator.findFirstOrThrow({
+      where: { assignments: { none: {} } },
+      orderBy: { code: "asc" },
+      select: { id: true, code: true },
+    });
     free = await db.agency.findMany({
       where: { kind: "PROVINCE", validTo: null, indicatorAssignments: { none: { indicatorId: indicator.id } } },
       orderBy: { code: "asc" },
@@ -376,7 +503,10 @@ describe("indicator assignments", () => {
     const before = await db.indicatorAssignment.count();
     for (const who of [REPORTER, VIEWER, null]) {
       await actAs(who);
-      const r = await addAssignmentAction(null, form({ indicatorId: indicator.id, agencyId: free[0].id, national: "on" }));
+      const r = await addAssignmentAction(
+        null,
+        form({ indicatorId: indicator.id, agencyId: free[0].id, national: "on" }),
+      );
       expect(r.ok).toBe(false);
     }
     expect(await db.indicatorAssignment.count()).toBe(before);
@@ -384,16 +514,24 @@ describe("indicator assignments", () => {
 
   it("lets a reviewer assign, refuses duplicates, a second national reporter and former agencies; removes only after confirmation", async () => {
     await actAs(REVIEWER);
-    const r = await addAssignmentAction(null, form({ indicatorId: indicator.id, agencyId: free[0].id, national: "on" }));
+    const r = await addAssignmentAction(
+      null,
+      form({ indicatorId: indicator.id, agencyId: free[0].id, national: "on" }),
+    );
     expect(r).toMatchObject({ ok: true, message: S.assignmentAdded });
-    const a = await db.indicatorAssignment.findUniqueOrThrow({ where: { indicatorId_agencyId: { indicatorId: indicator.id, agencyId: free[0].id } } });
+    const a = await db.indicatorAssignment.findUniqueOrThrow({
+      where: { indicatorId_agencyId: { indicatorId: indicator.id, agencyId: free[0].id } },
+    });
     created.push(a.id);
     expect(a.national).toBe(true);
 
     const dup = await addAssignmentAction(null, form({ indicatorId: indicator.id, agencyId: free[0].id }));
     expect(dup.fieldErrors?.agencyId).toEqual([S.alreadyAssigned]);
 
-    const secondNational = await addAssignmentAction(null, form({ indicatorId: indicator.id, agencyId: free[1].id, national: "on" }));
+    const secondNational = await addAssignmentAction(
+      null,
+      form({ indicatorId: indicator.id, agencyId: free[1].id, national: "on" }),
+    );
     expect(secondNational.fieldErrors?.national).toEqual([S.nationalTaken]);
     expect(secondNational.values?.national).toBe("on");
 
@@ -403,7 +541,9 @@ describe("indicator assignments", () => {
 
     const plain = await addAssignmentAction(null, form({ indicatorId: indicator.id, agencyId: free[1].id }));
     expect(plain.ok).toBe(true);
-    const b = await db.indicatorAssignment.findUniqueOrThrow({ where: { indicatorId_agencyId: { indicatorId: indicator.id, agencyId: free[1].id } } });
+    const b = await db.indicatorAssignment.findUniqueOrThrow({
+      where: { indicatorId_agencyId: { indicatorId: indicator.id, agencyId: free[1].id } },
+    });
     created.push(b.id);
     expect(b.national).toBe(false);
 
@@ -423,7 +563,10 @@ describe("indicator assignments", () => {
     const again = await removeAssignmentAction(null, form({ id: a.id, confirm: "yes" }));
     expect(again).toMatchObject({ ok: false, message: S.assignmentNotFound });
 
-    const log = await db.auditLog.findMany({ where: { entityType: "IndicatorAssignment", entityId: String(a.id) }, orderBy: { id: "asc" } });
+    const log = await db.auditLog.findMany({
+      where: { entityType: "IndicatorAssignment", entityId: String(a.id) },
+      orderBy: { id: "asc" },
+    });
     expect(log.map((l) => [l.action, l.actorEmail, l.agencyId])).toEqual([
       ["indicatorAssignment.create", REVIEWER, free[0].id],
       ["indicatorAssignment.delete", ADMIN, free[0].id],
@@ -436,7 +579,8 @@ describe("indicator assignments", () => {
 
 describe("audit log viewer", () => {
   let target: { id: number; email: string };
-  const vnDay = (offsetDays: number) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const vnDay = (offsetDays: number) =>
+    new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
   const q = (raw: Record<string, string>) => auditQuery.parse(raw);
 
   beforeAll(async () => {
@@ -496,16 +640,22 @@ describe("audit log viewer", () => {
 
 describe("admin routes", () => {
   const props = (lang: string) => ({ params: Promise.resolve({ lang }), searchParams: Promise.resolve({}) });
-  const rendered = async (route: (p: ReturnType<typeof props>) => Promise<unknown>, lang = "vi") => (await route(props(lang))) as { type: unknown };
+  const rendered = async (route: (p: ReturnType<typeof props>) => Promise<unknown>, lang = "vi") =>
+    (await route(props(lang))) as { type: unknown };
 
   it("sends anonymous visitors to the sign-in page of their language, which comes back to the page asked for", async () => {
     await actAs(null);
-    await expect(AdminUsersRoute(props("en"))).rejects.toMatchObject({ digest: expect.stringContaining("/en/login?next=%2Fen%2Fadmin%2Fusers;") });
-    await expect(AdminAssignmentsRoute(props("vi"))).rejects.toMatchObject({ digest: expect.stringContaining("/vi/login?next=%2Fvi%2Fadmin%2Fassignments;") });
+    await expect(AdminUsersRoute(props("en"))).rejects.toMatchObject({
+      digest: expect.stringContaining("/en/login?next=%2Fen%2Fadmin%2Fusers;"),
+    });
+    await expect(AdminAssignmentsRoute(props("vi"))).rejects.toMatchObject({
+      digest: expect.stringContaining("/vi/login?next=%2Fvi%2Fadmin%2Fassignments;"),
+    });
   });
 
   it("refuses roles without the permission with a 403 (forbidden()), and shows the page to those with it", async () => {
-    const refused = (route: (p: ReturnType<typeof props>) => Promise<unknown>) => expect(route(props("vi"))).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;403" });
+    const refused = (route: (p: ReturnType<typeof props>) => Promise<unknown>) =>
+      expect(route(props("vi"))).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;403" });
     await actAs(REPORTER);
     await refused(AdminUsersRoute);
     await refused(AdminAssignmentsRoute);

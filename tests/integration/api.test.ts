@@ -28,9 +28,13 @@ async function collect(handler: Handler, first: string) {
   return { items, pages };
 }
 
-const seedDocs = ["doc-411-2022.json", "doc-1437-2024.json", "doc-749-2020.json", "doc-942-2021.json", "doc-draft-cds.json"].map((f) =>
-  JSON.parse(readFileSync(path.join(process.cwd(), "seeds/data", f), "utf8")),
-);
+const seedDocs = [
+  "doc-411-2022.json",
+  "doc-1437-2024.json",
+  "doc-749-2020.json",
+  "doc-942-2021.json",
+  "doc-draft-cds.json",
+].map((f) => JSON.parse(readFileSync(path.join(process.cwd(), "seeds/data", f), "utf8")));
 
 describe("GET /api/v1/indicators", () => {
   it("lists every quantitative target with its decision, year, comparator, value and quote", async () => {
@@ -42,7 +46,14 @@ describe("GET /api/v1/indicators", () => {
     for (const t of expected) {
       const s: any = served.get(t.id);
       expect(s, t.id).toBeDefined();
-      expect({ indicator: s.indicator, decision: s.decision.key, year: s.year, comparator: s.comparator, value: s.value, quote: s.quote }).toEqual({
+      expect({
+        indicator: s.indicator,
+        decision: s.decision.key,
+        year: s.year,
+        comparator: s.comparator,
+        value: s.value,
+        quote: s.quote,
+      }).toEqual({
         indicator: t.indicator,
         decision: t.doc.key,
         year: t.year,
@@ -57,7 +68,12 @@ describe("GET /api/v1/indicators", () => {
     const res = await indicatorsGET(new Request(`${base}/api/v1/indicators?pageSize=500`));
     const gdp = (await res.json()).data.find((i: any) => i.code === "digital-economy-gdp-share");
     const pairs = gdp.targets.map((t: any) => `${t.decision.number} ${t.year} ${t.comparator} ${t.value}`).sort();
-    expect(pairs).toEqual(["411/QĐ-TTg 2025 GTE 20", "411/QĐ-TTg 2030 GTE 30", "749/QĐ-TTg 2025 GTE 20", "749/QĐ-TTg 2030 GTE 30"]);
+    expect(pairs).toEqual([
+      "411/QĐ-TTg 2025 GTE 20",
+      "411/QĐ-TTg 2030 GTE 30",
+      "749/QĐ-TTg 2025 GTE 20",
+      "749/QĐ-TTg 2030 GTE 30",
+    ]);
   });
 
   it("rejects bad query parameters with a 400 and a message", async () => {
@@ -69,12 +85,19 @@ describe("GET /api/v1/indicators", () => {
   });
 
   it("refuses a parameter given twice, naming it, whichever value comes last; ignores repeated unknown ones", async () => {
-    for (const q of ["page=-1&page=1", "page=1&page=1", "pillar=SPACE&pillar=DIGITAL_ECONOMY", "pageSize=5&decision=411-2022&decision=942-2021"]) {
+    for (const q of [
+      "page=-1&page=1",
+      "page=1&page=1",
+      "pillar=SPACE&pillar=DIGITAL_ECONOMY",
+      "pageSize=5&decision=411-2022&decision=942-2021",
+    ]) {
       const res = await indicatorsGET(new Request(`${base}/api/v1/indicators?${q}`));
       expect(res.status, q).toBe(400);
       const { error } = await res.json();
       const param = q.split("&").at(-1)!.split("=")[0];
-      expect(error.details, q).toEqual([{ param, message: `Tham số "${param}" được gửi nhiều lần; mỗi tham số chỉ được gửi một lần.` }]);
+      expect(error.details, q).toEqual([
+        { param, message: `Tham số "${param}" được gửi nhiều lần; mỗi tham số chỉ được gửi một lần.` },
+      ]);
     }
     const res = await indicatorsGET(new Request(`${base}/api/v1/indicators?pageSize=5&utm=a&utm=b`));
     expect(res.status).toBe(200);
@@ -100,12 +123,16 @@ describe("GET /api/v1/tasks", () => {
 
   it("hands tasks of merged ministries to their successors and filters by agency", async () => {
     const res = await tasksGET(new Request(`${base}/api/v1/tasks?decision=942-2021&pageSize=500`));
-    const ndxp = (await res.json()).data.find((t: any) => t.title === "Phát triển Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP)");
+    const ndxp = (await res.json()).data.find(
+      (t: any) => t.title === "Phát triển Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP)",
+    );
     expect(ndxp.leads.map((l: any) => l.code)).toEqual(["BTTTT"]);
     expect(ndxp.reportingAgencies.lead).toEqual(["BKHCN"]);
     const mine = await (await tasksGET(new Request(`${base}/api/v1/tasks?agency=BKHCN&pageSize=500`))).json();
     expect(mine.data.length).toBeGreaterThan(50);
-    expect(mine.data.every((t: any) => [...t.reportingAgencies.lead, ...t.reportingAgencies.partner].includes("BKHCN"))).toBe(true);
+    expect(
+      mine.data.every((t: any) => [...t.reportingAgencies.lead, ...t.reportingAgencies.partner].includes("BKHCN")),
+    ).toBe(true);
   });
 });
 
@@ -114,19 +141,33 @@ describe("GET /api/v1/agencies and /decisions", () => {
     const { items } = await collect(agenciesGET, "/api/v1/agencies?pageSize=50");
     const btttt = items.find((a) => a.code === "BTTTT");
     expect(btttt.validTo).toBe("2025-02-28");
-    expect(btttt.successors).toContainEqual(expect.objectContaining({ code: "BKHCN", date: "2025-03-01", kind: "MERGE" }));
-    const current = await (await agenciesGET(new Request(`${base}/api/v1/agencies?kind=PROVINCE&current=true&pageSize=500`))).json();
+    expect(btttt.successors).toContainEqual(
+      expect.objectContaining({ code: "BKHCN", date: "2025-03-01", kind: "MERGE" }),
+    );
+    const current = await (
+      await agenciesGET(new Request(`${base}/api/v1/agencies?kind=PROVINCE&current=true&pageSize=500`))
+    ).json();
     expect(current.meta.total).toBe(34);
   });
 
   it("lists the five documents and serves one with its targets and data-quality notes", async () => {
     const list = await (await decisionsGET(new Request(`${base}/api/v1/decisions`))).json();
-    expect(list.data.map((d: any) => d.key).sort()).toEqual(["1437-2024", "411-2022", "749-2020", "942-2021", "draft-cds"]);
-    const res = await decisionGET(new Request(`${base}/api/v1/decisions/942-2021`), { params: Promise.resolve({ key: "942-2021" }) });
+    expect(list.data.map((d: any) => d.key).sort()).toEqual([
+      "1437-2024",
+      "411-2022",
+      "749-2020",
+      "942-2021",
+      "draft-cds",
+    ]);
+    const res = await decisionGET(new Request(`${base}/api/v1/decisions/942-2021`), {
+      params: Promise.resolve({ key: "942-2021" }),
+    });
     const d = (await res.json()).data;
     expect(d.numberPrinted).toBe("342 /QĐ-TTg");
     expect(d.dataQualityNotes.some((n: any) => n.kind === "NUMBER_MISMATCH")).toBe(true);
-    const missing = await decisionGET(new Request(`${base}/api/v1/decisions/nope`), { params: Promise.resolve({ key: "nope" }) });
+    const missing = await decisionGET(new Request(`${base}/api/v1/decisions/nope`), {
+      params: Promise.resolve({ key: "nope" }),
+    });
     expect(missing.status).toBe(404);
   });
 });

@@ -22,23 +22,48 @@ describe("as-published views", () => {
     ).rows[0];
     const published = o.approvedValue as number;
     // A correction of Q4/2025, approved on 1 August 2026 (Q3), written the way the workflow writes it.
-    await c.query(`INSERT INTO "ObservationRevision" ("observationId", version, value, state, comment, "createdAt") VALUES ($1, $2, 99, 'APPROVED', 'correction', '2026-08-01')`, [o.id, o.version + 1]);
-    await c.query(`UPDATE "Observation" SET "approvedValue" = 99, value = 99, version = version + 1, "approvedAt" = '2026-08-01' WHERE id = $1`, [o.id]);
-    await c.query(`INSERT INTO "AuditLog" (action, "entityType", "entityId") VALUES ('observation.approve', 'Observation', $1)`, [String(o.id)]);
+    await c.query(
+      `INSERT INTO "ObservationRevision" ("observationId", version, value, state, comment, "createdAt") VALUES ($1, $2, 99, 'APPROVED', 'correction', '2026-08-01')`,
+      [o.id, o.version + 1],
+    );
+    await c.query(
+      `UPDATE "Observation" SET "approvedValue" = 99, value = 99, version = version + 1, "approvedAt" = '2026-08-01' WHERE id = $1`,
+      [o.id],
+    );
+    await c.query(
+      `INSERT INTO "AuditLog" (action, "entityType", "entityId") VALUES ('observation.approve', 'Observation', $1)`,
+      [String(o.id)],
+    );
     // Approving bumps the published-data version in the same transaction: the statuses memo reads it.
-    await c.query(`INSERT INTO "PublicDataVersion" (id, version, "changedAt") VALUES (1, 1, now()) ON CONFLICT (id) DO UPDATE SET version = "PublicDataVersion".version + 1`);
+    await c.query(
+      `INSERT INTO "PublicDataVersion" (id, version, "changedAt") VALUES (1, 1, now()) ON CONFLICT (id) DO UPDATE SET version = "PublicDataVersion".version + 1`,
+    );
 
     const today = await latestNational([o.indicatorId], null);
     expect(today.get(o.indicatorId)).toMatchObject({ year: 2026, quarter: 2 });
     // Q1/2026 values were approved in April: at the end of Q1 the latest published was Q4/2025.
     const endQ1 = await latestNational([o.indicatorId], { year: 2026, quarter: 1 });
     expect(endQ1.get(o.indicatorId)).toMatchObject({ year: 2025, quarter: 4, approvedValue: published });
-    const q4AsOfQ2 = (await approvedValues(new Date("2026-06-30T23:59:59Z"), { historical: true, national: true, indicatorIds: [o.indicatorId] })).find((r) => r.year === 2025 && r.quarter === 4);
-    const q4AsOfQ3 = (await approvedValues(new Date("2026-09-30T23:59:59Z"), { historical: true, national: true, indicatorIds: [o.indicatorId] })).find((r) => r.year === 2025 && r.quarter === 4);
+    const q4AsOfQ2 = (
+      await approvedValues(new Date("2026-06-30T23:59:59Z"), {
+        historical: true,
+        national: true,
+        indicatorIds: [o.indicatorId],
+      })
+    ).find((r) => r.year === 2025 && r.quarter === 4);
+    const q4AsOfQ3 = (
+      await approvedValues(new Date("2026-09-30T23:59:59Z"), {
+        historical: true,
+        national: true,
+        indicatorIds: [o.indicatorId],
+      })
+    ).find((r) => r.year === 2025 && r.quarter === 4);
     expect(q4AsOfQ2?.value).toBe(published);
     expect(q4AsOfQ3?.value).toBe(99);
     // Statuses too: the 2025 fibre target (> 80%) judged with the value published at the time.
-    const then = (await targetStatuses({ year: 2026, quarter: 2 })).find((t) => t.targetKey === "749-2020-2025-fibre-households")!;
+    const then = (await targetStatuses({ year: 2026, quarter: 2 })).find(
+      (t) => t.targetKey === "749-2020-2025-fibre-households",
+    )!;
     expect(then.computed.explanation.latest?.value).toBe(published);
     const now = (await targetStatuses(null)).find((t) => t.targetKey === "749-2020-2025-fibre-households")!;
     expect(now.computed.explanation.latest?.value).toBe(99);

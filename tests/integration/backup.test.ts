@@ -28,7 +28,11 @@ async function everyTable(connectionString: string) {
   const c = new pg.Client({ connectionString });
   await c.connect();
   const out: Record<string, unknown[]> = {};
-  const names = (await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`)).rows.map((r) => r.table_name);
+  const names = (
+    await c.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    )
+  ).rows.map((r) => r.table_name);
   for (const t of names) out[t] = (await c.query(`SELECT * FROM "${t}" ORDER BY 1`)).rows;
   await c.end();
   return out;
@@ -51,8 +55,12 @@ describe("db:backup and db:restore", () => {
     // Sequences continue after the restored ids: a new row does not collide.
     const r = new pg.Client({ connectionString: targetUrl });
     await r.connect();
-    const id = (await r.query(`INSERT INTO "AuditLog" (action, "entityType") VALUES ('restore.check', 'Test') RETURNING id`)).rows[0].id;
-    expect(BigInt(id)).toBeGreaterThan(BigInt(before.AuditLog.length ? (before.AuditLog[before.AuditLog.length - 1] as { id: string }).id : 0));
+    const id = (
+      await r.query(`INSERT INTO "AuditLog" (action, "entityType") VALUES ('restore.check', 'Test') RETURNING id`)
+    ).rows[0].id;
+    expect(BigInt(id)).toBeGreaterThan(
+      BigInt(before.AuditLog.length ? (before.AuditLog[before.AuditLog.length - 1] as { id: string }).id : 0),
+    );
     await r.end();
   });
 

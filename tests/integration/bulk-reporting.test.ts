@@ -19,7 +19,8 @@ import { openQuarter } from "../support/periods";
 /** Like a browser: a list becomes one entry per element (several "item" checkboxes). */
 function form(fields: Record<string, string | string[] | undefined>): FormData {
   const fd = flatForm({});
-  for (const [k, v] of Object.entries(fields)) for (const x of v === undefined ? [] : Array.isArray(v) ? v : [v]) fd.append(k, x);
+  for (const [k, v] of Object.entries(fields))
+    for (const x of v === undefined ? [] : Array.isArray(v) ? v : [v]) fd.append(k, x);
   return fd;
 }
 
@@ -40,12 +41,32 @@ beforeAll(async () => {
   await c.connect();
   ids.agency = (await one(`SELECT id FROM "Agency" WHERE code = 'T-CAN-THO'`)).id;
   ids.other = (await one(`SELECT id FROM "Agency" WHERE code = 'T-HA-NOI'`)).id;
-  ids.ind = (await q(`SELECT id FROM "Indicator" WHERE kind = 'PERCENT' AND "minValue" IS NOT DISTINCT FROM 0 ORDER BY code LIMIT 3`)).map((r) => r.id);
-  for (const i of ids.ind) await c.query(`INSERT INTO "IndicatorAssignment" ("indicatorId", "agencyId") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [i, ids.agency]);
-  ids.tasks = (await q(`SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $1 AND role = 'LEAD' ORDER BY "taskId" LIMIT 2`, [ids.agency])).map((r) => r.taskId);
-  ids.otherTask = (await one(`SELECT "taskId" FROM "TaskAssignment" t WHERE role = 'LEAD' AND NOT EXISTS (SELECT 1 FROM "TaskAssignment" u WHERE u."taskId" = t."taskId" AND u."agencyId" = $1) LIMIT 1`, [ids.agency])).taskId;
+  ids.ind = (
+    await q(
+      `SELECT id FROM "Indicator" WHERE kind = 'PERCENT' AND "minValue" IS NOT DISTINCT FROM 0 ORDER BY code LIMIT 3`,
+    )
+  ).map((r) => r.id);
+  for (const i of ids.ind)
+    await c.query(
+      `INSERT INTO "IndicatorAssignment" ("indicatorId", "agencyId") VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [i, ids.agency],
+    );
+  ids.tasks = (
+    await q(`SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $1 AND role = 'LEAD' ORDER BY "taskId" LIMIT 2`, [
+      ids.agency,
+    ])
+  ).map((r) => r.taskId);
+  ids.otherTask = (
+    await one(
+      `SELECT "taskId" FROM "TaskAssignment" t WHERE role = 'LEAD' AND NOT EXISTS (SELECT 1 FROM "TaskAssignment" u WHERE u."taskId" = t."taskId" AND u."agencyId" = $1) LIMIT 1`,
+      [ids.agency],
+    )
+  ).taskId;
   const hash = (await one(`SELECT "passwordHash" FROM "User" WHERE email = $1`, [REVIEWER])).passwordHash;
-  await c.query(`INSERT INTO "User" (email, name, "passwordHash", role, "agencyId") VALUES ($1, 'Bulk test reporter', $2, 'REPORTER', $3) ON CONFLICT (email) DO NOTHING`, [REPORTER, hash, ids.agency]);
+  await c.query(
+    `INSERT INTO "User" (email, name, "passwordHash", role, "agencyId") VALUES ($1, 'Bulk test reporter', $2, 'REPORTER', $3) ON CONFLICT (email) DO NOTHING`,
+    [REPORTER, hash, ids.agency],
+  );
   // The quarter before, approved: what the explanation rule and the queue's "previous" compare with.
   for (const i of ids.ind) {
     await c.query(
@@ -62,7 +83,10 @@ afterAll(async () => {
 const ind = (n: number, f: string) => `ind.${ids.ind[n]}.${f}`;
 const task = (n: number, f: string) => `task.${ids.tasks[n]}.${f}`;
 const state = async (table: "Observation" | "TaskProgress", col: string, id: number) =>
-  (await one(`SELECT state, version FROM "${table}" WHERE "agencyId" = $1 AND year = ${OPEN.year} AND quarter = ${OPEN.quarter} AND "${col}" = $2`, [ids.agency, id])) as { state: string; version: number } | undefined;
+  (await one(
+    `SELECT state, version FROM "${table}" WHERE "agencyId" = $1 AND year = ${OPEN.year} AND quarter = ${OPEN.quarter} AND "${col}" = $2`,
+    [ids.agency, id],
+  )) as { state: string; version: number } | undefined;
 
 describe("submit everything ready", () => {
   it("lists only complete drafts, then submits exactly the listed items in one action", async () => {
@@ -70,24 +94,49 @@ describe("submit everything ready", () => {
     // 0: ready (small change); 1: large change without explanation (not ready); 2: ready after explaining.
     const saved = await saveIndicatorsAction(
       null,
-      form({ period: PERIOD, [ind(0, "value")]: "55", [ind(0, "version")]: "0", [ind(1, "value")]: "95", [ind(1, "version")]: "0", [ind(2, "value")]: "90", [ind(2, "explanation")]: "Mở rộng triển khai toàn thành phố", [ind(2, "version")]: "0" }),
+      form({
+        period: PERIOD,
+        [ind(0, "value")]: "55",
+        [ind(0, "version")]: "0",
+        [ind(1, "value")]: "95",
+        [ind(1, "version")]: "0",
+        [ind(2, "value")]: "90",
+        [ind(2, "explanation")]: "Mở rộng triển khai toàn thành phố",
+        [ind(2, "version")]: "0",
+      }),
     );
     expect(saved).toMatchObject({ ok: true });
     // A started task without results is not ready; a not-started one is.
     const tsaved = await saveTasksAction(
       null,
-      form({ period: PERIOD, [task(0, "status")]: "IN_PROGRESS", [task(0, "percent")]: "20", [task(0, "version")]: "0", [task(1, "status")]: "NOT_STARTED", [task(1, "nextSteps")]: "Xây dựng kế hoạch", [task(1, "version")]: "0" }),
+      form({
+        period: PERIOD,
+        [task(0, "status")]: "IN_PROGRESS",
+        [task(0, "percent")]: "20",
+        [task(0, "version")]: "0",
+        [task(1, "status")]: "NOT_STARTED",
+        [task(1, "nextSteps")]: "Xây dựng kế hoạch",
+        [task(1, "version")]: "0",
+      }),
     );
     expect(tsaved).toMatchObject({ ok: true });
 
     const user = (await currentUser())!;
     const r = await readyItems(user, ids.agency, OPEN.year, OPEN.quarter);
-    expect(r.ready.map((i) => `${i.kind}:${i.id}`).sort()).toEqual([`ind:${ids.ind[0]}`, `ind:${ids.ind[2]}`, `task:${ids.tasks[1]}`].sort());
+    expect(r.ready.map((i) => `${i.kind}:${i.id}`).sort()).toEqual(
+      [`ind:${ids.ind[0]}`, `ind:${ids.ind[2]}`, `task:${ids.tasks[1]}`].sort(),
+    );
     expect(r.notReady).toBe(2);
 
     // A version the reporter did not see refuses everything.
     const items = r.ready.map((i) => `${i.kind}:${i.id}:${i.version}`);
-    const stale = await submitReadyAction(null, form({ period: PERIOD, item: [...items.slice(1), `${r.ready[0].kind}:${r.ready[0].id}:${r.ready[0].version + 1}`] }));
+    const stale = await submitReadyAction(
+      null,
+      form({
+        period: PERIOD,
+        item: [...items.slice(1), `${r.ready[0].kind}:${r.ready[0].id}:${r.ready[0].version + 1}`],
+      }),
+    );
     expect(stale).toMatchObject({ ok: false, message: expect.stringMatching(/đã thay đổi/) });
     expect((await state("Observation", "indicatorId", ids.ind[0]))!.state).toBe("DRAFT");
 
@@ -104,9 +153,22 @@ describe("submit everything ready", () => {
     expect((await state("TaskProgress", "taskId", ids.tasks[1]))!.state).toBe("SUBMITTED");
     expect((await state("TaskProgress", "taskId", ids.tasks[0]))!.state).toBe("DRAFT");
     // Each submission is a revision and an audit row, like a form submission.
-    const obs0 = await one(`SELECT id FROM "Observation" WHERE "agencyId" = $1 AND year = ${OPEN.year} AND quarter = ${OPEN.quarter} AND "indicatorId" = $2`, [ids.agency, ids.ind[0]]);
-    expect((await q(`SELECT state FROM "ObservationRevision" WHERE "observationId" = $1 ORDER BY version`, [obs0.id])).map((x) => x.state)).toEqual(["DRAFT", "SUBMITTED"]);
-    expect((await q(`SELECT action FROM "AuditLog" WHERE "entityType" = 'Observation' AND "entityId" = $1 ORDER BY id`, [String(obs0.id)])).map((x) => x.action)).toEqual(["observation.save", "observation.submit"]);
+    const obs0 = await one(
+      `SELECT id FROM "Observation" WHERE "agencyId" = $1 AND year = ${OPEN.year} AND quarter = ${OPEN.quarter} AND "indicatorId" = $2`,
+      [ids.agency, ids.ind[0]],
+    );
+    expect(
+      (await q(`SELECT state FROM "ObservationRevision" WHERE "observationId" = $1 ORDER BY version`, [obs0.id])).map(
+        (x) => x.state,
+      ),
+    ).toEqual(["DRAFT", "SUBMITTED"]);
+    expect(
+      (
+        await q(`SELECT action FROM "AuditLog" WHERE "entityType" = 'Observation' AND "entityId" = $1 ORDER BY id`, [
+          String(obs0.id),
+        ])
+      ).map((x) => x.action),
+    ).toEqual(["observation.save", "observation.submit"]);
 
     const after = await readyItems(user, ids.agency, OPEN.year, OPEN.quarter);
     expect(after.ready).toEqual([]);
@@ -114,9 +176,13 @@ describe("submit everything ready", () => {
 
   it("is refused to a reviewer and a signed-out visitor", async () => {
     await actAs(REVIEWER);
-    expect(await submitReadyAction(null, form({ period: PERIOD, item: `ind:${ids.ind[1]}:1` }))).toMatchObject({ ok: false });
+    expect(await submitReadyAction(null, form({ period: PERIOD, item: `ind:${ids.ind[1]}:1` }))).toMatchObject({
+      ok: false,
+    });
     await actAs(null);
-    expect(await submitReadyAction(null, form({ period: PERIOD, item: `ind:${ids.ind[1]}:1` }))).toMatchObject({ ok: false });
+    expect(await submitReadyAction(null, form({ period: PERIOD, item: `ind:${ids.ind[1]}:1` }))).toMatchObject({
+      ok: false,
+    });
     expect((await state("Observation", "indicatorId", ids.ind[1]))!.state).toBe("DRAFT");
   });
 });
@@ -136,7 +202,10 @@ describe("the review queue", () => {
     const byIndicator = await reviewQueue({ agencyId: ids.agency, indicatorId: ids.ind[2], skip: 0, take: 100 });
     expect(byIndicator.observations.map((o) => o.indicatorId)).toEqual([ids.ind[2]]);
     expect(byIndicator.taskTotal).toBe(0);
-    expect((await reviewQueue({ agencyId: ids.agency, year: PREV.year, quarter: PREV.quarter, skip: 0, take: 100 })).obsTotal).toBe(0);
+    expect(
+      (await reviewQueue({ agencyId: ids.agency, year: PREV.year, quarter: PREV.quarter, skip: 0, take: 100 }))
+        .obsTotal,
+    ).toBe(0);
   });
 
   it("returns several items with a comment each, or refuses when one has none", async () => {
@@ -146,7 +215,12 @@ describe("the review queue", () => {
     await actAs(REVIEWER);
     const refused = await reviewAction(
       null,
-      form({ decision: "RETURN", item: [`obs:${a.id}:${a.version}`, `obs:${b.id}:${b.version}`], [`comment.obs.${a.id}`]: "Thiếu nguồn số liệu", [`comment.obs.${b.id}`]: "\u200b " }),
+      form({
+        decision: "RETURN",
+        item: [`obs:${a.id}:${a.version}`, `obs:${b.id}:${b.version}`],
+        [`comment.obs.${a.id}`]: "Thiếu nguồn số liệu",
+        [`comment.obs.${b.id}`]: "\u200b ",
+      }),
     );
     expect(refused).toMatchObject({ ok: false });
     expect(refused.fieldErrors?.[`comment.obs.${b.id}`]).toBeDefined();
@@ -155,11 +229,20 @@ describe("the review queue", () => {
 
     const ok = await reviewAction(
       null,
-      form({ decision: "RETURN", item: [`obs:${a.id}:${a.version}`, `obs:${b.id}:${b.version}`], [`comment.obs.${a.id}`]: "Thiếu nguồn số liệu", comment: "Đề nghị kiểm tra lại" }),
+      form({
+        decision: "RETURN",
+        item: [`obs:${a.id}:${a.version}`, `obs:${b.id}:${b.version}`],
+        [`comment.obs.${a.id}`]: "Thiếu nguồn số liệu",
+        comment: "Đề nghị kiểm tra lại",
+      }),
     );
     expect(ok).toMatchObject({ ok: true, message: "Đã trả lại 2 mục." });
-    expect((await one(`SELECT "reviewComment" FROM "Observation" WHERE id = $1`, [a.id])).reviewComment).toBe("Thiếu nguồn số liệu");
-    expect((await one(`SELECT "reviewComment" FROM "Observation" WHERE id = $1`, [b.id])).reviewComment).toBe("Đề nghị kiểm tra lại");
+    expect((await one(`SELECT "reviewComment" FROM "Observation" WHERE id = $1`, [a.id])).reviewComment).toBe(
+      "Thiếu nguồn số liệu",
+    );
+    expect((await one(`SELECT "reviewComment" FROM "Observation" WHERE id = $1`, [b.id])).reviewComment).toBe(
+      "Đề nghị kiểm tra lại",
+    );
 
     const approved = await reviewAction(null, form({ decision: "APPROVE", item: `task:${t.id}:${t.version}` }));
     expect(approved).toMatchObject({ ok: true, message: "Đã duyệt 1 mục." });
@@ -168,10 +251,20 @@ describe("the review queue", () => {
   it("a returned item is ready again only after the reporter saves it", async () => {
     await actAs(REPORTER);
     const user = (await currentUser())!;
-    expect((await readyItems(user, ids.agency, OPEN.year, OPEN.quarter)).ready.filter((i) => i.kind === "ind")).toEqual([]);
+    expect((await readyItems(user, ids.agency, OPEN.year, OPEN.quarter)).ready.filter((i) => i.kind === "ind")).toEqual(
+      [],
+    );
     const o = (await state("Observation", "indicatorId", ids.ind[0]))!;
     expect(o.state).toBe("RETURNED");
-    const saved = await saveIndicatorsAction(null, form({ period: PERIOD, [ind(0, "value")]: "56", [ind(0, "source")]: "Sở KH&CN", [ind(0, "version")]: String(o.version) }));
+    const saved = await saveIndicatorsAction(
+      null,
+      form({
+        period: PERIOD,
+        [ind(0, "value")]: "56",
+        [ind(0, "source")]: "Sở KH&CN",
+        [ind(0, "version")]: String(o.version),
+      }),
+    );
     expect(saved).toMatchObject({ ok: true });
     expect((await readyItems(user, ids.agency, OPEN.year, OPEN.quarter)).ready.map((i) => i.id)).toContain(ids.ind[0]);
   });

@@ -13,16 +13,33 @@ let indicatorId: number;
 beforeAll(async () => {
   c = new pg.Client({ connectionString: inject("databaseUrl") });
   await c.connect();
-  const u = (await c.query(`SELECT u.id, u.email, u.name, u.role, u."agencyId", a.code, a."nameVi", a."nameEn" FROM "User" u JOIN "Agency" a ON a.id = u."agencyId" WHERE u.email = 'reporter.bkhcn@cds.gov.vn'`)).rows[0];
-  user = { id: u.id, email: u.email, name: u.name, role: u.role, agencyId: u.agencyId, agencyCode: u.code, agencyNameVi: u.nameVi, agencyNameEn: u.nameEn };
-  indicatorId = (await c.query(`SELECT id FROM "Indicator" WHERE code = 'fibre-broadband-household-coverage'`)).rows[0].id;
+  const u = (
+    await c.query(
+      `SELECT u.id, u.email, u.name, u.role, u."agencyId", a.code, a."nameVi", a."nameEn" FROM "User" u JOIN "Agency" a ON a.id = u."agencyId" WHERE u.email = 'reporter.bkhcn@cds.gov.vn'`,
+    )
+  ).rows[0];
+  user = {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    agencyId: u.agencyId,
+    agencyCode: u.code,
+    agencyNameVi: u.nameVi,
+    agencyNameEn: u.nameEn,
+  };
+  indicatorId = (await c.query(`SELECT id FROM "Indicator" WHERE code = 'fibre-broadband-household-coverage'`)).rows[0]
+    .id;
 });
 afterAll(async () => c.end());
 
 const current = async () =>
-  (await c.query(`SELECT id, version, value FROM "Observation" WHERE "agencyId" = $1 AND "indicatorId" = $2 AND year = 2026 AND quarter = 3`, [user.agencyId, indicatorId])).rows[0] as
-    | { id: number; version: number; value: number }
-    | undefined;
+  (
+    await c.query(
+      `SELECT id, version, value FROM "Observation" WHERE "agencyId" = $1 AND "indicatorId" = $2 AND year = 2026 AND quarter = 3`,
+      [user.agencyId, indicatorId],
+    )
+  ).rows[0] as { id: number; version: number; value: number } | undefined;
 
 describe("parallel conflicting saves", () => {
   it("lets exactly one of 8 simultaneous saves win in each of 10 rounds, keeping every winner's revision", async () => {
@@ -34,7 +51,23 @@ describe("parallel conflicting saves", () => {
       const version = (await current())?.version ?? 0;
       const results = await Promise.allSettled(
         Array.from({ length: WRITERS }, (_, w) =>
-          saveIndicatorValues(user, { year: 2026, quarter: 3, rows: [{ indicatorId, version, value: String(10 + round * 5 + w * 0.1), source: "", note: "", explanation: "", evidenceUrl: "", comment: "", submit: false }] }),
+          saveIndicatorValues(user, {
+            year: 2026,
+            quarter: 3,
+            rows: [
+              {
+                indicatorId,
+                version,
+                value: String(10 + round * 5 + w * 0.1),
+                source: "",
+                note: "",
+                explanation: "",
+                evidenceUrl: "",
+                comment: "",
+                submit: false,
+              },
+            ],
+          }),
         ),
       );
       const ok = results.filter((r) => r.status === "fulfilled");
@@ -47,7 +80,12 @@ describe("parallel conflicting saves", () => {
     }
     const o = (await current())!;
     expect(o.version).toBe(start + ROUNDS);
-    const revs = (await c.query(`SELECT version, value FROM "ObservationRevision" WHERE "observationId" = $1 AND version > $2 ORDER BY version`, [o.id, start])).rows;
+    const revs = (
+      await c.query(
+        `SELECT version, value FROM "ObservationRevision" WHERE "observationId" = $1 AND version > $2 ORDER BY version`,
+        [o.id, start],
+      )
+    ).rows;
     expect(revs.map((r) => r.value)).toEqual(winners);
     expect(revs.map((r) => r.version)).toEqual(Array.from({ length: ROUNDS }, (_, i) => start + i + 1));
   });

@@ -38,22 +38,39 @@ describe("statuses from the database", () => {
     const key = "411-2030-de-gdp-share";
     const id = (await c.query(`SELECT id FROM "Target" WHERE key = $1`, [key])).rows[0].id;
     await actAs("reporter.bkhcn@cds.gov.vn");
-    expect((await overrideStatusAction(null, form({ targetId: id, status: "ON_TRACK", reason: "Theo số liệu sơ bộ" }))).ok).toBe(false);
+    expect(
+      (await overrideStatusAction(null, form({ targetId: id, status: "ON_TRACK", reason: "Theo số liệu sơ bộ" }))).ok,
+    ).toBe(false);
     await actAs("reviewer@cds.gov.vn");
     const noReason = await overrideStatusAction(null, form({ targetId: id, status: "ON_TRACK", reason: "" }));
     expect(noReason.fieldErrors?.reason?.[0]).toMatch(/lý do/);
-    expect((await overrideStatusAction(null, form({ targetId: id, status: "ON_TRACK", reason: "Số liệu sơ bộ quý III cho thấy tăng tốc" }))).ok).toBe(true);
+    expect(
+      (
+        await overrideStatusAction(
+          null,
+          form({ targetId: id, status: "ON_TRACK", reason: "Số liệu sơ bộ quý III cho thấy tăng tốc" }),
+        )
+      ).ok,
+    ).toBe(true);
     let t = (await targetStatuses()).find((x) => x.targetKey === key)!;
     expect(t.effective).toBe("ON_TRACK");
     expect(t.override).toMatchObject({ status: "ON_TRACK", reason: "Số liệu sơ bộ quý III cho thấy tăng tốc" });
     expect(t.computed.status).not.toBe(undefined);
-    expect((await overrideStatusAction(null, form({ targetId: id, status: "ON_TRACK", intent: "revoke" }))).ok).toBe(true);
+    expect((await overrideStatusAction(null, form({ targetId: id, status: "ON_TRACK", intent: "revoke" }))).ok).toBe(
+      true,
+    );
     t = (await targetStatuses()).find((x) => x.targetKey === key)!;
     expect(t.override).toBeNull();
     expect(t.effective).toBe(t.computed.status);
-    const rows = (await c.query(`SELECT status, "revokedAt" IS NOT NULL AS revoked FROM "StatusOverride" WHERE "targetId" = $1`, [id])).rows;
+    const rows = (
+      await c.query(`SELECT status, "revokedAt" IS NOT NULL AS revoked FROM "StatusOverride" WHERE "targetId" = $1`, [
+        id,
+      ])
+    ).rows;
     expect(rows).toEqual([{ status: "ON_TRACK", revoked: true }]);
-    const audit = (await c.query(`SELECT action FROM "AuditLog" WHERE "entityType" = 'Target' ORDER BY id`)).rows.map((r) => r.action);
+    const audit = (await c.query(`SELECT action FROM "AuditLog" WHERE "entityType" = 'Target' ORDER BY id`)).rows.map(
+      (r) => r.action,
+    );
     expect(audit).toEqual(expect.arrayContaining(["status.override", "status.override.revoke"]));
   });
 });
@@ -65,9 +82,17 @@ describe("one data version", () => {
     const other = before.effective === "MISSED" ? "ACHIEVED" : "MISSED";
     const id = (await c.query(`SELECT id FROM "Target" WHERE key = $1`, [key])).rows[0].id;
     const user = (await c.query(`SELECT id FROM "User" WHERE email = 'reviewer@cds.gov.vn'`)).rows[0].id;
-    const bump = () => c.query(`INSERT INTO "PublicDataVersion" (id, version, "changedAt") VALUES (1, 1, now()) ON CONFLICT (id) DO UPDATE SET version = "PublicDataVersion".version + 1`);
+    const bump = () =>
+      c.query(
+        `INSERT INTO "PublicDataVersion" (id, version, "changedAt") VALUES (1, 1, now()) ON CONFLICT (id) DO UPDATE SET version = "PublicDataVersion".version + 1`,
+      );
     // Written behind the workflow's back, with an audit row but no version bump: not read yet.
-    const row = (await c.query(`INSERT INTO "StatusOverride" ("targetId", status, reason, "userId", "createdAt") VALUES ($1, $2, 'test', $3, '2020-01-01') RETURNING id`, [id, other, user])).rows[0].id;
+    const row = (
+      await c.query(
+        `INSERT INTO "StatusOverride" ("targetId", status, reason, "userId", "createdAt") VALUES ($1, $2, 'test', $3, '2020-01-01') RETURNING id`,
+        [id, other, user],
+      )
+    ).rows[0].id;
     await c.query(`INSERT INTO "AuditLog" (action, "entityType", "entityId") VALUES ('test', 'Target', $1)`, [key]);
     expect((await targetStatuses()).find((t) => t.targetKey === key)!.effective).toBe(before.effective);
     await bump();
@@ -99,10 +124,21 @@ describe("completeness and tasks", () => {
   });
   it("gives every (task, lead agency) a status from its deadline", async () => {
     const rows = await taskStatuses();
-    expect(rows.length).toBe(Number((await c.query(`SELECT count(*) FROM "TaskAssignment" WHERE role = 'LEAD'`)).rows[0].count));
+    expect(rows.length).toBe(
+      Number((await c.query(`SELECT count(*) FROM "TaskAssignment" WHERE role = 'LEAD'`)).rows[0].count),
+    );
     // Nothing approved yet for the tasks and 2025 deadlines have passed: overdue.
     const past = rows.filter((r) => r.documentKey === "942-2021");
-    expect(past.every((r) => r.status === "OVERDUE" || r.status === "NOT_STARTED" || r.status === "DONE_ON_TIME" || r.status === "DONE_LATE" || r.status === "IN_PROGRESS")).toBe(true);
+    expect(
+      past.every(
+        (r) =>
+          r.status === "OVERDUE" ||
+          r.status === "NOT_STARTED" ||
+          r.status === "DONE_ON_TIME" ||
+          r.status === "DONE_LATE" ||
+          r.status === "IN_PROGRESS",
+      ),
+    ).toBe(true);
     expect(past.filter((r) => r.status === "OVERDUE").length).toBeGreaterThan(50);
   });
 });
@@ -117,17 +153,30 @@ describe("CSV exports", () => {
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toMatch(/^target,indicator,/);
-    expect(lines.length - 1).toBe(Number((await c.query(`SELECT count(*) FROM "Target" WHERE year = 2030`)).rows[0].count));
+    expect(lines.length - 1).toBe(
+      Number((await c.query(`SELECT count(*) FROM "Target" WHERE year = 2030`)).rows[0].count),
+    );
     await actAs(null);
     expect((await completenessCsv(new Request("http://localhost/api/v1/dashboard/completeness.csv"))).status).toBe(401);
     await actAs("reporter.hanoi@cds.gov.vn");
-    const own = await (await completenessCsv(new Request("http://localhost/api/v1/dashboard/completeness.csv?agency=T-HO-CHI-MINH"))).text();
-    const agencies = new Set(own.trim().split("\r\n").slice(1).map((l) => l.split(",")[0]));
+    const own = await (
+      await completenessCsv(new Request("http://localhost/api/v1/dashboard/completeness.csv?agency=T-HO-CHI-MINH"))
+    ).text();
+    const agencies = new Set(
+      own
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((l) => l.split(",")[0]),
+    );
     expect([...agencies]).toEqual(["T-HA-NOI"]);
   });
   it("exports an agency's view of the targets: the targets of the indicators it reports, with the other filters", async () => {
     const keysOf = async (q: string) => {
-      const lines = (await (await targetsCsv(new Request(`http://localhost/api/v1/dashboard/targets.csv?${q}`))).text()).trim().split("\r\n").slice(1);
+      const lines = (await (await targetsCsv(new Request(`http://localhost/api/v1/dashboard/targets.csv?${q}`))).text())
+        .trim()
+        .split("\r\n")
+        .slice(1);
       return lines.map((l) => l.split(",")[0]).sort();
     };
     const expected = (
@@ -145,9 +194,17 @@ describe("CSV exports", () => {
     expect(await keysOf("milestone=2030&agency=NO-SUCH-AGENCY")).toEqual(national);
   });
   it("exports an indicator's approved values", async () => {
-    const res = await observationsCsv(new Request("http://localhost/x"), { params: Promise.resolve({ code: "digital-economy-gdp-share" }) });
+    const res = await observationsCsv(new Request("http://localhost/x"), {
+      params: Promise.resolve({ code: "digital-economy-gdp-share" }),
+    });
     const rows = (await res.text()).trim().split("\r\n");
-    const approved = Number((await c.query(`SELECT count(*) FROM "Observation" o JOIN "Indicator" i ON i.id = o."indicatorId" WHERE i.code = 'digital-economy-gdp-share' AND o."approvedAt" IS NOT NULL`)).rows[0].count);
+    const approved = Number(
+      (
+        await c.query(
+          `SELECT count(*) FROM "Observation" o JOIN "Indicator" i ON i.id = o."indicatorId" WHERE i.code = 'digital-economy-gdp-share' AND o."approvedAt" IS NOT NULL`,
+        )
+      ).rows[0].count,
+    );
     expect(rows.length - 1).toBe(approved);
   });
 });

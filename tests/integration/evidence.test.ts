@@ -29,12 +29,28 @@ beforeAll(async () => {
   c = new pg.Client({ connectionString: url });
   await c.connect();
   agency = (await one(`SELECT id FROM "Agency" WHERE code = 'T-NGHE-AN'`)).id;
-  tasks = (await c.query(`SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $1 AND role = 'LEAD' ORDER BY "taskId" LIMIT 3`, [agency])).rows.map((r) => r.taskId);
+  tasks = (
+    await c.query(
+      `SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $1 AND role = 'LEAD' ORDER BY "taskId" LIMIT 3`,
+      [agency],
+    )
+  ).rows.map((r) => r.taskId);
   const hash = (await one(`SELECT "passwordHash" FROM "User" WHERE email = 'reviewer@cds.gov.vn'`)).passwordHash;
-  await c.query(`INSERT INTO "User" (email, name, "passwordHash", role, "agencyId") VALUES ($1, 'Evidence test reporter', $2, 'REPORTER', $3) ON CONFLICT (email) DO NOTHING`, [REPORTER, hash, agency]);
+  await c.query(
+    `INSERT INTO "User" (email, name, "passwordHash", role, "agencyId") VALUES ($1, 'Evidence test reporter', $2, 'REPORTER', $3) ON CONFLICT (email) DO NOTHING`,
+    [REPORTER, hash, agency],
+  );
   await actAs(REPORTER);
   for (const t of tasks) {
-    const r = await saveTasksAction(null, form({ period: PERIOD, [`task.${t}.status`]: "IN_PROGRESS", [`task.${t}.achieved`]: "Đang làm", [`task.${t}.version`]: "0" }));
+    const r = await saveTasksAction(
+      null,
+      form({
+        period: PERIOD,
+        [`task.${t}.status`]: "IN_PROGRESS",
+        [`task.${t}.achieved`]: "Đang làm",
+        [`task.${t}.version`]: "0",
+      }),
+    );
     expect(r.ok).toBe(true);
   }
 });
@@ -43,7 +59,11 @@ afterAll(async () => {
   await c.end();
 });
 
-const progressOf = (taskId: number) => one(`SELECT id, "evidenceFileId", version, state FROM "TaskProgress" WHERE "taskId" = $1 AND "agencyId" = $2 AND year = ${OPEN.year} AND quarter = ${OPEN.quarter}`, [taskId, agency]);
+const progressOf = (taskId: number) =>
+  one(
+    `SELECT id, "evidenceFileId", version, state FROM "TaskProgress" WHERE "taskId" = $1 AND "agencyId" = $2 AND year = ${OPEN.year} AND quarter = ${OPEN.quarter}`,
+    [taskId, agency],
+  );
 
 async function upload(taskId: number, name = "bien-ban.pdf") {
   const p = await progressOf(taskId);
@@ -67,12 +87,29 @@ describe("evidence storage", () => {
     expect(await upload(tasks[0], "ban-sua.pdf")).toMatchObject({ ok: true });
     expect(existsSync(path.join(env.uploadDir, first))).toBe(false);
     expect(await one(`SELECT count(*)::int AS n FROM "EvidenceFile" WHERE id = $1`, [first])).toEqual({ n: 0 });
-    expect((await one(`SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'evidence.discard' AND before::text LIKE $1`, [`%${first}%`])).n).toBe(1);
+    expect(
+      (
+        await one(
+          `SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'evidence.discard' AND before::text LIKE $1`,
+          [`%${first}%`],
+        )
+      ).n,
+    ).toBe(1);
 
     // Submitted with the file, returned, then replaced: the submitted file stays.
     const p = await progressOf(tasks[0]);
     const sent = p.evidenceFileId as string;
-    const sub = await saveTasksAction(null, form({ period: PERIOD, intent: "submit", [`task.${tasks[0]}.status`]: "IN_PROGRESS", [`task.${tasks[0]}.achieved`]: "Đang làm", [`task.${tasks[0]}.select`]: "on", [`task.${tasks[0]}.version`]: String(p.version) }));
+    const sub = await saveTasksAction(
+      null,
+      form({
+        period: PERIOD,
+        intent: "submit",
+        [`task.${tasks[0]}.status`]: "IN_PROGRESS",
+        [`task.${tasks[0]}.achieved`]: "Đang làm",
+        [`task.${tasks[0]}.select`]: "on",
+        [`task.${tasks[0]}.version`]: String(p.version),
+      }),
+    );
     expect(sub).toMatchObject({ ok: true });
     await c.query(`UPDATE "TaskProgress" SET state = 'RETURNED', version = version + 1 WHERE id = $1`, [p.id]);
     expect(await upload(tasks[0], "ban-moi.pdf")).toMatchObject({ ok: true });
@@ -83,7 +120,11 @@ describe("evidence storage", () => {
     // Files that reached a reviewer are kept; here each upload follows a submission so none is removed.
     for (let i = 0; i < MAX_FILES_PER_ITEM; i++) {
       const p = await progressOf(tasks[1]);
-      if (p.evidenceFileId) await c.query(`INSERT INTO "TaskProgressRevision" ("taskProgressId", version, status, state, "evidenceFileId") VALUES ($1, $2, 'IN_PROGRESS', 'SUBMITTED', $3)`, [p.id, 1000 + i, p.evidenceFileId]);
+      if (p.evidenceFileId)
+        await c.query(
+          `INSERT INTO "TaskProgressRevision" ("taskProgressId", version, status, state, "evidenceFileId") VALUES ($1, $2, 'IN_PROGRESS', 'SUBMITTED', $3)`,
+          [p.id, 1000 + i, p.evidenceFileId],
+        );
       expect(await upload(tasks[1], `tep-${i}.pdf`)).toMatchObject({ ok: true });
     }
     const refused = await upload(tasks[1], "them.pdf");
@@ -93,7 +134,10 @@ describe("evidence storage", () => {
 
   it("refuses a file past the agency's quota", async () => {
     const filler = "00000000-0000-4000-8000-00000000a9e1";
-    await c.query(`INSERT INTO "EvidenceFile" (id, "agencyId", "originalName", "mimeType", size, sha256, "uploadedById") VALUES ($1, $2, 'lon.pdf', 'application/pdf', $3, '', 1) ON CONFLICT DO NOTHING`, [filler, agency, MAX_AGENCY_EVIDENCE_BYTES - 10]);
+    await c.query(
+      `INSERT INTO "EvidenceFile" (id, "agencyId", "originalName", "mimeType", size, sha256, "uploadedById") VALUES ($1, $2, 'lon.pdf', 'application/pdf', $3, '', 1) ON CONFLICT DO NOTHING`,
+      [filler, agency, MAX_AGENCY_EVIDENCE_BYTES - 10],
+    );
     const refused = await upload(tasks[2]);
     expect(refused).toMatchObject({ ok: false });
     expect(refused.fieldErrors?.file?.[0]).toMatch(/dung lượng/);

@@ -24,7 +24,11 @@ const BKHCN = "reporter.bkhcn@cds.gov.vn";
 const PERIOD = openQuarter().key;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-const files: Record<"lying" | "rows" | "template", Uint8Array> = { lying: new Uint8Array(), rows: new Uint8Array(), template: new Uint8Array() };
+const files: Record<"lying" | "rows" | "template", Uint8Array> = {
+  lying: new Uint8Array(),
+  rows: new Uint8Array(),
+  template: new Uint8Array(),
+};
 
 async function upload(bytes: Uint8Array, name = "bao-cao.xlsx") {
   const fd = new FormData();
@@ -44,7 +48,12 @@ async function measured<T>(fn: () => Promise<T>) {
   const started = performance.now();
   try {
     const result = await fn();
-    return { result, ms: performance.now() - started, rssGrowthMb: (Math.max(peak, process.memoryUsage().rss) - before) / MB, maxLoopDelayMs: loop.max / 1e6 };
+    return {
+      result,
+      ms: performance.now() - started,
+      rssGrowthMb: (Math.max(peak, process.memoryUsage().rss) - before) / MB,
+      maxLoopDelayMs: loop.max / 1e6,
+    };
   } finally {
     loop.disable();
     clearInterval(sampler);
@@ -60,7 +69,9 @@ beforeAll(async () => {
   files.lying = lyingSizesWorkbook();
   files.rows = manyRowsWorkbook(700_000);
   await actAs(HANOI);
-  files.template = new Uint8Array(await (await templateGET(new Request(`http://localhost/api/reporting/template?period=${PERIOD}`))).arrayBuffer());
+  files.template = new Uint8Array(
+    await (await templateGET(new Request(`http://localhost/api/reporting/template?period=${PERIOD}`))).arrayBuffer(),
+  );
   // Warm up the reader (its worker code is bundled on first use) so timings are the upload's own.
   await upload(files.template);
 }, 120_000);
@@ -72,7 +83,9 @@ describe("hostile workbooks", () => {
     await actAs(HANOI);
     const batches = await db.importBatch.count();
     const m = await measured(() => upload(files.lying));
-    console.info(`[excel-hostile] lying sizes (1 GB): refused in ${m.ms.toFixed(0)} ms, RSS +${m.rssGrowthMb.toFixed(1)} MB, max event-loop delay ${m.maxLoopDelayMs.toFixed(1)} ms`);
+    console.info(
+      `[excel-hostile] lying sizes (1 GB): refused in ${m.ms.toFixed(0)} ms, RSS +${m.rssGrowthMb.toFixed(1)} MB, max event-loop delay ${m.maxLoopDelayMs.toFixed(1)} ms`,
+    );
     expect(m.result.ok).toBe(false);
     expect(m.result.fieldErrors?.file?.[0]).toMatch(/quá lớn sau khi giải nén/);
     expect(m.result.fieldErrors?.file?.[0]).toMatch(VIETNAMESE);
@@ -87,9 +100,13 @@ describe("hostile workbooks", () => {
     for (const email of [HANOI, HCM, BKHCN]) users.push(await userOf(email));
     expect(new Set(users.map((u) => u.id)).size).toBe(3);
     const m = await measured(() =>
-      Promise.allSettled(users.map((u) => previewImport(u, { year: 2026, quarter: 3, fileName: "bom.xlsx", bytes: files.lying }))),
+      Promise.allSettled(
+        users.map((u) => previewImport(u, { year: 2026, quarter: 3, fileName: "bom.xlsx", bytes: files.lying })),
+      ),
     );
-    console.info(`[excel-hostile] 3 × lying sizes at once: ${m.ms.toFixed(0)} ms, RSS +${m.rssGrowthMb.toFixed(1)} MB, max event-loop delay ${m.maxLoopDelayMs.toFixed(1)} ms`);
+    console.info(
+      `[excel-hostile] 3 × lying sizes at once: ${m.ms.toFixed(0)} ms, RSS +${m.rssGrowthMb.toFixed(1)} MB, max event-loop delay ${m.maxLoopDelayMs.toFixed(1)} ms`,
+    );
     for (const r of m.result) {
       expect(r.status).toBe("rejected");
       expect(String((r as PromiseRejectedResult).reason?.message)).toMatch(/quá lớn sau khi giải nén/);
@@ -113,7 +130,9 @@ describe("hostile workbooks", () => {
     expect(files.rows.length).toBeLessThan(5 * MB);
     await actAs(HANOI);
     const m = await measured(() => upload(files.rows));
-    console.info(`[excel-hostile] 700,000 rows: refused in ${m.ms.toFixed(0)} ms, RSS +${m.rssGrowthMb.toFixed(1)} MB, max event-loop delay ${m.maxLoopDelayMs.toFixed(1)} ms`);
+    console.info(
+      `[excel-hostile] 700,000 rows: refused in ${m.ms.toFixed(0)} ms, RSS +${m.rssGrowthMb.toFixed(1)} MB, max event-loop delay ${m.maxLoopDelayMs.toFixed(1)} ms`,
+    );
     expect(m.result.ok).toBe(false);
     expect(m.result.fieldErrors?.file?.[0]).toMatch(/Trang “Chỉ tiêu” có quá nhiều dòng \(hơn 2\.000\)/);
     expect(m.ms).toBeLessThan(3_000);
@@ -126,8 +145,13 @@ describe("one import at a time per user", () => {
   it("a second upload by the same user while the first is being read is refused in Vietnamese; another user's is not", async () => {
     const hanoi = await userOf(HANOI);
     const hcm = await userOf(HCM);
-    const preview = (u: SessionUser, bytes: Uint8Array) => previewImport(u, { year: 2026, quarter: 3, fileName: "bao-cao.xlsx", bytes });
-    const [first, second, other] = await Promise.allSettled([preview(hanoi, files.lying), preview(hanoi, files.template), preview(hcm, files.template)]);
+    const preview = (u: SessionUser, bytes: Uint8Array) =>
+      previewImport(u, { year: 2026, quarter: 3, fileName: "bao-cao.xlsx", bytes });
+    const [first, second, other] = await Promise.allSettled([
+      preview(hanoi, files.lying),
+      preview(hanoi, files.template),
+      preview(hcm, files.template),
+    ]);
     expect(first.status).toBe("rejected");
     expect(String((first as PromiseRejectedResult).reason.message)).toMatch(/quá lớn sau khi giải nén/);
     expect(second.status).toBe("rejected");
@@ -144,11 +168,19 @@ describe("one import at a time per user", () => {
     try {
       // Another instance reading an upload of this user holds the same advisory lock.
       await other.query("BEGIN");
-      const got = await other.query("SELECT pg_try_advisory_xact_lock($1::int4, $2::int4) AS locked", [0x584c5331, hanoi.id]);
+      const got = await other.query("SELECT pg_try_advisory_xact_lock($1::int4, $2::int4) AS locked", [
+        0x584c5331,
+        hanoi.id,
+      ]);
       expect(got.rows[0].locked).toBe(true);
-      await expect(previewImport(hanoi, { year: 2026, quarter: 3, fileName: "bao-cao.xlsx", bytes: files.template })).rejects.toThrow(/đang có một tệp khác/);
+      await expect(
+        previewImport(hanoi, { year: 2026, quarter: 3, fileName: "bao-cao.xlsx", bytes: files.template }),
+      ).rejects.toThrow(/đang có một tệp khác/);
       await other.query("COMMIT");
-      expect((await previewImport(hanoi, { year: 2026, quarter: 3, fileName: "bao-cao.xlsx", bytes: files.template })).errorCount).toBe(0);
+      expect(
+        (await previewImport(hanoi, { year: 2026, quarter: 3, fileName: "bao-cao.xlsx", bytes: files.template }))
+          .errorCount,
+      ).toBe(0);
     } finally {
       await other.end();
     }

@@ -54,13 +54,30 @@ wb.save(dst)
 `;
 import { openQuarter } from "../support/periods";
 
-async function openpyxlFill(src: string, dst: string, spec: Record<string, Record<string, Record<string, string | number>>>) {
+async function openpyxlFill(
+  src: string,
+  dst: string,
+  spec: Record<string, Record<string, Record<string, string | number>>>,
+) {
   await run(PYTHON, [path.join(dir, "fill.py"), src, dst, JSON.stringify(spec)], { timeout: 60_000 });
 }
 
 /** soffice --convert-to, with a profile of its own (parallel runs must not share one). */
 async function soffice(file: string, to: "xlsx" | "ods", outDir: string): Promise<string> {
-  await run("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--convert-to", to, "--outdir", outDir, file], { timeout: 120_000 });
+  await run(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+      "--convert-to",
+      to,
+      "--outdir",
+      outDir,
+      file,
+    ],
+    { timeout: 120_000 },
+  );
   const out = path.join(outDir, `${path.basename(file, path.extname(file))}.${to}`);
   expect(existsSync(out), `soffice wrote ${out}`).toBe(true);
   return out;
@@ -80,8 +97,22 @@ async function upload(bytes: Uint8Array, name: string) {
 function reading(p: ParsedImport) {
   return {
     fileErrors: p.fileErrors,
-    indicators: p.indicators.map((r) => ({ code: r.code, version: r.version, outcome: r.outcome, input: r.input, parsedValue: r.parsedValue, errors: r.errors })),
-    tasks: p.tasks.map((r) => ({ key: r.key, version: r.version, outcome: r.outcome, input: r.input, parsedPercent: r.parsedPercent, errors: r.errors })),
+    indicators: p.indicators.map((r) => ({
+      code: r.code,
+      version: r.version,
+      outcome: r.outcome,
+      input: r.input,
+      parsedValue: r.parsedValue,
+      errors: r.errors,
+    })),
+    tasks: p.tasks.map((r) => ({
+      key: r.key,
+      version: r.version,
+      outcome: r.outcome,
+      input: r.input,
+      parsedPercent: r.parsedPercent,
+      errors: r.errors,
+    })),
   };
 }
 
@@ -112,78 +143,109 @@ describe("spreadsheet programs", () => {
     expect(tools.soffice, "soffice (libreoffice-calc-nogui)").toBe(true);
   });
 
-  it(
-    "the template filled by openpyxl, and re-saved by LibreOffice (.xlsx, and .ods and back), imports without errors and reads the same",
-    async (ctx) => {
-      if (!required && !(tools.openpyxl && tools.soffice)) ctx.skip();
-      await actAs(HANOI);
-      const res = await templateGET(new Request(`http://localhost/api/reporting/template?period=${PERIOD}`));
-      expect(res.status).toBe(200);
-      const templateBytes = new Uint8Array(await res.arrayBuffer());
-      const templatePath = path.join(dir, "template.xlsx");
-      writeFileSync(templatePath, templateBytes);
+  it("the template filled by openpyxl, and re-saved by LibreOffice (.xlsx, and .ods and back), imports without errors and reads the same", async (ctx) => {
+    if (!required && !(tools.openpyxl && tools.soffice)) ctx.skip();
+    await actAs(HANOI);
+    const res = await templateGET(new Request(`http://localhost/api/reporting/template?period=${PERIOD}`));
+    expect(res.status).toBe(200);
+    const templateBytes = new Uint8Array(await res.arrayBuffer());
+    const templatePath = path.join(dir, "template.xlsx");
+    writeFileSync(templatePath, templateBytes);
 
-      // Rows still untouched this quarter (other test files report for Hà Nội too).
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(templateBytes) as never);
-      const keysOf = (name: string) => {
-        const ws = wb.getWorksheet(name)!;
-        const state = ws.getRow(1).values as unknown[];
-        const stateCol = state.indexOf("Trạng thái");
-        const out: string[] = [];
-        ws.eachRow((r, n) => {
-          if (n > 1 && r.getCell(stateCol).value === "Chưa bắt đầu") out.push(String(r.getCell(1).value));
-        });
-        return out;
-      };
-      const indicator = keysOf("Chỉ tiêu")[0];
-      const [taskA, taskB] = keysOf("Nhiệm vụ").slice(-4, -2);
-      expect(indicator && taskA && taskB, "fresh rows to fill").toBeTruthy();
+    // Rows still untouched this quarter (other test files report for Hà Nội too).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(templateBytes) as never);
+    const keysOf = (name: string) => {
+      const ws = wb.getWorksheet(name)!;
+      const state = ws.getRow(1).values as unknown[];
+      const stateCol = state.indexOf("Trạng thái");
+      const out: string[] = [];
+      ws.eachRow((r, n) => {
+        if (n > 1 && r.getCell(stateCol).value === "Chưa bắt đầu") out.push(String(r.getCell(1).value));
+      });
+      return out;
+    };
+    const indicator = keysOf("Chỉ tiêu")[0];
+    const [taskA, taskB] = keysOf("Nhiệm vụ").slice(-4, -2);
+    expect(indicator && taskA && taskB, "fresh rows to fill").toBeTruthy();
 
-      const filled = path.join(dir, "openpyxl.xlsx");
-      await openpyxlFill(templatePath, filled, {
-        "Chỉ tiêu": { [indicator]: { "Giá trị kỳ này": "37,5", "Nguồn / phương pháp": "Sở Khoa học và Công nghệ — openpyxl", "Đường dẫn minh chứng": "https://hanoi.gov.vn/bao-cao" } },
-        "Nhiệm vụ": {
-          [taskA]: { "Tình trạng": "Đang thực hiện", "% hoàn thành": 40, "Kết quả đạt được": "Đã khảo sát 12 quận, huyện.\nĐang xây dựng nền tảng." },
-          [taskB]: { "Tình trạng": "Đã hoàn thành", "Kết quả đạt được": "Đã ban hành kế hoạch & quy chế." },
+    const filled = path.join(dir, "openpyxl.xlsx");
+    await openpyxlFill(templatePath, filled, {
+      "Chỉ tiêu": {
+        [indicator]: {
+          "Giá trị kỳ này": "37,5",
+          "Nguồn / phương pháp": "Sở Khoa học và Công nghệ — openpyxl",
+          "Đường dẫn minh chứng": "https://hanoi.gov.vn/bao-cao",
         },
-      });
+      },
+      "Nhiệm vụ": {
+        [taskA]: {
+          "Tình trạng": "Đang thực hiện",
+          "% hoàn thành": 40,
+          "Kết quả đạt được": "Đã khảo sát 12 quận, huyện.\nĐang xây dựng nền tảng.",
+        },
+        [taskB]: { "Tình trạng": "Đã hoàn thành", "Kết quả đạt được": "Đã ban hành kế hoạch & quy chế." },
+      },
+    });
 
-      const lo = path.join(dir, "lo");
-      const viaOds = path.join(dir, "ods");
-      const loXlsx = await soffice(filled, "xlsx", lo);
-      const ods = await soffice(filled, "ods", viaOds);
-      const odsXlsx = await soffice(ods, "xlsx", path.join(dir, "ods-xlsx"));
+    const lo = path.join(dir, "lo");
+    const viaOds = path.join(dir, "ods");
+    const loXlsx = await soffice(filled, "xlsx", lo);
+    const ods = await soffice(filled, "ods", viaOds);
+    const odsXlsx = await soffice(ods, "xlsx", path.join(dir, "ods-xlsx"));
 
-      const fromOpenpyxl = await upload(new Uint8Array(readFileSync(filled)), "openpyxl.xlsx");
-      expect(fromOpenpyxl.parsed.fileErrors).toEqual([]);
-      expect(fromOpenpyxl.errorCount).toBe(0);
-      expect(fromOpenpyxl.summary.changes).toBe(3);
-      expect(fromOpenpyxl.parsed.indicators.find((r) => r.code === indicator)).toMatchObject({
-        outcome: "change",
-        parsedValue: 37.5,
-        input: { source: "Sở Khoa học và Công nghệ — openpyxl", evidenceUrl: "https://hanoi.gov.vn/bao-cao" },
-      });
-      expect(fromOpenpyxl.parsed.tasks.find((r) => r.key === taskA)).toMatchObject({ outcome: "change", parsedPercent: 40, input: { status: "IN_PROGRESS" } });
-      expect(fromOpenpyxl.parsed.tasks.find((r) => r.key === taskB)).toMatchObject({ outcome: "change", parsedPercent: 100, input: { status: "DONE" } });
+    const fromOpenpyxl = await upload(new Uint8Array(readFileSync(filled)), "openpyxl.xlsx");
+    expect(fromOpenpyxl.parsed.fileErrors).toEqual([]);
+    expect(fromOpenpyxl.errorCount).toBe(0);
+    expect(fromOpenpyxl.summary.changes).toBe(3);
+    expect(fromOpenpyxl.parsed.indicators.find((r) => r.code === indicator)).toMatchObject({
+      outcome: "change",
+      parsedValue: 37.5,
+      input: { source: "Sở Khoa học và Công nghệ — openpyxl", evidenceUrl: "https://hanoi.gov.vn/bao-cao" },
+    });
+    expect(fromOpenpyxl.parsed.tasks.find((r) => r.key === taskA)).toMatchObject({
+      outcome: "change",
+      parsedPercent: 40,
+      input: { status: "IN_PROGRESS" },
+    });
+    expect(fromOpenpyxl.parsed.tasks.find((r) => r.key === taskB)).toMatchObject({
+      outcome: "change",
+      parsedPercent: 100,
+      input: { status: "DONE" },
+    });
 
-      const fromLibreOffice = await upload(new Uint8Array(readFileSync(loXlsx)), "libreoffice.xlsx");
-      const throughOds = await upload(new Uint8Array(readFileSync(odsXlsx)), "ods.xlsx");
-      expect(reading(fromLibreOffice.parsed)).toEqual(reading(fromOpenpyxl.parsed));
-      expect(reading(throughOds.parsed)).toEqual(reading(fromOpenpyxl.parsed));
+    const fromLibreOffice = await upload(new Uint8Array(readFileSync(loXlsx)), "libreoffice.xlsx");
+    const throughOds = await upload(new Uint8Array(readFileSync(odsXlsx)), "ods.xlsx");
+    expect(reading(fromLibreOffice.parsed)).toEqual(reading(fromOpenpyxl.parsed));
+    expect(reading(throughOds.parsed)).toEqual(reading(fromOpenpyxl.parsed));
 
-      // The most travelled file is the one written: the values land as typed.
-      for (const b of [fromOpenpyxl, fromLibreOffice]) expect((await cancelImportAction(null, batchForm(b.id))).ok).toBe(true);
-      const confirmed = await confirmImportAction(null, batchForm(throughOds.id));
-      expect(confirmed).toMatchObject({ ok: true, data: { indicators: 1, tasks: 2 } });
-      const hanoi = await db.agency.findUniqueOrThrow({ where: { code: "T-HA-NOI" } });
-      const obs = await db.observation.findFirstOrThrow({ where: { indicator: { code: indicator }, agencyId: hanoi.id, year: 2026, quarter: 3 } });
-      expect(obs).toMatchObject({ value: 37.5, state: "DRAFT", source: "Sở Khoa học và Công nghệ — openpyxl", evidenceUrl: "https://hanoi.gov.vn/bao-cao" });
-      const tp = await db.taskProgress.findFirstOrThrow({ where: { task: { key: taskA }, agencyId: hanoi.id, year: 2026, quarter: 3 } });
-      expect(tp).toMatchObject({ status: "IN_PROGRESS", percentComplete: 40, achieved: "Đã khảo sát 12 quận, huyện.\nĐang xây dựng nền tảng.", state: "DRAFT" });
-      const done = await db.taskProgress.findFirstOrThrow({ where: { task: { key: taskB }, agencyId: hanoi.id, year: 2026, quarter: 3 } });
-      expect(done).toMatchObject({ status: "DONE", percentComplete: 100, achieved: "Đã ban hành kế hoạch & quy chế." });
-    },
-    240_000,
-  );
+    // The most travelled file is the one written: the values land as typed.
+    for (const b of [fromOpenpyxl, fromLibreOffice])
+      expect((await cancelImportAction(null, batchForm(b.id))).ok).toBe(true);
+    const confirmed = await confirmImportAction(null, batchForm(throughOds.id));
+    expect(confirmed).toMatchObject({ ok: true, data: { indicators: 1, tasks: 2 } });
+    const hanoi = await db.agency.findUniqueOrThrow({ where: { code: "T-HA-NOI" } });
+    const obs = await db.observation.findFirstOrThrow({
+      where: { indicator: { code: indicator }, agencyId: hanoi.id, year: 2026, quarter: 3 },
+    });
+    expect(obs).toMatchObject({
+      value: 37.5,
+      state: "DRAFT",
+      source: "Sở Khoa học và Công nghệ — openpyxl",
+      evidenceUrl: "https://hanoi.gov.vn/bao-cao",
+    });
+    const tp = await db.taskProgress.findFirstOrThrow({
+      where: { task: { key: taskA }, agencyId: hanoi.id, year: 2026, quarter: 3 },
+    });
+    expect(tp).toMatchObject({
+      status: "IN_PROGRESS",
+      percentComplete: 40,
+      achieved: "Đã khảo sát 12 quận, huyện.\nĐang xây dựng nền tảng.",
+      state: "DRAFT",
+    });
+    const done = await db.taskProgress.findFirstOrThrow({
+      where: { task: { key: taskB }, agencyId: hanoi.id, year: 2026, quarter: 3 },
+    });
+    expect(done).toMatchObject({ status: "DONE", percentComplete: 100, achieved: "Đã ban hành kế hoạch & quy chế." });
+  }, 240_000);
 });

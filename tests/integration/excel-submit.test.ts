@@ -26,16 +26,24 @@ beforeAll(async () => {
   c = new pg.Client({ connectionString: inject("databaseUrl") });
   await c.connect();
   ids.agency = (await one(`SELECT id FROM "Agency" WHERE code = 'T-QUANG-NINH'`)).id;
-  const ind = await one(`SELECT id, code FROM "Indicator" WHERE kind = 'PERCENT' AND "minValue" IS NOT DISTINCT FROM 0 ORDER BY code DESC LIMIT 1`);
+  const ind = await one(
+    `SELECT id, code FROM "Indicator" WHERE kind = 'PERCENT' AND "minValue" IS NOT DISTINCT FROM 0 ORDER BY code DESC LIMIT 1`,
+  );
   Object.assign(ids, { indicator: ind.id, code: ind.code });
-  await c.query(`INSERT INTO "IndicatorAssignment" ("indicatorId", "agencyId") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [ids.indicator, ids.agency]);
+  await c.query(
+    `INSERT INTO "IndicatorAssignment" ("indicatorId", "agencyId") VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+    [ids.indicator, ids.agency],
+  );
   // Last quarter, approved at 50%: what the explanation rule compares with.
   await c.query(
     `INSERT INTO "Observation" ("indicatorId", "agencyId", year, quarter, value, "approvedValue", state, "approvedAt", "updatedAt") VALUES ($1, $2, 2026, 2, 50, 50, 'APPROVED', now(), now()) ON CONFLICT DO NOTHING`,
     [ids.indicator, ids.agency],
   );
   const hash = (await one(`SELECT "passwordHash" FROM "User" WHERE email = 'reviewer@cds.gov.vn'`)).passwordHash;
-  await c.query(`INSERT INTO "User" (email, name, "passwordHash", role, "agencyId") VALUES ($1, 'Excel submit test', $2, 'REPORTER', $3) ON CONFLICT (email) DO NOTHING`, [REPORTER, hash, ids.agency]);
+  await c.query(
+    `INSERT INTO "User" (email, name, "passwordHash", role, "agencyId") VALUES ($1, 'Excel submit test', $2, 'REPORTER', $3) ON CONFLICT (email) DO NOTHING`,
+    [REPORTER, hash, ids.agency],
+  );
 });
 
 afterAll(async () => {
@@ -81,9 +89,25 @@ const confirm = (batchId: number, mode?: string) => {
 };
 
 async function stored() {
-  const obs = await one(`SELECT state, value, version, explanation FROM "Observation" WHERE "agencyId" = $1 AND "indicatorId" = $2 AND year = 2026 AND quarter = 3`, [ids.agency, ids.indicator]);
-  const revisions = Number((await one(`SELECT count(*) FROM "ObservationRevision" r JOIN "Observation" o ON o.id = r."observationId" WHERE o."agencyId" = $1`, [ids.agency])).count);
-  const progress = Number((await one(`SELECT count(*) FROM "TaskProgress" WHERE "agencyId" = $1 AND year = 2026 AND quarter = 3`, [ids.agency])).count);
+  const obs = await one(
+    `SELECT state, value, version, explanation FROM "Observation" WHERE "agencyId" = $1 AND "indicatorId" = $2 AND year = 2026 AND quarter = 3`,
+    [ids.agency, ids.indicator],
+  );
+  const revisions = Number(
+    (
+      await one(
+        `SELECT count(*) FROM "ObservationRevision" r JOIN "Observation" o ON o.id = r."observationId" WHERE o."agencyId" = $1`,
+        [ids.agency],
+      )
+    ).count,
+  );
+  const progress = Number(
+    (
+      await one(`SELECT count(*) FROM "TaskProgress" WHERE "agencyId" = $1 AND year = 2026 AND quarter = 3`, [
+        ids.agency,
+      ])
+    ).count,
+  );
   return { obs, revisions, progress };
 }
 
@@ -116,7 +140,8 @@ describe("Excel import: write and submit", () => {
     expect(await stored()).toEqual(before);
     expect((await getImportBatch(await requireUser(), batch.id))!.status).toBe("PREVIEW");
 
-    cell(wb, "Chỉ tiêu", ids.code, "Giải thích biến động").cell.value = "Hoàn thành kết nối cổng dịch vụ công toàn tỉnh.";
+    cell(wb, "Chỉ tiêu", ids.code, "Giải thích biến động").cell.value =
+      "Hoàn thành kết nối cổng dịch vụ công toàn tỉnh.";
     const explained = await upload(wb);
     expect(explained.errorCount).toBe(0);
     const done = await confirm(explained.id, "submit");
@@ -124,13 +149,23 @@ describe("Excel import: write and submit", () => {
     expect(done.message).toMatch(/Đã ghi và nộp 1 chỉ tiêu và 1 nhiệm vụ/);
 
     const after = await stored();
-    expect(after.obs).toMatchObject({ state: "SUBMITTED", value: 95, explanation: "Hoàn thành kết nối cổng dịch vụ công toàn tỉnh." });
+    expect(after.obs).toMatchObject({
+      state: "SUBMITTED",
+      value: 95,
+      explanation: "Hoàn thành kết nối cổng dịch vụ công toàn tỉnh.",
+    });
     expect(after.revisions).toBe(before.revisions + 1);
     expect(after.progress).toBe(before.progress + 1);
-    const tp = await one(`SELECT p.state, p.status, p."percentComplete", p."submittedAt" FROM "TaskProgress" p JOIN "Task" t ON t.id = p."taskId" WHERE p."agencyId" = $1 AND t.key = $2 AND year = 2026 AND quarter = 3`, [ids.agency, taskKey]);
+    const tp = await one(
+      `SELECT p.state, p.status, p."percentComplete", p."submittedAt" FROM "TaskProgress" p JOIN "Task" t ON t.id = p."taskId" WHERE p."agencyId" = $1 AND t.key = $2 AND year = 2026 AND quarter = 3`,
+      [ids.agency, taskKey],
+    );
     expect(tp).toMatchObject({ state: "SUBMITTED", status: "IN_PROGRESS", percentComplete: 30 });
     expect(tp.submittedAt).not.toBeNull();
-    const audits = await one(`SELECT count(*) FROM "AuditLog" WHERE action IN ('observation.submit', 'taskProgress.submit') AND "agencyId" = $1`, [ids.agency]);
+    const audits = await one(
+      `SELECT count(*) FROM "AuditLog" WHERE action IN ('observation.submit', 'taskProgress.submit') AND "agencyId" = $1`,
+      [ids.agency],
+    );
     expect(Number(audits.count)).toBe(2);
     const applied = (await getImportBatch(await requireUser(), explained.id))!;
     expect(applied.status).toBe("APPLIED");
@@ -155,7 +190,10 @@ describe("Excel import: write and submit", () => {
     expect(r.fieldErrors?.mode).toBeDefined();
     const drafts = await confirm(batch.id);
     expect(drafts).toMatchObject({ ok: true, data: { tasks: 1, submit: false } });
-    const tp = await one(`SELECT p.state FROM "TaskProgress" p JOIN "Task" t ON t.id = p."taskId" WHERE p."agencyId" = $1 AND t.key = $2 AND year = 2026 AND quarter = 3`, [ids.agency, key]);
+    const tp = await one(
+      `SELECT p.state FROM "TaskProgress" p JOIN "Task" t ON t.id = p."taskId" WHERE p."agencyId" = $1 AND t.key = $2 AND year = 2026 AND quarter = 3`,
+      [ids.agency, key],
+    );
     expect(tp.state).toBe("DRAFT");
   });
 });

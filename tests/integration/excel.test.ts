@@ -134,7 +134,11 @@ describe("template download", () => {
     expect(guideText.join("\n")).toMatch(/nền xám/);
 
     const ind = sheet(wb, "Chỉ tiêu");
-    expect([...ind.rows.keys()].sort()).toEqual(["digital-inspections-share", "online-public-services-level4-share", "work-records-processed-online-share"]);
+    expect([...ind.rows.keys()].sort()).toEqual([
+      "digital-inspections-share",
+      "online-public-services-level4-share",
+      "work-records-processed-online-share",
+    ]);
     expect(ind.ws.getColumn(1).hidden).toBe(true);
     expect(ind.ws.getColumn(2).hidden).toBe(true);
     expect(ind.text("online-public-services-level4-share", "Giá trị quý trước")).toBe("88%");
@@ -147,7 +151,9 @@ describe("template download", () => {
     const led = await db.taskAssignment.count({ where: { agency: { code: "T-HA-NOI" }, role: "LEAD" } });
     expect(tasks.rows.size).toBe(led);
     const someKey = [...tasks.rows.keys()][0];
-    expect(tasks.cell(someKey, "Tình trạng").dataValidation?.formulae?.[0]).toBe('"Chưa triển khai,Đang thực hiện,Đã hoàn thành,Gặp vướng mắc"');
+    expect(tasks.cell(someKey, "Tình trạng").dataValidation?.formulae?.[0]).toBe(
+      '"Chưa triển khai,Đang thực hiện,Đã hoàn thành,Gặp vướng mắc"',
+    );
   });
 
   it("marks items of a locked quarter as read-only", async () => {
@@ -193,7 +199,9 @@ describe("upload, preview, confirm", () => {
     const tasks = sheet(wb, "Nhiệm vụ");
     const indicator = editableIndicator(ind);
     const indicatorId = (await db.indicator.findUniqueOrThrow({ where: { code: indicator } })).id;
-    const existing = await db.observation.findFirst({ where: { indicatorId, agency: { code: "T-HA-NOI" }, year: 2026, quarter: 3 } });
+    const existing = await db.observation.findFirst({
+      where: { indicatorId, agency: { code: "T-HA-NOI" }, year: 2026, quarter: 3 },
+    });
     const [taskA, taskB] = freshRows(tasks, 2, true);
     expect(existing?.value).not.toBe(41.5);
     ind.cell(indicator, "Giá trị kỳ này").value = "41,5";
@@ -212,9 +220,15 @@ describe("upload, preview, confirm", () => {
     expect(bad.errorCount).toBeGreaterThan(0);
     const badRow = bad.parsed.tasks.find((r) => r.key === taskA)!;
     expect(badRow.outcome).toBe("error");
-    expect(badRow.errors).toContainEqual({ field: "percent", message: "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100." });
+    expect(badRow.errors).toContainEqual({
+      field: "percent",
+      message: "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.",
+    });
     expect(bad.parsed.tasks.find((r) => r.key === taskB)!.outcome).toBe("change");
-    expect(bad.parsed.indicators.find((r) => r.code === indicator)).toMatchObject({ outcome: "change", parsedValue: 41.5 });
+    expect(bad.parsed.indicators.find((r) => r.code === indicator)).toMatchObject({
+      outcome: "change",
+      parsedValue: 41.5,
+    });
     expect(bad.summary.invalid).toBe(1);
 
     const refused = await confirmImportAction(null, batchForm(bad.id));
@@ -236,24 +250,58 @@ describe("upload, preview, confirm", () => {
     expect(confirmed).toMatchObject({ ok: true, data: { indicators: 1, tasks: 2 } });
 
     const after = await written();
-    expect(after).toEqual({ obs: before.obs + (existing ? 0 : 1), obsRev: before.obsRev + 1, tp: before.tp + 2, tpRev: before.tpRev + 2 });
-    const obs = await db.observation.findFirstOrThrow({ where: { indicatorId, agency: { code: "T-HA-NOI" }, year: 2026, quarter: 3 }, include: { revisions: { orderBy: { version: "desc" } } } });
+    expect(after).toEqual({
+      obs: before.obs + (existing ? 0 : 1),
+      obsRev: before.obsRev + 1,
+      tp: before.tp + 2,
+      tpRev: before.tpRev + 2,
+    });
+    const obs = await db.observation.findFirstOrThrow({
+      where: { indicatorId, agency: { code: "T-HA-NOI" }, year: 2026, quarter: 3 },
+      include: { revisions: { orderBy: { version: "desc" } } },
+    });
     const version = (existing?.version ?? 0) + 1;
-    expect(obs).toMatchObject({ value: 41.5, state: "DRAFT", source: "Hệ thống báo cáo của Sở (kiểm thử nhập Excel)", updatedById: hanoiId, version });
+    expect(obs).toMatchObject({
+      value: 41.5,
+      state: "DRAFT",
+      source: "Hệ thống báo cáo của Sở (kiểm thử nhập Excel)",
+      updatedById: hanoiId,
+      version,
+    });
     expect(obs.revisions[0]).toMatchObject({ version, value: 41.5, state: "DRAFT", authorId: hanoiId });
     expect(obs.revisions[0].comment).toContain(`lô #${good.id}`);
-    const audits = await db.auditLog.findMany({ where: { action: "observation.save", entityType: "Observation", entityId: String(obs.id), actorId: hanoiId }, orderBy: { id: "desc" } });
+    const audits = await db.auditLog.findMany({
+      where: { action: "observation.save", entityType: "Observation", entityId: String(obs.id), actorId: hanoiId },
+      orderBy: { id: "desc" },
+    });
     expect(audits[0]?.after).toMatchObject({ value: 41.5, state: "DRAFT", version });
 
-    const progress = await db.taskProgress.findMany({ where: { task: { key: { in: [taskA, taskB] } }, agency: { code: "T-HA-NOI" }, year: 2026, quarter: 3 }, include: { task: true } });
+    const progress = await db.taskProgress.findMany({
+      where: { task: { key: { in: [taskA, taskB] } }, agency: { code: "T-HA-NOI" }, year: 2026, quarter: 3 },
+      include: { task: true },
+    });
     const byKey = new Map(progress.map((p) => [p.task.key, p]));
-    expect(byKey.get(taskA)).toMatchObject({ status: "IN_PROGRESS", percentComplete: 60, achieved: "Đã triển khai thí điểm tại 5 quận.", state: "DRAFT" });
+    expect(byKey.get(taskA)).toMatchObject({
+      status: "IN_PROGRESS",
+      percentComplete: 60,
+      achieved: "Đã triển khai thí điểm tại 5 quận.",
+      state: "DRAFT",
+    });
     expect(byKey.get(taskB)).toMatchObject({ status: "DONE", percentComplete: 100, state: "DRAFT" });
-    for (const p of progress) expect(await db.auditLog.count({ where: { action: "taskProgress.save", entityId: String(p.id) } })).toBe(1);
+    for (const p of progress)
+      expect(await db.auditLog.count({ where: { action: "taskProgress.save", entityId: String(p.id) } })).toBe(1);
 
     expect((await batchOf(good.id)).status).toBe("APPLIED");
-    expect(await db.auditLog.count({ where: { action: "import.confirm", entityType: "ImportBatch", entityId: String(good.id) } })).toBe(1);
-    expect(await db.auditLog.count({ where: { action: "import.preview", entityType: "ImportBatch", entityId: String(good.id) } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { action: "import.confirm", entityType: "ImportBatch", entityId: String(good.id) },
+      }),
+    ).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { action: "import.preview", entityType: "ImportBatch", entityId: String(good.id) },
+      }),
+    ).toBe(1);
 
     // A second confirmation, and the old batch with errors, still write nothing.
     const again = await confirmImportAction(null, batchForm(good.id));
@@ -268,7 +316,9 @@ describe("upload, preview, confirm", () => {
     // …and a change to a row edited since the download is a conflict.
     ind.cell(indicator, "Giá trị kỳ này").value = "43";
     const stale = await batchOf((await upload(await bytesOf(wb))).data!.batchId);
-    expect(stale.parsed.indicators.find((r) => r.code === indicator)!.errors[0].message).toMatch(/đã được cập nhật trên cổng sau khi bạn tải mẫu/);
+    expect(stale.parsed.indicators.find((r) => r.code === indicator)!.errors[0].message).toMatch(
+      /đã được cập nhật trên cổng sau khi bạn tải mẫu/,
+    );
     expect(await written()).toEqual(after);
   });
 
@@ -281,7 +331,9 @@ describe("upload, preview, confirm", () => {
     const indicator = editableIndicator(ind);
     const [task] = freshRows(tasks, 1);
     const indicatorId = (await db.indicator.findUniqueOrThrow({ where: { code: indicator } })).id;
-    const obsBefore = await db.observation.findFirst({ where: { indicatorId, agencyId: user.agencyId, year: 2026, quarter: 3 } });
+    const obsBefore = await db.observation.findFirst({
+      where: { indicatorId, agencyId: user.agencyId, year: 2026, quarter: 3 },
+    });
     ind.cell(indicator, "Giá trị kỳ này").value = obsBefore?.value === 12 ? "13" : "12";
     tasks.cell(task, "Tình trạng").value = "Gặp vướng mắc";
     tasks.cell(task, "Khó khăn, vướng mắc").value = "Chưa bố trí được kinh phí.";
@@ -295,7 +347,19 @@ describe("upload, preview, confirm", () => {
     await saveTaskProgress(user, {
       year: 2026,
       quarter: 3,
-      rows: [{ taskId, version: 0, status: "IN_PROGRESS", percent: "10", achieved: "Lưu trên cổng", obstacles: "", nextSteps: "", evidenceUrl: "", submit: false }],
+      rows: [
+        {
+          taskId,
+          version: 0,
+          status: "IN_PROGRESS",
+          percent: "10",
+          achieved: "Lưu trên cổng",
+          obstacles: "",
+          nextSteps: "",
+          evidenceUrl: "",
+          submit: false,
+        },
+      ],
     });
     const before = await written();
     const refused = await confirmImportAction(null, batchForm(batch.id));
@@ -303,7 +367,9 @@ describe("upload, preview, confirm", () => {
     expect(refused.message).toMatch(/Không có gì được ghi/);
     expect(Object.keys(refused.fieldErrors ?? {}).join(" ")).toContain(`dòng ${tasks.rows.get(task)}`);
     expect(await written()).toEqual(before);
-    const obsAfter = await db.observation.findFirst({ where: { indicatorId, agencyId: user.agencyId, year: 2026, quarter: 3 } });
+    const obsAfter = await db.observation.findFirst({
+      where: { indicatorId, agencyId: user.agencyId, year: 2026, quarter: 3 },
+    });
     expect(obsAfter?.version ?? null).toBe(obsBefore?.version ?? null);
     expect(obsAfter?.value ?? null).toBe(obsBefore?.value ?? null);
     expect((await batchOf(batch.id)).status).toBe("PREVIEW");
@@ -317,7 +383,10 @@ describe("upload, preview, confirm", () => {
     ind.cell(indicator, "Giá trị kỳ này").value = 55.25; // a number cell, as a spreadsheet may store it
     const batch = await batchOf((await upload(await bytesOf(wb))).data!.batchId);
     expect(batch.errorCount).toBe(0);
-    expect(batch.parsed.indicators.find((r) => r.code === indicator)).toMatchObject({ outcome: "change", parsedValue: 55.25 });
+    expect(batch.parsed.indicators.find((r) => r.code === indicator)).toMatchObject({
+      outcome: "change",
+      parsedValue: 55.25,
+    });
     const before = await written();
     const cancelled = await cancelImportAction(null, batchForm(batch.id));
     expect(cancelled.ok).toBe(true);
@@ -337,8 +406,12 @@ describe("what the file may not do", () => {
     const wb = await template();
     const ind = sheet(wb, "Chỉ tiêu");
     const tasks = sheet(wb, "Nhiệm vụ");
-    const unassigned = await db.indicator.findFirstOrThrow({ where: { assignments: { none: { agencyId: user.agencyId } } } });
-    const notLed = await db.task.findFirstOrThrow({ where: { assignees: { none: { agencyId: user.agencyId, role: "LEAD" } } } });
+    const unassigned = await db.indicator.findFirstOrThrow({
+      where: { assignments: { none: { agencyId: user.agencyId } } },
+    });
+    const notLed = await db.task.findFirstOrThrow({
+      where: { assignees: { none: { agencyId: user.agencyId, role: "LEAD" } } },
+    });
     const [i1, i2] = [...ind.rows.keys()];
     ind.ws.getRow(ind.rows.get(i1)!).getCell(1).value = unassigned.code;
     ind.cell(i2, "Giá trị kỳ này").value = "nhiều";
@@ -351,7 +424,10 @@ describe("what the file may not do", () => {
     const before = await written();
     const batch = await batchOf((await upload(await bytesOf(wb))).data!.batchId);
     const errorsOf = (rows: { code?: string; key?: string; errors: { message: string }[] }[], k: string) =>
-      rows.find((r) => r.code === k || r.key === k)!.errors.map((e) => e.message).join(" | ");
+      rows
+        .find((r) => r.code === k || r.key === k)!
+        .errors.map((e) => e.message)
+        .join(" | ");
     expect(errorsOf(batch.parsed.indicators, unassigned.code)).toMatch(/không được giao cho cơ quan của bạn/);
     expect(errorsOf(batch.parsed.indicators, i2)).toMatch(/phải là một số/);
     expect(errorsOf(batch.parsed.tasks, notLed.key)).toMatch(/không do cơ quan của bạn chủ trì/);
@@ -388,7 +464,9 @@ describe("what the file may not do", () => {
     const ind = sheet(wb, "Chỉ tiêu");
     ind.cell("online-public-services-level4-share", "Giá trị kỳ này").value = "90";
     const changed = await batchOf((await upload(await bytesOf(wb), "2026-Q2")).data!.batchId);
-    expect(changed.parsed.indicators.find((r) => r.code === "online-public-services-level4-share")!.errors[0].message).toMatch(/đã nộp hoặc đã duyệt/);
+    expect(
+      changed.parsed.indicators.find((r) => r.code === "online-public-services-level4-share")!.errors[0].message,
+    ).toMatch(/đã nộp hoặc đã duyệt/);
 
     const wrongQuarter = await batchOf((await upload(await bytesOf(wb), PERIOD)).data!.batchId);
     expect(wrongQuarter.parsed.fileErrors.join(" ")).toMatch(/mẫu của kỳ 2026-Q2/);
@@ -401,15 +479,28 @@ describe("what the file may not do", () => {
     const text = await upload(new TextEncoder().encode("Đây không phải tệp Excel"), PERIOD, "bao-cao.xlsx");
     expect(text.ok).toBe(false);
     expect(text.fieldErrors?.file?.[0]).toMatch(/không phải là tệp Excel \(\.xlsx\)/);
-    const xls = await upload(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), PERIOD, "bao-cao.xls");
+    const xls = await upload(
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      PERIOD,
+      "bao-cao.xls",
+    );
     expect(xls.fieldErrors?.file?.[0]).toMatch(/\.xls.*không được hỗ trợ/);
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
     big.set([0x50, 0x4b, 0x03, 0x04]);
     const tooBig = await upload(big);
     expect(tooBig.ok).toBe(false);
     expect(tooBig.fieldErrors?.file?.[0]).toMatch(/tối đa là 5 MB/);
-    await expect(previewImport(await requireUser(), { year: 2026, quarter: 3, fileName: "x.xlsx", bytes: big })).rejects.toThrow(/tối đa là 5 MB/);
-    const empty = await uploadImportAction(null, (() => { const fd = new FormData(); fd.set("period", PERIOD); return fd; })());
+    await expect(
+      previewImport(await requireUser(), { year: 2026, quarter: 3, fileName: "x.xlsx", bytes: big }),
+    ).rejects.toThrow(/tối đa là 5 MB/);
+    const empty = await uploadImportAction(
+      null,
+      (() => {
+        const fd = new FormData();
+        fd.set("period", PERIOD);
+        return fd;
+      })(),
+    );
     expect(empty.fieldErrors?.file?.[0]).toMatch(/chọn tệp Excel/);
     expect(await db.importBatch.count()).toBe(batches);
   });
@@ -440,7 +531,9 @@ describe("who may do what", () => {
     // The file names Hà Nội; the import is for the signed-in reporter's agency and refuses it.
     const own = await upload(hanoiFile);
     const foreign = await getImportBatch(hcm, own.data!.batchId);
-    expect(foreign!.parsed.fileErrors.join(" ")).toMatch(/mẫu của cơ quan T-HA-NOI, không phải cơ quan của bạn \(T-HO-CHI-MINH\)/);
+    expect(foreign!.parsed.fileErrors.join(" ")).toMatch(
+      /mẫu của cơ quan T-HA-NOI, không phải cơ quan của bạn \(T-HO-CHI-MINH\)/,
+    );
     expect(foreign!.errorCount).toBeGreaterThan(0);
 
     await actAs(HANOI);

@@ -85,8 +85,10 @@ async function conn(which: "admin" | "app"): Promise<pg.Client> {
   return (conns[which] ??= await connect(which === "admin" ? adminUrl : appUrl));
 }
 type Row = pg.QueryResultRow;
-const adminSql = async <T extends Row = Record<string, unknown>>(text: string, params: unknown[] = []) => (await (await conn("admin")).query<T>(text, params)).rows;
-const sql = async <T extends Row = Record<string, unknown>>(text: string, params: unknown[] = []) => (await (await conn("app")).query<T>(text, params)).rows;
+const adminSql = async <T extends Row = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+  (await (await conn("admin")).query<T>(text, params)).rows;
+const sql = async <T extends Row = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+  (await (await conn("app")).query<T>(text, params)).rows;
 
 /**
  * The portal's database, created once: a copy of the one the seed CLI filled in (b), or (when (b)
@@ -145,7 +147,12 @@ async function within<T>(ms: number, what: string, p: Promise<T>): Promise<{ val
   }
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 50): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 50,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -155,7 +162,11 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null | undefine
   }
 }
 
-type Child = { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
+type Child = {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+};
 
 /** Starts `tsx <args>` in its own process group (tsx runs the script in a child process of its own). */
 function spawnTsx(args: string[], databaseUrl: string): Child {
@@ -192,7 +203,12 @@ function killGroup(child: ChildProcess) {
  * Waits until a backend of `appName` is blocked by `lockHolderPid` while holding a transaction id
  * (it has written), and returns its pid. Fails early if the child exits first.
  */
-async function waitForBlockedWriter(appName: string, lockHolderPid: number, proc: Child, timeoutMs: number): Promise<number> {
+async function waitForBlockedWriter(
+  appName: string,
+  lockHolderPid: number,
+  proc: Child,
+  timeoutMs: number,
+): Promise<number> {
   let exited = false;
   void proc.exited.then(() => (exited = true));
   return waitFor(
@@ -213,7 +229,11 @@ async function waitForBlockedWriter(appName: string, lockHolderPid: number, proc
 
 /** After the kill and the release, the dead client's backend notices and rolls back. */
 async function waitForBackendGone(pid: number) {
-  await waitFor(`backend ${pid} to end`, async () => (await adminSql(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid])).length === 0, 15_000);
+  await waitFor(
+    `backend ${pid} to end`,
+    async () => (await adminSql(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid])).length === 0,
+    15_000,
+  );
 }
 
 /** The tables a backend has written to in its open transaction (it holds RowExclusiveLock on them). */
@@ -228,14 +248,18 @@ async function writtenTables(c: pg.Client, pid: number): Promise<string[]> {
 
 /** Rows in every table of the database. */
 async function tableCounts(c: pg.Client): Promise<Record<string, number>> {
-  const tables = (await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map((r) => r.t);
+  const tables = (
+    await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)
+  ).rows.map((r) => r.t);
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0].n;
   return out;
 }
 
 async function signInAs(email: string) {
-  const [u] = await sql<{ id: number; sv: number }>(`SELECT id, "sessionVersion" AS sv FROM "User" WHERE email = $1`, [email]);
+  const [u] = await sql<{ id: number; sv: number }>(`SELECT id, "sessionVersion" AS sv FROM "User" WHERE email = $1`, [
+    email,
+  ]);
   setClaims({ uid: u.id, sv: u.sv });
 }
 
@@ -271,7 +295,10 @@ afterAll(async () => {
   await db.$disconnect().catch(() => {});
   await stopServer().catch(() => {});
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  console.log("[faults] timings (ms):", Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])));
+  console.log(
+    "[faults] timings (ms):",
+    Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
+  );
 });
 
 /** What the user must never see: driver text, addresses, stack frames. */
@@ -282,7 +309,13 @@ const INTERNAL = /prisma|econn|postgres|pg_|127\.0\.0\.1|localhost:\d|\bat \S+ \
 /** Rows the seed files define, for the tables whose count follows from them directly. */
 function expectedSeedCounts() {
   const read = (f: string) => JSON.parse(readFileSync(path.join(ROOT, "seeds", "data", f), "utf8"));
-  const docs = ["doc-411-2022.json", "doc-1437-2024.json", "doc-749-2020.json", "doc-942-2021.json", "doc-draft-cds.json"].map(read);
+  const docs = [
+    "doc-411-2022.json",
+    "doc-1437-2024.json",
+    "doc-749-2020.json",
+    "doc-942-2021.json",
+    "doc-draft-cds.json",
+  ].map(read);
   const agencies = read("agencies.json");
   const demo = read("demo-progress.json");
   return {
@@ -321,7 +354,18 @@ describe("(b) the seed process killed in the middle of its transaction", () => {
     const backend = await waitForBlockedWriter("cds-fault-seed", lockPid, seed, 60_000);
     timings.seedUntilBlocked = performance.now() - t0;
     // It has written (rows nobody else can see yet) to every table before SeedRun.
-    expect(await writtenTables(counter, backend)).toEqual(expect.arrayContaining(["Agency", "Indicator", "Document", "Target", "Task", "TaskAssignment", "Observation", "User"]));
+    expect(await writtenTables(counter, backend)).toEqual(
+      expect.arrayContaining([
+        "Agency",
+        "Indicator",
+        "Document",
+        "Target",
+        "Task",
+        "TaskAssignment",
+        "Observation",
+        "User",
+      ]),
+    );
 
     killGroup(seed.child);
     expect((await within(10_000, "the killed seed to exit", seed.exited)).value.signal).toBe("SIGKILL");
@@ -341,7 +385,15 @@ describe("(b) the seed process killed in the middle of its transaction", () => {
     expect(again.output()).toMatch(/Database holds 5 documents/);
     const seeded = await tableCounts(counter);
     expect(seeded).toMatchObject(expectedSeedCounts());
-    for (const t of ["TaskHeading", "TaskAgency", "TaskAssignment", "AgencySuccession", "DataQualityNote", "ReportingPeriod", "IndicatorAssignment"]) {
+    for (const t of [
+      "TaskHeading",
+      "TaskAgency",
+      "TaskAssignment",
+      "AgencySuccession",
+      "DataQualityNote",
+      "ReportingPeriod",
+      "IndicatorAssignment",
+    ]) {
       expect(seeded[t], t).toBeGreaterThan(0);
     }
 
@@ -357,13 +409,17 @@ describe("(a) PostgreSQL stops and starts again while the portal runs", () => {
   it("answers 503 / { ok: false } quickly while it is down, and works again on the same client when it is back", async () => {
     await appDatabase();
     await signInAs(HANOI);
-    const [{ id: indicatorId }] = await sql<{ id: number }>(`SELECT id FROM "Indicator" WHERE code = 'digital-inspections-share'`);
+    const [{ id: indicatorId }] = await sql<{ id: number }>(
+      `SELECT id FROM "Indicator" WHERE code = 'digital-inspections-share'`,
+    );
     const obsOf = async () =>
-      (await sql<{ value: number; version: number }>(
-        `SELECT o.value, o.version FROM "Observation" o JOIN "Agency" a ON a.id = o."agencyId"
+      (
+        await sql<{ value: number; version: number }>(
+          `SELECT o.value, o.version FROM "Observation" o JOIN "Agency" a ON a.id = o."agencyId"
           WHERE a.code = 'T-HA-NOI' AND o."indicatorId" = $1 AND o.year = 2026 AND o.quarter = 3`,
-        [indicatorId],
-      ))[0];
+          [indicatorId],
+        )
+      )[0];
 
     // Public reads (lists, one resource, CSVs, a streamed bulk file) and signed-in ones, as Next.js
     // calls them: each route's own export, which must map an outage itself.
@@ -371,7 +427,10 @@ describe("(a) PostgreSQL stops and starts again while the portal runs", () => {
       indicators: () => indicatorsRoute(new Request("http://localhost/api/v1/indicators?pageSize=5")),
       observations: () => observationsRoute(new Request("http://localhost/api/v1/observations?pageSize=5")),
       statuses: () => statusesRoute(new Request("http://localhost/api/v1/statuses?pageSize=5")),
-      decision: () => decisionRoute(new Request("http://localhost/api/v1/decisions/942-2021"), { params: Promise.resolve({ key: "942-2021" }) }),
+      decision: () =>
+        decisionRoute(new Request("http://localhost/api/v1/decisions/942-2021"), {
+          params: Promise.resolve({ key: "942-2021" }),
+        }),
       tasksCsv: () => tasksCsvRoute(new Request("http://localhost/api/v1/tasks.csv?decision=942-2021")),
       bulkObservations: () => bulkObservationsRoute(),
     };
@@ -381,11 +440,23 @@ describe("(a) PostgreSQL stops and starts again while the portal runs", () => {
       template: () => templateRoute(new Request(`http://localhost/api/reporting/template?period=${PERIOD}`)),
       me: () => meRoute(),
       // No such file: a 404 while the database is up.
-      evidence: () => evidenceRoute(new Request("http://localhost/api/evidence/x"), { params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }) }),
+      evidence: () =>
+        evidenceRoute(new Request("http://localhost/api/evidence/x"), {
+          params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }),
+        }),
     };
     const upStatus = (name: string) => (name === "evidence" ? 404 : 200);
     const save = (value: string, version: number) =>
-      saveIndicatorsAction(null, form({ period: PERIOD, intent: "draft", [`ind.${indicatorId}.value`]: value, [`ind.${indicatorId}.source`]: "Sở TT&TT", [`ind.${indicatorId}.version`]: version }));
+      saveIndicatorsAction(
+        null,
+        form({
+          period: PERIOD,
+          intent: "draft",
+          [`ind.${indicatorId}.value`]: value,
+          [`ind.${indicatorId}.source`]: "Sở TT&TT",
+          [`ind.${indicatorId}.version`]: version,
+        }),
+      );
 
     // Up: everything works.
     for (const [name, call] of Object.entries(calls)) expect((await call()).status, name).toBe(upStatus(name));
@@ -406,7 +477,10 @@ describe("(a) PostgreSQL stops and starts again while the portal runs", () => {
     const inFlightRoute = calls.observations();
     const inFlightSave = save("45", 1);
     const blocked = await waitFor("the request and the save to wait for the lock", async () => {
-      const rows = await adminSql<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))`, [holderPid]);
+      const rows = await adminSql<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))`,
+        [holderPid],
+      );
       return rows.length >= 3 && rows.map((r) => r.pid); // the route's list and count, the save's read
     });
     const tCut = performance.now();
@@ -423,7 +497,8 @@ describe("(a) PostgreSQL stops and starts again while the portal runs", () => {
     expect(cutSave.message).toMatch(/^Cơ sở dữ liệu tạm thời không truy cập được nên chưa lưu được/);
     await holder.query("ROLLBACK");
     await closeClient(holder);
-    for (const [name, call] of Object.entries(calls)) expect((await call()).status, `${name} after the cut`).toBe(upStatus(name));
+    for (const [name, call] of Object.entries(calls))
+      expect((await call()).status, `${name} after the cut`).toBe(upStatus(name));
     expect(await obsOf()).toEqual({ value: 41.5, version: 1 });
 
     // PostgreSQL stops.
@@ -447,12 +522,21 @@ describe("(a) PostgreSQL stops and starts again while the portal runs", () => {
       expect(r.ok).toBe(false);
       expect(r.message).toMatch(/^Cơ sở dữ liệu tạm thời không truy cập được nên chưa lưu được/);
       expect(r.message).not.toMatch(INTERNAL);
-      expect(r.values).toMatchObject({ period: PERIOD, [`ind.${indicatorId}.value`]: "47,5", [`ind.${indicatorId}.source`]: "Sở TT&TT" });
+      expect(r.values).toMatchObject({
+        period: PERIOD,
+        [`ind.${indicatorId}.value`]: "47,5",
+        [`ind.${indicatorId}.source`]: "Sở TT&TT",
+      });
       expect(r.fieldErrors).toBeUndefined();
     }
     // A page's error boundary shows no internal text either (its error carries some here).
     const html = renderToStaticMarkup(
-      ErrorPage({ error: Object.assign(new Error("PrismaClientKnownRequestError P1001: connect ECONNREFUSED 127.0.0.1:5432"), { digest: "1234567" }), reset: () => {} }),
+      ErrorPage({
+        error: Object.assign(new Error("PrismaClientKnownRequestError P1001: connect ECONNREFUSED 127.0.0.1:5432"), {
+          digest: "1234567",
+        }),
+        reset: () => {},
+      }),
     );
     expect(html).toMatch(/Đã có lỗi xảy ra/);
     expect(html).not.toMatch(INTERNAL);
@@ -483,7 +567,14 @@ describe("(a′) a database server that accepts connections but never answers", 
     const hungPort = (blackHole.address() as net.AddressInfo).port;
     const hung = createPrisma(`postgresql://postgres:x@127.0.0.1:${hungPort}/cds`);
     try {
-      const { value: err, ms } = await within(FAIL_FAST_MS, "a query to a hung server", hung.indicator.findMany().then(() => null, (e: unknown) => e));
+      const { value: err, ms } = await within(
+        FAIL_FAST_MS,
+        "a query to a hung server",
+        hung.indicator.findMany().then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      );
       timings.hungServerQuery = ms;
       expect(err).not.toBeNull();
       expect(ms).toBeGreaterThanOrEqual(POOL_OPTIONS.connectionTimeoutMillis - 500);
@@ -491,7 +582,11 @@ describe("(a′) a database server that accepts connections but never answers", 
       const res = publicErrorResponse(err);
       expect(res.status).toBe(503);
       expect(await res.text()).not.toMatch(INTERNAL);
-      expect(toResult(err, { value: "12" })).toMatchObject({ ok: false, message: expect.stringMatching(/^Cơ sở dữ liệu tạm thời không truy cập được/), values: { value: "12" } });
+      expect(toResult(err, { value: "12" })).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/^Cơ sở dữ liệu tạm thời không truy cập được/),
+        values: { value: "12" },
+      });
     } finally {
       await hung.$disconnect().catch(() => {});
       for (const sock of sockets) sock.destroy();
@@ -534,7 +629,19 @@ describe("(c) a process confirming an Excel import killed half-way", () => {
     await saveTaskProgress(user, {
       year: 2026,
       quarter: 3,
-      rows: [{ taskId: existing.id, version: 0, status: "IN_PROGRESS", percent: "10", achieved: "Lưu trên cổng", obstacles: "", nextSteps: "", evidenceUrl: "", submit: false }],
+      rows: [
+        {
+          taskId: existing.id,
+          version: 0,
+          status: "IN_PROGRESS",
+          percent: "10",
+          achieved: "Lưu trên cổng",
+          obstacles: "",
+          nextSteps: "",
+          evidenceUrl: "",
+          submit: false,
+        },
+      ],
     });
 
     // The quarter's template, filled in: every indicator, and two tasks.
@@ -549,7 +656,9 @@ describe("(c) a process confirming an Excel import killed half-way", () => {
     indicatorKeys.forEach((k, i) => (ind.cell(k, "Giá trị kỳ này").value = `6${i},5`));
     // The import writes rows in the file's order: the pre-existing task comes last.
     const taskKeys = [...tasks.rows.keys()];
-    const fresh = leadTasks.map((t) => t.key).find((k) => k !== existing.key && taskKeys.indexOf(k) < taskKeys.indexOf(existing.key));
+    const fresh = leadTasks
+      .map((t) => t.key)
+      .find((k) => k !== existing.key && taskKeys.indexOf(k) < taskKeys.indexOf(existing.key));
     expect(fresh).toBeDefined();
     tasks.cell(fresh!, "Tình trạng").value = "Đang thực hiện";
     tasks.cell(fresh!, "% hoàn thành").value = 30;
@@ -558,19 +667,31 @@ describe("(c) a process confirming an Excel import killed half-way", () => {
     tasks.cell(existing.key, "Kết quả đạt được").value = "Đã ban hành kế hoạch (nhập từ Excel).";
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const preview = await previewImport(user, { year: 2026, quarter: 3, fileName: "bao-cao.xlsx", bytes });
-    expect([...preview.parsed.fileErrors, ...[...preview.parsed.indicators, ...preview.parsed.tasks].flatMap((r) => r.errors)]).toEqual([]);
+    expect([
+      ...preview.parsed.fileErrors,
+      ...[...preview.parsed.indicators, ...preview.parsed.tasks].flatMap((r) => r.errors),
+    ]).toEqual([]);
     expect(preview.errorCount).toBe(0);
     expect(preview.summary.changes).toBe(indicatorKeys.length + 2);
 
     const snapshot = async () => ({
-      observations: await sql(`SELECT id, "indicatorId", value, version, state, "updatedAt" FROM "Observation" WHERE "agencyId" = $1 AND year = 2026 AND quarter = 3 ORDER BY id`, [agencyId]),
-      progress: await sql(`SELECT id, "taskId", status, "percentComplete", achieved, version, state, "updatedAt" FROM "TaskProgress" WHERE "agencyId" = $1 AND year = 2026 AND quarter = 3 ORDER BY id`, [agencyId]),
+      observations: await sql(
+        `SELECT id, "indicatorId", value, version, state, "updatedAt" FROM "Observation" WHERE "agencyId" = $1 AND year = 2026 AND quarter = 3 ORDER BY id`,
+        [agencyId],
+      ),
+      progress: await sql(
+        `SELECT id, "taskId", status, "percentComplete", achieved, version, state, "updatedAt" FROM "TaskProgress" WHERE "agencyId" = $1 AND year = 2026 AND quarter = 3 ORDER BY id`,
+        [agencyId],
+      ),
       counts: await tableCounts(await conn("app")),
       batch: (await sql(`SELECT status, "appliedAt" FROM "ImportBatch" WHERE id = $1`, [preview.id]))[0],
     });
     const before = await snapshot();
     expect(before.batch).toEqual({ status: "PREVIEW", appliedAt: null });
-    const [{ id: lockedRow }] = await sql<{ id: number }>(`SELECT id FROM "TaskProgress" WHERE "agencyId" = $1 AND "taskId" = $2 AND year = 2026 AND quarter = 3`, [agencyId, existing.id]);
+    const [{ id: lockedRow }] = await sql<{ id: number }>(
+      `SELECT id FROM "TaskProgress" WHERE "agencyId" = $1 AND "taskId" = $2 AND year = 2026 AND quarter = 3`,
+      [agencyId, existing.id],
+    );
 
     // Hold that task's row: the child claims the batch, writes every indicator (values, revisions,
     // audit rows) and the first task, then waits for the row.
@@ -580,14 +701,27 @@ describe("(c) a process confirming an Excel import killed half-way", () => {
     const lockPid = (await lock.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
 
     const t0 = performance.now();
-    const child = spawnTsx(["--conditions=react-server", "tests/support/fault-import-child.ts", HANOI, String(preview.id)], withDatabase(adminUrl, APP_DB, "cds-fault-import"));
+    const child = spawnTsx(
+      ["--conditions=react-server", "tests/support/fault-import-child.ts", HANOI, String(preview.id)],
+      withDatabase(adminUrl, APP_DB, "cds-fault-import"),
+    );
     const backend = await waitForBlockedWriter("cds-fault-import", lockPid, child, 60_000);
     timings.importUntilBlocked = performance.now() - t0;
-    const [{ waiting }] = await sql<{ waiting: string }>(`SELECT query AS waiting FROM pg_stat_activity WHERE pid = $1`, [backend]);
+    const [{ waiting }] = await sql<{ waiting: string }>(
+      `SELECT query AS waiting FROM pg_stat_activity WHERE pid = $1`,
+      [backend],
+    );
     expect(waiting).toMatch(/UPDATE .*"TaskProgress"/);
     // By then it has claimed the batch and written the indicators and the first task.
     expect(await writtenTables(await conn("app"), backend)).toEqual(
-      expect.arrayContaining(["ImportBatch", "Observation", "ObservationRevision", "TaskProgress", "TaskProgressRevision", "AuditLog"]),
+      expect.arrayContaining([
+        "ImportBatch",
+        "Observation",
+        "ObservationRevision",
+        "TaskProgress",
+        "TaskProgressRevision",
+        "AuditLog",
+      ]),
     );
 
     killGroup(child.child);

@@ -65,9 +65,14 @@ afterAll(async () => {
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string>>;
 function csv(rows: Row[], delim = ";"): string {
   const cell = (s: string) => (s.includes(delim) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
-  return "\uFEFF" + [CSV_COLUMNS.join(delim), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c] ?? "")).join(delim))].join("\r\n") + "\r\n";
+  return (
+    "\uFEFF" +
+    [CSV_COLUMNS.join(delim), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c] ?? "")).join(delim))].join("\r\n") +
+    "\r\n"
+  );
 }
-const fileOf = (text: string | Uint8Array, name = "so-lieu.csv") => new File([typeof text === "string" ? text : Buffer.from(text)], name, { type: "text/csv" });
+const fileOf = (text: string | Uint8Array, name = "so-lieu.csv") =>
+  new File([typeof text === "string" ? text : Buffer.from(text)], name, { type: "text/csv" });
 async function preview(file: File): Promise<ActionResult<PreviewData>> {
   const fd = new FormData();
   fd.set("file", file);
@@ -116,7 +121,10 @@ describe("reading published figures", () => {
   });
 
   it("answers the 2022 share differently before and after each revising release", async () => {
-    const nso2022 = async (day: string) => (await findFigures({ indicator: IND, source: "NSO", asOf: dayOf(day) })).filter((f) => f.period === "2022").map((f) => f.value);
+    const nso2022 = async (day: string) =>
+      (await findFigures({ indicator: IND, source: "NSO", asOf: dayOf(day) }))
+        .filter((f) => f.period === "2022")
+        .map((f) => f.value);
     expect(await nso2022("2023-09-13")).toEqual([]);
     expect(await nso2022("2023-12-03")).toEqual([12.86]);
     expect(await nso2022("2023-12-04")).toEqual([12.67]);
@@ -143,7 +151,11 @@ describe("importing a release from CSV", () => {
   it("previews each row with its errors and writes nothing while any row has one", async () => {
     await actAs(REVIEWER);
     const before = await count();
-    const text = csv([testRow(), testRow({ indicator: "khong-co", release_url: `${TEST_URL}/2` }), testRow({ value: "abc", release_url: `${TEST_URL}/3` })]);
+    const text = csv([
+      testRow(),
+      testRow({ indicator: "khong-co", release_url: `${TEST_URL}/2` }),
+      testRow({ value: "abc", release_url: `${TEST_URL}/3` }),
+    ]);
     const r = await preview(fileOf(text));
     expect(r.ok).toBe(true);
     expect(r.data!.valid).toBe(1);
@@ -157,7 +169,7 @@ describe("importing a release from CSV", () => {
     await actAs(REVIEWER);
     const before = await count();
     const r = await preview(fileOf(csv([testRow()])));
-    const changed = await confirm(fileOf(csv([testRow({ value: "99" , printed: "99", quote: "99"})])), r.data!.digest);
+    const changed = await confirm(fileOf(csv([testRow({ value: "99", printed: "99", quote: "99" })])), r.data!.digest);
     expect(changed.ok).toBe(false);
     expect(changed.message).toMatch(/đã thay đổi/);
     const xlsx = await preview(fileOf(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), "so-lieu.csv"));
@@ -173,7 +185,16 @@ describe("importing a release from CSV", () => {
     const v0 = await version();
     const text = csv([
       testRow(),
-      testRow({ value: "14.6", printed: "14,6%", quote: "điều chỉnh lên 14,6% (câu thử nghiệm)", release_date: "06/05/2026", release_url: `${TEST_URL}/dieu-chinh`, revises_url: TEST_URL, revises_date: "2026-04-06", provisional: "không" }),
+      testRow({
+        value: "14.6",
+        printed: "14,6%",
+        quote: "điều chỉnh lên 14,6% (câu thử nghiệm)",
+        release_date: "06/05/2026",
+        release_url: `${TEST_URL}/dieu-chinh`,
+        revises_url: TEST_URL,
+        revises_date: "2026-04-06",
+        provisional: "không",
+      }),
     ]);
     const r = await preview(fileOf(text));
     expect(r.data!.invalid).toBe(0);
@@ -182,16 +203,25 @@ describe("importing a release from CSV", () => {
     expect(await count()).toBe(before + 2);
     expect(await version()).toBeGreaterThan(v0);
     const added = await own.publishedFigure.findMany({ where: { period: "2026-Q1" }, orderBy: { releaseDate: "asc" } });
-    expect(added.map((f) => [f.value, f.provisional])).toEqual([[14.5, true], [14.6, false]]);
+    expect(added.map((f) => [f.value, f.provisional])).toEqual([
+      [14.5, true],
+      [14.6, false],
+    ]);
     expect(added[1].revisesId).toBe(added[0].id);
     const log = await own.auditLog.findFirst({ where: { action: "figures.import" }, orderBy: { id: "desc" } });
     expect(log).toMatchObject({ actorEmail: ADMIN, entityType: "PublishedFigure" });
     expect((log!.after as { count: number }).count).toBe(2);
     // Once stored, the same file is a duplicate row by row.
     const again = await preview(fileOf(text));
-    expect(again.data!.rows.map((x) => x.errors.map((e) => e.code))).toEqual([["duplicateStored"], ["duplicateStored"]]);
+    expect(again.data!.rows.map((x) => x.errors.map((e) => e.code))).toEqual([
+      ["duplicateStored"],
+      ["duplicateStored"],
+    ]);
     // As published on a date between the two releases, the first value; after, the revision.
-    const q1 = async (day: string) => (await findFigures({ indicator: IND, source: "NSO", asOf: dayOf(day) })).filter((f) => f.period === "2026-Q1").map((f) => f.value);
+    const q1 = async (day: string) =>
+      (await findFigures({ indicator: IND, source: "NSO", asOf: dayOf(day) }))
+        .filter((f) => f.period === "2026-Q1")
+        .map((f) => f.value);
     expect(await q1("2026-04-30")).toEqual([14.5]);
     expect(await q1("2026-05-06")).toEqual([14.6]);
   });
@@ -199,7 +229,10 @@ describe("importing a release from CSV", () => {
   it("two confirmations of the same release at once: one writes every row, the other nothing", async () => {
     await actAs(REVIEWER);
     const before = await count();
-    const text = csv([testRow({ period: "2026-Q3", release_url: `${TEST_URL}/cung-luc` }), testRow({ period: "2026-Q4", release_url: `${TEST_URL}/cung-luc` })]);
+    const text = csv([
+      testRow({ period: "2026-Q3", release_url: `${TEST_URL}/cung-luc` }),
+      testRow({ period: "2026-Q4", release_url: `${TEST_URL}/cung-luc` }),
+    ]);
     const p = await preview(fileOf(text));
     expect(p.data!.invalid).toBe(0);
     const results = await Promise.all([confirm(fileOf(text), p.data!.digest), confirm(fileOf(text), p.data!.digest)]);
@@ -208,14 +241,22 @@ describe("importing a release from CSV", () => {
   });
 
   it("reads a file saved by LibreOffice Calc as CSV with semicolons", async (ctx) => {
-    const has = await run("soffice", ["--version"]).then(() => true, () => false);
+    const has = await run("soffice", ["--version"]).then(
+      () => true,
+      () => false,
+    );
     if (!has && !(process.env.CI === "true" || process.env.CI === "1")) ctx.skip();
     await actAs(REVIEWER);
     // A workbook as a statistics officer types it: text cells, the value a number, the date a date cell.
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("so-lieu");
     ws.addRow([...CSV_COLUMNS]);
-    const r = testRow({ period: "2026-Q2", release_url: `${TEST_URL}/lo`, quote: "Quý II ước đạt 14,8% (câu thử nghiệm; có dấu chấm phẩy)", printed: "14,8%" });
+    const r = testRow({
+      period: "2026-Q2",
+      release_url: `${TEST_URL}/lo`,
+      quote: "Quý II ước đạt 14,8% (câu thử nghiệm; có dấu chấm phẩy)",
+      printed: "14,8%",
+    });
     const row = ws.addRow(CSV_COLUMNS.map((c) => r[c] ?? ""));
     row.getCell(4).value = 14.8;
     row.getCell(7).value = new Date(Date.UTC(2026, 6, 6));
@@ -224,7 +265,16 @@ describe("importing a release from CSV", () => {
     await wb.xlsx.writeFile(xlsx);
     await run(
       "soffice",
-      ["--headless", "--norestore", `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--convert-to", 'csv:Text - txt - csv (StarCalc):59,34,76,1', "--outdir", dir, xlsx],
+      [
+        "--headless",
+        "--norestore",
+        `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):59,34,76,1",
+        "--outdir",
+        dir,
+        xlsx,
+      ],
       { timeout: 120_000 },
     );
     const out = path.join(dir, "so-lieu.csv");

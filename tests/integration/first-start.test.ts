@@ -18,7 +18,10 @@ function start(env: Record<string, string>): Promise<{ code: number | null; out:
   const childEnv = { ...process.env, ...env };
   delete childEnv.DATABASE_URL;
   delete childEnv.NOW;
-  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["src/cli/start.ts"], { cwd: root, env: childEnv });
+  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["src/cli/start.ts"], {
+    cwd: root,
+    env: childEnv,
+  });
   let out = "";
   child.stdout.on("data", (b) => (out += b));
   child.stderr.on("data", (b) => (out += b));

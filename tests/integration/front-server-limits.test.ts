@@ -33,17 +33,34 @@ afterAll(async () => {
 });
 
 /** Sends `total` bytes (declared, or chunked when `declare` is false); resolves with the status and how much was written. */
-function post(path: string, total: number, { declare = true, headers = {} as Record<string, string> } = {}): Promise<{ status: number; written: number; body: string }> {
+function post(
+  path: string,
+  total: number,
+  { declare = true, headers = {} as Record<string, string> } = {},
+): Promise<{ status: number; written: number; body: string }> {
   return new Promise((resolve, reject) => {
     let written = 0;
-    const req = http.request({ host: "127.0.0.1", port, method: "POST", path, headers: { "content-type": "application/x-www-form-urlencoded", ...(declare ? { "content-length": String(total) } : {}), ...headers } }, (res) => {
-      let body = "";
-      res.on("data", (c) => (body += c));
-      res.on("end", () => {
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, written, body });
-      });
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path,
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          ...(declare ? { "content-length": String(total) } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, written, body });
+        });
+      },
+    );
     req.on("error", (e) => (written > 0 ? undefined : reject(e)));
     const chunk = Buffer.alloc(64 * 1024, 97);
     const pump = () => {
@@ -82,14 +99,18 @@ describe("front server", () => {
   });
 
   it("passes on the socket's address, not one the client wrote", async () => {
-    await post("/api/auth/callback/credentials", 10, { headers: { "x-forwarded-for": "198.51.100.77", "x-cds-client-address": "198.51.100.77" } });
+    await post("/api/auth/callback/credentials", 10, {
+      headers: { "x-forwarded-for": "198.51.100.77", "x-cds-client-address": "198.51.100.77" },
+    });
     expect(seen.at(-1)!.address).toBe("127.0.0.1");
   });
 
   it("behind a trusted proxy takes the right-most address the proxy did not write itself", async () => {
     trusted = parseTrustedProxies("127.0.0.1");
     try {
-      await post("/api/auth/callback/credentials", 10, { headers: { "x-forwarded-for": "198.51.100.77, 203.0.113.9" } });
+      await post("/api/auth/callback/credentials", 10, {
+        headers: { "x-forwarded-for": "198.51.100.77, 203.0.113.9" },
+      });
       expect(seen.at(-1)!.address).toBe("203.0.113.9");
       await post("/api/auth/callback/credentials", 10, { headers: { "x-forwarded-for": "x".repeat(8000) } });
       expect(seen.at(-1)!.address).toBe("127.0.0.1");

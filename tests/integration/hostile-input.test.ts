@@ -85,7 +85,21 @@ import { currentUser, type SessionUser } from "@/server/current-user";
 import { env } from "@/server/env";
 import type { SessionClaims } from "@/server/session";
 import { setClaims } from "../support/session-mock";
-import { BAD_IDS, FILES, HUGE, MB, S, SOME_BAD_IDS, VIETNAMESE, changed, fingerprint, formOf, leakIn, type Field, type Fingerprint } from "../support/hostile";
+import {
+  BAD_IDS,
+  FILES,
+  HUGE,
+  MB,
+  S,
+  SOME_BAD_IDS,
+  VIETNAMESE,
+  changed,
+  fingerprint,
+  formOf,
+  leakIn,
+  type Field,
+  type Fingerprint,
+} from "../support/hostile";
 import { openQuarter } from "../support/periods";
 
 // ---- The table ------------------------------------------------------------------------------
@@ -111,14 +125,33 @@ type Category =
 type Who = "anon" | "admin" | "reviewer" | "viewer" | "A" | "B" | "stale" | "ghost" | "inactive";
 
 type ActionFn = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult<unknown>>;
-type ActionCase = { target: string; category: Category; name: string; as: Who; form: () => FormData | Promise<FormData>; field?: RegExp; message?: RegExp };
+type ActionCase = {
+  target: string;
+  category: Category;
+  name: string;
+  as: Who;
+  form: () => FormData | Promise<FormData>;
+  field?: RegExp;
+  message?: RegExp;
+};
 
 /**
  * What a route must answer: a status (a refusal: 4xx with a JSON error), "same" (a parameter the
  * API documents as ignored: exactly the answer to `sameAs`), or a custom check.
  */
-type RouteExpect = { status: number | number[] } | { sameAs: () => Promise<Response>; key: string } | { check: (res: Response, text: string) => void };
-type RouteCase = { target: string; category: Category; name: string; as: Who; call: () => Promise<Response>; expect: RouteExpect; nextauth?: boolean };
+type RouteExpect =
+  | { status: number | number[] }
+  | { sameAs: () => Promise<Response>; key: string }
+  | { check: (res: Response, text: string) => void };
+type RouteCase = {
+  target: string;
+  category: Category;
+  name: string;
+  as: Who;
+  call: () => Promise<Response>;
+  expect: RouteExpect;
+  nextauth?: boolean;
+};
 
 // The quarter open at the instant the tests set the clock to (tests/support/periods.ts).
 const PERIOD = openQuarter().key;
@@ -133,7 +166,9 @@ const ACTIONS: Record<string, Record<string, unknown>> = {
   "src/modules/reporting/actions.ts": reportingActions,
 };
 const ACTION_FNS: Record<string, ActionFn> = Object.fromEntries(
-  Object.values(ACTIONS).flatMap((m) => Object.entries(m).filter(([, f]) => typeof f === "function") as [string, ActionFn][]),
+  Object.values(ACTIONS).flatMap(
+    (m) => Object.entries(m).filter(([, f]) => typeof f === "function") as [string, ActionFn][],
+  ),
 );
 
 const ROUTES: Record<string, Record<string, unknown>> = {
@@ -208,7 +243,14 @@ const stamp = `${process.pid}${Date.now()}`;
 
 const actionCases: ActionCase[] = [];
 
-function act(target: string, as: Who, category: Category, name: string, fields: () => Record<string, Field>, opts: { field?: RegExp; message?: RegExp } = {}) {
+function act(
+  target: string,
+  as: Who,
+  category: Category,
+  name: string,
+  fields: () => Record<string, Field>,
+  opts: { field?: RegExp; message?: RegExp } = {},
+) {
   actionCases.push({ target, as, category, name, form: () => formOf(fields()), ...opts });
 }
 
@@ -218,14 +260,33 @@ const NO_RIGHT = /không có quyền|chỉ được|không được giao|không 
 /** The usual authorization cases of an action, with its otherwise valid form. */
 function authCases(target: string, who: Who[], fields: () => Record<string, Field>, reporterMessage = NO_RIGHT) {
   for (const w of who) {
-    const message = w === "anon" || w === "stale" || w === "ghost" || w === "inactive" ? NOT_SIGNED_IN : w === "A" || w === "B" ? reporterMessage : NO_RIGHT;
+    const message =
+      w === "anon" || w === "stale" || w === "ghost" || w === "inactive"
+        ? NOT_SIGNED_IN
+        : w === "A" || w === "B"
+          ? reporterMessage
+          : NO_RIGHT;
     act(target, w, "authorization", `as ${w}`, fields, { message });
   }
 }
 
-function idCases(target: string, as: Who, fieldName: string, base: () => Record<string, Field>, values: readonly [string, string][] = SOME_BAD_IDS, category: Category = "number edge") {
+function idCases(
+  target: string,
+  as: Who,
+  fieldName: string,
+  base: () => Record<string, Field>,
+  values: readonly [string, string][] = SOME_BAD_IDS,
+  category: Category = "number edge",
+) {
   for (const [label, v] of values) {
-    const cat: Category = label === "SQL" ? "sql injection" : label === "HTML" ? "html injection" : /digit|zero-width|NUL/.test(label) ? "unicode" : category;
+    const cat: Category =
+      label === "SQL"
+        ? "sql injection"
+        : label === "HTML"
+          ? "html injection"
+          : /digit|zero-width|NUL/.test(label)
+            ? "unicode"
+            : category;
     act(target, as, cat, `${fieldName} = ${label}`, () => ({ ...base(), [fieldName]: v }));
   }
 }
@@ -235,59 +296,145 @@ function idCases(target: string, as: Who, fieldName: string, base: () => Record<
   const T = "saveIndicatorsAction";
   const k = (f: string, id = fx.ind) => `ind.${id}.${f}`;
   const base = () => ({ period: PERIOD, intent: "draft", [k("value")]: "55", [k("version")]: String(fx.obsA.version) });
-  const withRow = (over: Record<string, Field>) => () => ({ ...base(), ...Object.fromEntries(Object.entries(over).map(([f, v]) => [k(f), v])) });
+  const withRow = (over: Record<string, Field>) => () => ({
+    ...base(),
+    ...Object.fromEntries(Object.entries(over).map(([f, v]) => [k(f), v])),
+  });
   authCases(T, ["anon", "viewer", "reviewer", "admin", "stale", "ghost", "inactive"], base);
   act(T, "A", "missing field", "no period", () => ({ ...base(), period: undefined }), { field: /^period$/ });
   act(T, "A", "missing field", "empty period", () => ({ ...base(), period: "" }), { field: /^period$/ });
-  act(T, "A", "missing field", "submit with nothing selected", () => ({ ...base(), intent: "submit" }), { message: /Dữ liệu chưa hợp lệ/ });
+  act(T, "A", "missing field", "submit with nothing selected", () => ({ ...base(), intent: "submit" }), {
+    message: /Dữ liệu chưa hợp lệ/,
+  });
   act(T, "A", "missing field", "no version (stale by default)", () => ({ ...base(), [k("version")]: undefined }));
   act(T, "A", "wrong type", "period is a file", () => ({ ...base(), period: FILES.pdf() }), { field: /^period$/ });
   act(T, "A", "wrong type", "value is a file", () => ({ ...base(), [k("value")]: FILES.pdf() }));
-  act(T, "A", "wrong type", "intent is not draft/submit", () => ({ ...base(), intent: "publish" }), { field: /^intent$/ });
+  act(T, "A", "wrong type", "intent is not draft/submit", () => ({ ...base(), intent: "publish" }), {
+    field: /^intent$/,
+  });
   for (const v of ["NaN", "Infinity", "-Infinity", "1e309", "1e3", "-1", "101", "0x10", "1,5,5", "9".repeat(31)]) {
-    act(T, "A", "number edge", `value ${v.length > 12 ? `${v.length} digits` : v}`, withRow({ value: v }), { field: /value$/ });
+    act(T, "A", "number edge", `value ${v.length > 12 ? `${v.length} digits` : v}`, withRow({ value: v }), {
+      field: /value$/,
+    });
   }
-  for (const v of ["-1", "NaN", "1.5", "1e309", "2147483648"]) act(T, "A", "number edge", `version ${v}`, withRow({ version: v }), { field: /version|value$/ });
-  act(T, "A", "number edge", "indicator id 0 in the field name", () => ({ period: PERIOD, "ind.0.value": "5", "ind.0.version": "0" }));
-  act(T, "A", "number edge", "indicator id over int4 in the field name", () => ({ period: PERIOD, "ind.2147483648.value": "5", "ind.2147483648.version": "0" }));
-  for (const f of ["value", "source", "note", "explanation", "evidenceUrl", "comment"]) act(T, "A", "huge string", `1 MB ${f}`, withRow({ [f]: HUGE }), { field: new RegExp(`${f}$`) });
+  for (const v of ["-1", "NaN", "1.5", "1e309", "2147483648"])
+    act(T, "A", "number edge", `version ${v}`, withRow({ version: v }), { field: /version|value$/ });
+  act(T, "A", "number edge", "indicator id 0 in the field name", () => ({
+    period: PERIOD,
+    "ind.0.value": "5",
+    "ind.0.version": "0",
+  }));
+  act(T, "A", "number edge", "indicator id over int4 in the field name", () => ({
+    period: PERIOD,
+    "ind.2147483648.value": "5",
+    "ind.2147483648.version": "0",
+  }));
+  for (const f of ["value", "source", "note", "explanation", "evidenceUrl", "comment"])
+    act(T, "A", "huge string", `1 MB ${f}`, withRow({ [f]: HUGE }), { field: new RegExp(`${f}$`) });
   act(T, "A", "unicode", "full-width digits", withRow({ value: "\uff15\uff15" }), { field: /value$/ });
   act(T, "A", "unicode", "Arabic-Indic digits", withRow({ value: "\u0665\u0665" }), { field: /value$/ });
   act(T, "A", "unicode", "zero-width space in value", withRow({ value: "55\u200b" }), { field: /value$/ });
   act(T, "A", "unicode", "RTL override in value", withRow({ value: "\u202e55" }), { field: /value$/ });
   act(T, "A", "unicode", "combining mark in value", withRow({ value: "5\u03015" }), { field: /value$/ });
   act(T, "A", "unicode", "emoji value", withRow({ value: S.emoji }), { field: /value$/ });
-  act(T, "A", "unicode", "zero-width space in period", () => ({ ...base(), period: `${PERIOD}\u200b` }), { field: /^period$/ });
-  act(T, "A", "unicode", "full-width period", () => ({ ...base(), period: "\uff12\uff10\uff12\uff16-Q3" }), { field: /^period$/ });
+  act(T, "A", "unicode", "zero-width space in period", () => ({ ...base(), period: `${PERIOD}\u200b` }), {
+    field: /^period$/,
+  });
+  act(T, "A", "unicode", "full-width period", () => ({ ...base(), period: "\uff12\uff10\uff12\uff16-Q3" }), {
+    field: /^period$/,
+  });
   act(T, "A", "unicode", "NUL in source", withRow({ source: S.nul }), { field: /source$/ });
   act(T, "A", "unicode", "ANSI escape sequence in note", withRow({ note: S.ansi }), { field: /note$/ });
-  act(T, "A", "unicode", "bell character in explanation", withRow({ explanation: "Tăng\u0007" }), { field: /explanation$/ });
+  act(T, "A", "unicode", "bell character in explanation", withRow({ explanation: "Tăng\u0007" }), {
+    field: /explanation$/,
+  });
   act(T, "A", "unicode", "NUL in revision comment", withRow({ comment: S.nul }), { field: /comment$/ });
-  act(T, "A", "unicode", "NUL in evidence link", withRow({ evidenceUrl: "https://so.gov.vn/\u0000" }), { field: /evidenceUrl$/ });
+  act(T, "A", "unicode", "NUL in evidence link", withRow({ evidenceUrl: "https://so.gov.vn/\u0000" }), {
+    field: /evidenceUrl$/,
+  });
   act(T, "A", "html injection", "script as value", withRow({ value: S.html }), { field: /value$/ });
-  act(T, "A", "html injection", "javascript: evidence link", withRow({ evidenceUrl: "javascript:alert(document.cookie)" }), { field: /evidenceUrl$/ });
-  act(T, "A", "html injection", "data: evidence link", withRow({ evidenceUrl: "data:text/html,<script>alert(1)</script>" }), { field: /evidenceUrl$/ });
+  act(
+    T,
+    "A",
+    "html injection",
+    "javascript: evidence link",
+    withRow({ evidenceUrl: "javascript:alert(document.cookie)" }),
+    { field: /evidenceUrl$/ },
+  );
+  act(
+    T,
+    "A",
+    "html injection",
+    "data: evidence link",
+    withRow({ evidenceUrl: "data:text/html,<script>alert(1)</script>" }),
+    { field: /evidenceUrl$/ },
+  );
   act(T, "A", "html injection", "markup as period", () => ({ ...base(), period: S.htmlAttr }), { field: /^period$/ });
   act(T, "A", "sql injection", "SQL as value", withRow({ value: S.sql }), { field: /value$/ });
-  act(T, "A", "sql injection", "SQL in period", () => ({ ...base(), period: `${PERIOD}' OR '1'='1` }), { field: /^period$/ });
+  act(T, "A", "sql injection", "SQL in period", () => ({ ...base(), period: `${PERIOD}' OR '1'='1` }), {
+    field: /^period$/,
+  });
   act(T, "A", "sql injection", "SQL as version", withRow({ version: "1 OR 1=1" }), { field: /version$/ });
-  act(T, "A", "forged id", "another agency's indicator", () => ({ period: PERIOD, [k("value", fx.indB)]: "50", [k("version", fx.indB)]: "0" }), { message: NO_RIGHT });
-  act(T, "A", "forged id", "another agency's indicator, agency named in the form", () => ({ period: PERIOD, agencyId: String(fx.agB), agency: fx.codeB, [k("value", fx.indB)]: "50", [k("version", fx.indB)]: "0" }), { message: NO_RIGHT });
-  act(T, "A", "state", "locked quarter", () => ({ ...base(), period: "2026-Q2", [k("version")]: "0" }), { field: /value$/ });
-  act(T, "A", "state", "quarter not open yet", () => ({ ...base(), period: "2026-Q4", [k("version")]: "0" }), { field: /value$/ });
-  act(T, "A", "state", "quarter that does not exist", () => ({ ...base(), period: "1999-Q1" }), { message: /không tồn tại/ });
+  act(
+    T,
+    "A",
+    "forged id",
+    "another agency's indicator",
+    () => ({ period: PERIOD, [k("value", fx.indB)]: "50", [k("version", fx.indB)]: "0" }),
+    { message: NO_RIGHT },
+  );
+  act(
+    T,
+    "A",
+    "forged id",
+    "another agency's indicator, agency named in the form",
+    () => ({
+      period: PERIOD,
+      agencyId: String(fx.agB),
+      agency: fx.codeB,
+      [k("value", fx.indB)]: "50",
+      [k("version", fx.indB)]: "0",
+    }),
+    { message: NO_RIGHT },
+  );
+  act(T, "A", "state", "locked quarter", () => ({ ...base(), period: "2026-Q2", [k("version")]: "0" }), {
+    field: /value$/,
+  });
+  act(T, "A", "state", "quarter not open yet", () => ({ ...base(), period: "2026-Q4", [k("version")]: "0" }), {
+    field: /value$/,
+  });
+  act(T, "A", "state", "quarter that does not exist", () => ({ ...base(), period: "1999-Q1" }), {
+    message: /không tồn tại/,
+  });
 }
 
 // -- reporting: saveTasksAction ---------------------------------------------------------------
 {
   const T = "saveTasksAction";
   const k = (f: string, id = fx.taskA) => `task.${id}.${f}`;
-  const base = () => ({ period: PERIOD, intent: "draft", [k("status")]: "IN_PROGRESS", [k("percent")]: "40", [k("achieved")]: "Đang triển khai", [k("version")]: "0" });
-  const withRow = (over: Record<string, Field>) => () => ({ ...base(), ...Object.fromEntries(Object.entries(over).map(([f, v]) => [k(f), v])) });
+  const base = () => ({
+    period: PERIOD,
+    intent: "draft",
+    [k("status")]: "IN_PROGRESS",
+    [k("percent")]: "40",
+    [k("achieved")]: "Đang triển khai",
+    [k("version")]: "0",
+  });
+  const withRow = (over: Record<string, Field>) => () => ({
+    ...base(),
+    ...Object.fromEntries(Object.entries(over).map(([f, v]) => [k(f), v])),
+  });
   authCases(T, ["anon", "viewer", "reviewer", "stale"], base);
   act(T, "A", "missing field", "no period", () => ({ ...base(), period: undefined }), { field: /^period$/ });
   act(T, "A", "missing field", "no status", withRow({ status: undefined }), { field: /status$/ });
-  act(T, "A", "missing field", "submit without results", () => ({ ...base(), intent: "submit", [k("select")]: "on", [k("achieved")]: "" }), { field: /achieved$/ });
+  act(
+    T,
+    "A",
+    "missing field",
+    "submit without results",
+    () => ({ ...base(), intent: "submit", [k("select")]: "on", [k("achieved")]: "" }),
+    { field: /achieved$/ },
+  );
   act(T, "A", "wrong type", "status is a file", withRow({ status: FILES.pdf() }), { field: /status$/ });
   act(T, "A", "wrong type", "percent is a file", withRow({ percent: FILES.pdf() }), { field: /percent$/ });
   act(T, "A", "wrong type", "empty status", withRow({ status: "" }), { field: /status$/ });
@@ -296,20 +443,59 @@ function idCases(target: string, as: Who, fieldName: string, base: () => Record<
   act(T, "A", "unicode", "zero-width space in status", withRow({ status: "DONE\u200b" }), { field: /status$/ });
   act(T, "A", "html injection", "script as status", withRow({ status: S.html }), { field: /status$/ });
   act(T, "A", "sql injection", "SQL as status", withRow({ status: S.sql }), { field: /status$/ });
-  for (const v of ["NaN", "Infinity", "-1", "101", "50.5", "1e2", "0x32", "1e309"]) act(T, "A", "number edge", `percent ${v}`, withRow({ percent: v }), { field: /percent$/ });
+  for (const v of ["NaN", "Infinity", "-1", "101", "50.5", "1e2", "0x32", "1e309"])
+    act(T, "A", "number edge", `percent ${v}`, withRow({ percent: v }), { field: /percent$/ });
   act(T, "A", "unicode", "Arabic-Indic percent", withRow({ percent: "\u0661\u0660" }), { field: /percent$/ });
   act(T, "A", "number edge", "done at 50%", withRow({ status: "DONE", percent: "50" }), { field: /percent$/ });
-  for (const f of ["achieved", "obstacles", "nextSteps", "evidenceUrl", "percent"]) act(T, "A", "huge string", `1 MB ${f}`, withRow({ [f]: HUGE }), { field: new RegExp(`${f}$`) });
+  for (const f of ["achieved", "obstacles", "nextSteps", "evidenceUrl", "percent"])
+    act(T, "A", "huge string", `1 MB ${f}`, withRow({ [f]: HUGE }), { field: new RegExp(`${f}$`) });
   act(T, "A", "unicode", "NUL in results", withRow({ achieved: S.nul }), { field: /achieved$/ });
   act(T, "A", "unicode", "ANSI escape sequence in obstacles", withRow({ obstacles: S.ansi }), { field: /obstacles$/ });
   act(T, "A", "unicode", "NUL in next steps", withRow({ nextSteps: S.nul }), { field: /nextSteps$/ });
-  act(T, "A", "html injection", "javascript: evidence link", withRow({ evidenceUrl: "javascript:alert(1)" }), { field: /evidenceUrl$/ });
-  for (const v of ["-1", "abc", "2147483648"]) act(T, "A", "number edge", `version ${v}`, withRow({ version: v }), { field: /version$/ });
-  act(T, "A", "forged id", "a task another agency leads", () => ({ period: PERIOD, [k("status", fx.taskMinistry)]: "DONE", [k("version", fx.taskMinistry)]: "0" }), { message: NO_RIGHT });
-  act(T, "A", "forged id", "a task another agency leads, agency named in the form", () => ({ period: PERIOD, agencyId: String(fx.agB), [k("status", fx.taskMinistry)]: "DONE", [k("version", fx.taskMinistry)]: "0" }), { message: NO_RIGHT });
-  act(T, "A", "number edge", "task id 0 in the field name", () => ({ period: PERIOD, "task.0.status": "DONE", "task.0.version": "0" }));
-  act(T, "A", "number edge", "task id over int4 in the field name", () => ({ period: PERIOD, "task.2147483648.status": "DONE", "task.2147483648.version": "0" }));
-  act(T, "A", "forged id", "a task that does not exist", () => ({ period: PERIOD, [k("status", NOWHERE)]: "DONE", [k("version", NOWHERE)]: "0" }), { message: NO_RIGHT });
+  act(T, "A", "html injection", "javascript: evidence link", withRow({ evidenceUrl: "javascript:alert(1)" }), {
+    field: /evidenceUrl$/,
+  });
+  for (const v of ["-1", "abc", "2147483648"])
+    act(T, "A", "number edge", `version ${v}`, withRow({ version: v }), { field: /version$/ });
+  act(
+    T,
+    "A",
+    "forged id",
+    "a task another agency leads",
+    () => ({ period: PERIOD, [k("status", fx.taskMinistry)]: "DONE", [k("version", fx.taskMinistry)]: "0" }),
+    { message: NO_RIGHT },
+  );
+  act(
+    T,
+    "A",
+    "forged id",
+    "a task another agency leads, agency named in the form",
+    () => ({
+      period: PERIOD,
+      agencyId: String(fx.agB),
+      [k("status", fx.taskMinistry)]: "DONE",
+      [k("version", fx.taskMinistry)]: "0",
+    }),
+    { message: NO_RIGHT },
+  );
+  act(T, "A", "number edge", "task id 0 in the field name", () => ({
+    period: PERIOD,
+    "task.0.status": "DONE",
+    "task.0.version": "0",
+  }));
+  act(T, "A", "number edge", "task id over int4 in the field name", () => ({
+    period: PERIOD,
+    "task.2147483648.status": "DONE",
+    "task.2147483648.version": "0",
+  }));
+  act(
+    T,
+    "A",
+    "forged id",
+    "a task that does not exist",
+    () => ({ period: PERIOD, [k("status", NOWHERE)]: "DONE", [k("version", NOWHERE)]: "0" }),
+    { message: NO_RIGHT },
+  );
   act(T, "A", "state", "locked quarter", () => ({ ...base(), period: "2026-Q2" }), { field: /status$/ });
 }
 
@@ -321,33 +507,127 @@ function idCases(target: string, as: Who, fieldName: string, base: () => Record<
   authCases(T, ["anon", "A", "B", "viewer", "admin"], base);
   act(T, "reviewer", "missing field", "no decision", () => ({ item: item() }), { field: /^decision$/ });
   act(T, "reviewer", "missing field", "no item", () => ({ decision: "APPROVE" }), { field: /^items$/ });
-  act(T, "reviewer", "missing field", "return without a reason", () => ({ decision: "RETURN", item: item() }), { field: /^comment$/ });
-  act(T, "reviewer", "wrong type", "lower-case decision", () => ({ ...base(), decision: "approve" }), { field: /^decision$/ });
-  act(T, "reviewer", "wrong type", "unknown decision", () => ({ ...base(), decision: "DELETE" }), { field: /^decision$/ });
-  act(T, "reviewer", "unicode", "NUL in decision", () => ({ ...base(), decision: "APPROVE\u0000" }), { field: /^decision$/ });
-  act(T, "reviewer", "html injection", "script as decision", () => ({ ...base(), decision: S.html }), { field: /^decision$/ });
-  act(T, "reviewer", "sql injection", "SQL as decision", () => ({ ...base(), decision: S.sql }), { field: /^decision$/ });
+  act(T, "reviewer", "missing field", "return without a reason", () => ({ decision: "RETURN", item: item() }), {
+    field: /^comment$/,
+  });
+  act(T, "reviewer", "wrong type", "lower-case decision", () => ({ ...base(), decision: "approve" }), {
+    field: /^decision$/,
+  });
+  act(T, "reviewer", "wrong type", "unknown decision", () => ({ ...base(), decision: "DELETE" }), {
+    field: /^decision$/,
+  });
+  act(T, "reviewer", "unicode", "NUL in decision", () => ({ ...base(), decision: "APPROVE\u0000" }), {
+    field: /^decision$/,
+  });
+  act(T, "reviewer", "html injection", "script as decision", () => ({ ...base(), decision: S.html }), {
+    field: /^decision$/,
+  });
+  act(T, "reviewer", "sql injection", "SQL as decision", () => ({ ...base(), decision: S.sql }), {
+    field: /^decision$/,
+  });
   act(T, "reviewer", "wrong type", "item id is a word", () => ({ ...base(), item: "obs:abc:1" }), { field: /^items/ });
   act(T, "reviewer", "number edge", "item id -1", () => ({ ...base(), item: "obs:-1:1" }), { field: /^items/ });
-  act(T, "reviewer", "number edge", "item version 0", () => ({ ...base(), item: `task:${fx.tpBSub.id}:0` }), { field: /^items/ });
-  act(T, "reviewer", "number edge", "item version 1e309", () => ({ ...base(), item: `task:${fx.tpBSub.id}:1e309` }), { field: /^items/ });
-  act(T, "reviewer", "number edge", "item version over int4", () => ({ ...base(), item: `task:${fx.tpBSub.id}:2147483648` }));
-  act(T, "reviewer", "number edge", "item id over int4", () => ({ ...base(), item: "task:2147483648:1" }), { field: /^items/ });
-  act(T, "reviewer", "wrong type", "unknown item kind", () => ({ ...base(), item: `file:${fx.tpBSub.id}:1` }), { field: /^items/ });
-  act(T, "reviewer", "sql injection", "SQL as item id", () => ({ ...base(), item: `obs:${S.sqlNum}:1` }), { field: /^items/ });
-  act(T, "reviewer", "state", "stale version", () => ({ ...base(), item: `task:${fx.tpBSub.id}:${fx.tpBSub.version + 5}` }), { message: /vừa được người khác/ });
-  act(T, "reviewer", "state", "a draft, not a submission", () => ({ ...base(), item: `task:${fx.tpB.id}:${fx.tpB.version}` }), { message: /vừa được người khác/ });
-  act(T, "reviewer", "forged id", "an item that does not exist", () => ({ ...base(), item: `obs:${NOWHERE}:1` }), { message: /Không tìm thấy/ });
-  act(T, "reviewer", "state", "a valid item with an unknown one: all or nothing", () => ({ ...base(), item: [item(), `obs:${NOWHERE}:1`] }), { message: /Không tìm thấy/ });
-  act(T, "reviewer", "huge string", "501 items", () => ({ ...base(), item: Array.from({ length: 501 }, (_, i) => `obs:${i + 1}:1`) }), { field: /^items$/ });
-  act(T, "reviewer", "huge string", "1 MB reason", () => ({ decision: "RETURN", item: item(), comment: HUGE }), { field: /^comment$/ });
-  act(T, "reviewer", "unicode", "NUL in reason", () => ({ decision: "RETURN", item: item(), comment: `Thiếu nguồn ${S.nul}` }), { field: /^comment$/ });
-  act(T, "reviewer", "unicode", "ANSI escape sequence in reason", () => ({ decision: "RETURN", item: item(), comment: `Thiếu nguồn ${S.ansi}` }), { field: /^comment$/ });
+  act(T, "reviewer", "number edge", "item version 0", () => ({ ...base(), item: `task:${fx.tpBSub.id}:0` }), {
+    field: /^items/,
+  });
+  act(T, "reviewer", "number edge", "item version 1e309", () => ({ ...base(), item: `task:${fx.tpBSub.id}:1e309` }), {
+    field: /^items/,
+  });
+  act(T, "reviewer", "number edge", "item version over int4", () => ({
+    ...base(),
+    item: `task:${fx.tpBSub.id}:2147483648`,
+  }));
+  act(T, "reviewer", "number edge", "item id over int4", () => ({ ...base(), item: "task:2147483648:1" }), {
+    field: /^items/,
+  });
+  act(T, "reviewer", "wrong type", "unknown item kind", () => ({ ...base(), item: `file:${fx.tpBSub.id}:1` }), {
+    field: /^items/,
+  });
+  act(T, "reviewer", "sql injection", "SQL as item id", () => ({ ...base(), item: `obs:${S.sqlNum}:1` }), {
+    field: /^items/,
+  });
+  act(
+    T,
+    "reviewer",
+    "state",
+    "stale version",
+    () => ({ ...base(), item: `task:${fx.tpBSub.id}:${fx.tpBSub.version + 5}` }),
+    { message: /vừa được người khác/ },
+  );
+  act(
+    T,
+    "reviewer",
+    "state",
+    "a draft, not a submission",
+    () => ({ ...base(), item: `task:${fx.tpB.id}:${fx.tpB.version}` }),
+    { message: /vừa được người khác/ },
+  );
+  act(T, "reviewer", "forged id", "an item that does not exist", () => ({ ...base(), item: `obs:${NOWHERE}:1` }), {
+    message: /Không tìm thấy/,
+  });
+  act(
+    T,
+    "reviewer",
+    "state",
+    "a valid item with an unknown one: all or nothing",
+    () => ({ ...base(), item: [item(), `obs:${NOWHERE}:1`] }),
+    { message: /Không tìm thấy/ },
+  );
+  act(
+    T,
+    "reviewer",
+    "huge string",
+    "501 items",
+    () => ({ ...base(), item: Array.from({ length: 501 }, (_, i) => `obs:${i + 1}:1`) }),
+    { field: /^items$/ },
+  );
+  act(T, "reviewer", "huge string", "1 MB reason", () => ({ decision: "RETURN", item: item(), comment: HUGE }), {
+    field: /^comment$/,
+  });
+  act(
+    T,
+    "reviewer",
+    "unicode",
+    "NUL in reason",
+    () => ({ decision: "RETURN", item: item(), comment: `Thiếu nguồn ${S.nul}` }),
+    { field: /^comment$/ },
+  );
+  act(
+    T,
+    "reviewer",
+    "unicode",
+    "ANSI escape sequence in reason",
+    () => ({ decision: "RETURN", item: item(), comment: `Thiếu nguồn ${S.ansi}` }),
+    { field: /^comment$/ },
+  );
   const own = () => `comment.task.${fx.tpBSub.id}`;
-  act(T, "reviewer", "missing field", "return with a blank item comment and none shared", () => ({ decision: "RETURN", item: item(), [own()]: " \u200b " }), { field: /^comment/ });
-  act(T, "reviewer", "huge string", "1 MB item comment", () => ({ decision: "RETURN", item: item(), [own()]: HUGE }), { field: /^items\.0\.comment$/ });
-  act(T, "reviewer", "unicode", "NUL in item comment", () => ({ decision: "RETURN", item: item(), [own()]: `Thiếu ${S.nul}` }), { field: /^items\.0\.comment$/ });
-  act(T, "reviewer", "wrong type", "item comment is a file", () => ({ decision: "RETURN", item: item(), [own()]: FILES.pdf() }), { field: /^items\.0\.comment$/ });
+  act(
+    T,
+    "reviewer",
+    "missing field",
+    "return with a blank item comment and none shared",
+    () => ({ decision: "RETURN", item: item(), [own()]: " \u200b " }),
+    { field: /^comment/ },
+  );
+  act(T, "reviewer", "huge string", "1 MB item comment", () => ({ decision: "RETURN", item: item(), [own()]: HUGE }), {
+    field: /^items\.0\.comment$/,
+  });
+  act(
+    T,
+    "reviewer",
+    "unicode",
+    "NUL in item comment",
+    () => ({ decision: "RETURN", item: item(), [own()]: `Thiếu ${S.nul}` }),
+    { field: /^items\.0\.comment$/ },
+  );
+  act(
+    T,
+    "reviewer",
+    "wrong type",
+    "item comment is a file",
+    () => ({ decision: "RETURN", item: item(), [own()]: FILES.pdf() }),
+    { field: /^items\.0\.comment$/ },
+  );
 }
 
 // -- reporting: submitReadyAction --------------------------------------------------------------
@@ -367,12 +647,42 @@ function idCases(target: string, as: Who, fieldName: string, base: () => Record<
   act(T, "A", "number edge", "id over int4", () => ({ ...base(), item: "task:2147483648:1" }), { field: /^items/ });
   act(T, "A", "sql injection", "SQL as item id", () => ({ ...base(), item: `ind:${S.sqlNum}:1` }), { field: /^items/ });
   act(T, "A", "unicode", "NUL in item", () => ({ ...base(), item: `ind:${fx.ind}:1\u0000` }), { field: /^items/ });
-  act(T, "A", "state", "a version the reporter never saw", () => ({ ...base(), item: `ind:${fx.ind}:${fx.obsA.version + 5}` }), { message: CHANGED });
+  act(
+    T,
+    "A",
+    "state",
+    "a version the reporter never saw",
+    () => ({ ...base(), item: `ind:${fx.ind}:${fx.obsA.version + 5}` }),
+    { message: CHANGED },
+  );
   act(T, "A", "state", "locked quarter", () => ({ ...base(), period: "2026-Q2" }), { message: CHANGED });
-  act(T, "A", "forged id", "a task another agency leads", () => ({ ...base(), item: `task:${fx.taskMinistry}:1` }), { message: CHANGED });
-  act(T, "A", "forged id", "another agency's observation, agency named in the form", () => ({ ...base(), agencyId: String(fx.agB), item: `ind:${fx.indB}:${fx.obsB.version}` }), { message: CHANGED });
-  act(T, "A", "forged id", "a valid item with another agency's: all or nothing", () => ({ ...base(), item: [item(), `task:${fx.taskMinistry}:1`] }), { message: CHANGED });
-  act(T, "A", "huge string", "2,001 items", () => ({ ...base(), item: Array.from({ length: 2001 }, (_, i) => `ind:${i + 1}:1`) }), { field: /^items$/ });
+  act(T, "A", "forged id", "a task another agency leads", () => ({ ...base(), item: `task:${fx.taskMinistry}:1` }), {
+    message: CHANGED,
+  });
+  act(
+    T,
+    "A",
+    "forged id",
+    "another agency's observation, agency named in the form",
+    () => ({ ...base(), agencyId: String(fx.agB), item: `ind:${fx.indB}:${fx.obsB.version}` }),
+    { message: CHANGED },
+  );
+  act(
+    T,
+    "A",
+    "forged id",
+    "a valid item with another agency's: all or nothing",
+    () => ({ ...base(), item: [item(), `task:${fx.taskMinistry}:1`] }),
+    { message: CHANGED },
+  );
+  act(
+    T,
+    "A",
+    "huge string",
+    "2,001 items",
+    () => ({ ...base(), item: Array.from({ length: 2001 }, (_, i) => `ind:${i + 1}:1`) }),
+    { field: /^items$/ },
+  );
 }
 
 // -- reporting: reopenAction ------------------------------------------------------------------
@@ -381,7 +691,9 @@ function idCases(target: string, as: Who, fieldName: string, base: () => Record<
   const base = () => ({ kind: "task", id: String(fx.tpBSub.id), comment: "Mở lại để sửa số liệu" });
   authCases(T, ["anon", "A", "B", "viewer", "admin"], base);
   act(T, "reviewer", "missing field", "no reason", () => ({ ...base(), comment: undefined }), { field: /^comment$/ });
-  act(T, "reviewer", "missing field", "blank reason", () => ({ ...base(), comment: "   \n\t " }), { field: /^comment$/ });
+  act(T, "reviewer", "missing field", "blank reason", () => ({ ...base(), comment: "   \n\t " }), {
+    field: /^comment$/,
+  });
   act(T, "reviewer", "missing field", "no kind", () => ({ ...base(), kind: undefined }), { field: /^kind$/ });
   act(T, "reviewer", "missing field", "no id", () => ({ ...base(), id: undefined }), { field: /^id$/ });
   act(T, "reviewer", "wrong type", "unknown kind", () => ({ ...base(), kind: "observation" }), { field: /^kind$/ });
@@ -389,10 +701,16 @@ function idCases(target: string, as: Who, fieldName: string, base: () => Record<
   act(T, "reviewer", "html injection", "script as kind", () => ({ ...base(), kind: S.html }), { field: /^kind$/ });
   act(T, "reviewer", "sql injection", "SQL as kind", () => ({ ...base(), kind: S.sql }), { field: /^kind$/ });
   idCases(T, "reviewer", "id", base);
-  act(T, "reviewer", "forged id", "an item that does not exist", () => ({ ...base(), id: String(NOWHERE) }), { message: /Không tìm thấy/ });
+  act(T, "reviewer", "forged id", "an item that does not exist", () => ({ ...base(), id: String(NOWHERE) }), {
+    message: /Không tìm thấy/,
+  });
   act(T, "reviewer", "huge string", "1 MB reason", () => ({ ...base(), comment: HUGE }), { field: /^comment$/ });
-  act(T, "reviewer", "unicode", "NUL in reason", () => ({ ...base(), comment: `Mở lại ${S.nul}` }), { field: /^comment$/ });
-  act(T, "reviewer", "unicode", "ANSI escape sequence in reason", () => ({ ...base(), comment: `Mở lại ${S.ansi}` }), { field: /^comment$/ });
+  act(T, "reviewer", "unicode", "NUL in reason", () => ({ ...base(), comment: `Mở lại ${S.nul}` }), {
+    field: /^comment$/,
+  });
+  act(T, "reviewer", "unicode", "ANSI escape sequence in reason", () => ({ ...base(), comment: `Mở lại ${S.ansi}` }), {
+    field: /^comment$/,
+  });
 }
 
 // -- reporting: uploadEvidenceAction ----------------------------------------------------------
@@ -400,10 +718,28 @@ function idCases(target: string, as: Who, fieldName: string, base: () => Record<
   const T = "uploadEvidenceAction";
   const base = (): Record<string, Field> => ({ kind: "obs", id: String(fx.obsA.id), file: FILES.pdf() });
   authCases(T, ["anon", "viewer", "reviewer", "B"], base);
-  act(T, "A", "forged id", "another agency's observation", () => ({ ...base(), id: String(fx.obsB.id) }), { message: NO_RIGHT });
-  act(T, "A", "forged id", "another agency's task progress", () => ({ ...base(), kind: "task", id: String(fx.tpB.id) }), { message: NO_RIGHT });
-  act(T, "A", "extra field", "another agency's observation, agency named in the form", () => ({ ...base(), id: String(fx.obsB.id), agencyId: String(fx.agA), agency: fx.codeA }), { message: NO_RIGHT });
-  act(T, "A", "forged id", "a record that does not exist", () => ({ ...base(), id: String(NOWHERE) }), { message: /Không tìm thấy/ });
+  act(T, "A", "forged id", "another agency's observation", () => ({ ...base(), id: String(fx.obsB.id) }), {
+    message: NO_RIGHT,
+  });
+  act(
+    T,
+    "A",
+    "forged id",
+    "another agency's task progress",
+    () => ({ ...base(), kind: "task", id: String(fx.tpB.id) }),
+    { message: NO_RIGHT },
+  );
+  act(
+    T,
+    "A",
+    "extra field",
+    "another agency's observation, agency named in the form",
+    () => ({ ...base(), id: String(fx.obsB.id), agencyId: String(fx.agA), agency: fx.codeA }),
+    { message: NO_RIGHT },
+  );
+  act(T, "A", "forged id", "a record that does not exist", () => ({ ...base(), id: String(NOWHERE) }), {
+    message: /Không tìm thấy/,
+  });
   idCases(T, "A", "id", base, BAD_IDS);
   act(T, "A", "wrong type", "empty kind", () => ({ ...base(), kind: "" }), { field: /^kind$/ });
   act(T, "A", "wrong type", "unknown kind", () => ({ ...base(), kind: "evidence" }), { field: /^kind$/ });
@@ -427,24 +763,33 @@ function idCases(target: string, as: Who, fieldName: string, base: () => Record<
   ] as [Category, string, () => Field][]) {
     act(T, "A", cat, name, () => ({ ...base(), file: file() }), { field: /^file$/ });
   }
-  act(T, "B", "state", "a submitted item", () => ({ kind: "task", id: String(fx.tpBSub.id), file: FILES.pdf() }), { message: /không còn sửa được/ });
+  act(T, "B", "state", "a submitted item", () => ({ kind: "task", id: String(fx.tpBSub.id), file: FILES.pdf() }), {
+    message: /không còn sửa được/,
+  });
 }
 
 // -- excel: uploadImportAction ----------------------------------------------------------------
 {
   const T = "uploadImportAction";
-  const xlsx = (bytes: Uint8Array, name = "bao-cao.xlsx") => new File([Buffer.from(bytes)], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const xlsx = (bytes: Uint8Array, name = "bao-cao.xlsx") =>
+    new File([Buffer.from(bytes)], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
   const base = (): Record<string, Field> => ({ period: PERIOD, file: xlsx(fx.templateA) });
   authCases(T, ["anon", "viewer", "reviewer", "admin", "stale"], base);
   act(T, "A", "missing field", "no period", () => ({ ...base(), period: undefined }), { field: /^period$/ });
   act(T, "A", "wrong type", "quarter 5", () => ({ ...base(), period: "2026-Q5" }), { field: /^period$/ });
   act(T, "A", "wrong type", "period is a word", () => ({ ...base(), period: "abc" }), { field: /^period$/ });
-  act(T, "A", "wrong type", "two periods, the first invalid", () => ({ ...base(), period: ["2026-Q9", PERIOD] }), { field: /^period$/ });
+  act(T, "A", "wrong type", "two periods, the first invalid", () => ({ ...base(), period: ["2026-Q9", PERIOD] }), {
+    field: /^period$/,
+  });
   act(T, "A", "sql injection", "SQL in period", () => ({ ...base(), period: `${PERIOD}' --` }), { field: /^period$/ });
-  act(T, "A", "unicode", "full-width period", () => ({ ...base(), period: "\uff12\uff10\uff12\uff16-Q3" }), { field: /^period$/ });
+  act(T, "A", "unicode", "full-width period", () => ({ ...base(), period: "\uff12\uff10\uff12\uff16-Q3" }), {
+    field: /^period$/,
+  });
   act(T, "A", "unicode", "NUL in period", () => ({ ...base(), period: `${PERIOD}\u0000` }), { field: /^period$/ });
   act(T, "A", "huge string", "1 MB period", () => ({ ...base(), period: HUGE }), { field: /^period$/ });
-  act(T, "A", "state", "quarter that does not exist", () => ({ ...base(), period: "1999-Q1" }), { message: /không tồn tại/ });
+  act(T, "A", "state", "quarter that does not exist", () => ({ ...base(), period: "1999-Q1" }), {
+    message: /không tồn tại/,
+  });
   act(T, "A", "file", "no file", () => ({ ...base(), file: undefined }), { field: /^file$/ });
   act(T, "A", "wrong type", "file field is text", () => ({ ...base(), file: "bao-cao.xlsx" }), { field: /^file$/ });
   act(T, "A", "file", "empty file", () => ({ ...base(), file: xlsx(new Uint8Array()) }), { field: /^file$/ });
@@ -452,33 +797,78 @@ function idCases(target: string, as: Who, fieldName: string, base: () => Record<
   act(T, "A", "file", ".exe renamed .xlsx", () => ({ ...base(), file: FILES.exeAsXlsx() }), { field: /^file$/ });
   act(T, "A", "file", "Excel 97 file named .xlsx", () => ({ ...base(), file: FILES.oleAsXlsx() }), { field: /^file$/ });
   act(T, "A", "file", "6 MB", () => ({ ...base(), file: FILES.zip6MB() }), { field: /^file$/ });
-  act(T, "A", "file", "a zip that is not a workbook", () => ({ ...base(), file: xlsx(zips.plain) }), { field: /^file$/ });
-  act(T, "A", "file", "a truncated workbook", () => ({ ...base(), file: xlsx(fx.templateA.slice(0, Math.floor(fx.templateA.length / 2))) }), { field: /^file$/ });
+  act(T, "A", "file", "a zip that is not a workbook", () => ({ ...base(), file: xlsx(zips.plain) }), {
+    field: /^file$/,
+  });
+  act(
+    T,
+    "A",
+    "file",
+    "a truncated workbook",
+    () => ({ ...base(), file: xlsx(fx.templateA.slice(0, Math.floor(fx.templateA.length / 2))) }),
+    { field: /^file$/ },
+  );
   act(T, "A", "file", "a zip bomb (61 MB unpacked)", () => ({ ...base(), file: xlsx(zips.bomb) }), { field: /^file$/ });
-  act(T, "A", "file", "a zip claiming 10 KB that inflates to 1 GB", () => ({ ...base(), file: FILES.xlsxLyingSizes() }), { field: /^file$/ });
+  act(
+    T,
+    "A",
+    "file",
+    "a zip claiming 10 KB that inflates to 1 GB",
+    () => ({ ...base(), file: FILES.xlsxLyingSizes() }),
+    { field: /^file$/ },
+  );
   act(T, "A", "file", "700,000 honest rows", () => ({ ...base(), file: FILES.xlsx700kRows() }), { field: /^file$/ });
-  act(T, "A", "unicode", "a NUL in a cell (hand-made _x0000_)", () => ({ ...base(), file: xlsx(zips.nulCell) }), { field: /^file$/ });
-  act(T, "A", "unicode", "an ANSI escape sequence in a cell (hand-made _x001B_)", () => ({ ...base(), file: xlsx(zips.ansiCell) }), { field: /^file$/ });
-  act(T, "A", "unicode", "a lone surrogate in a cell (hand-made _xD800_)", () => ({ ...base(), file: xlsx(zips.surrogateCell) }), { field: /^file$/ });
+  act(T, "A", "unicode", "a NUL in a cell (hand-made _x0000_)", () => ({ ...base(), file: xlsx(zips.nulCell) }), {
+    field: /^file$/,
+  });
+  act(
+    T,
+    "A",
+    "unicode",
+    "an ANSI escape sequence in a cell (hand-made _x001B_)",
+    () => ({ ...base(), file: xlsx(zips.ansiCell) }),
+    { field: /^file$/ },
+  );
+  act(
+    T,
+    "A",
+    "unicode",
+    "a lone surrogate in a cell (hand-made _xD800_)",
+    () => ({ ...base(), file: xlsx(zips.surrogateCell) }),
+    { field: /^file$/ },
+  );
 }
 
 // -- excel: confirmImportAction and cancelImportAction ----------------------------------------
 for (const T of ["confirmImportAction", "cancelImportAction"]) {
   const base = () => ({ batchId: String(fx.batchA) });
   authCases(T, ["anon", "viewer", "reviewer", "B"], base, /Không tìm thấy lô nhập/);
-  act(T, "A", "forged id", "another agency's batch", () => ({ batchId: String(fx.batchB) }), { message: /Không tìm thấy lô nhập/ });
-  act(T, "A", "extra field", "another agency's batch, its user and agency named in the form", () => ({ batchId: String(fx.batchB), userId: "1", agencyId: String(fx.agB), agency: fx.codeB }), {
+  act(T, "A", "forged id", "another agency's batch", () => ({ batchId: String(fx.batchB) }), {
     message: /Không tìm thấy lô nhập/,
   });
+  act(
+    T,
+    "A",
+    "extra field",
+    "another agency's batch, its user and agency named in the form",
+    () => ({ batchId: String(fx.batchB), userId: "1", agencyId: String(fx.agB), agency: fx.codeB }),
+    {
+      message: /Không tìm thấy lô nhập/,
+    },
+  );
   act(T, "A", "state", "a cancelled batch", () => ({ batchId: String(fx.batchACancelled) }), { message: /đã bị hủy/ });
-  act(T, "A", "forged id", "a batch that does not exist", () => ({ batchId: String(NOWHERE) }), { message: /Không tìm thấy lô nhập/ });
-  if (T === "confirmImportAction") act(T, "A", "state", "a batch with errors", () => ({ batchId: String(fx.batchAErr) }), { message: /lỗi/ });
+  act(T, "A", "forged id", "a batch that does not exist", () => ({ batchId: String(NOWHERE) }), {
+    message: /Không tìm thấy lô nhập/,
+  });
+  if (T === "confirmImportAction")
+    act(T, "A", "state", "a batch with errors", () => ({ batchId: String(fx.batchAErr) }), { message: /lỗi/ });
   idCases(T, "A", "batchId", base, T === "confirmImportAction" ? BAD_IDS : SOME_BAD_IDS);
 }
 
 // -- figures: previewFiguresAction and confirmFiguresAction -----------------------------------
 {
-  const COLUMNS = "indicator;source;period;value;provisional;release_title;release_date;release_url;quote;printed;revises_url;revises_date;definition_note";
+  const COLUMNS =
+    "indicator;source;period;value;provisional;release_title;release_date;release_url;quote;printed;revises_url;revises_date;definition_note";
   const row = (over: Record<string, string> = {}) => {
     const r: Record<string, string> = {
       indicator: "digital-economy-gdp-share",
@@ -496,11 +886,16 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
       definition_note: "",
       ...over,
     };
-    return COLUMNS.split(";").map((c) => (/[";\n]/.test(r[c]) ? `"${r[c].replace(/"/g, '""')}"` : r[c])).join(";");
+    return COLUMNS.split(";")
+      .map((c) => (/[";\n]/.test(r[c]) ? `"${r[c].replace(/"/g, '""')}"` : r[c]))
+      .join(";");
   };
   const csvFile = (text: string, name = "so-lieu.csv") => new File([text], name, { type: "text/csv" });
   // The fingerprint is of the text as read (a byte-order mark is not part of it).
-  const sha = (text: string) => createHash("sha256").update(text.replace(/^\uFEFF/, "")).digest("hex");
+  const sha = (text: string) =>
+    createHash("sha256")
+      .update(text.replace(/^\uFEFF/, ""))
+      .digest("hex");
   const good = `${COLUMNS}\r\n${row()}\r\n`;
   for (const T of ["previewFiguresAction", "confirmFiguresAction"]) {
     const base = (): Record<string, Field> => ({ file: csvFile(good), digest: sha(good) });
@@ -508,19 +903,51 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
     act(T, "reviewer", "file", "no file", () => ({ ...base(), file: undefined }), { field: /^file$/ });
     act(T, "reviewer", "wrong type", "file field is text", () => ({ ...base(), file: good }), { field: /^file$/ });
     act(T, "reviewer", "file", "empty file", () => ({ ...base(), file: csvFile("") }), { field: /^file$/ });
-    act(T, "reviewer", "file", "over 1 MB", () => ({ ...base(), file: csvFile(good + "x".repeat(MB)) }), { field: /^file$/ });
-    act(T, "reviewer", "file", "an .exe named .csv", () => ({ ...base(), file: FILES.exeAsXlsx() }), { field: /^file$/ });
-    act(T, "reviewer", "file", "an .xlsx named .csv", () => ({ ...base(), file: new File([FILES.zip6MB().slice(0, 4096)], "so-lieu.csv") }), { field: /^file$/ });
-    act(T, "reviewer", "unicode", "Windows-1258 bytes, not UTF-8", () => ({ ...base(), file: new File([Buffer.from([...Buffer.from(COLUMNS + "\n"), 0xe1, 0xd2, 0x0a])], "so-lieu.csv") }), { field: /^file$/ });
+    act(T, "reviewer", "file", "over 1 MB", () => ({ ...base(), file: csvFile(good + "x".repeat(MB)) }), {
+      field: /^file$/,
+    });
+    act(T, "reviewer", "file", "an .exe named .csv", () => ({ ...base(), file: FILES.exeAsXlsx() }), {
+      field: /^file$/,
+    });
+    act(
+      T,
+      "reviewer",
+      "file",
+      "an .xlsx named .csv",
+      () => ({ ...base(), file: new File([FILES.zip6MB().slice(0, 4096)], "so-lieu.csv") }),
+      { field: /^file$/ },
+    );
+    act(
+      T,
+      "reviewer",
+      "unicode",
+      "Windows-1258 bytes, not UTF-8",
+      () => ({
+        ...base(),
+        file: new File([Buffer.from([...Buffer.from(COLUMNS + "\n"), 0xe1, 0xd2, 0x0a])], "so-lieu.csv"),
+      }),
+      { field: /^file$/ },
+    );
   }
   {
     // Confirming with the right fingerprint: whatever the file holds, a row with an error refuses it all.
     const T = "confirmFiguresAction";
     const withText = (text: string) => () => ({ file: csvFile(text), digest: sha(text) });
     act(T, "reviewer", "missing field", "no fingerprint", () => ({ file: csvFile(good) }), { field: /^digest$/ });
-    act(T, "reviewer", "wrong type", "a fingerprint that is not one", () => ({ file: csvFile(good), digest: "abc" }), { field: /^digest$/ });
-    act(T, "reviewer", "sql injection", "SQL as fingerprint", () => ({ file: csvFile(good), digest: S.sql }), { field: /^digest$/ });
-    act(T, "reviewer", "state", "a file changed after its preview", () => ({ file: csvFile(good), digest: sha(`${good} `) }), { message: /đã thay đổi/ });
+    act(T, "reviewer", "wrong type", "a fingerprint that is not one", () => ({ file: csvFile(good), digest: "abc" }), {
+      field: /^digest$/,
+    });
+    act(T, "reviewer", "sql injection", "SQL as fingerprint", () => ({ file: csvFile(good), digest: S.sql }), {
+      field: /^digest$/,
+    });
+    act(
+      T,
+      "reviewer",
+      "state",
+      "a file changed after its preview",
+      () => ({ file: csvFile(good), digest: sha(`${good} `) }),
+      { message: /đã thay đổi/ },
+    );
     const CONTENT_REFUSED = /còn lỗi/;
     for (const [cat, name, text] of [
       ["sql injection", "SQL as indicator", `${COLUMNS}\n${row({ indicator: S.sql })}\n`],
@@ -537,50 +964,123 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
       ["number edge", "a release dated in the future", `${COLUMNS}\n${row({ release_date: "2099-01-01" })}\n`],
       ["number edge", "30 February", `${COLUMNS}\n${row({ release_date: "2026-02-30" })}\n`],
       ["huge string", "a 6,000-character quote", `${COLUMNS}\n${row({ quote: `14,5% ${"a".repeat(6_000)}` })}\n`],
-      ["huge string", "2,001 rows", `${COLUMNS}\n${Array.from({ length: 2_001 }, (_, i) => row({ release_url: `https://example.test/r${i}` })).join("\n")}\n`],
+      [
+        "huge string",
+        "2,001 rows",
+        `${COLUMNS}\n${Array.from({ length: 2_001 }, (_, i) => row({ release_url: `https://example.test/r${i}` })).join("\n")}\n`,
+      ],
       ["missing field", "no value column", `${COLUMNS.replace(";value", "")}\nx\n`],
       ["missing field", "only the header", `${COLUMNS}\n`],
       ["wrong type", "an unclosed quotation mark", `${COLUMNS}\n"${row()}\n`],
-      ["forged id", "a revision of a release that does not exist", `${COLUMNS}\n${row({ revises_url: "https://example.test/khong-co", revises_date: "2026-01-01" })}\n`],
-      ["state", "a figure already stored (the template unchanged)", readFileSync("public/templates/so-lieu-cong-bo.csv", "utf8")],
-      ["state", "a valid row and a bad one: all or nothing", `${COLUMNS}\n${row()}\n${row({ source: "KHONG-CO", release_url: "https://example.test/2" })}\n`],
+      [
+        "forged id",
+        "a revision of a release that does not exist",
+        `${COLUMNS}\n${row({ revises_url: "https://example.test/khong-co", revises_date: "2026-01-01" })}\n`,
+      ],
+      [
+        "state",
+        "a figure already stored (the template unchanged)",
+        readFileSync("public/templates/so-lieu-cong-bo.csv", "utf8"),
+      ],
+      [
+        "state",
+        "a valid row and a bad one: all or nothing",
+        `${COLUMNS}\n${row()}\n${row({ source: "KHONG-CO", release_url: "https://example.test/2" })}\n`,
+      ],
     ] as [Category, string, string][]) {
       act(T, "reviewer", cat, name, withText(text), { message: CONTENT_REFUSED });
     }
-    act(T, "reviewer", "unicode", "NUL in the quote: not a text file", withText(`${COLUMNS}\n${row({ quote: `ước đạt 14,5% ${S.nul}` })}\n`), { field: /^file$/ });
-    act(T, "admin", "state", "the same row twice in one file", withText(`${COLUMNS}\n${row()}\n${row()}\n`), { message: CONTENT_REFUSED });
+    act(
+      T,
+      "reviewer",
+      "unicode",
+      "NUL in the quote: not a text file",
+      withText(`${COLUMNS}\n${row({ quote: `ước đạt 14,5% ${S.nul}` })}\n`),
+      { field: /^file$/ },
+    );
+    act(T, "admin", "state", "the same row twice in one file", withText(`${COLUMNS}\n${row()}\n${row()}\n`), {
+      message: CONTENT_REFUSED,
+    });
   }
 }
 
 // -- dashboards: overrideStatusAction ---------------------------------------------------------
 {
   const T = "overrideStatusAction";
-  const base = () => ({ targetId: String(fx.target), status: "ON_TRACK", reason: "Số liệu sơ bộ cho thấy tiến độ tốt" });
+  const base = () => ({
+    targetId: String(fx.target),
+    status: "ON_TRACK",
+    reason: "Số liệu sơ bộ cho thấy tiến độ tốt",
+  });
   authCases(T, ["anon", "A", "viewer", "admin"], base);
   idCases(T, "reviewer", "targetId", base);
-  act(T, "reviewer", "forged id", "a target that does not exist", () => ({ ...base(), targetId: String(NOWHERE) }), { message: /Không tìm thấy/ });
+  act(T, "reviewer", "forged id", "a target that does not exist", () => ({ ...base(), targetId: String(NOWHERE) }), {
+    message: /Không tìm thấy/,
+  });
   act(T, "reviewer", "missing field", "empty status", () => ({ ...base(), status: "" }), { field: /^status$/ });
-  act(T, "reviewer", "wrong type", "lower-case status", () => ({ ...base(), status: "on_track" }), { field: /^status$/ });
+  act(T, "reviewer", "wrong type", "lower-case status", () => ({ ...base(), status: "on_track" }), {
+    field: /^status$/,
+  });
   act(T, "reviewer", "wrong type", "unknown status", () => ({ ...base(), status: "HACKED" }), { field: /^status$/ });
-  act(T, "reviewer", "html injection", "script as status", () => ({ ...base(), status: S.html }), { field: /^status$/ });
-  act(T, "reviewer", "unicode", "zero-width space in status", () => ({ ...base(), status: "ON_TRACK\u200b" }), { field: /^status$/ });
+  act(T, "reviewer", "html injection", "script as status", () => ({ ...base(), status: S.html }), {
+    field: /^status$/,
+  });
+  act(T, "reviewer", "unicode", "zero-width space in status", () => ({ ...base(), status: "ON_TRACK\u200b" }), {
+    field: /^status$/,
+  });
   act(T, "reviewer", "sql injection", "SQL as status", () => ({ ...base(), status: S.sql }), { field: /^status$/ });
   act(T, "reviewer", "missing field", "no reason", () => ({ ...base(), reason: undefined }), { field: /^reason$/ });
   act(T, "reviewer", "missing field", "blank reason", () => ({ ...base(), reason: "     \t" }), { field: /^reason$/ });
-  act(T, "reviewer", "unicode", "reason of zero-width characters only", () => ({ ...base(), reason: S.zeroWidth.repeat(2) }), { field: /^reason$/ });
+  act(
+    T,
+    "reviewer",
+    "unicode",
+    "reason of zero-width characters only",
+    () => ({ ...base(), reason: S.zeroWidth.repeat(2) }),
+    { field: /^reason$/ },
+  );
   act(T, "reviewer", "huge string", "1 MB reason", () => ({ ...base(), reason: HUGE }), { field: /^reason$/ });
-  act(T, "reviewer", "unicode", "NUL in reason", () => ({ ...base(), reason: `Lý do hợp lệ ${S.nul}` }), { field: /^reason$/ });
-  act(T, "reviewer", "unicode", "ANSI escape sequence in reason", () => ({ ...base(), reason: `Lý do hợp lệ ${S.ansi}` }), { field: /^reason$/ });
+  act(T, "reviewer", "unicode", "NUL in reason", () => ({ ...base(), reason: `Lý do hợp lệ ${S.nul}` }), {
+    field: /^reason$/,
+  });
+  act(
+    T,
+    "reviewer",
+    "unicode",
+    "ANSI escape sequence in reason",
+    () => ({ ...base(), reason: `Lý do hợp lệ ${S.ansi}` }),
+    { field: /^reason$/ },
+  );
   act(T, "reviewer", "wrong type", "unknown intent", () => ({ ...base(), intent: "delete" }), { field: /^intent$/ });
-  act(T, "reviewer", "state", "revoke where there is nothing to revoke", () => ({ ...base(), targetId: String(fx.targetNoOverride), intent: "revoke" }), { message: /không có điều chỉnh/ });
+  act(
+    T,
+    "reviewer",
+    "state",
+    "revoke where there is nothing to revoke",
+    () => ({ ...base(), targetId: String(fx.targetNoOverride), intent: "revoke" }),
+    { message: /không có điều chỉnh/ },
+  );
 }
 
 // -- admin ------------------------------------------------------------------------------------
 {
   const T = "createUserAction";
-  const base = () => ({ email: `hostile-new-${stamp}@example.vn`, name: "Người thử", role: "REPORTER", agencyId: String(fx.agA), password: "Matkhau2026an" });
+  const base = () => ({
+    email: `hostile-new-${stamp}@example.vn`,
+    name: "Người thử",
+    role: "REPORTER",
+    agencyId: String(fx.agA),
+    password: "Matkhau2026an",
+  });
   authCases(T, ["anon", "reviewer", "A", "viewer"], base);
-  act(T, "A", "extra field", "a reporter asking for the admin role", () => ({ ...base(), role: "ADMIN", isAdmin: "true" }), { message: NO_RIGHT });
+  act(
+    T,
+    "A",
+    "extra field",
+    "a reporter asking for the admin role",
+    () => ({ ...base(), role: "ADMIN", isAdmin: "true" }),
+    { message: NO_RIGHT },
+  );
   const emails: [Category, string, string][] = [
     ["missing field", "no email", ""],
     ["wrong type", "not an email", "not-an-email"],
@@ -596,12 +1096,15 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
     ["unicode", "emoji email", `${S.emoji}@example.vn`],
     ["unicode", "combining marks in email", `${S.combining}@example.vn`],
   ];
-  for (const [cat, name, v] of emails) act(T, "admin", cat, name, () => ({ ...base(), email: v }), { field: /^email$/ });
+  for (const [cat, name, v] of emails)
+    act(T, "admin", cat, name, () => ({ ...base(), email: v }), { field: /^email$/ });
   act(T, "admin", "missing field", "no name", () => ({ ...base(), name: undefined }), { field: /^name$/ });
   act(T, "admin", "missing field", "blank name", () => ({ ...base(), name: "  \t " }), { field: /^name$/ });
   act(T, "admin", "huge string", "1 MB name", () => ({ ...base(), name: HUGE }), { field: /^name$/ });
   act(T, "admin", "unicode", "NUL in name", () => ({ ...base(), name: `Người ${S.nul}` }), { field: /^name$/ });
-  act(T, "admin", "unicode", "ANSI escape sequence in name", () => ({ ...base(), name: `Người ${S.ansi}` }), { field: /^name$/ });
+  act(T, "admin", "unicode", "ANSI escape sequence in name", () => ({ ...base(), name: `Người ${S.ansi}` }), {
+    field: /^name$/,
+  });
   for (const [cat, name, v] of [
     ["wrong type", "unknown role", "SUPERADMIN"],
     ["wrong type", "lower-case role", "admin"],
@@ -612,28 +1115,46 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
     act(T, "admin", cat, name, () => ({ ...base(), role: v }), { field: /^role$/ });
   }
   idCases(T, "admin", "agencyId", base);
-  act(T, "admin", "forged id", "an agency that does not exist", () => ({ ...base(), agencyId: String(NOWHERE) }), { field: /^agencyId$/ });
-  act(T, "admin", "state", "an agency merged away in 2025", () => ({ ...base(), agencyId: String(fx.former) }), { field: /^agencyId$/ });
+  act(T, "admin", "forged id", "an agency that does not exist", () => ({ ...base(), agencyId: String(NOWHERE) }), {
+    field: /^agencyId$/,
+  });
+  act(T, "admin", "state", "an agency merged away in 2025", () => ({ ...base(), agencyId: String(fx.former) }), {
+    field: /^agencyId$/,
+  });
   act(T, "admin", "missing field", "no password", () => ({ ...base(), password: undefined }), { field: /^password$/ });
   act(T, "admin", "wrong type", "short password", () => ({ ...base(), password: "short1" }), { field: /^password$/ });
-  act(T, "admin", "wrong type", "password without digits", () => ({ ...base(), password: "chikhongcoso" }), { field: /^password$/ });
-  act(T, "admin", "huge string", "1 MB password", () => ({ ...base(), password: `a1${HUGE}` }), { field: /^password$/ });
+  act(T, "admin", "wrong type", "password without digits", () => ({ ...base(), password: "chikhongcoso" }), {
+    field: /^password$/,
+  });
+  act(T, "admin", "huge string", "1 MB password", () => ({ ...base(), password: `a1${HUGE}` }), {
+    field: /^password$/,
+  });
 }
 {
   const T = "updateUserAction";
   const base = () => ({ id: String(fx.userT), name: "Người thử (sửa)", role: "REPORTER", agencyId: String(fx.agB) });
   authCases(T, ["anon", "reviewer", "A"], base);
   idCases(T, "admin", "id", base);
-  act(T, "admin", "forged id", "a user that does not exist", () => ({ ...base(), id: String(NOWHERE) }), { message: /Không tìm thấy tài khoản/ });
-  act(T, "admin", "state", "demoting oneself", () => ({ ...base(), id: String(fx.adminId), role: "REPORTER" }), { field: /^role$/ });
+  act(T, "admin", "forged id", "a user that does not exist", () => ({ ...base(), id: String(NOWHERE) }), {
+    message: /Không tìm thấy tài khoản/,
+  });
+  act(T, "admin", "state", "demoting oneself", () => ({ ...base(), id: String(fx.adminId), role: "REPORTER" }), {
+    field: /^role$/,
+  });
   act(T, "admin", "missing field", "empty name", () => ({ ...base(), name: "" }), { field: /^name$/ });
   act(T, "admin", "huge string", "1 MB name", () => ({ ...base(), name: HUGE }), { field: /^name$/ });
   act(T, "admin", "unicode", "NUL in name", () => ({ ...base(), name: `Người ${S.nul}` }), { field: /^name$/ });
-  act(T, "admin", "unicode", "ANSI escape sequence in name", () => ({ ...base(), name: `Người ${S.ansi}` }), { field: /^name$/ });
+  act(T, "admin", "unicode", "ANSI escape sequence in name", () => ({ ...base(), name: `Người ${S.ansi}` }), {
+    field: /^name$/,
+  });
   act(T, "admin", "wrong type", "unknown role", () => ({ ...base(), role: "ROOT" }), { field: /^role$/ });
   act(T, "admin", "wrong type", "lower-case role", () => ({ ...base(), role: "reporter" }), { field: /^role$/ });
-  act(T, "admin", "state", "an agency merged away in 2025", () => ({ ...base(), agencyId: String(fx.former) }), { field: /^agencyId$/ });
-  act(T, "admin", "forged id", "an agency that does not exist", () => ({ ...base(), agencyId: String(NOWHERE) }), { field: /^agencyId$/ });
+  act(T, "admin", "state", "an agency merged away in 2025", () => ({ ...base(), agencyId: String(fx.former) }), {
+    field: /^agencyId$/,
+  });
+  act(T, "admin", "forged id", "an agency that does not exist", () => ({ ...base(), agencyId: String(NOWHERE) }), {
+    field: /^agencyId$/,
+  });
   act(T, "admin", "number edge", "agency NaN", () => ({ ...base(), agencyId: "NaN" }), { field: /^agencyId$/ });
 }
 {
@@ -641,7 +1162,9 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
   const base = () => ({ id: String(fx.userT), active: "false", confirm: "on", reason: "Nghỉ việc" });
   authCases(T, ["anon", "reviewer", "A"], base);
   idCases(T, "admin", "id", base);
-  act(T, "admin", "forged id", "a user that does not exist", () => ({ ...base(), id: String(NOWHERE) }), { message: /Không tìm thấy tài khoản/ });
+  act(T, "admin", "forged id", "a user that does not exist", () => ({ ...base(), id: String(NOWHERE) }), {
+    message: /Không tìm thấy tài khoản/,
+  });
   for (const [cat, v] of [
     ["wrong type", "yes"],
     ["wrong type", "1"],
@@ -651,31 +1174,60 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
   ] as [Category, string][]) {
     act(T, "admin", cat, `active = ${JSON.stringify(v)}`, () => ({ ...base(), active: v }), { field: /^active$/ });
   }
-  act(T, "admin", "missing field", "deactivation not confirmed", () => ({ ...base(), confirm: undefined }), { field: /^confirm$/ });
-  act(T, "admin", "state", "deactivating oneself", () => ({ ...base(), id: String(fx.adminId) }), { message: /tự khóa/ });
+  act(T, "admin", "missing field", "deactivation not confirmed", () => ({ ...base(), confirm: undefined }), {
+    field: /^confirm$/,
+  });
+  act(T, "admin", "state", "deactivating oneself", () => ({ ...base(), id: String(fx.adminId) }), {
+    message: /tự khóa/,
+  });
   act(T, "admin", "huge string", "1 MB reason", () => ({ ...base(), reason: HUGE }), { field: /^reason$/ });
-  act(T, "admin", "unicode", "NUL in reason", () => ({ ...base(), reason: `Nghỉ việc ${S.nul}` }), { field: /^reason$/ });
+  act(T, "admin", "unicode", "NUL in reason", () => ({ ...base(), reason: `Nghỉ việc ${S.nul}` }), {
+    field: /^reason$/,
+  });
 }
 {
   const T = "resetPasswordAction";
   const base = () => ({ id: String(fx.userT), password: "Matkhau2026moi", reason: "" });
   authCases(T, ["anon", "reviewer", "A"], base);
   idCases(T, "admin", "id", base);
-  act(T, "admin", "forged id", "a user that does not exist", () => ({ ...base(), id: String(NOWHERE) }), { message: /Không tìm thấy tài khoản/ });
+  act(T, "admin", "forged id", "a user that does not exist", () => ({ ...base(), id: String(NOWHERE) }), {
+    message: /Không tìm thấy tài khoản/,
+  });
   act(T, "admin", "missing field", "no password", () => ({ ...base(), password: undefined }), { field: /^password$/ });
   act(T, "admin", "wrong type", "short password", () => ({ ...base(), password: "123" }), { field: /^password$/ });
-  act(T, "admin", "wrong type", "password without digits", () => ({ ...base(), password: "chikhongcoso" }), { field: /^password$/ });
-  act(T, "admin", "huge string", "1 MB password", () => ({ ...base(), password: `a1${HUGE}` }), { field: /^password$/ });
-  act(T, "admin", "huge string", "201-character password", () => ({ ...base(), password: `a1${"b".repeat(199)}` }), { field: /^password$/ });
+  act(T, "admin", "wrong type", "password without digits", () => ({ ...base(), password: "chikhongcoso" }), {
+    field: /^password$/,
+  });
+  act(T, "admin", "huge string", "1 MB password", () => ({ ...base(), password: `a1${HUGE}` }), {
+    field: /^password$/,
+  });
+  act(T, "admin", "huge string", "201-character password", () => ({ ...base(), password: `a1${"b".repeat(199)}` }), {
+    field: /^password$/,
+  });
   act(T, "admin", "huge string", "1 MB reason", () => ({ ...base(), reason: HUGE }), { field: /^reason$/ });
-  act(T, "admin", "unicode", "NUL in reason", () => ({ ...base(), reason: `Quên mật khẩu ${S.nul}` }), { field: /^reason$/ });
+  act(T, "admin", "unicode", "NUL in reason", () => ({ ...base(), reason: `Quên mật khẩu ${S.nul}` }), {
+    field: /^reason$/,
+  });
 }
 {
   const T = "updatePeriodAction";
-  const base = () => ({ id: String(fx.periodQ3.id), opensAt: fx.periodQ3.opensAt, dueAt: fx.periodQ3.dueAt, locksAt: fx.periodQ3.locksAt });
+  const base = () => ({
+    id: String(fx.periodQ3.id),
+    opensAt: fx.periodQ3.opensAt,
+    dueAt: fx.periodQ3.dueAt,
+    locksAt: fx.periodQ3.locksAt,
+  });
   authCases(T, ["anon", "reviewer", "A"], base);
-  idCases(T, "admin", "id", base, SOME_BAD_IDS.filter(([k]) => ["word", "negative", "zero", "over int4", "1e309"].includes(k)));
-  act(T, "admin", "forged id", "a period that does not exist", () => ({ ...base(), id: String(NOWHERE) }), { message: /không tồn tại/ });
+  idCases(
+    T,
+    "admin",
+    "id",
+    base,
+    SOME_BAD_IDS.filter(([k]) => ["word", "negative", "zero", "over int4", "1e309"].includes(k)),
+  );
+  act(T, "admin", "forged id", "a period that does not exist", () => ({ ...base(), id: String(NOWHERE) }), {
+    message: /không tồn tại/,
+  });
   const days: [Category, string, string][] = [
     ["number edge", "30 February", "2026-02-30"],
     ["number edge", "month 13", "2026-13-01"],
@@ -690,7 +1242,8 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
     ["html injection", "script", S.html],
     ["huge string", "1 MB", HUGE],
   ];
-  for (const [cat, name, v] of days) act(T, "admin", cat, `opening day: ${name}`, () => ({ ...base(), opensAt: v }), { field: /^opensAt$/ });
+  for (const [cat, name, v] of days)
+    act(T, "admin", cat, `opening day: ${name}`, () => ({ ...base(), opensAt: v }), { field: /^opensAt$/ });
   act(T, "admin", "state", "due before opening", () => ({ ...base(), dueAt: "2026-09-01" }), { field: /^dueAt$/ });
   act(T, "admin", "state", "locked before due", () => ({ ...base(), locksAt: "2026-11-01" }), { field: /^locksAt$/ });
 }
@@ -699,12 +1252,32 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
   const base = () => ({ indicatorId: String(fx.indB), agencyId: String(fx.agA) });
   authCases(T, ["anon", "A", "viewer"], base);
   idCases(T, "admin", "indicatorId", base);
-  act(T, "admin", "forged id", "an indicator that does not exist", () => ({ ...base(), indicatorId: String(NOWHERE) }), { field: /^indicatorId$/ });
-  act(T, "admin", "state", "an agency merged away in 2025", () => ({ ...base(), agencyId: String(fx.former) }), { field: /^agencyId$/ });
-  act(T, "admin", "forged id", "an agency that does not exist", () => ({ ...base(), agencyId: String(NOWHERE) }), { field: /^agencyId$/ });
+  act(
+    T,
+    "admin",
+    "forged id",
+    "an indicator that does not exist",
+    () => ({ ...base(), indicatorId: String(NOWHERE) }),
+    { field: /^indicatorId$/ },
+  );
+  act(T, "admin", "state", "an agency merged away in 2025", () => ({ ...base(), agencyId: String(fx.former) }), {
+    field: /^agencyId$/,
+  });
+  act(T, "admin", "forged id", "an agency that does not exist", () => ({ ...base(), agencyId: String(NOWHERE) }), {
+    field: /^agencyId$/,
+  });
   act(T, "admin", "number edge", "agency NaN", () => ({ ...base(), agencyId: "NaN" }), { field: /^agencyId$/ });
-  act(T, "admin", "state", "already assigned", () => ({ indicatorId: String(fx.ind), agencyId: String(fx.agB) }), { field: /^agencyId$/ });
-  act(T, "admin", "state", "a second national reporter", () => ({ indicatorId: String(fx.gdp), agencyId: String(fx.agA), national: "on" }), { field: /^national$/ });
+  act(T, "admin", "state", "already assigned", () => ({ indicatorId: String(fx.ind), agencyId: String(fx.agB) }), {
+    field: /^agencyId$/,
+  });
+  act(
+    T,
+    "admin",
+    "state",
+    "a second national reporter",
+    () => ({ indicatorId: String(fx.gdp), agencyId: String(fx.agA), national: "on" }),
+    { field: /^national$/ },
+  );
 }
 {
   const T = "removeAssignmentAction";
@@ -712,35 +1285,62 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
   authCases(T, ["anon", "A", "viewer"], base);
   act(T, "admin", "missing field", "not confirmed", () => ({ ...base(), confirm: undefined }), { field: /^confirm$/ });
   act(T, "admin", "wrong type", "confirmed in capitals", () => ({ ...base(), confirm: "YES" }), { field: /^confirm$/ });
-  act(T, "admin", "unicode", "confirmation with a zero-width space", () => ({ ...base(), confirm: "yes\u200b" }), { field: /^confirm$/ });
-  act(T, "admin", "wrong type", "confirmed as a checkbox", () => ({ ...base(), confirm: "on" }), { field: /^confirm$/ });
+  act(T, "admin", "unicode", "confirmation with a zero-width space", () => ({ ...base(), confirm: "yes\u200b" }), {
+    field: /^confirm$/,
+  });
+  act(T, "admin", "wrong type", "confirmed as a checkbox", () => ({ ...base(), confirm: "on" }), {
+    field: /^confirm$/,
+  });
   idCases(T, "admin", "id", base);
-  act(T, "admin", "forged id", "an assignment that does not exist", () => ({ ...base(), id: String(NOWHERE) }), { message: /không còn tồn tại/ });
+  act(T, "admin", "forged id", "an assignment that does not exist", () => ({ ...base(), id: String(NOWHERE) }), {
+    message: /không còn tồn tại/,
+  });
   act(T, "admin", "huge string", "1 MB reason", () => ({ ...base(), reason: HUGE }), { field: /^reason$/ });
-  act(T, "admin", "unicode", "NUL in reason", () => ({ ...base(), reason: `Giao nhầm ${S.nul}` }), { field: /^reason$/ });
+  act(T, "admin", "unicode", "NUL in reason", () => ({ ...base(), reason: `Giao nhầm ${S.nul}` }), {
+    field: /^reason$/,
+  });
 }
 
 // ---- Sign out everywhere (auth hardening) ------------------------------------------------------
 {
   // Only a live session may end its user's sessions; the user is never taken from the form.
   authCases("signOutEverywhere", ["anon", "stale", "ghost", "inactive"], () => ({}));
-  act("signOutEverywhere", "anon", "forged id", "another user's id in the form", () => ({ userId: "1", id: "1" }), { message: NOT_SIGNED_IN });
+  act("signOutEverywhere", "anon", "forged id", "another user's id in the form", () => ({ userId: "1", id: "1" }), {
+    message: NOT_SIGNED_IN,
+  });
   authCases("dismissNotices", ["anon", "stale", "inactive"], () => ({}));
 }
 
 // ---- Route handler cases --------------------------------------------------------------------
 
 const routeCases: RouteCase[] = [];
-const rcase = (target: string, as: Who, category: Category, name: string, call: () => Promise<Response>, want: RouteExpect, nextauth = false) =>
-  routeCases.push({ target, as, category, name, call, expect: want, nextauth });
+const rcase = (
+  target: string,
+  as: Who,
+  category: Category,
+  name: string,
+  call: () => Promise<Response>,
+  want: RouteExpect,
+  nextauth = false,
+) => routeCases.push({ target, as, category, name, call, expect: want, nextauth });
 
-type Handler = (req: Request, ctx?: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
+type Handler = (
+  req: Request,
+  ctx?: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response> | Response;
 const handler = (mod: Record<string, unknown>, method: string) => mod[method] as Handler;
 const request = (url: string, init: RequestInit = {}) => new Request(BASE + url, init);
-const getOf = (mod: Record<string, unknown>, url: string, headers: Record<string, string> = {}, params?: Record<string, string>) => () =>
-  Promise.resolve(handler(mod, "GET")(request(url, { headers }), params ? { params: Promise.resolve(params) } : undefined));
+const getOf =
+  (mod: Record<string, unknown>, url: string, headers: Record<string, string> = {}, params?: Record<string, string>) =>
+  () =>
+    Promise.resolve(
+      handler(mod, "GET")(request(url, { headers }), params ? { params: Promise.resolve(params) } : undefined),
+    );
 const status = (s: number | number[]): RouteExpect => ({ status: s });
-const same = (mod: Record<string, unknown>, url: string, params?: Record<string, string>): RouteExpect => ({ sameAs: getOf(mod, url, {}, params), key: url });
+const same = (mod: Record<string, unknown>, url: string, params?: Record<string, string>): RouteExpect => ({
+  sameAs: getOf(mod, url, {}, params),
+  key: url,
+});
 
 /** Query strings every paginated list refuses with a 400. */
 const BAD_PAGES: [Category, string, string][] = [
@@ -766,9 +1366,23 @@ const BAD_PAGES: [Category, string, string][] = [
   ["wrong type", "two pages, the last valid", "page=-1&page=1"],
   ["wrong type", "the same page twice", "page=1&page=1"],
 ];
-const listRoute = (target: string, mod: Record<string, unknown>, url: string, pages: typeof BAD_PAGES, extra: [Category, string, string][]) => {
-  for (const [cat, name, q] of [...pages, ...extra]) rcase(target, "anon", cat, name, getOf(mod, `${url}?${q}`), status(400));
-  rcase(target, "anon", "bad query", "an unknown filter is ignored", getOf(mod, `${url}?foo=bar&${encodeURIComponent("x[]")}=1`), same(mod, url));
+const listRoute = (
+  target: string,
+  mod: Record<string, unknown>,
+  url: string,
+  pages: typeof BAD_PAGES,
+  extra: [Category, string, string][],
+) => {
+  for (const [cat, name, q] of [...pages, ...extra])
+    rcase(target, "anon", cat, name, getOf(mod, `${url}?${q}`), status(400));
+  rcase(
+    target,
+    "anon",
+    "bad query",
+    "an unknown filter is ignored",
+    getOf(mod, `${url}?foo=bar&${encodeURIComponent("x[]")}=1`),
+    same(mod, url),
+  );
 };
 const somePages = (...names: string[]) => BAD_PAGES.filter(([, n]) => names.includes(n));
 
@@ -780,64 +1394,121 @@ listRoute("GET /api/v1/agencies", agenciesRoute, "/api/v1/agencies", BAD_PAGES, 
   ["wrong type", "current=1", "current=1"],
   ["wrong type", "two kinds, the last invalid", "kind=PROVINCE&kind=HACK"],
 ]);
-listRoute("GET /api/v1/figures", figuresRoute, "/api/v1/figures", somePages("page -1", "page 1e309", "pageSize 1e9", "pageSize 0", "page with a NUL", "two pages, the last invalid"), [
-  ["wrong type", "asOf is a quarter", "asOf=2024-Q1"],
-  ["number edge", "asOf 30 February", "asOf=2024-02-30"],
-  ["number edge", "asOf month 13", "asOf=2024-13-01"],
-  ["unicode", "zero-width space in asOf", `asOf=${encodeURIComponent("2024-01-01\u200b")}`],
-  ["huge string", "1 MB asOf", `asOf=${"9".repeat(MB)}`],
-  ["wrong type", "lower-case source", "source=nso"],
-  ["sql injection", "SQL as source", `source=${encodeURIComponent(S.sql)}`],
-  ["html injection", "script as indicator", `indicator=${encodeURIComponent(S.html)}`],
-  ["huge string", "1 MB indicator", `indicator=${"a".repeat(MB)}`],
-  ["wrong type", "two sources", "source=NSO&source=ITU"],
-]);
-listRoute("GET /api/v1/sources", sourcesRoute, "/api/v1/sources", somePages("page -1", "page NaN", "pageSize 501", "script as page", "SQL as pageSize"), []);
-listRoute("GET /api/v1/decisions", decisionsRoute, "/api/v1/decisions", somePages("page -1", "page 1e309", "pageSize 1e9", "pageSize 0", "page is a word", "full-width page", "SQL as pageSize", "two pages, the last invalid", "two pages, the last valid"), []);
-listRoute("GET /api/v1/indicators", indicatorsRoute, "/api/v1/indicators", somePages("page -1", "page NaN", "pageSize 1e9", "pageSize 501", "page with a NUL", "script as page"), [
-  ["wrong type", "unknown pillar", "pillar=SPACE"],
-  ["wrong type", "lower-case pillar", "pillar=digital_economy"],
-  ["html injection", "script as decision", `decision=${encodeURIComponent(S.html)}`],
-  ["huge string", "1 MB decision", `decision=${"a".repeat(MB)}`],
-  ["sql injection", "SQL as decision", `decision=${encodeURIComponent(S.sql)}`],
-]);
-listRoute("GET /api/v1/observations", observationsRoute, "/api/v1/observations", somePages("page -1", "pageSize 1e9", "page Infinity", "empty pageSize"), [
-  ["html injection", "script as indicator", `indicator=${encodeURIComponent(S.html)}`],
-  ["huge string", "1 MB indicator", `indicator=${"a".repeat(MB)}`],
-  ["wrong type", "lower-case agency", "agency=t-ha-noi"],
-  ["sql injection", "SQL as agency", `agency=${encodeURIComponent(S.sql)}`],
-  ["wrong type", "national=yes", "national=yes"],
-  ["wrong type", "illustrative=0", "illustrative=0"],
-  ["number edge", "quarter 5", "from=2024-Q5"],
-  ["wrong type", "quarter without a dash", "to=2024Q1"],
-  ["unicode", "zero-width space in a quarter", `from=${encodeURIComponent("2024-Q1\u200b")}`],
-  ["wrong type", "two froms, the last invalid", "from=2024-Q1&from=x"],
-]);
-listRoute("GET /api/v1/statuses", statusesRoute, "/api/v1/statuses", somePages("page -1", "pageSize 0", "page 1.5", "pageSize -1"), [
-  ["number edge", "milestone 1e309", "milestone=1e309"],
-  ["number edge", "milestone -1", "milestone=-1"],
-  ["number edge", "milestone 1999", "milestone=1999"],
-  ["number edge", "milestone 2030.5", "milestone=2030.5"],
-  ["wrong type", "unknown status", "status=HACKED"],
-  ["number edge", "quarter 0", "asOf=2025-Q0"],
-  ["unicode", "RTL override in asOf", `asOf=${encodeURIComponent("\u202e2025-Q4")}`],
-  ["wrong type", "unknown pillar", "pillar=X"],
-  ["sql injection", "SQL as indicator", `indicator=${encodeURIComponent(S.sql)}`],
-  ["html injection", "script as decision", `decision=${encodeURIComponent(S.htmlAttr)}`],
-]);
-listRoute("GET /api/v1/tasks", tasksRoute, "/api/v1/tasks", somePages("page -1", "pageSize 1e9", "page 0", "page -0", "full-width page"), [
-  ["html injection", "script as decision", `decision=${encodeURIComponent(S.html)}`],
-  ["sql injection", "SQL as agency", `agency=${encodeURIComponent(S.sql)}`],
-  ["huge string", "1 MB agency", `agency=${"A".repeat(MB)}`],
-  ["wrong type", "two agencies, the last invalid", "agency=BKHCN&agency=bkhcn"],
-  ["wrong type", "two valid agencies", "agency=BKHCN&agency=T-HA-NOI"],
-]);
+listRoute(
+  "GET /api/v1/figures",
+  figuresRoute,
+  "/api/v1/figures",
+  somePages("page -1", "page 1e309", "pageSize 1e9", "pageSize 0", "page with a NUL", "two pages, the last invalid"),
+  [
+    ["wrong type", "asOf is a quarter", "asOf=2024-Q1"],
+    ["number edge", "asOf 30 February", "asOf=2024-02-30"],
+    ["number edge", "asOf month 13", "asOf=2024-13-01"],
+    ["unicode", "zero-width space in asOf", `asOf=${encodeURIComponent("2024-01-01\u200b")}`],
+    ["huge string", "1 MB asOf", `asOf=${"9".repeat(MB)}`],
+    ["wrong type", "lower-case source", "source=nso"],
+    ["sql injection", "SQL as source", `source=${encodeURIComponent(S.sql)}`],
+    ["html injection", "script as indicator", `indicator=${encodeURIComponent(S.html)}`],
+    ["huge string", "1 MB indicator", `indicator=${"a".repeat(MB)}`],
+    ["wrong type", "two sources", "source=NSO&source=ITU"],
+  ],
+);
+listRoute(
+  "GET /api/v1/sources",
+  sourcesRoute,
+  "/api/v1/sources",
+  somePages("page -1", "page NaN", "pageSize 501", "script as page", "SQL as pageSize"),
+  [],
+);
+listRoute(
+  "GET /api/v1/decisions",
+  decisionsRoute,
+  "/api/v1/decisions",
+  somePages(
+    "page -1",
+    "page 1e309",
+    "pageSize 1e9",
+    "pageSize 0",
+    "page is a word",
+    "full-width page",
+    "SQL as pageSize",
+    "two pages, the last invalid",
+    "two pages, the last valid",
+  ),
+  [],
+);
+listRoute(
+  "GET /api/v1/indicators",
+  indicatorsRoute,
+  "/api/v1/indicators",
+  somePages("page -1", "page NaN", "pageSize 1e9", "pageSize 501", "page with a NUL", "script as page"),
+  [
+    ["wrong type", "unknown pillar", "pillar=SPACE"],
+    ["wrong type", "lower-case pillar", "pillar=digital_economy"],
+    ["html injection", "script as decision", `decision=${encodeURIComponent(S.html)}`],
+    ["huge string", "1 MB decision", `decision=${"a".repeat(MB)}`],
+    ["sql injection", "SQL as decision", `decision=${encodeURIComponent(S.sql)}`],
+  ],
+);
+listRoute(
+  "GET /api/v1/observations",
+  observationsRoute,
+  "/api/v1/observations",
+  somePages("page -1", "pageSize 1e9", "page Infinity", "empty pageSize"),
+  [
+    ["html injection", "script as indicator", `indicator=${encodeURIComponent(S.html)}`],
+    ["huge string", "1 MB indicator", `indicator=${"a".repeat(MB)}`],
+    ["wrong type", "lower-case agency", "agency=t-ha-noi"],
+    ["sql injection", "SQL as agency", `agency=${encodeURIComponent(S.sql)}`],
+    ["wrong type", "national=yes", "national=yes"],
+    ["wrong type", "illustrative=0", "illustrative=0"],
+    ["number edge", "quarter 5", "from=2024-Q5"],
+    ["wrong type", "quarter without a dash", "to=2024Q1"],
+    ["unicode", "zero-width space in a quarter", `from=${encodeURIComponent("2024-Q1\u200b")}`],
+    ["wrong type", "two froms, the last invalid", "from=2024-Q1&from=x"],
+  ],
+);
+listRoute(
+  "GET /api/v1/statuses",
+  statusesRoute,
+  "/api/v1/statuses",
+  somePages("page -1", "pageSize 0", "page 1.5", "pageSize -1"),
+  [
+    ["number edge", "milestone 1e309", "milestone=1e309"],
+    ["number edge", "milestone -1", "milestone=-1"],
+    ["number edge", "milestone 1999", "milestone=1999"],
+    ["number edge", "milestone 2030.5", "milestone=2030.5"],
+    ["wrong type", "unknown status", "status=HACKED"],
+    ["number edge", "quarter 0", "asOf=2025-Q0"],
+    ["unicode", "RTL override in asOf", `asOf=${encodeURIComponent("\u202e2025-Q4")}`],
+    ["wrong type", "unknown pillar", "pillar=X"],
+    ["sql injection", "SQL as indicator", `indicator=${encodeURIComponent(S.sql)}`],
+    ["html injection", "script as decision", `decision=${encodeURIComponent(S.htmlAttr)}`],
+  ],
+);
+listRoute(
+  "GET /api/v1/tasks",
+  tasksRoute,
+  "/api/v1/tasks",
+  somePages("page -1", "pageSize 1e9", "page 0", "page -0", "full-width page"),
+  [
+    ["html injection", "script as decision", `decision=${encodeURIComponent(S.html)}`],
+    ["sql injection", "SQL as agency", `agency=${encodeURIComponent(S.sql)}`],
+    ["huge string", "1 MB agency", `agency=${"A".repeat(MB)}`],
+    ["wrong type", "two agencies, the last invalid", "agency=BKHCN&agency=bkhcn"],
+    ["wrong type", "two valid agencies", "agency=BKHCN&agency=T-HA-NOI"],
+  ],
+);
 
 // Single resources by key: anything that is not a key is a 404 without touching the database.
 for (const [target, mod, param, good] of [
   ["GET /api/v1/decisions/[key]", decisionRoute, "key", "draft-cds"],
   ["GET /api/v1/indicators/[code]", indicatorRoute, "code", "digital-economy-gdp-share"],
-  ["GET /api/v1/indicators/[code]/observations.csv", indicatorObservationsCsvRoute, "code", "digital-economy-gdp-share"],
+  [
+    "GET /api/v1/indicators/[code]/observations.csv",
+    indicatorObservationsCsvRoute,
+    "code",
+    "digital-economy-gdp-share",
+  ],
 ] as const) {
   const keys: [Category, string, string][] = [
     ["forged id", "path traversal", "../../etc/passwd"],
@@ -849,7 +1520,15 @@ for (const [target, mod, param, good] of [
     ["wrong type", "upper case", good.toUpperCase()],
     ["missing field", "empty", ""],
   ];
-  for (const [cat, name, key] of keys) rcase(target, "anon", cat, name, getOf(mod, `/api/v1/x/${encodeURIComponent(key.slice(0, 100))}`, {}, { [param]: key }), status(404));
+  for (const [cat, name, key] of keys)
+    rcase(
+      target,
+      "anon",
+      cat,
+      name,
+      getOf(mod, `/api/v1/x/${encodeURIComponent(key.slice(0, 100))}`, {}, { [param]: key }),
+      status(404),
+    );
 }
 
 // Public downloads documented to ignore invalid filters: the answer is exactly the unfiltered one.
@@ -860,7 +1539,14 @@ for (const [cat, name, q] of [
   ["huge string", "1 MB search", `q=${"a".repeat(MB)}`],
   ["number edge", "page -1", "page=-1"],
 ] as [Category, string, string][]) {
-  rcase("GET /api/v1/tasks.csv", "anon", cat, `${name} is ignored`, getOf(tasksCsvRoute, `/api/v1/tasks.csv?${q}`), same(tasksCsvRoute, "/api/v1/tasks.csv"));
+  rcase(
+    "GET /api/v1/tasks.csv",
+    "anon",
+    cat,
+    `${name} is ignored`,
+    getOf(tasksCsvRoute, `/api/v1/tasks.csv?${q}`),
+    same(tasksCsvRoute, "/api/v1/tasks.csv"),
+  );
 }
 for (const [cat, name, q] of [
   ["html injection", "script as decision", `decision=${encodeURIComponent(S.html)}`],
@@ -874,7 +1560,14 @@ for (const [cat, name, q] of [
   ["sql injection", "SQL as agency", `agency=${encodeURIComponent(S.sql)}`],
   ["wrong type", "unknown agency", "agency=NO-SUCH-AGENCY"],
 ] as [Category, string, string][]) {
-  rcase("GET /api/v1/dashboard/targets.csv", "anon", cat, `${name} is ignored`, getOf(targetsCsvRoute, `/api/v1/dashboard/targets.csv?${q}`), same(targetsCsvRoute, "/api/v1/dashboard/targets.csv"));
+  rcase(
+    "GET /api/v1/dashboard/targets.csv",
+    "anon",
+    cat,
+    `${name} is ignored`,
+    getOf(targetsCsvRoute, `/api/v1/dashboard/targets.csv?${q}`),
+    same(targetsCsvRoute, "/api/v1/dashboard/targets.csv"),
+  );
 }
 // Whole-database files, the index and the OpenAPI document take no parameters at all.
 for (const [target, mod, url] of [
@@ -885,8 +1578,22 @@ for (const [target, mod, url] of [
   ["GET /api/v1/openapi.json", openapiRoute, "/api/v1/openapi.json"],
   ["GET /api/v1", indexRoute, "/api/v1"],
 ] as const) {
-  rcase(target, "anon", "bad query", "paging, format and SQL parameters are ignored", getOf(mod, `${url}?page=-1&pageSize=1e9&format=xml&q=${encodeURIComponent(S.sql)}`), same(mod, url));
-  rcase(target, "A", "extra field", "a signed-in cross-site request gets the public file", getOf(mod, url, { origin: "https://evil.example", cookie: "next-auth.session-token=forged" }), same(mod, url));
+  rcase(
+    target,
+    "anon",
+    "bad query",
+    "paging, format and SQL parameters are ignored",
+    getOf(mod, `${url}?page=-1&pageSize=1e9&format=xml&q=${encodeURIComponent(S.sql)}`),
+    same(mod, url),
+  );
+  rcase(
+    target,
+    "A",
+    "extra field",
+    "a signed-in cross-site request gets the public file",
+    getOf(mod, url, { origin: "https://evil.example", cookie: "next-auth.session-token=forged" }),
+    same(mod, url),
+  );
 }
 
 // CORS preflights: whatever is asked, only GET and OPTIONS are offered, never with credentials.
@@ -900,7 +1607,14 @@ for (const [file, mod] of Object.entries(ROUTES)) {
     () =>
       Promise.resolve(
         handler(mod, "OPTIONS")(
-          request(urlOf(file), { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "DELETE", "access-control-request-headers": "cookie, x-forged" } }),
+          request(urlOf(file), {
+            method: "OPTIONS",
+            headers: {
+              origin: "https://evil.example",
+              "access-control-request-method": "DELETE",
+              "access-control-request-headers": "cookie, x-forged",
+            },
+          }),
           { params: Promise.resolve({}) },
         ),
       ),
@@ -919,7 +1633,19 @@ for (const [file, mod] of Object.entries(ROUTES)) {
 {
   const T = "GET /api/admin/backups/[name]";
   const bk = (as: Who, cat: Category, name: string, file: string, s: number) =>
-    rcase(T, as, cat, name, () => Promise.resolve(handler(backupDownloadRoute, "GET")(request("/api/admin/backups/x"), { params: Promise.resolve({ name: file }) })), status(s));
+    rcase(
+      T,
+      as,
+      cat,
+      name,
+      () =>
+        Promise.resolve(
+          handler(backupDownloadRoute, "GET")(request("/api/admin/backups/x"), {
+            params: Promise.resolve({ name: file }),
+          }),
+        ),
+      status(s),
+    );
   const real = "cds-2026-12-03T02-00-00-000Z.jsonl.gz";
   bk("anon", "authorization", "anonymous", real, 401);
   bk("stale", "authorization", "a session from before a password reset", real, 401);
@@ -937,7 +1663,17 @@ for (const [file, mod] of Object.entries(ROUTES)) {
 {
   const T = "GET /api/evidence/[id]";
   const ev = (as: Who, cat: Category, name: string, id: () => string, s: number) =>
-    rcase(T, as, cat, name, () => Promise.resolve(handler(evidenceRoute, "GET")(request("/api/evidence/x"), { params: Promise.resolve({ id: id() }) })), status(s));
+    rcase(
+      T,
+      as,
+      cat,
+      name,
+      () =>
+        Promise.resolve(
+          handler(evidenceRoute, "GET")(request("/api/evidence/x"), { params: Promise.resolve({ id: id() }) }),
+        ),
+      status(s),
+    );
   ev("anon", "authorization", "anonymous", () => fx.evB, 401);
   ev("stale", "authorization", "a session from before a password reset", () => fx.evB, 401);
   ev("A", "forged id", "another agency's file", () => fx.evB, 404);
@@ -958,22 +1694,39 @@ for (const [cat, name, headers] of [
   ["huge string", "a 64 KB token", { "x-cds-internal": "a".repeat(65_536) }],
   ["sql injection", "SQL as the token", { "x-cds-internal": S.sql }],
 ] as [Category, string, Record<string, string>][]) {
-  rcase("POST /api/internal/refresh", "admin", cat, name, () => Promise.resolve(handler(internalRefreshRoute, "POST")(request("/api/internal/refresh", { method: "POST", headers }))), {
-    check: (res, text) => {
-      expect(res.status).toBe(404);
-      expect(text).not.toMatch(/refreshed/);
+  rcase(
+    "POST /api/internal/refresh",
+    "admin",
+    cat,
+    name,
+    () =>
+      Promise.resolve(
+        handler(internalRefreshRoute, "POST")(request("/api/internal/refresh", { method: "POST", headers })),
+      ),
+    {
+      check: (res, text) => {
+        expect(res.status).toBe(404);
+        expect(text).not.toMatch(/refreshed/);
+      },
     },
-  });
+  );
 }
 
 // Who is signed in: a forged, stale or deactivated session is nobody.
 for (const who of ["anon", "ghost", "stale", "inactive"] as Who[]) {
-  rcase("GET /api/me", who, "authorization", `as ${who}`, () => Promise.resolve(handler(meRoute, "GET")(request("/api/me"))), {
-    check: (res, text) => {
-      expect(res.status).toBe(200);
-      expect(JSON.parse(text)).toEqual({ user: null });
+  rcase(
+    "GET /api/me",
+    who,
+    "authorization",
+    `as ${who}`,
+    () => Promise.resolve(handler(meRoute, "GET")(request("/api/me"))),
+    {
+      check: (res, text) => {
+        expect(res.status).toBe(200);
+        expect(JSON.parse(text)).toEqual({ user: null });
+      },
     },
-  });
+  );
 }
 
 // The Excel template: refused periods, and an agency in the URL never reaches another agency.
@@ -997,10 +1750,38 @@ for (const who of ["anon", "ghost", "stale", "inactive"] as Who[]) {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toContain(`bao-cao-${code}-${PERIOD}.xlsx`);
   };
-  rcase(T, "A", "forged id", "a reporter naming another agency gets their own", tpl(`period=${PERIOD}&agency=${fx.codeB}`), { check: (res) => fileNamed(fx.codeA)(res) });
-  rcase(T, "viewer", "forged id", "a viewer naming another agency gets their own", tpl(`period=${PERIOD}&agency=${fx.codeB}`), { check: (res) => fileNamed("T-HA-NOI")(res) });
-  rcase(T, "reviewer", "forged id", "an agency that does not exist", tpl(`period=${PERIOD}&agency=NO-SUCH`), status(404));
-  rcase(T, "reviewer", "html injection", "script as agency", tpl(`period=${PERIOD}&agency=${encodeURIComponent(S.html)}`), status(404));
+  rcase(
+    T,
+    "A",
+    "forged id",
+    "a reporter naming another agency gets their own",
+    tpl(`period=${PERIOD}&agency=${fx.codeB}`),
+    { check: (res) => fileNamed(fx.codeA)(res) },
+  );
+  rcase(
+    T,
+    "viewer",
+    "forged id",
+    "a viewer naming another agency gets their own",
+    tpl(`period=${PERIOD}&agency=${fx.codeB}`),
+    { check: (res) => fileNamed("T-HA-NOI")(res) },
+  );
+  rcase(
+    T,
+    "reviewer",
+    "forged id",
+    "an agency that does not exist",
+    tpl(`period=${PERIOD}&agency=NO-SUCH`),
+    status(404),
+  );
+  rcase(
+    T,
+    "reviewer",
+    "html injection",
+    "script as agency",
+    tpl(`period=${PERIOD}&agency=${encodeURIComponent(S.html)}`),
+    status(404),
+  );
   rcase(T, "reviewer", "huge string", "1 MB agency", tpl(`period=${PERIOD}&agency=${"A".repeat(MB)}`), status(404));
 }
 
@@ -1012,19 +1793,41 @@ for (const [target, mod, url] of [
   rcase(target, "anon", "authorization", "anonymous", getOf(mod, url), status(401));
   rcase(target, "stale", "authorization", "a session from before a password reset", getOf(mod, url), status(401));
   rcase(target, "A", "authorization", "cross-site", getOf(mod, url, { origin: "https://evil.example" }), status(403));
-  rcase(target, "A", "authorization", 'origin "null" (sandboxed frame)', getOf(mod, url, { origin: "null" }), status(403));
+  rcase(
+    target,
+    "A",
+    "authorization",
+    'origin "null" (sandboxed frame)',
+    getOf(mod, url, { origin: "null" }),
+    status(403),
+  );
   rcase(target, "A", "authorization", "an origin that is not a URL", getOf(mod, url, { origin: "::::" }), status(403));
-  rcase(target, "A", "forged id", "a reporter naming another agency gets their own", getOf(mod, `${url}?agency=${fx.codeB}`), { sameAs: getOf(mod, url), key: `${url}#A` });
-  rcase(target, "reviewer", "html injection", "script as agency is ignored", getOf(mod, `${url}?agency=${encodeURIComponent(S.html)}&decision=${encodeURIComponent(S.sql)}`), {
-    sameAs: getOf(mod, url),
-    key: `${url}#reviewer`,
-  });
+  rcase(
+    target,
+    "A",
+    "forged id",
+    "a reporter naming another agency gets their own",
+    getOf(mod, `${url}?agency=${fx.codeB}`),
+    { sameAs: getOf(mod, url), key: `${url}#A` },
+  );
+  rcase(
+    target,
+    "reviewer",
+    "html injection",
+    "script as agency is ignored",
+    getOf(mod, `${url}?agency=${encodeURIComponent(S.html)}&decision=${encodeURIComponent(S.sql)}`),
+    {
+      sameAs: getOf(mod, url),
+      key: `${url}#reviewer`,
+    },
+  );
 }
 
 // The reporting workspace.
 {
   const T = "GET /api/v1/reporting/workspace";
-  const ws = (q: string, headers: Record<string, string> = {}) => getOf(workspaceRoute, `/api/v1/reporting/workspace${q}`, headers);
+  const ws = (q: string, headers: Record<string, string> = {}) =>
+    getOf(workspaceRoute, `/api/v1/reporting/workspace${q}`, headers);
   rcase(T, "anon", "authorization", "anonymous", ws(""), status(401));
   rcase(T, "stale", "authorization", "a session from before a password reset", ws(""), status(401));
   rcase(T, "A", "authorization", "cross-site", ws("", { origin: "https://evil.example" }), status(403));
@@ -1049,12 +1852,26 @@ for (const [target, mod, url] of [
 // ---- JSON writes ------------------------------------------------------------------------------
 
 const JSON_TYPE = { "content-type": "application/json" };
-const postTo = (mod: Record<string, unknown>, url: string, body: () => string, headers: Record<string, string> = JSON_TYPE) => () =>
-  Promise.resolve(handler(mod, "POST")(request(url, { method: "POST", body: body(), headers })));
+const postTo =
+  (mod: Record<string, unknown>, url: string, body: () => string, headers: Record<string, string> = JSON_TYPE) =>
+  () =>
+    Promise.resolve(handler(mod, "POST")(request(url, { method: "POST", body: body(), headers })));
 
 /** Common refusals of both JSON write endpoints; `body(row, top)` builds a body around one row. */
-function jsonWriteCases(target: string, mod: Record<string, unknown>, url: string, body: (row?: Record<string, unknown>, top?: Record<string, unknown>) => string) {
-  const post = (as: Who, cat: Category, name: string, b: () => string, s: number | number[], headers: Record<string, string> = JSON_TYPE) => rcase(target, as, cat, name, postTo(mod, url, b, headers), status(s));
+function jsonWriteCases(
+  target: string,
+  mod: Record<string, unknown>,
+  url: string,
+  body: (row?: Record<string, unknown>, top?: Record<string, unknown>) => string,
+) {
+  const post = (
+    as: Who,
+    cat: Category,
+    name: string,
+    b: () => string,
+    s: number | number[],
+    headers: Record<string, string> = JSON_TYPE,
+  ) => rcase(target, as, cat, name, postTo(mod, url, b, headers), status(s));
   post("anon", "authorization", "anonymous", () => body(), 401);
   post("viewer", "authorization", "a viewer", () => body(), 403);
   post("reviewer", "authorization", "a reviewer", () => body(), 403);
@@ -1062,11 +1879,20 @@ function jsonWriteCases(target: string, mod: Record<string, unknown>, url: strin
   post("A", "authorization", "cross-site", () => body(), 403, { ...JSON_TYPE, origin: "https://evil.example" });
   post("A", "authorization", 'origin "null"', () => body(), 403, { ...JSON_TYPE, origin: "null" });
   post("A", "authorization", "an origin that is not a URL", () => body(), 403, { ...JSON_TYPE, origin: "http://" });
-  post("A", "authorization", "a look-alike origin", () => body(), 403, { ...JSON_TYPE, origin: "http://localhost.evil.example" });
+  post("A", "authorization", "a look-alike origin", () => body(), 403, {
+    ...JSON_TYPE,
+    origin: "http://localhost.evil.example",
+  });
   post("A", "content type", "no content type", () => body(), 415, {});
-  post("A", "content type", "text/plain (a cross-site form can send it)", () => body(), 415, { "content-type": "text/plain" });
-  post("A", "content type", "multipart/form-data", () => body(), 415, { "content-type": "multipart/form-data; boundary=x" });
-  post("A", "content type", "a url-encoded form", () => body(), 415, { "content-type": "application/x-www-form-urlencoded" });
+  post("A", "content type", "text/plain (a cross-site form can send it)", () => body(), 415, {
+    "content-type": "text/plain",
+  });
+  post("A", "content type", "multipart/form-data", () => body(), 415, {
+    "content-type": "multipart/form-data; boundary=x",
+  });
+  post("A", "content type", "a url-encoded form", () => body(), 415, {
+    "content-type": "application/x-www-form-urlencoded",
+  });
   for (const [name, raw] of [
     ["not JSON", "{not json"],
     ["empty body", ""],
@@ -1087,11 +1913,20 @@ function jsonWriteCases(target: string, mod: Record<string, unknown>, url: strin
   post("A", "missing field", "no period", () => body({}, { period: undefined }), 400);
   post("A", "missing field", "no rows at all ([])", () => JSON.stringify({ period: PERIOD, rows: [] }), 400);
   post("A", "wrong type", "rows is a string", () => JSON.stringify({ period: PERIOD, rows: "x" }), 400);
-  post("A", "huge string", "501 rows", () => JSON.stringify({ period: PERIOD, rows: Array.from({ length: 501 }, () => JSON.parse(body()).rows[0]) }), 400);
+  post(
+    "A",
+    "huge string",
+    "501 rows",
+    () => JSON.stringify({ period: PERIOD, rows: Array.from({ length: 501 }, () => JSON.parse(body()).rows[0]) }),
+    400,
+  );
   post("A", "huge string", "a body over 1 MB", () => body({}, { pad: "x".repeat(MB + 10) }), 413);
   // 400,000 three-byte letters: 1.2 MB, though under a million characters.
   post("A", "huge string", "a body over 1 MB in Vietnamese letters", () => body({}, { pad: "ệ".repeat(400_000) }), 413);
-  post("A", "huge string", "a declared Content-Length over 1 MB", () => body(), 413, { ...JSON_TYPE, "content-length": String(2 * MB) });
+  post("A", "huge string", "a declared Content-Length over 1 MB", () => body(), 413, {
+    ...JSON_TYPE,
+    "content-length": String(2 * MB),
+  });
   post("A", "wrong type", "period is a number", () => body({}, { period: 20263 }), 400);
   post("A", "wrong type", "period is an array", () => body({}, { period: [PERIOD] }), 400);
   post("A", "unicode", "full-width period", () => body({}, { period: "\uff12\uff10\uff12\uff16-Q3" }), 400);
@@ -1109,20 +1944,41 @@ function jsonWriteCases(target: string, mod: Record<string, unknown>, url: strin
   post("A", "extra field", "the row sets its own state", () => body({ state: "APPROVED" }), 400);
   post("A", "extra field", "the body names another agency", () => body({}, { agency: fx.codeB }), 400);
   post("A", "extra field", "a __proto__ key", () => body().replace(/^\{/, '{"__proto__":{"role":"ADMIN"},'), 400);
-  post("A", "extra field", "a constructor key in a row", () => body().replace('"rows":[{', '"rows":[{"constructor":{"prototype":{"admin":true}},'), 400);
+  post(
+    "A",
+    "extra field",
+    "a constructor key in a row",
+    () => body().replace('"rows":[{', '"rows":[{"constructor":{"prototype":{"admin":true}},'),
+    400,
+  );
   post("A", "state", "a locked quarter", () => body({ version: 0 }, { period: "2026-Q2" }), 400);
   post("A", "state", "a quarter that does not exist", () => body({}, { period: "1999-Q1" }), 404);
   post("A", "html injection", "javascript: evidence link", () => body({ evidenceUrl: "javascript:alert(1)" }), 400);
 }
 
-jsonWriteCases("POST /api/v1/reporting/observations", saveObservationsRoute, "/api/v1/reporting/observations", (row = {}, top = {}) =>
-  JSON.stringify({ period: PERIOD, rows: [{ indicatorId: fx.ind, version: fx.obsA.version, value: "55", ...row }], ...top }),
+jsonWriteCases(
+  "POST /api/v1/reporting/observations",
+  saveObservationsRoute,
+  "/api/v1/reporting/observations",
+  (row = {}, top = {}) =>
+    JSON.stringify({
+      period: PERIOD,
+      rows: [{ indicatorId: fx.ind, version: fx.obsA.version, value: "55", ...row }],
+      ...top,
+    }),
 );
 {
   const T = "POST /api/v1/reporting/observations";
-  const body = (row: Record<string, unknown> = {}, top: Record<string, unknown> = {}) => () =>
-    JSON.stringify({ period: PERIOD, rows: [{ indicatorId: fx.ind, version: fx.obsA.version, value: "55", ...row }], ...top });
-  const post = (cat: Category, name: string, b: () => string, s: number | number[]) => rcase(T, "A", cat, name, postTo(saveObservationsRoute, "/api/v1/reporting/observations", b), status(s));
+  const body =
+    (row: Record<string, unknown> = {}, top: Record<string, unknown> = {}) =>
+    () =>
+      JSON.stringify({
+        period: PERIOD,
+        rows: [{ indicatorId: fx.ind, version: fx.obsA.version, value: "55", ...row }],
+        ...top,
+      });
+  const post = (cat: Category, name: string, b: () => string, s: number | number[]) =>
+    rcase(T, "A", cat, name, postTo(saveObservationsRoute, "/api/v1/reporting/observations", b), status(s));
   post("wrong type", "indicatorId is a word", body({ indicatorId: "abc" }), 400);
   post("wrong type", "indicatorId is true", body({ indicatorId: true }), 400);
   post("wrong type", "indicatorId is an array", () => body({ indicatorId: [fx.ind] })(), 400);
@@ -1146,7 +2002,12 @@ jsonWriteCases("POST /api/v1/reporting/observations", saveObservationsRoute, "/a
   post("huge string", "900 KB note", body({ note: "n".repeat(900_000) }), 400);
   post("huge string", "900 KB value", body({ value: "9".repeat(900_000) }), 400);
   post("unicode", "NUL in source", body({ source: S.nul }), 400);
-  post("unicode", "lone surrogate in note", () => body()().replace('"value":"55"', '"value":"55","note":"abc\\ud800"'), 400);
+  post(
+    "unicode",
+    "lone surrogate in note",
+    () => body()().replace('"value":"55"', '"value":"55","note":"abc\\ud800"'),
+    400,
+  );
   post("unicode", "lone low surrogate in explanation", body({ explanation: S.loneLow }), 400);
   post("unicode", "NUL in comment", body({ comment: S.nul }), 400);
   post("unicode", "full-width value", body({ value: "\uff15\uff15" }), 400);
@@ -1157,16 +2018,38 @@ jsonWriteCases("POST /api/v1/reporting/observations", saveObservationsRoute, "/a
   post("extra field", "the row sets its approved value", body({ approvedValue: 99, isNational: true }), 400);
   post("forged id", "another agency's indicator", () => body({ indicatorId: fx.indB, version: 0 })(), 403);
   post("state", "a stale version", () => body({ version: fx.obsA.version + 7, value: "57" })(), 409);
-  post("state", "the same indicator twice", () => JSON.stringify({ period: PERIOD, rows: [0, 1].map(() => ({ indicatorId: fx.ind, version: fx.obsA.version, value: "56" })) }), [400, 409]);
+  post(
+    "state",
+    "the same indicator twice",
+    () =>
+      JSON.stringify({
+        period: PERIOD,
+        rows: [0, 1].map(() => ({ indicatorId: fx.ind, version: fx.obsA.version, value: "56" })),
+      }),
+    [400, 409],
+  );
 }
 
 jsonWriteCases("POST /api/v1/reporting/tasks", saveTasksRoute, "/api/v1/reporting/tasks", (row = {}, top = {}) =>
-  JSON.stringify({ period: PERIOD, rows: [{ taskId: fx.taskA, version: 0, status: "IN_PROGRESS", percent: 40, achieved: "Đang triển khai", ...row }], ...top }),
+  JSON.stringify({
+    period: PERIOD,
+    rows: [{ taskId: fx.taskA, version: 0, status: "IN_PROGRESS", percent: 40, achieved: "Đang triển khai", ...row }],
+    ...top,
+  }),
 );
 {
   const T = "POST /api/v1/reporting/tasks";
-  const body = (row: Record<string, unknown> = {}) => () => JSON.stringify({ period: PERIOD, rows: [{ taskId: fx.taskA, version: 0, status: "IN_PROGRESS", percent: 40, achieved: "Đang triển khai", ...row }] });
-  const post = (cat: Category, name: string, b: () => string, s: number | number[]) => rcase(T, "A", cat, name, postTo(saveTasksRoute, "/api/v1/reporting/tasks", b), status(s));
+  const body =
+    (row: Record<string, unknown> = {}) =>
+    () =>
+      JSON.stringify({
+        period: PERIOD,
+        rows: [
+          { taskId: fx.taskA, version: 0, status: "IN_PROGRESS", percent: 40, achieved: "Đang triển khai", ...row },
+        ],
+      });
+  const post = (cat: Category, name: string, b: () => string, s: number | number[]) =>
+    rcase(T, "A", cat, name, postTo(saveTasksRoute, "/api/v1/reporting/tasks", b), status(s));
   post("wrong type", "taskId is true", body({ taskId: true }), 400);
   post("wrong type", "taskId is an array", () => body({ taskId: [fx.taskA] })(), 400);
   post("wrong type", "status is a number", body({ status: 1 }), 400);
@@ -1198,16 +2081,34 @@ jsonWriteCases("POST /api/v1/reporting/tasks", saveTasksRoute, "/api/v1/reportin
 // ---- next-auth ------------------------------------------------------------------------------
 
 /** Runs the next-auth handler as Next.js does: inside a request scope whose headers are the request's. */
-async function nextAuth(method: "GET" | "POST", segments: string[], opts: { query?: string; body?: string; cookie?: string; contentType?: string; headers?: Record<string, string> } = {}) {
+async function nextAuth(
+  method: "GET" | "POST",
+  segments: string[],
+  opts: { query?: string; body?: string; cookie?: string; contentType?: string; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { host: "localhost", ...(opts.headers ?? {}) };
   if (opts.cookie) headers.cookie = opts.cookie;
   if (opts.contentType) headers["content-type"] = opts.contentType;
   const url = new URL(`${BASE}/api/auth/${segments.join("/")}${opts.query ? `?${opts.query}` : ""}`);
   const req = new NextRequest(url, { method, headers, body: opts.body });
-  const workStore = { route: "/api/auth/[...nextauth]", page: "/api/auth/[...nextauth]/route", forceStatic: false, dynamicShouldError: false };
-  const store = createRequestStoreForAPI({ headers } as never, { pathname: url.pathname, search: url.search } as never, undefined as never, undefined, undefined as never, undefined);
+  const workStore = {
+    route: "/api/auth/[...nextauth]",
+    page: "/api/auth/[...nextauth]/route",
+    forceStatic: false,
+    dynamicShouldError: false,
+  };
+  const store = createRequestStoreForAPI(
+    { headers } as never,
+    { pathname: url.pathname, search: url.search } as never,
+    undefined as never,
+    undefined,
+    undefined as never,
+    undefined,
+  );
   return workAsyncStorage.run(workStore as never, () =>
-    workUnitAsyncStorage.run(store as never, () => Promise.resolve(handler(nextauthRoute, method)(req, { params: Promise.resolve({ nextauth: segments }) }))),
+    workUnitAsyncStorage.run(store as never, () =>
+      Promise.resolve(handler(nextauthRoute, method)(req, { params: Promise.resolve({ nextauth: segments }) })),
+    ),
   );
 }
 
@@ -1215,7 +2116,10 @@ async function nextAuth(method: "GET" | "POST", segments: string[], opts: { quer
 async function csrf(): Promise<{ token: string; cookie: string }> {
   const res = await nextAuth("GET", ["csrf"]);
   const token = (await res.json()).csrfToken as string;
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return { token, cookie };
 }
 
@@ -1223,66 +2127,132 @@ const noSession = (extra?: (res: Response, text: string) => void) => (res: Respo
   expect(res.headers.getSetCookie().filter((c) => /session-token=[^;]/.test(c))).toEqual([]);
   extra?.(res, text);
 };
-const statusIn = (...s: number[]) => (res: Response) => expect(s).toContain(res.status);
+const statusIn =
+  (...s: number[]) =>
+  (res: Response) =>
+    expect(s).toContain(res.status);
 {
   const T = "GET /api/auth/[...nextauth]";
-  const na = (cat: Category, name: string, call: () => Promise<Response>, check: (res: Response, text: string) => void) => rcase(T, "anon", cat, name, call, { check: noSession(check) }, true);
+  const na = (
+    cat: Category,
+    name: string,
+    call: () => Promise<Response>,
+    check: (res: Response, text: string) => void,
+  ) => rcase(T, "anon", cat, name, call, { check: noSession(check) }, true);
   const jsonRefusal = (res: Response, text: string) => {
     expect(res.status).toBe(400);
     expect(JSON.parse(text).error.message).toMatch(VIETNAMESE);
   };
-  na("html injection", "javascript: callback URL", () => nextAuth("GET", ["session"], { query: `callbackUrl=${encodeURIComponent("javascript:alert(1)")}` }), jsonRefusal);
-  na("html injection", "javascript: callback URL on the sign-in page", () => nextAuth("GET", ["signin"], { query: `callbackUrl=${encodeURIComponent("javascript:alert(1)")}` }), jsonRefusal);
-  na("html injection", "javascript: callback URL in a cookie", () => nextAuth("GET", ["csrf"], { cookie: `next-auth.callback-url=${encodeURIComponent("javascript:alert(1)")}` }), (res, text) => {
-    jsonRefusal(res, text);
-    expect(res.headers.getSetCookie().join("\n")).toMatch(/next-auth\.callback-url=;/);
-  });
-  na("wrong type", "a callback URL that is not a URL", () => nextAuth("GET", ["providers"], { query: "callbackUrl=%3A%3A%3A%3A" }), jsonRefusal);
+  na(
+    "html injection",
+    "javascript: callback URL",
+    () => nextAuth("GET", ["session"], { query: `callbackUrl=${encodeURIComponent("javascript:alert(1)")}` }),
+    jsonRefusal,
+  );
+  na(
+    "html injection",
+    "javascript: callback URL on the sign-in page",
+    () => nextAuth("GET", ["signin"], { query: `callbackUrl=${encodeURIComponent("javascript:alert(1)")}` }),
+    jsonRefusal,
+  );
+  na(
+    "html injection",
+    "javascript: callback URL in a cookie",
+    () => nextAuth("GET", ["csrf"], { cookie: `next-auth.callback-url=${encodeURIComponent("javascript:alert(1)")}` }),
+    (res, text) => {
+      jsonRefusal(res, text);
+      expect(res.headers.getSetCookie().join("\n")).toMatch(/next-auth\.callback-url=;/);
+    },
+  );
+  na(
+    "wrong type",
+    "a callback URL that is not a URL",
+    () => nextAuth("GET", ["providers"], { query: "callbackUrl=%3A%3A%3A%3A" }),
+    jsonRefusal,
+  );
   // Anyone can send a cookie that does not decrypt: "no session", and one short warning line (no
   // error, no stack), so a flood of them cannot flood the log.
   let warned: unknown[][] = [];
-  na("forged id", "a forged session cookie", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    try {
-      return await nextAuth("GET", ["session"], { cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.forged.forged.forged" });
-    } finally {
-      warned = warn.mock.calls;
-      warn.mockRestore();
-    }
-  }, (res, text) => {
-    expect(res.status).toBe(200);
-    expect(JSON.parse(text)).toEqual({});
-    // (next-auth's own configuration warnings, NEXTAUTH_URL and NO_SECRET in a test, aside)
-    const about = warned.filter((args) => args.some((a) => String(a).includes("JWT_SESSION_ERROR")));
-    expect(about).toEqual([[expect.stringMatching(/^\[next-auth\] JWT_SESSION_ERROR: [^\n]+$/)]]);
-    expect(String(about[0][0])).not.toMatch(/\bat \S+ \(/);
-  });
+  na(
+    "forged id",
+    "a forged session cookie",
+    async () => {
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      try {
+        return await nextAuth("GET", ["session"], {
+          cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.forged.forged.forged",
+        });
+      } finally {
+        warned = warn.mock.calls;
+        warn.mockRestore();
+      }
+    },
+    (res, text) => {
+      expect(res.status).toBe(200);
+      expect(JSON.parse(text)).toEqual({});
+      // (next-auth's own configuration warnings, NEXTAUTH_URL and NO_SECRET in a test, aside)
+      const about = warned.filter((args) => args.some((a) => String(a).includes("JWT_SESSION_ERROR")));
+      expect(about).toEqual([[expect.stringMatching(/^\[next-auth\] JWT_SESSION_ERROR: [^\n]+$/)]]);
+      expect(String(about[0][0])).not.toMatch(/\bat \S+ \(/);
+    },
+  );
   na("bad query", "an unknown action", () => nextAuth("GET", ["delete-everything"]), statusIn(400));
-  na("forged id", "an open redirect through the sign-in page", () => nextAuth("GET", ["signin"], { query: `callbackUrl=${encodeURIComponent("https://evil.example/steal")}` }), (res) => {
-    expect(res.status).toBe(302);
-    expect(new URL(res.headers.get("location")!, BASE).origin).toBe(BASE);
-  });
-  na("html injection", "script in the error page", () => nextAuth("GET", ["error"], { query: `error=${encodeURIComponent(S.html)}` }), (res, text) => {
-    expect(res.status).toBeLessThan(500);
-    expect(text).not.toContain(S.html);
-  });
+  na(
+    "forged id",
+    "an open redirect through the sign-in page",
+    () => nextAuth("GET", ["signin"], { query: `callbackUrl=${encodeURIComponent("https://evil.example/steal")}` }),
+    (res) => {
+      expect(res.status).toBe(302);
+      expect(new URL(res.headers.get("location")!, BASE).origin).toBe(BASE);
+    },
+  );
+  na(
+    "html injection",
+    "script in the error page",
+    () => nextAuth("GET", ["error"], { query: `error=${encodeURIComponent(S.html)}` }),
+    (res, text) => {
+      expect(res.status).toBeLessThan(500);
+      expect(text).not.toContain(S.html);
+    },
+  );
 }
 {
   const T = "POST /api/auth/[...nextauth]";
   const FORM = "application/x-www-form-urlencoded";
-  const na = (cat: Category, name: string, call: () => Promise<Response>, check: (res: Response, text: string) => void) => rcase(T, "anon", cat, name, call, { check: noSession(check) }, true);
-  const signIn = (fields: Record<string, string | string[]>, opts: { withCsrf?: boolean; contentType?: string; query?: string } = {}) => async () => {
-    const c = opts.withCsrf === false ? { token: "", cookie: "" } : await csrf();
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ csrfToken: c.token, json: "true", ...fields })) for (const x of [v].flat()) p.append(k, x);
-    return nextAuth("POST", ["callback", "credentials"], { body: p.toString(), cookie: c.cookie, contentType: opts.contentType ?? FORM, query: opts.query });
-  };
+  const na = (
+    cat: Category,
+    name: string,
+    call: () => Promise<Response>,
+    check: (res: Response, text: string) => void,
+  ) => rcase(T, "anon", cat, name, call, { check: noSession(check) }, true);
+  const signIn =
+    (
+      fields: Record<string, string | string[]>,
+      opts: { withCsrf?: boolean; contentType?: string; query?: string } = {},
+    ) =>
+    async () => {
+      const c = opts.withCsrf === false ? { token: "", cookie: "" } : await csrf();
+      const p = new URLSearchParams();
+      for (const [k, v] of Object.entries({ csrfToken: c.token, json: "true", ...fields }))
+        for (const x of [v].flat()) p.append(k, x);
+      return nextAuth("POST", ["callback", "credentials"], {
+        body: p.toString(),
+        cookie: c.cookie,
+        contentType: opts.contentType ?? FORM,
+        query: opts.query,
+      });
+    };
   const refused = (res: Response, text: string) => {
     expect([200, 302, 401]).toContain(res.status);
     const where = res.headers.get("location") ?? (text.startsWith("{") ? (JSON.parse(text).url as string) : "");
     expect(where).toMatch(/error=|csrf=true/);
   };
-  na("authorization", "no CSRF token", signIn({ email: "admin@cds.gov.vn", password: "Demo@2026cds" }, { withCsrf: false }), refused);
+  na(
+    "authorization",
+    "no CSRF token",
+    signIn({ email: "admin@cds.gov.vn", password: "Demo@2026cds" }, { withCsrf: false }),
+    refused,
+  );
   // Over the body cap (a few KB): refused before next-auth reads it.
   const tooLarge = (res: Response, text: string) => {
     expect(res.status).toBe(413);
@@ -1298,10 +2268,30 @@ const statusIn = (...s: number[]) => (res: Response) => expect(s).toContain(res.
     expect(res.status).toBe(400);
     expect(JSON.parse(text).error.message).toMatch(VIETNAMESE);
   };
-  na("content type", "a form labelled JSON", signIn({ email: "admin@cds.gov.vn", password: "x" }, { contentType: "application/json" }), jsonRefusal);
-  na("wrong type", "a callback URL that is not a URL", signIn({ email: "nobody", password: "x", callbackUrl: ":::" }), jsonRefusal);
-  na("html injection", "a javascript: callback URL", signIn({ email: "nobody", password: "x", callbackUrl: "javascript:alert(1)" }), jsonRefusal);
-  na("authorization", "sign-out without a CSRF token", () => nextAuth("POST", ["signout"], { body: "", contentType: FORM }), (res) => expect(res.status).toBeLessThan(500));
+  na(
+    "content type",
+    "a form labelled JSON",
+    signIn({ email: "admin@cds.gov.vn", password: "x" }, { contentType: "application/json" }),
+    jsonRefusal,
+  );
+  na(
+    "wrong type",
+    "a callback URL that is not a URL",
+    signIn({ email: "nobody", password: "x", callbackUrl: ":::" }),
+    jsonRefusal,
+  );
+  na(
+    "html injection",
+    "a javascript: callback URL",
+    signIn({ email: "nobody", password: "x", callbackUrl: "javascript:alert(1)" }),
+    jsonRefusal,
+  );
+  na(
+    "authorization",
+    "sign-out without a CSRF token",
+    () => nextAuth("POST", ["signout"], { body: "", contentType: FORM }),
+    (res) => expect(res.status).toBeLessThan(500),
+  );
 }
 
 // ---- next-auth: body caps, forged addresses, actions it should never see (auth hardening) ----
@@ -1309,21 +2299,46 @@ const statusIn = (...s: number[]) => (res: Response) => expect(s).toContain(res.
   const T = "POST /api/auth/[...nextauth]";
   const FORM = "application/x-www-form-urlencoded";
   const KB = 1024;
-  const na = (cat: Category, name: string, call: () => Promise<Response>, check: (res: Response, text: string) => void, target = T) => rcase(target, "anon", cat, name, call, { check: noSession(check) }, true);
+  const na = (
+    cat: Category,
+    name: string,
+    call: () => Promise<Response>,
+    check: (res: Response, text: string) => void,
+    target = T,
+  ) => rcase(target, "anon", cat, name, call, { check: noSession(check) }, true);
   const GET_T = "GET /api/auth/[...nextauth]";
   const refusedWith = (status: number) => (res: Response, text: string) => {
     expect(res.status, text.slice(0, 200)).toBe(status);
     expect(JSON.parse(text).error.message).toMatch(VIETNAMESE);
   };
   /** The route handler with any body (a stream too), in the same request scope nextAuth() builds. */
-  async function nextAuthRaw(segments: string[], headers: Record<string, string>, body: BodyInit | undefined, method: "GET" | "POST" = "POST") {
+  async function nextAuthRaw(
+    segments: string[],
+    headers: Record<string, string>,
+    body: BodyInit | undefined,
+    method: "GET" | "POST" = "POST",
+  ) {
     const all: Record<string, string> = { host: "localhost", ...headers };
     const url = new URL(`${BASE}/api/auth/${segments.join("/")}`);
     const req = new NextRequest(url, { method, headers: all, body, duplex: "half" } as never);
-    const workStore = { route: "/api/auth/[...nextauth]", page: "/api/auth/[...nextauth]/route", forceStatic: false, dynamicShouldError: false };
-    const store = createRequestStoreForAPI({ headers: all } as never, { pathname: url.pathname, search: url.search } as never, undefined as never, undefined, undefined as never, undefined);
+    const workStore = {
+      route: "/api/auth/[...nextauth]",
+      page: "/api/auth/[...nextauth]/route",
+      forceStatic: false,
+      dynamicShouldError: false,
+    };
+    const store = createRequestStoreForAPI(
+      { headers: all } as never,
+      { pathname: url.pathname, search: url.search } as never,
+      undefined as never,
+      undefined,
+      undefined as never,
+      undefined,
+    );
     return workAsyncStorage.run(workStore as never, () =>
-      workUnitAsyncStorage.run(store as never, () => Promise.resolve(handler(nextauthRoute, method)(req, { params: Promise.resolve({ nextauth: segments }) }))),
+      workUnitAsyncStorage.run(store as never, () =>
+        Promise.resolve(handler(nextauthRoute, method)(req, { params: Promise.resolve({ nextauth: segments }) })),
+      ),
     );
   }
   /** A body of `total` bytes made as it is read; `pulled` says how much the handler read. */
@@ -1340,47 +2355,154 @@ const statusIn = (...s: number[]) => (res: Response) => expect(s).toContain(res.
     return { stream, meter };
   };
   let meter = { pulled: 0 };
-  na("huge string", "a 200 MB sign-in body of undeclared length is read no further than the cap", () => {
-    const e = endless(200 * MB);
-    meter = e.meter;
-    return nextAuthRaw(["callback", "credentials"], { "content-type": FORM }, e.stream);
-  }, (res, text) => {
-    refusedWith(413)(res, text);
-    expect(meter.pulled).toBeLessThanOrEqual(128 * KB);
-  });
-  na("huge string", "a declared 200 MB sign-in body is refused before any of it is read", () => {
-    const e = endless(200 * MB);
-    meter = e.meter;
-    return nextAuthRaw(["callback", "credentials"], { "content-type": FORM, "content-length": String(200 * MB) }, e.stream);
-  }, (res, text) => {
-    refusedWith(413)(res, text);
-    expect(meter.pulled).toBeLessThanOrEqual(64 * KB);
-  });
-  na("huge string", "a 9 KB sign-in form", () => nextAuthRaw(["callback", "credentials"], { "content-type": FORM }, `email=a%40b.vn&password=${"x".repeat(9 * KB)}`), refusedWith(413));
-  na("huge string", "a 9 KB JSON session update", () => nextAuthRaw(["session"], { "content-type": "application/json" }, JSON.stringify({ data: "x".repeat(9 * KB) })), refusedWith(413));
-  na("huge string", "a 9 KB sign-out body", () => nextAuthRaw(["signout"], { "content-type": FORM }, `csrfToken=${"x".repeat(9 * KB)}`), refusedWith(413));
-  na("wrong type", "a content length that is not a number", () => nextAuthRaw(["callback", "credentials"], { "content-type": FORM, "content-length": "1e9" }, "email=a"), refusedWith(413));
+  na(
+    "huge string",
+    "a 200 MB sign-in body of undeclared length is read no further than the cap",
+    () => {
+      const e = endless(200 * MB);
+      meter = e.meter;
+      return nextAuthRaw(["callback", "credentials"], { "content-type": FORM }, e.stream);
+    },
+    (res, text) => {
+      refusedWith(413)(res, text);
+      expect(meter.pulled).toBeLessThanOrEqual(128 * KB);
+    },
+  );
+  na(
+    "huge string",
+    "a declared 200 MB sign-in body is refused before any of it is read",
+    () => {
+      const e = endless(200 * MB);
+      meter = e.meter;
+      return nextAuthRaw(
+        ["callback", "credentials"],
+        { "content-type": FORM, "content-length": String(200 * MB) },
+        e.stream,
+      );
+    },
+    (res, text) => {
+      refusedWith(413)(res, text);
+      expect(meter.pulled).toBeLessThanOrEqual(64 * KB);
+    },
+  );
+  na(
+    "huge string",
+    "a 9 KB sign-in form",
+    () =>
+      nextAuthRaw(
+        ["callback", "credentials"],
+        { "content-type": FORM },
+        `email=a%40b.vn&password=${"x".repeat(9 * KB)}`,
+      ),
+    refusedWith(413),
+  );
+  na(
+    "huge string",
+    "a 9 KB JSON session update",
+    () =>
+      nextAuthRaw(["session"], { "content-type": "application/json" }, JSON.stringify({ data: "x".repeat(9 * KB) })),
+    refusedWith(413),
+  );
+  na(
+    "huge string",
+    "a 9 KB sign-out body",
+    () => nextAuthRaw(["signout"], { "content-type": FORM }, `csrfToken=${"x".repeat(9 * KB)}`),
+    refusedWith(413),
+  );
+  na(
+    "wrong type",
+    "a content length that is not a number",
+    () => nextAuthRaw(["callback", "credentials"], { "content-type": FORM, "content-length": "1e9" }, "email=a"),
+    refusedWith(413),
+  );
   // Addresses: whatever a client writes in these headers is neither believed nor stored.
-  na("huge string", "an 8 KB X-Forwarded-For on sign-in", () => nextAuthRaw(["callback", "credentials"], { "content-type": FORM, "x-forwarded-for": "1".repeat(8 * KB) }, "email=not-an-email&password=x&json=true"), (res) => expect(res.status).toBeLessThan(500));
-  na("forged id", "a forged client-address header on sign-in", () => nextAuthRaw(["callback", "credentials"], { "content-type": FORM, "x-cds-client-address": "198.51.100.77" }, "email=not-an-email&password=x&json=true"), (res) => expect(res.status).toBeLessThan(500));
-  na("html injection", "markup as X-Forwarded-For", () => nextAuthRaw(["callback", "credentials"], { "content-type": FORM, "x-forwarded-for": S.html }, "email=not-an-email&password=x"), (res) => expect(res.status).toBeLessThan(500));
+  na(
+    "huge string",
+    "an 8 KB X-Forwarded-For on sign-in",
+    () =>
+      nextAuthRaw(
+        ["callback", "credentials"],
+        { "content-type": FORM, "x-forwarded-for": "1".repeat(8 * KB) },
+        "email=not-an-email&password=x&json=true",
+      ),
+    (res) => expect(res.status).toBeLessThan(500),
+  );
+  na(
+    "forged id",
+    "a forged client-address header on sign-in",
+    () =>
+      nextAuthRaw(
+        ["callback", "credentials"],
+        { "content-type": FORM, "x-cds-client-address": "198.51.100.77" },
+        "email=not-an-email&password=x&json=true",
+      ),
+    (res) => expect(res.status).toBeLessThan(500),
+  );
+  na(
+    "html injection",
+    "markup as X-Forwarded-For",
+    () =>
+      nextAuthRaw(
+        ["callback", "credentials"],
+        { "content-type": FORM, "x-forwarded-for": S.html },
+        "email=not-an-email&password=x",
+      ),
+    (res) => expect(res.status).toBeLessThan(500),
+  );
   // JSON that is not an object: next-auth reads fields off it.
-  for (const [name, body] of [["null", "null"], ["an array", "[1]"], ["a string", '"x"'], ["a number", "5"]] as const) {
-    na("bad json", `JSON ${name} as the sign-in body`, () => nextAuthRaw(["callback", "credentials"], { "content-type": "application/json" }, body), refusedWith(400));
+  for (const [name, body] of [
+    ["null", "null"],
+    ["an array", "[1]"],
+    ["a string", '"x"'],
+    ["a number", "5"],
+  ] as const) {
+    na(
+      "bad json",
+      `JSON ${name} as the sign-in body`,
+      () => nextAuthRaw(["callback", "credentials"], { "content-type": "application/json" }, body),
+      refusedWith(400),
+    );
   }
   // Actions the portal does not use, which reached next-auth's internals (and its error text).
-  na("bad query", "GET on the credentials callback", () => nextAuthRaw(["callback", "credentials"], {}, undefined, "GET"), (res, text) => {
-    refusedWith(400)(res, text);
-    expect(text).not.toMatch(/NextAuth|not supported|provider type/i);
-  }, GET_T);
-  na("bad query", "POST to an unknown provider's callback", () => nextAuthRaw(["callback", "github"], { "content-type": FORM }, "x=1"), (res, text) => {
-    refusedWith(400)(res, text);
-    expect(text).not.toMatch(/NextAuth/);
-  });
-  na("bad query", "POST to the CSRF endpoint", () => nextAuthRaw(["csrf"], { "content-type": FORM }, ""), refusedWith(400));
-  na("bad query", "GET an unknown provider's sign-in", () => nextAuthRaw(["signin", "github"], {}, undefined, "GET"), refusedWith(400), GET_T);
+  na(
+    "bad query",
+    "GET on the credentials callback",
+    () => nextAuthRaw(["callback", "credentials"], {}, undefined, "GET"),
+    (res, text) => {
+      refusedWith(400)(res, text);
+      expect(text).not.toMatch(/NextAuth|not supported|provider type/i);
+    },
+    GET_T,
+  );
+  na(
+    "bad query",
+    "POST to an unknown provider's callback",
+    () => nextAuthRaw(["callback", "github"], { "content-type": FORM }, "x=1"),
+    (res, text) => {
+      refusedWith(400)(res, text);
+      expect(text).not.toMatch(/NextAuth/);
+    },
+  );
+  na(
+    "bad query",
+    "POST to the CSRF endpoint",
+    () => nextAuthRaw(["csrf"], { "content-type": FORM }, ""),
+    refusedWith(400),
+  );
+  na(
+    "bad query",
+    "GET an unknown provider's sign-in",
+    () => nextAuthRaw(["signin", "github"], {}, undefined, "GET"),
+    refusedWith(400),
+    GET_T,
+  );
   // next-auth's client log endpoint wrote anyone's text into the server's error log.
-  na("html injection", "a forged client error report", () => nextAuthRaw(["_log"], { "content-type": FORM }, `level=error&code=${encodeURIComponent(S.html)}&message=x`), (res) => expect(res.status).toBe(204));
+  na(
+    "html injection",
+    "a forged client error report",
+    () => nextAuthRaw(["_log"], { "content-type": FORM }, `level=error&code=${encodeURIComponent(S.html)}&message=x`),
+    (res) => expect(res.status).toBe(204),
+  );
 }
 
 // ---- Running a case -------------------------------------------------------------------------
@@ -1404,7 +2526,12 @@ function signInAs(who: Who) {
 }
 
 /** Runs one case: no exception, no logged unexpected error, no write anywhere; returns what it answered. */
-async function guarded<T>(label: string, kind: "actions" | "routes", c: { target: string; category: Category }, run: () => Promise<T>) {
+async function guarded<T>(
+  label: string,
+  kind: "actions" | "routes",
+  c: { target: string; category: Category },
+  run: () => Promise<T>,
+) {
   const errors = vi.spyOn(console, "error").mockImplementation(() => {});
   let result: T | undefined;
   let thrown: unknown;
@@ -1413,7 +2540,9 @@ async function guarded<T>(label: string, kind: "actions" | "routes", c: { target
   } catch (e) {
     thrown = e;
   }
-  const logged = errors.mock.calls.map((args) => args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(" "));
+  const logged = errors.mock.calls.map((args) =>
+    args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(" "),
+  );
   errors.mockRestore();
   const after = await fingerprint(pgc, UPLOAD_DIR);
   const writes = changed(fp, after);
@@ -1441,8 +2570,15 @@ async function runAction(c: ActionCase) {
   if (c.message) expect(r.message).toMatch(c.message);
   const fieldText = Object.values(r.fieldErrors ?? {}).flat();
   expect(fieldText.every((m) => typeof m === "string" && m.length > 0)).toBe(true);
-  expect(fieldText.filter((m) => !VIETNAMESE.test(m)), "field messages not in Vietnamese").toEqual([]);
-  if (c.field) expect(Object.keys(r.fieldErrors ?? {}), `field errors: ${JSON.stringify(r.fieldErrors)}`.slice(0, 400)).toContainEqual(expect.stringMatching(c.field));
+  expect(
+    fieldText.filter((m) => !VIETNAMESE.test(m)),
+    "field messages not in Vietnamese",
+  ).toEqual([]);
+  if (c.field)
+    expect(
+      Object.keys(r.fieldErrors ?? {}),
+      `field errors: ${JSON.stringify(r.fieldErrors)}`.slice(0, 400),
+    ).toContainEqual(expect.stringMatching(c.field));
   expect(leakIn(JSON.stringify(shown)), "internal text in the answer").toBeNull();
   tally.refused++;
 }
@@ -1472,8 +2608,14 @@ async function runRoute(c: RouteCase) {
     const { message, fieldErrors, details } = JSON.parse(text)?.error ?? {};
     expect(typeof message === "string" ? message : "", "a JSON error message in Vietnamese").toMatch(VIETNAMESE);
     // What is said about each field or parameter too, zod's own messages included.
-    const said = [...Object.values<string[]>(fieldErrors ?? {}).flat(), ...(Array.isArray(details) ? details.map((d: { message: string }) => d.message) : [])];
-    expect(said.filter((m) => !VIETNAMESE.test(m)), "field messages not in Vietnamese").toEqual([]);
+    const said = [
+      ...Object.values<string[]>(fieldErrors ?? {}).flat(),
+      ...(Array.isArray(details) ? details.map((d: { message: string }) => d.message) : []),
+    ];
+    expect(
+      said.filter((m) => !VIETNAMESE.test(m)),
+      "field messages not in Vietnamese",
+    ).toEqual([]);
     expect(leakIn(text), "internal text in the answer").toBeNull();
     tally.refused++;
   } else if ("sameAs" in c.expect) {
@@ -1484,7 +2626,10 @@ async function runRoute(c: RouteCase) {
       baselines.set(key, normal(await clean.text(), clean.headers.get("content-type")));
     }
     expect(res.status, text.slice(0, 300)).toBe(200);
-    expect(normal(text, res.headers.get("content-type")) === baselines.get(key), "the ignored parameter changed the answer").toBe(true);
+    expect(
+      normal(text, res.headers.get("content-type")) === baselines.get(key),
+      "the ignored parameter changed the answer",
+    ).toBe(true);
     tally.ignored++;
   } else {
     c.expect.check(res, text);
@@ -1542,7 +2687,8 @@ beforeAll(async () => {
   pgc = new pg.Client({ connectionString: inject("databaseUrl") });
   await pgc.connect();
   const one = async (sql: string, params: unknown[] = []) => (await pgc.query(sql, params)).rows[0];
-  const idOf = async (table: string, col: string, value: string) => (await one(`SELECT id FROM "${table}" WHERE ${col} = $1`, [value])).id as number;
+  const idOf = async (table: string, col: string, value: string) =>
+    (await one(`SELECT id FROM "${table}" WHERE ${col} = $1`, [value])).id as number;
 
   fx.agA = await idOf("Agency", "code", fx.codeA);
   fx.agB = await idOf("Agency", "code", fx.codeB);
@@ -1556,16 +2702,10 @@ beforeAll(async () => {
   // deactivated one; the two provinces share one indicator and B alone reports another.
   const hash = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + "A".repeat(86) + "==";
   const addUser = async (tag: string, role: string, agencyId: number, active = true) =>
-    (
-      await one(`INSERT INTO "User" (email, name, "passwordHash", role, "agencyId", active) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, "sessionVersion"`, [
-        `hostile-${tag}-${stamp}@example.vn`,
-        `Hostile ${tag}`,
-        hash,
-        role,
-        agencyId,
-        active,
-      ])
-    ) as { id: number; sessionVersion: number };
+    (await one(
+      `INSERT INTO "User" (email, name, "passwordHash", role, "agencyId", active) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, "sessionVersion"`,
+      [`hostile-${tag}-${stamp}@example.vn`, `Hostile ${tag}`, hash, role, agencyId, active],
+    )) as { id: number; sessionVersion: number };
   const a = await addUser("a", "REPORTER", fx.agA);
   const b = await addUser("b", "REPORTER", fx.agB);
   const inactive = await addUser("inactive", "REPORTER", fx.agA, false);
@@ -1575,9 +2715,14 @@ beforeAll(async () => {
     [fx.ind, fx.agB],
     [fx.indB, fx.agB],
   ]) {
-    await pgc.query(`INSERT INTO "IndicatorAssignment" ("indicatorId", "agencyId") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [ind, ag]);
+    await pgc.query(
+      `INSERT INTO "IndicatorAssignment" ("indicatorId", "agencyId") VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [ind, ag],
+    );
   }
-  fx.assignB = (await one(`SELECT id FROM "IndicatorAssignment" WHERE "indicatorId" = $1 AND "agencyId" = $2`, [fx.ind, fx.agB])).id;
+  fx.assignB = (
+    await one(`SELECT id FROM "IndicatorAssignment" WHERE "indicatorId" = $1 AND "agencyId" = $2`, [fx.ind, fx.agB])
+  ).id;
   const claimsOf = async (email: string) => {
     const r = await one(`SELECT id, "sessionVersion" FROM "User" WHERE email = $1`, [email]);
     return { uid: r.id as number, sv: r.sessionVersion as number };
@@ -1598,29 +2743,59 @@ beforeAll(async () => {
 
   // Tasks: one both provinces lead (A has not reported it), one only a ministry leads.
   fx.taskA = (
-    await one(`SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $1 AND role = 'LEAD' AND "taskId" IN (SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $2 AND role = 'LEAD') ORDER BY "taskId" LIMIT 1`, [
-      fx.agA,
-      fx.agB,
-    ])
+    await one(
+      `SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $1 AND role = 'LEAD' AND "taskId" IN (SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $2 AND role = 'LEAD') ORDER BY "taskId" LIMIT 1`,
+      [fx.agA, fx.agB],
+    )
   ).taskId;
   const [taskB1, taskB2] = (
-    await pgc.query(`SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $1 AND role = 'LEAD' AND "taskId" <> $2 ORDER BY "taskId" DESC LIMIT 2`, [fx.agB, fx.taskA])
+    await pgc.query(
+      `SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $1 AND role = 'LEAD' AND "taskId" <> $2 ORDER BY "taskId" DESC LIMIT 2`,
+      [fx.agB, fx.taskA],
+    )
   ).rows.map((r) => r.taskId as number);
   fx.taskMinistry = (
-    await one(`SELECT "taskId" FROM "TaskAssignment" t WHERE role = 'LEAD' AND NOT EXISTS (SELECT 1 FROM "TaskAssignment" x WHERE x."taskId" = t."taskId" AND x."agencyId" IN ($1, $2)) ORDER BY "taskId" LIMIT 1`, [
-      fx.agA,
-      fx.agB,
-    ])
+    await one(
+      `SELECT "taskId" FROM "TaskAssignment" t WHERE role = 'LEAD' AND NOT EXISTS (SELECT 1 FROM "TaskAssignment" x WHERE x."taskId" = t."taskId" AND x."agencyId" IN ($1, $2)) ORDER BY "taskId" LIMIT 1`,
+      [fx.agA, fx.agB],
+    )
   ).taskId;
 
   // Records of the quarter: drafts of both agencies, a submitted task of B, B's evidence file.
   const [year, quarter] = [2026, 3];
-  await saveIndicatorValues(userA, { year, quarter, rows: [indicatorRow.parse({ indicatorId: fx.ind, version: 0, value: "45" })] });
-  await saveIndicatorValues(userB, { year, quarter, rows: [indicatorRow.parse({ indicatorId: fx.ind, version: 0, value: "40" })] });
-  await saveTaskProgress(userB, { year, quarter, rows: [taskRow.parse({ taskId: taskB1, status: "IN_PROGRESS", percent: "10", achieved: "Khởi động" })] });
-  await saveTaskProgress(userB, { year, quarter, rows: [taskRow.parse({ taskId: taskB2, status: "IN_PROGRESS", percent: "20", achieved: "Đã triển khai một phần", submit: true })] });
+  await saveIndicatorValues(userA, {
+    year,
+    quarter,
+    rows: [indicatorRow.parse({ indicatorId: fx.ind, version: 0, value: "45" })],
+  });
+  await saveIndicatorValues(userB, {
+    year,
+    quarter,
+    rows: [indicatorRow.parse({ indicatorId: fx.ind, version: 0, value: "40" })],
+  });
+  await saveTaskProgress(userB, {
+    year,
+    quarter,
+    rows: [taskRow.parse({ taskId: taskB1, status: "IN_PROGRESS", percent: "10", achieved: "Khởi động" })],
+  });
+  await saveTaskProgress(userB, {
+    year,
+    quarter,
+    rows: [
+      taskRow.parse({
+        taskId: taskB2,
+        status: "IN_PROGRESS",
+        percent: "20",
+        achieved: "Đã triển khai một phần",
+        submit: true,
+      }),
+    ],
+  });
   const rec = async (table: string, agencyId: number, col: string, id: number) =>
-    (await one(`SELECT id, version FROM "${table}" WHERE "agencyId" = $1 AND "${col}" = $2 AND year = 2026 AND quarter = 3`, [agencyId, id])) as { id: number; version: number };
+    (await one(
+      `SELECT id, version FROM "${table}" WHERE "agencyId" = $1 AND "${col}" = $2 AND year = 2026 AND quarter = 3`,
+      [agencyId, id],
+    )) as { id: number; version: number };
   fx.obsB = await rec("Observation", fx.agB, "indicatorId", fx.ind);
   await attachEvidence(userB, { kind: "obs", id: fx.obsB.id, file: FILES.pdf() });
   fx.obsA = await rec("Observation", fx.agA, "indicatorId", fx.ind);
@@ -1632,7 +2807,8 @@ beforeAll(async () => {
   // Import batches: A's clean preview, A's preview with errors (B's file), A's cancelled one, B's.
   fx.templateA = (await buildTemplate(userA, { agencyId: fx.agA, year, quarter })).bytes;
   const templateB = (await buildTemplate(userB, { agencyId: fx.agB, year, quarter })).bytes;
-  const preview = async (u: SessionUser, bytes: Uint8Array) => previewImport(u, { year, quarter, fileName: "bao-cao.xlsx", bytes });
+  const preview = async (u: SessionUser, bytes: Uint8Array) =>
+    previewImport(u, { year, quarter, fileName: "bao-cao.xlsx", bytes });
   fx.batchA = (await preview(userA, fx.templateA)).id;
   const err = await preview(userA, templateB);
   expect(err.errorCount).toBeGreaterThan(0);
@@ -1641,11 +2817,17 @@ beforeAll(async () => {
   await cancelImport(userA, fx.batchACancelled);
   fx.batchB = (await preview(userB, templateB)).id;
 
-  const p = await one(`SELECT id, "opensAt", "dueAt", "locksAt" FROM "ReportingPeriod" WHERE year = 2026 AND quarter = 3`);
+  const p = await one(
+    `SELECT id, "opensAt", "dueAt", "locksAt" FROM "ReportingPeriod" WHERE year = 2026 AND quarter = 3`,
+  );
   const day = (d: Date) => d.toISOString().slice(0, 10);
   fx.periodQ3 = { id: p.id, opensAt: day(p.opensAt), dueAt: day(p.dueAt), locksAt: day(p.locksAt) };
   fx.target = await idOf("Target", "key", "411-2030-de-gdp-share");
-  fx.targetNoOverride = (await one(`SELECT id FROM "Target" t WHERE NOT EXISTS (SELECT 1 FROM "StatusOverride" o WHERE o."targetId" = t.id AND o."revokedAt" IS NULL) ORDER BY id DESC LIMIT 1`)).id;
+  fx.targetNoOverride = (
+    await one(
+      `SELECT id FROM "Target" t WHERE NOT EXISTS (SELECT 1 FROM "StatusOverride" o WHERE o."targetId" = t.id AND o."revokedAt" IS NULL) ORDER BY id DESC LIMIT 1`,
+    )
+  ).id;
 
   // Zips: one that is not a workbook, and a bomb whose 61 MB of zeros pack into a few kilobytes.
   const plain = new JSZip();
@@ -1653,7 +2835,11 @@ beforeAll(async () => {
   zips.plain = await plain.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   const bomb = new JSZip();
   bomb.file("xl/workbook.xml", new Uint8Array(61 * MB));
-  zips.bomb = await bomb.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  zips.bomb = await bomb.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    compressionOptions: { level: 9 },
+  });
   zips.nulCell = await templateWith("Sở a_x0000_b");
   zips.ansiCell = await templateWith("Sở _x001B_[2J_x001B_[31m");
   zips.surrogateCell = await templateWith("Sở _xD800_");
@@ -1668,7 +2854,10 @@ afterAll(async () => {
     [
       `hostile-input: ${total} cases (actions ${tally.actions}, routes ${tally.routes}), ${tally.serverErrors.length} server errors, ${tally.partialWrites.length} partial writes`,
       `  outcomes: ${tally.refused} refused, ${tally.ignored} ignored as documented`,
-      `  by category: ${[...tally.byCategory].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`).join(", ")}`,
+      `  by category: ${[...tally.byCategory]
+        .sort((x, y) => y[1] - x[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ")}`,
       `  by target: ${[...tally.byTarget].map(([k, n]) => `${k} ${n}`).join(", ")}`,
       ...tally.serverErrors.map((e) => `  server error: ${e.slice(0, 300)}`),
       ...tally.partialWrites.map((e) => `  partial write: ${e.slice(0, 300)}`),
@@ -1697,7 +2886,9 @@ describe("the table covers everything", () => {
     });
 
   it("every server action of every module has cases", () => {
-    const modules = readdirSync("src/modules").filter((m) => readdirSync(path.join("src/modules", m)).includes("actions.ts")).map((m) => `src/modules/${m}/actions.ts`);
+    const modules = readdirSync("src/modules")
+      .filter((m) => readdirSync(path.join("src/modules", m)).includes("actions.ts"))
+      .map((m) => `src/modules/${m}/actions.ts`);
     expect(Object.keys(ACTIONS).sort()).toEqual(modules.sort());
     const targets = new Set(actionCases.map((c) => c.target));
     const exported = Object.values(ACTIONS).flatMap((m) => Object.keys(m).filter((k) => typeof m[k] === "function"));
@@ -1708,7 +2899,11 @@ describe("the table covers everything", () => {
   it("every exported method of every route handler has cases", () => {
     expect(Object.keys(ROUTES).sort()).toEqual(files("src/app/api", /^route\.ts$/).sort());
     const targets = new Set(routeCases.map((c) => c.target));
-    const methods = Object.entries(ROUTES).flatMap(([file, mod]) => Object.keys(mod).filter((k) => /^[A-Z]+$/.test(k) && typeof mod[k] === "function").map((m) => `${m} ${urlOf(file)}`));
+    const methods = Object.entries(ROUTES).flatMap(([file, mod]) =>
+      Object.keys(mod)
+        .filter((k) => /^[A-Z]+$/.test(k) && typeof mod[k] === "function")
+        .map((m) => `${m} ${urlOf(file)}`),
+    );
     expect(methods.filter((m) => !targets.has(m))).toEqual([]);
     expect([...targets].filter((t) => !methods.includes(t))).toEqual([]);
   });
@@ -1727,7 +2922,10 @@ describe("route handlers refuse hostile input", () => {
 describe("operators' endpoints refuse hostile input", () => {
   const TOKEN = "hostile-metrics-token-0123456789abcdef";
   const ready = async () => ({ ok: false as const, reason: "database" as const });
-  const registry = { contentType: "text/plain", metrics: async () => "cds_up 1\n" } as unknown as import("prom-client").Registry;
+  const registry = {
+    contentType: "text/plain",
+    metrics: async () => "cds_up 1\n",
+  } as unknown as import("prom-client").Registry;
   const server = (async () => {
     const http = await import("node:http");
     const srv = http.createServer((req, res) => {
@@ -1755,7 +2953,13 @@ describe("operators' endpoints refuse hostile input", () => {
     ["metrics without a token", "GET", "/metrics", {}, 401],
     ["metrics with a wrong token", "GET", "/metrics", { authorization: `Bearer ${TOKEN.slice(0, -1)}x` }, 401],
     ["metrics with a longer token", "GET", "/metrics", { authorization: `Bearer ${TOKEN}${TOKEN}` }, 401],
-    ["metrics with the token as basic auth", "GET", "/metrics", { authorization: `Basic ${Buffer.from(`x:${TOKEN}`).toString("base64")}` }, 401],
+    [
+      "metrics with the token as basic auth",
+      "GET",
+      "/metrics",
+      { authorization: `Basic ${Buffer.from(`x:${TOKEN}`).toString("base64")}` },
+      401,
+    ],
     ["metrics with the token in the query", "GET", `/metrics?token=${TOKEN}`, {}, 401],
     ["metrics with an 8 KB header", "GET", "/metrics", { authorization: `Bearer ${"x".repeat(8000)}` }, 401],
     ["PUT metrics with the token", "PUT", "/metrics", { authorization: `Bearer ${TOKEN}` }, 405, "x"],

@@ -31,7 +31,10 @@ beforeEach(() => {
 });
 
 const badSave = (extra: Record<string, string> = {}) =>
-  saveIndicatorsAction(null, form({ period: PERIOD, [`ind.${ops}.value`]: "120", [`ind.${ops}.version`]: 0, ...extra }));
+  saveIndicatorsAction(
+    null,
+    form({ period: PERIOD, [`ind.${ops}.value`]: "120", [`ind.${ops}.version`]: 0, ...extra }),
+  );
 
 describe("a server action's errors in the page's language", () => {
   it("answers an English page in English and a Vietnamese one in Vietnamese", async () => {
@@ -51,11 +54,15 @@ describe("a server action's errors in the page's language", () => {
   it("takes a form's own lang field over the page address, and translates refusals raised before the handler", async () => {
     await actAs("reporter.hanoi@cds.gov.vn");
     referer = "http://127.0.0.1:3000/vi/reporting";
-    expect((await badSave({ lang: "en" })).fieldErrors?.[`ind.${ops}.value`]).toEqual(["A percentage must be between 0 and 100."]);
+    expect((await badSave({ lang: "en" })).fieldErrors?.[`ind.${ops}.value`]).toEqual([
+      "A percentage must be between 0 and 100.",
+    ]);
     await actAs(null);
     expect((await badSave({ lang: "en" })).message).toBe("Please sign in to continue.");
     await actAs("reporter.hanoi@cds.gov.vn");
-    expect((await reopenAction(null, form({ kind: "obs", id: 1, comment: "x", lang: "en" }))).message).toBe("You are not allowed to do this.");
+    expect((await reopenAction(null, form({ kind: "obs", id: 1, comment: "x", lang: "en" }))).message).toBe(
+      "You are not allowed to do this.",
+    );
   });
 });
 
@@ -65,11 +72,18 @@ describe("messages written in schemas, read in the page's language", () => {
     const fields = { email: "", name: "", role: "REPORTER", agencyId: "x", password: "short" };
     referer = "http://127.0.0.1:3000/en/admin/users/new";
     const en = await createUserAction(null, form(fields));
-    expect(en.fieldErrors).toMatchObject({ email: ["Please enter an email address."], name: ["Please enter a full name."], agencyId: ["Please choose an agency."] });
+    expect(en.fieldErrors).toMatchObject({
+      email: ["Please enter an email address."],
+      name: ["Please enter a full name."],
+      agencyId: ["Please choose an agency."],
+    });
     expect(en.fieldErrors?.password).toContain("The password must have at least 10 characters.");
     referer = "http://127.0.0.1:3000/vi/admin/users/new";
     const vn = await createUserAction(null, form(fields));
-    expect(vn.fieldErrors).toMatchObject({ email: ["Vui lòng nhập thư điện tử."], agencyId: ["Vui lòng chọn cơ quan."] });
+    expect(vn.fieldErrors).toMatchObject({
+      email: ["Vui lòng nhập thư điện tử."],
+      agencyId: ["Vui lòng chọn cơ quan."],
+    });
     expect(vn.fieldErrors?.password).toContain("Mật khẩu phải có ít nhất 10 ký tự.");
   });
 });
@@ -86,22 +100,39 @@ describe("the reporting API's errors in the request's language", () => {
 
   it("answers ?lang=en and Accept-Language: en in English, anything else in Vietnamese", async () => {
     await actAs("reporter.hanoi@cds.gov.vn");
-    for (const res of [await post("/api/v1/reporting/observations?lang=en"), await post("/api/v1/reporting/observations", { "accept-language": "en-GB,en;q=0.9,vi;q=0.5" })]) {
+    for (const res of [
+      await post("/api/v1/reporting/observations?lang=en"),
+      await post("/api/v1/reporting/observations", { "accept-language": "en-GB,en;q=0.9,vi;q=0.5" }),
+    ]) {
       expect(res.status).toBe(400);
       const body = await res.json();
       expect(body.error.message).toBe("Some entries are not valid. Please correct the highlighted fields.");
       expect(body.error.fieldErrors[`ind.${ops}.value`]).toEqual(["A percentage must be between 0 and 100."]);
     }
-    for (const res of [await post("/api/v1/reporting/observations"), await post("/api/v1/reporting/observations?lang=vi", { "accept-language": "en" })]) {
+    for (const res of [
+      await post("/api/v1/reporting/observations"),
+      await post("/api/v1/reporting/observations?lang=vi", { "accept-language": "en" }),
+    ]) {
       expect((await res.json()).error.message).toBe("Dữ liệu chưa hợp lệ. Vui lòng sửa các ô được đánh dấu.");
     }
   });
 
   it("translates the refusals of the request itself (sign-in, body type)", async () => {
     await actAs(null);
-    expect((await (await post("/api/v1/reporting/observations?lang=en")).json()).error.message).toBe("Please sign in to continue.");
+    expect((await (await post("/api/v1/reporting/observations?lang=en")).json()).error.message).toBe(
+      "Please sign in to continue.",
+    );
     await actAs("reporter.hanoi@cds.gov.vn");
-    const res = await saveObservations(new Request("http://localhost/api/v1/reporting/observations", { method: "POST", headers: { "content-type": "text/plain", "accept-language": "en" }, body: "x" }));
-    expect([res.status, (await res.json()).error.message]).toEqual([415, "The request body must be JSON (Content-Type: application/json)."]);
+    const res = await saveObservations(
+      new Request("http://localhost/api/v1/reporting/observations", {
+        method: "POST",
+        headers: { "content-type": "text/plain", "accept-language": "en" },
+        body: "x",
+      }),
+    );
+    expect([res.status, (await res.json()).error.message]).toEqual([
+      415,
+      "The request body must be JSON (Content-Type: application/json).",
+    ]);
   });
 });

@@ -46,7 +46,8 @@ const routes = new Map<string, { file: string; mod: RouteModule }>();
 const exercised = new Set<string>();
 
 /** JSON pointer into the spec, as an Ajv schema reference. */
-const pointer = (...parts: string[]) => `${SPEC_ID}#/${parts.map((p) => encodeURIComponent(p.replace(/~/g, "~0").replace(/\//g, "~1"))).join("/")}`;
+const pointer = (...parts: string[]) =>
+  `${SPEC_ID}#/${parts.map((p) => encodeURIComponent(p.replace(/~/g, "~0").replace(/\//g, "~1"))).join("/")}`;
 
 function validator(ref: string) {
   const v = ajv.getSchema(ref);
@@ -57,7 +58,9 @@ function validator(ref: string) {
 function assertValid(ref: string, data: unknown, label: string) {
   const v = validator(ref);
   if (!v(data)) {
-    const errors = (v.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || "(root)"} ${e.message} ${JSON.stringify(e.params)}`);
+    const errors = (v.errors ?? [])
+      .slice(0, 8)
+      .map((e) => `${e.instancePath || "(root)"} ${e.message} ${JSON.stringify(e.params)}`);
     throw new Error(`${label} does not match its schema:\n  ${errors.join("\n  ")}`);
   }
 }
@@ -80,7 +83,9 @@ function routeFiles(dir = API_DIR): { apiPath: string; file: string }[] {
 function match(urlPath: string): { template: string; params: Record<string, string> } {
   for (const template of Object.keys(spec.paths)) {
     const names: string[] = [];
-    const re = new RegExp(`^${template.replace(/\./g, "\\.").replace(/\{(\w+)\}/g, (_, n) => (names.push(n), "([^/]+)"))}$`);
+    const re = new RegExp(
+      `^${template.replace(/\./g, "\\.").replace(/\{(\w+)\}/g, (_, n) => (names.push(n), "([^/]+)"))}$`,
+    );
     const m = re.exec(urlPath);
     if (m) return { template, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) };
   }
@@ -118,7 +123,20 @@ async function call(url: string, status: number, init: RequestInit & { method?: 
   if (types.includes("application/json")) {
     expect(contentType, label).toMatch(/^application\/json/);
     body = await res.json();
-    assertValid(pointer("paths", template, method.toLowerCase(), "responses", String(status), "content", "application/json", "schema"), body, label);
+    assertValid(
+      pointer(
+        "paths",
+        template,
+        method.toLowerCase(),
+        "responses",
+        String(status),
+        "content",
+        "application/json",
+        "schema",
+      ),
+      body,
+      label,
+    );
   } else if (types.includes("text/csv")) {
     expect(contentType, label).toMatch(/^text\/csv/);
     text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
@@ -188,7 +206,8 @@ beforeAll(async () => {
   // the document as the root that "#/components/schemas/…" references resolve in.
   for (const k of Object.keys(spec)) ajv.addKeyword(k);
   ajv.addSchema(spec, SPEC_ID);
-  for (const { apiPath, file } of routeFiles()) routes.set(apiPath, { file, mod: (await import(/* @vite-ignore */ file)) as RouteModule });
+  for (const { apiPath, file } of routeFiles())
+    routes.set(apiPath, { file, mod: (await import(/* @vite-ignore */ file)) as RouteModule });
 });
 
 describe("the OpenAPI document", () => {
@@ -201,13 +220,21 @@ describe("the OpenAPI document", () => {
         expect(ids.has(op.operationId), op.operationId).toBe(false);
         ids.add(op.operationId);
         const pathParams = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-        expect((op.parameters ?? []).filter((p: any) => p.in === "path").map((p: any) => p.name).sort(), `${method} ${template} path parameters`).toEqual(pathParams);
+        expect(
+          (op.parameters ?? [])
+            .filter((p: any) => p.in === "path")
+            .map((p: any) => p.name)
+            .sort(),
+          `${method} ${template} path parameters`,
+        ).toEqual(pathParams);
         for (const p of op.parameters ?? []) ajv.compile(p.schema);
         for (const [status, r] of Object.entries<any>(op.responses)) {
-          if (r.content?.["application/json"]) validator(pointer("paths", template, method, "responses", status, "content", "application/json", "schema"));
+          if (r.content?.["application/json"])
+            validator(pointer("paths", template, method, "responses", status, "content", "application/json", "schema"));
           for (const h of Object.values<any>(r.headers ?? {})) ajv.compile(h.schema);
         }
-        if (op.requestBody) validator(pointer("paths", template, method, "requestBody", "content", "application/json", "schema"));
+        if (op.requestBody)
+          validator(pointer("paths", template, method, "requestBody", "content", "application/json", "schema"));
       }
     }
   });
@@ -215,9 +242,15 @@ describe("the OpenAPI document", () => {
   it("describes exactly the route files under src/app/api/v1, with the same methods", () => {
     const files = [...routes.keys()].filter((p) => p !== "/api/v1/openapi.json");
     const documented = Object.keys(spec.paths);
-    expect(files.filter((p) => !documented.includes(p)), "route files missing from the spec").toEqual([]);
+    expect(
+      files.filter((p) => !documented.includes(p)),
+      "route files missing from the spec",
+    ).toEqual([]);
     // A path may be documented ahead of its route only if another change is adding it.
-    expect(documented.filter((p) => !routes.has(p) && !OTHER_CHANGE_ROUTES.has(p)), "spec paths without a route file").toEqual([]);
+    expect(
+      documented.filter((p) => !routes.has(p) && !OTHER_CHANGE_ROUTES.has(p)),
+      "spec paths without a route file",
+    ).toEqual([]);
     for (const p of files) {
       const exported = METHODS.filter((m) => typeof routes.get(p)!.mod[m] === "function").map((m) => m.toLowerCase());
       expect(Object.keys(spec.paths[p]).sort(), `methods of ${p}`).toEqual(exported.sort());
@@ -234,7 +267,8 @@ describe("the OpenAPI document", () => {
 describe("public JSON endpoints match the spec", () => {
   it("index", async () => {
     const { body } = await call("/api/v1", 200);
-    for (const href of [...Object.values<string>(body.resources), ...Object.values<string>(body.downloads)]) expect(routes.has(href), href).toBe(true);
+    for (const href of [...Object.values<string>(body.resources), ...Object.values<string>(body.downloads)])
+      expect(routes.has(href), href).toBe(true);
   });
 
   it("decisions: every page, page 2, one document, 404 and 400", async () => {
@@ -242,12 +276,15 @@ describe("public JSON endpoints match the spec", () => {
     const p2 = (await call("/api/v1/decisions?page=2&pageSize=2", 200)).body;
     expect(p2.meta.page).toBe(2);
     expect(p2.links.prev).toMatch(/page=1/);
-    for (const d of await db.document.findMany({ select: { key: true } })) await call(`/api/v1/decisions/${d.key}`, 200);
+    for (const d of await db.document.findMany({ select: { key: true } }))
+      await call(`/api/v1/decisions/${d.key}`, 200);
     await call("/api/v1/decisions/nope", 404);
     await call("/api/v1/decisions/..%2Fetc", 404);
     const bad = (await call("/api/v1/decisions?pageSize=0", 400)).body;
     expect(bad.error.details[0].param).toBe("pageSize");
-    expect((await call("/api/v1/decisions?page=2&page=1", 400)).body.error.details).toEqual([{ param: "page", message: expect.stringContaining('"page"') }]);
+    expect((await call("/api/v1/decisions?page=2&page=1", 400)).body.error.details).toEqual([
+      { param: "page", message: expect.stringContaining('"page"') },
+    ]);
   });
 
   it("indicators: every page, filters, page 2, each indicator in detail with statuses and series, 404 and 400", async () => {
@@ -255,9 +292,14 @@ describe("public JSON endpoints match the spec", () => {
     expect(all.length).toBe(await db.indicator.count());
     const p2 = (await call("/api/v1/indicators?pageSize=10&page=2", 200)).body;
     expect(p2.data.map((i: any) => i.code)).toEqual(all.slice(10, 20).map((i) => i.code));
-    const filtered = (await call("/api/v1/indicators?pillar=DIGITAL_ECONOMY&decision=411-2022&pageSize=500", 200)).body.data;
+    const filtered = (await call("/api/v1/indicators?pillar=DIGITAL_ECONOMY&decision=411-2022&pageSize=500", 200)).body
+      .data;
     expect(filtered.length).toBeGreaterThan(0);
-    expect(filtered.every((i: any) => i.pillar === "DIGITAL_ECONOMY" && i.targets.some((t: any) => t.decision.key === "411-2022"))).toBe(true);
+    expect(
+      filtered.every(
+        (i: any) => i.pillar === "DIGITAL_ECONOMY" && i.targets.some((t: any) => t.decision.key === "411-2022"),
+      ),
+    ).toBe(true);
     await call("/api/v1/indicators?pillar=SPACE", 400);
 
     let withSeries = 0;
@@ -279,15 +321,19 @@ describe("public JSON endpoints match the spec", () => {
     expect(new Set(all.map((s) => s.target)).size).toBe(all.length);
     const p2 = (await call("/api/v1/statuses?pageSize=25&page=2", 200)).body;
     expect(p2.data.map((s: any) => s.target)).toEqual(all.slice(25, 50).map((s) => s.target));
-    const f = (await call("/api/v1/statuses?decision=411-2022&pillar=DIGITAL_ECONOMY&milestone=2030&pageSize=500", 200)).body.data;
+    const f = (await call("/api/v1/statuses?decision=411-2022&pillar=DIGITAL_ECONOMY&milestone=2030&pageSize=500", 200))
+      .body.data;
     expect(f.length).toBeGreaterThan(0);
-    expect(f.every((s: any) => s.decision.key === "411-2022" && s.pillar === "DIGITAL_ECONOMY" && s.year === 2030)).toBe(true);
+    expect(
+      f.every((s: any) => s.decision.key === "411-2022" && s.pillar === "DIGITAL_ECONOMY" && s.year === 2030),
+    ).toBe(true);
     const byIndicator = (await call("/api/v1/statuses?indicator=digital-economy-gdp-share", 200)).body.data;
     expect(byIndicator.map((s: any) => s.indicator)).toEqual(Array(4).fill("digital-economy-gdp-share"));
     const noData = (await call("/api/v1/statuses?status=NO_DATA&pageSize=500", 200)).body;
     expect(noData.meta.total).toBe(all.filter((s) => s.status === "NO_DATA").length);
     await call("/api/v1/statuses?asOf=2025-Q4&pageSize=500", 200);
-    for (const q of ["status=GREAT", "milestone=abc", "asOf=2025Q4", "pillar=x", "indicator=BAD CODE"]) await call(`/api/v1/statuses?${q}`, 400);
+    for (const q of ["status=GREAT", "milestone=abc", "asOf=2025Q4", "pillar=x", "indicator=BAD CODE"])
+      await call(`/api/v1/statuses?${q}`, 400);
   });
 
   it("observations: every page, page 2, from/to, illustrative, national, 400", async () => {
@@ -298,15 +344,24 @@ describe("public JSON endpoints match the spec", () => {
     expect(p2.data).toEqual(all.slice(100, 200));
     const key = (p: string) => Number(p.slice(0, 4)) * 10 + Number(p.slice(6));
     const range = await walk("/api/v1/observations?from=2025-Q2&to=2026-Q1&pageSize=500");
-    expect(range.length).toBe(all.filter((o) => key(o.period) >= key("2025-Q2") && key(o.period) <= key("2026-Q1")).length);
+    expect(range.length).toBe(
+      all.filter((o) => key(o.period) >= key("2025-Q2") && key(o.period) <= key("2026-Q1")).length,
+    );
     expect(range.length).toBeGreaterThan(0);
     const real = (await call("/api/v1/observations?illustrative=false&pageSize=500", 200)).body;
     const demo = (await call("/api/v1/observations?illustrative=true&pageSize=500", 200)).body;
     expect(real.data.every((o: any) => !o.illustrative) && demo.data.every((o: any) => o.illustrative)).toBe(true);
     expect(real.meta.total + demo.meta.total).toBe(all.length);
-    const national = (await call("/api/v1/observations?national=true&indicator=digital-economy-gdp-share&from=2024-Q1", 200)).body.data;
-    expect(national.every((o: any) => o.national && o.indicator === "digital-economy-gdp-share" && key(o.period) >= key("2024-Q1"))).toBe(true);
-    for (const q of ["from=2024Q1", "to=2024-Q5", "illustrative=maybe", "national=yes", "agency=bkhcn"]) await call(`/api/v1/observations?${q}`, 400);
+    const national = (
+      await call("/api/v1/observations?national=true&indicator=digital-economy-gdp-share&from=2024-Q1", 200)
+    ).body.data;
+    expect(
+      national.every(
+        (o: any) => o.national && o.indicator === "digital-economy-gdp-share" && key(o.period) >= key("2024-Q1"),
+      ),
+    ).toBe(true);
+    for (const q of ["from=2024Q1", "to=2024-Q5", "illustrative=maybe", "national=yes", "agency=bkhcn"])
+      await call(`/api/v1/observations?${q}`, 400);
   });
 
   it("tasks: every page, page 2, filters, 400", async () => {
@@ -335,11 +390,14 @@ describe("public JSON endpoints match the spec", () => {
     const p2 = (await call("/api/v1/figures?pageSize=20&page=2", 200)).body;
     expect(p2.data.map((f: any) => f.key)).toEqual(all.slice(20, 40).map((f) => f.key));
     expect(all.some((f) => f.revises !== null) && all.every((f) => f.illustrative === false)).toBe(true);
-    const nso2022 = (await call("/api/v1/figures?indicator=digital-economy-gdp-share&source=NSO&asOf=2024-01-01", 200)).body.data.filter((f: any) => f.period === "2022");
+    const nso2022 = (
+      await call("/api/v1/figures?indicator=digital-economy-gdp-share&source=NSO&asOf=2024-01-01", 200)
+    ).body.data.filter((f: any) => f.period === "2022");
     expect(nso2022.map((f: any) => f.value)).toEqual([12.67]);
     const sources = await walk("/api/v1/sources?pageSize=5");
     expect(sources.length).toBe(await db.source.count());
-    for (const q of ["asOf=2024-13-01", "asOf=2024-02-30", "source=nso", "indicator=A%20B"]) await call(`/api/v1/figures?${q}`, 400);
+    for (const q of ["asOf=2024-13-01", "asOf=2024-02-30", "source=nso", "indicator=A%20B"])
+      await call(`/api/v1/figures?${q}`, 400);
     await call("/api/v1/sources?page=0", 400);
   });
 
@@ -357,11 +415,22 @@ describe("a status override is published without the reviewer", () => {
   let targetId = 0;
   let key = "";
   beforeAll(async () => {
-    const t = await db.target.findFirstOrThrow({ where: { document: { key: "942-2021" } }, orderBy: { id: "asc" }, include: { indicator: true } });
+    const t = await db.target.findFirstOrThrow({
+      where: { document: { key: "942-2021" } },
+      orderBy: { id: "asc" },
+      include: { indicator: true },
+    });
     targetId = t.id;
     key = t.key;
     await actAs("reviewer@cds.gov.vn");
-    expect((await overrideStatusAction(null, form({ targetId, status: "LIMITED_PROGRESS", reason: "Kiểm thử OpenAPI: điều chỉnh tạm" }))).ok).toBe(true);
+    expect(
+      (
+        await overrideStatusAction(
+          null,
+          form({ targetId, status: "LIMITED_PROGRESS", reason: "Kiểm thử OpenAPI: điều chỉnh tạm" }),
+        )
+      ).ok,
+    ).toBe(true);
   });
   afterAll(async () => {
     await actAs("reviewer@cds.gov.vn");
@@ -371,10 +440,18 @@ describe("a status override is published without the reviewer", () => {
 
   it("in /statuses and /indicators/{code}", async () => {
     const t = await db.target.findUniqueOrThrow({ where: { id: targetId }, include: { indicator: true } });
-    const row = (await call(`/api/v1/statuses?indicator=${t.indicator.code}&pageSize=500`, 200)).body.data.find((s: any) => s.target === key);
+    const row = (await call(`/api/v1/statuses?indicator=${t.indicator.code}&pageSize=500`, 200)).body.data.find(
+      (s: any) => s.target === key,
+    );
     expect(row.status).toBe("LIMITED_PROGRESS");
-    expect(row.override).toEqual({ status: "LIMITED_PROGRESS", reason: "Kiểm thử OpenAPI: điều chỉnh tạm", at: expect.any(String) });
-    const detail = (await call(`/api/v1/indicators/${t.indicator.code}`, 200)).body.data.targets.find((x: any) => x.key === key);
+    expect(row.override).toEqual({
+      status: "LIMITED_PROGRESS",
+      reason: "Kiểm thử OpenAPI: điều chỉnh tạm",
+      at: expect.any(String),
+    });
+    const detail = (await call(`/api/v1/indicators/${t.indicator.code}`, 200)).body.data.targets.find(
+      (x: any) => x.key === key,
+    );
     expect(detail.status.override.status).toBe("LIMITED_PROGRESS");
     const json = JSON.stringify(detail);
     expect(json).not.toMatch(/@cds\.gov\.vn|"by"/);
@@ -383,9 +460,62 @@ describe("a status override is published without the reviewer", () => {
 
 describe("CSV downloads", () => {
   const BULK_HEADERS: Record<string, string[]> = {
-    "/api/v1/bulk/indicators.csv": ["target", "indicator", "indicator_name_vi", "indicator_name_en", "unit", "pillar", "decision", "decision_number", "decision_in_force", "year", "comparator", "value", "approximate", "scope", "scope_level", "scope_of", "scope_label", "clause", "line", "quote", "status", "computed_status"],
-    "/api/v1/bulk/observations.csv": ["indicator", "agency", "national", "period", "value", "unit", "approved_at", "illustrative"],
-    "/api/v1/bulk/tasks.csv": ["task", "decision", "decision_number", "heading", "number", "title", "leads_named", "leads_named_codes", "deadline_kind", "deadline_raw", "due_on", "lead_agency", "lead_agency_name_vi", "lead_via", "latest_period", "latest_status", "latest_percent", "latest_approved_at", "latest_illustrative", "status"],
+    "/api/v1/bulk/indicators.csv": [
+      "target",
+      "indicator",
+      "indicator_name_vi",
+      "indicator_name_en",
+      "unit",
+      "pillar",
+      "decision",
+      "decision_number",
+      "decision_in_force",
+      "year",
+      "comparator",
+      "value",
+      "approximate",
+      "scope",
+      "scope_level",
+      "scope_of",
+      "scope_label",
+      "clause",
+      "line",
+      "quote",
+      "status",
+      "computed_status",
+    ],
+    "/api/v1/bulk/observations.csv": [
+      "indicator",
+      "agency",
+      "national",
+      "period",
+      "value",
+      "unit",
+      "approved_at",
+      "illustrative",
+    ],
+    "/api/v1/bulk/tasks.csv": [
+      "task",
+      "decision",
+      "decision_number",
+      "heading",
+      "number",
+      "title",
+      "leads_named",
+      "leads_named_codes",
+      "deadline_kind",
+      "deadline_raw",
+      "due_on",
+      "lead_agency",
+      "lead_agency_name_vi",
+      "lead_via",
+      "latest_period",
+      "latest_status",
+      "latest_percent",
+      "latest_approved_at",
+      "latest_illustrative",
+      "status",
+    ],
   };
 
   it("bulk/indicators.csv: the header row, and exactly one row per target in the database", async () => {
@@ -397,7 +527,10 @@ describe("CSV downloads", () => {
     expect(rows.length).toBe(keys.length);
     expect(rows.map((r) => r[0]).sort()).toEqual(keys);
     const quote = (await db.target.findFirstOrThrow({ where: { quote: { contains: "," } } })).quote;
-    expect(rows.some((r) => r[header.indexOf("quote")] === quote), "a quote with a comma survives quoting").toBe(true);
+    expect(
+      rows.some((r) => r[header.indexOf("quote")] === quote),
+      "a quote with a comma survives quoting",
+    ).toBe(true);
   });
 
   it("bulk/observations.csv: every approved observation, read in chunks", async () => {
@@ -415,7 +548,11 @@ describe("CSV downloads", () => {
 
   it("bulk/tasks.csv: one row per task and agency leading it today, with its latest approved update", async () => {
     // The demo data has no task updates: give one lead agency two approved quarters, removed after.
-    const lead = await db.taskAssignment.findFirstOrThrow({ where: { role: "LEAD" }, orderBy: { id: "asc" }, include: { task: true, agency: true } });
+    const lead = await db.taskAssignment.findFirstOrThrow({
+      where: { role: "LEAD" },
+      orderBy: { id: "asc" },
+      include: { task: true, agency: true },
+    });
     const approved = (quarter: number, percent: number) => ({
       taskId: lead.taskId,
       agencyId: lead.agencyId,
@@ -428,19 +565,31 @@ describe("CSV downloads", () => {
       approvedPercent: percent,
       approvedAt: new Date(Date.UTC(2025, quarter * 3, 10)),
     });
-    const made = [await db.taskProgress.create({ data: approved(2, 20) }), await db.taskProgress.create({ data: approved(3, 40) })];
+    const made = [
+      await db.taskProgress.create({ data: approved(2, 20) }),
+      await db.taskProgress.create({ data: approved(3, 40) }),
+    ];
     try {
       const { text } = await call("/api/v1/bulk/tasks.csv", 200);
       const [header, ...rows] = parseCsv(text!);
       expect(header).toEqual(BULK_HEADERS["/api/v1/bulk/tasks.csv"]);
       expect(rows.every((r) => r.length === header.length)).toBe(true);
-      const tasks = await db.task.findMany({ select: { key: true, _count: { select: { assignees: { where: { role: "LEAD" } } } } } });
+      const tasks = await db.task.findMany({
+        select: { key: true, _count: { select: { assignees: { where: { role: "LEAD" } } } } },
+      });
       expect(rows.length).toBe(tasks.reduce((n, t) => n + Math.max(1, t._count.assignees), 0));
       expect(new Set(rows.map((r) => r[0])).size).toBe(tasks.length);
       const col = (r: string[], name: string) => r[header.indexOf(name)];
-      expect(rows.every((r) => /^(DONE_ON_TIME|DONE_LATE|IN_PROGRESS|ONGOING|OVERDUE|NOT_STARTED)$/.test(col(r, "status")))).toBe(true);
+      expect(
+        rows.every((r) => /^(DONE_ON_TIME|DONE_LATE|IN_PROGRESS|ONGOING|OVERDUE|NOT_STARTED)$/.test(col(r, "status"))),
+      ).toBe(true);
       const mine = rows.find((r) => r[0] === lead.task.key && col(r, "lead_agency") === lead.agency.code)!;
-      expect([col(mine, "latest_period"), col(mine, "latest_status"), col(mine, "latest_percent"), col(mine, "latest_illustrative")]).toEqual(["2025-Q3", "IN_PROGRESS", "40", "true"]);
+      expect([
+        col(mine, "latest_period"),
+        col(mine, "latest_status"),
+        col(mine, "latest_percent"),
+        col(mine, "latest_illustrative"),
+      ]).toEqual(["2025-Q3", "IN_PROGRESS", "40", "true"]);
       expect(rows.filter((r) => col(r, "latest_status") !== "")).toHaveLength(1);
     } finally {
       await db.taskProgress.deleteMany({ where: { id: { in: made.map((m) => m.id) } } });
@@ -449,7 +598,16 @@ describe("CSV downloads", () => {
 
   it("one indicator's CSV and the dashboard's target CSV are public reads; 404 for an unknown indicator", async () => {
     const { text } = await call("/api/v1/indicators/digital-economy-gdp-share/observations.csv", 200);
-    expect(parseCsv(text!)[0]).toEqual(["indicator", "agency", "national", "period", "value", "unit", "approved_at", "illustrative"]);
+    expect(parseCsv(text!)[0]).toEqual([
+      "indicator",
+      "agency",
+      "national",
+      "period",
+      "value",
+      "unit",
+      "approved_at",
+      "illustrative",
+    ]);
     await call("/api/v1/indicators/nope/observations.csv", 404);
     const targets = await call("/api/v1/dashboard/targets.csv?milestone=2030", 200);
     expect(parseCsv(targets.text!)[0][0]).toBe("target");
@@ -477,17 +635,30 @@ describe("CORS", () => {
 
   it("signed-in endpoints have none, and the spec says they need the session cookie", async () => {
     await actAs(null);
-    for (const template of Object.keys(spec.paths).filter((p) => p.startsWith("/api/v1/reporting/") || p.startsWith("/api/v1/dashboard/completeness") || p === "/api/v1/dashboard/tasks.csv")) {
+    for (const template of Object.keys(spec.paths).filter(
+      (p) =>
+        p.startsWith("/api/v1/reporting/") ||
+        p.startsWith("/api/v1/dashboard/completeness") ||
+        p === "/api/v1/dashboard/tasks.csv",
+    )) {
       const item = spec.paths[template];
       for (const op of Object.values<any>(item)) expect(op.security, template).toEqual([{ session: [] }]);
       expect(routes.get(template)!.mod.OPTIONS, `no OPTIONS on ${template}`).toBeUndefined();
     }
-    for (const url of ["/api/v1/reporting/workspace", "/api/v1/dashboard/completeness.csv", "/api/v1/dashboard/tasks.csv"]) {
+    for (const url of [
+      "/api/v1/reporting/workspace",
+      "/api/v1/dashboard/completeness.csv",
+      "/api/v1/dashboard/tasks.csv",
+    ]) {
       const { res } = await call(url, 401);
       expect(res.headers.get("access-control-allow-origin"), url).toBeNull();
     }
     for (const url of ["/api/v1/reporting/observations", "/api/v1/reporting/tasks"]) {
-      const { res } = await call(url, 401, { method: "POST", body: JSON.stringify({ period: openQuarter().key, rows: [] }), headers: { "content-type": "application/json" } });
+      const { res } = await call(url, 401, {
+        method: "POST",
+        body: JSON.stringify({ period: openQuarter().key, rows: [] }),
+        headers: { "content-type": "application/json" },
+      });
       expect(res.headers.get("access-control-allow-origin"), url).toBeNull();
     }
   });
@@ -495,7 +666,11 @@ describe("CORS", () => {
 
 describe("signed-in endpoints match the spec", () => {
   const post = (url: string, body: unknown, status: number, headers: Record<string, string> = {}) =>
-    call(url, status, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json", ...headers } });
+    call(url, status, {
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      headers: { "content-type": "application/json", ...headers },
+    });
   const requestValid = (template: string, body: unknown) => {
     const v = validator(pointer("paths", template, "post", "requestBody", "content", "application/json", "schema"));
     return v(body) as boolean;
@@ -507,7 +682,9 @@ describe("signed-in endpoints match the spec", () => {
     expect(res.headers.get("access-control-allow-origin")).toBeNull();
     expect(ws.indicators.length).toBeGreaterThan(0);
     await call("/api/v1/reporting/workspace?period=1999-Q1", 404);
-    expect((await call("/api/v1/reporting/workspace?period=2026-Q9", 400)).body.error.fieldErrors).toHaveProperty("period");
+    expect((await call("/api/v1/reporting/workspace?period=2026-Q9", 400)).body.error.fieldErrors).toHaveProperty(
+      "period",
+    );
     await call("/api/v1/reporting/workspace", 403, { headers: { origin: "https://elsewhere.example" } });
     await call("/api/v1/dashboard/completeness.csv", 200);
     await call("/api/v1/dashboard/tasks.csv", 200);
@@ -526,7 +703,10 @@ describe("signed-in endpoints match the spec", () => {
     }
 
     const ind = ws.indicators[0];
-    const staleInd = { period: ws.period, rows: [{ indicatorId: ind.indicatorId, version: ind.version + 7, value: "1" }] };
+    const staleInd = {
+      period: ws.period,
+      rows: [{ indicatorId: ind.indicatorId, version: ind.version + 7, value: "1" }],
+    };
     expect(requestValid("/api/v1/reporting/observations", staleInd)).toBe(true);
     const conflict = (await post("/api/v1/reporting/observations", staleInd, 409)).body;
     expect(conflict.error.details).toHaveProperty(`ind.${ind.indicatorId}`);
@@ -535,12 +715,19 @@ describe("signed-in endpoints match the spec", () => {
     expect(untouchedInd, "an indicator not started this quarter").toBeDefined();
     const noOpInd = { period: ws.period, rows: [{ indicatorId: untouchedInd.indicatorId, version: 0, value: "" }] };
     expect(requestValid("/api/v1/reporting/observations", noOpInd)).toBe(true);
-    expect((await post("/api/v1/reporting/observations", noOpInd, 200)).body).toEqual({ data: { saved: 0, submitted: 0 } });
+    expect((await post("/api/v1/reporting/observations", noOpInd, 200)).body).toEqual({
+      data: { saved: 0, submitted: 0 },
+    });
 
     const task = ws.tasks.items[0];
-    const staleTask = { period: ws.period, rows: [{ taskId: task.taskId, version: task.version + 7, status: "IN_PROGRESS", percent: 10 }] };
+    const staleTask = {
+      period: ws.period,
+      rows: [{ taskId: task.taskId, version: task.version + 7, status: "IN_PROGRESS", percent: 10 }],
+    };
     expect(requestValid("/api/v1/reporting/tasks", staleTask)).toBe(true);
-    expect((await post("/api/v1/reporting/tasks", staleTask, 409)).body.error.details).toHaveProperty(`task.${task.taskId}`);
+    expect((await post("/api/v1/reporting/tasks", staleTask, 409)).body.error.details).toHaveProperty(
+      `task.${task.taskId}`,
+    );
     const untouchedTask = ws.tasks.items.find((t: any) => t.state === "NOT_STARTED");
     expect(untouchedTask, "a task not started this quarter").toBeDefined();
     const noOpTask = { period: ws.period, rows: [{ taskId: untouchedTask.taskId, version: 0, status: "NOT_STARTED" }] };
@@ -552,7 +739,11 @@ describe("signed-in endpoints match the spec", () => {
 
   it("viewer: 403 on writes", async () => {
     await actAs("viewer.hanoi@cds.gov.vn");
-    await post("/api/v1/reporting/observations", { period: openQuarter().key, rows: [{ indicatorId: 1, value: "1" }] }, 403);
+    await post(
+      "/api/v1/reporting/observations",
+      { period: openQuarter().key, rows: [{ indicatorId: 1, value: "1" }] },
+      403,
+    );
     await post("/api/v1/reporting/tasks", { period: openQuarter().key, rows: [{ taskId: 1, status: "DONE" }] }, 403);
     await actAs(null);
   });

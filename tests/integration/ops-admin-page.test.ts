@@ -37,10 +37,17 @@ const taken: string[] = [];
 afterAll(() => rmSync(BACKUP_DIR, { recursive: true, force: true }));
 
 // The portal's clock is the tests' (NOW); the nights are the three before it, 02:00 in Hà Nội.
-const nightsAgo = (n: number) => new Date(new Date(clockNow().toISOString().slice(0, 10) + "T19:00:00Z").getTime() - (n + 1) * 24 * 3600_000 + 60_000);
+const nightsAgo = (n: number) =>
+  new Date(new Date(clockNow().toISOString().slice(0, 10) + "T19:00:00Z").getTime() - (n + 1) * 24 * 3600_000 + 60_000);
 
 beforeAll(async () => {
-  const job: BackupJob = { url, dir: env.BACKUP_DIR!, keep: env.BACKUP_KEEP, at: parseBackupAt(env.BACKUP_AT), startedAt: nightsAgo(4) };
+  const job: BackupJob = {
+    url,
+    dir: env.BACKUP_DIR!,
+    keep: env.BACKUP_KEEP,
+    at: parseBackupAt(env.BACKUP_AT),
+    startedAt: nightsAgo(4),
+  };
   for (const n of [3, 2, 1]) {
     const r = await runBackupIfDue(job, nightsAgo(n));
     expect(r.result).toBe("done");
@@ -78,15 +85,22 @@ describe("the backups page", () => {
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${taken[2]}"`);
     const body = new Uint8Array(await res.arrayBuffer());
     expect([body[0], body[1]]).toEqual([0x1f, 0x8b]); // gzip
-    const row = await db.auditLog.findFirst({ where: { action: "backup.download", entityId: taken[2] }, orderBy: { id: "desc" } });
+    const row = await db.auditLog.findFirst({
+      where: { action: "backup.download", entityId: taken[2] },
+      orderBy: { id: "desc" },
+    });
     expect(row?.actorId).toBe(admin.id);
 
     await actAs("reviewer@cds.gov.vn");
     const reviewer = (await currentUser())!;
-    expect((await download(new Request("http://localhost/x"), { params: Promise.resolve({ name: taken[2] }) })).status).toBe(403);
+    expect(
+      (await download(new Request("http://localhost/x"), { params: Promise.resolve({ name: taken[2] }) })).status,
+    ).toBe(403);
     await expect(backupsOverview(reviewer, clockNow())).rejects.toThrow();
     await actAs(null);
-    expect((await download(new Request("http://localhost/x"), { params: Promise.resolve({ name: taken[2] }) })).status).toBe(401);
+    expect(
+      (await download(new Request("http://localhost/x"), { params: Promise.resolve({ name: taken[2] }) })).status,
+    ).toBe(401);
     await actAs("admin@cds.gov.vn");
   });
 });

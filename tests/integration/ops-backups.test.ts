@@ -20,7 +20,8 @@ function job(over: Partial<BackupJob> = {}): BackupJob {
 }
 
 /** 02:00 in Hà Nội on the night starting `day` (UTC 19:00 the day before), plus `minutes`. */
-const night = (day: string, minutes = 1) => new Date(new Date(`${day}T19:00:00Z`).getTime() - 24 * 3600_000 + minutes * 60_000);
+const night = (day: string, minutes = 1) =>
+  new Date(new Date(`${day}T19:00:00Z`).getTime() - 24 * 3600_000 + minutes * 60_000);
 
 describe("nightly backups", () => {
   it("takes one backup a night, none between nights, and keeps the newest BACKUP_KEEP", async () => {
@@ -36,7 +37,9 @@ describe("nightly backups", () => {
     const kept = listBackups(j.dir);
     expect(kept.map((b) => b.file)).toEqual(taken.slice(-3).reverse());
     // Pruned backups leave no file or manifest behind; no temporary file remains.
-    expect(readdirSync(j.dir).sort()).toEqual([...taken.slice(-3).flatMap((f) => [f, `${f}.json`]), "last-run.json"].sort());
+    expect(readdirSync(j.dir).sort()).toEqual(
+      [...taken.slice(-3).flatMap((f) => [f, `${f}.json`]), "last-run.json"].sort(),
+    );
     const newest = kept[0];
     expect(newest.createdAt).toBe(night("2027-06-15").toISOString());
     expect(newest.counts.Indicator).toBeGreaterThan(0);
@@ -50,7 +53,9 @@ describe("nightly backups", () => {
   it("two instances due at the same moment take one backup", async () => {
     const j = job();
     const now = night("2027-06-11");
-    const results = (await Promise.all([runBackupIfDue(j, now), runBackupIfDue({ ...j }, now)])).map((r) => r.result).sort();
+    const results = (await Promise.all([runBackupIfDue(j, now), runBackupIfDue({ ...j }, now)]))
+      .map((r) => r.result)
+      .sort();
     expect(results.filter((r) => r === "done")).toHaveLength(1);
     expect(results.filter((r) => r === "busy" || r === "not-due")).toHaveLength(1);
     expect(listBackups(j.dir)).toHaveLength(1);

@@ -26,11 +26,18 @@ function tempDir(prefix: string) {
 }
 
 /** Runs an npm CLI as an operator would in another terminal: embedded database, machine clock. */
-function cli(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+function cli(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string }> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete childEnv.DATABASE_URL;
   delete childEnv.NOW;
-  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [`src/cli/${script}.ts`, ...args], { cwd: root, env: childEnv });
+  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [`src/cli/${script}.ts`, ...args], {
+    cwd: root,
+    env: childEnv,
+  });
   let out = "";
   child.stdout.on("data", (b) => (out += b));
   child.stderr.on("data", (b) => (out += b));
@@ -40,7 +47,11 @@ function cli(script: string, args: string[], env: Record<string, string>): Promi
 async function tableCounts(url: string): Promise<Record<string, number>> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const names = (await c.query(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`)).rows.map((r) => r.t as string);
+  const names = (
+    await c.query(
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    )
+  ).rows.map((r) => r.t as string);
   const out: Record<string, number> = {};
   for (const t of names) out[t] = (await c.query(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0].n;
   await c.end();
@@ -63,7 +74,10 @@ describe("db: commands next to a running portal", () => {
       await c.connect();
       while (saving) {
         await c.query("BEGIN");
-        await c.query(`INSERT INTO "AuditLog" (action, "entityType", "entityId") VALUES ('ops.save', 'Test', $1), ('ops.save', 'Test', $1)`, [String(saves)]);
+        await c.query(
+          `INSERT INTO "AuditLog" (action, "entityType", "entityId") VALUES ('ops.save', 'Test', $1), ('ops.save', 'Test', $1)`,
+          [String(saves)],
+        );
         await c.query("COMMIT");
         saves++;
       }
@@ -115,14 +129,19 @@ describe("db: commands next to a running portal", () => {
     // PostgreSQL's own record of a running server whose port answers nothing: a live process (this one).
     const { mkdirSync } = await import("node:fs");
     mkdirSync(path.join(dataDir, "pg"), { recursive: true });
-    writeFileSync(path.join(dataDir, "pg", "postmaster.pid"), `${process.pid}\n${dataDir}/pg\n0\n1\n/tmp\n127.0.0.1\n0\nready\n`);
+    writeFileSync(
+      path.join(dataDir, "pg", "postmaster.pid"),
+      `${process.pid}\n${dataDir}/pg\n0\n1\n/tmp\n127.0.0.1\n0\nready\n`,
+    );
     writeFileSync(path.join(dataDir, "pg-password"), "x");
     const r = await cli("backup", [], { DATA_DIR: dataDir });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/is running on .* but does not accept this connection/);
     expect(r.out).not.toMatch(/undefined|\n\s+at /);
 
-    const missing = await cli("restore-check", [path.join(dataDir, "nope.jsonl.gz")], { DATA_DIR: tempDir("cds-ops-missing-") });
+    const missing = await cli("restore-check", [path.join(dataDir, "nope.jsonl.gz")], {
+      DATA_DIR: tempDir("cds-ops-missing-"),
+    });
     expect(missing.code).toBe(1);
     expect(missing.out).toMatch(/There is no backup at .*nope\.jsonl\.gz: check the path/);
     expect(missing.out).not.toMatch(/undefined|\n\s+at /);
@@ -131,6 +150,8 @@ describe("db: commands next to a running portal", () => {
     const damaged = path.join(dataDir, "damaged.jsonl.gz");
     writeFileSync(damaged, "not what was written");
     writeFileSync(manifestPath(damaged), JSON.stringify({ sha256: "0".repeat(64), counts: {} }));
-    await expect(verifyChecksum(damaged)).rejects.toThrow(/is damaged: its SHA-256 is [0-9a-f]{64}, but .* recorded 0{64}/);
+    await expect(verifyChecksum(damaged)).rejects.toThrow(
+      /is damaged: its SHA-256 is [0-9a-f]{64}, but .* recorded 0{64}/,
+    );
   });
 });

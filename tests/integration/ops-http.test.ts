@@ -40,8 +40,17 @@ beforeAll(async () => {
   await migrate(db.url);
   const logger = createLogger("info", sinkStream);
   installLogger(logger);
-  const { registry, sink } = createMetrics({ cache: () => ({ hits: 3, misses: 1 }), pool: () => ({ total: 4, idle: 1, waiting: 2 }), publishedVersion: () => 42 });
-  probe = readinessProbe({ databaseUrl: db.url, migrations: listMigrations().map((m) => m.name), frontReady: () => true, timeoutMs: 1000 });
+  const { registry, sink } = createMetrics({
+    cache: () => ({ hits: 3, misses: 1 }),
+    pool: () => ({ total: 4, idle: 1, waiting: 2 }),
+    publishedVersion: () => 42,
+  });
+  probe = readinessProbe({
+    databaseUrl: db.url,
+    migrations: listMigrations().map((m) => m.name),
+    frontReady: () => true,
+    timeoutMs: 1000,
+  });
   server = http.createServer(
     withRequestLog(logger, sink, (req, res) => {
       if (handleOps(req, res, { ready: probe.check, registry, metricsToken: withToken ? TOKEN : undefined })) return;
@@ -71,7 +80,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function get(p: string, headers: Record<string, string> = {}, method = "GET"): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  p: string,
+  headers: Record<string, string> = {},
+  method = "GET",
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: "127.0.0.1", port, path: p, method, headers }, (res) => {
       let body = "";
@@ -108,7 +121,11 @@ describe("health and readiness", () => {
   });
 
   it("/api/ready answers 503 when a committed migration is not applied, or before the front cache is ready", async () => {
-    const behind = readinessProbe({ databaseUrl: db.url, migrations: [...listMigrations().map((m) => m.name), "29990101000000_not_yet"], frontReady: () => true });
+    const behind = readinessProbe({
+      databaseUrl: db.url,
+      migrations: [...listMigrations().map((m) => m.name), "29990101000000_not_yet"],
+      frontReady: () => true,
+    });
     expect(await behind.check()).toEqual({ ok: false, reason: "migrations" });
     await behind.close();
     const starting = readinessProbe({ databaseUrl: db.url, migrations: [], frontReady: () => false });
@@ -144,18 +161,33 @@ describe("request logs", () => {
     const id = r.headers["x-request-id"];
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const line = lines.map((l) => JSON.parse(l)).find((l) => l.requestId === id && l.msg === "request");
-    expect(line).toMatchObject({ method: "GET", route: "/:lang/reporting", path: "/vi/reporting", status: 200, userId: 7, level: 30 });
+    expect(line).toMatchObject({
+      method: "GET",
+      route: "/:lang/reporting",
+      path: "/vi/reporting",
+      status: 200,
+      userId: 7,
+      level: 30,
+    });
     expect(typeof line.durationMs).toBe("number");
     // A proxy's own request id is kept when it is a plain token, replaced when it is not.
-    expect((await get("/vi", { "x-request-id": "nginx-abcdef123456" })).headers["x-request-id"]).toBe("nginx-abcdef123456");
+    expect((await get("/vi", { "x-request-id": "nginx-abcdef123456" })).headers["x-request-id"]).toBe(
+      "nginx-abcdef123456",
+    );
     expect((await get("/vi", { "x-request-id": "<script>" })).headers["x-request-id"]).not.toBe("<script>");
   });
 
   it("an unexpected error is logged once with its stack; no line carries an email or a session token", async () => {
     const before = lines.length;
     await get("/vi/action", { cookie: `next-auth.session-token=${SESSION}` });
-    await get(`/vi/${encodeURIComponent(EMAIL)}`, { cookie: `next-auth.session-token=${SESSION}`, authorization: `Bearer ${SESSION}` });
-    const errors = lines.slice(before).map((l) => JSON.parse(l)).filter((l) => l.msg === "unexpected error");
+    await get(`/vi/${encodeURIComponent(EMAIL)}`, {
+      cookie: `next-auth.session-token=${SESSION}`,
+      authorization: `Bearer ${SESSION}`,
+    });
+    const errors = lines
+      .slice(before)
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.msg === "unexpected error");
     expect(errors).toHaveLength(1);
     expect(errors[0].err.stack).toMatch(/at /);
     expect(errors[0].userId).toBe(7);

@@ -32,7 +32,11 @@ afterAll(async () => {
 });
 
 async function everyRow(c: pg.Client): Promise<Record<string, unknown[]>> {
-  const names = (await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`)).rows.map((r) => r.table_name as string);
+  const names = (
+    await c.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    )
+  ).rows.map((r) => r.table_name as string);
   const out: Record<string, unknown[]> = {};
   for (const t of names) out[t] = (await c.query(`SELECT * FROM "${t}" ORDER BY 1`)).rows;
   return out;
@@ -52,10 +56,18 @@ describe("upgrade from the previous release", () => {
       const before = await everyRow(c);
       expect(before.Observation?.length ?? 0).toBeGreaterThan(0);
       expect(before.AuditLog.some((r: any) => r.action === "upgrade.before")).toBe(true);
-      const had = new Set(((await c.query(`SELECT migration_name FROM "_prisma_migrations"`)).rows as { migration_name: string }[]).map((r) => r.migration_name));
+      const had = new Set(
+        ((await c.query(`SELECT migration_name FROM "_prisma_migrations"`)).rows as { migration_name: string }[]).map(
+          (r) => r.migration_name,
+        ),
+      );
 
       const r = await migrate(url);
-      expect(r.applied).toEqual(listMigrations().map((m) => m.name).filter((n) => !had.has(n)));
+      expect(r.applied).toEqual(
+        listMigrations()
+          .map((m) => m.name)
+          .filter((n) => !had.has(n)),
+      );
       expect(r.applied.length).toBeGreaterThan(0);
       await runSeed(url);
       // A second start finds nothing left to do.
@@ -70,7 +82,8 @@ describe("upgrade from the previous release", () => {
       // The renamed plan keeps its row, its tasks and their progress.
       const ids = (rows: any[]) => rows.map((r) => r.id).sort();
       expect(ids(after.Document)).toEqual(ids(before.Document));
-      const doc = (rows: unknown[], key: string) => (rows as { id: number; key: string }[]).find((d) => d.key === key)?.id;
+      const doc = (rows: unknown[], key: string) =>
+        (rows as { id: number; key: string }[]).find((d) => d.key === key)?.id;
       expect(doc(after.Document, "1437-2024")).toBe(doc(before.Document, "4437-2024"));
       expect(after.PublishedFigure.length).toBeGreaterThan(0);
     } finally {

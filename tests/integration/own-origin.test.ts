@@ -13,7 +13,13 @@ import { actAs } from "../support/session-mock";
 // Next builds the request URL from its own name for itself, not from the Host the client sent.
 const NEXT_URL = "http://localhost:3000";
 const post = (route: { POST: (r: Request) => Promise<Response> }, path: string, headers: Record<string, string>) =>
-  route.POST(new Request(NEXT_URL + path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ period: { year: 1999, quarter: 1 }, rows: [] }) }));
+  route.POST(
+    new Request(NEXT_URL + path, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ period: { year: 1999, quarter: 1 }, rows: [] }),
+    }),
+  );
 
 describe.each([
   ["observations", observationsRoute, "/api/v1/reporting/observations"],
@@ -34,7 +40,13 @@ describe.each([
   // The scheme is not compared: behind a proxy that ends TLS the page is https and the request
   // reaches the portal as http.
   it("another port, another host or a look-alike is not", async () => {
-    for (const origin of ["http://127.0.0.1:3001", "http://127.0.0.2:3000", "http://127.0.0.1.evil.example:3000", "http://evil.example", "null"]) {
+    for (const origin of [
+      "http://127.0.0.1:3001",
+      "http://127.0.0.2:3000",
+      "http://127.0.0.1.evil.example:3000",
+      "http://evil.example",
+      "null",
+    ]) {
       expect((await post(route, path, { host: "127.0.0.1:3000", origin })).status, origin).toBe(403);
     }
   });

@@ -58,10 +58,24 @@ const keys = (rows: Record<string, string>[]) => rows.map((r) => r.key).sort();
 describe("GET /api/v1/tasks.csv", () => {
   it("lists every task once when unfiltered, with the lead as named and the deadline", async () => {
     const rows = await csv();
-    const db = (await c.query(`SELECT t.key, t."leadRaw", t."deadlineRaw", t."numberPrinted", d.key AS doc FROM "Task" t JOIN "Document" d ON d.id = t."documentId"`)).rows;
+    const db = (
+      await c.query(
+        `SELECT t.key, t."leadRaw", t."deadlineRaw", t."numberPrinted", d.key AS doc FROM "Task" t JOIN "Document" d ON d.id = t."documentId"`,
+      )
+    ).rows;
     expect(rows.length).toBe(db.length);
     expect(keys(rows)).toEqual(keys(db));
-    expect(Object.keys(rows[0])).toEqual(["key", "decision", "number", "title", "lead_as_named", "lead_agencies_today", "deadline_raw", "due_date", "status"]);
+    expect(Object.keys(rows[0])).toEqual([
+      "key",
+      "decision",
+      "number",
+      "title",
+      "lead_as_named",
+      "lead_agencies_today",
+      "deadline_raw",
+      "due_date",
+      "status",
+    ]);
     const byKey = new Map(rows.map((r) => [r.key, r]));
     for (const t of db) {
       const r = byKey.get(t.key)!;
@@ -73,14 +87,20 @@ describe("GET /api/v1/tasks.csv", () => {
       });
     }
     const statuses = new Set(rows.map((r) => r.status));
-    for (const s of statuses) expect(["DONE_ON_TIME", "DONE_LATE", "IN_PROGRESS", "ONGOING", "OVERDUE", "NOT_STARTED", ""]).toContain(s);
+    for (const s of statuses)
+      expect(["DONE_ON_TIME", "DONE_LATE", "IN_PROGRESS", "ONGOING", "OVERDUE", "NOT_STARTED", ""]).toContain(s);
     // The 411 task led by "Bộ Thông tin và Truyền thông" is reported today by its successor.
-    expect(byKey.get("411-A.I-1")).toMatchObject({ lead_as_named: "Bộ Thông tin và Truyền thông", lead_agencies_today: "BKHCN" });
+    expect(byKey.get("411-A.I-1")).toMatchObject({
+      lead_as_named: "Bộ Thông tin và Truyền thông",
+      lead_agencies_today: "BKHCN",
+    });
   });
 
   it("keeps only the tasks of one decision", async () => {
     const rows = await csv("?decision=942-2021");
-    const db = (await c.query(`SELECT t.key FROM "Task" t JOIN "Document" d ON d.id = t."documentId" WHERE d.key = '942-2021'`)).rows;
+    const db = (
+      await c.query(`SELECT t.key FROM "Task" t JOIN "Document" d ON d.id = t."documentId" WHERE d.key = '942-2021'`)
+    ).rows;
     expect(rows.length).toBeGreaterThan(0);
     expect(keys(rows)).toEqual(keys(db));
     expect(new Set(rows.map((r) => r.decision))).toEqual(new Set(["942-2021"]));
@@ -89,7 +109,9 @@ describe("GET /api/v1/tasks.csv", () => {
   it("keeps only the tasks an agency leads today, combined with the other filters", async () => {
     const rows = await csv("?agency=T-HA-NOI");
     const db = (
-      await c.query(`SELECT DISTINCT t.key FROM "Task" t JOIN "TaskAssignment" ta ON ta."taskId" = t.id JOIN "Agency" a ON a.id = ta."agencyId" WHERE ta.role = 'LEAD' AND a.code = 'T-HA-NOI'`)
+      await c.query(
+        `SELECT DISTINCT t.key FROM "Task" t JOIN "TaskAssignment" ta ON ta."taskId" = t.id JOIN "Agency" a ON a.id = ta."agencyId" WHERE ta.role = 'LEAD' AND a.code = 'T-HA-NOI'`,
+      )
     ).rows;
     expect(rows.length).toBeGreaterThan(0);
     expect(keys(rows)).toEqual(keys(db));
@@ -116,8 +138,14 @@ describe("GET /api/v1/tasks.csv", () => {
 
     const words = await csv(`?q=${encodeURIComponent("giao dich dien tu")}`);
     expect(words.length).toBeGreaterThan(0);
-    const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").toLowerCase();
-    for (const r of words) for (const w of ["giao", "dich", "dien", "tu"]) expect(fold(`${r.title} ${r.lead_as_named}`)).toContain(w);
+    const fold = (s: string) =>
+      s
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/đ/gi, "d")
+        .toLowerCase();
+    for (const r of words)
+      for (const w of ["giao", "dich", "dien", "tu"]) expect(fold(`${r.title} ${r.lead_as_named}`)).toContain(w);
     const exact = await csv(`?q=${encodeURIComponent("Luật Giao dịch điện tử")}`);
     expect(exact.map((r) => r.key)).toContain("411-A.I-1");
     expect(exact.length).toBeLessThan(words.length + 1);
@@ -151,14 +179,32 @@ describe("document source loader", () => {
   });
 
   it("refuses path-traversal keys and unknown documents", async () => {
-    for (const key of ["../../etc/passwd", "..%2F..%2Fpackage.json", "411-2022/../../package.json", "../seeds/documents/000_8eabb89d266741a7.txt", "", "khong-co"]) {
+    for (const key of [
+      "../../etc/passwd",
+      "..%2F..%2Fpackage.json",
+      "411-2022/../../package.json",
+      "../seeds/documents/000_8eabb89d266741a7.txt",
+      "",
+      "khong-co",
+    ]) {
       expect(await loadDocumentSource(key), key).toBeNull();
     }
   });
 
   it("reads only plain file names inside seeds/documents, whatever the database row says", async () => {
-    expect(sourcePath("000_8eabb89d266741a7.txt")).toBe(path.join(process.cwd(), "seeds", "documents", "000_8eabb89d266741a7.txt"));
-    for (const name of ["../../package.json", "/etc/passwd", "..", "a/../../b.txt", "sub/000.txt", "x.txt\u0000", ".env"]) expect(sourcePath(name), name).toBeNull();
+    expect(sourcePath("000_8eabb89d266741a7.txt")).toBe(
+      path.join(process.cwd(), "seeds", "documents", "000_8eabb89d266741a7.txt"),
+    );
+    for (const name of [
+      "../../package.json",
+      "/etc/passwd",
+      "..",
+      "a/../../b.txt",
+      "sub/000.txt",
+      "x.txt\u0000",
+      ".env",
+    ])
+      expect(sourcePath(name), name).toBeNull();
 
     await c.query(
       `INSERT INTO "Document" (key, "sourceFile", kind, "inForce", "titleVi", "titleEn", "relatedKeys") VALUES ('test-traversal', '../../package.json', 'DRAFT', false, 't', 't', '{}')`,

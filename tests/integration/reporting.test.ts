@@ -9,7 +9,13 @@ vi.mock("@/server/session", () => import("../support/session-mock"));
 
 import { GET as evidenceGET } from "@/app/api/evidence/[id]/route";
 import { GET as observationsGET } from "@/app/api/v1/observations/route";
-import { reopenAction, reviewAction, saveIndicatorsAction, saveTasksAction, uploadEvidenceAction } from "@/modules/reporting/actions";
+import {
+  reopenAction,
+  reviewAction,
+  saveIndicatorsAction,
+  saveTasksAction,
+  uploadEvidenceAction,
+} from "@/modules/reporting/actions";
 import { readEvidence } from "@/modules/reporting/evidence";
 import { indicatorItems, observationDetail } from "@/modules/reporting/queries";
 import { currentUser } from "@/server/current-user";
@@ -41,7 +47,12 @@ beforeAll(async () => {
     bkhcn: await ag("BKHCN"),
   };
   // A task Hà Nội leads (a collective one) and one only the ministry leads.
-  ids.hanoiTask = (await one(`SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $1 AND role = 'LEAD' ORDER BY "taskId" LIMIT 1`, [ids.hanoi])).taskId;
+  ids.hanoiTask = (
+    await one(
+      `SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $1 AND role = 'LEAD' ORDER BY "taskId" LIMIT 1`,
+      [ids.hanoi],
+    )
+  ).taskId;
   ids.ministryTask = (
     await one(
       `SELECT a."taskId" FROM "TaskAssignment" a WHERE a."agencyId" = $1 AND a.role = 'LEAD'
@@ -53,7 +64,10 @@ beforeAll(async () => {
 afterAll(async () => c.end());
 
 const obsRow = (agencyId: number, indicatorId: number) =>
-  one(`SELECT * FROM "Observation" WHERE "agencyId" = $1 AND "indicatorId" = $2 AND year = 2026 AND quarter = 3`, [agencyId, indicatorId]);
+  one(`SELECT * FROM "Observation" WHERE "agencyId" = $1 AND "indicatorId" = $2 AND year = 2026 AND quarter = 3`, [
+    agencyId,
+    indicatorId,
+  ]);
 const counts = async () => ({
   obs: Number((await one(`SELECT count(*) FROM "Observation"`)).count),
   revisions: Number((await one(`SELECT count(*) FROM "ObservationRevision"`)).count),
@@ -65,9 +79,15 @@ describe("authorization at the action level", () => {
   it("refuses an anonymous visitor and writes nothing", async () => {
     await actAs(null);
     const before = await counts();
-    const r = await saveIndicatorsAction(null, form({ period: PERIOD, intent: "draft", [`ind.${ids.ops}.value`]: "50", [`ind.${ids.ops}.version`]: 0 }));
+    const r = await saveIndicatorsAction(
+      null,
+      form({ period: PERIOD, intent: "draft", [`ind.${ids.ops}.value`]: "50", [`ind.${ids.ops}.version`]: 0 }),
+    );
     expect(r).toMatchObject({ ok: false, message: "Vui lòng đăng nhập để tiếp tục." });
-    const t = await saveTasksAction(null, form({ period: PERIOD, [`task.${ids.hanoiTask}.status`]: "IN_PROGRESS", [`task.${ids.hanoiTask}.version`]: 0 }));
+    const t = await saveTasksAction(
+      null,
+      form({ period: PERIOD, [`task.${ids.hanoiTask}.status`]: "IN_PROGRESS", [`task.${ids.hanoiTask}.version`]: 0 }),
+    );
     expect(t.ok).toBe(false);
     const rv = await reviewAction(null, form({ decision: "APPROVE", item: "obs:1:1" }));
     expect(rv.ok).toBe(false);
@@ -77,9 +97,15 @@ describe("authorization at the action level", () => {
   it("refuses a reporter writing an indicator assigned to another agency", async () => {
     await actAs("reporter.hcm@cds.gov.vn");
     const before = await counts();
-    const r = await saveIndicatorsAction(null, form({ period: PERIOD, [`ind.${ids.gdp}.value`]: "19", [`ind.${ids.gdp}.version`]: 0 }));
+    const r = await saveIndicatorsAction(
+      null,
+      form({ period: PERIOD, [`ind.${ids.gdp}.value`]: "19", [`ind.${ids.gdp}.version`]: 0 }),
+    );
     expect(r).toMatchObject({ ok: false, message: "Chỉ tiêu này không được giao cho cơ quan của bạn." });
-    const t = await saveTasksAction(null, form({ period: PERIOD, [`task.${ids.ministryTask}.status`]: "DONE", [`task.${ids.ministryTask}.version`]: 0 }));
+    const t = await saveTasksAction(
+      null,
+      form({ period: PERIOD, [`task.${ids.ministryTask}.status`]: "DONE", [`task.${ids.ministryTask}.version`]: 0 }),
+    );
     expect(t).toMatchObject({ ok: false, message: "Nhiệm vụ này không do cơ quan của bạn chủ trì." });
     expect(await counts()).toEqual(before);
   });
@@ -87,7 +113,16 @@ describe("authorization at the action level", () => {
   it("never lets a form choose the agency: a forged agency field is ignored", async () => {
     await actAs("reporter.hcm@cds.gov.vn");
     const hanoiBefore = await obsRow(ids.hanoi, ids.inspections);
-    const r = await saveIndicatorsAction(null, form({ period: PERIOD, agencyId: ids.hanoi, agency: "T-HA-NOI", [`ind.${ids.inspections}.value`]: "33", [`ind.${ids.inspections}.version`]: 0 }));
+    const r = await saveIndicatorsAction(
+      null,
+      form({
+        period: PERIOD,
+        agencyId: ids.hanoi,
+        agency: "T-HA-NOI",
+        [`ind.${ids.inspections}.value`]: "33",
+        [`ind.${ids.inspections}.version`]: 0,
+      }),
+    );
     expect(r.ok).toBe(true);
     expect(await obsRow(ids.hanoi, ids.inspections)).toEqual(hanoiBefore);
     expect((await obsRow(ids.hcm, ids.inspections)).value).toBe(33);
@@ -95,7 +130,14 @@ describe("authorization at the action level", () => {
 
   it("hides one agency's drafts from another agency's reporter", async () => {
     await actAs("reporter.hanoi@cds.gov.vn");
-    expect((await saveIndicatorsAction(null, form({ period: PERIOD, [`ind.${ids.records}.value`]: "91", [`ind.${ids.records}.version`]: 0 }))).ok).toBe(true);
+    expect(
+      (
+        await saveIndicatorsAction(
+          null,
+          form({ period: PERIOD, [`ind.${ids.records}.value`]: "91", [`ind.${ids.records}.version`]: 0 }),
+        )
+      ).ok,
+    ).toBe(true);
     const draft = await obsRow(ids.hanoi, ids.records);
     expect(draft.state).toBe("DRAFT");
     await actAs("reporter.hcm@cds.gov.vn");
@@ -103,17 +145,29 @@ describe("authorization at the action level", () => {
     expect(await observationDetail(hcm, draft.id)).toBeNull();
     await expect(indicatorItems(hcm, ids.hanoi, 2026, 3)).rejects.toThrow(/cơ quan mình/);
     // Nor can they review, reopen or upload evidence to it.
-    expect((await reviewAction(null, form({ decision: "APPROVE", item: `obs:${draft.id}:${draft.version}` }))).ok).toBe(false);
+    expect((await reviewAction(null, form({ decision: "APPROVE", item: `obs:${draft.id}:${draft.version}` }))).ok).toBe(
+      false,
+    );
     expect((await reopenAction(null, form({ kind: "obs", id: draft.id, comment: "x" }))).ok).toBe(false);
     const fd = form({ kind: "obs", id: draft.id });
     fd.append("file", new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], "a.pdf", { type: "application/pdf" }));
-    expect(await uploadEvidenceAction(null, fd)).toMatchObject({ ok: false, message: "Bạn chỉ được nhập số liệu cho cơ quan của mình." });
+    expect(await uploadEvidenceAction(null, fd)).toMatchObject({
+      ok: false,
+      message: "Bạn chỉ được nhập số liệu cho cơ quan của mình.",
+    });
     expect((await obsRow(ids.hanoi, ids.records)).version).toBe(draft.version);
     // A viewer of Hà Nội reads but cannot write.
     await actAs("viewer.hanoi@cds.gov.vn");
     const viewer = (await currentUser())!;
     expect((await observationDetail(viewer, draft.id))?.id).toBe(draft.id);
-    expect((await saveIndicatorsAction(null, form({ period: PERIOD, [`ind.${ids.records}.value`]: "1", [`ind.${ids.records}.version`]: draft.version }))).ok).toBe(false);
+    expect(
+      (
+        await saveIndicatorsAction(
+          null,
+          form({ period: PERIOD, [`ind.${ids.records}.value`]: "1", [`ind.${ids.records}.version`]: draft.version }),
+        )
+      ).ok,
+    ).toBe(false);
     expect((await obsRow(ids.hanoi, ids.records)).value).toBe(91);
   });
 });
@@ -125,7 +179,13 @@ describe("entry", () => {
     const recordsVersion = (await obsRow(ids.hcm, ids.records))?.version ?? 0;
     const r = await saveIndicatorsAction(
       null,
-      form({ period: PERIOD, [`ind.${ids.ops}.value`]: "120", [`ind.${ids.ops}.version`]: 0, [`ind.${ids.records}.value`]: "88,5", [`ind.${ids.records}.version`]: recordsVersion }),
+      form({
+        period: PERIOD,
+        [`ind.${ids.ops}.value`]: "120",
+        [`ind.${ids.ops}.version`]: 0,
+        [`ind.${ids.records}.value`]: "88,5",
+        [`ind.${ids.records}.version`]: recordsVersion,
+      }),
     );
     expect(r.ok).toBe(false);
     expect(r.fieldErrors).toEqual({ [`ind.${ids.ops}.value`]: ["Tỷ lệ phần trăm phải nằm trong khoảng 0–100."] });
@@ -136,7 +196,16 @@ describe("entry", () => {
   it("asks for an explanation before submitting a value far from last quarter's", async () => {
     await actAs("reporter.hcm@cds.gov.vn");
     // The demo series puts Q2/2026 at about 91%: 40% is a jump of more than 20 points.
-    const r = await saveIndicatorsAction(null, form({ period: PERIOD, intent: "submit", [`ind.${ids.ops}.value`]: "40", [`ind.${ids.ops}.version`]: 0, [`ind.${ids.ops}.select`]: true }));
+    const r = await saveIndicatorsAction(
+      null,
+      form({
+        period: PERIOD,
+        intent: "submit",
+        [`ind.${ids.ops}.value`]: "40",
+        [`ind.${ids.ops}.version`]: 0,
+        [`ind.${ids.ops}.select`]: true,
+      }),
+    );
     expect(r.ok).toBe(false);
     expect(r.fieldErrors?.[`ind.${ids.ops}.explanation`]?.[0]).toMatch(/Vui lòng giải thích/);
     expect(await obsRow(ids.hcm, ids.ops)).toBeUndefined();
@@ -144,17 +213,37 @@ describe("entry", () => {
 
   it("keeps every save as a revision and refuses a stale edit with the other person's value", async () => {
     await actAs("reporter.hcm@cds.gov.vn");
-    expect((await saveIndicatorsAction(null, form({ period: PERIOD, [`ind.${ids.ops}.value`]: "92", [`ind.${ids.ops}.version`]: 0 }))).ok).toBe(true);
+    expect(
+      (
+        await saveIndicatorsAction(
+          null,
+          form({ period: PERIOD, [`ind.${ids.ops}.value`]: "92", [`ind.${ids.ops}.version`]: 0 }),
+        )
+      ).ok,
+    ).toBe(true);
     const v1 = await obsRow(ids.hcm, ids.ops);
     // Two colleagues loaded version 1; the first saves 93, the second tries 95 on the stale version.
-    expect((await saveIndicatorsAction(null, form({ period: PERIOD, [`ind.${ids.ops}.value`]: "93", [`ind.${ids.ops}.version`]: v1.version }))).ok).toBe(true);
-    const stale = await saveIndicatorsAction(null, form({ period: PERIOD, [`ind.${ids.ops}.value`]: "95", [`ind.${ids.ops}.version`]: v1.version }));
+    expect(
+      (
+        await saveIndicatorsAction(
+          null,
+          form({ period: PERIOD, [`ind.${ids.ops}.value`]: "93", [`ind.${ids.ops}.version`]: v1.version }),
+        )
+      ).ok,
+    ).toBe(true);
+    const stale = await saveIndicatorsAction(
+      null,
+      form({ period: PERIOD, [`ind.${ids.ops}.value`]: "95", [`ind.${ids.ops}.version`]: v1.version }),
+    );
     expect(stale.ok).toBe(false);
     expect(stale.fieldErrors?.[`ind.${ids.ops}.value`]?.[0]).toMatch(/giá trị hiện tại: 93%/);
     expect(stale.details).toMatchObject({ [`ind.${ids.ops}`]: { value: 93, version: v1.version + 1 } });
     const now = await obsRow(ids.hcm, ids.ops);
     expect(now.value).toBe(93);
-    const revs = await q(`SELECT version, value FROM "ObservationRevision" WHERE "observationId" = $1 ORDER BY version`, [now.id]);
+    const revs = await q(
+      `SELECT version, value FROM "ObservationRevision" WHERE "observationId" = $1 ORDER BY version`,
+      [now.id],
+    );
     expect(revs).toEqual([
       { version: 1, value: 92 },
       { version: 2, value: 93 },
@@ -165,10 +254,28 @@ describe("entry", () => {
 describe("the cycle: draft → submit → return → fix → resubmit → approve → public", () => {
   it("publishes only the approved value", async () => {
     await actAs("reporter.bkhcn@cds.gov.vn");
-    const save = await saveIndicatorsAction(null, form({ period: PERIOD, [`ind.${ids.gdp}.value`]: "18,9", [`ind.${ids.gdp}.source`]: "Tổng cục Thống kê", [`ind.${ids.gdp}.version`]: 0 }));
+    const save = await saveIndicatorsAction(
+      null,
+      form({
+        period: PERIOD,
+        [`ind.${ids.gdp}.value`]: "18,9",
+        [`ind.${ids.gdp}.source`]: "Tổng cục Thống kê",
+        [`ind.${ids.gdp}.version`]: 0,
+      }),
+    );
     expect(save).toMatchObject({ ok: true, message: "Đã lưu nháp 1 mục." });
     let o = await obsRow(ids.bkhcn, ids.gdp);
-    const sub = await saveIndicatorsAction(null, form({ period: PERIOD, intent: "submit", [`ind.${ids.gdp}.value`]: "18,9", [`ind.${ids.gdp}.source`]: "Tổng cục Thống kê", [`ind.${ids.gdp}.version`]: o.version, [`ind.${ids.gdp}.select`]: true }));
+    const sub = await saveIndicatorsAction(
+      null,
+      form({
+        period: PERIOD,
+        intent: "submit",
+        [`ind.${ids.gdp}.value`]: "18,9",
+        [`ind.${ids.gdp}.source`]: "Tổng cục Thống kê",
+        [`ind.${ids.gdp}.version`]: o.version,
+        [`ind.${ids.gdp}.select`]: true,
+      }),
+    );
     expect(sub).toMatchObject({ ok: true, message: "Đã nộp 1 mục (đã lưu 1 mục)." });
     o = await obsRow(ids.bkhcn, ids.gdp);
     expect(o.state).toBe("SUBMITTED");
@@ -180,13 +287,30 @@ describe("the cycle: draft → submit → return → fix → resubmit → approv
     await actAs("reviewer@cds.gov.vn");
     const noComment = await reviewAction(null, form({ decision: "RETURN", item: `obs:${o.id}:${o.version}` }));
     expect(noComment.fieldErrors?.comment?.[0]).toMatch(/lý do trả lại/);
-    expect((await reviewAction(null, form({ decision: "RETURN", comment: "Ghi rõ nguồn: quý nào?", item: `obs:${o.id}:${o.version}` }))).ok).toBe(true);
+    expect(
+      (
+        await reviewAction(
+          null,
+          form({ decision: "RETURN", comment: "Ghi rõ nguồn: quý nào?", item: `obs:${o.id}:${o.version}` }),
+        )
+      ).ok,
+    ).toBe(true);
     o = await obsRow(ids.bkhcn, ids.gdp);
     expect([o.state, o.reviewComment]).toEqual(["RETURNED", "Ghi rõ nguồn: quý nào?"]);
     expect(await publicValue()).toBeUndefined();
 
     await actAs("reporter.bkhcn@cds.gov.vn");
-    const fix = await saveIndicatorsAction(null, form({ period: PERIOD, intent: "submit", [`ind.${ids.gdp}.value`]: "18,9", [`ind.${ids.gdp}.source`]: "TCTK, ước tính quý III/2026", [`ind.${ids.gdp}.version`]: o.version, [`ind.${ids.gdp}.select`]: true }));
+    const fix = await saveIndicatorsAction(
+      null,
+      form({
+        period: PERIOD,
+        intent: "submit",
+        [`ind.${ids.gdp}.value`]: "18,9",
+        [`ind.${ids.gdp}.source`]: "TCTK, ước tính quý III/2026",
+        [`ind.${ids.gdp}.version`]: o.version,
+        [`ind.${ids.gdp}.select`]: true,
+      }),
+    );
     expect(fix.ok).toBe(true);
     o = await obsRow(ids.bkhcn, ids.gdp);
 
@@ -198,14 +322,27 @@ describe("the cycle: draft → submit → return → fix → resubmit → approv
     expect([o.state, o.approvedValue]).toEqual(["APPROVED", 18.9]);
     expect(await publicValue()).toMatchObject({ value: 18.9, period: PERIOD, illustrative: false });
 
-    const states = await q(`SELECT state FROM "ObservationRevision" WHERE "observationId" = $1 ORDER BY version`, [o.id]);
+    const states = await q(`SELECT state FROM "ObservationRevision" WHERE "observationId" = $1 ORDER BY version`, [
+      o.id,
+    ]);
     expect(states.map((s) => s.state)).toEqual(["DRAFT", "SUBMITTED", "RETURNED", "SUBMITTED", "APPROVED"]);
-    const actions = await q(`SELECT action FROM "AuditLog" WHERE "entityType" = 'Observation' AND "entityId" = $1 ORDER BY id`, [String(o.id)]);
-    expect(actions.map((a) => a.action)).toEqual(["observation.save", "observation.submit", "observation.return", "observation.submit", "observation.approve"]);
+    const actions = await q(
+      `SELECT action FROM "AuditLog" WHERE "entityType" = 'Observation' AND "entityId" = $1 ORDER BY id`,
+      [String(o.id)],
+    );
+    expect(actions.map((a) => a.action)).toEqual([
+      "observation.save",
+      "observation.submit",
+      "observation.return",
+      "observation.submit",
+      "observation.approve",
+    ]);
   });
 
   async function publicValue() {
-    const res = await observationsGET(new Request("http://localhost/api/v1/observations?indicator=digital-economy-gdp-share&pageSize=500"));
+    const res = await observationsGET(
+      new Request("http://localhost/api/v1/observations?indicator=digital-economy-gdp-share&pageSize=500"),
+    );
     return (await res.json()).data.find((x: any) => x.period === PERIOD);
   }
 });
@@ -213,16 +350,28 @@ describe("the cycle: draft → submit → return → fix → resubmit → approv
 describe("locked periods", () => {
   it("refuses edits after the lock date until a reviewer reopens the item", async () => {
     // Q2/2026 locked on 29/10/2026 (default dates); the demo data holds an approved value there.
-    const o = await one(`SELECT * FROM "Observation" WHERE "agencyId" = $1 AND "indicatorId" = $2 AND year = 2026 AND quarter = 2`, [ids.hcm, ids.ops]);
+    const o = await one(
+      `SELECT * FROM "Observation" WHERE "agencyId" = $1 AND "indicatorId" = $2 AND year = 2026 AND quarter = 2`,
+      [ids.hcm, ids.ops],
+    );
     await actAs("reporter.hcm@cds.gov.vn");
-    const refused = await saveIndicatorsAction(null, form({ period: "2026-Q2", [`ind.${ids.ops}.value`]: "10", [`ind.${ids.ops}.version`]: o.version }));
+    const refused = await saveIndicatorsAction(
+      null,
+      form({ period: "2026-Q2", [`ind.${ids.ops}.value`]: "10", [`ind.${ids.ops}.version`]: o.version }),
+    );
     expect(refused.ok).toBe(false);
     await actAs("reviewer@cds.gov.vn");
-    expect((await reopenAction(null, form({ kind: "obs", id: o.id, comment: "Sửa số liệu quý II theo báo cáo chính thức" }))).ok).toBe(true);
+    expect(
+      (await reopenAction(null, form({ kind: "obs", id: o.id, comment: "Sửa số liệu quý II theo báo cáo chính thức" })))
+        .ok,
+    ).toBe(true);
     const reopened = await one(`SELECT * FROM "Observation" WHERE id = $1`, [o.id]);
     expect([reopened.state, reopened.reopened]).toEqual(["RETURNED", true]);
     await actAs("reporter.hcm@cds.gov.vn");
-    const r = await saveIndicatorsAction(null, form({ period: "2026-Q2", [`ind.${ids.ops}.value`]: "87", [`ind.${ids.ops}.version`]: reopened.version }));
+    const r = await saveIndicatorsAction(
+      null,
+      form({ period: "2026-Q2", [`ind.${ids.ops}.value`]: "87", [`ind.${ids.ops}.version`]: reopened.version }),
+    );
     expect(r.ok).toBe(true);
     // The approved value stays public until a new approval replaces it.
     const after = await one(`SELECT value, "approvedValue" FROM "Observation" WHERE id = $1`, [o.id]);
@@ -232,20 +381,45 @@ describe("locked periods", () => {
 
 describe("reopening keeps the evidence", () => {
   it("copies the evidence link and file into the reopen revision, for values and task progress", async () => {
-    const o = await one(`SELECT * FROM "Observation" WHERE year = 2026 AND quarter = 2 AND state = 'APPROVED' ORDER BY id LIMIT 1`);
+    const o = await one(
+      `SELECT * FROM "Observation" WHERE year = 2026 AND quarter = 2 AND state = 'APPROVED' ORDER BY id LIMIT 1`,
+    );
     await actAs("reporter.hanoi@cds.gov.vn");
-    const taskRow = () => one(`SELECT * FROM "TaskProgress" WHERE "agencyId" = $1 AND "taskId" = $2 ORDER BY year DESC, quarter DESC LIMIT 1`, [ids.hanoi, ids.hanoiTask]);
-    if (!(await taskRow())) await saveTasksAction(null, form({ period: PERIOD, [`task.${ids.hanoiTask}.status`]: "IN_PROGRESS", [`task.${ids.hanoiTask}.version`]: 0 }));
+    const taskRow = () =>
+      one(
+        `SELECT * FROM "TaskProgress" WHERE "agencyId" = $1 AND "taskId" = $2 ORDER BY year DESC, quarter DESC LIMIT 1`,
+        [ids.hanoi, ids.hanoiTask],
+      );
+    if (!(await taskRow()))
+      await saveTasksAction(
+        null,
+        form({ period: PERIOD, [`task.${ids.hanoiTask}.status`]: "IN_PROGRESS", [`task.${ids.hanoiTask}.version`]: 0 }),
+      );
     const p = await taskRow();
     const file = `reopen-test-${Date.now()}`;
-    await q(`INSERT INTO "EvidenceFile" (id, "agencyId", "originalName", "mimeType", size, sha256, "uploadedById") VALUES ($1, $2, 'a.pdf', 'application/pdf', 1, 'x', 1)`, [file, o.agencyId]);
-    await q(`UPDATE "Observation" SET "evidenceUrl" = 'https://example.gov.vn/o', "evidenceFileId" = $2 WHERE id = $1`, [o.id, file]);
-    await q(`UPDATE "TaskProgress" SET "evidenceUrl" = 'https://example.gov.vn/t', "evidenceFileId" = $2 WHERE id = $1`, [p.id, file]);
+    await q(
+      `INSERT INTO "EvidenceFile" (id, "agencyId", "originalName", "mimeType", size, sha256, "uploadedById") VALUES ($1, $2, 'a.pdf', 'application/pdf', 1, 'x', 1)`,
+      [file, o.agencyId],
+    );
+    await q(
+      `UPDATE "Observation" SET "evidenceUrl" = 'https://example.gov.vn/o', "evidenceFileId" = $2 WHERE id = $1`,
+      [o.id, file],
+    );
+    await q(
+      `UPDATE "TaskProgress" SET "evidenceUrl" = 'https://example.gov.vn/t', "evidenceFileId" = $2 WHERE id = $1`,
+      [p.id, file],
+    );
     await actAs("reviewer@cds.gov.vn");
     expect((await reopenAction(null, form({ kind: "obs", id: o.id, comment: "Mở lại để bổ sung" }))).ok).toBe(true);
     expect((await reopenAction(null, form({ kind: "task", id: p.id, comment: "Mở lại để bổ sung" }))).ok).toBe(true);
-    const ro = await one(`SELECT "evidenceUrl", "evidenceFileId", state FROM "ObservationRevision" WHERE "observationId" = $1 ORDER BY version DESC LIMIT 1`, [o.id]);
-    const rp = await one(`SELECT "evidenceUrl", "evidenceFileId", state FROM "TaskProgressRevision" WHERE "taskProgressId" = $1 ORDER BY version DESC LIMIT 1`, [p.id]);
+    const ro = await one(
+      `SELECT "evidenceUrl", "evidenceFileId", state FROM "ObservationRevision" WHERE "observationId" = $1 ORDER BY version DESC LIMIT 1`,
+      [o.id],
+    );
+    const rp = await one(
+      `SELECT "evidenceUrl", "evidenceFileId", state FROM "TaskProgressRevision" WHERE "taskProgressId" = $1 ORDER BY version DESC LIMIT 1`,
+      [p.id],
+    );
     expect(ro).toEqual({ evidenceUrl: "https://example.gov.vn/o", evidenceFileId: file, state: "RETURNED" });
     expect(rp).toEqual({ evidenceUrl: "https://example.gov.vn/t", evidenceFileId: file, state: "RETURNED" });
   });
@@ -276,7 +450,10 @@ describe("evidence files", () => {
 
     // Through the download route; then with the file gone from UPLOAD_DIR (lost volume, an instance
     // that does not share it): a 404 saying so, not a 500.
-    const download = () => evidenceGET(new Request("http://localhost/api/evidence/x"), { params: Promise.resolve({ id: after.evidenceFileId }) });
+    const download = () =>
+      evidenceGET(new Request("http://localhost/api/evidence/x"), {
+        params: Promise.resolve({ id: after.evidenceFileId }),
+      });
     const ok = await download();
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("%PDF-1.4 test");
@@ -287,7 +464,9 @@ describe("evidence files", () => {
     try {
       const gone = await download();
       expect(gone.status).toBe(404);
-      expect((await gone.json()).error.message).toBe("Tệp minh chứng không còn trên máy chủ. Vui lòng tải tệp lên lại hoặc báo quản trị viên.");
+      expect((await gone.json()).error.message).toBe(
+        "Tệp minh chứng không còn trên máy chủ. Vui lòng tải tệp lên lại hoặc báo quản trị viên.",
+      );
       expect(warn.mock.calls.flat().join(" ")).toContain(after.evidenceFileId);
     } finally {
       warn.mockRestore();

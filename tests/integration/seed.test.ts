@@ -49,11 +49,18 @@ describe("db:seed", () => {
       const before = await count();
       expect(before.tasks).toBe(32);
       // The database as the previous release left it.
-      await c.query(`UPDATE "Document" SET key = '4437-2024', "numberCanonical" = '4437/QĐ-TTg' WHERE key = '1437-2024'`);
-      const sql = readFileSync(path.join(process.cwd(), "prisma/migrations/20261203140000_document_key_1437/migration.sql"), "utf8");
+      await c.query(
+        `UPDATE "Document" SET key = '4437-2024', "numberCanonical" = '4437/QĐ-TTg' WHERE key = '1437-2024'`,
+      );
+      const sql = readFileSync(
+        path.join(process.cwd(), "prisma/migrations/20261203140000_document_key_1437/migration.sql"),
+        "utf8",
+      );
       await c.query(sql);
       await runSeed(url);
-      const docs = await c.query(`SELECT key, "numberCanonical" FROM "Document" WHERE key IN ('1437-2024', '4437-2024')`);
+      const docs = await c.query(
+        `SELECT key, "numberCanonical" FROM "Document" WHERE key IN ('1437-2024', '4437-2024')`,
+      );
       expect(docs.rows).toEqual([{ key: "1437-2024", numberCanonical: "1437/QĐ-TTg" }]);
       expect(await count()).toEqual(before);
     } finally {
@@ -66,7 +73,11 @@ describe("db:seed", () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
-      const rows = (await c.query(`SELECT f.*, i.code AS indicator, s.code AS source FROM "PublishedFigure" f JOIN "Indicator" i ON i.id = f."indicatorId" JOIN "Source" s ON s.id = f."sourceId"`)).rows;
+      const rows = (
+        await c.query(
+          `SELECT f.*, i.code AS indicator, s.code AS source FROM "PublishedFigure" f JOIN "Indicator" i ON i.id = f."indicatorId" JOIN "Source" s ON s.id = f."sourceId"`,
+        )
+      ).rows;
       expect(rows).toHaveLength(file.figures.length);
       expect(new Set(rows.map((r) => r.indicator)).size).toBeGreaterThanOrEqual(25);
       for (const r of rows) {
@@ -81,7 +92,9 @@ describe("db:seed", () => {
         expect(earlier.releaseDate.getTime()).toBeLessThan(r.releaseDate.getTime());
       }
       // A published figure is a fact: the database refuses to change it.
-      await expect(c.query(`UPDATE "PublishedFigure" SET value = value + 1 WHERE id = $1`, [rows[0].id])).rejects.toThrow(/immutable/);
+      await expect(
+        c.query(`UPDATE "PublishedFigure" SET value = value + 1 WHERE id = $1`, [rows[0].id]),
+      ).rejects.toThrow(/immutable/);
     } finally {
       await c.end();
     }
@@ -97,11 +110,19 @@ describe("db:seed", () => {
     await c.connect();
     const targets = await c.query(`SELECT count(*)::int AS n FROM "Target"`);
     const tasks = await c.query(`SELECT count(*)::int AS n FROM "Task"`);
-    const orphan = await c.query(`SELECT t.key FROM "Task" t WHERE NOT EXISTS (SELECT 1 FROM "TaskAssignment" a WHERE a."taskId" = t.id AND a.role = 'LEAD')`);
+    const orphan = await c.query(
+      `SELECT t.key FROM "Task" t WHERE NOT EXISTS (SELECT 1 FROM "TaskAssignment" a WHERE a."taskId" = t.id AND a.role = 'LEAD')`,
+    );
     await c.end();
     let expectedTargets = 0;
     let expectedTasks = 0;
-    for (const f of ["doc-411-2022.json", "doc-1437-2024.json", "doc-749-2020.json", "doc-942-2021.json", "doc-draft-cds.json"]) {
+    for (const f of [
+      "doc-411-2022.json",
+      "doc-1437-2024.json",
+      "doc-749-2020.json",
+      "doc-942-2021.json",
+      "doc-draft-cds.json",
+    ]) {
       const d = JSON.parse(readFileSync(path.join(seedsDir, "data", f), "utf8"));
       expectedTargets += d.targets.length;
       expectedTasks += d.taskTable?.tasks.length ?? 0;
@@ -118,11 +139,36 @@ describe("db:seed", () => {
       (j: any) => (j.targets[0].quote = "Tỷ trọng kinh tế số đạt 25% GDP"),
       /doc-411-2022\.json › target 411-2025-de-gdp-share: quote is not found verbatim/,
     ],
-    ["an unknown indicator", "doc-942-2021.json", (j: any) => (j.targets[1].indicator = "no-such-indicator"), /doc-942-2021\.json › target .*: indicator no-such-indicator is not defined/],
-    ["a comparator that does not exist", "doc-749-2020.json", (j: any) => (j.targets[0].comparator = "ABOUT"), /doc-749-2020\.json › targets\[0\]\.comparator \(749-2020-2025-dvc-level4\)/],
-    ["a percentage above 100", "doc-749-2020.json", (j: any) => (j.targets[0].value = 180), /outside the indicator's bounds/],
-    ["an unknown lead agency", "doc-1437-2024.json", (j: any) => (j.taskTable.tasks[0].leads = ["BO-KHONG-CO"]), /doc-1437-2024\.json › task .*: agency BO-KHONG-CO is not defined/],
-    ["a duplicated task id", "doc-942-2021.json", (j: any) => (j.taskTable.tasks[1].id = j.taskTable.tasks[0].id), /id is used twice/],
+    [
+      "an unknown indicator",
+      "doc-942-2021.json",
+      (j: any) => (j.targets[1].indicator = "no-such-indicator"),
+      /doc-942-2021\.json › target .*: indicator no-such-indicator is not defined/,
+    ],
+    [
+      "a comparator that does not exist",
+      "doc-749-2020.json",
+      (j: any) => (j.targets[0].comparator = "ABOUT"),
+      /doc-749-2020\.json › targets\[0\]\.comparator \(749-2020-2025-dvc-level4\)/,
+    ],
+    [
+      "a percentage above 100",
+      "doc-749-2020.json",
+      (j: any) => (j.targets[0].value = 180),
+      /outside the indicator's bounds/,
+    ],
+    [
+      "an unknown lead agency",
+      "doc-1437-2024.json",
+      (j: any) => (j.taskTable.tasks[0].leads = ["BO-KHONG-CO"]),
+      /doc-1437-2024\.json › task .*: agency BO-KHONG-CO is not defined/,
+    ],
+    [
+      "a duplicated task id",
+      "doc-942-2021.json",
+      (j: any) => (j.taskTable.tasks[1].id = j.taskTable.tasks[0].id),
+      /id is used twice/,
+    ],
   ])("rejects %s with the file, item and reason, and changes nothing", async (_name, file, edit, message) => {
     const before = await dumpFingerprint(url);
     const dir = brokenSeeds(file, edit);
@@ -163,7 +209,9 @@ describe("history tables", () => {
     await c.connect();
     try {
       const r = await c.query(`INSERT INTO "AuditLog" (action, "entityType") VALUES ('test', 'Test') RETURNING id`);
-      await expect(c.query(`UPDATE "AuditLog" SET action = 'x' WHERE id = $1`, [r.rows[0].id])).rejects.toThrow(/append-only/);
+      await expect(c.query(`UPDATE "AuditLog" SET action = 'x' WHERE id = $1`, [r.rows[0].id])).rejects.toThrow(
+        /append-only/,
+      );
       await expect(c.query(`DELETE FROM "AuditLog" WHERE id = $1`, [r.rows[0].id])).rejects.toThrow(/append-only/);
     } finally {
       await c.end();

@@ -34,7 +34,14 @@ type Handler = (req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }>
 function inRequest<T>(headers: Record<string, string>, path: string, fn: () => Promise<T>): Promise<T> {
   const url = new URL(BASE + path);
   const workStore = { route: path, page: path, forceStatic: false, dynamicShouldError: false };
-  const store = createRequestStoreForAPI({ headers } as never, { pathname: url.pathname, search: url.search } as never, undefined as never, undefined, undefined as never, undefined);
+  const store = createRequestStoreForAPI(
+    { headers } as never,
+    { pathname: url.pathname, search: url.search } as never,
+    undefined as never,
+    undefined,
+    undefined as never,
+    undefined,
+  );
   return workAsyncStorage.run(workStore as never, () => workUnitAsyncStorage.run(store as never, fn));
 }
 
@@ -44,7 +51,9 @@ async function nextAuth(method: "GET" | "POST", segments: string[], opts: { body
   if (opts.body !== undefined) headers["content-type"] = "application/x-www-form-urlencoded";
   const path = `/api/auth/${segments.join("/")}`;
   const req = new NextRequest(BASE + path, { method, headers, body: opts.body });
-  return inRequest(headers, path, () => (nextauthRoute[method] as unknown as Handler)(req, { params: Promise.resolve({ nextauth: segments }) }));
+  return inRequest(headers, path, () =>
+    (nextauthRoute[method] as unknown as Handler)(req, { params: Promise.resolve({ nextauth: segments }) }),
+  );
 }
 
 const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
@@ -68,7 +77,10 @@ async function signIn(email = EMAIL): Promise<string> {
 
 async function signOut(cookie: string) {
   const c = await csrf(cookie);
-  const res = await nextAuth("POST", ["signout"], { body: new URLSearchParams({ csrfToken: c.token, json: "true" }).toString(), cookie: c.cookie });
+  const res = await nextAuth("POST", ["signout"], {
+    body: new URLSearchParams({ csrfToken: c.token, json: "true" }).toString(),
+    cookie: c.cookie,
+  });
   expect(res.status).toBeLessThan(400);
 }
 
@@ -114,7 +126,10 @@ describe("server-side sessions", () => {
       expect(new Date(s.body.expires as string).getTime()).toBe(Math.floor(t0 / 1000) * 1000 + 8 * 3600_000);
       cookie = s.renewed ?? cookie;
       // The renewed JWT itself expires at the session's absolute end, not 8 hours from now.
-      const token = await decode({ token: cookie.split("=").slice(1).join("="), secret: "sessions-test-secret-0123456789abcdef" }).catch(() => null);
+      const token = await decode({
+        token: cookie.split("=").slice(1).join("="),
+        secret: "sessions-test-secret-0123456789abcdef",
+      }).catch(() => null);
       if (token?.exp) expect(token.exp as number).toBeLessThanOrEqual(Math.floor(t0 / 1000) + 8 * 3600 + 1);
     }
     vi.setSystemTime(t0 + 8 * 3600_000 + 60_000);
@@ -133,7 +148,9 @@ describe("server-side sessions", () => {
     expect(await claimsWith(cookie)).not.toBeNull();
     vi.setSystemTime(t0 + 3 * IDLE_TIMEOUT_MS);
     expect(await claimsWith(cookie)).toBeNull();
-    const row = (await c.query(`SELECT "endedWhy" FROM "AuthSession" WHERE "endedAt" IS NOT NULL ORDER BY "endedAt" DESC LIMIT 1`)).rows[0];
+    const row = (
+      await c.query(`SELECT "endedWhy" FROM "AuthSession" WHERE "endedAt" IS NOT NULL ORDER BY "endedAt" DESC LIMIT 1`)
+    ).rows[0];
     expect(row.endedWhy).toBe("idle");
   });
 
@@ -149,7 +166,11 @@ describe("server-side sessions", () => {
       expect(await claimsWith(cookie)).toBeNull();
     }
     expect(await claimsWith(someoneElse)).not.toBeNull();
-    const audit = (await c.query(`SELECT action FROM "AuditLog" WHERE action = 'auth.signOutEverywhere' AND "actorEmail" = $1`, [EMAIL])).rows;
+    const audit = (
+      await c.query(`SELECT action FROM "AuditLog" WHERE action = 'auth.signOutEverywhere' AND "actorEmail" = $1`, [
+        EMAIL,
+      ])
+    ).rows;
     expect(audit.length).toBeGreaterThan(0);
   });
 
@@ -166,7 +187,10 @@ describe("server-side sessions", () => {
     const me = async () => (await inRequest({ host: "localhost", cookie }, "/api/me", () => meRoute.GET())).json();
     const { user } = await me();
     expect(user.notices).toHaveLength(1);
-    expect(user.notices[0]).toMatchObject({ failures: 5, addresses: expect.arrayContaining(["198.51.100.120", "198.51.100.124"]) });
+    expect(user.notices[0]).toMatchObject({
+      failures: 5,
+      addresses: expect.arrayContaining(["198.51.100.120", "198.51.100.124"]),
+    });
     expect(await inRequest({ host: "localhost", cookie }, "/vi", () => dismissNotices())).toMatchObject({ ok: true });
     expect((await me()).user.notices).toEqual([]);
   });

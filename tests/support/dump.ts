@@ -2,8 +2,21 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 
 const TABLES = [
-  "Agency", "AgencyGroup", "AgencySuccession", "Indicator", "Document", "Target", "Commitment",
-  "TaskHeading", "Task", "TaskAgency", "TaskAssignment", "DataQualityNote", "Observation", "ObservationRevision", "SeedRun",
+  "Agency",
+  "AgencyGroup",
+  "AgencySuccession",
+  "Indicator",
+  "Document",
+  "Target",
+  "Commitment",
+  "TaskHeading",
+  "Task",
+  "TaskAgency",
+  "TaskAssignment",
+  "DataQualityNote",
+  "Observation",
+  "ObservationRevision",
+  "SeedRun",
 ];
 
 /** A fingerprint of every seeded table's full contents, to prove a run changed nothing. */

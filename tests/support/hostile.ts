@@ -53,7 +53,9 @@ export const BAD_IDS: readonly [string, string][] = [
 ];
 
 /** A shorter sample of BAD_IDS for the less central id fields. */
-export const SOME_BAD_IDS = BAD_IDS.filter(([k]) => ["word", "NaN", "negative", "zero", "-0", "1e309", "over int4", "SQL", "full-width digit"].includes(k));
+export const SOME_BAD_IDS = BAD_IDS.filter(([k]) =>
+  ["word", "NaN", "negative", "zero", "-0", "1e309", "over int4", "SQL", "full-width digit"].includes(k),
+);
 
 export type Field = string | File | string[] | undefined;
 
@@ -86,13 +88,21 @@ const withHead = (head: number[], size: number) => {
 export const FILES = {
   pdf: () => new File([enc("%PDF-1.4\n% minh chung hop le\n")], "minh-chung.pdf", { type: "application/pdf" }),
   empty: () => new File([], "trong.pdf", { type: "application/pdf" }),
-  exeAsPdf: () => new File([withHead([0x4d, 0x5a, 0x90, 0x00, 0x03], 4096)], "bao-cao.pdf", { type: "application/pdf" }),
+  exeAsPdf: () =>
+    new File([withHead([0x4d, 0x5a, 0x90, 0x00, 0x03], 4096)], "bao-cao.pdf", { type: "application/pdf" }),
   exe: () => new File([withHead([0x4d, 0x5a, 0x90, 0x00], 4096)], "setup.exe", { type: "application/x-msdownload" }),
   textAsPdf: () => new File([enc("Đây chỉ là văn bản, không phải PDF.")], "van-ban.pdf", { type: "application/pdf" }),
-  textAsXlsx: () => new File([enc("Mã chỉ tiêu;Giá trị\nabc;1\n")], "bao-cao.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
-  exeAsXlsx: () => new File([withHead([0x4d, 0x5a, 0x90, 0x00], 4096)], "bao-cao.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+  textAsXlsx: () =>
+    new File([enc("Mã chỉ tiêu;Giá trị\nabc;1\n")], "bao-cao.xlsx", {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }),
+  exeAsXlsx: () =>
+    new File([withHead([0x4d, 0x5a, 0x90, 0x00], 4096)], "bao-cao.xlsx", {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }),
   oleAsXlsx: () => new File([withHead([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 4096)], "bao-cao-cu.xlsx"),
-  pngAsJpg: () => new File([withHead([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 256)], "anh.jpg", { type: "image/jpeg" }),
+  pngAsJpg: () =>
+    new File([withHead([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 256)], "anh.jpg", { type: "image/jpeg" }),
   pdfDoubleExt: () => new File([enc("%PDF-1.4 x")], "bao-cao.pdf.exe", { type: "application/pdf" }),
   pdfNoExt: () => new File([enc("%PDF-1.4 x")], "bao-cao", { type: "application/pdf" }),
   pdfRtlName: () => new File([enc("%PDF-1.4 x")], `bao-cao-${S.rtl}`, { type: "application/pdf" }),
@@ -100,13 +110,20 @@ export const FILES = {
   pdfAnsiName: () => new File([enc("%PDF-1.4 x")], "bao\u001b[2Jcao.pdf", { type: "application/pdf" }),
   pdfHugeName: () => new File([enc("%PDF-1.4 x")], `${HUGE}.pdf`, { type: "application/pdf" }),
   /** 11 MB behind a genuine PDF signature: over the 10 MB evidence limit. */
-  pdf11MB: () => new File([withHead([0x25, 0x50, 0x44, 0x46, 0x2d], 11 * MB)], "qua-lon.pdf", { type: "application/pdf" }),
+  pdf11MB: () =>
+    new File([withHead([0x25, 0x50, 0x44, 0x46, 0x2d], 11 * MB)], "qua-lon.pdf", { type: "application/pdf" }),
   /** 6 MB behind a genuine zip signature: over the 5 MB workbook limit. */
   zip6MB: () => new File([withHead([0x50, 0x4b, 0x03, 0x04], 6 * MB)], "qua-lon.xlsx"),
   /** 1 MB whose zip headers claim 10 KB for a sheet that inflates to 1 GB. */
-  xlsxLyingSizes: () => new File([Buffer.from(lyingXlsx())], "bao-cao.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+  xlsxLyingSizes: () =>
+    new File([Buffer.from(lyingXlsx())], "bao-cao.xlsx", {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }),
   /** 700,000 honest rows in 3.5 MB. */
-  xlsx700kRows: () => new File([Buffer.from(rowsXlsx())], "bao-cao.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+  xlsx700kRows: () =>
+    new File([Buffer.from(rowsXlsx())], "bao-cao.xlsx", {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }),
 };
 
 // ---- Judging answers ------------------------------------------------------------------------
@@ -158,7 +175,8 @@ export const WRITABLE_TABLES = [
 ] as const;
 
 const FINGERPRINT_SQL = WRITABLE_TABLES.map(
-  (t) => `SELECT '${t}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t}" x`,
+  (t) =>
+    `SELECT '${t}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t}" x`,
 ).join(" UNION ALL ");
 
 export type Fingerprint = Record<string, string>;

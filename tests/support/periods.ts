@@ -11,10 +11,11 @@ const ROMAN = ["I", "II", "III", "IV"];
 
 /** The oldest quarter not locked at `at`, by the default period dates: key and Vietnamese label. */
 export function openQuarter(at = new Date(TEST_NOW)): { year: number; quarter: number; key: string; labelVi: string } {
-  for (let year = at.getUTCFullYear() - 1; ; ) {
+  for (let year = at.getUTCFullYear() - 1; ;) {
     for (let quarter = 1; quarter <= 4; quarter++) {
       const d = defaultPeriodDates(year, quarter);
-      if (periodState(d, at) !== "LOCKED" && d.opensAt <= at) return { year, quarter, key: `${year}-Q${quarter}`, labelVi: `Quý ${ROMAN[quarter - 1]}/${year}` };
+      if (periodState(d, at) !== "LOCKED" && d.opensAt <= at)
+        return { year, quarter, key: `${year}-Q${quarter}`, labelVi: `Quý ${ROMAN[quarter - 1]}/${year}` };
     }
     year++;
     if (year > at.getUTCFullYear() + 1) throw new Error("no open quarter");

@@ -143,12 +143,20 @@ function workbookWith(indicators: ZipItem): Uint8Array {
 export function lyingSizesWorkbook(inflated = 1024 * MB): Uint8Array {
   const head = deflateRawSync(Buffer.from(SHEET_HEAD), { finishFlush: constants.Z_SYNC_FLUSH });
   const zeros = zerosDeflate(inflated);
-  return workbookWith({ name: "", compressed: new Uint8Array(Buffer.concat([head, zeros])), crc: 0, declaredSize: 10 * 1024 });
+  return workbookWith({
+    name: "",
+    compressed: new Uint8Array(Buffer.concat([head, zeros])),
+    crc: 0,
+    declaredSize: 10 * 1024,
+  });
 }
 
 /** `template` plus an xl/media picture that claims 1 KB and inflates to `inflated` bytes (1 GB). */
 export function withHugeMedia(template: Uint8Array, inflated = 1024 * MB): Uint8Array {
-  return zipOf([...entriesOf(template), { name: "xl/media/image1.png", compressed: zerosDeflate(inflated), crc: 0, declaredSize: 1024 }]);
+  return zipOf([
+    ...entriesOf(template),
+    { name: "xl/media/image1.png", compressed: zerosDeflate(inflated), crc: 0, declaredSize: 1024 },
+  ]);
 }
 
 /**
@@ -156,9 +164,17 @@ export function withHugeMedia(template: Uint8Array, inflated = 1024 * MB): Uint8
  * reporter gets by filling a column down to the sheet's end): 700,000 rows make about 3.5 MB.
  */
 export function manyRowsWorkbook(rows: number): Uint8Array {
-  const parts: string[] = [SHEET_HEAD, `<row r="1"><c r="A1" t="inlineStr"><is><t>Mã chỉ tiêu (không sửa)</t></is></c></row>`];
+  const parts: string[] = [
+    SHEET_HEAD,
+    `<row r="1"><c r="A1" t="inlineStr"><is><t>Mã chỉ tiêu (không sửa)</t></is></c></row>`,
+  ];
   for (let r = 2; r <= rows + 1; r++) parts.push(`<row r="${r}"><c r="H${r}"><v>${r % 10}</v></c></row>`);
   parts.push(SHEET_TAIL);
   const xml = Buffer.from(parts.join(""));
-  return workbookWith({ name: "", compressed: deflateRawSync(xml, { level: 9 }), crc: crc32(xml), declaredSize: xml.length });
+  return workbookWith({
+    name: "",
+    compressed: deflateRawSync(xml, { level: 9 }),
+    crc: crc32(xml),
+    declaredSize: xml.length,
+  });
 }

@@ -20,11 +20,22 @@ export async function generateMetadata({ params }: { params: Promise<{ lang: str
     metadataBase: new URL(siteUrl()),
     title: { default: m.meta.siteName, template: `%s — ${m.meta.siteName}` },
     description: m.meta.siteDescription,
-    openGraph: { siteName: m.meta.siteName, type: "website", locale: OG_LOCALE[lang], alternateLocale: LANGS.filter((l) => l !== lang).map((l) => OG_LOCALE[l]) },
+    openGraph: {
+      siteName: m.meta.siteName,
+      type: "website",
+      locale: OG_LOCALE[lang],
+      alternateLocale: LANGS.filter((l) => l !== lang).map((l) => OG_LOCALE[l]),
+    },
   };
 }
 
-export default async function LangLayout({ children, params }: { children: ReactNode; params: Promise<{ lang: string }> }) {
+export default async function LangLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ lang: string }>;
+}) {
   const { lang, m } = await resolveLang(params);
   return (
     <html lang={lang}>

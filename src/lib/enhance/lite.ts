@@ -29,8 +29,11 @@ function signInLink(doc: Document) {
 
 /** The other language's link keeps the filters and the anchor (a line of a document, say). */
 function languageQuery(doc: Document) {
-  const links = [...doc.querySelectorAll<HTMLAnchorElement>("header a[hreflang]")].map((a) => [a, a.getAttribute("href") ?? ""] as const);
-  const update = () => links.forEach(([a, href]) => a.setAttribute("href", withQuery(href, location.search) + location.hash));
+  const links = [...doc.querySelectorAll<HTMLAnchorElement>("header a[hreflang]")].map(
+    (a) => [a, a.getAttribute("href") ?? ""] as const,
+  );
+  const update = () =>
+    links.forEach(([a, href]) => a.setAttribute("href", withQuery(href, location.search) + location.hash));
   if (location.search || location.hash) update();
   addEventListener("hashchange", update);
 }
@@ -88,8 +91,14 @@ function chartPointer(box: HTMLElement) {
       return;
     }
     const p = points[i];
-    overlay = svg("svg", { class: "pointer-events-none absolute inset-0 h-full w-full overflow-visible", "aria-hidden": "true" });
-    overlay.append(svg("line", { x1: `${p.x}%`, x2: `${p.x}%`, y1: "0", y2: "100%", stroke: "#ccc" }), svg("circle", { cx: `${p.x}%`, cy: `${p.y}%`, r: "4", fill: color, stroke: "#fff", "stroke-width": "2" }));
+    overlay = svg("svg", {
+      class: "pointer-events-none absolute inset-0 h-full w-full overflow-visible",
+      "aria-hidden": "true",
+    });
+    overlay.append(
+      svg("line", { x1: `${p.x}%`, x2: `${p.x}%`, y1: "0", y2: "100%", stroke: "#ccc" }),
+      svg("circle", { cx: `${p.x}%`, cy: `${p.y}%`, r: "4", fill: color, stroke: "#fff", "stroke-width": "2" }),
+    );
     box.insertBefore(overlay, status);
     status.className = "pointer-events-none absolute z-10 whitespace-nowrap border border-[#ccc] bg-white p-2.5";
     status.style.cssText = `top:${Math.min(p.y, 70)}%;${p.x > 60 ? `right:calc(${100 - p.x}% + 10px)` : `left:calc(${p.x}% + 10px)`}`;
@@ -102,7 +111,12 @@ function chartPointer(box: HTMLElement) {
   };
   box.addEventListener("pointermove", (e) => {
     const r = box.getBoundingClientRect();
-    show(nearestPoint(points.map((p) => p.x), ((e.clientX - r.left) / r.width) * 100));
+    show(
+      nearestPoint(
+        points.map((p) => p.x),
+        ((e.clientX - r.left) / r.width) * 100,
+      ),
+    );
   });
   box.addEventListener("pointerleave", () => show(null));
   box.addEventListener("blur", () => show(null));

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { archiveHref, cardMatches, cardQuery, nearestPoint, pointerKey, shownText, withQuery } from "./logic";
 
 describe("card filter", () => {
-  const card = { search: "tỷ trọng kinh tế số trong gdp digital economy share of gdp digital-economy-gdp-share", pillar: "DIGITAL_ECONOMY", statuses: "ON_TRACK MISSED" };
+  const card = {
+    search: "tỷ trọng kinh tế số trong gdp digital economy share of gdp digital-economy-gdp-share",
+    pillar: "DIGITAL_ECONOMY",
+    statuses: "ON_TRACK MISSED",
+  };
   it("normalises the typed text as data-search is (trimmed, Vietnamese lower case)", () => {
     const f = cardQuery((n) => ({ q: "  Kinh Tế SỐ ", pillar: "", status: "" })[n]);
     expect(f).toEqual({ q: "kinh tế số", pillar: "", status: "" });

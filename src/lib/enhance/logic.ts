@@ -14,7 +14,11 @@ export function cardQuery(get: (name: string) => unknown): CardQuery {
 }
 
 export function cardMatches(card: CardData, f: CardQuery): boolean {
-  return (!f.q || (card.search ?? "").includes(f.q)) && (!f.pillar || card.pillar === f.pillar) && (!f.status || (card.statuses ?? "").split(" ").includes(f.status));
+  return (
+    (!f.q || (card.search ?? "").includes(f.q)) &&
+    (!f.pillar || card.pillar === f.pillar) &&
+    (!f.status || (card.statuses ?? "").split(" ").includes(f.status))
+  );
 }
 
 /** "Đang hiển thị {count} chỉ số" with the count filled in. */

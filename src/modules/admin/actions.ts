@@ -4,8 +4,24 @@
 import { action, type ActionResult } from "@/server/action";
 import { revalidate } from "@/server/public-cache";
 import { msg } from "@/i18n/translate";
-import { addAssignment, createUser, removeAssignment, resetPassword, setUserActive, updatePeriod, updateUser } from "./mutations";
-import { addAssignmentForm, createUserForm, periodForm, removeAssignmentForm, resetPasswordForm, setActiveForm, updateUserForm } from "./schemas";
+import {
+  addAssignment,
+  createUser,
+  removeAssignment,
+  resetPassword,
+  setUserActive,
+  updatePeriod,
+  updateUser,
+} from "./mutations";
+import {
+  addAssignmentForm,
+  createUserForm,
+  periodForm,
+  removeAssignmentForm,
+  resetPasswordForm,
+  setActiveForm,
+  updateUserForm,
+} from "./schemas";
 
 /** A refused form comes back filled in, except the password: it is never sent back to the browser. */
 function withoutPassword<T>(run: (prev: ActionResult | null, formData: FormData) => Promise<ActionResult<T>>) {
@@ -37,7 +53,10 @@ export const setUserActiveAction = action("admin.users", setActiveForm, async (u
   const r = await setUserActive(user, input);
   revalidate("/[lang]/admin/users", "layout");
   if (!r.changed) return { ok: true, message: msg("admin.server.nothingChanged") };
-  return { ok: true, message: input.active ? msg("admin.server.userReactivated") : msg("admin.server.userDeactivated") };
+  return {
+    ok: true,
+    message: input.active ? msg("admin.server.userReactivated") : msg("admin.server.userDeactivated"),
+  };
 });
 
 const resetPasswordRun = withoutPassword(

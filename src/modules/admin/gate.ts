@@ -7,7 +7,12 @@ import type { SessionUser } from "@/server/current-user";
 import { pageUser } from "@/server/page-auth";
 import type { Permission } from "@/server/permissions";
 
-export const ADMIN_PERMISSIONS = ["admin.users", "admin.periods", "admin.assignments", "audit.read"] as const satisfies readonly Permission[];
+export const ADMIN_PERMISSIONS = [
+  "admin.users",
+  "admin.periods",
+  "admin.assignments",
+  "audit.read",
+] as const satisfies readonly Permission[];
 
 /** `permission` "any" admits whoever holds at least one admin permission (the index page). */
 export async function adminGate(lang: Lang, permission: Permission | "any", here: string): Promise<SessionUser | null> {

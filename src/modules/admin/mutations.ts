@@ -13,7 +13,15 @@ import { can, type Permission } from "@/server/permissions";
 import { endAllSessions } from "@/server/sessions";
 import { msg, type Msg } from "@/i18n/translate";
 import { isCurrentAgency, keepTimeIfSameDay, parseDay, periodDateErrors } from "./rules";
-import type { AddAssignmentInput, CreateUserInput, PeriodInput, RemoveAssignmentInput, ResetPasswordInput, SetActiveInput, UpdateUserInput } from "./schemas";
+import type {
+  AddAssignmentInput,
+  CreateUserInput,
+  PeriodInput,
+  RemoveAssignmentInput,
+  ResetPasswordInput,
+  SetActiveInput,
+  UpdateUserInput,
+} from "./schemas";
 
 function assertCan(user: SessionUser, permission: Permission): void {
   if (!can(user.role, permission)) throw new ForbiddenError();
@@ -27,12 +35,25 @@ const clean = (s: string | undefined | null) => (s && s.trim() ? s.trim() : null
 
 /** The agency, if it exists today; a user or an assignment cannot be given a merged-away body. */
 async function currentAgencyOrFail(agencyId: number, now: Date) {
-  const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, code: true, validFrom: true, validTo: true } });
-  if (!agency || !isCurrentAgency(agency, now)) throw new ValidationError({ agencyId: [msg("admin.server.agencyNotCurrent")] });
+  const agency = await db.agency.findUnique({
+    where: { id: agencyId },
+    select: { id: true, code: true, validFrom: true, validTo: true },
+  });
+  if (!agency || !isCurrentAgency(agency, now))
+    throw new ValidationError({ agencyId: [msg("admin.server.agencyNotCurrent")] });
   return agency;
 }
 
-const targetSelect = { id: true, email: true, name: true, role: true, active: true, agencyId: true, sessionVersion: true, agency: { select: { code: true } } } as const;
+const targetSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  agencyId: true,
+  sessionVersion: true,
+  agency: { select: { code: true } },
+} as const;
 
 async function targetUser(id: number) {
   const u = await db.user.findUnique({ where: { id }, select: targetSelect });
@@ -46,12 +67,20 @@ export async function createUser(user: SessionUser, input: CreateUserInput, now 
   const problems = passwordProblems(input.password);
   if (problems.length) throw new ValidationError({ password: problems });
   const agency = await currentAgencyOrFail(input.agencyId, now);
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new ValidationError({ email: [msg("admin.server.emailTaken")] });
+  if (await db.user.findUnique({ where: { email }, select: { id: true } }))
+    throw new ValidationError({ email: [msg("admin.server.emailTaken")] });
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.user.create({
-        data: { email, name: input.name.trim(), role: input.role, agencyId: agency.id, passwordHash, passwordChangedAt: now },
+        data: {
+          email,
+          name: input.name.trim(),
+          role: input.role,
+          agencyId: agency.id,
+          passwordHash,
+          passwordChangedAt: now,
+        },
         select: { id: true, email: true, name: true, role: true, active: true },
       });
       await audit(tx, {
@@ -60,7 +89,13 @@ export async function createUser(user: SessionUser, input: CreateUserInput, now 
         entityType: "User",
         entityId: created.id,
         agencyId: agency.id,
-        after: { email: created.email, name: created.name, role: created.role, agency: agency.code, active: created.active },
+        after: {
+          email: created.email,
+          name: created.name,
+          role: created.role,
+          agency: agency.code,
+          active: created.active,
+        },
       });
       return { id: created.id };
     });
@@ -71,11 +106,16 @@ export async function createUser(user: SessionUser, input: CreateUserInput, now 
   }
 }
 
-export async function updateUser(user: SessionUser, input: UpdateUserInput, now = clockNow()): Promise<{ changed: boolean }> {
+export async function updateUser(
+  user: SessionUser,
+  input: UpdateUserInput,
+  now = clockNow(),
+): Promise<{ changed: boolean }> {
   assertCan(user, "admin.users");
   const target = await targetUser(input.id);
   // An admin who demotes themself could leave the portal without any admin.
-  if (target.id === user.id && input.role !== target.role) throw new ValidationError({ role: [msg("admin.server.selfRole")] });
+  if (target.id === user.id && input.role !== target.role)
+    throw new ValidationError({ role: [msg("admin.server.selfRole")] });
   const name = input.name.trim();
   let agencyCode = target.agency.code;
   if (input.agencyId !== target.agencyId) agencyCode = (await currentAgencyOrFail(input.agencyId, now)).code;
@@ -89,7 +129,15 @@ export async function updateUser(user: SessionUser, input: UpdateUserInput, now 
 
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: target.id }, data: { name, role: input.role, agencyId: input.agencyId } });
-    await audit(tx, { actor: user, action: "user.update", entityType: "User", entityId: target.id, agencyId: input.agencyId, before, after });
+    await audit(tx, {
+      actor: user,
+      action: "user.update",
+      entityType: "User",
+      entityId: target.id,
+      agencyId: input.agencyId,
+      before,
+      after,
+    });
   });
   return { changed: true };
 }
@@ -98,7 +146,10 @@ export async function updateUser(user: SessionUser, input: UpdateUserInput, now 
  * Deactivates or reactivates an account. Deactivation also bumps the session version, so that
  * reactivating later does not bring the old sessions back to life.
  */
-export async function setUserActive(user: SessionUser, input: Pick<SetActiveInput, "id" | "active" | "reason">): Promise<{ changed: boolean }> {
+export async function setUserActive(
+  user: SessionUser,
+  input: Pick<SetActiveInput, "id" | "active" | "reason">,
+): Promise<{ changed: boolean }> {
   assertCan(user, "admin.users");
   if (input.id === user.id && !input.active) throw new ForbiddenError(msg("admin.server.selfDeactivate"));
   const target = await targetUser(input.id);
@@ -109,14 +160,39 @@ export async function setUserActive(user: SessionUser, input: Pick<SetActiveInpu
       data: input.active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
     });
     if (!input.active) await endAllSessions(target.id, "deactivated", tx);
-    await auditUser(tx, user, target, input.active ? "user.reactivate" : "user.deactivate", { active: target.active }, { active: input.active }, input.reason);
+    await auditUser(
+      tx,
+      user,
+      target,
+      input.active ? "user.reactivate" : "user.deactivate",
+      { active: target.active },
+      { active: input.active },
+      input.reason,
+    );
   });
   return { changed: true };
 }
 
 /** The audit row of a change to an account, filed under the account's agency. */
-function auditUser(tx: Prisma.TransactionClient, user: SessionUser, target: { id: number; agencyId: number | null }, action: string, before: unknown, after: unknown, reason: string | undefined) {
-  return audit(tx, { actor: user, action, entityType: "User", entityId: target.id, agencyId: target.agencyId, before, after, reason: clean(reason) });
+function auditUser(
+  tx: Prisma.TransactionClient,
+  user: SessionUser,
+  target: { id: number; agencyId: number | null },
+  action: string,
+  before: unknown,
+  after: unknown,
+  reason: string | undefined,
+) {
+  return audit(tx, {
+    actor: user,
+    action,
+    entityType: "User",
+    entityId: target.id,
+    agencyId: target.agencyId,
+    before,
+    after,
+    reason: clean(reason),
+  });
 }
 
 /** Sets a new password and signs out every existing session of the account. */
@@ -133,7 +209,15 @@ export async function resetPassword(user: SessionUser, input: ResetPasswordInput
       select: { sessionVersion: true },
     });
     await endAllSessions(target.id, "password", tx);
-    await auditUser(tx, user, target, "user.resetPassword", { sessionVersion: target.sessionVersion }, { sessionVersion: updated.sessionVersion }, input.reason);
+    await auditUser(
+      tx,
+      user,
+      target,
+      "user.resetPassword",
+      { sessionVersion: target.sessionVersion },
+      { sessionVersion: updated.sessionVersion },
+      input.reason,
+    );
   });
 }
 
@@ -162,25 +246,46 @@ export async function updatePeriod(user: SessionUser, input: PeriodInput): Promi
       action: "period.update",
       entityType: "ReportingPeriod",
       entityId: period.id,
-      before: { period: `${period.year}-Q${period.quarter}`, ...Object.fromEntries(changed.map((k) => [k, period[k].toISOString()])) },
-      after: { period: `${period.year}-Q${period.quarter}`, ...Object.fromEntries(changed.map((k) => [k, next[k].toISOString()])) },
+      before: {
+        period: `${period.year}-Q${period.quarter}`,
+        ...Object.fromEntries(changed.map((k) => [k, period[k].toISOString()])),
+      },
+      after: {
+        period: `${period.year}-Q${period.quarter}`,
+        ...Object.fromEntries(changed.map((k) => [k, next[k].toISOString()])),
+      },
     });
   });
   return { changed: true };
 }
 
 /** Assigns an indicator to a current agency; at most one agency reports an indicator's national figure. */
-export async function addAssignment(user: SessionUser, input: AddAssignmentInput, now = clockNow()): Promise<{ id: number }> {
+export async function addAssignment(
+  user: SessionUser,
+  input: AddAssignmentInput,
+  now = clockNow(),
+): Promise<{ id: number }> {
   assertCan(user, "admin.assignments");
-  const indicator = await db.indicator.findUnique({ where: { id: input.indicatorId }, select: { id: true, code: true } });
+  const indicator = await db.indicator.findUnique({
+    where: { id: input.indicatorId },
+    select: { id: true, code: true },
+  });
   if (!indicator) throw new ValidationError({ indicatorId: [msg("admin.server.indicatorNotFound")] });
   const agency = await currentAgencyOrFail(input.agencyId, now);
-  const existing = await db.indicatorAssignment.findMany({ where: { indicatorId: indicator.id }, select: { agencyId: true, national: true } });
-  if (existing.some((a) => a.agencyId === agency.id)) throw new ValidationError({ agencyId: [msg("admin.server.alreadyAssigned")] });
-  if (input.national && existing.some((a) => a.national)) throw new ValidationError({ national: [msg("admin.server.nationalTaken")] });
+  const existing = await db.indicatorAssignment.findMany({
+    where: { indicatorId: indicator.id },
+    select: { agencyId: true, national: true },
+  });
+  if (existing.some((a) => a.agencyId === agency.id))
+    throw new ValidationError({ agencyId: [msg("admin.server.alreadyAssigned")] });
+  if (input.national && existing.some((a) => a.national))
+    throw new ValidationError({ national: [msg("admin.server.nationalTaken")] });
   try {
     return await db.$transaction(async (tx) => {
-      const created = await tx.indicatorAssignment.create({ data: { indicatorId: indicator.id, agencyId: agency.id, national: input.national }, select: { id: true } });
+      const created = await tx.indicatorAssignment.create({
+        data: { indicatorId: indicator.id, agencyId: agency.id, national: input.national },
+        select: { id: true },
+      });
       await audit(tx, {
         actor: user,
         action: "indicatorAssignment.create",
@@ -198,11 +303,20 @@ export async function addAssignment(user: SessionUser, input: AddAssignmentInput
 }
 
 /** Removes an assignment. Values the agency already reported stay where they are. */
-export async function removeAssignment(user: SessionUser, input: Pick<RemoveAssignmentInput, "id" | "reason">): Promise<void> {
+export async function removeAssignment(
+  user: SessionUser,
+  input: Pick<RemoveAssignmentInput, "id" | "reason">,
+): Promise<void> {
   assertCan(user, "admin.assignments");
   const a = await db.indicatorAssignment.findUnique({
     where: { id: input.id },
-    select: { id: true, agencyId: true, national: true, indicator: { select: { code: true } }, agency: { select: { code: true } } },
+    select: {
+      id: true,
+      agencyId: true,
+      national: true,
+      indicator: { select: { code: true } },
+      agency: { select: { code: true } },
+    },
   });
   if (!a) throw new NotFoundError(msg("admin.server.assignmentNotFound"));
   await db.$transaction(async (tx) => {

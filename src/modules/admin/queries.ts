@@ -41,11 +41,19 @@ export type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 export async function listUsers(user: SessionUser, opts: { q?: string; page: number }) {
   assertCan(user, "admin.users");
   const where: Prisma.UserWhereInput = opts.q
-    ? { OR: [{ email: { contains: opts.q, mode: "insensitive" } }, { name: { contains: opts.q, mode: "insensitive" } }] }
+    ? {
+        OR: [{ email: { contains: opts.q, mode: "insensitive" } }, { name: { contains: opts.q, mode: "insensitive" } }],
+      }
     : {};
   const total = await db.user.count({ where });
   const p = pageInfo(total, USERS_PAGE_SIZE, opts.page);
-  const items = await db.user.findMany({ where, select: userSelect, orderBy: [{ email: "asc" }], skip: p.skip, take: USERS_PAGE_SIZE });
+  const items = await db.user.findMany({
+    where,
+    select: userSelect,
+    orderBy: [{ email: "asc" }],
+    skip: p.skip,
+    take: USERS_PAGE_SIZE,
+  });
   return { items, total, page: p.page, pages: p.pages };
 }
 
@@ -67,7 +75,11 @@ export async function listPeriods(user: SessionUser, opts: { page: number }) {
   assertCan(user, "admin.periods");
   const total = await db.reportingPeriod.count();
   const p = pageInfo(total, PERIODS_PAGE_SIZE, opts.page);
-  const items = await db.reportingPeriod.findMany({ orderBy: [{ year: "desc" }, { quarter: "desc" }], skip: p.skip, take: PERIODS_PAGE_SIZE });
+  const items = await db.reportingPeriod.findMany({
+    orderBy: [{ year: "desc" }, { quarter: "desc" }],
+    skip: p.skip,
+    take: PERIODS_PAGE_SIZE,
+  });
   return { items, total, page: p.page, pages: p.pages };
 }
 
@@ -76,7 +88,13 @@ export async function listAssignments(user: SessionUser, opts: { q?: string; ass
   assertCan(user, "admin.assignments");
   const where: Prisma.IndicatorWhereInput = {
     ...(opts.q
-      ? { OR: [{ code: { contains: opts.q, mode: "insensitive" } }, { nameVi: { contains: opts.q, mode: "insensitive" } }, { nameEn: { contains: opts.q, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { code: { contains: opts.q, mode: "insensitive" } },
+            { nameVi: { contains: opts.q, mode: "insensitive" } },
+            { nameEn: { contains: opts.q, mode: "insensitive" } },
+          ],
+        }
       : {}),
     ...(opts.assignedOnly ? { assignments: { some: {} } } : {}),
   };
@@ -103,7 +121,10 @@ export async function listAssignments(user: SessionUser, opts: { q?: string; ass
 }
 
 export async function indicatorOptions() {
-  return db.indicator.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true }, orderBy: { code: "asc" } });
+  return db.indicator.findMany({
+    select: { id: true, code: true, nameVi: true, nameEn: true },
+    orderBy: { code: "asc" },
+  });
 }
 
 /** The entity types present in the log, for the filter's list. */
@@ -122,7 +143,10 @@ export async function listAudit(user: SessionUser, q: Omit<AuditQuery, "page"> &
   const and: Prisma.AuditLogWhereInput[] = [];
   if (q.actor) and.push({ actorEmail: { contains: q.actor, mode: "insensitive" } });
   if (q.agency) {
-    const agencies = await db.agency.findMany({ where: { code: { equals: q.agency, mode: "insensitive" } }, select: { id: true } });
+    const agencies = await db.agency.findMany({
+      where: { code: { equals: q.agency, mode: "insensitive" } },
+      select: { id: true },
+    });
     and.push({ agencyId: { in: agencies.map((a) => a.id) } });
   }
   if (q.type) and.push({ entityType: q.type });
@@ -133,9 +157,19 @@ export async function listAudit(user: SessionUser, q: Omit<AuditQuery, "page"> &
 
   const total = await db.auditLog.count({ where });
   const p = pageInfo(total, AUDIT_PAGE_SIZE, q.page ?? 1);
-  const rows = await db.auditLog.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: p.skip, take: AUDIT_PAGE_SIZE });
+  const rows = await db.auditLog.findMany({
+    where,
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    skip: p.skip,
+    take: AUDIT_PAGE_SIZE,
+  });
   const agencyIds = [...new Set(rows.map((r) => r.agencyId).filter((x): x is number => x != null))];
-  const codes = new Map((await db.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, code: true } })).map((a) => [a.id, a.code]));
+  const codes = new Map(
+    (await db.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, code: true } })).map((a) => [
+      a.id,
+      a.code,
+    ]),
+  );
   return {
     total,
     page: p.page,

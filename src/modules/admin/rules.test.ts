@@ -3,7 +3,16 @@ import { adminEn, adminVi } from "@/messages/admin";
 import { AuthError, ForbiddenError, GENERIC_ERROR, NotFoundError, ValidationError } from "@/server/errors";
 import { passwordProblems } from "@/server/password";
 import { msg, translate, type Text } from "@/i18n/translate";
-import { compactJson, formatDateTimeVn, isCurrentAgency, keepTimeIfSameDay, pageInfo, parseDay, periodDateErrors, vnDayRange } from "./rules";
+import {
+  compactJson,
+  formatDateTimeVn,
+  isCurrentAgency,
+  keepTimeIfSameDay,
+  pageInfo,
+  parseDay,
+  periodDateErrors,
+  vnDayRange,
+} from "./rules";
 
 const d = (s: string) => new Date(s);
 
@@ -23,7 +32,9 @@ describe("admin rules", () => {
   });
 
   it("requires opens < due ≤ locks", () => {
-    expect(periodDateErrors({ opensAt: d("2026-01-01"), dueAt: d("2026-02-01"), locksAt: d("2026-02-01") })).toEqual({});
+    expect(periodDateErrors({ opensAt: d("2026-01-01"), dueAt: d("2026-02-01"), locksAt: d("2026-02-01") })).toEqual(
+      {},
+    );
     expect(periodDateErrors({ opensAt: d("2026-02-01"), dueAt: d("2026-02-01"), locksAt: d("2026-01-01") })).toEqual({
       dueAt: [msg("admin.server.dueAfterOpens")],
       locksAt: [msg("admin.server.locksAfterDue")],
@@ -53,8 +64,17 @@ describe("admin rules", () => {
 
 describe("admin messages", () => {
   it("has every text the admin actions can return in both languages, including those made outside the module", () => {
-    const outside: Text[] = [...passwordProblems(""), ...passwordProblems("a".repeat(201)), new AuthError().text, new ForbiddenError().text, new NotFoundError().text, new ValidationError({}).text];
-    const own = Object.keys(adminVi.server).map((k) => msg(`admin.server.${k}` as `admin.server.${keyof typeof adminVi.server}`));
+    const outside: Text[] = [
+      ...passwordProblems(""),
+      ...passwordProblems("a".repeat(201)),
+      new AuthError().text,
+      new ForbiddenError().text,
+      new NotFoundError().text,
+      new ValidationError({}).text,
+    ];
+    const own = Object.keys(adminVi.server).map((k) =>
+      msg(`admin.server.${k}` as `admin.server.${keyof typeof adminVi.server}`),
+    );
     for (const text of [...outside, ...own]) {
       const vi = translate("vi", text);
       expect(typeof text, vi).not.toBe("string");
@@ -70,7 +90,8 @@ describe("admin messages", () => {
         expect((en as string).length, path).toBeGreaterThan(0);
         return;
       }
-      for (const k of Object.keys(vi as object)) walk((vi as Record<string, unknown>)[k], (en as Record<string, unknown>)[k], `${path}.${k}`);
+      for (const k of Object.keys(vi as object))
+        walk((vi as Record<string, unknown>)[k], (en as Record<string, unknown>)[k], `${path}.${k}`);
     };
     walk(adminVi, adminEn, "admin");
   });

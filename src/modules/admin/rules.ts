@@ -27,7 +27,10 @@ export function isCurrentAgency(a: { validFrom: Date | null; validTo: Date | nul
 export function currentAgencyWhere(now: Date) {
   const today = utcToday(now);
   return {
-    AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: today } }] }, { OR: [{ validTo: null }, { validTo: { gte: today } }] }],
+    AND: [
+      { OR: [{ validFrom: null }, { validFrom: { lte: today } }] },
+      { OR: [{ validTo: null }, { validTo: { gte: today } }] },
+    ],
   };
 }
 

@@ -17,7 +17,12 @@ const checkbox = z
   .transform((v) => v === "on");
 /** Text the database can store as typed: no control characters (NUL failed the save), no lone surrogates. */
 const storable = (s: string) => !hasUnstorableChars(s);
-const reason = z.string().trim().max(500, zmsg("admin.server.reasonTooLong")).refine(storable, zmsg("admin.server.textInvalid")).default("");
+const reason = z
+  .string()
+  .trim()
+  .max(500, zmsg("admin.server.reasonTooLong"))
+  .refine(storable, zmsg("admin.server.textInvalid"))
+  .default("");
 
 export const ROLES = ["ADMIN", "REVIEWER", "REPORTER", "VIEWER"] as const;
 const role = z.enum(ROLES, zmsg("admin.server.roleInvalid"));
@@ -30,7 +35,12 @@ const email = z
   .max(200, { ...zmsg("admin.server.emailTooLong"), abort: true })
   .email(zmsg("admin.server.emailInvalid"));
 
-const name = z.string(zmsg("admin.server.nameRequired")).trim().min(1, zmsg("admin.server.nameRequired")).max(200, zmsg("admin.server.nameTooLong")).refine(storable, zmsg("admin.server.textInvalid"));
+const name = z
+  .string(zmsg("admin.server.nameRequired"))
+  .trim()
+  .min(1, zmsg("admin.server.nameRequired"))
+  .max(200, zmsg("admin.server.nameTooLong"))
+  .refine(storable, zmsg("admin.server.textInvalid"));
 
 /** A new password: the portal's password rules, one message per problem. */
 const password = z.string().superRefine((p, ctx) => {
@@ -68,7 +78,9 @@ export type SetActiveInput = z.infer<typeof setActiveForm>;
 export const resetPasswordForm = z.object({ id: idField("admin.server.invalidId"), password, reason });
 export type ResetPasswordInput = z.infer<typeof resetPasswordForm>;
 
-const day = z.string(zmsg("admin.server.dateInvalid")).refine((s) => parseDay(s) !== null, zmsg("admin.server.dateInvalid"));
+const day = z
+  .string(zmsg("admin.server.dateInvalid"))
+  .refine((s) => parseDay(s) !== null, zmsg("admin.server.dateInvalid"));
 
 export const periodForm = z.object({ id: idField("admin.server.invalidId"), opensAt: day, dueAt: day, locksAt: day });
 export type PeriodInput = z.infer<typeof periodForm>;

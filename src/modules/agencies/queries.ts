@@ -14,11 +14,22 @@ export async function listAgencies(opts: { skip: number; take: number; kind?: st
   const where: Prisma.AgencyWhereInput = {
     ...(opts.kind ? { kind: opts.kind as Prisma.AgencyWhereInput["kind"] } : {}),
     ...(opts.current
-      ? { AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: today } }] }, { OR: [{ validTo: null }, { validTo: { gte: today } }] }] }
+      ? {
+          AND: [
+            { OR: [{ validFrom: null }, { validFrom: { lte: today } }] },
+            { OR: [{ validTo: null }, { validTo: { gte: today } }] },
+          ],
+        }
       : {}),
   };
   const [items, total] = await Promise.all([
-    db.agency.findMany({ where, orderBy: [{ kind: "asc" }, { code: "asc" }], skip: opts.skip, take: opts.take, include }),
+    db.agency.findMany({
+      where,
+      orderBy: [{ kind: "asc" }, { code: "asc" }],
+      skip: opts.skip,
+      take: opts.take,
+      include,
+    }),
     db.agency.count({ where }),
   ]);
   return { items, total };
@@ -38,8 +49,18 @@ export function agencyToApi(a: AgencyRow) {
     validFrom: d(a.validFrom),
     validTo: d(a.validTo),
     aliases: a.aliases,
-    successors: a.successorsOf.map((s) => ({ code: s.to.code, date: d(s.date), kind: s.kind, legalBasis: s.legalBasis })),
-    predecessors: a.predecessors.map((s) => ({ code: s.from.code, date: d(s.date), kind: s.kind, legalBasis: s.legalBasis })),
+    successors: a.successorsOf.map((s) => ({
+      code: s.to.code,
+      date: d(s.date),
+      kind: s.kind,
+      legalBasis: s.legalBasis,
+    })),
+    predecessors: a.predecessors.map((s) => ({
+      code: s.from.code,
+      date: d(s.date),
+      kind: s.kind,
+      legalBasis: s.legalBasis,
+    })),
   };
 }
 

@@ -17,7 +17,14 @@ export async function signOutEverywhere(): Promise<ActionResult<{ ended: number 
     const ended = await db.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
       const n = await endAllSessions(user.id, "everywhere", tx);
-      await audit(tx, { actor: user, action: "auth.signOutEverywhere", entityType: "User", entityId: user.id, agencyId: user.agencyId, after: { sessionsEnded: n } });
+      await audit(tx, {
+        actor: user,
+        action: "auth.signOutEverywhere",
+        entityType: "User",
+        entityId: user.id,
+        agencyId: user.agencyId,
+        after: { sessionsEnded: n },
+      });
       return n;
     });
     return { ok: true, message: vi.auth.signedOutEverywhere, data: { ended } };

@@ -11,7 +11,13 @@ import { backupHealth, type BackupHealth } from "./rules";
 import { backupName } from "./schemas";
 
 export type BackupRow = { file: string; createdAt: Date; bytes: number; rows: number; tables: number; sha256: string };
-export type BackupsOverview = { backups: BackupRow[]; health: BackupHealth; at: string; keep: number; nextAt: Date | null };
+export type BackupsOverview = {
+  backups: BackupRow[];
+  health: BackupHealth;
+  at: string;
+  keep: number;
+  nextAt: Date | null;
+};
 
 export async function backupsOverview(user: SessionUser, now: Date): Promise<BackupsOverview> {
   assertCanManageBackups(user);

@@ -12,7 +12,10 @@ describe("backup health shown to administrators", () => {
   });
 
   it("a failure after the latest good backup is shown first; an older failure is history", () => {
-    expect(backupHealth(now, h(32), { at: h(8).toISOString(), ok: false, error: "disk full" })).toMatchObject({ kind: "failed", error: "disk full" });
+    expect(backupHealth(now, h(32), { at: h(8).toISOString(), ok: false, error: "disk full" })).toMatchObject({
+      kind: "failed",
+      error: "disk full",
+    });
     expect(backupHealth(now, null, { at: h(8).toISOString(), ok: false, error: "x" }).kind).toBe("failed");
     expect(backupHealth(now, h(8), { at: h(32).toISOString(), ok: false, error: "x" }).kind).toBe("ok");
   });

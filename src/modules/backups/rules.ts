@@ -12,7 +12,11 @@ export type BackupHealth =
  * latest backup older than 36 hours; a folder that never held a backup is "none", not an alarm,
  * until it has been so for 36 hours since the portal started keeping backups.
  */
-export function backupHealth(now: Date, latestAt: Date | null, lastRun: { at: string; ok: boolean; error?: string } | null): BackupHealth {
+export function backupHealth(
+  now: Date,
+  latestAt: Date | null,
+  lastRun: { at: string; ok: boolean; error?: string } | null,
+): BackupHealth {
   if (lastRun && !lastRun.ok && (!latestAt || new Date(lastRun.at) > latestAt)) {
     return { kind: "failed", failedAt: new Date(lastRun.at), error: lastRun.error ?? "", latestAt };
   }

@@ -22,14 +22,24 @@ const schema = z.object({
   agency: apiParam.agency.optional().catch(undefined),
   milestone: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   status: milestoneStatusField.optional().catch(undefined),
-  asOf: z.string().regex(/^\d{4}-Q[1-4]$/).optional().catch(undefined),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/)
+    .optional()
+    .catch(undefined),
   sort: z.enum(["status", "indicator", "decision", "milestone"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
 /** Parses URL search params (empty strings count as absent). */
-export function parseFilters(sp: Record<string, string | string[] | undefined>): DashboardFilters & { agencyCode?: string } {
-  const flat = Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== "" && v !== undefined));
+export function parseFilters(
+  sp: Record<string, string | string[] | undefined>,
+): DashboardFilters & { agencyCode?: string } {
+  const flat = Object.fromEntries(
+    Object.entries(sp)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter(([, v]) => v !== "" && v !== undefined),
+  );
   const f = schema.parse(flat);
   return {
     decision: f.decision,

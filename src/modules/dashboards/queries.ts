@@ -6,8 +6,22 @@ import { memoByPublicVersion } from "@/server/public-memo";
 import { taskStatus, type TaskStatus } from "@/lib/status";
 import { periodState } from "@/modules/reporting/rules";
 
-export type CompletenessCell = { year: number; quarter: number; expected: number; submitted: number; late: number; status: "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE" };
-export type CompletenessRow = { agencyId: number; code: string; nameVi: string; nameEn: string; kind: string; cells: CompletenessCell[] };
+export type CompletenessCell = {
+  year: number;
+  quarter: number;
+  expected: number;
+  submitted: number;
+  late: number;
+  status: "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE";
+};
+export type CompletenessRow = {
+  agencyId: number;
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  kind: string;
+  cells: CompletenessCell[];
+};
 
 /** Who has reported what for the last `count` quarters that have opened: agencies × quarters. */
 export type CompletenessGrid = { quarters: { year: number; quarter: number }[]; rows: CompletenessRow[] };
@@ -16,16 +30,29 @@ export type CompletenessGrid = { quarters: { year: number; quarter: number }[]; 
  * Not memoised: it counts submissions, which are not published data, so the published-data
  * version (the one memo key, src/server/public-memo.ts) does not move with them.
  */
-export async function completenessGrid(opts: { count?: number; agencyId?: number; kind?: string } = {}): Promise<CompletenessGrid> {
+export async function completenessGrid(
+  opts: { count?: number; agencyId?: number; kind?: string } = {},
+): Promise<CompletenessGrid> {
   return loadCompletenessGrid(opts);
 }
 
-export async function loadCompletenessGrid(opts: { count?: number; agencyId?: number; kind?: string } = {}, now = clockNow()): Promise<CompletenessGrid> {
-  const periods = (await db.reportingPeriod.findMany({ where: { opensAt: { lte: now } }, orderBy: [{ year: "desc" }, { quarter: "desc" }], take: opts.count ?? 6 })).reverse();
+export async function loadCompletenessGrid(
+  opts: { count?: number; agencyId?: number; kind?: string } = {},
+  now = clockNow(),
+): Promise<CompletenessGrid> {
+  const periods = (
+    await db.reportingPeriod.findMany({
+      where: { opensAt: { lte: now } },
+      orderBy: [{ year: "desc" }, { quarter: "desc" }],
+      take: opts.count ?? 6,
+    })
+  ).reverse();
   if (!periods.length) return { quarters: [], rows: [] };
   const agencyFilter = opts.agencyId ? Prisma.sql`AND a.id = ${opts.agencyId}` : Prisma.empty;
   const kindFilter = opts.kind ? Prisma.sql`AND a.kind::text = ${opts.kind}` : Prisma.empty;
-  const agencies = await db.$queryRaw<{ id: number; code: string; nameVi: string; nameEn: string; kind: string; expected: number }[]>(Prisma.sql`
+  const agencies = await db.$queryRaw<
+    { id: number; code: string; nameVi: string; nameEn: string; kind: string; expected: number }[]
+  >(Prisma.sql`
     SELECT a.id, a.code, a."nameVi", a."nameEn", a.kind::text AS kind,
       ((SELECT count(*) FROM "IndicatorAssignment" ia WHERE ia."agencyId" = a.id) +
        (SELECT count(*) FROM "TaskAssignment" ta WHERE ta."agencyId" = a.id AND ta.role = 'LEAD'))::int AS expected
@@ -35,7 +62,9 @@ export async function loadCompletenessGrid(opts: { count?: number; agencyId?: nu
         OR EXISTS (SELECT 1 FROM "TaskAssignment" ta WHERE ta."agencyId" = a.id AND ta.role = 'LEAD'))
     ORDER BY a.kind, a."nameVi"`);
   const first = periods[0];
-  const done = await db.$queryRaw<{ agencyId: number; year: number; quarter: number; submitted: number; late: number }[]>(Prisma.sql`
+  const done = await db.$queryRaw<
+    { agencyId: number; year: number; quarter: number; submitted: number; late: number }[]
+  >(Prisma.sql`
     SELECT "agencyId", year, quarter, sum(submitted)::int AS submitted, sum(late)::int AS late FROM (
       SELECT "agencyId", year, quarter, count(*) FILTER (WHERE state IN ('SUBMITTED', 'APPROVED')) AS submitted, count(*) FILTER (WHERE late AND state IN ('SUBMITTED', 'APPROVED')) AS late
         FROM "Observation" WHERE (year, quarter) >= (${first.year}, ${first.quarter}) GROUP BY 1, 2, 3
@@ -56,14 +85,27 @@ export async function loadCompletenessGrid(opts: { count?: number; agencyId?: nu
       const late = d?.late ?? 0;
       const state = periodState(p, now);
       const status: CompletenessCell["status"] =
-        submitted >= a.expected ? (late > 0 ? "LATE" : "ON_TIME") : state === "OVERDUE" || state === "LOCKED" ? "MISSING" : "NOT_DUE";
+        submitted >= a.expected
+          ? late > 0
+            ? "LATE"
+            : "ON_TIME"
+          : state === "OVERDUE" || state === "LOCKED"
+            ? "MISSING"
+            : "NOT_DUE";
       return { year: p.year, quarter: p.quarter, expected: a.expected, submitted, late, status };
     }),
   }));
   return { quarters: periods.map((p) => ({ year: p.year, quarter: p.quarter })), rows };
 }
 
-export type TaskStatusRow = { taskId: number; taskKey: string; documentKey: string; agencyId: number; agencyCode: string; status: TaskStatus };
+export type TaskStatusRow = {
+  taskId: number;
+  taskKey: string;
+  documentKey: string;
+  agencyId: number;
+  agencyCode: string;
+  status: TaskStatus;
+};
 
 /** The status of every (task, lead agency) from the latest approved update and the deadline (memoised per published-data version). */
 export async function taskStatuses(): Promise<TaskStatusRow[]> {
@@ -72,7 +114,18 @@ export async function taskStatuses(): Promise<TaskStatusRow[]> {
 
 export async function loadTaskStatuses(now = clockNow()): Promise<TaskStatusRow[]> {
   const rows = await db.$queryRaw<
-    { taskId: number; taskKey: string; documentKey: string; agencyId: number; agencyCode: string; dueOn: Date | null; deadlineKind: string; status: string | null; completedOn: Date | null; approvedAt: Date | null }[]
+    {
+      taskId: number;
+      taskKey: string;
+      documentKey: string;
+      agencyId: number;
+      agencyCode: string;
+      dueOn: Date | null;
+      deadlineKind: string;
+      status: string | null;
+      completedOn: Date | null;
+      approvedAt: Date | null;
+    }[]
   >`
     SELECT ta."taskId", t.key AS "taskKey", d.key AS "documentKey", ta."agencyId", a.code AS "agencyCode", t."dueOn", t."deadlineKind"::text AS "deadlineKind",
            p."approvedStatus"::text AS status, p."completedOn", p."approvedAt"
@@ -101,7 +154,14 @@ export async function loadTaskStatuses(now = clockNow()): Promise<TaskStatusRow[
   return out;
 }
 
-export const TASK_STATUSES: TaskStatus[] = ["DONE_ON_TIME", "DONE_LATE", "IN_PROGRESS", "ONGOING", "OVERDUE", "NOT_STARTED"];
+export const TASK_STATUSES: TaskStatus[] = [
+  "DONE_ON_TIME",
+  "DONE_LATE",
+  "IN_PROGRESS",
+  "ONGOING",
+  "OVERDUE",
+  "NOT_STARTED",
+];
 
 /**
  * Documents, indicators (with the agencies reporting them) and the agencies that report: the
@@ -110,10 +170,16 @@ export const TASK_STATUSES: TaskStatus[] = ["DONE_ON_TIME", "DONE_LATE", "IN_PRO
  */
 export async function overviewLookups() {
   const [documents, indicators, agencies] = await Promise.all([
-    db.document.findMany({ orderBy: { sortOrder: "asc" }, select: { key: true, numberCanonical: true, titleVi: true, titleEn: true, inForce: true } }),
+    db.document.findMany({
+      orderBy: { sortOrder: "asc" },
+      select: { key: true, numberCanonical: true, titleVi: true, titleEn: true, inForce: true },
+    }),
     db.indicator.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true, unit: true, kind: true } }),
     db.agency.findMany({
-      where: { validTo: null, OR: [{ indicatorAssignments: { some: {} } }, { assignments: { some: { role: "LEAD" } } }] },
+      where: {
+        validTo: null,
+        OR: [{ indicatorAssignments: { some: {} } }, { assignments: { some: { role: "LEAD" } } }],
+      },
       select: { id: true, code: true, nameVi: true, nameEn: true },
       orderBy: [{ kind: "asc" }, { nameVi: "asc" }],
     }),

@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { lastQuarters, pageOf, sortTargets, taskSummary } from "./view-model";
 
-const row = (indicatorId: number, documentKey: string, documentNumber: string | null, year: number) => ({ indicatorId, documentKey, documentNumber, year });
+const row = (indicatorId: number, documentKey: string, documentNumber: string | null, year: number) => ({
+  indicatorId,
+  documentKey,
+  documentNumber,
+  year,
+});
 
 describe("dashboard view model", () => {
-  const rows = [row(1, "942-2021", "942/QĐ-TTg", 2030), row(2, "411-2022", "411/QĐ-TTg", 2025), row(3, "749-2020", null, 2020)];
+  const rows = [
+    row(1, "942-2021", "942/QĐ-TTg", 2030),
+    row(2, "411-2022", "411/QĐ-TTg", 2025),
+    row(3, "749-2020", null, 2020),
+  ];
   const names: Record<number, string> = { 1: "Đường", 2: "Ăn", 3: "Bé" };
   const vi = new Intl.Collator("vi");
 

@@ -16,14 +16,22 @@ export function sortTargets<T extends Pick<TargetStatus, "indicatorId" | "docume
   indicatorName: (indicatorId: number) => string,
   collator: Intl.Collator,
 ): T[] {
-  if (sort === "indicator") return [...rows].sort((a, b) => collator.compare(indicatorName(a.indicatorId), indicatorName(b.indicatorId)));
-  if (sort === "decision") return [...rows].sort((a, b) => collator.compare(a.documentNumber ?? a.documentKey, b.documentNumber ?? b.documentKey));
+  if (sort === "indicator")
+    return [...rows].sort((a, b) => collator.compare(indicatorName(a.indicatorId), indicatorName(b.indicatorId)));
+  if (sort === "decision")
+    return [...rows].sort((a, b) =>
+      collator.compare(a.documentNumber ?? a.documentKey, b.documentNumber ?? b.documentKey),
+    );
   if (sort === "milestone") return [...rows].sort((a, b) => a.year - b.year);
   return [...rows];
 }
 
 /** One page of rows; a page past the end shows the last one. */
-export function pageOf<T>(rows: readonly T[], page: number, size = TARGETS_PAGE_SIZE): { page: number; pages: number; shown: T[] } {
+export function pageOf<T>(
+  rows: readonly T[],
+  page: number,
+  size = TARGETS_PAGE_SIZE,
+): { page: number; pages: number; shown: T[] } {
   const pages = Math.max(1, Math.ceil(rows.length / size));
   const current = Math.min(Math.max(1, page), pages);
   return { page: current, pages, shown: rows.slice((current - 1) * size, current * size) };
@@ -35,9 +43,19 @@ type TaskRow = { agencyId: number; agencyCode: string; documentKey: string; stat
  * Task counts by status for the view (one agency's or all, one document's or all), and the
  * agencies with the most overdue tasks, most first (at most `top`).
  */
-export function taskSummary(rows: readonly TaskRow[], scope: { agencyId?: number | null; decision?: string }, statuses: readonly TaskStatus[], top = 20) {
-  const mine = rows.filter((t) => (!scope.agencyId || t.agencyId === scope.agencyId) && (!scope.decision || t.documentKey === scope.decision));
-  const counts = Object.fromEntries(statuses.map((s) => [s, mine.filter((t) => t.status === s).length])) as Record<TaskStatus, number>;
+export function taskSummary(
+  rows: readonly TaskRow[],
+  scope: { agencyId?: number | null; decision?: string },
+  statuses: readonly TaskStatus[],
+  top = 20,
+) {
+  const mine = rows.filter(
+    (t) => (!scope.agencyId || t.agencyId === scope.agencyId) && (!scope.decision || t.documentKey === scope.decision),
+  );
+  const counts = Object.fromEntries(statuses.map((s) => [s, mine.filter((t) => t.status === s).length])) as Record<
+    TaskStatus,
+    number
+  >;
   const overdue = new Map<string, number>();
   for (const t of mine) if (t.status === "OVERDUE") overdue.set(t.agencyCode, (overdue.get(t.agencyCode) ?? 0) + 1);
   return { counts, overdue: [...overdue].sort((a, b) => b[1] - a[1]).slice(0, top) };

@@ -8,7 +8,6 @@ export async function listDecisions() {
   });
 }
 
-
 export async function getDecision(key: string) {
   return db.document.findUnique({
     where: { key },
@@ -19,7 +18,10 @@ export async function getDecision(key: string) {
       tasks: {
         orderBy: { sortOrder: "asc" },
         include: {
-          agencies: { orderBy: [{ role: "asc" }, { position: "asc" }], include: { agency: { select: { code: true, nameVi: true, nameEn: true, shortVi: true } } } },
+          agencies: {
+            orderBy: [{ role: "asc" }, { position: "asc" }],
+            include: { agency: { select: { code: true, nameVi: true, nameEn: true, shortVi: true } } },
+          },
           _count: { select: { assignees: true } },
         },
       },
@@ -34,7 +36,6 @@ export async function groupNames(): Promise<Map<string, { nameVi: string; nameEn
   const groups = await db.agencyGroup.findMany({ select: { code: true, nameVi: true, nameEn: true } });
   return new Map(groups.map((g) => [g.code, { nameVi: g.nameVi, nameEn: g.nameEn }]));
 }
-
 
 /** Every document's key, in the documents' order (the sitemap). */
 export async function documentKeys(): Promise<string[]> {

@@ -15,7 +15,10 @@ type DocRow = {
   relatedKeys: string[];
 };
 
-export function decisionToApi(d: DocRow, counts?: { targets: number; tasks: number; commitments: number; notes: number }) {
+export function decisionToApi(
+  d: DocRow,
+  counts?: { targets: number; tasks: number; commitments: number; notes: number },
+) {
   return {
     key: d.key,
     numberPrinted: d.numberPrinted,
@@ -33,7 +36,13 @@ export function decisionToApi(d: DocRow, counts?: { targets: number; tasks: numb
   };
 }
 
-export type DecisionRef = { key: string; numberCanonical: string | null; numberPrinted: string | null; kind: string; inForce: boolean };
+export type DecisionRef = {
+  key: string;
+  numberCanonical: string | null;
+  numberPrinted: string | null;
+  kind: string;
+  inForce: boolean;
+};
 export function decisionRef(d: DecisionRef) {
   return { key: d.key, number: d.numberCanonical ?? d.numberPrinted, kind: d.kind, inForce: d.inForce };
 }

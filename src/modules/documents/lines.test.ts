@@ -10,10 +10,19 @@ describe("splitLines", () => {
 });
 
 describe("locateQuote", () => {
-  const lines = ["a) Mục tiêu đến năm 2025", "- Tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt", "tối thiểu 10%;", "", "- Tỷ trọng kinh tế số đạt 20% GDP;"];
+  const lines = [
+    "a) Mục tiêu đến năm 2025",
+    "- Tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt",
+    "tối thiểu 10%;",
+    "",
+    "- Tỷ trọng kinh tế số đạt 20% GDP;",
+  ];
 
   it("finds the lines a quote broken across lines covers", () => {
-    expect(locateQuote(lines, 2, "Tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%")).toEqual({ from: 2, to: 3 });
+    expect(locateQuote(lines, 2, "Tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%")).toEqual({
+      from: 2,
+      to: 3,
+    });
     expect(locateQuote(lines, 5, "Tỷ  trọng kinh tế số đạt 20% GDP")).toEqual({ from: 5, to: 5 });
   });
 

@@ -20,7 +20,12 @@ export type Span = { from: number; to: number };
  * `line + after`: the occurrence starting nearest `line`, null when there is none. Matching
  * ignores runs of whitespace, line breaks included.
  */
-export function locateQuote(lines: readonly string[], line: number, quote: string, opts: { before?: number; after?: number } = {}): Span | null {
+export function locateQuote(
+  lines: readonly string[],
+  line: number,
+  quote: string,
+  opts: { before?: number; after?: number } = {},
+): Span | null {
   const q = normaliseWhitespace(quote);
   if (!q || line < 1 || line > lines.length) return null;
   const first = Math.max(1, line - (opts.before ?? 3));
@@ -46,7 +51,12 @@ export function locateQuote(lines: readonly string[], line: number, quote: strin
 }
 
 /** The span to highlight for an item cited at `line`: always includes `line`, at most `max` lines. */
-export function highlightSpan(lines: readonly string[], line: number, quote: string | null, opts: { before?: number; after?: number; max?: number } = {}): Span {
+export function highlightSpan(
+  lines: readonly string[],
+  line: number,
+  quote: string | null,
+  opts: { before?: number; after?: number; max?: number } = {},
+): Span {
   const found = quote ? locateQuote(lines, line, quote, opts) : null;
   if (!found) return { from: line, to: line };
   const from = Math.min(line, found.from);

@@ -20,7 +20,11 @@ function escapeHtml(s: string): string {
  * `<div id="L12"><a href="#L12">12</a>text</div>` per line. Cited lines (cited[n] = 1) are marked
  * and carry a left border; the first line of each cited item is followed by links back to it.
  */
-export function linesHtml(lines: readonly string[], cited: Uint8Array, refs: ReadonlyMap<number, readonly LineRef[]>): string {
+export function linesHtml(
+  lines: readonly string[],
+  cited: Uint8Array,
+  refs: ReadonlyMap<number, readonly LineRef[]>,
+): string {
   const out = new Array<string>(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const n = i + 1;

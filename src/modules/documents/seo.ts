@@ -25,7 +25,13 @@ export function languageAlternates(rest: string): Record<Lang, string> {
 }
 
 /** Title, description, canonical + alternate languages and Open Graph of one public page. */
-export function publicPageMetadata(opts: { lang: Lang; rest: string; title: string; description: string; type?: "website" | "article" }): Metadata {
+export function publicPageMetadata(opts: {
+  lang: Lang;
+  rest: string;
+  title: string;
+  description: string;
+  type?: "website" | "article";
+}): Metadata {
   const description = clip(opts.description, 300);
   const languages = languageAlternates(opts.rest);
   return {

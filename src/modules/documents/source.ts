@@ -50,7 +50,14 @@ export const loadDocumentSource = cache(async (key: string) => {
       titleEn: true,
       targets: {
         orderBy: [{ line: "asc" }, { year: "asc" }, { id: "asc" }],
-        select: { key: true, line: true, quote: true, year: true, clause: true, indicator: { select: { code: true, nameVi: true, nameEn: true } } },
+        select: {
+          key: true,
+          line: true,
+          quote: true,
+          year: true,
+          clause: true,
+          indicator: { select: { code: true, nameVi: true, nameEn: true } },
+        },
       },
       tasks: { orderBy: { sortOrder: "asc" }, select: { key: true, line: true, numberPrinted: true, title: true } },
     },
@@ -68,6 +75,16 @@ export async function documentHeader(key: string) {
   if (!KEY.test(key)) return null;
   return db.document.findUnique({
     where: { key },
-    select: { key: true, numberPrinted: true, numberCanonical: true, titleVi: true, titleEn: true, summaryVi: true, summaryEn: true, kind: true, inForce: true },
+    select: {
+      key: true,
+      numberPrinted: true,
+      numberCanonical: true,
+      titleVi: true,
+      titleEn: true,
+      summaryVi: true,
+      summaryEn: true,
+      kind: true,
+      inForce: true,
+    },
   });
 }

@@ -35,7 +35,17 @@ export type ImportBatchView = {
   summary: ImportSummary;
 };
 
-type BatchRecord = { id: number; status: ImportBatchView["status"]; year: number; quarter: number; fileName: string; createdAt: Date; appliedAt: Date | null; errorCount: number; rows: Prisma.JsonValue };
+type BatchRecord = {
+  id: number;
+  status: ImportBatchView["status"];
+  year: number;
+  quarter: number;
+  fileName: string;
+  createdAt: Date;
+  appliedAt: Date | null;
+  errorCount: number;
+  rows: Prisma.JsonValue;
+};
 
 function summarize(p: ParsedImport): ImportSummary {
   const rows = [...p.indicators, ...p.tasks];
@@ -46,21 +56,43 @@ function summarize(p: ParsedImport): ImportSummary {
 
 function toView(b: BatchRecord): ImportBatchView {
   const parsed = b.rows as unknown as ParsedImport;
-  return { id: b.id, status: b.status, year: b.year, quarter: b.quarter, fileName: b.fileName, createdAt: b.createdAt, appliedAt: b.appliedAt, errorCount: b.errorCount, parsed, summary: summarize(parsed) };
+  return {
+    id: b.id,
+    status: b.status,
+    year: b.year,
+    quarter: b.quarter,
+    fileName: b.fileName,
+    createdAt: b.createdAt,
+    appliedAt: b.appliedAt,
+    errorCount: b.errorCount,
+    parsed,
+    summary: summarize(parsed),
+  };
 }
 
 /** Keeps the base name only, without control characters (it is shown back to the user). */
 function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200);
   return clean || "tai-len.xlsx";
 }
 
 /** What the agency may report and what is stored for the quarter, for the parser. */
-async function loadContext(user: SessionUser, year: number, quarter: number, period: ImportContext["period"], now: Date): Promise<ImportContext> {
+async function loadContext(
+  user: SessionUser,
+  year: number,
+  quarter: number,
+  period: ImportContext["period"],
+  now: Date,
+): Promise<ImportContext> {
   const agencyId = user.agencyId;
   const [indicators, assigned, observations, tasks, leads, progress] = await Promise.all([
-    db.indicator.findMany({ select: { id: true, code: true, nameVi: true, kind: true, unit: true, minValue: true, maxValue: true } }),
+    db.indicator.findMany({
+      select: { id: true, code: true, nameVi: true, kind: true, unit: true, minValue: true, maxValue: true },
+    }),
     db.indicatorAssignment.findMany({ where: { agencyId }, select: { indicatorId: true } }),
     db.observation.findMany({ where: { agencyId, year, quarter } }),
     db.task.findMany({ select: { id: true, key: true, title: true } }),
@@ -105,7 +137,9 @@ async function oneImportAtATime<T>(userId: number, fn: (tx: Prisma.TransactionCl
   try {
     return await db.$transaction(
       async (tx) => {
-        const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK}::int4, ${userId}::int4) AS locked`;
+        const [row] = await tx.$queryRaw<
+          { locked: boolean }[]
+        >`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK}::int4, ${userId}::int4) AS locked`;
         if (!row?.locked) throw new ImportBusy();
         return fn(tx);
       },
@@ -186,8 +220,20 @@ class BatchGone extends ConflictError {
 function relabel(err: AppError, parsed: ParsedImport, submit: boolean): AppError {
   // Field errors are keyed by the row's label, as the preview names it (Vietnamese, like the file).
   const labels = new Map<string, string>([
-    ...parsed.indicators.map((r) => [`ind.${r.indicatorId}`, translate("vi", msg("errors.excel.indicatorRow", { name: r.name, row: String(r.row) }))] as const),
-    ...parsed.tasks.map((r) => [`task.${r.taskId}`, translate("vi", msg("errors.excel.taskRow", { name: r.title.slice(0, 80), row: String(r.row) }))] as const),
+    ...parsed.indicators.map(
+      (r) =>
+        [
+          `ind.${r.indicatorId}`,
+          translate("vi", msg("errors.excel.indicatorRow", { name: r.name, row: String(r.row) })),
+        ] as const,
+    ),
+    ...parsed.tasks.map(
+      (r) =>
+        [
+          `task.${r.taskId}`,
+          translate("vi", msg("errors.excel.taskRow", { name: r.title.slice(0, 80), row: String(r.row) })),
+        ] as const,
+    ),
   ]);
   const fieldErrors: Record<string, Text[]> = {};
   for (const [k, texts] of Object.entries(err.fieldTexts ?? {})) {
@@ -234,12 +280,20 @@ export async function confirmImport(
       async (tx) => {
         const claimed = await tx.importBatch.updateMany({
           where: { id: b.id, userId: user.id, status: "PREVIEW", errorCount: 0 },
-          data: { status: "APPLIED", appliedAt: now, ...(submit ? { rows: { ...parsed, submitted: true } as unknown as Prisma.InputJsonValue } : {}) },
+          data: {
+            status: "APPLIED",
+            appliedAt: now,
+            ...(submit ? { rows: { ...parsed, submitted: true } as unknown as Prisma.InputJsonValue } : {}),
+          },
         });
         if (claimed.count === 0) throw new BatchGone();
         const period = { year: b.year, quarter: b.quarter };
-        const ind = indicators.length ? await saveIndicatorValues(user, { ...period, rows: indicators }, now, tx) : { saved: 0, submitted: 0 };
-        const tsk = tasks.length ? await saveTaskProgress(user, { ...period, rows: tasks }, now, tx) : { saved: 0, submitted: 0 };
+        const ind = indicators.length
+          ? await saveIndicatorValues(user, { ...period, rows: indicators }, now, tx)
+          : { saved: 0, submitted: 0 };
+        const tsk = tasks.length
+          ? await saveTaskProgress(user, { ...period, rows: tasks }, now, tx)
+          : { saved: 0, submitted: 0 };
         await audit(tx, {
           actor: user,
           action: "import.confirm",
@@ -247,7 +301,12 @@ export async function confirmImport(
           entityId: b.id,
           agencyId: b.agencyId,
           before: { status: "PREVIEW" },
-          after: { status: "APPLIED", indicators: ind.saved, tasks: tsk.saved, ...(submit ? { submitted: ind.submitted + tsk.submitted } : {}) },
+          after: {
+            status: "APPLIED",
+            indicators: ind.saved,
+            tasks: tsk.saved,
+            ...(submit ? { submitted: ind.submitted + tsk.submitted } : {}),
+          },
         });
         // With `submit` every written row is submitted (or nothing is written at all).
         return { indicators: ind.saved, tasks: tsk.saved };
@@ -267,7 +326,10 @@ export async function confirmImport(
 export async function cancelImport(user: SessionUser, batchId: number): Promise<void> {
   const b = await ownBatch(user, batchId);
   await db.$transaction(async (tx) => {
-    const r = await tx.importBatch.updateMany({ where: { id: b.id, userId: user.id, status: "PREVIEW" }, data: { status: "CANCELLED" } });
+    const r = await tx.importBatch.updateMany({
+      where: { id: b.id, userId: user.id, status: "PREVIEW" },
+      data: { status: "CANCELLED" },
+    });
     if (r.count === 0) throw new BatchGone();
     await audit(tx, {
       actor: user,

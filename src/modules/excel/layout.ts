@@ -8,7 +8,13 @@ export const SHEETS = { guide: "Hướng dẫn", indicators: "Chỉ tiêu", task
 /** Labels of the guide sheet cells that identify the file; the parser compares, never trusts. */
 export const META = { agencyCode: "Mã cơ quan (không sửa)", period: "Kỳ báo cáo (không sửa)" } as const;
 
-export type ColumnSpec<K extends string> = { key: K; header: string; width: number; editable: boolean; hidden?: boolean };
+export type ColumnSpec<K extends string> = {
+  key: K;
+  header: string;
+  width: number;
+  editable: boolean;
+  hidden?: boolean;
+};
 
 export const INDICATOR_COLUMNS = [
   { key: "code", header: "Mã chỉ tiêu (không sửa)", width: 30, editable: false, hidden: true },

@@ -45,7 +45,9 @@ describe("cell values", () => {
     expect(cellText({ richText: [{ text: "Đang " }, { text: "thực hiện" }] })).toBe("Đang thực hiện");
     expect(cellText({ formula: "A1*2", result: 20.5 })).toBe("20,5");
     expect(cellText({ text: "minh chứng", hyperlink: "https://example.gov.vn/a" })).toBe("minh chứng");
-    expect(cellText({ text: "minh chứng", hyperlink: "https://example.gov.vn/a" }, true)).toBe("https://example.gov.vn/a");
+    expect(cellText({ text: "minh chứng", hyperlink: "https://example.gov.vn/a" }, true)).toBe(
+      "https://example.gov.vn/a",
+    );
     expect(cellText(new Date(Date.UTC(2026, 8, 30)))).toBe("2026-09-30");
     expect(cellText("dòng 1\r\ndòng 2")).toBe("dòng 1\ndòng 2");
   });
@@ -58,7 +60,9 @@ describe("parseWorkbook", () => {
     quarter: 3,
     period: { opensAt: new Date("2026-10-01"), dueAt: new Date("2026-11-30"), locksAt: new Date("2027-01-29") },
     now: new Date("2026-11-01"),
-    indicators: new Map([["ind-a", { id: 1, nameVi: "A", kind: "PERCENT", unit: "%", minValue: 0, maxValue: 100, assigned: true }]]),
+    indicators: new Map([
+      ["ind-a", { id: 1, nameVi: "A", kind: "PERCENT", unit: "%", minValue: 0, maxValue: 100, assigned: true }],
+    ]),
     observations: new Map(),
     tasks: new Map([["task-a", { id: 7, title: "Nhiệm vụ A", led: true }]]),
     progress: new Map(),

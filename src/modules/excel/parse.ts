@@ -24,7 +24,14 @@ import {
   type TaskStatus,
 } from "./layout";
 import { excelVi } from "@/messages/excel";
-import { MAX_CELL_CHARS, MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS_PER_SHEET, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from "./limits";
+import {
+  MAX_CELL_CHARS,
+  MAX_CELLS,
+  MAX_FILE_BYTES,
+  MAX_ROWS_PER_SHEET,
+  MAX_UNZIPPED_BYTES,
+  MAX_ZIP_ENTRIES,
+} from "./limits";
 import { IsolatedReadError, readWorkbookIsolated } from "./reader/isolate";
 import type { RawCell, RawRow, RawValue, RawWorkbook } from "./reader/workbook";
 
@@ -54,7 +61,15 @@ export type TaskImportRow = {
   taskId: number | null;
   title: string;
   version: number;
-  input: { status: TaskStatus | null; statusText: string; percent: string; achieved: string; obstacles: string; nextSteps: string; evidenceUrl: string };
+  input: {
+    status: TaskStatus | null;
+    statusText: string;
+    percent: string;
+    achieved: string;
+    obstacles: string;
+    nextSteps: string;
+    evidenceUrl: string;
+  };
   parsedPercent: number | null;
   current: { status: string; percentComplete: number | null; state: string; version: number } | null;
   outcome: RowOutcome;
@@ -78,23 +93,53 @@ export type ImportContext = {
   period: PeriodDates;
   now: Date;
   /** Every indicator by code; `assigned` when this agency reports it. */
-  indicators: Map<string, { id: number; nameVi: string; kind: string; unit: string; minValue: number | null; maxValue: number | null; assigned: boolean }>;
+  indicators: Map<
+    string,
+    {
+      id: number;
+      nameVi: string;
+      kind: string;
+      unit: string;
+      minValue: number | null;
+      maxValue: number | null;
+      assigned: boolean;
+    }
+  >;
   /** This agency's observations of the quarter, by indicator id. */
-  observations: Map<number, Editable & { value: number | null; source: string | null; note: string | null; explanation: string | null; evidenceUrl: string | null }>;
+  observations: Map<
+    number,
+    Editable & {
+      value: number | null;
+      source: string | null;
+      note: string | null;
+      explanation: string | null;
+      evidenceUrl: string | null;
+    }
+  >;
   /** Every task by key; `led` when this agency leads it. */
   tasks: Map<string, { id: number; title: string; led: boolean }>;
   /** This agency's progress records of the quarter, by task id. */
   progress: Map<
     number,
-    Editable & { status: TaskStatus; percentComplete: number | null; achieved: string | null; obstacles: string | null; nextSteps: string | null; evidenceUrl: string | null }
+    Editable & {
+      status: TaskStatus;
+      percentComplete: number | null;
+      achieved: string | null;
+      obstacles: string | null;
+      nextSteps: string | null;
+      evidenceUrl: string | null;
+    }
   >;
 };
 
-const NOT_XLSX = "Tệp tải lên không phải là tệp Excel (.xlsx). Hãy tải mẫu từ cổng, điền số liệu rồi lưu ở định dạng .xlsx.";
+const NOT_XLSX =
+  "Tệp tải lên không phải là tệp Excel (.xlsx). Hãy tải mẫu từ cổng, điền số liệu rồi lưu ở định dạng .xlsx.";
 const OLD_XLS = "Tệp Excel 97–2003 (.xls) không được hỗ trợ. Hãy mở tệp và lưu lại ở định dạng Excel Workbook (.xlsx).";
-const NEW_ROW = "Dòng này không có mã (cột ẩn). Không thêm dòng mới vào mẫu: chỉ điền vào các dòng có sẵn của mẫu tải từ cổng.";
+const NEW_ROW =
+  "Dòng này không có mã (cột ẩn). Không thêm dòng mới vào mẫu: chỉ điền vào các dòng có sẵn của mẫu tải từ cổng.";
 const BAD_VERSION = "Cột phiên bản (ẩn) đã bị sửa. Hãy tải mẫu mới từ cổng.";
-const READ_ONLY = "Mục này đã nộp hoặc đã duyệt nên không sửa được; hãy trả ô về giá trị cũ hoặc liên hệ người thẩm định.";
+const READ_ONLY =
+  "Mục này đã nộp hoặc đã duyệt nên không sửa được; hãy trả ô về giá trị cũ hoặc liên hệ người thẩm định.";
 const LOCKED = "Kỳ báo cáo đã khóa (hoặc chưa mở) nên mục này không sửa được.";
 
 function fileError(message: string): ValidationError {
@@ -105,7 +150,9 @@ function fileError(message: string): ValidationError {
 export function checkFile(bytes: Uint8Array): void {
   if (bytes.length === 0) throw fileError("Tệp tải lên trống.");
   if (bytes.length > MAX_FILE_BYTES) {
-    throw fileError(`Tệp quá lớn (${(bytes.length / 1024 / 1024).toFixed(1).replace(".", ",")} MB). Dung lượng tối đa là 5 MB.`);
+    throw fileError(
+      `Tệp quá lớn (${(bytes.length / 1024 / 1024).toFixed(1).replace(".", ",")} MB). Dung lượng tối đa là 5 MB.`,
+    );
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw fileError(OLD_XLS);
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw fileError(NOT_XLSX);
@@ -123,7 +170,8 @@ export function checkFile(bytes: Uint8Array): void {
   const entries = view.getUint16(eocd + 10, true);
   const dirSize = view.getUint32(eocd + 12, true);
   const dirOffset = view.getUint32(eocd + 16, true);
-  if (entries === 0xffff || dirOffset === 0xffffffff || entries > MAX_ZIP_ENTRIES || dirOffset + dirSize > bytes.length) throw fileError(NOT_XLSX);
+  if (entries === 0xffff || dirOffset === 0xffffffff || entries > MAX_ZIP_ENTRIES || dirOffset + dirSize > bytes.length)
+    throw fileError(NOT_XLSX);
   let p = dirOffset;
   let total = 0;
   for (let n = 0; n < entries; n++) {
@@ -159,7 +207,8 @@ export function cellText(v: Cell, preferLink = false): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === "object") {
     if ("richText" in v && Array.isArray(v.richText)) return cellText(v.richText.map((r) => r.text).join(""));
-    if ("hyperlink" in v && (preferLink || v.text == null)) return typeof v.hyperlink === "string" ? v.hyperlink.trim() : "";
+    if ("hyperlink" in v && (preferLink || v.text == null))
+      return typeof v.hyperlink === "string" ? v.hyperlink.trim() : "";
     if ("text" in v) return cellText(v.text as Cell);
     if ("formula" in v || "sharedFormula" in v) return cellText((v as { result?: unknown }).result as Cell);
     if ("error" in v) return String(v.error);
@@ -176,7 +225,11 @@ function sheetOf(name: string, rows: RawRow[]): Sheet {
 
 const valueAt = (ws: Sheet, row: number, col: number): RawValue | undefined => ws.byRow.get(row)?.get(col)?.value;
 
-function headerMap<K extends string>(ws: Sheet, columns: readonly ColumnSpec<K>[], fileErrors: string[]): Map<K, number> | null {
+function headerMap<K extends string>(
+  ws: Sheet,
+  columns: readonly ColumnSpec<K>[],
+  fileErrors: string[],
+): Map<K, number> | null {
   const wanted = new Map(columns.map((c) => [normalizeLabel(c.header), c.key]));
   const found = new Map<K, number>();
   let ok = true;
@@ -186,7 +239,9 @@ function headerMap<K extends string>(ws: Sheet, columns: readonly ColumnSpec<K>[
     if (!text) continue;
     const key = wanted.get(normalizeLabel(text));
     if (!key) {
-      fileErrors.push(`Trang "${ws.name}": cột "${text}" không thuộc mẫu. Không thêm, đổi tên hay xóa cột; hãy dùng mẫu tải từ cổng.`);
+      fileErrors.push(
+        `Trang "${ws.name}": cột "${text}" không thuộc mẫu. Không thêm, đổi tên hay xóa cột; hãy dùng mẫu tải từ cổng.`,
+      );
       ok = false;
     } else if (found.has(key)) {
       fileErrors.push(`Trang "${ws.name}": cột "${text}" xuất hiện hai lần.`);
@@ -195,14 +250,21 @@ function headerMap<K extends string>(ws: Sheet, columns: readonly ColumnSpec<K>[
   }
   for (const c of columns) {
     if (!found.has(c.key)) {
-      fileErrors.push(`Trang "${ws.name}": thiếu cột "${c.header}". Không xóa hay đổi tên cột; hãy dùng mẫu tải từ cổng.`);
+      fileErrors.push(
+        `Trang "${ws.name}": thiếu cột "${c.header}". Không xóa hay đổi tên cột; hãy dùng mẫu tải từ cổng.`,
+      );
       ok = false;
     }
   }
   return ok ? found : null;
 }
 
-type SheetRow<K extends string> = { row: number; get: (k: K, preferLink?: boolean) => string; raw: (k: K) => RawCell | undefined; stray: number[] };
+type SheetRow<K extends string> = {
+  row: number;
+  get: (k: K, preferLink?: boolean) => string;
+  raw: (k: K) => RawCell | undefined;
+  stray: number[];
+};
 
 /** Non-empty data rows (from row 2) with their cells by column key and any cell outside the columns. */
 function dataRows<K extends string>(ws: Sheet, cols: Map<K, number>): SheetRow<K>[] {
@@ -247,7 +309,9 @@ function parseVersion(raw: string): number | null {
 function lengthErrors(schema: typeof indicatorRow | typeof taskRow, input: Record<string, unknown>): RowError[] {
   const r = schema.safeParse(input);
   if (r.success) return [];
-  return r.error.issues.filter((i) => i.code === "too_big").map((i) => ({ field: String(i.path[0]), message: i.message }));
+  return r.error.issues
+    .filter((i) => i.code === "too_big")
+    .map((i) => ({ field: String(i.path[0]), message: i.message }));
 }
 
 /** The shared row rules' issues, as a preview lists them (always Vietnamese, like the workbook). */
@@ -257,8 +321,10 @@ function rowErrors(issues: RowIssues): RowError[] {
 
 function editability(item: Editable | undefined, ctx: ImportContext, version: number): RowError[] {
   const errors: RowError[] = [];
-  if (item && (item.state === "SUBMITTED" || item.state === "APPROVED")) errors.push({ field: null, message: READ_ONLY });
-  else if (!editable(item?.state ?? "DRAFT", ctx.period, ctx.now, item?.reopened ?? false)) errors.push({ field: null, message: LOCKED });
+  if (item && (item.state === "SUBMITTED" || item.state === "APPROVED"))
+    errors.push({ field: null, message: READ_ONLY });
+  else if (!editable(item?.state ?? "DRAFT", ctx.period, ctx.now, item?.reopened ?? false))
+    errors.push({ field: null, message: LOCKED });
   if ((item?.version ?? 0) !== version) {
     errors.push({
       field: null,
@@ -295,7 +361,11 @@ function identify(
   errors: RowError[],
   texts: (typeof ROW_TEXTS)["ind"],
 ): RowError | null {
-  if (r.stray.length) errors.push({ field: null, message: `Có dữ liệu ở cột ${r.stray.map(columnLetter).join(", ")}, ngoài các cột của mẫu.` });
+  if (r.stray.length)
+    errors.push({
+      field: null,
+      message: `Có dữ liệu ở cột ${r.stray.map(columnLetter).join(", ")}, ngoài các cột của mẫu.`,
+    });
   if (!id) return { field: null, message: NEW_ROW };
   if (!item) return { field: null, message: texts.unknown(id) };
   if (!item.allowed) return { field: null, message: texts.notOurs };
@@ -322,7 +392,18 @@ function parseIndicators(ws: Sheet, ctx: ImportContext, fileErrors: string[]): I
       explanation: r.get("explanation"),
       evidenceUrl: r.get("evidenceUrl", true).trim(),
     };
-    const base = { row: r.row, code, indicatorId: null, name: ind?.nameVi ?? r.get("name").trim(), unit: ind?.unit ?? r.get("unit").trim(), kind: ind?.kind ?? "", version, input, parsedValue: null, current: null };
+    const base = {
+      row: r.row,
+      code,
+      indicatorId: null,
+      name: ind?.nameVi ?? r.get("name").trim(),
+      unit: ind?.unit ?? r.get("unit").trim(),
+      kind: ind?.kind ?? "",
+      version,
+      input,
+      parsedValue: null,
+      current: null,
+    };
     const stop = identify(r, code, ind && { allowed: ind.assigned }, seen, rawVersion, errors, ROW_TEXTS.ind);
     if (stop || !ind) return { ...base, outcome: "error" as const, errors: [...errors, ...(stop ? [stop] : [])] };
 
@@ -336,7 +417,10 @@ function parseIndicators(ws: Sheet, ctx: ImportContext, fileErrors: string[]): I
     if (!obs) {
       changed = !!input.value || !!clean(input.source) || !!clean(input.note);
       if (!changed && (clean(input.explanation) || clean(input.evidenceUrl))) {
-        errors.push({ field: "value", message: "Hãy nhập giá trị (hoặc nguồn, ghi chú) trước khi thêm giải thích hay minh chứng." });
+        errors.push({
+          field: "value",
+          message: "Hãy nhập giá trị (hoặc nguồn, ghi chú) trước khi thêm giải thích hay minh chứng.",
+        });
       }
     } else {
       changed =
@@ -371,7 +455,8 @@ const STATUS_BY_LABEL = new Map<string, TaskStatus>(
 
 /** "60", 60, "60%", or 0.6 in a percentage-formatted cell → "60"; anything else stays as typed. */
 function percentText(cell: RawCell | undefined, text: string): string {
-  if (cell && typeof cell.value === "number" && (cell.numFmt ?? "").includes("%")) return plainNumber(Math.round(cell.value * 100 * 1e9) / 1e9);
+  if (cell && typeof cell.value === "number" && (cell.numFmt ?? "").includes("%"))
+    return plainNumber(Math.round(cell.value * 100 * 1e9) / 1e9);
   return text.trim().replace(/\s*%$/, "");
 }
 
@@ -396,19 +481,38 @@ function parseTasks(ws: Sheet, ctx: ImportContext, fileErrors: string[]): TaskIm
       nextSteps: r.get("nextSteps"),
       evidenceUrl: r.get("evidenceUrl", true).trim(),
     };
-    const base = { row: r.row, key, taskId: null, title: task?.title ?? r.get("title").trim(), version, input, parsedPercent: null, current: null };
+    const base = {
+      row: r.row,
+      key,
+      taskId: null,
+      title: task?.title ?? r.get("title").trim(),
+      version,
+      input,
+      parsedPercent: null,
+      current: null,
+    };
     const stop = identify(r, key, task && { allowed: task.led }, seen, rawVersion, errors, ROW_TEXTS.task);
     if (stop || !task) return { ...base, outcome: "error" as const, errors: [...errors, ...(stop ? [stop] : [])] };
 
     const tp = ctx.progress.get(task.id);
-    const untouched = !tp && (!statusText || status === "NOT_STARTED") && !input.percent && !clean(input.achieved) && !clean(input.obstacles) && !clean(input.nextSteps);
+    const untouched =
+      !tp &&
+      (!statusText || status === "NOT_STARTED") &&
+      !input.percent &&
+      !clean(input.achieved) &&
+      !clean(input.obstacles) &&
+      !clean(input.nextSteps);
     if (untouched) {
-      if (clean(input.evidenceUrl)) errors.push({ field: "status", message: "Hãy chọn tình trạng hoặc nêu kết quả trước khi thêm minh chứng." });
+      if (clean(input.evidenceUrl))
+        errors.push({ field: "status", message: "Hãy chọn tình trạng hoặc nêu kết quả trước khi thêm minh chứng." });
       return { ...base, taskId: task.id, outcome: errors.length ? ("error" as const) : ("same" as const), errors };
     }
     if (!statusText) errors.push({ field: "status", message: "Vui lòng chọn tình trạng của nhiệm vụ." });
     else if (!status) {
-      errors.push({ field: "status", message: `Tình trạng "${statusText}" không hợp lệ. Chọn một trong: ${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join(", ")}.` });
+      errors.push({
+        field: "status",
+        message: `Tình trạng "${statusText}" không hợp lệ. Chọn một trong: ${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join(", ")}.`,
+      });
     }
     errors.push(...lengthErrors(taskRow, { ...input, taskId: task.id, version, status: status ?? "NOT_STARTED" }));
     const checked = checkTaskRow(input);
@@ -429,7 +533,9 @@ function parseTasks(ws: Sheet, ctx: ImportContext, fileErrors: string[]): TaskIm
       taskId: task.id,
       input: { ...input, percent: parsedPercent == null ? input.percent : String(parsedPercent) },
       parsedPercent,
-      current: tp ? { status: tp.status, percentComplete: tp.percentComplete, state: tp.state, version: tp.version } : null,
+      current: tp
+        ? { status: tp.status, percentComplete: tp.percentComplete, state: tp.state, version: tp.version }
+        : null,
       outcome: errors.length ? ("error" as const) : changed ? ("change" as const) : ("same" as const),
       errors,
     };
@@ -455,12 +561,15 @@ function metaValues(ws: Sheet): { agencyCode: string | null; period: string | nu
  * cannot hold it. Such a file is refused, naming the first cell (or sheet name) concerned.
  */
 function refuseControlCharacters(wb: RawWorkbook): void {
-  if (wb.sheetNames.some(hasUnstorableChars)) throw fileError("Tên một trang tính có ký tự điều khiển hoặc mã Unicode hỏng. Hãy dùng mẫu tải từ cổng.");
+  if (wb.sheetNames.some(hasUnstorableChars))
+    throw fileError("Tên một trang tính có ký tự điều khiển hoặc mã Unicode hỏng. Hãy dùng mẫu tải từ cổng.");
   for (const ws of wb.sheets) {
     for (const r of ws.rows) {
       for (const [col, cell] of r.cells) {
         if (hasUnstorableChars(cellText(cell.value, true)) || hasUnstorableChars(cellText(cell.value))) {
-          throw fileError(`Trang "${ws.name}", ô ${columnLetter(col)}${r.n}: có ký tự điều khiển hoặc mã Unicode hỏng, không phải nội dung gõ từ Excel. Hãy xóa nội dung ô đó rồi tải lên lại.`);
+          throw fileError(
+            `Trang "${ws.name}", ô ${columnLetter(col)}${r.n}: có ký tự điều khiển hoặc mã Unicode hỏng, không phải nội dung gõ từ Excel. Hãy xóa nội dung ô đó rồi tải lên lại.`,
+          );
         }
       }
     }
@@ -468,7 +577,13 @@ function refuseControlCharacters(wb: RawWorkbook): void {
 }
 
 const WANTED_SHEETS = Object.values(SHEETS).map(normalizeLabel);
-const READ_LIMITS = { maxUnzipped: MAX_UNZIPPED_BYTES, maxEntries: MAX_ZIP_ENTRIES, maxRows: MAX_ROWS_PER_SHEET, maxCells: MAX_CELLS, maxCellChars: MAX_CELL_CHARS };
+const READ_LIMITS = {
+  maxUnzipped: MAX_UNZIPPED_BYTES,
+  maxEntries: MAX_ZIP_ENTRIES,
+  maxRows: MAX_ROWS_PER_SHEET,
+  maxCells: MAX_CELLS,
+  maxCellChars: MAX_CELL_CHARS,
+};
 const thousands = (n: number) => n.toLocaleString("vi-VN");
 
 /** Why the reader refused a file, in Vietnamese (the messages are in the excel catalogue). */
@@ -513,27 +628,43 @@ export function parseRead(wb: RawWorkbook, ctx: ImportContext): ParsedImport {
   refuseControlCharacters(wb);
   const fileErrors: string[] = [];
   const sheetsByName = new Map<string, Sheet>();
-  for (const ws of wb.sheets) if (!sheetsByName.has(normalizeLabel(ws.name))) sheetsByName.set(normalizeLabel(ws.name), sheetOf(ws.name, ws.rows));
+  for (const ws of wb.sheets)
+    if (!sheetsByName.has(normalizeLabel(ws.name)))
+      sheetsByName.set(normalizeLabel(ws.name), sheetOf(ws.name, ws.rows));
   const known = new Set(WANTED_SHEETS);
   for (const name of wb.sheetNames) {
-    if (!known.has(normalizeLabel(name))) fileErrors.push(`Trang tính "${name}" không thuộc mẫu. Hãy xóa trang này hoặc dùng mẫu tải từ cổng.`);
+    if (!known.has(normalizeLabel(name)))
+      fileErrors.push(`Trang tính "${name}" không thuộc mẫu. Hãy xóa trang này hoặc dùng mẫu tải từ cổng.`);
   }
   const guide = sheetsByName.get(normalizeLabel(SHEETS.guide));
   const expectedPeriod = periodKeyOf(ctx.year, ctx.quarter);
   if (!guide) fileErrors.push(`Thiếu trang tính "${SHEETS.guide}". Hãy dùng mẫu tải từ cổng.`);
   else {
     const meta = metaValues(guide);
-    if (!meta.agencyCode || !meta.period) fileErrors.push(`Không tìm thấy mã cơ quan và kỳ báo cáo trong trang "${SHEETS.guide}". Hãy dùng mẫu tải từ cổng.`);
+    if (!meta.agencyCode || !meta.period)
+      fileErrors.push(
+        `Không tìm thấy mã cơ quan và kỳ báo cáo trong trang "${SHEETS.guide}". Hãy dùng mẫu tải từ cổng.`,
+      );
     if (meta.agencyCode && meta.agencyCode !== ctx.agencyCode) {
-      fileErrors.push(`Tệp này là mẫu của cơ quan ${meta.agencyCode}, không phải cơ quan của bạn (${ctx.agencyCode}). Hãy tải mẫu của cơ quan mình.`);
+      fileErrors.push(
+        `Tệp này là mẫu của cơ quan ${meta.agencyCode}, không phải cơ quan của bạn (${ctx.agencyCode}). Hãy tải mẫu của cơ quan mình.`,
+      );
     }
     if (meta.period && meta.period !== expectedPeriod) {
-      fileErrors.push(`Tệp này là mẫu của kỳ ${meta.period}, trong khi bạn đang nhập cho kỳ ${expectedPeriod}. Hãy chọn đúng kỳ hoặc tải mẫu của kỳ ${expectedPeriod}.`);
+      fileErrors.push(
+        `Tệp này là mẫu của kỳ ${meta.period}, trong khi bạn đang nhập cho kỳ ${expectedPeriod}. Hãy chọn đúng kỳ hoặc tải mẫu của kỳ ${expectedPeriod}.`,
+      );
     }
   }
-  const sheets = { indicators: sheetsByName.get(normalizeLabel(SHEETS.indicators)), tasks: sheetsByName.get(normalizeLabel(SHEETS.tasks)) };
+  const sheets = {
+    indicators: sheetsByName.get(normalizeLabel(SHEETS.indicators)),
+    tasks: sheetsByName.get(normalizeLabel(SHEETS.tasks)),
+  };
   for (const [k, ws] of Object.entries(sheets)) {
-    if (!ws) fileErrors.push(`Thiếu trang tính "${SHEETS[k as keyof typeof sheets]}". Không đổi tên hay xóa trang tính của mẫu.`);
+    if (!ws)
+      fileErrors.push(
+        `Thiếu trang tính "${SHEETS[k as keyof typeof sheets]}". Không đổi tên hay xóa trang tính của mẫu.`,
+      );
   }
   return {
     fileErrors,
@@ -544,5 +675,9 @@ export function parseRead(wb: RawWorkbook, ctx: ImportContext): ParsedImport {
 
 /** Rows with errors plus problems of the file as a whole; confirmation needs zero. */
 export function errorCountOf(p: ParsedImport): number {
-  return p.fileErrors.length + p.indicators.filter((r) => r.outcome === "error").length + p.tasks.filter((r) => r.outcome === "error").length;
+  return (
+    p.fileErrors.length +
+    p.indicators.filter((r) => r.outcome === "error").length +
+    p.tasks.filter((r) => r.outcome === "error").length
+  );
 }

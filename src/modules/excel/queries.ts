@@ -16,9 +16,17 @@ export type ImportPageData = {
 };
 
 /** Everything the import page shows; a batch is looked up only among the user's own. */
-export async function loadImportPage(user: SessionUser, query: { period?: string; batch?: string }, now = clockNow()): Promise<ImportPageData> {
+export async function loadImportPage(
+  user: SessionUser,
+  query: { period?: string; batch?: string },
+  now = clockNow(),
+): Promise<ImportPageData> {
   const batchId = /^\d{1,9}$/.test(query.batch ?? "") ? Number(query.batch) : null;
-  const [batch, all, fallback] = await Promise.all([batchId ? getImportBatch(user, batchId) : null, listPeriods(), defaultPeriod(now)]);
+  const [batch, all, fallback] = await Promise.all([
+    batchId ? getImportBatch(user, batchId) : null,
+    listPeriods(),
+    defaultPeriod(now),
+  ]);
   const opened = all.filter((p) => p.opensAt <= now);
   const wanted = batch ?? parsePeriodKey(query.period) ?? fallback;
   const exists = wanted && all.some((p) => p.year === wanted.year && p.quarter === wanted.quarter);

@@ -15,7 +15,17 @@ import { scopeText } from "@/modules/indicators/labels";
 import { getPeriod } from "@/modules/reporting/periods";
 import { indicatorItems, taskItems, type IndicatorItem, type TaskItem } from "@/modules/reporting/queries";
 import { editable, type PeriodDates } from "@/modules/reporting/rules";
-import { INDICATOR_COLUMNS, META, SHEETS, STATE_LABELS, STATUS_LABELS, TASK_COLUMNS, TASK_STATUSES, periodKeyOf, type ColumnSpec } from "./layout";
+import {
+  INDICATOR_COLUMNS,
+  META,
+  SHEETS,
+  STATE_LABELS,
+  STATUS_LABELS,
+  TASK_COLUMNS,
+  TASK_STATUSES,
+  periodKeyOf,
+  type ColumnSpec,
+} from "./layout";
 import { plainNumber } from "./parse";
 
 const GREY: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE5E7EB" } };
@@ -45,7 +55,12 @@ function targetText(item: IndicatorItem, year: number): string {
   return item.targets
     .filter((t) => t.year === year)
     .map((t) => {
-      const threshold = formatThreshold({ comparator: t.comparator as Comparator, value: t.value }, item.indicator.unit, item.indicator.kind, "vi");
+      const threshold = formatThreshold(
+        { comparator: t.comparator as Comparator, value: t.value },
+        item.indicator.unit,
+        item.indicator.kind,
+        "vi",
+      );
       const scope = t.scopeKind === "NATIONAL" ? "" : ` — ${scopeText({ ...t, scopeOf: null, scopeLabel: null }, m)}`;
       return `${threshold}${scope} (${t.document.numberCanonical ?? t.document.key})`;
     })
@@ -54,11 +69,16 @@ function targetText(item: IndicatorItem, year: number): string {
 
 function deadlineText(t: TaskItem["task"]): string {
   if (t.deadlineRaw) return t.deadlineRaw;
-  if (t.deadlineKind === "RECURRING") return t.deadlineEvery === "YEAR" ? vi.task.recurring.YEAR : vi.task.recurring.CONTINUOUS;
+  if (t.deadlineKind === "RECURRING")
+    return t.deadlineEvery === "YEAR" ? vi.task.recurring.YEAR : vi.task.recurring.CONTINUOUS;
   return t.dueOn ? formatDate(t.dueOn, "vi") : vi.task.noDeadline;
 }
 
-function addTableSheet<K extends string>(wb: ExcelJS.Workbook, name: string, columns: readonly ColumnSpec<K>[]): ExcelJS.Worksheet {
+function addTableSheet<K extends string>(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: readonly ColumnSpec<K>[],
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width, hidden: c.hidden ?? false }));
   const header = ws.getRow(1);
@@ -84,11 +104,21 @@ function styleRow<K extends string>(row: ExcelJS.Row, columns: readonly ColumnSp
   });
 }
 
-function addGuide(wb: ExcelJS.Workbook, agency: { code: string; nameVi: string }, year: number, quarter: number, period: PeriodDates, counts: { indicators: number; tasks: number }) {
+function addGuide(
+  wb: ExcelJS.Workbook,
+  agency: { code: string; nameVi: string },
+  year: number,
+  quarter: number,
+  period: PeriodDates,
+  counts: { indicators: number; tasks: number },
+) {
   const ws = wb.addWorksheet(SHEETS.guide);
   ws.columns = [{ width: 30 }, { width: 110 }];
   const statuses = TASK_STATUSES.map((s) => STATUS_LABELS[s]).join(", ");
-  ws.addRow([`Mẫu báo cáo chuyển đổi số — ${agency.nameVi} — ${formatQuarter({ year, quarter }, "vi")}`]).font = { bold: true, size: 14 };
+  ws.addRow([`Mẫu báo cáo chuyển đổi số — ${agency.nameVi} — ${formatQuarter({ year, quarter }, "vi")}`]).font = {
+    bold: true,
+    size: 14,
+  };
   ws.addRow([]);
   const meta: [string, string][] = [
     ["Cơ quan", agency.nameVi],
@@ -109,7 +139,7 @@ function addGuide(wb: ExcelJS.Workbook, agency: { code: string; nameVi: string }
     `Tệp có hai trang cần điền: "${SHEETS.indicators}" (các chỉ tiêu được giao cho cơ quan) và "${SHEETS.tasks}" (các nhiệm vụ cơ quan chủ trì). Số liệu đã có trên cổng cho kỳ này đã được điền sẵn.`,
     "Chỉ nhập vào các ô nền trắng. Không sửa các cột nền xám và các cột ẩn (mã, phiên bản): cổng dùng chúng để nhận diện từng dòng. Không thêm, xóa, đổi tên hay đổi thứ tự cột, dòng và trang tính.",
     `Giá trị: nhập số theo đơn vị ghi ở cột "Đơn vị". Chấp nhận dấu phẩy thập phân (20,5) hoặc dấu chấm (20.5); dấu chấm phân cách hàng nghìn (1.000). Tỷ lệ phần trăm nhập từ 0 đến 100, không kèm ký hiệu %. Số lượng và thứ hạng là số nguyên; chỉ tiêu có/không nhập 1 (có) hoặc 0 (không).`,
-    "Để trống ô giá trị nếu chưa có số liệu. Ghi rõ nguồn số liệu hoặc phương pháp tính ở cột \"Nguồn / phương pháp\".",
+    'Để trống ô giá trị nếu chưa có số liệu. Ghi rõ nguồn số liệu hoặc phương pháp tính ở cột "Nguồn / phương pháp".',
     'Nếu giá trị thay đổi nhiều so với quý trước, hãy giải thích ở cột "Giải thích biến động" (bắt buộc khi nộp).',
     `Tình trạng nhiệm vụ: chọn một trong: ${statuses}. "% hoàn thành" là số nguyên từ 0 đến 100; nhiệm vụ đã hoàn thành thì là 100 (để trống sẽ được hiểu là 100).`,
     "Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://. Tệp minh chứng được tải lên trực tiếp trên cổng.",
@@ -133,23 +163,33 @@ export type TemplateFile = { fileName: string; bytes: Uint8Array };
 // Over 80 lines on purpose: the workbook is written top to bottom in sheet order (guide, indicators,
 // tasks); the cell styles and columns it uses are already declared in layout.ts.
 /** The workbook for one agency and quarter. Reading rules (own agency, national roles) apply. */
-export async function buildTemplate(user: SessionUser, opts: { agencyId: number; year: number; quarter: number; now?: Date }): Promise<TemplateFile> {
+export async function buildTemplate(
+  user: SessionUser,
+  opts: { agencyId: number; year: number; quarter: number; now?: Date },
+): Promise<TemplateFile> {
   const { agencyId, year, quarter } = opts;
   const now = opts.now ?? clockNow();
   const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { code: true, nameVi: true } });
   if (!agency) throw new NotFoundError("Không tìm thấy cơ quan.");
   const period = await getPeriod(year, quarter);
-  const [indicators, tasks] = await Promise.all([indicatorItems(user, agencyId, year, quarter), taskItems(user, agencyId, year, quarter, { skip: 0, take: 5_000 })]);
+  const [indicators, tasks] = await Promise.all([
+    indicatorItems(user, agencyId, year, quarter),
+    taskItems(user, agencyId, year, quarter, { skip: 0, take: 5_000 }),
+  ]);
 
   const wb = new ExcelJS.Workbook();
   wb.creator = "Cổng theo dõi Chuyển đổi số quốc gia";
   wb.created = now;
   wb.title = `Báo cáo ${agency.code} ${periodKeyOf(year, quarter)}`;
-  const guide = addGuide(wb, agency, year, quarter, period, { indicators: indicators.length, tasks: tasks.items.length });
+  const guide = addGuide(wb, agency, year, quarter, period, {
+    indicators: indicators.length,
+    tasks: tasks.items.length,
+  });
 
   const prev = formatQuarter(previousQuarter({ year, quarter }), "vi");
   const ind = addTableSheet(wb, SHEETS.indicators, INDICATOR_COLUMNS);
-  ind.getRow(1).getCell(INDICATOR_COLUMNS.findIndex((c) => c.key === "previous") + 1).note = `Giá trị ${prev} (đã duyệt nếu có).`;
+  ind.getRow(1).getCell(INDICATOR_COLUMNS.findIndex((c) => c.key === "previous") + 1).note =
+    `Giá trị ${prev} (đã duyệt nếu có).`;
   for (const item of indicators) {
     const c = item.current;
     const canEdit = editable(c?.state ?? "DRAFT", period, now, c?.reopened ?? false);
@@ -158,7 +198,10 @@ export async function buildTemplate(user: SessionUser, opts: { agencyId: number;
       version: c?.version ?? 0,
       name: item.indicator.nameVi,
       unit: item.indicator.unit,
-      previous: item.previousValue == null ? "" : formatValue(item.previousValue, item.indicator.unit, item.indicator.kind, "vi"),
+      previous:
+        item.previousValue == null
+          ? ""
+          : formatValue(item.previousValue, item.indicator.unit, item.indicator.kind, "vi"),
       target2025: targetText(item, 2025),
       target2030: targetText(item, 2030),
       value: c?.value == null ? "" : plainNumber(c.value),

@@ -31,7 +31,12 @@ async function readCsv(file: File): Promise<{ text: string } | { code: "notUtf8"
 
 function unreadable(code: "notUtf8" | "binary", fileName: string): ActionResult<PreviewData> {
   const message = figuresVi.errors[code];
-  return { ok: false, message, fieldErrors: { file: [message] }, data: { fileErrors: [{ code }], rows: [], valid: 0, invalid: 0, digest: "", fileName } };
+  return {
+    ok: false,
+    message,
+    fieldErrors: { file: [message] },
+    data: { fileErrors: [{ code }], rows: [], valid: 0, invalid: 0, digest: "", fileName },
+  };
 }
 
 const fileOf = (formData: FormData) => ({ file: formData.get("file"), digest: formData.get("digest") ?? undefined });
@@ -44,7 +49,11 @@ export const previewFiguresAction = action<typeof uploadForm, PreviewData>(
     const read = await readCsv(input.file);
     if (!("text" in read)) return unreadable(read.code, fileName);
     const preview = await previewFigures(await currentUser(), read.text);
-    return { ok: true, message: fill(t.summary, { valid: preview.valid, invalid: preview.invalid }), data: { ...preview, fileName } };
+    return {
+      ok: true,
+      message: fill(t.summary, { valid: preview.valid, invalid: preview.invalid }),
+      data: { ...preview, fileName },
+    };
   },
   fileOf,
 );

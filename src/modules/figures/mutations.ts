@@ -19,7 +19,10 @@ function digestOf(text: string): string {
 }
 
 /** Reads and checks an upload; writes nothing. */
-export async function previewFigures(user: SessionUser | null, text: string): Promise<CheckedFile & { digest: string }> {
+export async function previewFigures(
+  user: SessionUser | null,
+  text: string,
+): Promise<CheckedFile & { digest: string }> {
   const ctx = await importContext(user);
   return { ...checkCsv(text, ctx), digest: digestOf(text) };
 }
@@ -30,7 +33,12 @@ export async function previewFigures(user: SessionUser | null, text: string): Pr
  * inserted oldest release first so a revision finds what it revises, one audit row records who,
  * when and how many, and the published-data version moves so every instance drops its pages.
  */
-export async function importFigures(user: SessionUser | null, text: string, expectedDigest: string, fileName: string): Promise<{ count: number }> {
+export async function importFigures(
+  user: SessionUser | null,
+  text: string,
+  expectedDigest: string,
+  fileName: string,
+): Promise<{ count: number }> {
   assertCanImportFigures(user);
   if (digestOf(text) !== expectedDigest) throw new AppError(figuresVi.import.changedSincePreview, 409);
   let count = 0;
@@ -40,10 +48,20 @@ export async function importFigures(user: SessionUser | null, text: string, expe
         // One import at a time across instances: two uploads of the same release cannot both pass the duplicate check.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('figures.import'))`;
         const checked = checkCsv(text, await importContext(user));
-        if (checked.fileErrors.length || checked.invalid > 0 || checked.valid === 0) throw new AppError(figuresVi.import.hasErrors, 400);
+        if (checked.fileErrors.length || checked.invalid > 0 || checked.valid === 0)
+          throw new AppError(figuresVi.import.hasErrors, 400);
         const figures = checked.rows.map((r) => r.figure!).sort((a, b) => a.release.date.localeCompare(b.release.date));
-        const indicatorId = new Map((await tx.indicator.findMany({ where: { code: { in: [...new Set(figures.map((f) => f.indicator))] } }, select: { id: true, code: true } })).map((i) => [i.code, i.id]));
-        const sourceId = new Map((await tx.source.findMany({ select: { id: true, code: true } })).map((s) => [s.code, s.id]));
+        const indicatorId = new Map(
+          (
+            await tx.indicator.findMany({
+              where: { code: { in: [...new Set(figures.map((f) => f.indicator))] } },
+              select: { id: true, code: true },
+            })
+          ).map((i) => [i.code, i.id]),
+        );
+        const sourceId = new Map(
+          (await tx.source.findMany({ select: { id: true, code: true } })).map((s) => [s.code, s.id]),
+        );
         const created: string[] = [];
         for (const f of figures) {
           const range = publishedPeriodRange(f.period)!;
@@ -51,7 +69,13 @@ export async function importFigures(user: SessionUser | null, text: string, expe
           const sid = sourceId.get(f.source)!;
           const revised = f.revises
             ? await tx.publishedFigure.findFirst({
-                where: { indicatorId: iid, sourceId: sid, period: f.period, releaseUrl: f.revises.url, releaseDate: dayOf(f.revises.date) },
+                where: {
+                  indicatorId: iid,
+                  sourceId: sid,
+                  period: f.period,
+                  releaseUrl: f.revises.url,
+                  releaseDate: dayOf(f.revises.date),
+                },
                 orderBy: { id: "desc" },
                 select: { id: true },
               })
@@ -90,7 +114,8 @@ export async function importFigures(user: SessionUser | null, text: string, expe
       { timeout: 60_000, maxWait: 10_000 },
     );
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new AppError(figuresVi.import.hasErrors, 409);
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+      throw new AppError(figuresVi.import.hasErrors, 409);
     throw e;
   }
   await refreshPublicPages();

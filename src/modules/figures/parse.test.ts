@@ -1,7 +1,19 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { figureKey as seedFigureKey } from "@/server/seed/load";
-import { asPublishedOn, checkCsv, comparePeriods, csvTemplate, CSV_COLUMNS, figureKey, MAX_CSV_ROWS, parseDay, parseNumber, splitCsv, type CheckContext } from "./parse";
+import {
+  asPublishedOn,
+  checkCsv,
+  comparePeriods,
+  csvTemplate,
+  CSV_COLUMNS,
+  figureKey,
+  MAX_CSV_ROWS,
+  parseDay,
+  parseNumber,
+  splitCsv,
+  type CheckContext,
+} from "./parse";
 
 const URL1 = "https://example.gov.vn/thong-cao-2023";
 const URL2 = "https://example.gov.vn/thong-cao-2024";
@@ -13,7 +25,16 @@ function ctx(over: Partial<CheckContext> = {}): CheckContext {
       ["egdi-rank", { min: 1, max: 193 }],
     ]),
     sources: new Set(["NSO", "UN_DESA"]),
-    stored: [{ key: `digital-economy-gdp-share|NSO|2022|2023-09-14|${URL1}`, indicator: "digital-economy-gdp-share", source: "NSO", period: "2022", releaseUrl: URL1, releaseDate: "2023-09-14" }],
+    stored: [
+      {
+        key: `digital-economy-gdp-share|NSO|2022|2023-09-14|${URL1}`,
+        indicator: "digital-economy-gdp-share",
+        source: "NSO",
+        period: "2022",
+        releaseUrl: URL1,
+        releaseDate: "2023-09-14",
+      },
+    ],
     today: "2026-11-15",
     ...over,
   };
@@ -36,7 +57,8 @@ const good: Row = {
   definition_note: "",
 };
 function csv(rows: Row[], delim = ";", bom = true): string {
-  const cell = (s: string) => (s.includes(delim) || s.includes('"') || s.includes("\n") ? `"${s.replace(/"/g, '""')}"` : s);
+  const cell = (s: string) =>
+    s.includes(delim) || s.includes('"') || s.includes("\n") ? `"${s.replace(/"/g, '""')}"` : s;
   const lines = [CSV_COLUMNS.join(delim), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c] ?? "")).join(delim))];
   return (bom ? "\uFEFF" : "") + lines.join("\r\n") + "\r\n";
 }
@@ -44,8 +66,14 @@ const codes = (text: string, c = ctx()) => checkCsv(text, c).rows.map((r) => r.e
 
 describe("splitCsv", () => {
   it("reads semicolons (Excel in a Vietnamese locale) and commas, quoted cells with delimiters, quotes and newlines", () => {
-    expect(splitCsv('a;b\r\n"x;1,5";"say ""hi""\nthere"\r\n').rows).toEqual([["a", "b"], ["x;1,5", 'say "hi"\nthere']]);
-    expect(splitCsv("a,b\n1,\"2,5\"\n\n").rows).toEqual([["a", "b"], ["1", "2,5"]]);
+    expect(splitCsv('a;b\r\n"x;1,5";"say ""hi""\nthere"\r\n').rows).toEqual([
+      ["a", "b"],
+      ["x;1,5", 'say "hi"\nthere'],
+    ]);
+    expect(splitCsv('a,b\n1,"2,5"\n\n').rows).toEqual([
+      ["a", "b"],
+      ["1", "2,5"],
+    ]);
   });
   it("drops the byte-order mark and reports an unclosed quote", () => {
     expect(splitCsv("\uFEFFa,b\n1,2").rows[0]).toEqual(["a", "b"]);
@@ -66,7 +94,8 @@ describe("parseNumber and parseDay", () => {
     expect(parseNumber("1.000,5")).toBe(1000.5);
     expect(parseNumber("1,000.5")).toBe(1000.5);
     expect(parseNumber("12,67%")).toBe(12.67);
-    for (const bad of ["", "abc", "1,2,3", "NaN", "Infinity", "1e3", "0x10", "12,5 triệu"]) expect(parseNumber(bad), bad).toBeNull();
+    for (const bad of ["", "abc", "1,2,3", "NaN", "Infinity", "1e3", "0x10", "12,5 triệu"])
+      expect(parseNumber(bad), bad).toBeNull();
   });
   it("reads ISO and dd/mm/yyyy dates and refuses days that do not exist", () => {
     expect(parseDay("2024-01-06")).toBe("2024-01-06");
@@ -79,11 +108,20 @@ describe("parseNumber and parseDay", () => {
 
 describe("checkCsv", () => {
   it("accepts a valid revision whether the file has a BOM or not, semicolons or commas", () => {
-    for (const [delim, bom] of [[";", true], [",", false], [",", true]] as const) {
+    for (const [delim, bom] of [
+      [";", true],
+      [",", false],
+      [",", true],
+    ] as const) {
       const r = checkCsv(csv([good], delim, bom), ctx());
       expect(r.fileErrors).toEqual([]);
       expect(r.rows[0].errors).toEqual([]);
-      expect(r.rows[0].figure).toMatchObject({ value: 12.67, provisional: true, release: { date: "2023-12-04" }, revises: { url: URL1, date: "2023-09-14" } });
+      expect(r.rows[0].figure).toMatchObject({
+        value: 12.67,
+        provisional: true,
+        release: { date: "2023-12-04" },
+        revises: { url: URL1, date: "2023-09-14" },
+      });
     }
   });
 
@@ -132,8 +170,20 @@ describe("checkCsv", () => {
   });
 
   it("lets a revision point at a release uploaded in the same file", () => {
-    const first = { ...good, release_date: "2024-11-24", release_url: "https://example.gov.vn/a", revises_url: "", revises_date: "" };
-    const second = { ...good, release_date: "2025-01-06", release_url: "https://example.gov.vn/b", revises_url: "https://example.gov.vn/a", revises_date: "24/11/2024" };
+    const first = {
+      ...good,
+      release_date: "2024-11-24",
+      release_url: "https://example.gov.vn/a",
+      revises_url: "",
+      revises_date: "",
+    };
+    const second = {
+      ...good,
+      release_date: "2025-01-06",
+      release_url: "https://example.gov.vn/b",
+      revises_url: "https://example.gov.vn/a",
+      revises_date: "24/11/2024",
+    };
     expect(codes(csv([first, second]))).toEqual([[], []]);
   });
 
@@ -142,7 +192,9 @@ describe("checkCsv", () => {
     expect(checkCsv(CSV_COLUMNS.join(";") + "\r\n", ctx()).fileErrors.map((e) => e.code)).toEqual(["empty"]);
     const noValue = CSV_COLUMNS.filter((c) => c !== "value").join(";") + "\nx";
     expect(checkCsv(noValue, ctx()).fileErrors).toEqual([{ code: "missingColumn", values: { column: "value" } }]);
-    expect(checkCsv(CSV_COLUMNS.join(";") + ";giá_trị\nx", ctx()).fileErrors.map((e) => e.code)).toEqual(["unknownColumn"]);
+    expect(checkCsv(CSV_COLUMNS.join(";") + ";giá_trị\nx", ctx()).fileErrors.map((e) => e.code)).toEqual([
+      "unknownColumn",
+    ]);
     // A nameless trailing column (Excel's trailing ";") is ignored, with its empty cells.
     expect(checkCsv(csv([good]).replace(/\r\n/g, ";\r\n"), ctx()).rows.map((r) => r.errors)).toEqual([[]]);
     const many = csv(Array.from({ length: MAX_CSV_ROWS + 1 }, () => good));
@@ -154,8 +206,21 @@ describe("checkCsv", () => {
 describe("asPublishedOn", () => {
   // The statistics office's 2022 digital-economy share as successive releases gave it.
   const d = (s: string) => new Date(`${s}T00:00:00Z`);
-  const f = (id: number, period: string, date: string, value: number) => ({ id, indicatorId: 1, sourceId: 1, period, releaseDate: d(date), value });
-  const series = [f(1, "2022", "2023-09-14", 12.86), f(2, "2022", "2023-12-04", 12.67), f(3, "2022", "2024-11-24", 12.63), f(4, "2022", "2025-01-06", 12.83), f(5, "2023", "2024-11-24", 12.33)];
+  const f = (id: number, period: string, date: string, value: number) => ({
+    id,
+    indicatorId: 1,
+    sourceId: 1,
+    period,
+    releaseDate: d(date),
+    value,
+  });
+  const series = [
+    f(1, "2022", "2023-09-14", 12.86),
+    f(2, "2022", "2023-12-04", 12.67),
+    f(3, "2022", "2024-11-24", 12.63),
+    f(4, "2022", "2025-01-06", 12.83),
+    f(5, "2023", "2024-11-24", 12.33),
+  ];
   const at = (day: string) => asPublishedOn(series, d(day)).map((x) => [x.period, x.value]);
 
   it("answers what each series said on a date, the release day included", () => {
@@ -163,13 +228,23 @@ describe("asPublishedOn", () => {
     expect(at("2023-09-14")).toEqual([["2022", 12.86]]);
     expect(at("2023-12-03")).toEqual([["2022", 12.86]]);
     expect(at("2023-12-04")).toEqual([["2022", 12.67]]);
-    expect(at("2024-12-31")).toEqual([["2022", 12.63], ["2023", 12.33]]);
-    expect(at("2026-01-01")).toEqual([["2022", 12.83], ["2023", 12.33]]);
+    expect(at("2024-12-31")).toEqual([
+      ["2022", 12.63],
+      ["2023", 12.33],
+    ]);
+    expect(at("2026-01-01")).toEqual([
+      ["2022", 12.83],
+      ["2023", 12.33],
+    ]);
   });
   it("keeps sources and indicators apart, and prefers the later-stored of two same-day releases", () => {
     const other = { ...f(6, "2022", "2024-01-01", 99), sourceId: 2 };
     const sameDay = f(7, "2022", "2025-01-06", 12.84);
-    expect(asPublishedOn([...series, other, sameDay], d("2026-01-01")).map((x) => x.id).sort()).toEqual([5, 6, 7]);
+    expect(
+      asPublishedOn([...series, other, sameDay], d("2026-01-01"))
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([5, 6, 7]);
   });
 });
 
@@ -179,7 +254,13 @@ describe("keys, periods and the template", () => {
     expect(figureKey(f)).toBe(seedFigureKey(f));
   });
   it("orders periods as a reader expects", () => {
-    expect(["2023", "2022-2023", "2023-Q2", "2022", "2023-Q1"].sort(comparePeriods)).toEqual(["2022", "2023-Q1", "2023-Q2", "2023", "2022-2023"]);
+    expect(["2023", "2022-2023", "2023-Q2", "2022", "2023-Q1"].sort(comparePeriods)).toEqual([
+      "2022",
+      "2023-Q1",
+      "2023-Q2",
+      "2023",
+      "2022-2023",
+    ]);
   });
   it("the downloadable template is the one the code writes, reads back valid but already stored", () => {
     const text = csvTemplate();

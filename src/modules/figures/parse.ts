@@ -26,8 +26,25 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const MAX_CSV_BYTES = 1_000_000;
 export const MAX_CSV_ROWS = 2_000;
 
-const REQUIRED: CsvColumn[] = ["indicator", "source", "period", "value", "release_title", "release_date", "release_url", "quote", "printed"];
-const MAX_LEN: Partial<Record<CsvColumn, number>> = { release_title: 500, release_url: 2_000, revises_url: 2_000, quote: 5_000, printed: 100, definition_note: 2_000 };
+const REQUIRED: CsvColumn[] = [
+  "indicator",
+  "source",
+  "period",
+  "value",
+  "release_title",
+  "release_date",
+  "release_url",
+  "quote",
+  "printed",
+];
+const MAX_LEN: Partial<Record<CsvColumn, number>> = {
+  release_title: 500,
+  release_url: 2_000,
+  revises_url: 2_000,
+  quote: 5_000,
+  printed: 100,
+  definition_note: 2_000,
+};
 
 /** An error of a row or of the whole file: a code of the message catalogue and its values. */
 export type FigureIssue = { code: FigureErrorCode; column?: CsvColumn; values?: Record<string, string | number> };
@@ -61,7 +78,12 @@ export type FigureErrorCode =
   | "wrongCellCount";
 
 /** The natural key of a published value; the same as the seed loader's (src/server/seed/load.ts). */
-export function figureKey(f: { indicator: string; source: string; period: string; release: { url: string; date: string } }): string {
+export function figureKey(f: {
+  indicator: string;
+  source: string;
+  period: string;
+  release: { url: string; date: string };
+}): string {
   return `${f.indicator}|${f.source}|${f.period}|${f.release.date}|${f.release.url}`;
 }
 
@@ -73,7 +95,10 @@ export function figureKey(f: { indicator: string; source: string; period: string
  * because "," is the decimal mark there. Stops after `maxRows` + 1 rows (header included), so an
  * oversized file is never held as rows.
  */
-export function splitCsv(text: string, maxRows = MAX_CSV_ROWS + 1): { rows: string[][]; truncated: boolean; badQuotes: boolean } {
+export function splitCsv(
+  text: string,
+  maxRows = MAX_CSV_ROWS + 1,
+): { rows: string[][]; truncated: boolean; badQuotes: boolean } {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = s.slice(0, Math.max(0, s.search(/\r?\n/)) || s.length);
   const count = (ch: string) => firstLine.split(ch).length - 1;
@@ -198,7 +223,12 @@ export type FigureInput = {
   definitionNote: string | null;
 };
 
-export type CheckedRow = { line: number; cells: Record<CsvColumn, string>; figure: FigureInput | null; errors: FigureIssue[] };
+export type CheckedRow = {
+  line: number;
+  cells: Record<CsvColumn, string>;
+  figure: FigureInput | null;
+  errors: FigureIssue[];
+};
 export type CheckedFile = { fileErrors: FigureIssue[]; rows: CheckedRow[]; valid: number; invalid: number };
 
 /** Reads and checks a whole upload. Nothing here throws on bad input: every problem is an issue. */
@@ -209,21 +239,32 @@ export function checkCsv(text: string, ctx: CheckContext): CheckedFile {
   if (badQuotes) fileErrors.push({ code: "badQuotes" });
   if (rows.length < 2) fileErrors.push({ code: "empty" });
   if (fileErrors.length) return { fileErrors, rows: [], valid: 0, invalid: 0 };
-  const header = rows[0].map((h) => h.trim().toLowerCase().replace(/^\ufeff/, ""));
+  const header = rows[0].map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/^\ufeff/, ""),
+  );
   const index = new Map<string, number>();
   header.forEach((h, i) => {
     // Excel writes a trailing ";" for a formatted but empty column: a nameless column is no column.
     if (h === "") return;
     if (index.has(h)) fileErrors.push({ code: "duplicateColumn", values: { column: h } });
-    else if (!(CSV_COLUMNS as readonly string[]).includes(h)) fileErrors.push({ code: "unknownColumn", values: { column: h.slice(0, 40) } });
+    else if (!(CSV_COLUMNS as readonly string[]).includes(h))
+      fileErrors.push({ code: "unknownColumn", values: { column: h.slice(0, 40) } });
     index.set(h, i);
   });
   for (const c of REQUIRED) if (!index.has(c)) fileErrors.push({ code: "missingColumn", values: { column: c } });
   if (fileErrors.length) return { fileErrors, rows: [], valid: 0, invalid: 0 };
 
   const checked: CheckedRow[] = rows.slice(1).map((r, i) => {
-    const cells = Object.fromEntries(CSV_COLUMNS.map((c) => [c, index.has(c) ? (r[index.get(c)!] ?? "").trim() : ""])) as Record<CsvColumn, string>;
-    const errors = r.length > header.length && r.slice(header.length).some((x) => x.trim()) ? [{ code: "wrongCellCount" as const, values: { count: r.length, expected: header.length } }] : [];
+    const cells = Object.fromEntries(
+      CSV_COLUMNS.map((c) => [c, index.has(c) ? (r[index.get(c)!] ?? "").trim() : ""]),
+    ) as Record<CsvColumn, string>;
+    const errors =
+      r.length > header.length && r.slice(header.length).some((x) => x.trim())
+        ? [{ code: "wrongCellCount" as const, values: { count: r.length, expected: header.length } }]
+        : [];
     return { line: i + 2, cells, figure: null, errors };
   });
   for (const row of checked) row.figure = checkCells(row.cells, ctx, row.errors);
@@ -231,7 +272,9 @@ export function checkCsv(text: string, ctx: CheckContext): CheckedFile {
   // Checks across rows: a release gives one value per series, and a revision may point at a row
   // of the same file (a release and its correction uploaded together).
   const storedKeys = new Set(ctx.stored.map((s) => s.key));
-  const releases = new Set(ctx.stored.map((s) => `${s.indicator}|${s.source}|${s.period}|${s.releaseUrl}|${s.releaseDate}`));
+  const releases = new Set(
+    ctx.stored.map((s) => `${s.indicator}|${s.source}|${s.period}|${s.releaseUrl}|${s.releaseDate}`),
+  );
   const seen = new Map<string, number>();
   for (const row of checked) {
     if (!row.figure) continue;
@@ -245,7 +288,8 @@ export function checkCsv(text: string, ctx: CheckContext): CheckedFile {
     if (storedKeys.has(key)) row.errors.push({ code: "duplicateStored" });
     else if (seen.has(key)) row.errors.push({ code: "duplicateInFile", values: { line: seen.get(key)! } });
     else seen.set(key, row.line);
-    if (f.revises && !releases.has(`${f.indicator}|${f.source}|${f.period}|${f.revises.url}|${f.revises.date}`)) row.errors.push({ code: "revisesNowhere", column: "revises_url" });
+    if (f.revises && !releases.has(`${f.indicator}|${f.source}|${f.period}|${f.revises.url}|${f.revises.date}`))
+      row.errors.push({ code: "revisesNowhere", column: "revises_url" });
   }
   for (const row of checked) if (row.errors.length) row.figure = null;
   const invalid = checked.filter((r) => r.errors.length).length;
@@ -254,7 +298,8 @@ export function checkCsv(text: string, ctx: CheckContext): CheckedFile {
 
 function checkCells(c: Record<CsvColumn, string>, ctx: CheckContext, errors: FigureIssue[]): FigureInput | null {
   const before = errors.length;
-  const err = (code: FigureErrorCode, column: CsvColumn, values?: Record<string, string | number>) => errors.push({ code, column, ...(values ? { values } : {}) });
+  const err = (code: FigureErrorCode, column: CsvColumn, values?: Record<string, string | number>) =>
+    errors.push({ code, column, ...(values ? { values } : {}) });
   for (const col of CSV_COLUMNS) {
     const v = c[col];
     if (hasUnstorableChars(v)) err("badChars", col);
@@ -318,7 +363,12 @@ export function asPublishedOn<T extends Dated>(figures: readonly T[], asOf: Date
     if (f.releaseDate.getTime() > limit) continue;
     const k = `${f.indicatorId}|${f.sourceId}|${f.period}`;
     const cur = best.get(k);
-    if (!cur || f.releaseDate.getTime() > cur.releaseDate.getTime() || (f.releaseDate.getTime() === cur.releaseDate.getTime() && f.id > cur.id)) best.set(k, f);
+    if (
+      !cur ||
+      f.releaseDate.getTime() > cur.releaseDate.getTime() ||
+      (f.releaseDate.getTime() === cur.releaseDate.getTime() && f.id > cur.id)
+    )
+      best.set(k, f);
   }
   return figures.filter((f) => best.get(`${f.indicatorId}|${f.sourceId}|${f.period}`) === f);
 }

@@ -27,7 +27,17 @@ const figureSelect = {
   printed: true,
   definitionNote: true,
   revisesId: true,
-  revises: { select: { id: true, key: true, value: true, printed: true, releaseDate: true, releaseUrl: true, releaseTitle: true } },
+  revises: {
+    select: {
+      id: true,
+      key: true,
+      value: true,
+      printed: true,
+      releaseDate: true,
+      releaseUrl: true,
+      releaseTitle: true,
+    },
+  },
   indicator: { select: { code: true, nameVi: true, nameEn: true, unit: true, kind: true } },
   source: { select: { code: true, kind: true, nameVi: true, nameEn: true, url: true } },
 } satisfies Prisma.PublishedFigureSelect;
@@ -50,7 +60,14 @@ export async function findFigures(f: { indicator?: string; source?: string; asOf
       ...(f.source ? { source: { code: f.source } } : {}),
       ...(f.asOf ? { releaseDate: { lte: f.asOf } } : {}),
     },
-    orderBy: [{ indicator: { code: "asc" } }, { source: { code: "asc" } }, { periodEnd: "asc" }, { periodStart: "desc" }, { releaseDate: "asc" }, { id: "asc" }],
+    orderBy: [
+      { indicator: { code: "asc" } },
+      { source: { code: "asc" } },
+      { periodEnd: "asc" },
+      { periodStart: "desc" },
+      { releaseDate: "asc" },
+      { id: "asc" },
+    ],
     select: figureSelect,
   });
   return f.asOf ? asPublishedOn(rows, f.asOf) : rows;
@@ -78,7 +95,9 @@ export function groupFigures(rows: readonly FigureRow[]): IndicatorFigures[] {
   }
   for (const ind of byIndicator.values()) {
     ind.periods.sort(comparePeriods);
-    for (const s of ind.sources) for (const chain of s.periods.values()) chain.sort((a, b) => a.releaseDate.getTime() - b.releaseDate.getTime() || a.id - b.id);
+    for (const s of ind.sources)
+      for (const chain of s.periods.values())
+        chain.sort((a, b) => a.releaseDate.getTime() - b.releaseDate.getTime() || a.id - b.id);
   }
   return [...byIndicator.values()];
 }
@@ -90,11 +109,18 @@ export async function indicatorFigures(code: string, asOf?: Date): Promise<Indic
 
 /** Indicators that have published figures, for the page's filter. */
 export const figureIndicators = cache(async () =>
-  db.indicator.findMany({ where: { figures: { some: {} } }, orderBy: { code: "asc" }, select: { code: true, nameVi: true, nameEn: true } }),
+  db.indicator.findMany({
+    where: { figures: { some: {} } },
+    orderBy: { code: "asc" },
+    select: { code: true, nameVi: true, nameEn: true },
+  }),
 );
 
 export async function listSources() {
-  const rows = await db.source.findMany({ orderBy: { code: "asc" }, select: { code: true, kind: true, nameVi: true, nameEn: true, url: true, _count: { select: { figures: true } } } });
+  const rows = await db.source.findMany({
+    orderBy: { code: "asc" },
+    select: { code: true, kind: true, nameVi: true, nameEn: true, url: true, _count: { select: { figures: true } } },
+  });
   return rows.map(({ _count, ...s }) => ({ ...s, figures: _count.figures }));
 }
 
@@ -104,12 +130,28 @@ export async function importContext(user: SessionUser | null): Promise<CheckCont
   const [indicators, sources, stored] = await Promise.all([
     db.indicator.findMany({ select: { code: true, minValue: true, maxValue: true } }),
     db.source.findMany({ select: { code: true } }),
-    db.publishedFigure.findMany({ select: { key: true, period: true, releaseUrl: true, releaseDate: true, indicator: { select: { code: true } }, source: { select: { code: true } } } }),
+    db.publishedFigure.findMany({
+      select: {
+        key: true,
+        period: true,
+        releaseUrl: true,
+        releaseDate: true,
+        indicator: { select: { code: true } },
+        source: { select: { code: true } },
+      },
+    }),
   ]);
   return {
     indicators: new Map(indicators.map((i) => [i.code, { min: i.minValue, max: i.maxValue }])),
     sources: new Set(sources.map((s) => s.code)),
-    stored: stored.map((s) => ({ key: s.key, indicator: s.indicator.code, source: s.source.code, period: s.period, releaseUrl: s.releaseUrl, releaseDate: s.releaseDate.toISOString().slice(0, 10) })),
+    stored: stored.map((s) => ({
+      key: s.key,
+      indicator: s.indicator.code,
+      source: s.source.code,
+      period: s.period,
+      releaseUrl: s.releaseUrl,
+      releaseDate: s.releaseDate.toISOString().slice(0, 10),
+    })),
     today: clockNow().toISOString().slice(0, 10),
   };
 }

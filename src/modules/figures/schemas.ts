@@ -14,8 +14,14 @@ const day = z
   .transform((s) => new Date(`${s}T00:00:00Z`));
 
 export const figuresQuery = pageQuery.extend({
-  indicator: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
-  source: z.string().regex(/^[A-Z0-9_]{1,40}$/).optional(),
+  indicator: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .optional(),
+  source: z
+    .string()
+    .regex(/^[A-Z0-9_]{1,40}$/)
+    .optional(),
   /** What each series said on this day: the latest release dated on or before it. */
   asOf: day.optional(),
 });
@@ -28,17 +34,28 @@ const csvFile = z
   .refine((f) => f.size <= MAX_CSV_BYTES, t.tooBig);
 
 export const uploadForm = z.object({ file: csvFile });
-export const confirmForm = z.object({ file: csvFile, digest: z.string().regex(/^[0-9a-f]{64}$/, t.changedSincePreview) });
+export const confirmForm = z.object({
+  file: csvFile,
+  digest: z.string().regex(/^[0-9a-f]{64}$/, t.changedSincePreview),
+});
 
 /** The page's filters, kept in the URL; invalid values are dropped. */
 const pageFilters = z.object({
-  indicator: z.string().regex(/^[a-z0-9-]{1,80}$/).optional().catch(undefined),
+  indicator: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type SourcesFilters = { indicator?: string; page: number };
 
 export function parseSourcesFilters(sp: Record<string, string | string[] | undefined>): SourcesFilters {
-  const flat = Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== "" && v !== undefined));
+  const flat = Object.fromEntries(
+    Object.entries(sp)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter(([, v]) => v !== "" && v !== undefined),
+  );
   const f = pageFilters.parse(flat);
   return { indicator: f.indicator, page: f.page };
 }

@@ -11,14 +11,27 @@ describe("chart geometry", () => {
   });
 
   it("places quarters, targets and paths in percent of the plot, ranks upside down", () => {
-    const base = { series: [{ t: 2021.25, value: 12, label: "Q1/2021" }, { t: 2026.5, value: 18.6, label: "Q2/2026" }], paths: [], projection: null };
+    const base = {
+      series: [
+        { t: 2021.25, value: 12, label: "Q1/2021" },
+        { t: 2026.5, value: 18.6, label: "Q2/2026" },
+      ],
+      paths: [],
+      projection: null,
+    };
     const targets = [
       { t: 2026, value: 20, label: "411 · 2025 ≥ 20%", final: true },
       { t: 2026, value: 20, label: "749 · 2025 ≥ 20%", final: true },
       { t: 2031, value: 30, label: "411 · 2030 ≥ 30%", final: false },
     ];
     const g = chartGeometry({ ...base, targets, inverted: false, bounded: true });
-    expect(g.yTicks.map((t) => [t.value, t.y])).toEqual([[0, 100], [25, 75], [50, 50], [75, 25], [100, 0]]);
+    expect(g.yTicks.map((t) => [t.value, t.y])).toEqual([
+      [0, 100],
+      [25, 75],
+      [50, 50],
+      [75, 25],
+      [100, 0],
+    ]);
     expect(g.xTicks[0]).toEqual({ x: 9.091, y: 100, label: "2020" });
     expect(g.xTicks.at(-1)).toEqual({ x: 100, y: 100, label: "2030" });
     expect(g.series[0]).toMatchObject({ x: 11.364, y: 88 });
@@ -28,7 +41,14 @@ describe("chart geometry", () => {
       { x: 100, y: 70, final: false, labels: ["411 · 2030 ≥ 30%"] },
     ]);
 
-    const rank = chartGeometry({ series: [{ t: 2021.25, value: 86, label: "Q1/2021" }], targets: [{ t: 2031, value: 30, label: "top 30", final: false }], paths: [], projection: null, inverted: true, bounded: false });
+    const rank = chartGeometry({
+      series: [{ t: 2021.25, value: 86, label: "Q1/2021" }],
+      targets: [{ t: 2031, value: 30, label: "top 30", final: false }],
+      paths: [],
+      projection: null,
+      inverted: true,
+      bounded: false,
+    });
     expect(rank.yTicks[0]).toMatchObject({ value: 1, y: 0 });
     expect(rank.targets[0].y).toBeLessThan(rank.series[0].y);
   });

@@ -58,7 +58,11 @@ export function fixedDomainTicks([min, max]: [number, number], tickCount = 5): n
 }
 
 export function chartGeometry(p: ChartInput): ChartGeometry {
-  const values = [...p.series.map((s) => s.value), ...p.targets.map((t) => t.value), ...(p.projection?.points.map((x) => x.value) ?? [])];
+  const values = [
+    ...p.series.map((s) => s.value),
+    ...p.targets.map((t) => t.value),
+    ...(p.projection?.points.map((x) => x.value) ?? []),
+  ];
   const lo = p.bounded ? 0 : Math.max(0, Math.floor(Math.min(...values, 0) * 0.9));
   const hi = p.bounded ? 100 : Math.ceil(Math.max(...values, 1) * 1.1);
   const [y0, y1] = p.inverted ? [1, hi] : [lo, hi];

@@ -5,7 +5,9 @@ import type { Prisma } from "@/generated/prisma/client";
 const withTargets = {
   targets: {
     orderBy: [{ year: "asc" }, { documentId: "asc" }, { id: "asc" }],
-    include: { document: { select: { key: true, numberCanonical: true, numberPrinted: true, kind: true, inForce: true } } },
+    include: {
+      document: { select: { key: true, numberCanonical: true, numberPrinted: true, kind: true, inForce: true } },
+    },
   },
 } satisfies Prisma.IndicatorInclude;
 
@@ -15,7 +17,13 @@ export async function listIndicators(opts: { skip: number; take: number; pillar?
     ...(opts.decision ? { targets: { some: { document: { key: opts.decision } } } } : {}),
   };
   const [items, total] = await Promise.all([
-    db.indicator.findMany({ where, orderBy: [{ pillar: "asc" }, { code: "asc" }], skip: opts.skip, take: opts.take, include: withTargets }),
+    db.indicator.findMany({
+      where,
+      orderBy: [{ pillar: "asc" }, { code: "asc" }],
+      skip: opts.skip,
+      take: opts.take,
+      include: withTargets,
+    }),
     db.indicator.count({ where }),
   ]);
   return { items, total };
@@ -42,14 +50,22 @@ export async function latestApprovedNational(indicatorIds: number[]) {
 /** What the indicator page's metadata needs, or null for an unknown code. */
 export async function indicatorMeta(code: string) {
   if (!/^[a-z0-9-]{1,80}$/.test(code)) return null;
-  return db.indicator.findUnique({ where: { code }, select: { code: true, nameVi: true, nameEn: true, descriptionVi: true, descriptionEn: true } });
+  return db.indicator.findUnique({
+    where: { code },
+    select: { code: true, nameVi: true, nameEn: true, descriptionVi: true, descriptionEn: true },
+  });
 }
 
 /** One indicator with every target and its document, for the indicator page. */
 export async function indicatorPageData(code: string) {
   return db.indicator.findUnique({
     where: { code },
-    include: { targets: { include: { document: { select: { key: true, numberCanonical: true, inForce: true, kind: true } } }, orderBy: [{ year: "asc" }, { documentId: "asc" }] } },
+    include: {
+      targets: {
+        include: { document: { select: { key: true, numberCanonical: true, inForce: true, kind: true } } },
+        orderBy: [{ year: "asc" }, { documentId: "asc" }],
+      },
+    },
   });
 }
 
@@ -69,7 +85,14 @@ export async function approvedNationalObservations(indicatorId: number) {
   return db.observation.findMany({
     where: { indicatorId, isNational: true, approvedAt: { not: null } },
     orderBy: [{ year: "asc" }, { quarter: "asc" }, { agencyId: "asc" }],
-    select: { year: true, quarter: true, approvedValue: true, approvedAt: true, illustrative: true, agency: { select: { code: true } } },
+    select: {
+      year: true,
+      quarter: true,
+      approvedValue: true,
+      approvedAt: true,
+      illustrative: true,
+      agency: { select: { code: true } },
+    },
   });
 }
 
@@ -80,7 +103,15 @@ export async function approvedObservationsOf(code: string) {
   const rows = await db.observation.findMany({
     where: { indicatorId: ind.id, approvedAt: { not: null } },
     orderBy: [{ isNational: "desc" }, { agencyId: "asc" }, { year: "asc" }, { quarter: "asc" }],
-    select: { year: true, quarter: true, approvedValue: true, isNational: true, illustrative: true, approvedAt: true, agency: { select: { code: true } } },
+    select: {
+      year: true,
+      quarter: true,
+      approvedValue: true,
+      isNational: true,
+      illustrative: true,
+      approvedAt: true,
+      agency: { select: { code: true } },
+    },
   });
   return { unit: ind.unit, rows };
 }
@@ -91,8 +122,12 @@ export async function indicatorCodes(): Promise<string[]> {
 }
 
 type Bound = { year: number; quarter: number };
-const atOrAfter = (p: Bound): Prisma.ObservationWhereInput => ({ OR: [{ year: { gt: p.year } }, { year: p.year, quarter: { gte: p.quarter } }] });
-const atOrBefore = (p: Bound): Prisma.ObservationWhereInput => ({ OR: [{ year: { lt: p.year } }, { year: p.year, quarter: { lte: p.quarter } }] });
+const atOrAfter = (p: Bound): Prisma.ObservationWhereInput => ({
+  OR: [{ year: { gt: p.year } }, { year: p.year, quarter: { gte: p.quarter } }],
+});
+const atOrBefore = (p: Bound): Prisma.ObservationWhereInput => ({
+  OR: [{ year: { lt: p.year } }, { year: p.year, quarter: { lte: p.quarter } }],
+});
 
 /** Approved quarterly values only (drafts and submissions are never public), a page at a time. */
 export async function listApprovedObservations(f: {
@@ -140,7 +175,10 @@ export type ObservationKey = { indicatorId: number; agencyId: number; year: numb
 
 /** Codes and units of every indicator and codes of every agency, to write bulk rows by id. */
 export async function observationLookups() {
-  const [indicators, agencies] = await Promise.all([db.indicator.findMany({ select: { id: true, code: true, unit: true } }), db.agency.findMany({ select: { id: true, code: true } })]);
+  const [indicators, agencies] = await Promise.all([
+    db.indicator.findMany({ select: { id: true, code: true, unit: true } }),
+    db.agency.findMany({ select: { id: true, code: true } }),
+  ]);
   return { indicators, agencies };
 }
 
@@ -154,7 +192,16 @@ export async function approvedObservationChunk(after: ObservationKey | null, tak
     orderBy: [{ indicatorId: "asc" }, { agencyId: "asc" }, { year: "asc" }, { quarter: "asc" }],
     ...(after ? { cursor: { indicatorId_agencyId_year_quarter: after }, skip: 1 } : {}),
     take,
-    select: { indicatorId: true, agencyId: true, year: true, quarter: true, isNational: true, approvedValue: true, approvedAt: true, illustrative: true },
+    select: {
+      indicatorId: true,
+      agencyId: true,
+      year: true,
+      quarter: true,
+      isNational: true,
+      approvedValue: true,
+      approvedAt: true,
+      illustrative: true,
+    },
   });
 }
 

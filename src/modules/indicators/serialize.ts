@@ -2,11 +2,18 @@ import { decisionRef } from "@/modules/decisions/serialize";
 import type { IndicatorWithTargets } from "./queries";
 import type { TargetStatus } from "@/modules/statuses/filter";
 
-export function targetScope(t: { scopeKind: string; scopeLevel: string | null; scopeOf: string | null; scopeLabel: string | null }) {
+export function targetScope(t: {
+  scopeKind: string;
+  scopeLevel: string | null;
+  scopeOf: string | null;
+  scopeLabel: string | null;
+}) {
   return { kind: t.scopeKind, level: t.scopeLevel, of: t.scopeOf, label: t.scopeLabel };
 }
 
-type Latest = { year: number; quarter: number; approvedValue: number | null; approvedAt: Date | null; illustrative: boolean } | undefined;
+type Latest =
+  | { year: number; quarter: number; approvedValue: number | null; approvedAt: Date | null; illustrative: boolean }
+  | undefined;
 
 export function indicatorToApi(i: IndicatorWithTargets, latest?: Latest) {
   return {
@@ -19,7 +26,12 @@ export function indicatorToApi(i: IndicatorWithTargets, latest?: Latest) {
     bounds: { min: i.minValue, max: i.maxValue },
     description: { vi: i.descriptionVi, en: i.descriptionEn },
     latest: latest
-      ? { period: `${latest.year}-Q${latest.quarter}`, value: latest.approvedValue, approvedAt: latest.approvedAt?.toISOString() ?? null, illustrative: latest.illustrative }
+      ? {
+          period: `${latest.year}-Q${latest.quarter}`,
+          value: latest.approvedValue,
+          approvedAt: latest.approvedAt?.toISOString() ?? null,
+          illustrative: latest.illustrative,
+        }
       : null,
     targets: i.targets.map((t) => ({
       key: t.key,
@@ -42,7 +54,8 @@ export function indicatorToApi(i: IndicatorWithTargets, latest?: Latest) {
 
 /** JSON has no infinities: a ratio of ±∞ (the needed rate is 0) or NaN is written as null. */
 const finite = (n: number | null) => (n != null && Number.isFinite(n) ? n : null);
-const point = (p: { year: number; quarter: number; value: number } | null) => (p ? { period: `${p.year}-Q${p.quarter}`, year: p.year, quarter: p.quarter, value: p.value } : null);
+const point = (p: { year: number; quarter: number; value: number } | null) =>
+  p ? { period: `${p.year}-Q${p.quarter}`, year: p.year, quarter: p.quarter, value: p.value } : null;
 
 /** A target's effective status (the override if any), the computed one, and how it was computed. */
 export function targetStatusToApi(t: TargetStatus) {
@@ -51,7 +64,9 @@ export function targetStatusToApi(t: TargetStatus) {
     status: t.effective,
     computed: t.computed.status,
     // The reviewer who set the override is not published, only what and when.
-    override: t.override ? { status: t.override.status, reason: t.override.reason, at: t.override.at.toISOString() } : null,
+    override: t.override
+      ? { status: t.override.status, reason: t.override.reason, at: t.override.at.toISOString() }
+      : null,
     explanation: {
       method: e.method,
       final: e.final,

@@ -48,7 +48,9 @@ describe("indicator page view model", () => {
       { year: 2025, quarter: 4, value: 7, illustrative: true },
       { year: 2026, quarter: 1, value: 8, illustrative: false },
     ];
-    const current = [{ year: 2025, quarter: 4, approvedValue: 99, source: "GSO", illustrative: true, approvedAt: new Date() }];
+    const current = [
+      { year: 2025, quarter: 4, approvedValue: 99, source: "GSO", illustrative: true, approvedAt: new Date() },
+    ];
     expect(asPublishedSeries(revisions, current, { year: 2026, quarter: 2 })).toEqual([
       { year: 2025, quarter: 4, approvedValue: 7, source: "GSO", illustrative: true, approvedAt: null },
       { year: 2026, quarter: 1, approvedValue: 8, source: null, illustrative: false, approvedAt: null },

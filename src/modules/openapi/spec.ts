@@ -2,7 +2,20 @@
 // closed (additionalProperties: false) and tests/integration/openapi.test.ts validates real
 // responses of every endpoint against it, so a field added, renamed or made nullable in a route
 // without updating this file fails the tests.
-import { AgencyKind, Comparator, SourceKind, DeadlineKind, DocumentKind, Direction, GovLevel, IndicatorKind, Pillar, ScopeKind, SuccessionKind, TaskProgressStatus } from "@/generated/prisma/enums";
+import {
+  AgencyKind,
+  Comparator,
+  SourceKind,
+  DeadlineKind,
+  DocumentKind,
+  Direction,
+  GovLevel,
+  IndicatorKind,
+  Pillar,
+  ScopeKind,
+  SuccessionKind,
+  TaskProgressStatus,
+} from "@/generated/prisma/enums";
 import { MILESTONE_STATUSES, type TaskStatus } from "@/lib/status";
 import type { ItemState } from "@/modules/reporting/queries";
 import { z } from "zod";
@@ -30,12 +43,19 @@ const nlink: JsonSchema = { type: ["string", "null"], format: "uri-reference" };
 const d = (description: string, s: JsonSchema): JsonSchema => ({ ...s, description });
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (name: string): JsonSchema => ({ anyOf: [ref(name), { type: "null" }] });
-const arr = (items: JsonSchema, description?: string): JsonSchema => ({ type: "array", items, ...(description ? { description } : {}) });
+const arr = (items: JsonSchema, description?: string): JsonSchema => ({
+  type: "array",
+  items,
+  ...(description ? { description } : {}),
+});
 const oneOf = (values: readonly string[]): JsonSchema => ({ type: "string", enum: values });
 const oneOfOrNull = (values: readonly string[]): JsonSchema => ({ type: ["string", "null"], enum: [...values, null] });
 
 /** A closed object; every property is required unless listed in `optional`. */
-function obj(properties: Record<string, JsonSchema>, opts: { optional?: string[]; description?: string; nullable?: boolean } = {}): JsonSchema {
+function obj(
+  properties: Record<string, JsonSchema>,
+  opts: { optional?: string[]; description?: string; nullable?: boolean } = {},
+): JsonSchema {
   return {
     type: opts.nullable ? ["object", "null"] : "object",
     ...(opts.description ? { description: opts.description } : {}),
@@ -48,9 +68,21 @@ function obj(properties: Record<string, JsonSchema>, opts: { optional?: string[]
 /** All members of a string union, checked complete by the compiler. */
 const members = <T extends string>(all: Record<T, true>) => Object.keys(all) as T[];
 
-
-const TASK_STATUSES = members<TaskStatus>({ OVERDUE: true, IN_PROGRESS: true, ONGOING: true, NOT_STARTED: true, DONE_LATE: true, DONE_ON_TIME: true });
-const ITEM_STATES = members<ItemState>({ NOT_STARTED: true, DRAFT: true, SUBMITTED: true, RETURNED: true, APPROVED: true });
+const TASK_STATUSES = members<TaskStatus>({
+  OVERDUE: true,
+  IN_PROGRESS: true,
+  ONGOING: true,
+  NOT_STARTED: true,
+  DONE_LATE: true,
+  DONE_ON_TIME: true,
+});
+const ITEM_STATES = members<ItemState>({
+  NOT_STARTED: true,
+  DRAFT: true,
+  SUBMITTED: true,
+  RETURNED: true,
+  APPROVED: true,
+});
 const v = <T extends Record<string, string>>(e: T) => Object.values(e) as string[];
 
 const bilingual = obj({ vi: str, en: str });
@@ -79,7 +111,10 @@ const schemas = {
       error: obj(
         {
           message: d("Vietnamese / English.", str),
-          details: arr(obj({ param: str, message: str }), "For 400: each query parameter that was refused (malformed, or given more than once)."),
+          details: arr(
+            obj({ param: str, message: str }),
+            "For 400: each query parameter that was refused (malformed, or given more than once).",
+          ),
         },
         { optional: ["details"] },
       ),
@@ -93,7 +128,8 @@ const schemas = {
           message: d("For the user, in Vietnamese.", str),
           fieldErrors: {
             type: "object",
-            description: 'Messages per field: "rows.0.value" for a malformed body, "ind.<indicatorId>.value" or "task.<taskId>.status" for a refused row, "_form" for the whole form.',
+            description:
+              'Messages per field: "rows.0.value" for a malformed body, "ind.<indicatorId>.value" or "task.<taskId>.status" for a refused row, "_form" for the whole form.',
             additionalProperties: arr(str),
           },
           details: {
@@ -109,12 +145,23 @@ const schemas = {
     { description: "An error of a signed-in endpoint." },
   ),
   IndicatorConflict: obj({ value: nnum, version: int, by: d("Email of whoever saved it last.", nstr), at: ndateTime }),
-  TaskConflict: obj({ status: oneOfOrNull(v(TaskProgressStatus)), percentComplete: nint, version: int, by: nstr, at: ndateTime }),
+  TaskConflict: obj({
+    status: oneOfOrNull(v(TaskProgressStatus)),
+    percentComplete: nint,
+    version: int,
+    by: nstr,
+    at: ndateTime,
+  }),
   PageMeta: obj({ page: int, pageSize: int, total: d("Items matching the filters, all pages.", int), pages: int }),
   PageLinks: obj({ self: link, next: d("Null on the last page.", nlink), prev: nlink }),
   DecisionRef: obj({ key: str, number: nstr, kind: oneOf(v(DocumentKind)), inForce: bool }),
   Scope: obj(
-    { kind: oneOf(v(ScopeKind)), level: oneOfOrNull(v(GovLevel)), of: d("For EACH: what each ranges over.", nstr), label: d("For SUBGROUP: the group.", nstr) },
+    {
+      kind: oneOf(v(ScopeKind)),
+      level: oneOfOrNull(v(GovLevel)),
+      of: d("For EACH: what each ranges over.", nstr),
+      label: d("For SUBGROUP: the group.", nstr),
+    },
     { description: "Whom a target applies to: the nation, a level of government, each unit of a kind, or a subgroup." },
   ),
   Decision: obj(
@@ -126,11 +173,32 @@ const schemas = {
       ...decisionBase,
       links: decisionLinks,
       targets: arr(
-        obj({ key: str, indicator: d("Indicator code.", str), year: int, comparator: oneOf(v(Comparator)), value: num, unit: str, scope: ref("Scope"), clause: str, line: int, quote: d("Verbatim sentence of the document.", str) }),
+        obj({
+          key: str,
+          indicator: d("Indicator code.", str),
+          year: int,
+          comparator: oneOf(v(Comparator)),
+          value: num,
+          unit: str,
+          scope: ref("Scope"),
+          clause: str,
+          line: int,
+          quote: d("Verbatim sentence of the document.", str),
+        }),
       ),
-      commitments: arr(obj({ key: str, year: nint, pillar: oneOfOrNull(v(Pillar)), clause: nstr, line: int, quote: str })),
+      commitments: arr(
+        obj({ key: str, year: nint, pillar: oneOfOrNull(v(Pillar)), clause: nstr, line: int, quote: str }),
+      ),
       tasks: obj({ count: int, href: link }),
-      dataQualityNotes: arr(obj({ subject: d("type:key of the record concerned, e.g. document:942-2021.", str), kind: str, line: nint, evidence: nstr, note: bilingual })),
+      dataQualityNotes: arr(
+        obj({
+          subject: d("type:key of the record concerned, e.g. document:942-2021.", str),
+          kind: str,
+          line: nint,
+          evidence: nstr,
+          note: bilingual,
+        }),
+      ),
     },
     { description: "A source document with its targets, commitments and data-quality notes." },
   ),
@@ -161,7 +229,10 @@ const schemas = {
       direction: oneOf(v(Direction)),
       bounds: obj({ min: nnum, max: nnum }),
       description: bilingualNullable,
-      latest: { ...obj({ period, value: nnum, approvedAt: dateTime, illustrative: bool }, { nullable: true }), description: "The latest approved national value; null if none." },
+      latest: {
+        ...obj({ period, value: nnum, approvedAt: dateTime, illustrative: bool }, { nullable: true }),
+        description: "The latest approved national value; null if none.",
+      },
       targets: arr(ref("Target")),
     },
     { description: "What is measured, with every target set for it." },
@@ -169,7 +240,10 @@ const schemas = {
   SeriesPoint: obj({ period, year: int, quarter, value: num }),
   StatusExplanation: obj(
     {
-      method: d("final: the target year is over; cagr / linear: growth rate used; none: not enough data.", oneOf(["final", "cagr", "linear", "none"])),
+      method: d(
+        "final: the target year is over; cagr / linear: growth rate used; none: not enough data.",
+        oneOf(["final", "cagr", "linear", "none"]),
+      ),
       final: bool,
       base: nullable("SeriesPoint"),
       latest: nullable("SeriesPoint"),
@@ -201,7 +275,10 @@ const schemas = {
       direction: oneOf(v(Direction)),
       bounds: obj({ min: nnum, max: nnum }),
       description: bilingualNullable,
-      latest: { ...obj({ period, value: nnum, approvedAt: dateTime, illustrative: bool }, { nullable: true }), description: "The latest approved national value; null if none." },
+      latest: {
+        ...obj({ period, value: nnum, approvedAt: dateTime, illustrative: bool }, { nullable: true }),
+        description: "The latest approved national value; null if none.",
+      },
       targets: arr(
         obj({
           key: str,
@@ -216,11 +293,22 @@ const schemas = {
           quote: str,
           approximate: bool,
           note: bilingualNullable,
-          status: { anyOf: [ref("TargetStatus"), { type: "null" }], description: "Null only while a newly imported target's status is not yet computed." },
+          status: {
+            anyOf: [ref("TargetStatus"), { type: "null" }],
+            description: "Null only while a newly imported target's status is not yet computed.",
+          },
         }),
       ),
       observations: arr(
-        obj({ period, year: int, quarter, value: nnum, agency: d("Agency that reported the national value.", str), approvedAt: dateTime, illustrative: bool }),
+        obj({
+          period,
+          year: int,
+          quarter,
+          value: nnum,
+          agency: d("Agency that reported the national value.", str),
+          approvedAt: dateTime,
+          illustrative: bool,
+        }),
         "The approved national series, oldest first.",
       ),
       links: obj({ self: link, csv: link, html: link }),
@@ -259,7 +347,11 @@ const schemas = {
     },
     { description: "An approved quarterly value." },
   ),
-  NamedAgency: obj({ code: str, name: obj({ vi: str, en: nstr }), group: d("A collective lead (“Các bộ, ngành, địa phương”).", bool) }),
+  NamedAgency: obj({
+    code: str,
+    name: obj({ vi: str, en: nstr }),
+    group: d("A collective lead (“Các bộ, ngành, địa phương”).", bool),
+  }),
   Task: obj(
     {
       key: str,
@@ -273,10 +365,22 @@ const schemas = {
       partnersRaw: nstr,
       leads: arr(ref("NamedAgency"), "Lead agencies as the document names them."),
       partners: arr(ref("NamedAgency")),
-      deadline: obj({ kind: oneOf(v(DeadlineKind)), raw: nstr, year: nint, quarter: { type: ["integer", "null"], minimum: 1, maximum: 4 }, from: nint, to: nint, every: oneOfOrNull(["YEAR", "CONTINUOUS"]), dueOn: ndate }),
+      deadline: obj({
+        kind: oneOf(v(DeadlineKind)),
+        raw: nstr,
+        year: nint,
+        quarter: { type: ["integer", "null"], minimum: 1, maximum: 4 },
+        from: nint,
+        to: nint,
+        every: oneOfOrNull(["YEAR", "CONTINUOUS"]),
+        dueOn: ndate,
+      }),
       reportingAgencies: obj(
         { lead: arr(str), partner: arr(str) },
-        { description: "Codes of the agencies that report on the task today: successors of merged bodies, members of collective leads." },
+        {
+          description:
+            "Codes of the agencies that report on the task today: successors of merged bodies, members of collective leads.",
+        },
       ),
     },
     { description: "One row of a document's task table." },
@@ -304,22 +408,41 @@ const schemas = {
       key: d("indicator|source|period|release date|release URL: one value per release and series.", str),
       indicator: d("Indicator code.", str),
       source: ref("FigureSource"),
-      period: d("As published: a year (2023), a quarter (2023-Q2) or a span of years (2022-2023).", { type: "string", pattern: "^\\d{4}(-Q[1-4]|-\\d{4})?$" }),
+      period: d("As published: a year (2023), a quarter (2023-Q2) or a span of years (2022-2023).", {
+        type: "string",
+        pattern: "^\\d{4}(-Q[1-4]|-\\d{4})?$",
+      }),
       periodStart: date,
       periodEnd: date,
       value: num,
       unit: str,
       provisional: d("The release calls it an estimate (ước tính, sơ bộ).", bool),
-      release: obj({ title: str, date, url: d("The release's address as published (it may hold characters a strict URI parser refuses).", str) }),
+      release: obj({
+        title: str,
+        date,
+        url: d("The release's address as published (it may hold characters a strict URI parser refuses).", str),
+      }),
       quote: d("Verbatim text of the release; contains `printed`.", str),
       printed: d("The number exactly as printed (e.g. 12,67%).", str),
-      revises: d("The earlier figure of the same series this release corrects.", obj({ id: int, key: str }, { nullable: true })),
+      revises: d(
+        "The earlier figure of the same series this release corrects.",
+        obj({ id: int, key: str }, { nullable: true }),
+      ),
       definitionNote: d("Where the published definition differs from the indicator's.", nstr),
       illustrative: d("Always false: published figures are real.", { type: "boolean", const: false }),
     },
-    { description: "A value as one release published it, with its citation. Never changed: a correction is a new figure that `revises` it." },
+    {
+      description:
+        "A value as one release published it, with its citation. Never changed: a correction is a new figure that `revises` it.",
+    },
   ),
-  Source: obj({ code: str, kind: oneOf(v(SourceKind)), name: bilingual, url: nstr, figures: d("Number of published figures (every release).", int) }),
+  Source: obj({
+    code: str,
+    kind: oneOf(v(SourceKind)),
+    name: bilingual,
+    url: nstr,
+    figures: d("Number of published figures (every release).", int),
+  }),
   BulkTargetRow: obj(
     {
       target: str,
@@ -342,7 +465,10 @@ const schemas = {
       clause: str,
       line: int,
       quote: str,
-      status: { ...oneOfOrNull(MILESTONE_STATUSES), description: "Effective status (null only before it is first computed)." },
+      status: {
+        ...oneOfOrNull(MILESTONE_STATUSES),
+        description: "Effective status (null only before it is first computed).",
+      },
       computedStatus: oneOfOrNull(MILESTONE_STATUSES),
     },
     { description: "One target, flattened (the columns of indicators.csv)." },
@@ -350,16 +476,40 @@ const schemas = {
   Workspace: obj({
     period,
     agency: d("The signed-in user's agency.", str),
-    indicators: arr(obj({ indicatorId: int, code: str, state: oneOf(ITEM_STATES), version: d("Send it back with a save.", int), value: nnum })),
-    tasks: obj({ total: int, page: int, items: arr(obj({ taskId: int, key: str, state: oneOf(ITEM_STATES), version: int })) }),
+    indicators: arr(
+      obj({
+        indicatorId: int,
+        code: str,
+        state: oneOf(ITEM_STATES),
+        version: d("Send it back with a save.", int),
+        value: nnum,
+      }),
+    ),
+    tasks: obj({
+      total: int,
+      page: int,
+      items: arr(obj({ taskId: int, key: str, state: oneOf(ITEM_STATES), version: int })),
+    }),
   }),
   SaveResult: obj({ data: obj({ saved: int, submitted: int }) }),
 } satisfies Record<string, JsonSchema>;
 
 // ---- Parameters -----------------------------------------------------------------------------
 
-const q = (name: string, schema: JsonSchema, description: string): Parameter => ({ name, in: "query", required: false, description, schema });
-const pathParam = (name: string, schema: JsonSchema, description: string): Parameter => ({ name, in: "path", required: true, description, schema });
+const q = (name: string, schema: JsonSchema, description: string): Parameter => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema,
+});
+const pathParam = (name: string, schema: JsonSchema, description: string): Parameter => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema,
+});
 
 const trueFalse = { type: "string", enum: ["true", "false"] } satisfies JsonSchema;
 
@@ -382,39 +532,73 @@ const P = {
   agency: q("agency", agencyCode, "Only this agency (code, e.g. BKHCN)."),
   milestone: q("milestone", fromZod(apiParam.milestone), "Only targets for this year."),
   status: q("status", fromZod(apiParam.status), "Only targets with this effective status."),
-  asOf: q("asOf", { ...fromZod(apiParam.asOf), description: "A quarter: 2024-Q1." }, "Statuses as they stood at the end of this quarter (default: today)."),
+  asOf: q(
+    "asOf",
+    { ...fromZod(apiParam.asOf), description: "A quarter: 2024-Q1." },
+    "Statuses as they stood at the end of this quarter (default: today).",
+  ),
 };
 const paging = [P.page, P.pageSize];
 
 // ---- Responses ------------------------------------------------------------------------------
 
-const corsHeader: Header = { description: "Public: any origin may read.", required: true, schema: { type: "string", const: "*" } };
-const cacheHeader = (value: string): Header => ({ description: "Shared caches may keep the response.", required: true, schema: { type: "string", const: value } });
-const attachment: Header = { description: "Download file name.", required: true, schema: { type: "string", pattern: '^attachment; filename="[^"]+"$' } };
+const corsHeader: Header = {
+  description: "Public: any origin may read.",
+  required: true,
+  schema: { type: "string", const: "*" },
+};
+const cacheHeader = (value: string): Header => ({
+  description: "Shared caches may keep the response.",
+  required: true,
+  schema: { type: "string", const: value },
+});
+const attachment: Header = {
+  description: "Download file name.",
+  required: true,
+  schema: { type: "string", pattern: '^attachment; filename="[^"]+"$' },
+};
 
 const json = (description: string, schema: JsonSchema, headers: Record<string, Header> = {}): ResponseObject => ({
   description,
   headers,
   content: { "application/json": { schema } },
 });
-const publicJson = (description: string, schema: JsonSchema, cache = CACHE_PUBLIC) => json(description, schema, { "Access-Control-Allow-Origin": corsHeader, "Cache-Control": cacheHeader(cache) });
+const publicJson = (description: string, schema: JsonSchema, cache = CACHE_PUBLIC) =>
+  json(description, schema, { "Access-Control-Allow-Origin": corsHeader, "Cache-Control": cacheHeader(cache) });
 const page = (description: string, item: string) =>
   publicJson(description, obj({ data: arr(ref(item)), meta: ref("PageMeta"), links: ref("PageLinks") }));
 const csv = (description: string, headers: Record<string, Header>): ResponseObject => ({
   description,
   headers: { "Content-Disposition": attachment, ...headers },
-  content: { "text/csv": { schema: { type: "string", description: "UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting; the first row names the columns." } } },
+  content: {
+    "text/csv": {
+      schema: {
+        type: "string",
+        description: "UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting; the first row names the columns.",
+      },
+    },
+  },
 });
-const publicCsv = (description: string, cache = CACHE_PUBLIC) => csv(description, { "Access-Control-Allow-Origin": corsHeader, "Cache-Control": cacheHeader(cache) });
+const publicCsv = (description: string, cache = CACHE_PUBLIC) =>
+  csv(description, { "Access-Control-Allow-Origin": corsHeader, "Cache-Control": cacheHeader(cache) });
 
-const publicError = (description: string) => json(description, ref("Error"), { "Access-Control-Allow-Origin": corsHeader });
+const publicError = (description: string) =>
+  json(description, ref("Error"), { "Access-Control-Allow-Origin": corsHeader });
 const badQuery = publicError("A query parameter is malformed or given more than once; `details` names it.");
 /** Every public read that needs the database answers so while it cannot be reached (publicRoute in src/server/api.ts). */
 const unavailable = {
   "503": json("The database cannot be reached right now: retry after `Retry-After` seconds.", ref("Error"), {
     "Access-Control-Allow-Origin": corsHeader,
-    "Retry-After": { description: "Seconds to wait before retrying.", required: true, schema: { type: "string", pattern: "^[0-9]+$" } },
-    "Cache-Control": { description: "Never kept by a cache.", required: true, schema: { type: "string", const: "no-store" } },
+    "Retry-After": {
+      description: "Seconds to wait before retrying.",
+      required: true,
+      schema: { type: "string", pattern: "^[0-9]+$" },
+    },
+    "Cache-Control": {
+      description: "Never kept by a cache.",
+      required: true,
+      schema: { type: "string", const: "no-store" },
+    },
   }),
 };
 const sessionError = (description: string) => json(description, ref("SessionError"));
@@ -423,7 +607,14 @@ const signedIn = {
   "403": sessionError("Signed in without the needed permission or agency, or a cross-site request."),
 };
 
-function get(operationId: string, summary: string, tags: string[], parameters: Parameter[], responses: Record<string, ResponseObject>, description?: string): Operation {
+function get(
+  operationId: string,
+  summary: string,
+  tags: string[],
+  parameters: Parameter[],
+  responses: Record<string, ResponseObject>,
+  description?: string,
+): Operation {
   return { operationId, summary, ...(description ? { description } : {}), tags, parameters, responses, security: [] };
 }
 function sessionOp(op: Omit<Operation, "security">): Operation {
@@ -432,9 +623,20 @@ function sessionOp(op: Omit<Operation, "security">): Operation {
 
 // ---- Request bodies -------------------------------------------------------------------------
 
-const text = (max: number, description?: string): JsonSchema => ({ type: "string", maxLength: max, default: "", ...(description ? { description } : {}) });
+const text = (max: number, description?: string): JsonSchema => ({
+  type: "string",
+  maxLength: max,
+  default: "",
+  ...(description ? { description } : {}),
+});
 const rowId: JsonSchema = { type: "integer", minimum: 1, maximum: 2_147_483_647 };
-const version: JsonSchema = { type: "integer", minimum: 0, maximum: 2_147_483_647, default: 0, description: "The version last read (0 for an item never saved); a stale one gets 409." };
+const version: JsonSchema = {
+  type: "integer",
+  minimum: 0,
+  maximum: 2_147_483_647,
+  default: 0,
+  description: "The version last read (0 for an item never saved); a stale one gets 409.",
+};
 
 const indicatorSave = obj(
   {
@@ -518,7 +720,11 @@ export const openApiSpec: OpenApiDocument = {
     { name: "indicators", description: "Indicators, their targets, statuses and approved values." },
     { name: "tasks", description: "Tasks of the documents' task tables." },
     { name: "agencies", description: "The agency registry." },
-    { name: "figures", description: "Figures published by the statistics office, ministries and international indices, with their citations." },
+    {
+      name: "figures",
+      description:
+        "Figures published by the statistics office, ministries and international indices, with their citations.",
+    },
     { name: "downloads", description: "Whole-database CSV and JSON files." },
     { name: "reporting", description: "Signed-in reporters' reads and writes." },
   ],
@@ -531,7 +737,16 @@ export const openApiSpec: OpenApiDocument = {
             name: str,
             version: { type: "string", const: "v1" },
             openapi: link,
-            resources: obj({ decisions: link, indicators: link, statuses: link, observations: link, tasks: link, agencies: link, figures: link, sources: link }),
+            resources: obj({
+              decisions: link,
+              indicators: link,
+              statuses: link,
+              observations: link,
+              tasks: link,
+              agencies: link,
+              figures: link,
+              sources: link,
+            }),
             downloads: obj({ indicators: link, indicatorsJson: link, observations: link, tasks: link }),
             pagination: str,
           }),
@@ -539,35 +754,71 @@ export const openApiSpec: OpenApiDocument = {
       }),
     },
     "/api/v1/decisions": {
-      get: get("listDecisions", "Source documents", ["documents"], paging, { "200": page("The documents, in reading order.", "Decision"), "400": badQuery, ...unavailable }),
-    },
-    "/api/v1/decisions/{key}": {
-      get: get("getDecision", "One document", ["documents"], [pathParam("key", { type: "string" }, "Document key, e.g. 942-2021.")], {
-        "200": publicJson("The document with its targets, commitments and data-quality notes.", obj({ data: ref("DecisionDetail") })),
-        "404": publicError("No such document."),
-        ...unavailable,
-      }),
-    },
-    "/api/v1/indicators": {
-      get: get("listIndicators", "Indicators with their targets", ["indicators"], [...paging, P.pillar, { ...P.decision, description: "Only indicators with a target in this document." }], {
-        "200": page("Indicators by pillar and code.", "Indicator"),
+      get: get("listDecisions", "Source documents", ["documents"], paging, {
+        "200": page("The documents, in reading order.", "Decision"),
         "400": badQuery,
         ...unavailable,
       }),
     },
+    "/api/v1/decisions/{key}": {
+      get: get(
+        "getDecision",
+        "One document",
+        ["documents"],
+        [pathParam("key", { type: "string" }, "Document key, e.g. 942-2021.")],
+        {
+          "200": publicJson(
+            "The document with its targets, commitments and data-quality notes.",
+            obj({ data: ref("DecisionDetail") }),
+          ),
+          "404": publicError("No such document."),
+          ...unavailable,
+        },
+      ),
+    },
+    "/api/v1/indicators": {
+      get: get(
+        "listIndicators",
+        "Indicators with their targets",
+        ["indicators"],
+        [...paging, P.pillar, { ...P.decision, description: "Only indicators with a target in this document." }],
+        {
+          "200": page("Indicators by pillar and code.", "Indicator"),
+          "400": badQuery,
+          ...unavailable,
+        },
+      ),
+    },
     "/api/v1/indicators/{code}": {
-      get: get("getIndicator", "One indicator", ["indicators"], [pathParam("code", { type: "string" }, "Indicator code.")], {
-        "200": publicJson("The indicator, each target with its status, and the approved national series.", obj({ data: ref("IndicatorDetail") })),
-        "404": publicError("No such indicator."),
-        ...unavailable,
-      }),
+      get: get(
+        "getIndicator",
+        "One indicator",
+        ["indicators"],
+        [pathParam("code", { type: "string" }, "Indicator code.")],
+        {
+          "200": publicJson(
+            "The indicator, each target with its status, and the approved national series.",
+            obj({ data: ref("IndicatorDetail") }),
+          ),
+          "404": publicError("No such indicator."),
+          ...unavailable,
+        },
+      ),
     },
     "/api/v1/indicators/{code}/observations.csv": {
-      get: get("indicatorObservationsCsv", "One indicator's approved values as CSV", ["indicators", "downloads"], [pathParam("code", { type: "string" }, "Indicator code.")], {
-        "200": publicCsv("Columns: indicator, agency, national, period, value, unit, approved_at, illustrative; national figures first."),
-        "404": publicError("No such indicator."),
-        ...unavailable,
-      }),
+      get: get(
+        "indicatorObservationsCsv",
+        "One indicator's approved values as CSV",
+        ["indicators", "downloads"],
+        [pathParam("code", { type: "string" }, "Indicator code.")],
+        {
+          "200": publicCsv(
+            "Columns: indicator, agency, national, period, value, unit, approved_at, illustrative; national figures first.",
+          ),
+          "404": publicError("No such indicator."),
+          ...unavailable,
+        },
+      ),
     },
     "/api/v1/statuses": {
       get: get(
@@ -575,7 +826,14 @@ export const openApiSpec: OpenApiDocument = {
         "Every target's status",
         ["indicators"],
         [...paging, P.decision, P.pillar, P.indicator, P.milestone, P.status, P.asOf],
-        { "200": page("Targets in import order, each with its effective and computed status and how it was computed.", "StatusRow"), "400": badQuery, ...unavailable },
+        {
+          "200": page(
+            "Targets in import order, each with its effective and computed status and how it was computed.",
+            "StatusRow",
+          ),
+          "400": badQuery,
+          ...unavailable,
+        },
         "Computed from approved national values (per-unit targets: the least favourable reporting unit) with the Open SDG method; a national reviewer may override it with a reason.",
       ),
     },
@@ -597,11 +855,21 @@ export const openApiSpec: OpenApiDocument = {
       ),
     },
     "/api/v1/tasks": {
-      get: get("listTasks", "Tasks", ["tasks"], [...paging, P.decision, { ...P.agency, description: "Only tasks this agency reports on today (lead or partner)." }], {
-        "200": page("Tasks in document order.", "Task"),
-        "400": badQuery,
-        ...unavailable,
-      }),
+      get: get(
+        "listTasks",
+        "Tasks",
+        ["tasks"],
+        [
+          ...paging,
+          P.decision,
+          { ...P.agency, description: "Only tasks this agency reports on today (lead or partner)." },
+        ],
+        {
+          "200": page("Tasks in document order.", "Task"),
+          "400": badQuery,
+          ...unavailable,
+        },
+      ),
     },
     "/api/v1/tasks.csv": {
       get: get(
@@ -614,7 +882,13 @@ export const openApiSpec: OpenApiDocument = {
           q("status", oneOf(TASK_STATUSES), "Only tasks with this status, from approved updates."),
           q("q", { type: "string", maxLength: 100 }, "Words of the title etc. (diacritics and case ignored)."),
         ],
-        { "200": csv("The tasks page's list (all pages), one row per task. Invalid filters are ignored, as on the page.", { "Access-Control-Allow-Origin": corsHeader }), ...unavailable },
+        {
+          "200": csv(
+            "The tasks page's list (all pages), one row per task. Invalid filters are ignored, as on the page.",
+            { "Access-Control-Allow-Origin": corsHeader },
+          ),
+          ...unavailable,
+        },
       ),
     },
     "/api/v1/agencies": {
@@ -622,7 +896,11 @@ export const openApiSpec: OpenApiDocument = {
         "listAgencies",
         "Agency registry",
         ["agencies"],
-        [...paging, q("kind", oneOf(v(AgencyKind)), "Only this kind."), q("current", trueFalse, "true: only agencies that exist today.")],
+        [
+          ...paging,
+          q("kind", oneOf(v(AgencyKind)), "Only this kind."),
+          q("current", trueFalse, "true: only agencies that exist today."),
+        ],
         { "200": page("By kind and code.", "Agency"), "400": badQuery, ...unavailable },
       ),
     },
@@ -635,13 +913,25 @@ export const openApiSpec: OpenApiDocument = {
           ...paging,
           P.indicator,
           q("source", { type: "string", pattern: "^[A-Z0-9_]{1,40}$" }, "Only this source (code, e.g. NSO)."),
-          q("asOf", { type: "string", format: "date" }, "What each series said on this day (YYYY-MM-DD): per indicator, source and period, the latest release dated on or before it. Without it, every release."),
+          q(
+            "asOf",
+            { type: "string", format: "date" },
+            "What each series said on this day (YYYY-MM-DD): per indicator, source and period, the latest release dated on or before it. Without it, every release.",
+          ),
         ],
-        { "200": page("By indicator, source, period and release date.", "PublishedFigure"), "400": badQuery, ...unavailable },
+        {
+          "200": page("By indicator, source, period and release date.", "PublishedFigure"),
+          "400": badQuery,
+          ...unavailable,
+        },
       ),
     },
     "/api/v1/sources": {
-      get: get("listSources", "Sources of published figures", ["figures"], paging, { "200": page("By code.", "Source"), "400": badQuery, ...unavailable }),
+      get: get("listSources", "Sources of published figures", ["figures"], paging, {
+        "200": page("By code.", "Source"),
+        "400": badQuery,
+        ...unavailable,
+      }),
     },
     "/api/v1/bulk/indicators.csv": {
       get: get("bulkIndicatorsCsv", "All indicators with all targets (CSV)", ["downloads"], [], {
@@ -655,15 +945,26 @@ export const openApiSpec: OpenApiDocument = {
     "/api/v1/bulk/indicators.json": {
       get: get("bulkIndicatorsJson", "All indicators with all targets (JSON)", ["downloads"], [], {
         "200": {
-          ...publicJson("The rows of indicators.csv.", obj({ meta: obj({ generatedAt: dateTime, total: int }), data: arr(ref("BulkTargetRow")) }), CACHE_BULK),
-          headers: { "Access-Control-Allow-Origin": corsHeader, "Cache-Control": cacheHeader(CACHE_BULK), "Content-Disposition": attachment },
+          ...publicJson(
+            "The rows of indicators.csv.",
+            obj({ meta: obj({ generatedAt: dateTime, total: int }), data: arr(ref("BulkTargetRow")) }),
+            CACHE_BULK,
+          ),
+          headers: {
+            "Access-Control-Allow-Origin": corsHeader,
+            "Cache-Control": cacheHeader(CACHE_BULK),
+            "Content-Disposition": attachment,
+          },
         },
         ...unavailable,
       }),
     },
     "/api/v1/bulk/observations.csv": {
       get: get("bulkObservationsCsv", "All approved observations (CSV)", ["downloads"], [], {
-        "200": publicCsv("Columns: indicator, agency, national, period, value, unit, approved_at, illustrative; by indicator, agency and quarter. Streamed.", CACHE_BULK),
+        "200": publicCsv(
+          "Columns: indicator, agency, national, period, value, unit, approved_at, illustrative; by indicator, agency and quarter. Streamed.",
+          CACHE_BULK,
+        ),
         ...unavailable,
       }),
     },
@@ -687,9 +988,18 @@ export const openApiSpec: OpenApiDocument = {
           P.milestone,
           P.status,
           P.asOf,
-          q("agency", agencyCode, "Only the targets of indicators assigned to this agency (as on its dashboard); an unknown code is ignored, as on the page."),
+          q(
+            "agency",
+            agencyCode,
+            "Only the targets of indicators assigned to this agency (as on its dashboard); an unknown code is ignored, as on the page.",
+          ),
         ],
-        { "200": publicCsv("One row per target with its status and explanation. Invalid filters are ignored, as on the dashboard."), ...unavailable },
+        {
+          "200": publicCsv(
+            "One row per target with its status and explanation. Invalid filters are ignored, as on the dashboard.",
+          ),
+          ...unavailable,
+        },
       ),
     },
     "/api/v1/dashboard/completeness.csv": {
@@ -698,7 +1008,10 @@ export const openApiSpec: OpenApiDocument = {
         summary: "Reporting completeness per agency and quarter (signed in)",
         tags: ["reporting", "downloads"],
         parameters: [q("agency", agencyCode, "Only this agency (national roles; others always get their own).")],
-        responses: { "200": csv("agency, agency_name_vi, period, expected, submitted, late, status.", {}), ...signedIn },
+        responses: {
+          "200": csv("agency, agency_name_vi, period, expected, submitted, late, status.", {}),
+          ...signedIn,
+        },
       }),
     },
     "/api/v1/dashboard/tasks.csv": {
@@ -706,7 +1019,10 @@ export const openApiSpec: OpenApiDocument = {
         operationId: "dashboardTasksCsv",
         summary: "Task status per lead agency (signed in)",
         tags: ["reporting", "downloads"],
-        parameters: [q("agency", agencyCode, "Only this agency (national roles; others always get their own)."), q("decision", decisionKey, "Only this document.")],
+        parameters: [
+          q("agency", agencyCode, "Only this agency (national roles; others always get their own)."),
+          q("decision", decisionKey, "Only this document."),
+        ],
         responses: { "200": csv("task, decision, lead_agency, status.", {}), ...signedIn },
       }),
     },
@@ -715,9 +1031,15 @@ export const openApiSpec: OpenApiDocument = {
         operationId: "reportingWorkspace",
         summary: "The signed-in user's agency's items for a quarter",
         tags: ["reporting"],
-        parameters: [q("period", period, "Quarter (default: the one open for reporting)."), q("page", { type: "integer", minimum: 1, maximum: 10_000 }, "Page of tasks (100 per page).")],
+        parameters: [
+          q("period", period, "Quarter (default: the one open for reporting)."),
+          q("page", { type: "integer", minimum: 1, maximum: 10_000 }, "Page of tasks (100 per page)."),
+        ],
         responses: {
-          "200": json("Indicators assigned to the agency and tasks it leads, with the versions a save must send back.", ref("Workspace")),
+          "200": json(
+            "Indicators assigned to the agency and tasks it leads, with the versions a save must send back.",
+            ref("Workspace"),
+          ),
           "400": sessionError("A malformed `period` or `page`; `fieldErrors` names it."),
           ...signedIn,
           "404": sessionError("No such reporting period."),
@@ -728,7 +1050,8 @@ export const openApiSpec: OpenApiDocument = {
       post: sessionOp({
         operationId: "saveObservations",
         summary: "Save or submit indicator values",
-        description: "The same rules as the reporting form: values checked by kind, explanations for outliers, all rows or none.",
+        description:
+          "The same rules as the reporting form: values checked by kind, explanations for outliers, all rows or none.",
         tags: ["reporting"],
         requestBody: { required: true, content: { "application/json": { schema: indicatorSave } } },
         responses: saveResponses,
@@ -751,7 +1074,8 @@ export const openApiSpec: OpenApiDocument = {
         type: "apiKey",
         in: "cookie",
         name: "next-auth.session-token",
-        description: "The portal's session cookie (`__Secure-next-auth.session-token` over HTTPS), set by signing in at /vi/login. Same-origin requests only.",
+        description:
+          "The portal's session cookie (`__Secure-next-auth.session-token` over HTTPS), set by signing in at /vi/login. Same-origin requests only.",
       },
     },
   },

@@ -8,15 +8,32 @@ import { z } from "zod";
 import { msg, translate, type Msg } from "@/i18n/translate";
 import { attachEvidence } from "./evidence";
 import { reopenItem, reviewItems, saveIndicatorValues, saveTaskProgress, submitReady } from "./mutations";
-import { indicatorForm, parseIndicatorForm, parseReadyForm, parseReviewForm, parseTaskForm, readyForm, reopenForm, reviewForm, taskForm } from "./schemas";
+import {
+  indicatorForm,
+  parseIndicatorForm,
+  parseReadyForm,
+  parseReviewForm,
+  parseTaskForm,
+  readyForm,
+  reopenForm,
+  reviewForm,
+  taskForm,
+} from "./schemas";
 
 function summary(saved: number, submitted: number): Msg {
   if (saved === 0) return msg("errors.reporting.nothingChanged");
-  return submitted > 0 ? msg("errors.reporting.savedAndSubmitted", { submitted, saved }) : msg("errors.reporting.savedDrafts", { saved });
+  return submitted > 0
+    ? msg("errors.reporting.savedAndSubmitted", { submitted, saved })
+    : msg("errors.reporting.savedDrafts", { saved });
 }
 
 /** A save of either kind, then the workspace redrawn and a summary of what was saved. */
-function saved<Row>(save: (user: SessionUser, input: { year: number; quarter: number; rows: Row[] }) => Promise<{ saved: number; submitted: number }>) {
+function saved<Row>(
+  save: (
+    user: SessionUser,
+    input: { year: number; quarter: number; rows: Row[] },
+  ) => Promise<{ saved: number; submitted: number }>,
+) {
   return async (user: SessionUser, input: { period: { year: number; quarter: number }; rows: Row[] }) => {
     const r = await save(user, { ...input.period, rows: input.rows });
     revalidate("/[lang]/reporting", "page");
@@ -24,7 +41,12 @@ function saved<Row>(save: (user: SessionUser, input: { year: number; quarter: nu
   };
 }
 
-export const saveIndicatorsAction = action("reporting.write", indicatorForm, saved(saveIndicatorValues), parseIndicatorForm);
+export const saveIndicatorsAction = action(
+  "reporting.write",
+  indicatorForm,
+  saved(saveIndicatorValues),
+  parseIndicatorForm,
+);
 
 export const saveTasksAction = action("reporting.write", taskForm, saved(saveTaskProgress), parseTaskForm);
 
@@ -45,7 +67,12 @@ export const reviewAction = action(
   async (user, input) => {
     const r = await reviewItems(user, input);
     revalidate("/[lang]/review", "page");
-    return { ok: true, message: msg(input.decision === "APPROVE" ? "errors.reporting.approved" : "errors.reporting.returned", { count: r.count }) };
+    return {
+      ok: true,
+      message: msg(input.decision === "APPROVE" ? "errors.reporting.approved" : "errors.reporting.returned", {
+        count: r.count,
+      }),
+    };
   },
   parseReviewForm,
 );

@@ -26,9 +26,18 @@ const KINDS: Record<string, { mime: string; magic: number[][] }> = {
   png: { mime: "image/png", magic: [[0x89, 0x50, 0x4e, 0x47]] },
   jpg: { mime: "image/jpeg", magic: [[0xff, 0xd8, 0xff]] },
   jpeg: { mime: "image/jpeg", magic: [[0xff, 0xd8, 0xff]] },
-  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  pptx: { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  docx: {
+    mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  xlsx: {
+    mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  pptx: {
+    mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
   doc: { mime: "application/msword", magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
   xls: { mime: "application/vnd.ms-excel", magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
   ppt: { mime: "application/vnd.ms-powerpoint", magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
@@ -50,15 +59,22 @@ export function checkEvidenceFile(name: string, bytes: Uint8Array): { ext: strin
 }
 
 /** Stores an evidence file and links it to an observation or task progress as a new revision. */
-export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "task"; id: number; file: File }, now = clockNow()) {
+export async function attachEvidence(
+  user: SessionUser,
+  input: { kind: "obs" | "task"; id: number; file: File },
+  now = clockNow(),
+) {
   const record =
     input.kind === "obs"
       ? await db.observation.findUnique({ where: { id: input.id } })
       : await db.taskProgress.findUnique({ where: { id: input.id } });
   if (!record) throw new NotFoundError();
   assertCanWriteAgency(user, record.agencyId);
-  const period = await db.reportingPeriod.findUniqueOrThrow({ where: { year_quarter: { year: record.year, quarter: record.quarter } } });
-  if (!editable(record.state, period, now, record.reopened)) throw new ConflictError(msg("errors.evidence.notEditable"));
+  const period = await db.reportingPeriod.findUniqueOrThrow({
+    where: { year_quarter: { year: record.year, quarter: record.quarter } },
+  });
+  if (!editable(record.state, period, now, record.reopened))
+    throw new ConflictError(msg("errors.evidence.notEditable"));
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   const checked = checkEvidenceFile(input.file.name, bytes);
   if ("error" in checked) throw new ValidationError({ file: [checked.error] });
@@ -66,11 +82,21 @@ export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "
   // Quotas, so that no reporter can fill the disk: files stored for this item, bytes for the agency.
   const revisionFiles =
     input.kind === "obs"
-      ? await db.observationRevision.findMany({ where: { observationId: record.id, evidenceFileId: { not: null } }, select: { evidenceFileId: true, state: true } })
-      : await db.taskProgressRevision.findMany({ where: { taskProgressId: record.id, evidenceFileId: { not: null } }, select: { evidenceFileId: true, state: true } });
-  const itemFiles = await db.evidenceFile.count({ where: { id: { in: [...new Set(revisionFiles.map((r) => r.evidenceFileId!))] } } });
-  if (itemFiles >= MAX_FILES_PER_ITEM) throw new ValidationError({ file: [msg("errors.evidence.tooMany", { max: MAX_FILES_PER_ITEM })] });
-  const used = (await db.evidenceFile.aggregate({ where: { agencyId: record.agencyId }, _sum: { size: true } }))._sum.size ?? 0;
+      ? await db.observationRevision.findMany({
+          where: { observationId: record.id, evidenceFileId: { not: null } },
+          select: { evidenceFileId: true, state: true },
+        })
+      : await db.taskProgressRevision.findMany({
+          where: { taskProgressId: record.id, evidenceFileId: { not: null } },
+          select: { evidenceFileId: true, state: true },
+        });
+  const itemFiles = await db.evidenceFile.count({
+    where: { id: { in: [...new Set(revisionFiles.map((r) => r.evidenceFileId!))] } },
+  });
+  if (itemFiles >= MAX_FILES_PER_ITEM)
+    throw new ValidationError({ file: [msg("errors.evidence.tooMany", { max: MAX_FILES_PER_ITEM })] });
+  const used =
+    (await db.evidenceFile.aggregate({ where: { agencyId: record.agencyId }, _sum: { size: true } }))._sum.size ?? 0;
   if (used + bytes.length > MAX_AGENCY_EVIDENCE_BYTES) {
     throw new ValidationError({ file: [msg("errors.evidence.quota")] });
   }
@@ -85,32 +111,52 @@ export async function attachEvidence(user: SessionUser, input: { kind: "obs" | "
   const replaced = record.evidenceFileId;
   let discarded: string | null = null;
   const discard = (e: unknown) => rm(path.join(env.uploadDir, id), { force: true }).then(() => Promise.reject(e));
-  await db.$transaction(async (tx) => {
-    await tx.evidenceFile.create({
-      data: {
-        id,
+  await db
+    .$transaction(async (tx) => {
+      await tx.evidenceFile.create({
+        data: {
+          id,
+          agencyId: record.agencyId,
+          originalName: input.file.name.slice(0, 200),
+          mimeType: checked.mime,
+          size: bytes.length,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          uploadedById: user.id,
+        },
+      });
+      await withKind(input.kind, async (ops) => {
+        const changed = await ops.updateAt(tx, record.id, record.version, { evidenceFileId: id, updatedById: user.id });
+        if (changed === 0) throw new ConflictError(msg("errors.reporting.itemChanged"));
+        await ops.revise(tx, await ops.reload(tx, record.id), {
+          comment: `Tệp minh chứng: ${input.file.name.slice(0, 200)}`,
+          authorId: user.id,
+        });
+      });
+      await audit(tx, {
+        actor: user,
+        action: "evidence.upload",
+        entityType: input.kind === "obs" ? "Observation" : "TaskProgress",
+        entityId: record.id,
         agencyId: record.agencyId,
-        originalName: input.file.name.slice(0, 200),
-        mimeType: checked.mime,
-        size: bytes.length,
-        sha256: createHash("sha256").update(bytes).digest("hex"),
-        uploadedById: user.id,
-      },
-    });
-    await withKind(input.kind, async (ops) => {
-      const changed = await ops.updateAt(tx, record.id, record.version, { evidenceFileId: id, updatedById: user.id });
-      if (changed === 0) throw new ConflictError(msg("errors.reporting.itemChanged"));
-      await ops.revise(tx, await ops.reload(tx, record.id), { comment: `Tệp minh chứng: ${input.file.name.slice(0, 200)}`, authorId: user.id });
-    });
-    await audit(tx, { actor: user, action: "evidence.upload", entityType: input.kind === "obs" ? "Observation" : "TaskProgress", entityId: record.id, agencyId: record.agencyId, after: { file: id, name: input.file.name, size: bytes.length } });
-    // The file this one replaces goes only if no reviewer ever saw it (drafts only): what was
-    // submitted stays answerable with its evidence. The revision keeps its id and comment.
-    if (replaced && !revisionFiles.some((r) => r.evidenceFileId === replaced && r.state !== "DRAFT")) {
-      await tx.evidenceFile.deleteMany({ where: { id: replaced } });
-      await audit(tx, { actor: user, action: "evidence.discard", entityType: input.kind === "obs" ? "Observation" : "TaskProgress", entityId: record.id, agencyId: record.agencyId, before: { file: replaced }, reason: "Thay bằng tệp mới khi còn là bản nháp" });
-      discarded = replaced;
-    }
-  }).catch(discard);
+        after: { file: id, name: input.file.name, size: bytes.length },
+      });
+      // The file this one replaces goes only if no reviewer ever saw it (drafts only): what was
+      // submitted stays answerable with its evidence. The revision keeps its id and comment.
+      if (replaced && !revisionFiles.some((r) => r.evidenceFileId === replaced && r.state !== "DRAFT")) {
+        await tx.evidenceFile.deleteMany({ where: { id: replaced } });
+        await audit(tx, {
+          actor: user,
+          action: "evidence.discard",
+          entityType: input.kind === "obs" ? "Observation" : "TaskProgress",
+          entityId: record.id,
+          agencyId: record.agencyId,
+          before: { file: replaced },
+          reason: "Thay bằng tệp mới khi còn là bản nháp",
+        });
+        discarded = replaced;
+      }
+    })
+    .catch(discard);
   if (discarded) await rm(path.join(env.uploadDir, discarded), { force: true });
   return { id };
 }

@@ -39,11 +39,14 @@ type Delegate<R> = {
 };
 
 /** Reading and versioned writing of one kind's rows, the same for both kinds. */
-function rowsOf<R extends Item>(of: (tx: Tx) => Delegate<R>): Pick<KindOps<R>, "find" | "create" | "updateAt" | "reload"> {
+function rowsOf<R extends Item>(
+  of: (tx: Tx) => Delegate<R>,
+): Pick<KindOps<R>, "find" | "create" | "updateAt" | "reload"> {
   return {
     find: (tx, id) => of(tx).findUnique({ where: { id } }),
     create: (tx, data) => of(tx).create({ data }),
-    updateAt: async (tx, id, version, data) => (await of(tx).updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })).count,
+    updateAt: async (tx, id, version, data) =>
+      (await of(tx).updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })).count,
     reload: (tx, id) => of(tx).findUniqueOrThrow({ where: { id } }),
   };
 }

@@ -47,7 +47,8 @@ async function writeSave<T>(outer: Tx | undefined, fn: (tx: Tx) => Promise<T>): 
 
 /** Refuses the whole save when any row conflicts (others' values shown) or is invalid. */
 function refuseIfAny(errors: Errors, conflicts: Record<string, unknown>): void {
-  if (Object.keys(conflicts).length) throw new ConflictError(msg("errors.reporting.changedMeanwhile"), errors, conflicts);
+  if (Object.keys(conflicts).length)
+    throw new ConflictError(msg("errors.reporting.changedMeanwhile"), errors, conflicts);
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }
 
@@ -82,7 +83,9 @@ async function gateRow(
   const who = await emailOf(stored?.updatedById ?? null);
   const at = stored?.updatedAt ?? ctx.now;
   const { shown, details } = current();
-  (ctx.errors[`${key}.${field}`] ??= []).push(msg("errors.reporting.stale", { who: who ?? msg("errors.reporting.someoneElse"), at, value: shown }));
+  (ctx.errors[`${key}.${field}`] ??= []).push(
+    msg("errors.reporting.stale", { who: who ?? msg("errors.reporting.someoneElse"), at, value: shown }),
+  );
   ctx.conflicts[key] = { ...details, version: stored?.version ?? 0, by: who, at: stored?.updatedAt ?? null };
 }
 
@@ -94,12 +97,20 @@ async function persistRow<R extends Item>(
   tx: Tx,
   ops: KindOps<R>,
   user: SessionUser,
-  w: { stored: R | undefined; version: number; data: Record<string, unknown>; create: Record<string, unknown>; submit: boolean; comment?: string | null },
+  w: {
+    stored: R | undefined;
+    version: number;
+    data: Record<string, unknown>;
+    create: Record<string, unknown>;
+    submit: boolean;
+    comment?: string | null;
+  },
 ): Promise<void> {
   let saved: R;
   if (!w.stored) saved = await ops.create(tx, { ...w.data, ...w.create, version: 1 });
   else {
-    if ((await ops.updateAt(tx, w.stored.id, w.version, w.data)) === 0) throw new ConflictError(msg("errors.reporting.changedMeanwhile"));
+    if ((await ops.updateAt(tx, w.stored.id, w.version, w.data)) === 0)
+      throw new ConflictError(msg("errors.reporting.changedMeanwhile"));
     saved = await ops.reload(tx, w.stored.id);
   }
   await ops.revise(tx, saved, { comment: w.comment, authorId: user.id });
@@ -124,11 +135,21 @@ type SaveInput<Row> = { year: number; quarter: number; rows: Row[] };
 type Saved = { saved: number; submitted: number };
 
 /** What every save starts from: the writer's agency (never the form's), the period, empty error lists. */
-async function beginSave(user: SessionUser, input: { year: number; quarter: number }, now: Date, outerTx: Tx | undefined) {
+async function beginSave(
+  user: SessionUser,
+  input: { year: number; quarter: number },
+  now: Date,
+  outerTx: Tx | undefined,
+) {
   const agencyId = user.agencyId;
   assertCanWriteAgency(user, agencyId);
   const period = await loadPeriod(input.year, input.quarter);
-  return { q: outerTx ?? db, agencyId, period, ctx: { errors: {} as Errors, conflicts: {} as Record<string, unknown>, period, now } };
+  return {
+    q: outerTx ?? db,
+    agencyId,
+    period,
+    ctx: { errors: {} as Errors, conflicts: {} as Record<string, unknown>, period, now },
+  };
 }
 
 /** The workflow state a save leaves: submitted, or a draft that stays "returned" until resubmitted. */
@@ -143,10 +164,18 @@ function savedState(submit: boolean, stored: { state: string } | undefined) {
  * `outerTx`, it writes inside the caller's transaction (the Excel import applies indicators and
  * tasks together, all or nothing).
  */
-export async function saveIndicatorValues(user: SessionUser, input: SaveInput<IndicatorRowInput>, now = clockNow(), outerTx?: Tx): Promise<Saved> {
+export async function saveIndicatorValues(
+  user: SessionUser,
+  input: SaveInput<IndicatorRowInput>,
+  now = clockNow(),
+  outerTx?: Tx,
+): Promise<Saved> {
   const { q, agencyId, period, ctx } = await beginSave(user, input, now, outerTx);
   const ids = input.rows.map((r) => r.indicatorId);
-  const assigned = await q.indicatorAssignment.findMany({ where: { agencyId, indicatorId: { in: ids } }, include: { indicator: true } });
+  const assigned = await q.indicatorAssignment.findMany({
+    where: { agencyId, indicatorId: { in: ids } },
+    include: { indicator: true },
+  });
   const byId = new Map(assigned.map((a) => [a.indicatorId, a.indicator]));
   const national = new Map(assigned.map((a) => [a.indicatorId, a.national]));
   for (const id of ids) if (!byId.has(id)) throw new ForbiddenError(msg("errors.reporting.notAssigned"));
@@ -159,7 +188,8 @@ export async function saveIndicatorValues(user: SessionUser, input: SaveInput<In
   const current = new Map(existing.map((o) => [o.indicatorId, o]));
   const before = new Map(previous.map((o) => [o.indicatorId, o.approvedValue ?? o.value]));
 
-  const work: { row: IndicatorRowInput; next: Record<string, unknown>; obs: (typeof existing)[number] | undefined }[] = [];
+  const work: { row: IndicatorRowInput; next: Record<string, unknown>; obs: (typeof existing)[number] | undefined }[] =
+    [];
   for (const row of input.rows) {
     const key = `ind.${row.indicatorId}`;
     const ind = byId.get(row.indicatorId)!;
@@ -167,10 +197,19 @@ export async function saveIndicatorValues(user: SessionUser, input: SaveInput<In
     if (row.value.trim() === "" && !obs && !row.submit && !clean(row.source) && !clean(row.note)) continue; // untouched row
     const { value, issues } = checkIndicatorRow(row, ind, before.get(row.indicatorId));
     addIssues(ctx.errors, key, issues);
-    const next = { value, source: clean(row.source), note: clean(row.note), explanation: clean(row.explanation), evidenceUrl: clean(row.evidenceUrl) };
+    const next = {
+      value,
+      source: clean(row.source),
+      note: clean(row.note),
+      explanation: clean(row.explanation),
+      evidenceUrl: clean(row.evidenceUrl),
+    };
     if (!row.submit && !differs(obs, next)) continue;
     await gateRow(ctx, key, "value", obs, row.version, () => ({
-      shown: obs?.value == null ? msg("errors.reporting.empty") : msg("errors.reporting.valueWithUnit", { value: obs.value, unit: ind.unit === "%" ? "%" : ` ${ind.unit}` }),
+      shown:
+        obs?.value == null
+          ? msg("errors.reporting.empty")
+          : msg("errors.reporting.valueWithUnit", { value: obs.value, unit: ind.unit === "%" ? "%" : ` ${ind.unit}` }),
       details: { value: obs?.value ?? null },
     }));
     work.push({ row, next, obs });
@@ -183,34 +222,73 @@ export async function saveIndicatorValues(user: SessionUser, input: SaveInput<In
         ...next,
         state: savedState(row.submit, obs),
         updatedById: user.id,
-        ...(row.submit ? { submittedAt: now, late: now > period.dueAt, reviewComment: obs?.reviewComment ?? null } : {}),
+        ...(row.submit
+          ? { submittedAt: now, late: now > period.dueAt, reviewComment: obs?.reviewComment ?? null }
+          : {}),
       };
-      const create = { indicatorId: row.indicatorId, agencyId, year: input.year, quarter: input.quarter, isNational: national.get(row.indicatorId) ?? false };
-      await persistRow(tx, KINDS.obs, user, { stored: obs, version: row.version, data, create, submit: row.submit, comment: clean(row.comment) });
+      const create = {
+        indicatorId: row.indicatorId,
+        agencyId,
+        year: input.year,
+        quarter: input.quarter,
+        isNational: national.get(row.indicatorId) ?? false,
+      };
+      await persistRow(tx, KINDS.obs, user, {
+        stored: obs,
+        version: row.version,
+        data,
+        create,
+        submit: row.submit,
+        comment: clean(row.comment),
+      });
     }
   });
   return { saved: work.length, submitted: work.filter((w) => w.row.submit).length };
 }
 
 /** Saves task progress for one quarter, with the same all-or-nothing, conflict and `outerTx` rules. */
-export async function saveTaskProgress(user: SessionUser, input: SaveInput<TaskRowInput>, now = clockNow(), outerTx?: Tx): Promise<Saved> {
+export async function saveTaskProgress(
+  user: SessionUser,
+  input: SaveInput<TaskRowInput>,
+  now = clockNow(),
+  outerTx?: Tx,
+): Promise<Saved> {
   const { q, agencyId, period, ctx } = await beginSave(user, input, now, outerTx);
   const ids = input.rows.map((r) => r.taskId);
-  const leads = await q.taskAssignment.findMany({ where: { agencyId, role: "LEAD", taskId: { in: ids } }, select: { taskId: true } });
+  const leads = await q.taskAssignment.findMany({
+    where: { agencyId, role: "LEAD", taskId: { in: ids } },
+    select: { taskId: true },
+  });
   const led = new Set(leads.map((l) => l.taskId));
   for (const id of ids) if (!led.has(id)) throw new ForbiddenError(msg("errors.reporting.notLed"));
-  const existing = await q.taskProgress.findMany({ where: { agencyId, year: input.year, quarter: input.quarter, taskId: { in: ids } } });
+  const existing = await q.taskProgress.findMany({
+    where: { agencyId, year: input.year, quarter: input.quarter, taskId: { in: ids } },
+  });
   const current = new Map(existing.map((p) => [p.taskId, p]));
 
   const work: { row: TaskRowInput; next: Record<string, unknown>; tp: (typeof existing)[number] | undefined }[] = [];
   for (const row of input.rows) {
     const key = `task.${row.taskId}`;
     const tp = current.get(row.taskId);
-    const untouched = !tp && !row.submit && row.status === "NOT_STARTED" && !row.percent.trim() && !clean(row.achieved) && !clean(row.obstacles) && !clean(row.nextSteps);
+    const untouched =
+      !tp &&
+      !row.submit &&
+      row.status === "NOT_STARTED" &&
+      !row.percent.trim() &&
+      !clean(row.achieved) &&
+      !clean(row.obstacles) &&
+      !clean(row.nextSteps);
     if (untouched) continue;
     const { percent, issues } = checkTaskRow(row);
     addIssues(ctx.errors, key, issues);
-    const next = { status: row.status, percentComplete: percent, achieved: clean(row.achieved), obstacles: clean(row.obstacles), nextSteps: clean(row.nextSteps), evidenceUrl: clean(row.evidenceUrl) };
+    const next = {
+      status: row.status,
+      percentComplete: percent,
+      achieved: clean(row.achieved),
+      obstacles: clean(row.obstacles),
+      nextSteps: clean(row.nextSteps),
+      evidenceUrl: clean(row.evidenceUrl),
+    };
     if (!row.submit && !differs(tp, next)) continue;
     await gateRow(ctx, key, "status", tp, row.version, () => ({
       shown: msg("errors.reporting.taskShown", { status: tp?.status ?? "—", percent: tp?.percentComplete ?? "—" }),
@@ -243,23 +321,37 @@ export async function saveTaskProgress(user: SessionUser, input: SaveInput<TaskR
  * refuses the whole submission, so nothing is submitted that the reporter did not see. Refusals
  * name the item, since most of them are not on screen.
  */
-export async function submitReady(user: SessionUser, input: ReadyInput, now = clockNow()): Promise<{ submitted: number }> {
+export async function submitReady(
+  user: SessionUser,
+  input: ReadyInput,
+  now = clockNow(),
+): Promise<{ submitted: number }> {
   const agencyId = user.agencyId;
   assertCanWriteAgency(user, agencyId);
   const indIds = input.items.filter((i) => i.kind === "ind").map((i) => i.id);
   const taskIds = input.items.filter((i) => i.kind === "task").map((i) => i.id);
   const where = { agencyId, year: input.period.year, quarter: input.period.quarter };
   const [obs, tps] = await Promise.all([
-    db.observation.findMany({ where: { ...where, indicatorId: { in: indIds } }, include: { indicator: { select: { nameVi: true } } } }),
-    db.taskProgress.findMany({ where: { ...where, taskId: { in: taskIds } }, include: { task: { select: { numberPrinted: true, document: { select: { numberCanonical: true } } } } } }),
+    db.observation.findMany({
+      where: { ...where, indicatorId: { in: indIds } },
+      include: { indicator: { select: { nameVi: true } } },
+    }),
+    db.taskProgress.findMany({
+      where: { ...where, taskId: { in: taskIds } },
+      include: { task: { select: { numberPrinted: true, document: { select: { numberCanonical: true } } } } },
+    }),
   ]);
   const obsBy = new Map(obs.map((o) => [o.indicatorId, o]));
   const tpBy = new Map(tps.map((p) => [p.taskId, p]));
-  const stale = input.items.filter((i) => (i.kind === "ind" ? obsBy.get(i.id)?.version : tpBy.get(i.id)?.version) !== i.version);
+  const stale = input.items.filter(
+    (i) => (i.kind === "ind" ? obsBy.get(i.id)?.version : tpBy.get(i.id)?.version) !== i.version,
+  );
   if (stale.length) throw new ConflictError(msg("errors.reporting.readyStale"));
   const labels = new Map<string, string>([
     ...obs.map((o) => [`ind.${o.indicatorId}`, o.indicator.nameVi] as const),
-    ...tps.map((p) => [`task.${p.taskId}`, `${p.task.document.numberCanonical ?? ""} · ${p.task.numberPrinted ?? ""}`] as const),
+    ...tps.map(
+      (p) => [`task.${p.taskId}`, `${p.task.document.numberCanonical ?? ""} · ${p.task.numberPrinted ?? ""}`] as const,
+    ),
   ]);
   const indRows: IndicatorRowInput[] = obs.map((o) => ({
     indicatorId: o.indicatorId,
@@ -285,8 +377,12 @@ export async function submitReady(user: SessionUser, input: ReadyInput, now = cl
   }));
   try {
     return await db.$transaction(async (tx) => {
-      const a = indRows.length ? await saveIndicatorValues(user, { ...input.period, rows: indRows }, now, tx) : { submitted: 0 };
-      const b = taskRows.length ? await saveTaskProgress(user, { ...input.period, rows: taskRows }, now, tx) : { submitted: 0 };
+      const a = indRows.length
+        ? await saveIndicatorValues(user, { ...input.period, rows: indRows }, now, tx)
+        : { submitted: 0 };
+      const b = taskRows.length
+        ? await saveTaskProgress(user, { ...input.period, rows: taskRows }, now, tx)
+        : { submitted: 0 };
       return { submitted: a.submitted + b.submitted };
     });
   } catch (e) {
@@ -312,12 +408,17 @@ export async function reviewItems(user: SessionUser, input: ReviewInput): Promis
     const missing = input.items.filter((i) => !commentOf(i));
     if (missing.length) {
       const why = msg("errors.reporting.returnReason");
-      throw new ValidationError({ comment: [why], ...Object.fromEntries(missing.map((i) => [`comment.${i.kind}.${i.id}`, [why]])) });
+      throw new ValidationError({
+        comment: [why],
+        ...Object.fromEntries(missing.map((i) => [`comment.${i.kind}.${i.id}`, [why]])),
+      });
     }
   }
   await db.$transaction(async (tx) => {
     for (const item of input.items) {
-      await withKind(item.kind, (ops) => reviewOne(tx, ops, user, item.id, item.version, input.decision, commentOf(item)));
+      await withKind(item.kind, (ops) =>
+        reviewOne(tx, ops, user, item.id, item.version, input.decision, commentOf(item)),
+      );
     }
     if (input.decision === "APPROVE") await bumpPublicVersion(tx);
   });
@@ -326,14 +427,24 @@ export async function reviewItems(user: SessionUser, input: ReviewInput): Promis
 }
 
 /** Approves or returns one submitted item of either kind, at the version the reviewer saw. */
-async function reviewOne<R extends Item>(tx: Tx, ops: KindOps<R>, user: SessionUser, id: number, version: number, decision: "APPROVE" | "RETURN", comment: string | null) {
+async function reviewOne<R extends Item>(
+  tx: Tx,
+  ops: KindOps<R>,
+  user: SessionUser,
+  id: number,
+  version: number,
+  decision: "APPROVE" | "RETURN",
+  comment: string | null,
+) {
   const r = await ops.find(tx, id);
   if (!r) throw new NotFoundError(msg("errors.reporting.reviewMissing"));
   const stale = () => new ConflictError(msg("errors.reporting.reviewStale"));
   if (r.state !== "SUBMITTED" || r.version !== version) throw stale();
   const approve = decision === "APPROVE";
   const state = approve ? ("APPROVED" as const) : ("RETURNED" as const);
-  const data = approve ? { state, ...ops.approval(r), approvedAt: clockNow(), reviewComment: comment, reopened: false } : { state, reviewComment: comment };
+  const data = approve
+    ? { state, ...ops.approval(r), approvedAt: clockNow(), reviewComment: comment, reopened: false }
+    : { state, reviewComment: comment };
   if ((await ops.updateAt(tx, id, version, data)) === 0) throw stale();
   await ops.revise(tx, r, { version: version + 1, state, comment, authorId: user.id });
   await audit(tx, {
@@ -349,7 +460,10 @@ async function reviewOne<R extends Item>(tx: Tx, ops: KindOps<R>, user: SessionU
 }
 
 /** After the lock date only a reviewer can reopen an item for its agency to correct. */
-export async function reopenItem(user: SessionUser, input: { kind: ItemKind; id: number; comment: string }): Promise<void> {
+export async function reopenItem(
+  user: SessionUser,
+  input: { kind: ItemKind; id: number; comment: string },
+): Promise<void> {
   if (!can(user.role, "reporting.reopen")) throw new ForbiddenError();
   const comment = clean(input.comment);
   if (!comment) throw new ValidationError({ comment: [msg("errors.reporting.reopenReason")] });
@@ -358,9 +472,19 @@ export async function reopenItem(user: SessionUser, input: { kind: ItemKind; id:
       const r = await ops.find(tx, input.id);
       if (!r) throw new NotFoundError();
       const state = "RETURNED" as const;
-      if ((await ops.updateAt(tx, r.id, r.version, { state, reopened: true, reviewComment: comment })) === 0) throw new ConflictError(msg("errors.reporting.reviewStale"));
+      if ((await ops.updateAt(tx, r.id, r.version, { state, reopened: true, reviewComment: comment })) === 0)
+        throw new ConflictError(msg("errors.reporting.reviewStale"));
       await ops.revise(tx, r, { version: r.version + 1, state, comment, authorId: user.id });
-      await audit(tx, { actor: user, action: `${ops.action}.reopen`, entityType: ops.entityType, entityId: r.id, agencyId: r.agencyId, before: { state: r.state }, after: { state, reopened: true }, reason: comment });
+      await audit(tx, {
+        actor: user,
+        action: `${ops.action}.reopen`,
+        entityType: ops.entityType,
+        entityId: r.id,
+        agencyId: r.agencyId,
+        before: { state: r.state },
+        after: { state, reopened: true },
+        reason: comment,
+      });
     }),
   );
 }

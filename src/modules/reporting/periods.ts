@@ -17,7 +17,10 @@ export async function getPeriod(year: number, quarter: number) {
 
 /** The period a reporter lands on: the oldest one still open, else the latest that has opened. */
 export async function defaultPeriod(now = clockNow()) {
-  const periods = await db.reportingPeriod.findMany({ where: { opensAt: { lte: now } }, orderBy: [{ year: "asc" }, { quarter: "asc" }] });
+  const periods = await db.reportingPeriod.findMany({
+    where: { opensAt: { lte: now } },
+    orderBy: [{ year: "asc" }, { quarter: "asc" }],
+  });
   const open = periods.find((p) => periodState(p, now) !== "LOCKED");
   return open ?? periods[periods.length - 1] ?? null;
 }

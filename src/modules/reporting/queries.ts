@@ -11,13 +11,24 @@ export type ItemState = "NOT_STARTED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "AP
 
 const nationalTargetSelect = {
   where: { year: { in: [2025, 2030] } },
-  select: { year: true, comparator: true, value: true, scopeKind: true, scopeLevel: true, document: { select: { key: true, numberCanonical: true } } },
+  select: {
+    year: true,
+    comparator: true,
+    value: true,
+    scopeKind: true,
+    scopeLevel: true,
+    document: { select: { key: true, numberCanonical: true } },
+  },
   orderBy: [{ year: "asc" as const }, { documentId: "asc" as const }],
 };
 
 type Quarter = { year: number; quarter: number };
 /** The records of a quarter and of the one before, from the list of both. */
-function thisAndLast<T extends Quarter>(rows: T[], at: Quarter, prev: Quarter): { current: T | null; previous: T | null } {
+function thisAndLast<T extends Quarter>(
+  rows: T[],
+  at: Quarter,
+  prev: Quarter,
+): { current: T | null; previous: T | null } {
   const of = (q: Quarter) => rows.find((r) => r.year === q.year && r.quarter === q.quarter) ?? null;
   return { current: of(at), previous: of(prev) };
 }
@@ -33,7 +44,13 @@ export async function indicatorItems(user: SessionUser, agencyId: number, year: 
         include: {
           targets: nationalTargetSelect,
           observations: {
-            where: { agencyId, OR: [{ year, quarter }, { year: prev.year, quarter: prev.quarter }] },
+            where: {
+              agencyId,
+              OR: [
+                { year, quarter },
+                { year: prev.year, quarter: prev.quarter },
+              ],
+            },
           },
         },
       },
@@ -91,7 +108,15 @@ export async function taskItems(
       take: opts.take,
       include: {
         document: { select: { key: true, numberCanonical: true } },
-        progresses: { where: { agencyId, OR: [{ year, quarter }, { year: prev.year, quarter: prev.quarter }] } },
+        progresses: {
+          where: {
+            agencyId,
+            OR: [
+              { year, quarter },
+              { year: prev.year, quarter: prev.quarter },
+            ],
+          },
+        },
       },
     }),
     db.task.count({ where }),
@@ -133,18 +158,38 @@ export async function progressSummary(user: SessionUser, agencyId: number, year:
   const [indicatorTotal, taskTotal, obs, tps] = await Promise.all([
     db.indicatorAssignment.count({ where: { agencyId } }),
     db.taskAssignment.count({ where: { agencyId, role: "LEAD" } }),
-    db.observation.groupBy({ by: ["state"], where: { agencyId, year, quarter, indicator: { assignments: { some: { agencyId } } } }, _count: true }),
-    db.taskProgress.groupBy({ by: ["state"], where: { agencyId, year, quarter, task: { assignees: { some: { agencyId, role: "LEAD" } } } }, _count: true }),
+    db.observation.groupBy({
+      by: ["state"],
+      where: { agencyId, year, quarter, indicator: { assignments: { some: { agencyId } } } },
+      _count: true,
+    }),
+    db.taskProgress.groupBy({
+      by: ["state"],
+      where: { agencyId, year, quarter, task: { assignees: { some: { agencyId, role: "LEAD" } } } },
+      _count: true,
+    }),
   ]);
   const byState: Record<string, number> = {};
   for (const g of [...obs, ...tps]) byState[g.state] = (byState[g.state] ?? 0) + g._count;
   const total = indicatorTotal + taskTotal;
   const done = (byState.SUBMITTED ?? 0) + (byState.APPROVED ?? 0);
   const started = Object.values(byState).reduce((a, b) => a + b, 0);
-  return { total, done, indicatorTotal, taskTotal, byState: { ...byState, NOT_STARTED: total - started } as Record<string, number> };
+  return {
+    total,
+    done,
+    indicatorTotal,
+    taskTotal,
+    byState: { ...byState, NOT_STARTED: total - started } as Record<string, number>,
+  };
 }
 
-export type QueueFilters = { agencyId?: number; year?: number; quarter?: number; kind?: "obs" | "task"; indicatorId?: number };
+export type QueueFilters = {
+  agencyId?: number;
+  year?: number;
+  quarter?: number;
+  kind?: "obs" | "task";
+  indicatorId?: number;
+};
 
 /**
  * Submitted items waiting for a reviewer, across agencies (national roles only), filtered, each
@@ -171,7 +216,9 @@ export async function reviewQueue(opts: QueueFilters & { skip: number; take: num
           take: opts.take,
           include: {
             agency: { select: { code: true, nameVi: true, nameEn: true } },
-            indicator: { select: { code: true, nameVi: true, nameEn: true, unit: true, kind: true, targets: nationalTargetSelect } },
+            indicator: {
+              select: { code: true, nameVi: true, nameEn: true, unit: true, kind: true, targets: nationalTargetSelect },
+            },
           },
         })
       : Promise.resolve([]),
@@ -184,7 +231,9 @@ export async function reviewQueue(opts: QueueFilters & { skip: number; take: num
           take: opts.take,
           include: {
             agency: { select: { code: true, nameVi: true, nameEn: true } },
-            task: { select: { key: true, title: true, numberPrinted: true, document: { select: { numberCanonical: true } } } },
+            task: {
+              select: { key: true, title: true, numberPrinted: true, document: { select: { numberCanonical: true } } },
+            },
           },
         })
       : Promise.resolve([]),
@@ -193,31 +242,67 @@ export async function reviewQueue(opts: QueueFilters & { skip: number; take: num
   const [obsHistory, taskHistory] = await Promise.all([
     observations.length
       ? db.observation.findMany({
-          where: { agencyId: { in: [...new Set(observations.map((o) => o.agencyId))] }, indicatorId: { in: [...new Set(observations.map((o) => o.indicatorId))] }, approvedValue: { not: null } },
+          where: {
+            agencyId: { in: [...new Set(observations.map((o) => o.agencyId))] },
+            indicatorId: { in: [...new Set(observations.map((o) => o.indicatorId))] },
+            approvedValue: { not: null },
+          },
           select: { agencyId: true, indicatorId: true, year: true, quarter: true, approvedValue: true },
         })
       : Promise.resolve([]),
     tasks.length
       ? db.taskProgress.findMany({
-          where: { agencyId: { in: [...new Set(tasks.map((t) => t.agencyId))] }, taskId: { in: [...new Set(tasks.map((t) => t.taskId))] }, approvedStatus: { not: null } },
-          select: { agencyId: true, taskId: true, year: true, quarter: true, approvedStatus: true, approvedPercent: true },
+          where: {
+            agencyId: { in: [...new Set(tasks.map((t) => t.agencyId))] },
+            taskId: { in: [...new Set(tasks.map((t) => t.taskId))] },
+            approvedStatus: { not: null },
+          },
+          select: {
+            agencyId: true,
+            taskId: true,
+            year: true,
+            quarter: true,
+            approvedStatus: true,
+            approvedPercent: true,
+          },
         })
       : Promise.resolve([]),
   ]);
-  const earlier = (a: { year: number; quarter: number }, b: { year: number; quarter: number }) => a.year * 4 + a.quarter < b.year * 4 + b.quarter;
-  const latestBefore = <T extends { year: number; quarter: number }>(rows: T[], at: { year: number; quarter: number }) =>
-    rows.filter((r) => earlier(r, at)).sort((a, b) => b.year * 4 + b.quarter - (a.year * 4 + a.quarter))[0] ?? null;
+  const earlier = (a: { year: number; quarter: number }, b: { year: number; quarter: number }) =>
+    a.year * 4 + a.quarter < b.year * 4 + b.quarter;
+  const latestBefore = <T extends { year: number; quarter: number }>(
+    rows: T[],
+    at: { year: number; quarter: number },
+  ) => rows.filter((r) => earlier(r, at)).sort((a, b) => b.year * 4 + b.quarter - (a.year * 4 + a.quarter))[0] ?? null;
   return {
     observations: observations.map((o) => {
-      const prior = latestBefore(obsHistory.filter((h) => h.agencyId === o.agencyId && h.indicatorId === o.indicatorId), o);
+      const prior = latestBefore(
+        obsHistory.filter((h) => h.agencyId === o.agencyId && h.indicatorId === o.indicatorId),
+        o,
+      );
       const previous = o.approvedValue ?? prior?.approvedValue ?? null;
-      return { ...o, previousApproved: previous, previousPeriod: o.approvedValue != null ? { year: o.year, quarter: o.quarter } : prior ? { year: prior.year, quarter: prior.quarter } : null };
+      return {
+        ...o,
+        previousApproved: previous,
+        previousPeriod:
+          o.approvedValue != null
+            ? { year: o.year, quarter: o.quarter }
+            : prior
+              ? { year: prior.year, quarter: prior.quarter }
+              : null,
+      };
     }),
     obsTotal,
     tasks: tasks.map((t) => {
-      const prior = latestBefore(taskHistory.filter((h) => h.agencyId === t.agencyId && h.taskId === t.taskId), t);
+      const prior = latestBefore(
+        taskHistory.filter((h) => h.agencyId === t.agencyId && h.taskId === t.taskId),
+        t,
+      );
       const own = t.approvedStatus ? { status: t.approvedStatus, percent: t.approvedPercent } : null;
-      return { ...t, previousApproved: own ?? (prior ? { status: prior.approvedStatus!, percent: prior.approvedPercent } : null) };
+      return {
+        ...t,
+        previousApproved: own ?? (prior ? { status: prior.approvedStatus!, percent: prior.approvedPercent } : null),
+      };
     }),
     taskTotal,
   };
@@ -228,12 +313,27 @@ export async function queueFilterOptions() {
   const [obsAgencies, taskAgencies, indicators, periods] = await Promise.all([
     db.observation.findMany({ where: { state: "SUBMITTED" }, distinct: ["agencyId"], select: { agencyId: true } }),
     db.taskProgress.findMany({ where: { state: "SUBMITTED" }, distinct: ["agencyId"], select: { agencyId: true } }),
-    db.observation.findMany({ where: { state: "SUBMITTED" }, distinct: ["indicatorId"], select: { indicator: { select: { code: true, nameVi: true, nameEn: true } } } }),
-    db.reportingPeriod.findMany({ orderBy: [{ year: "desc" }, { quarter: "desc" }], select: { year: true, quarter: true } }),
+    db.observation.findMany({
+      where: { state: "SUBMITTED" },
+      distinct: ["indicatorId"],
+      select: { indicator: { select: { code: true, nameVi: true, nameEn: true } } },
+    }),
+    db.reportingPeriod.findMany({
+      orderBy: [{ year: "desc" }, { quarter: "desc" }],
+      select: { year: true, quarter: true },
+    }),
   ]);
   const ids = [...new Set([...obsAgencies, ...taskAgencies].map((a) => a.agencyId))];
-  const agencies = await db.agency.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, nameVi: true, nameEn: true }, orderBy: [{ kind: "asc" }, { nameVi: "asc" }] });
-  return { agencies, indicators: indicators.map((i) => i.indicator).sort((a, b) => a.code.localeCompare(b.code)), periods };
+  const agencies = await db.agency.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, code: true, nameVi: true, nameEn: true },
+    orderBy: [{ kind: "asc" }, { nameVi: "asc" }],
+  });
+  return {
+    agencies,
+    indicators: indicators.map((i) => i.indicator).sort((a, b) => a.code.localeCompare(b.code)),
+    periods,
+  };
 }
 
 export async function observationDetail(user: SessionUser, id: number) {
@@ -247,7 +347,10 @@ export async function observationDetail(user: SessionUser, id: number) {
   });
   if (!o) return null;
   const authors = await authorNames(o.revisions.map((r) => r.authorId));
-  return { ...o, revisions: o.revisions.map((r) => ({ ...r, author: r.authorId ? (authors.get(r.authorId) ?? null) : null })) };
+  return {
+    ...o,
+    revisions: o.revisions.map((r) => ({ ...r, author: r.authorId ? (authors.get(r.authorId) ?? null) : null })),
+  };
 }
 
 export async function taskProgressDetail(user: SessionUser, id: number) {
@@ -257,12 +360,18 @@ export async function taskProgressDetail(user: SessionUser, id: number) {
   });
   if (!p) return null;
   const authors = await authorNames(p.revisions.map((r) => r.authorId));
-  return { ...p, revisions: p.revisions.map((r) => ({ ...r, author: r.authorId ? (authors.get(r.authorId) ?? null) : null })) };
+  return {
+    ...p,
+    revisions: p.revisions.map((r) => ({ ...r, author: r.authorId ? (authors.get(r.authorId) ?? null) : null })),
+  };
 }
 
 async function authorNames(ids: (number | null)[]) {
   const unique = [...new Set(ids.filter((x): x is number => x != null))];
-  const users = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: unique } },
+    select: { id: true, name: true, email: true },
+  });
   return new Map(users.map((u) => [u.id, u]));
 }
 
@@ -283,26 +392,63 @@ export async function readyItems(user: SessionUser, agencyId: number, year: numb
       include: { indicator: { select: { id: true, nameVi: true, nameEn: true, kind: true } }, revisions: lastRevision },
       orderBy: { indicator: { code: "asc" } },
     }),
-    db.observation.findMany({ where: { agencyId, year: prev.year, quarter: prev.quarter }, select: { indicatorId: true, value: true, approvedValue: true } }),
+    db.observation.findMany({
+      where: { agencyId, year: prev.year, quarter: prev.quarter },
+      select: { indicatorId: true, value: true, approvedValue: true },
+    }),
     db.taskProgress.findMany({
       where: { ...open, task: { assignees: { some: { agencyId, role: "LEAD" } } } },
-      include: { task: { select: { id: true, title: true, numberPrinted: true, document: { select: { numberCanonical: true, sortOrder: true } }, sortOrder: true } }, revisions: lastRevision },
+      include: {
+        task: {
+          select: {
+            id: true,
+            title: true,
+            numberPrinted: true,
+            document: { select: { numberCanonical: true, sortOrder: true } },
+            sortOrder: true,
+          },
+        },
+        revisions: lastRevision,
+      },
     }),
   ]);
   const before = new Map(previous.map((o) => [o.indicatorId, o.approvedValue ?? o.value]));
-  const savedSinceReturn = (r: { updatedById: number | null; revisions: { authorId: number | null }[] }) => r.revisions[0]?.authorId != null && r.revisions[0].authorId === r.updatedById;
+  const savedSinceReturn = (r: { updatedById: number | null; revisions: { authorId: number | null }[] }) =>
+    r.revisions[0]?.authorId != null && r.revisions[0].authorId === r.updatedById;
   const ready: { kind: "ind" | "task"; id: number; version: number; labelVi: string; labelEn: string }[] = [];
   let notReady = 0;
   for (const o of obs) {
-    const complete = o.value != null && !(needsExplanation(before.get(o.indicatorId), o.value, o.indicator.kind) && !o.explanation?.trim());
-    if (readyToSubmit({ state: o.state, editable: editable(o.state, period, now, o.reopened), complete, savedSinceReturn: savedSinceReturn(o) })) {
-      ready.push({ kind: "ind", id: o.indicatorId, version: o.version, labelVi: o.indicator.nameVi, labelEn: o.indicator.nameEn });
+    const complete =
+      o.value != null &&
+      !(needsExplanation(before.get(o.indicatorId), o.value, o.indicator.kind) && !o.explanation?.trim());
+    if (
+      readyToSubmit({
+        state: o.state,
+        editable: editable(o.state, period, now, o.reopened),
+        complete,
+        savedSinceReturn: savedSinceReturn(o),
+      })
+    ) {
+      ready.push({
+        kind: "ind",
+        id: o.indicatorId,
+        version: o.version,
+        labelVi: o.indicator.nameVi,
+        labelEn: o.indicator.nameEn,
+      });
     } else notReady++;
   }
   tps.sort((a, b) => a.task.document.sortOrder - b.task.document.sortOrder || a.task.sortOrder - b.task.sortOrder);
   for (const p of tps) {
     const complete = p.status === "NOT_STARTED" || !!p.achieved?.trim();
-    if (readyToSubmit({ state: p.state, editable: editable(p.state, period, now, p.reopened), complete, savedSinceReturn: savedSinceReturn(p) })) {
+    if (
+      readyToSubmit({
+        state: p.state,
+        editable: editable(p.state, period, now, p.reopened),
+        complete,
+        savedSinceReturn: savedSinceReturn(p),
+      })
+    ) {
       const label = `${p.task.document.numberCanonical ?? ""} · ${p.task.numberPrinted ?? ""} — ${p.task.title.slice(0, 140)}${p.task.title.length > 140 ? "…" : ""}`;
       ready.push({ kind: "task", id: p.taskId, version: p.version, labelVi: label, labelEn: label });
     } else notReady++;
@@ -318,8 +464,13 @@ export async function waitingCounts() {
   ]);
   const byAgency = new Map<number, number>();
   for (const g of [...obs, ...tps]) byAgency.set(g.agencyId, (byAgency.get(g.agencyId) ?? 0) + g._count);
-  const agencies = await db.agency.findMany({ where: { id: { in: [...byAgency.keys()] } }, select: { id: true, code: true, nameVi: true, nameEn: true } });
-  const rows = agencies.map((a) => ({ ...a, count: byAgency.get(a.id) ?? 0 })).sort((a, b) => b.count - a.count || a.nameVi.localeCompare(b.nameVi, "vi"));
+  const agencies = await db.agency.findMany({
+    where: { id: { in: [...byAgency.keys()] } },
+    select: { id: true, code: true, nameVi: true, nameEn: true },
+  });
+  const rows = agencies
+    .map((a) => ({ ...a, count: byAgency.get(a.id) ?? 0 }))
+    .sort((a, b) => b.count - a.count || a.nameVi.localeCompare(b.nameVi, "vi"));
   return { total: rows.reduce((s, r) => s + r.count, 0), rows };
 }
 
@@ -329,7 +480,10 @@ export async function resolveQueueCodes(codes: { agency?: string; indicator?: st
     codes.agency ? db.agency.findUnique({ where: { code: codes.agency }, select: { id: true } }) : null,
     codes.indicator ? db.indicator.findUnique({ where: { code: codes.indicator }, select: { id: true } }) : null,
   ]);
-  return { agencyId: codes.agency ? (agency?.id ?? -1) : undefined, indicatorId: codes.indicator ? (indicator?.id ?? -1) : undefined };
+  return {
+    agencyId: codes.agency ? (agency?.id ?? -1) : undefined,
+    indicatorId: codes.indicator ? (indicator?.id ?? -1) : undefined,
+  };
 }
 
 /** The agencies a national user can open the workspace of: current ones with indicators or led tasks. */
@@ -349,7 +503,11 @@ export async function workspaceAgency(user: SessionUser, agencyId: number) {
 }
 
 /** What an item's page shows beside the item: its period's dates and the evidence files its revisions name. */
-export async function itemSurroundings(user: SessionUser, record: { agencyId: number; year: number; quarter: number }, fileIds: (string | null)[]) {
+export async function itemSurroundings(
+  user: SessionUser,
+  record: { agencyId: number; year: number; quarter: number },
+  fileIds: (string | null)[],
+) {
   assertCanReadAgency(user, record.agencyId);
   const ids = [...new Set(fileIds.filter((x): x is string => !!x))];
   const [period, files] = await Promise.all([

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { translate } from "@/i18n/translate";
-import { defaultPeriodDates, editable, needsExplanation, parseValue as parse, periodState, readyToSubmit, reviewPages, valueChange, valueText } from "./rules";
+import {
+  defaultPeriodDates,
+  editable,
+  needsExplanation,
+  parseValue as parse,
+  periodState,
+  readyToSubmit,
+  reviewPages,
+  valueChange,
+  valueText,
+} from "./rules";
 
 // The errors read in Vietnamese, as a Vietnamese page shows them.
 const parseValue = (...a: Parameters<typeof parse>) => {
@@ -16,7 +26,9 @@ describe("parseValue", () => {
   it("reads Vietnamese decimals and thousands", () => {
     expect(parseValue("20,5", pct)).toEqual({ value: 20.5 });
     expect(parseValue("1.000", count)).toEqual({ value: 1000 });
-    expect(parseValue("12.345,5", { kind: "AMOUNT", minValue: null, maxValue: null, unit: "USD" })).toEqual({ value: 12345.5 });
+    expect(parseValue("12.345,5", { kind: "AMOUNT", minValue: null, maxValue: null, unit: "USD" })).toEqual({
+      value: 12345.5,
+    });
     expect(parseValue(" 42 ", pct)).toEqual({ value: 42 });
     expect(parseValue("20.5", pct)).toEqual({ value: 20.5 });
   });

@@ -36,8 +36,10 @@ export function parseValue(raw: string, ind: IndicatorRule): { value: number } |
     default:
       break;
   }
-  if (ind.minValue != null && value < ind.minValue) return { error: msg("errors.value.min", { min: String(ind.minValue) }) };
-  if (ind.maxValue != null && value > ind.maxValue) return { error: msg("errors.value.max", { max: String(ind.maxValue) }) };
+  if (ind.minValue != null && value < ind.minValue)
+    return { error: msg("errors.value.min", { min: String(ind.minValue) }) };
+  if (ind.maxValue != null && value > ind.maxValue)
+    return { error: msg("errors.value.max", { max: String(ind.maxValue) }) };
   return { value };
 }
 
@@ -80,7 +82,12 @@ export function reviewPages(obsTotal: number, taskTotal: number, size = REVIEW_P
  * ready only once its agency has saved it again: resubmitting what the reviewer returned unchanged
  * is never done for the reporter.
  */
-export function readyToSubmit(item: { state: string; editable: boolean; complete: boolean; savedSinceReturn: boolean }): boolean {
+export function readyToSubmit(item: {
+  state: string;
+  editable: boolean;
+  complete: boolean;
+  savedSinceReturn: boolean;
+}): boolean {
   if (!item.editable || !item.complete) return false;
   return item.state === "DRAFT" || (item.state === "RETURNED" && item.savedSinceReturn);
 }
@@ -94,7 +101,10 @@ export function valueText(n: number | null): string {
 }
 
 /** The change from the previously approved value: absolute, and relative when that means something. */
-export function valueChange(previous: number | null | undefined, next: number | null | undefined): { delta: number; percent: number | null } | null {
+export function valueChange(
+  previous: number | null | undefined,
+  next: number | null | undefined,
+): { delta: number; percent: number | null } | null {
   if (previous == null || next == null) return null;
   const delta = Math.round((next - previous) * 1e6) / 1e6;
   return { delta, percent: previous === 0 ? null : Math.round(((next - previous) / Math.abs(previous)) * 1000) / 10 };

@@ -55,7 +55,10 @@ export type TaskRowInput = z.infer<typeof taskRow>;
  * Groups "prefix.<id>.<field>" form entries into rows keyed by id. A file sent where text belongs
  * is kept so the schema refuses it: dropped, it read as an empty field and cleared the stored value.
  */
-export function rowsFromForm(formData: FormData, prefix: "ind" | "task"): Record<string, Record<string, FormDataEntryValue>> {
+export function rowsFromForm(
+  formData: FormData,
+  prefix: "ind" | "task",
+): Record<string, Record<string, FormDataEntryValue>> {
   const rows: Record<string, Record<string, FormDataEntryValue>> = {};
   for (const [k, v] of formData.entries()) {
     const m = new RegExp(`^${prefix}\\.(\\d{1,10})\\.(\\w{1,20})$`).exec(k);
@@ -68,11 +71,17 @@ export const intentField = z.enum(["draft", "submit"]).default("draft");
 
 export const indicatorForm = z
   .object({ period: periodField, intent: intentField, rows: z.array(indicatorRow).max(500) })
-  .refine((f) => f.intent !== "submit" || f.rows.some((r) => r.submit), { ...zmsg("errors.field.chooseOne"), path: ["_form"] });
+  .refine((f) => f.intent !== "submit" || f.rows.some((r) => r.submit), {
+    ...zmsg("errors.field.chooseOne"),
+    path: ["_form"],
+  });
 
 export const taskForm = z
   .object({ period: periodField, intent: intentField, rows: z.array(taskRow).max(500) })
-  .refine((f) => f.intent !== "submit" || f.rows.some((r) => r.submit), { ...zmsg("errors.field.chooseOne"), path: ["_form"] });
+  .refine((f) => f.intent !== "submit" || f.rows.some((r) => r.submit), {
+    ...zmsg("errors.field.chooseOne"),
+    path: ["_form"],
+  });
 
 export function parseIndicatorForm(formData: FormData) {
   const intent = formData.get("intent") ?? "draft";
@@ -92,7 +101,11 @@ export function parseTaskForm(formData: FormData) {
   return {
     period: formData.get("period"),
     intent,
-    rows: Object.entries(rowsFromForm(formData, "task")).map(([taskId, r]) => ({ ...r, taskId, submit: intent === "submit" && r.select === "on" })),
+    rows: Object.entries(rowsFromForm(formData, "task")).map(([taskId, r]) => ({
+      ...r,
+      taskId,
+      submit: intent === "submit" && r.select === "on",
+    })),
   };
 }
 
@@ -100,7 +113,14 @@ export const reviewForm = z.object({
   decision: z.enum(["APPROVE", "RETURN"]),
   comment: text(2000, "reviewComment"),
   items: z
-    .array(z.object({ kind: z.enum(["obs", "task"]), id, version: z.coerce.number().int().min(1), comment: text(2000, "reviewComment") }))
+    .array(
+      z.object({
+        kind: z.enum(["obs", "task"]),
+        id,
+        version: z.coerce.number().int().min(1),
+        comment: text(2000, "reviewComment"),
+      }),
+    )
     .min(1, zmsg("errors.field.chooseItem"))
     .max(500),
 });

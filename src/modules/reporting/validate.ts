@@ -53,7 +53,13 @@ export function parsePercent(raw: string): { percent: number | null; ok: boolean
  * A task row: the completion percentage, 100 for a finished task (and 100 when left empty),
  * results before submitting a started task, and the evidence link.
  */
-export function checkTaskRow(row: { status: string | null; percent: string; achieved?: string; evidenceUrl?: string; submit?: boolean }): {
+export function checkTaskRow(row: {
+  status: string | null;
+  percent: string;
+  achieved?: string;
+  evidenceUrl?: string;
+  submit?: boolean;
+}): {
   percent: number | null;
   issues: RowIssues;
 } {
@@ -61,16 +67,24 @@ export function checkTaskRow(row: { status: string | null; percent: string; achi
   const parsed = parsePercent(row.percent);
   let percent = parsed.percent;
   if (!parsed.ok) add(issues, "percent", msg("errors.reporting.percent"));
-  if (row.status === "DONE" && percent != null && percent < 100) add(issues, "percent", msg("errors.reporting.doneIsHundred"));
+  if (row.status === "DONE" && percent != null && percent < 100)
+    add(issues, "percent", msg("errors.reporting.doneIsHundred"));
   if (row.status === "DONE" && percent == null) percent = 100;
-  if (row.submit && row.status !== "NOT_STARTED" && blank(row.achieved)) add(issues, "achieved", msg("errors.reporting.achievedRequired"));
+  if (row.submit && row.status !== "NOT_STARTED" && blank(row.achieved))
+    add(issues, "achieved", msg("errors.reporting.achievedRequired"));
   checkEvidenceUrl(issues, row.evidenceUrl);
   return { percent, issues };
 }
 
 /** Why a stored item (or a new one, when `item` is undefined) cannot be written now, if it cannot. */
-export function editRefusal(item: { state: string; reopened: boolean } | undefined, period: PeriodDates, now: Date): Msg | null {
+export function editRefusal(
+  item: { state: string; reopened: boolean } | undefined,
+  period: PeriodDates,
+  now: Date,
+): Msg | null {
   if (!item) return editable("DRAFT", period, now, false) ? null : msg("errors.reporting.periodClosed");
   if (editable(item.state, period, now, item.reopened)) return null;
-  return item.state === "SUBMITTED" || item.state === "APPROVED" ? msg("errors.reporting.submittedOrApproved") : msg("errors.reporting.lockedNeedsReopen");
+  return item.state === "SUBMITTED" || item.state === "APPROVED"
+    ? msg("errors.reporting.submittedOrApproved")
+    : msg("errors.reporting.lockedNeedsReopen");
 }

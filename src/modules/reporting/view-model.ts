@@ -8,7 +8,14 @@ import type { TaskRowView } from "./components/TaskEntryForm";
 import type { IndicatorItem, TaskItem } from "./queries";
 import { editable, type PeriodDates } from "./rules";
 
-type Target = { year: number; comparator: string; value: number; scopeKind: string; scopeLevel: string | null; document: { numberCanonical: string | null } };
+type Target = {
+  year: number;
+  comparator: string;
+  value: number;
+  scopeKind: string;
+  scopeLevel: string | null;
+  document: { numberCanonical: string | null };
+};
 
 /** The national 2025 and 2030 targets in one line: "2025: ≥ 80% · 2030: = 100%". */
 export function targetsSummary(targets: Target[], unit: string, kind: string, lang: Lang): string {
@@ -18,7 +25,11 @@ export function targetsSummary(targets: Target[], unit: string, kind: string, la
     .map((y) => {
       const ts = national.filter((t) => t.year === y);
       if (!ts.length) return null;
-      const uniq = [...new Set(ts.map((t) => formatThreshold({ comparator: t.comparator as Comparator, value: t.value }, unit, kind, lang)))];
+      const uniq = [
+        ...new Set(
+          ts.map((t) => formatThreshold({ comparator: t.comparator as Comparator, value: t.value }, unit, kind, lang)),
+        ),
+      ];
       return `${y}: ${uniq.join(", ")}`;
     })
     .filter(Boolean)
@@ -31,8 +42,15 @@ const canEdit = (current: { state: string; reopened: boolean } | null, c: Ctx) =
   current ? editable(current.state, c.period, c.now, current.reopened) : editable("DRAFT", c.period, c.now, false);
 
 /** The fields every entry row carries, of either kind. */
-function common(current: { version: number; evidenceUrl: string | null; reviewComment: string | null; late: boolean } | null) {
-  return { version: current?.version ?? 0, evidenceUrl: current?.evidenceUrl ?? "", reviewComment: current?.reviewComment ?? null, late: current?.late ?? false };
+function common(
+  current: { version: number; evidenceUrl: string | null; reviewComment: string | null; late: boolean } | null,
+) {
+  return {
+    version: current?.version ?? 0,
+    evidenceUrl: current?.evidenceUrl ?? "",
+    reviewComment: current?.reviewComment ?? null,
+    late: current?.late ?? false,
+  };
 }
 
 export function indicatorRowView(i: IndicatorItem, c: Ctx): IndicatorRowView {
@@ -76,7 +94,10 @@ export function taskRowView(t: TaskItem, c: Ctx, deadline: (task: TaskItem["task
 }
 
 /** The workspace's query string for the tasks tab, keeping its filters: `extra` overrides. */
-export function tasksQuery(base: { period: string; agency?: string; state?: string; q?: string }, extra: Record<string, string | number | undefined> = {}): string {
+export function tasksQuery(
+  base: { period: string; agency?: string; state?: string; q?: string },
+  extra: Record<string, string | number | undefined> = {},
+): string {
   const p = new URLSearchParams({ period: base.period, ...(base.agency ? { agency: base.agency } : {}), tab: "tasks" });
   if (base.state) p.set("state", base.state);
   if (base.q) p.set("q", base.q);

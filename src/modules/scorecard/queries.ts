@@ -15,7 +15,13 @@ export async function latestNational(ids: number[], asOf: Quarter | null): Promi
   for (const r of rows) {
     if (compareQuarters(r, asOf) > 0) continue;
     const cur = out.get(r.indicatorId);
-    if (!cur || compareQuarters(r, cur) > 0) out.set(r.indicatorId, { year: r.year, quarter: r.quarter, approvedValue: r.value, illustrative: r.illustrative });
+    if (!cur || compareQuarters(r, cur) > 0)
+      out.set(r.indicatorId, {
+        year: r.year,
+        quarter: r.quarter,
+        approvedValue: r.value,
+        illustrative: r.illustrative,
+      });
   }
   return out;
 }
@@ -35,7 +41,10 @@ export async function scorecard(asOf: Quarter | null = null) {
         include: { _count: { select: { targets: true, tasks: true, commitments: true, notes: true } } },
       }),
     ]);
-    const latest = await latestNational(indicators.map((i) => i.id), asOf);
+    const latest = await latestNational(
+      indicators.map((i) => i.id),
+      asOf,
+    );
     return { indicators, documents, latest, statuses };
   });
 }

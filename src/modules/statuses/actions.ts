@@ -5,7 +5,6 @@ import { hasUnstorableChars } from "@/lib/text";
 import { action } from "@/server/action";
 import { overrideStatus, revokeOverride } from "./mutations";
 
-
 export const overrideStatusAction = action(
   "reporting.review",
   z.object({

@@ -6,7 +6,13 @@ import { formatNumber, formatThreshold, formatValue } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
 import type { StatusResult } from "@/lib/status";
 
-export function explainStatus(r: StatusResult, ind: { unit: string; kind: string }, lang: Lang, m: Messages["dashboard"], units = 0): string {
+export function explainStatus(
+  r: StatusResult,
+  ind: { unit: string; kind: string },
+  lang: Lang,
+  m: Messages["dashboard"],
+  units = 0,
+): string {
   const e = r.explanation;
   const v = (x: number) => formatValue(x, ind.unit, ind.kind, lang);
   const target = formatThreshold({ comparator: e.target.comparator, value: e.target.value }, ind.unit, ind.kind, lang);
@@ -16,9 +22,22 @@ export function explainStatus(r: StatusResult, ind: { unit: string; kind: string
   };
   let text: string;
   if (r.status === "NO_DATA") text = fill(m.explain.noData, { year: e.milestone });
-  else if (e.final && e.latest) text = fill(m.explain.final, { year: e.milestone, latest: v(e.latest.value), period: formatQuarter(e.latest, lang), target });
-  else if (r.status === "ACHIEVED" && e.latest) text = fill(m.explain.achievedEarly, { year: e.milestone, latest: v(e.latest.value), period: formatQuarter(e.latest, lang), target });
-  else if (r.status === "NOT_ENOUGH_DATA" || !e.base || !e.latest) text = fill(m.explain.notEnough, { points: e.points });
+  else if (e.final && e.latest)
+    text = fill(m.explain.final, {
+      year: e.milestone,
+      latest: v(e.latest.value),
+      period: formatQuarter(e.latest, lang),
+      target,
+    });
+  else if (r.status === "ACHIEVED" && e.latest)
+    text = fill(m.explain.achievedEarly, {
+      year: e.milestone,
+      latest: v(e.latest.value),
+      period: formatQuarter(e.latest, lang),
+      target,
+    });
+  else if (r.status === "NOT_ENOUGH_DATA" || !e.base || !e.latest)
+    text = fill(m.explain.notEnough, { points: e.points });
   else
     text = `${fill(m.explain.trend, {
       base: v(e.base.value),

@@ -2,14 +2,41 @@ import { describe, expect, it } from "vitest";
 import type { MilestoneStatus } from "@/lib/status";
 import { countBy, filterTargets, sortByStatus, type TargetStatus } from "./filter";
 
-const target = (targetKey: string, o: { indicatorId: number; indicatorCode?: string; documentKey: string; pillar: TargetStatus["pillar"]; year: number; effective: MilestoneStatus }) =>
-  ({ targetKey, indicatorCode: `ind-${o.indicatorId}`, ...o }) as unknown as TargetStatus;
+const target = (
+  targetKey: string,
+  o: {
+    indicatorId: number;
+    indicatorCode?: string;
+    documentKey: string;
+    pillar: TargetStatus["pillar"];
+    year: number;
+    effective: MilestoneStatus;
+  },
+) => ({ targetKey, indicatorCode: `ind-${o.indicatorId}`, ...o }) as unknown as TargetStatus;
 
 const all = [
   target("a", { indicatorId: 1, documentKey: "411-2022", pillar: "DIGITAL_ECONOMY", year: 2025, effective: "MISSED" }),
-  target("b", { indicatorId: 1, documentKey: "411-2022", pillar: "DIGITAL_ECONOMY", year: 2030, effective: "ON_TRACK" }),
-  target("c", { indicatorId: 2, documentKey: "942-2021", pillar: "DIGITAL_GOVERNMENT", year: 2030, effective: "MOVING_AWAY" }),
-  target("d", { indicatorId: 3, documentKey: "942-2021", pillar: "DIGITAL_GOVERNMENT", year: 2030, effective: "ON_TRACK" }),
+  target("b", {
+    indicatorId: 1,
+    documentKey: "411-2022",
+    pillar: "DIGITAL_ECONOMY",
+    year: 2030,
+    effective: "ON_TRACK",
+  }),
+  target("c", {
+    indicatorId: 2,
+    documentKey: "942-2021",
+    pillar: "DIGITAL_GOVERNMENT",
+    year: 2030,
+    effective: "MOVING_AWAY",
+  }),
+  target("d", {
+    indicatorId: 3,
+    documentKey: "942-2021",
+    pillar: "DIGITAL_GOVERNMENT",
+    year: 2030,
+    effective: "ON_TRACK",
+  }),
 ];
 const keys = (rows: TargetStatus[]) => rows.map((t) => t.targetKey);
 
@@ -29,7 +56,9 @@ describe("filterTargets", () => {
 
   it("is the same in one step or two (the dashboard counts the first, lists the second)", () => {
     const scope = { decision: "942-2021", indicatorIds: new Set([2, 3]) };
-    expect(filterTargets(filterTargets(all, scope), { status: "ON_TRACK" })).toEqual(filterTargets(all, { ...scope, status: "ON_TRACK" }));
+    expect(filterTargets(filterTargets(all, scope), { status: "ON_TRACK" })).toEqual(
+      filterTargets(all, { ...scope, status: "ON_TRACK" }),
+    );
   });
 });
 

@@ -57,7 +57,11 @@ export function sortByStatus<T extends { effective: MilestoneStatus }>(rows: rea
 }
 
 /** Counts of targets by status for a milestone (2025 or 2030), grouped by a key. */
-export function countBy<T extends { year: number; effective: MilestoneStatus }>(statuses: readonly T[], milestone: number, key: (t: T) => string) {
+export function countBy<T extends { year: number; effective: MilestoneStatus }>(
+  statuses: readonly T[],
+  milestone: number,
+  key: (t: T) => string,
+) {
   const out = new Map<string, Record<string, number>>();
   for (const t of statuses) {
     if (t.year !== milestone) continue;

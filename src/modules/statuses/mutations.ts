@@ -13,15 +13,33 @@ export async function overrideStatus(user: SessionUser, input: { targetId: numbe
   if (!can(user.role, "reporting.review")) throw new ForbiddenError();
   const reason = input.reason.trim();
   // Invisible format characters (zero-width spaces, direction marks) do not make a reason.
-  if (reason.replace(/\p{Cf}/gu, "").trim().length < 5) throw new ValidationError({ reason: ["Vui lòng ghi lý do điều chỉnh (ít nhất 5 ký tự)."] });
+  if (reason.replace(/\p{Cf}/gu, "").trim().length < 5)
+    throw new ValidationError({ reason: ["Vui lòng ghi lý do điều chỉnh (ít nhất 5 ký tự)."] });
   const target = await db.target.findUnique({ where: { id: input.targetId }, select: { id: true, key: true } });
   if (!target) throw new NotFoundError("Không tìm thấy chỉ tiêu.");
   await db.$transaction(async (tx) => {
-    const previous = await tx.statusOverride.findFirst({ where: { targetId: target.id, revokedAt: null }, orderBy: { createdAt: "desc" } });
+    const previous = await tx.statusOverride.findFirst({
+      where: { targetId: target.id, revokedAt: null },
+      orderBy: { createdAt: "desc" },
+    });
     // The previous judgement is closed, not changed: both stay in the history.
-    if (previous) await tx.statusOverride.update({ where: { id: previous.id }, data: { revokedAt: clockNow(), revokedById: user.id } });
-    const o = await tx.statusOverride.create({ data: { targetId: target.id, status: input.status, reason, userId: user.id, createdAt: clockNow() } });
-    await audit(tx, { actor: user, action: "status.override", entityType: "Target", entityId: target.key, before: previous ? { status: previous.status } : null, after: { status: o.status }, reason });
+    if (previous)
+      await tx.statusOverride.update({
+        where: { id: previous.id },
+        data: { revokedAt: clockNow(), revokedById: user.id },
+      });
+    const o = await tx.statusOverride.create({
+      data: { targetId: target.id, status: input.status, reason, userId: user.id, createdAt: clockNow() },
+    });
+    await audit(tx, {
+      actor: user,
+      action: "status.override",
+      entityType: "Target",
+      entityId: target.key,
+      before: previous ? { status: previous.status } : null,
+      after: { status: o.status },
+      reason,
+    });
     await bumpPublicVersion(tx);
   });
   await refreshPublicPages();
@@ -29,11 +47,25 @@ export async function overrideStatus(user: SessionUser, input: { targetId: numbe
 
 export async function revokeOverride(user: SessionUser, input: { targetId: number; reason: string }) {
   if (!can(user.role, "reporting.review")) throw new ForbiddenError();
-  const current = await db.statusOverride.findFirst({ where: { targetId: input.targetId, revokedAt: null }, orderBy: { createdAt: "desc" } });
+  const current = await db.statusOverride.findFirst({
+    where: { targetId: input.targetId, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+  });
   if (!current) throw new NotFoundError("Chỉ tiêu này không có điều chỉnh nào.");
   await db.$transaction(async (tx) => {
-    await tx.statusOverride.update({ where: { id: current.id }, data: { revokedAt: clockNow(), revokedById: user.id } });
-    await audit(tx, { actor: user, action: "status.override.revoke", entityType: "Target", entityId: String(input.targetId), before: { status: current.status }, after: null, reason: input.reason || null });
+    await tx.statusOverride.update({
+      where: { id: current.id },
+      data: { revokedAt: clockNow(), revokedById: user.id },
+    });
+    await audit(tx, {
+      actor: user,
+      action: "status.override.revoke",
+      entityType: "Target",
+      entityId: String(input.targetId),
+      before: { status: current.status },
+      after: null,
+      reason: input.reason || null,
+    });
     await bumpPublicVersion(tx);
   });
   await refreshPublicPages();

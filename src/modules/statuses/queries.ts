@@ -3,7 +3,14 @@ import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import { memoByPublicVersion } from "@/server/public-memo";
 import { quarterEnd, type Quarter } from "@/lib/periods";
-import { milestoneStatus, worstStatus, type Comparator, type MilestoneStatus, type Point, type StatusResult } from "@/lib/status";
+import {
+  milestoneStatus,
+  worstStatus,
+  type Comparator,
+  type MilestoneStatus,
+  type Point,
+  type StatusResult,
+} from "@/lib/status";
 import { filterTargets, type TargetFilters, type TargetStatus } from "./filter";
 
 export type { TargetStatus };
@@ -20,10 +27,20 @@ export function asOfDate(asOf: Quarter | null): Date {
 }
 
 export async function targetStatuses(asOf: Quarter | null = null): Promise<TargetStatus[]> {
-  return memoByPublicVersion(`statuses:${asOf ? `${asOf.year}-Q${asOf.quarter}` : "now"}`, () => computeStatuses(asOfDate(asOf), { historical: !!asOf }));
+  return memoByPublicVersion(`statuses:${asOf ? `${asOf.year}-Q${asOf.quarter}` : "now"}`, () =>
+    computeStatuses(asOfDate(asOf), { historical: !!asOf }),
+  );
 }
 
-export type ApprovedValue = { indicatorId: number; agencyId: number; isNational: boolean; year: number; quarter: number; value: number; illustrative: boolean };
+export type ApprovedValue = {
+  indicatorId: number;
+  agencyId: number;
+  isNational: boolean;
+  year: number;
+  quarter: number;
+  value: number;
+  illustrative: boolean;
+};
 
 /**
  * Approved values as the public saw them at `at`. Today's view reads the approved copy kept on each
@@ -31,7 +48,10 @@ export type ApprovedValue = { indicatorId: number; agencyId: number; isNational:
  * history instead: the last APPROVED revision written by then, so later corrections do not leak
  * into the past.
  */
-export async function approvedValues(at: Date, opts: { historical: boolean; indicatorIds?: number[]; national?: boolean }): Promise<ApprovedValue[]> {
+export async function approvedValues(
+  at: Date,
+  opts: { historical: boolean; indicatorIds?: number[]; national?: boolean },
+): Promise<ApprovedValue[]> {
   if (!opts.historical) {
     const rows = await db.observation.findMany({
       where: {
@@ -39,7 +59,15 @@ export async function approvedValues(at: Date, opts: { historical: boolean; indi
         ...(opts.indicatorIds ? { indicatorId: { in: opts.indicatorIds } } : {}),
         ...(opts.national !== undefined ? { isNational: opts.national } : {}),
       },
-      select: { indicatorId: true, agencyId: true, isNational: true, year: true, quarter: true, approvedValue: true, illustrative: true },
+      select: {
+        indicatorId: true,
+        agencyId: true,
+        isNational: true,
+        year: true,
+        quarter: true,
+        approvedValue: true,
+        illustrative: true,
+      },
     });
     return rows.filter((r) => r.approvedValue != null).map((r) => ({ ...r, value: r.approvedValue! }));
   }
@@ -68,29 +96,62 @@ export async function computeStatuses(now: Date, opts: { historical?: boolean } 
       orderBy: { id: "asc" },
     }),
     approvedValues(now, { historical, national: true }),
-    db.statusOverride.findMany({ where: { createdAt: { lte: now }, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] }, orderBy: { createdAt: "asc" } }),
+    db.statusOverride.findMany({
+      where: { createdAt: { lte: now }, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
-  const perUnitIndicators = [...new Set(targets.filter((t) => t.scopeKind === "EACH" || (t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE")).map((t) => t.indicatorId))];
-  const units = perUnitIndicators.length ? await approvedValues(now, { historical, national: false, indicatorIds: perUnitIndicators }) : [];
-  const users = new Map((await db.user.findMany({ where: { id: { in: overrides.map((o) => o.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const perUnitIndicators = [
+    ...new Set(
+      targets
+        .filter((t) => t.scopeKind === "EACH" || (t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE"))
+        .map((t) => t.indicatorId),
+    ),
+  ];
+  const units = perUnitIndicators.length
+    ? await approvedValues(now, { historical, national: false, indicatorIds: perUnitIndicators })
+    : [];
+  const users = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: overrides.map((o) => o.userId) } },
+        select: { id: true, name: true },
+      })
+    ).map((u) => [u.id, u.name]),
+  );
 
-  const inPast = (p: { year: number; quarter: number }) => p.year < nowYear || (p.year === nowYear && p.quarter <= nowQuarter);
+  const inPast = (p: { year: number; quarter: number }) =>
+    p.year < nowYear || (p.year === nowYear && p.quarter <= nowQuarter);
   const nationalSeries = new Map<number, Point[]>();
   for (const o of national) {
     if (!inPast(o)) continue;
-    (nationalSeries.get(o.indicatorId) ?? nationalSeries.set(o.indicatorId, []).get(o.indicatorId)!).push({ year: o.year, quarter: o.quarter, value: o.value });
+    (nationalSeries.get(o.indicatorId) ?? nationalSeries.set(o.indicatorId, []).get(o.indicatorId)!).push({
+      year: o.year,
+      quarter: o.quarter,
+      value: o.value,
+    });
   }
   const unitSeries = new Map<number, Map<number, Point[]>>();
   for (const o of units) {
     if (!inPast(o)) continue;
     const byAgency = unitSeries.get(o.indicatorId) ?? unitSeries.set(o.indicatorId, new Map()).get(o.indicatorId)!;
-    (byAgency.get(o.agencyId) ?? byAgency.set(o.agencyId, []).get(o.agencyId)!).push({ year: o.year, quarter: o.quarter, value: o.value });
+    (byAgency.get(o.agencyId) ?? byAgency.set(o.agencyId, []).get(o.agencyId)!).push({
+      year: o.year,
+      quarter: o.quarter,
+      value: o.value,
+    });
   }
   const latestOverride = new Map<number, (typeof overrides)[number]>();
   for (const o of overrides) latestOverride.set(o.targetId, o);
 
   return targets.map((t) => {
-    const spec = { year: t.year, comparator: t.comparator as Comparator, value: t.value, kind: t.indicator.kind, direction: t.indicator.direction };
+    const spec = {
+      year: t.year,
+      comparator: t.comparator as Comparator,
+      value: t.value,
+      kind: t.indicator.kind,
+      direction: t.indicator.direction,
+    };
     let computed: StatusResult;
     let unitCount = 0;
     const perUnit = t.scopeKind === "EACH" || (t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE");
@@ -122,7 +183,9 @@ export async function computeStatuses(now: Date, opts: { historical?: boolean } 
       scopeLevel: t.scopeLevel,
       computed,
       units: unitCount,
-      override: ov ? { status: ov.status as MilestoneStatus, reason: ov.reason, by: users.get(ov.userId) ?? "?", at: ov.createdAt } : null,
+      override: ov
+        ? { status: ov.status as MilestoneStatus, reason: ov.reason, by: users.get(ov.userId) ?? "?", at: ov.createdAt }
+        : null,
       effective: (ov?.status as MilestoneStatus | undefined) ?? computed.status,
     };
   });
@@ -138,7 +201,12 @@ async function agencyIndicatorIds(agencyId: number): Promise<Set<number>> {
  * The targets a view lists (the dashboard, national or one agency's, and its CSV): every filter
  * applied by filterTargets, the agency resolved to the indicators it reports.
  */
-export async function listTargets(f: Omit<TargetFilters, "indicatorIds"> & { asOf: Quarter | null; agencyId?: number | null }): Promise<TargetStatus[]> {
-  const [all, indicatorIds] = await Promise.all([targetStatuses(f.asOf), f.agencyId ? agencyIndicatorIds(f.agencyId) : undefined]);
+export async function listTargets(
+  f: Omit<TargetFilters, "indicatorIds"> & { asOf: Quarter | null; agencyId?: number | null },
+): Promise<TargetStatus[]> {
+  const [all, indicatorIds] = await Promise.all([
+    targetStatuses(f.asOf),
+    f.agencyId ? agencyIndicatorIds(f.agencyId) : undefined,
+  ]);
   return filterTargets(all, { ...f, indicatorIds });
 }

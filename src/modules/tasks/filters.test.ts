@@ -3,14 +3,18 @@ import { matchesText, parseTaskFilters, taskFiltersQuery } from "./filters";
 
 describe("task filters", () => {
   it("keeps valid values and drops invalid ones instead of failing", () => {
-    expect(parseTaskFilters({ decision: "411-2022", agency: "BKHCN", status: "OVERDUE", q: "  dữ liệu ", page: "3" })).toEqual({
+    expect(
+      parseTaskFilters({ decision: "411-2022", agency: "BKHCN", status: "OVERDUE", q: "  dữ liệu ", page: "3" }),
+    ).toEqual({
       decision: "411-2022",
       agency: "BKHCN",
       status: "OVERDUE",
       q: "dữ liệu",
       page: 3,
     });
-    expect(parseTaskFilters(new URLSearchParams("decision=../x&agency=bkhcn&status=LATE&page=-2&q="))).toEqual({ page: 1 });
+    expect(parseTaskFilters(new URLSearchParams("decision=../x&agency=bkhcn&status=LATE&page=-2&q="))).toEqual({
+      page: 1,
+    });
   });
 
   it("round-trips through the query string", () => {

@@ -4,7 +4,14 @@ import { z } from "zod";
 import type { TaskStatus } from "@/lib/status";
 import { apiParam } from "@/server/api";
 
-export const TASK_STATUS_VALUES = ["OVERDUE", "IN_PROGRESS", "ONGOING", "NOT_STARTED", "DONE_LATE", "DONE_ON_TIME"] as const satisfies readonly TaskStatus[];
+export const TASK_STATUS_VALUES = [
+  "OVERDUE",
+  "IN_PROGRESS",
+  "ONGOING",
+  "NOT_STARTED",
+  "DONE_LATE",
+  "DONE_ON_TIME",
+] as const satisfies readonly TaskStatus[];
 
 export type TaskFilters = { decision?: string; agency?: string; status?: TaskStatus; q?: string; page: number };
 
@@ -18,7 +25,10 @@ const schema = z.object({
 
 /** Parses URL search params (empty strings count as absent). */
 export function parseTaskFilters(sp: Record<string, string | string[] | undefined> | URLSearchParams): TaskFilters {
-  const entries = sp instanceof URLSearchParams ? [...sp.entries()] : Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
+  const entries =
+    sp instanceof URLSearchParams
+      ? [...sp.entries()]
+      : Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
   const f = schema.parse(Object.fromEntries(entries.filter(([, v]) => v !== "" && v !== undefined)));
   return { decision: f.decision, agency: f.agency, status: f.status, q: f.q || undefined, page: f.page };
 }
@@ -37,7 +47,14 @@ export function taskFiltersQuery(f: Partial<TaskFilters>): string {
 
 /** Lower case without Vietnamese diacritics, so "cong nghe" finds "công nghệ". */
 function foldText(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().replace(/\s+/g, " ").trim();
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Every word of the query appears in one of the fields (diacritics and case ignored). */

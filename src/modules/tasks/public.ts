@@ -27,11 +27,18 @@ const select = {
   deadlineEvery: true,
   dueOn: true,
   document: { select: { key: true, numberCanonical: true, numberPrinted: true, inForce: true } },
-  agencies: { where: { role: "LEAD" }, orderBy: { position: "asc" }, select: { groupCode: true, agency: { select: { code: true, nameVi: true, nameEn: true } } } },
+  agencies: {
+    where: { role: "LEAD" },
+    orderBy: { position: "asc" },
+    select: { groupCode: true, agency: { select: { code: true, nameVi: true, nameEn: true } } },
+  },
   assignees: { where: { role: "LEAD" }, orderBy: { agencyId: "asc" }, select: { agency: { select: { code: true } } } },
 } satisfies Prisma.TaskSelect;
 
-export type PublicTask = Prisma.TaskGetPayload<{ select: typeof select }> & { status: TaskStatus | null; leadCodes: string[] };
+export type PublicTask = Prisma.TaskGetPayload<{ select: typeof select }> & {
+  status: TaskStatus | null;
+  leadCodes: string[];
+};
 
 /** Every task matching the filters (all pages), in document order. */
 export async function publicTasks(f: Omit<TaskFilters, "page">): Promise<PublicTask[]> {
@@ -47,14 +54,26 @@ export async function publicTasks(f: Omit<TaskFilters, "page">): Promise<PublicT
   const byTask = statusByTask(statuses, (id) => recurring.has(id));
   return tasks
     .map((t) => ({ ...t, status: byTask.get(t.id) ?? null, leadCodes: t.assignees.map((a) => a.agency.code) }))
-    .filter((t) => (!f.status || t.status === f.status) && matchesText([t.numberPrinted, t.title, t.product, t.leadRaw, t.document.numberCanonical], f.q));
+    .filter(
+      (t) =>
+        (!f.status || t.status === f.status) &&
+        matchesText([t.numberPrinted, t.title, t.product, t.leadRaw, t.document.numberCanonical], f.q),
+    );
 }
 
 /** Choices of the filters: documents with tasks, and the agencies that lead a task today. */
 export async function taskFilterChoices() {
   const [documents, agencies] = await Promise.all([
-    db.document.findMany({ where: { tasks: { some: {} } }, orderBy: { sortOrder: "asc" }, select: { key: true, numberCanonical: true, numberPrinted: true, titleVi: true, titleEn: true, inForce: true } }),
-    db.agency.findMany({ where: { assignments: { some: { role: "LEAD" } } }, orderBy: [{ kind: "asc" }, { nameVi: "asc" }], select: { code: true, nameVi: true, nameEn: true } }),
+    db.document.findMany({
+      where: { tasks: { some: {} } },
+      orderBy: { sortOrder: "asc" },
+      select: { key: true, numberCanonical: true, numberPrinted: true, titleVi: true, titleEn: true, inForce: true },
+    }),
+    db.agency.findMany({
+      where: { assignments: { some: { role: "LEAD" } } },
+      orderBy: [{ kind: "asc" }, { nameVi: "asc" }],
+      select: { code: true, nameVi: true, nameEn: true },
+    }),
   ]);
   return { documents, agencies };
 }

@@ -5,7 +5,10 @@ import type { Prisma } from "@/generated/prisma/client";
 const include = {
   document: { select: { key: true, numberCanonical: true, numberPrinted: true, kind: true, inForce: true } },
   heading: { select: { code: true, title: true } },
-  agencies: { orderBy: [{ role: "asc" }, { position: "asc" }], include: { agency: { select: { code: true, nameVi: true, nameEn: true } } } },
+  agencies: {
+    orderBy: [{ role: "asc" }, { position: "asc" }],
+    include: { agency: { select: { code: true, nameVi: true, nameEn: true } } },
+  },
   assignees: { orderBy: { agencyId: "asc" }, include: { agency: { select: { code: true } } } },
 } satisfies Prisma.TaskInclude;
 
@@ -15,7 +18,13 @@ export async function listTasks(opts: { skip: number; take: number; decision?: s
     ...(opts.agency ? { assignees: { some: { agency: { code: opts.agency } } } } : {}),
   };
   const [items, total] = await Promise.all([
-    db.task.findMany({ where, orderBy: [{ document: { sortOrder: "asc" } }, { sortOrder: "asc" }], skip: opts.skip, take: opts.take, include }),
+    db.task.findMany({
+      where,
+      orderBy: [{ document: { sortOrder: "asc" } }, { sortOrder: "asc" }],
+      skip: opts.skip,
+      take: opts.take,
+      include,
+    }),
     db.task.count({ where }),
   ]);
   return { items, total };
@@ -30,13 +39,30 @@ export async function bulkTasks() {
     include: {
       document: { select: { key: true, numberCanonical: true, numberPrinted: true } },
       heading: { select: { code: true } },
-      agencies: { where: { role: "LEAD" }, orderBy: { position: "asc" }, include: { agency: { select: { code: true, nameVi: true } } } },
-      assignees: { where: { role: "LEAD" }, orderBy: { agency: { code: "asc" } }, include: { agency: { select: { code: true, nameVi: true } } } },
+      agencies: {
+        where: { role: "LEAD" },
+        orderBy: { position: "asc" },
+        include: { agency: { select: { code: true, nameVi: true } } },
+      },
+      assignees: {
+        where: { role: "LEAD" },
+        orderBy: { agency: { code: "asc" } },
+        include: { agency: { select: { code: true, nameVi: true } } },
+      },
     },
   });
 }
 
-export type LatestApprovedProgress = { taskId: number; agencyId: number; year: number; quarter: number; status: string | null; percent: number | null; approvedAt: Date; illustrative: boolean };
+export type LatestApprovedProgress = {
+  taskId: number;
+  agencyId: number;
+  year: number;
+  quarter: number;
+  status: string | null;
+  percent: number | null;
+  approvedAt: Date;
+  illustrative: boolean;
+};
 
 /** The latest approved update of every (task, agency). */
 export async function latestApprovedProgress(): Promise<LatestApprovedProgress[]> {

@@ -30,7 +30,14 @@ export function taskToApi(t: TaskRow, groups: Map<string, { nameVi: string; name
       .map((a) =>
         a.agency
           ? { code: a.agency.code, name: { vi: a.agency.nameVi, en: a.agency.nameEn }, group: false }
-          : { code: a.groupCode!, name: { vi: groups.get(a.groupCode!)?.nameVi ?? a.groupCode!, en: groups.get(a.groupCode!)?.nameEn ?? null }, group: true },
+          : {
+              code: a.groupCode!,
+              name: {
+                vi: groups.get(a.groupCode!)?.nameVi ?? a.groupCode!,
+                en: groups.get(a.groupCode!)?.nameEn ?? null,
+              },
+              group: true,
+            },
       );
   return {
     key: t.key,

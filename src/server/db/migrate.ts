@@ -49,7 +49,9 @@ export async function migrate(connectionString: string, dir = migrationsDir()): 
       const previous = doneByName.get(m.name);
       if (previous) {
         if (previous !== m.checksum) {
-          throw new Error(`Migration ${m.name} was changed after it was applied (checksum differs). Add a new migration instead.`);
+          throw new Error(
+            `Migration ${m.name} was changed after it was applied (checksum differs). Add a new migration instead.`,
+          );
         }
         continue;
       }

@@ -14,7 +14,27 @@ const TASK_PARAMS = ["decision", "agency", "status", "q", "page"];
  * parameters cannot fill the cache (the API echoes the query in its pagination links, so the
  * canonical response is not the same bytes).
  */
-const API_PARAMS = new Set(["page", "pageSize", "decision", "agency", "national", "pillar", "indicator", "from", "to", "milestone", "status", "asOf", "illustrative", "period", "kind", "current", "q", "sort", "source"]);
+const API_PARAMS = new Set([
+  "page",
+  "pageSize",
+  "decision",
+  "agency",
+  "national",
+  "pillar",
+  "indicator",
+  "from",
+  "to",
+  "milestone",
+  "status",
+  "asOf",
+  "illustrative",
+  "period",
+  "kind",
+  "current",
+  "q",
+  "sort",
+  "source",
+]);
 
 type PublicPath = { re: RegExp; params: readonly string[] | "api" };
 /**
@@ -33,14 +53,27 @@ const PUBLIC_PATHS: PublicPath[] = [
 ];
 
 /** Headers that make a request personal or a client-side navigation (RSC), never cached here. */
-const BYPASS_HEADERS = ["authorization", "rsc", "next-action", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "range"];
+const BYPASS_HEADERS = [
+  "authorization",
+  "rsc",
+  "next-action",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-url",
+  "range",
+];
 
 /**
  * The cache key for a request the front cache may answer, or null to hand it straight to Next.
  * The key is also the URL the fill asks Next for: the path with only the parameters the page
  * reads, in a fixed order.
  */
-export function cacheKey(method: string | undefined, url: string | undefined, headers: Record<string, string | string[] | undefined>): string | null {
+export function cacheKey(
+  method: string | undefined,
+  url: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): string | null {
   if ((method !== "GET" && method !== "HEAD") || !url) return null;
   if (BYPASS_HEADERS.some((h) => headers[h] !== undefined)) return null;
   const q = url.indexOf("?");
@@ -135,7 +168,19 @@ export function pickEncoding(acceptEncoding: string | string[] | undefined): Enc
 }
 
 /** Response headers never stored or repeated from a cached entry. */
-export const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date", "etag", "x-nextjs-cache", "x-nextjs-prerender", "x-nextjs-stale-time", "x-next-cache-tags"]);
+export const HOP_HEADERS = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "date",
+  "etag",
+  "x-nextjs-cache",
+  "x-nextjs-prerender",
+  "x-nextjs-stale-time",
+  "x-next-cache-tags",
+]);
 
 /** Content types worth compressing. */
 export function compressible(contentType: string | string[] | undefined): boolean {

@@ -6,16 +6,46 @@ import { ResponseCache, type Fetched } from "./response-cache";
 
 describe("cacheKey: what the front cache may answer", () => {
   it.each([
-    "/vi", "/en/", "/vi/decisions/411-2022", "/en/documents/749-2020", "/vi/indicators/egdi-rank", "/vi/tasks?decision=411-2022&page=2",
-    "/vi/archive/2026-Q2", "/en/archive/2026-Q2/indicators/egdi-rank", "/api/v1", "/api/v1/indicators?page=2", "/api/v1/bulk/observations.csv",
-    "/api/v1/openapi.json", "/sitemap.xml", "/robots.txt",
+    "/vi",
+    "/en/",
+    "/vi/decisions/411-2022",
+    "/en/documents/749-2020",
+    "/vi/indicators/egdi-rank",
+    "/vi/tasks?decision=411-2022&page=2",
+    "/vi/archive/2026-Q2",
+    "/en/archive/2026-Q2/indicators/egdi-rank",
+    "/api/v1",
+    "/api/v1/indicators?page=2",
+    "/api/v1/bulk/observations.csv",
+    "/api/v1/openapi.json",
+    "/sitemap.xml",
+    "/robots.txt",
   ])("public: %s", (url) => expect(cacheKey("GET", url, {})).toBe(url));
 
   it.each([
-    "/", "/vi/reporting", "/vi/review", "/vi/dashboard", "/vi/dashboard/agencies/HN", "/vi/admin/users", "/vi/login", "/api/me",
-    "/api/v1/reporting/workspace", "/api/v1/reporting", "/api/evidence/1", "/api/auth/session", "/api/reporting/template", "/_next/static/x.js",
-    "/fr", "/vi/decisions/411-2022/extra", "/vi/decisions/..%2Freporting", "/api/internal/refresh",
-    "/vi/indicators/..", "/vi/indicators/.", "/vi/archive/../indicators/x", "/api/v1/..", "/api/v1/./reporting",
+    "/",
+    "/vi/reporting",
+    "/vi/review",
+    "/vi/dashboard",
+    "/vi/dashboard/agencies/HN",
+    "/vi/admin/users",
+    "/vi/login",
+    "/api/me",
+    "/api/v1/reporting/workspace",
+    "/api/v1/reporting",
+    "/api/evidence/1",
+    "/api/auth/session",
+    "/api/reporting/template",
+    "/_next/static/x.js",
+    "/fr",
+    "/vi/decisions/411-2022/extra",
+    "/vi/decisions/..%2Freporting",
+    "/api/internal/refresh",
+    "/vi/indicators/..",
+    "/vi/indicators/.",
+    "/vi/archive/../indicators/x",
+    "/api/v1/..",
+    "/api/v1/./reporting",
   ])("not cached: %s", (url) => expect(cacheKey("GET", url, {})).toBeNull());
 
   it("keys a page on the query parameters it reads, nothing else", () => {
@@ -32,7 +62,9 @@ describe("cacheKey: what the front cache may answer", () => {
     // The sources page reads its indicator and page; its import screen is signed-in, never shared.
     expect(cacheKey("GET", "/en/sources?utm=1&indicator=egdi-rank", {})).toBe("/en/sources?indicator=egdi-rank");
     expect(cacheKey("GET", "/vi/sources/import", {})).toBeNull();
-    expect(cacheKey("GET", "/api/v1/figures?source=NSO&asOf=2024-01-01", {})).toBe("/api/v1/figures?source=NSO&asOf=2024-01-01");
+    expect(cacheKey("GET", "/api/v1/figures?source=NSO&asOf=2024-01-01", {})).toBe(
+      "/api/v1/figures?source=NSO&asOf=2024-01-01",
+    );
   });
 
   it("200 junk parameters give one key per page", () => {
@@ -57,7 +89,14 @@ describe("cacheKey: what the front cache may answer", () => {
   });
 
   it("never client navigations (RSC), server actions or credentials", () => {
-    for (const h of ["rsc", "next-action", "next-router-state-tree", "next-router-prefetch", "authorization", "range"]) {
+    for (const h of [
+      "rsc",
+      "next-action",
+      "next-router-state-tree",
+      "next-router-prefetch",
+      "authorization",
+      "range",
+    ]) {
       expect(cacheKey("GET", "/vi", { [h]: "1" }), h).toBeNull();
     }
     expect(cacheKey("GET", "/vi?_rsc=abc", {})).toBeNull();
@@ -74,17 +113,29 @@ describe("cacheKey: what the front cache may answer", () => {
   });
 
   it.each([
-    "/api/./internal/refresh", "/api/%2e/internal/refresh", "/api/%2E/internal/refresh", "/api/v1/../internal/refresh", "/x/../api/internal/refresh",
-    "/api/v1/%2e%2e/internal/refresh", "//api//internal/refresh", "/api\\internal\\refresh", "/api%2finternal/refresh", "/api/%69nternal/refresh",
-    "/API/internal/refresh", "/api/internal/%zz", "/api/%252e/internal/refresh",
+    "/api/./internal/refresh",
+    "/api/%2e/internal/refresh",
+    "/api/%2E/internal/refresh",
+    "/api/v1/../internal/refresh",
+    "/x/../api/internal/refresh",
+    "/api/v1/%2e%2e/internal/refresh",
+    "//api//internal/refresh",
+    "/api\\internal\\refresh",
+    "/api%2finternal/refresh",
+    "/api/%69nternal/refresh",
+    "/API/internal/refresh",
+    "/api/internal/%zz",
+    "/api/%252e/internal/refresh",
   ])("the refresh hook is internal however it is spelled: %s", (url) => {
     expect(isInternalPath(url)).toBe(true);
   });
 });
 
 describe("sharedTtl: which responses may be kept", () => {
-  it("keeps Next's s-maxage", () => expect(sharedTtl(200, { "cache-control": "s-maxage=3600, stale-while-revalidate=1" })).toBe(3600));
-  it("keeps pages rendered per request for the default time", () => expect(sharedTtl(200, { "cache-control": "private, no-cache, no-store" })).toBe(DEFAULT_TTL_SECONDS));
+  it("keeps Next's s-maxage", () =>
+    expect(sharedTtl(200, { "cache-control": "s-maxage=3600, stale-while-revalidate=1" })).toBe(3600));
+  it("keeps pages rendered per request for the default time", () =>
+    expect(sharedTtl(200, { "cache-control": "private, no-cache, no-store" })).toBe(DEFAULT_TTL_SECONDS));
   it("never a response that sets a cookie, an error, a redirect or a stale copy", () => {
     expect(sharedTtl(200, { "cache-control": "s-maxage=60", "set-cookie": ["a=b"] })).toBeNull();
     expect(sharedTtl(404, { "cache-control": "s-maxage=60" })).toBeNull();
@@ -109,7 +160,13 @@ describe("pickEncoding", () => {
 
 const page = (html: string, headers: Fetched["headers"] = {}): Fetched => ({
   status: 200,
-  headers: { "content-type": "text/html; charset=utf-8", "cache-control": "s-maxage=60", date: "x", "content-length": "1", ...headers },
+  headers: {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "s-maxage=60",
+    date: "x",
+    "content-length": "1",
+    ...headers,
+  },
   body: Buffer.from(html),
 });
 
@@ -118,7 +175,11 @@ describe("ResponseCache", () => {
 
   it("stores pre-compressed copies that decode to the page, with an ETag and Vary", async () => {
     const c = new ResponseCache(10 * 1024 * 1024);
-    const { entry } = await c.fill("/vi", async () => page(big), (f) => sharedTtl(f.status, f.headers));
+    const { entry } = await c.fill(
+      "/vi",
+      async () => page(big),
+      (f) => sharedTtl(f.status, f.headers),
+    );
     expect(entry).not.toBeNull();
     const e = c.get("/vi")!;
     expect(e).toBe(entry);
@@ -148,10 +209,18 @@ describe("ResponseCache", () => {
   it("drops everything when the version moves, and does not keep a fill begun under the old one", async () => {
     const c = new ResponseCache(1024 * 1024);
     c.setVersion("1");
-    await c.fill("/vi", async () => page("old"), () => 60);
+    await c.fill(
+      "/vi",
+      async () => page("old"),
+      () => 60,
+    );
     expect(c.get("/vi")).toBeDefined();
     let release!: () => void;
-    const slow = c.fill("/en", () => new Promise<Fetched>((r) => (release = () => r(page("rendered before the change")))), () => 60);
+    const slow = c.fill(
+      "/en",
+      () => new Promise<Fetched>((r) => (release = () => r(page("rendered before the change")))),
+      () => 60,
+    );
     c.setVersion("2");
     expect(c.get("/vi")).toBeUndefined();
     release();
@@ -162,7 +231,11 @@ describe("ResponseCache", () => {
 
   it("passes on what may not be kept", async () => {
     const c = new ResponseCache(1024 * 1024);
-    const r = await c.fill("/vi", async () => ({ ...page("x"), status: 404 }), (f) => sharedTtl(f.status, f.headers));
+    const r = await c.fill(
+      "/vi",
+      async () => ({ ...page("x"), status: 404 }),
+      (f) => sharedTtl(f.status, f.headers),
+    );
     expect(r.entry).toBeNull();
     expect(r.fetched.status).toBe(404);
     expect(c.get("/vi")).toBeUndefined();
@@ -170,12 +243,25 @@ describe("ResponseCache", () => {
 
   it("expires entries after their time and evicts the least recently used beyond its memory", async () => {
     const c = new ResponseCache(4000);
-    await c.fill("/a", async () => page("a".repeat(900), { "content-type": "image/png" }), () => 60);
+    await c.fill(
+      "/a",
+      async () => page("a".repeat(900), { "content-type": "image/png" }),
+      () => 60,
+    );
     expect(c.get("/a", Date.now() + 61_000)).toBeUndefined();
-    for (const k of ["/a", "/b", "/c", "/d"]) await c.fill(k, async () => page(k.slice(1).repeat(900), { "content-type": "image/png" }), () => 60);
+    for (const k of ["/a", "/b", "/c", "/d"])
+      await c.fill(
+        k,
+        async () => page(k.slice(1).repeat(900), { "content-type": "image/png" }),
+        () => 60,
+      );
     expect(c.size.bytes).toBeLessThanOrEqual(4000);
     c.get("/a"); // used: /b is now the oldest
-    await c.fill("/e", async () => page("e".repeat(900), { "content-type": "image/png" }), () => 60);
+    await c.fill(
+      "/e",
+      async () => page("e".repeat(900), { "content-type": "image/png" }),
+      () => 60,
+    );
     expect(c.get("/b")).toBeUndefined();
     expect(c.get("/a")).toBeDefined();
     expect(c.get("/e")).toBeDefined();
@@ -191,14 +277,14 @@ describe("lite pages: anonymous visitors get public pages without Next's runtime
     '<link rel="icon" href="/favicon.ico"/><link rel="preload" as="font" href="/f.woff2" crossorigin=""/>',
     '<script src="/_next/static/chunks/1cynx-l67zhyc.js" async=""></script>',
     '<script src="/_next/static/chunks/0cz1d0mv5g_q7.js" noModule=""></script>',
-    '<style>body{color:red}</style>',
+    "<style>body{color:red}</style>",
     '<script type="application/ld+json">{"@type":"Dataset"}</script></head>',
     '<body><header><span class="invisible" aria-hidden="true" data-account="/vi/login">Đăng nhập</span>',
     '<!--$!--><template data-dgst=""></template><a hrefLang="en" href="/en">English</a><!--/$--></header>',
-    '<main><p>Tỷ trọng kinh tế số &lt;script&gt;</p></main>',
+    "<main><p>Tỷ trọng kinh tế số &lt;script&gt;</p></main>",
     '<script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]});</script>',
     '<script>self.__next_f.push([1,"0:{\\"P\\":null}\\n"])</script>',
-    "<script>self.__next_f.push([1,\"\\u003cscript\\u003e\"])</script></body></html>",
+    '<script>self.__next_f.push([1,"\\u003cscript\\u003e"])</script></body></html>',
   ].join("");
   const lite = toLitePage(next, "/_cds/enhance-abc.js")!;
 
@@ -221,7 +307,7 @@ describe("lite pages: anonymous visitors get public pages without Next's runtime
   });
   it("leaves pages that need React's inline scripts to finish rendering", () => {
     expect(toLitePage(next.replace("<main>", '<div hidden id="S:0"></div><main>'), "/x.js")).toBeNull();
-    expect(toLitePage(next.replace("<main>", "<script>$RC(\"B:0\",\"S:0\")</script><main>"), "/x.js")).toBeNull();
+    expect(toLitePage(next.replace("<main>", '<script>$RC("B:0","S:0")</script><main>'), "/x.js")).toBeNull();
     expect(toLitePage("<html><body>no head</body></html>", "/x.js")).toBeNull();
   });
   it("recognises next-auth's session cookie, plain, secure or chunked, and nothing else", () => {

@@ -33,7 +33,13 @@ export function isPublicPage(key: string): boolean {
 export function toLitePage(html: string, scriptSrc: string): string | null {
   if (/\$R[CSX]\(|hidden id="S:/.test(html) || !html.includes("</head>")) return null;
   const out = html
-    .replace(/<script\b([^>]*)>[\s\S]*?<\/script>/gi, (tag, attrs: string) => (/\btype=["']?application\/ld\+json/i.test(attrs) ? tag : ""))
-    .replace(/<link\b[^>]*>/gi, (tag) => (/\brel=["']?modulepreload/i.test(tag) || (/\brel=["']?preload/i.test(tag) && /\bas=["']?script/i.test(tag)) ? "" : tag));
+    .replace(/<script\b([^>]*)>[\s\S]*?<\/script>/gi, (tag, attrs: string) =>
+      /\btype=["']?application\/ld\+json/i.test(attrs) ? tag : "",
+    )
+    .replace(/<link\b[^>]*>/gi, (tag) =>
+      /\brel=["']?modulepreload/i.test(tag) || (/\brel=["']?preload/i.test(tag) && /\bas=["']?script/i.test(tag))
+        ? ""
+        : tag,
+    );
   return out.replace("</head>", `<script src="${scriptSrc}" defer></script></head>`);
 }

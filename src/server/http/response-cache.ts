@@ -60,7 +60,11 @@ export class ResponseCache {
    * Loads a missing key once however many callers ask at the same time. `ttl` decides whether
    * the response may be kept (null: pass it on to this caller only).
    */
-  fill(key: string, load: () => Promise<Fetched>, ttl: (f: Fetched) => number | null): Promise<{ entry: Entry | null; fetched: Fetched }> {
+  fill(
+    key: string,
+    load: () => Promise<Fetched>,
+    ttl: (f: Fetched) => number | null,
+  ): Promise<{ entry: Entry | null; fetched: Fetched }> {
     const running = this.inflight.get(key);
     if (running) return running;
     this.stats.misses++;
@@ -116,16 +120,33 @@ async function build(f: Fetched, ttlSeconds: number): Promise<Entry> {
   const zip = compressible(f.headers["content-type"]) && f.body.length > 1024;
   // Compressed once per version, not once per request as an on-the-fly compressor would.
   const [gz, br] = zip
-    ? await Promise.all([gzipAsync(f.body, { level: 9 }), brotliAsync(f.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: f.body.length } })])
+    ? await Promise.all([
+        gzipAsync(f.body, { level: 9 }),
+        brotliAsync(f.body, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: f.body.length },
+        }),
+      ])
     : [null, null];
   const variant = (body: Buffer, enc: Encoding) => ({
     body,
-    headers: { ...base, vary, etag, "content-length": body.length, ...(enc === "identity" ? {} : { "content-encoding": enc }), "x-cache": "HIT" },
+    headers: {
+      ...base,
+      vary,
+      etag,
+      "content-length": body.length,
+      ...(enc === "identity" ? {} : { "content-encoding": enc }),
+      "x-cache": "HIT",
+    },
   });
   const variants = {
     identity: variant(f.body, "identity"),
     gzip: gz ? variant(gz, "gzip") : variant(f.body, "identity"),
     br: br ? variant(br, "br") : variant(f.body, "identity"),
   };
-  return { etag, expiresAt: Date.now() + ttlSeconds * 1000, bytes: f.body.length + (gz?.length ?? 0) + (br?.length ?? 0), variants };
+  return {
+    etag,
+    expiresAt: Date.now() + ttlSeconds * 1000,
+    bytes: f.body.length + (gz?.length ?? 0) + (br?.length ?? 0),
+    variants,
+  };
 }

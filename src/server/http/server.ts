@@ -43,7 +43,15 @@ export type PortalServerOptions = {
 };
 
 /** Request headers not passed on when filling the shared cache: nothing personal may shape it. */
-const FILL_DROP = new Set(["cookie", "authorization", "accept-encoding", "if-none-match", "if-modified-since", "range", "connection"]);
+const FILL_DROP = new Set([
+  "cookie",
+  "authorization",
+  "accept-encoding",
+  "if-none-match",
+  "if-modified-since",
+  "range",
+  "connection",
+]);
 
 /**
  * Writes the client's address (from the socket, or a trusted proxy's X-Forwarded-For) into the one
@@ -59,9 +67,16 @@ export function stampClientAddress(req: IncomingMessage, trusted: ReturnType<typ
 export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): boolean {
   const verdict = checkBody(req.url, req.headers);
   if (verdict.ok) return false;
-  const body = JSON.stringify({ error: { message: verdict.status === 411 ? vi.auth.lengthRequired : vi.auth.bodyTooLarge } });
+  const body = JSON.stringify({
+    error: { message: verdict.status === 411 ? vi.auth.lengthRequired : vi.auth.bodyTooLarge },
+  });
   // Closing the connection stops the rest of the body from being read (and discarded) at all.
-  res.writeHead(verdict.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close", "cache-control": "no-store" });
+  res.writeHead(verdict.status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    connection: "close",
+    "cache-control": "no-store",
+  });
   res.end(body, () => req.destroy());
   return true;
 }
@@ -94,7 +109,9 @@ export async function startPortalServer(opts: PortalServerOptions) {
       const req = http.request({ host: "127.0.0.1", port: innerPort, method, path, headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
         res.on("error", reject);
       });
       req.on("error", reject);
@@ -137,18 +154,31 @@ export async function startPortalServer(opts: PortalServerOptions) {
   };
 
   const pool = () => {
-    const p = (globalThis as { __cdsDbPool?: { totalCount: number; idleCount: number; waitingCount: number } }).__cdsDbPool;
+    const p = (globalThis as { __cdsDbPool?: { totalCount: number; idleCount: number; waitingCount: number } })
+      .__cdsDbPool;
     return p ? { total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount } : null;
   };
-  const { registry, sink } = createMetrics({ cache: () => cache.stats, pool, publishedVersion: () => Number.parseInt(watcher.current(), 10) || 0 });
+  const { registry, sink } = createMetrics({
+    cache: () => cache.stats,
+    pool,
+    publishedVersion: () => Number.parseInt(watcher.current(), 10) || 0,
+  });
   installMetrics(sink);
   let listening = false;
-  const readiness = readinessProbe({ databaseUrl: opts.databaseUrl, migrations: listMigrations().map((m) => m.name), frontReady: () => listening });
+  const readiness = readinessProbe({
+    databaseUrl: opts.databaseUrl,
+    migrations: listMigrations().map((m) => m.name),
+    frontReady: () => listening,
+  });
 
   const send = (req: IncomingMessage, res: ServerResponse, e: Entry, filled = false) => {
     if (req.headers["if-none-match"] === e.etag) {
       const { headers } = e.variants.identity;
-      res.writeHead(304, { etag: e.etag, "cache-control": String(headers["cache-control"] ?? ""), vary: String(headers.vary) });
+      res.writeHead(304, {
+        etag: e.etag,
+        "cache-control": String(headers["cache-control"] ?? ""),
+        vary: String(headers.vary),
+      });
       res.end();
       return;
     }
@@ -157,65 +187,73 @@ export async function startPortalServer(opts: PortalServerOptions) {
     res.end(req.method === "HEAD" ? undefined : v.body);
   };
 
-  const front = http.createServer(withRequestLog(opts.requestLog ?? null, sink, (req, res) => {
-    stampClientAddress(req, trusted);
-    if (handleOps(req, res, { ready: readiness.check, registry, metricsToken: opts.metricsToken })) return;
-    if (refuseOversizedBody(req, res)) return;
-    if (isInternalPath(req.url)) {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
-      return;
-    }
-    // A document corrected after publication (4437 → 1437/QĐ-TTg): old links move for good.
-    const moved = canonicalDocumentUrl(req.url);
-    if (moved) {
-      res.writeHead(308, { location: moved, "cache-control": "public, max-age=86400" }).end();
-      return;
-    }
-    if (lite && req.url === lite.path) {
-      const enc = pickEncoding(req.headers["accept-encoding"]);
-      const body = enc === "identity" ? lite.body : lite[enc];
-      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=31536000, immutable", vary: "Accept-Encoding", "content-length": body.length, ...(enc === "identity" ? {} : { "content-encoding": enc }) });
-      res.end(req.method === "HEAD" ? undefined : body);
-      return;
-    }
-    const url = cacheKey(req.method, req.url, req.headers);
-    if (url === null) {
-      void handle(req, res);
-      return;
-    }
-    // A page answers differently with and without a session cookie (lite or React), so the two
-    // are separate entries and browsers are told the page varies by cookie.
-    const page = lite !== null && isPublicPage(url);
-    const asLite = page && !hasSessionCookie(req.headers.cookie);
-    const key = asLite ? `lite ${url}` : url;
-    const hit = cache.get(key);
-    if (hit) {
-      send(req, res, hit);
-      return;
-    }
-    const headers: http.OutgoingHttpHeaders = { "accept-encoding": "identity" };
-    for (const [k, v] of Object.entries(req.headers)) if (!FILL_DROP.has(k)) headers[k] = v;
-    cache
-      .fill(
-        key,
-        async () => {
-          const f = await innerRequest("GET", url, headers);
-          if (page) f.headers.vary = [f.headers.vary, "Cookie"].filter(Boolean).join(", ");
-          return asLite ? liteFill(f) : f;
-        },
-        (f) => sharedTtl(f.status, f.headers),
-      )
-      .then(({ entry }) => {
-        if (entry) send(req, res, entry, true);
-        // Not shareable (a dynamic page, a redirect, an error): Next answers this visitor itself,
-        // with their own cookies.
-        else void handle(req, res);
-      })
-      .catch((err) => {
-        log(`cache fill failed for ${key}: ${(err as Error).message}`);
+  const front = http.createServer(
+    withRequestLog(opts.requestLog ?? null, sink, (req, res) => {
+      stampClientAddress(req, trusted);
+      if (handleOps(req, res, { ready: readiness.check, registry, metricsToken: opts.metricsToken })) return;
+      if (refuseOversizedBody(req, res)) return;
+      if (isInternalPath(req.url)) {
+        res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
+        return;
+      }
+      // A document corrected after publication (4437 → 1437/QĐ-TTg): old links move for good.
+      const moved = canonicalDocumentUrl(req.url);
+      if (moved) {
+        res.writeHead(308, { location: moved, "cache-control": "public, max-age=86400" }).end();
+        return;
+      }
+      if (lite && req.url === lite.path) {
+        const enc = pickEncoding(req.headers["accept-encoding"]);
+        const body = enc === "identity" ? lite.body : lite[enc];
+        res.writeHead(200, {
+          "content-type": "text/javascript; charset=utf-8",
+          "cache-control": "public, max-age=31536000, immutable",
+          vary: "Accept-Encoding",
+          "content-length": body.length,
+          ...(enc === "identity" ? {} : { "content-encoding": enc }),
+        });
+        res.end(req.method === "HEAD" ? undefined : body);
+        return;
+      }
+      const url = cacheKey(req.method, req.url, req.headers);
+      if (url === null) {
         void handle(req, res);
-      });
-  }));
+        return;
+      }
+      // A page answers differently with and without a session cookie (lite or React), so the two
+      // are separate entries and browsers are told the page varies by cookie.
+      const page = lite !== null && isPublicPage(url);
+      const asLite = page && !hasSessionCookie(req.headers.cookie);
+      const key = asLite ? `lite ${url}` : url;
+      const hit = cache.get(key);
+      if (hit) {
+        send(req, res, hit);
+        return;
+      }
+      const headers: http.OutgoingHttpHeaders = { "accept-encoding": "identity" };
+      for (const [k, v] of Object.entries(req.headers)) if (!FILL_DROP.has(k)) headers[k] = v;
+      cache
+        .fill(
+          key,
+          async () => {
+            const f = await innerRequest("GET", url, headers);
+            if (page) f.headers.vary = [f.headers.vary, "Cookie"].filter(Boolean).join(", ");
+            return asLite ? liteFill(f) : f;
+          },
+          (f) => sharedTtl(f.status, f.headers),
+        )
+        .then(({ entry }) => {
+          if (entry) send(req, res, entry, true);
+          // Not shareable (a dynamic page, a redirect, an error): Next answers this visitor itself,
+          // with their own cookies.
+          else void handle(req, res);
+        })
+        .catch((err) => {
+          log(`cache fill failed for ${key}: ${(err as Error).message}`);
+          void handle(req, res);
+        });
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     front.once("error", reject);
     front.listen(opts.port, opts.host, resolve);
@@ -258,7 +296,9 @@ function nextCacheCounts(): { memory: number | null; cacheControls: number | nul
     }
   };
   const fsCache = read(() => require("next/dist/server/lib/incremental-cache/file-system-cache.js").default);
-  const shared = read(() => require("next/dist/server/lib/incremental-cache/shared-cache-controls.external.js").SharedCacheControls);
+  const shared = read(
+    () => require("next/dist/server/lib/incremental-cache/shared-cache-controls.external.js").SharedCacheControls,
+  );
   return {
     memory: read(() => (fsCache?.memoryCache ? Number(fsCache.memoryCache.size) : 0)),
     cacheControls: read(() => Number(shared.cacheControls.size)),

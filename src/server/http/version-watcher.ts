@@ -4,7 +4,12 @@
 import pg from "pg";
 import { READ_PUBLIC_VERSION_SQL } from "@/server/public-version";
 
-export type VersionWatcher = { initial: string; current: () => string; checkNow: () => void; stop: () => Promise<void> };
+export type VersionWatcher = {
+  initial: string;
+  current: () => string;
+  checkNow: () => void;
+  stop: () => Promise<void>;
+};
 
 export async function watchPublicVersion(
   connectionString: string,

@@ -25,19 +25,44 @@ describe("nightly backup schedule (Vietnam time, UTC+7)", () => {
     const startedAt = new Date("2027-06-14T10:00:00Z");
     expect(backupDue({ now: new Date("2027-06-14T18:59:00Z"), at: at2, lastSuccessAt: null, startedAt })).toBe(false);
     expect(backupDue({ now: new Date("2027-06-14T19:00:30Z"), at: at2, lastSuccessAt: null, startedAt })).toBe(true);
-    expect(backupDue({ now: new Date("2027-06-14T19:05:00Z"), at: at2, lastSuccessAt: new Date("2027-06-14T19:00:30Z"), startedAt })).toBe(false);
-    expect(backupDue({ now: new Date("2027-06-15T19:00:30Z"), at: at2, lastSuccessAt: new Date("2027-06-14T19:00:30Z"), startedAt })).toBe(true);
+    expect(
+      backupDue({
+        now: new Date("2027-06-14T19:05:00Z"),
+        at: at2,
+        lastSuccessAt: new Date("2027-06-14T19:00:30Z"),
+        startedAt,
+      }),
+    ).toBe(false);
+    expect(
+      backupDue({
+        now: new Date("2027-06-15T19:00:30Z"),
+        at: at2,
+        lastSuccessAt: new Date("2027-06-14T19:00:30Z"),
+        startedAt,
+      }),
+    ).toBe(true);
     expect(backupDue({ now: new Date("2027-06-15T19:00:30Z"), at: null, lastSuccessAt: null, startedAt })).toBe(false);
   });
 
   it("a first start takes no backup at once; a portal that missed a night catches up", () => {
     const now = new Date("2027-06-15T03:00:00Z");
     expect(backupDue({ now, at: at2, lastSuccessAt: null, startedAt: new Date("2027-06-15T02:59:00Z") })).toBe(false);
-    expect(backupDue({ now, at: at2, lastSuccessAt: new Date("2027-06-12T19:00:00Z"), startedAt: new Date("2027-06-15T02:59:00Z") })).toBe(true);
+    expect(
+      backupDue({
+        now,
+        at: at2,
+        lastSuccessAt: new Date("2027-06-12T19:00:00Z"),
+        startedAt: new Date("2027-06-15T02:59:00Z"),
+      }),
+    ).toBe(true);
   });
 
   it("retention keeps the newest N by name (names are times)", () => {
-    const names = ["cds-2027-06-12T19-00-00-000Z.jsonl.gz", "cds-2027-06-14T19-00-00-000Z.jsonl.gz", "cds-2027-06-13T19-00-00-000Z.jsonl.gz"];
+    const names = [
+      "cds-2027-06-12T19-00-00-000Z.jsonl.gz",
+      "cds-2027-06-14T19-00-00-000Z.jsonl.gz",
+      "cds-2027-06-13T19-00-00-000Z.jsonl.gz",
+    ];
     expect(toPrune(names, 2)).toEqual(["cds-2027-06-12T19-00-00-000Z.jsonl.gz"]);
     expect(toPrune(names, 14)).toEqual([]);
     expect(toPrune(names, 0)).toHaveLength(2);

@@ -22,7 +22,12 @@ export type BackupJob = {
   log?: (msg: string, fields?: Record<string, unknown>) => void;
 };
 
-export type BackupOutcome = { result: "not-due" | "busy" | "done" | "failed"; manifest?: BackupManifest; pruned?: string[]; error?: string };
+export type BackupOutcome = {
+  result: "not-due" | "busy" | "done" | "failed";
+  manifest?: BackupManifest;
+  pruned?: string[];
+  error?: string;
+};
 
 function lastSuccess(dir: string): Date | null {
   const latest = listBackups(dir)[0];
@@ -31,7 +36,8 @@ function lastSuccess(dir: string): Date | null {
 
 /** Takes the backup when due at `now` (and this instance wins the lock), then applies retention. */
 export async function runBackupIfDue(job: BackupJob, now: Date): Promise<BackupOutcome> {
-  if (!backupDue({ now, at: job.at, lastSuccessAt: lastSuccess(job.dir), startedAt: job.startedAt })) return { result: "not-due" };
+  if (!backupDue({ now, at: job.at, lastSuccessAt: lastSuccess(job.dir), startedAt: job.startedAt }))
+    return { result: "not-due" };
   return runBackup(job, now, { onlyIfDue: true });
 }
 
@@ -44,11 +50,18 @@ async function runBackup(job: BackupJob, now: Date, opts: { onlyIfDue?: boolean 
     locked = (await lock.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [BACKUP_LOCK])).rows[0].ok;
     if (!locked) return { result: "busy" };
     // Another instance may have finished the night's backup between our look and the lock.
-    if (opts.onlyIfDue && !backupDue({ now, at: job.at, lastSuccessAt: lastSuccess(job.dir), startedAt: job.startedAt })) return { result: "not-due" };
+    if (
+      opts.onlyIfDue &&
+      !backupDue({ now, at: job.at, lastSuccessAt: lastSuccess(job.dir), startedAt: job.startedAt })
+    )
+      return { result: "not-due" };
     mkdirSync(job.dir, { recursive: true });
     const started = Date.now();
     const manifest = await backupWithManifest(job.url, path.join(job.dir, backupFileName(now)), () => now);
-    const pruned = toPrune(listBackups(job.dir).map((b) => b.file), job.keep);
+    const pruned = toPrune(
+      listBackups(job.dir).map((b) => b.file),
+      job.keep,
+    );
     for (const name of pruned) removeBackup(name, job.dir);
     writeLastRun({ at: now.toISOString(), ok: true, file: manifest.file }, job.dir);
     metrics()?.backupDone(new Date(manifest.createdAt), (Date.now() - started) / 1000);

@@ -18,8 +18,19 @@ export type Readiness = { ok: true } | { ok: false; reason: "starting" | "databa
  * Checks readiness with one connection of its own (never the pages' pool), at most one check at a
  * time: a flood of probes shares the check in flight instead of queuing queries.
  */
-export function readinessProbe(o: { databaseUrl: string; migrations: string[]; frontReady: () => boolean; timeoutMs?: number }) {
-  const pool = new pg.Pool({ connectionString: o.databaseUrl, max: 1, connectionTimeoutMillis: o.timeoutMs ?? 2000, idleTimeoutMillis: 10_000, query_timeout: o.timeoutMs ?? 2000 });
+export function readinessProbe(o: {
+  databaseUrl: string;
+  migrations: string[];
+  frontReady: () => boolean;
+  timeoutMs?: number;
+}) {
+  const pool = new pg.Pool({
+    connectionString: o.databaseUrl,
+    max: 1,
+    connectionTimeoutMillis: o.timeoutMs ?? 2000,
+    idleTimeoutMillis: 10_000,
+    query_timeout: o.timeoutMs ?? 2000,
+  });
   pool.on("error", () => {});
   let inflight: Promise<Readiness> | null = null;
   const check = async (): Promise<Readiness> => {
@@ -67,7 +78,14 @@ export function handleOps(req: IncomingMessage, res: ServerResponse, o: OpsOptio
   }
   if (path === "/api/ready") {
     void o.ready().then(
-      (r) => res.writeHead(r.ok ? 200 : 503, NO_STORE).end(req.method === "HEAD" ? undefined : JSON.stringify(r.ok ? { status: "ready" } : { status: "unavailable", reason: r.reason })),
+      (r) =>
+        res
+          .writeHead(r.ok ? 200 : 503, NO_STORE)
+          .end(
+            req.method === "HEAD"
+              ? undefined
+              : JSON.stringify(r.ok ? { status: "ready" } : { status: "unavailable", reason: r.reason }),
+          ),
       () => res.writeHead(503, NO_STORE).end(JSON.stringify({ status: "unavailable", reason: "database" })),
     );
     return true;
@@ -78,7 +96,13 @@ export function handleOps(req: IncomingMessage, res: ServerResponse, o: OpsOptio
     return true;
   }
   if (!bearerMatches(req.headers.authorization, o.metricsToken)) {
-    res.writeHead(401, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "www-authenticate": "Bearer" }).end("Unauthorized");
+    res
+      .writeHead(401, {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "no-store",
+        "www-authenticate": "Bearer",
+      })
+      .end("Unauthorized");
     return true;
   }
   const registry = o.registry;
@@ -106,10 +130,16 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * token, else a new one) returned as a response header, and, when it finishes, one log line (route,
  * status, duration, user id; never the query string, an email or a cookie) and the metrics.
  */
-export function withRequestLog(log: Log | null, sink: MetricsSink | null, handler: (req: IncomingMessage, res: ServerResponse) => void) {
+export function withRequestLog(
+  log: Log | null,
+  sink: MetricsSink | null,
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const given = req.headers["x-request-id"];
-    const ctx: RequestContext = { requestId: typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID() };
+    const ctx: RequestContext = {
+      requestId: typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID(),
+    };
     req.headers["x-request-id"] = ctx.requestId;
     res.setHeader("x-request-id", ctx.requestId);
     const started = process.hrtime.bigint();
@@ -117,7 +147,15 @@ export function withRequestLog(log: Log | null, sink: MetricsSink | null, handle
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeLabel(req.url, res.statusCode);
       sink?.httpRequest(route, req.method ?? "GET", res.statusCode, seconds);
-      const fields = { requestId: ctx.requestId, method: req.method, route, path: scrub(decodedPath(req.url)), status: res.statusCode, durationMs: Math.round(seconds * 1000), userId: ctx.userId };
+      const fields = {
+        requestId: ctx.requestId,
+        method: req.method,
+        route,
+        path: scrub(decodedPath(req.url)),
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1000),
+        userId: ctx.userId,
+      };
       if (res.statusCode >= 500) log?.warn(fields, "request failed");
       else log?.info(fields, "request");
     });

@@ -35,7 +35,12 @@ export function scrub(text: string): string {
 export function logUnexpected(where: string, err: unknown): void {
   const e = err instanceof Error ? err : new Error(String(err));
   const ctx = requestContext();
-  const fields = { where, requestId: ctx?.requestId, userId: ctx?.userId, err: { type: e.name, message: scrub(e.message), stack: scrub(e.stack ?? "") } };
+  const fields = {
+    where,
+    requestId: ctx?.requestId,
+    userId: ctx?.userId,
+    err: { type: e.name, message: scrub(e.message), stack: scrub(e.stack ?? "") },
+  };
   const log = current();
   if (log) log.error(fields, "unexpected error");
   else console.error(`[${where}] unexpected error`, e);

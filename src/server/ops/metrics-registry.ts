@@ -14,7 +14,12 @@ export function createMetrics(sources: MetricsSources = {}): { registry: client.
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: "cds_process_" });
 
-  const requests = new client.Counter({ name: "cds_http_requests_total", help: "HTTP requests answered, by route and status", labelNames: ["route", "method", "status"], registers: [registry] });
+  const requests = new client.Counter({
+    name: "cds_http_requests_total",
+    help: "HTTP requests answered, by route and status",
+    labelNames: ["route", "method", "status"],
+    registers: [registry],
+  });
   const latency = new client.Histogram({
     name: "cds_http_request_duration_seconds",
     help: "Time to answer an HTTP request, by route",
@@ -34,7 +39,11 @@ export function createMetrics(sources: MetricsSources = {}): { registry: client.
     });
   if (sources.cache) {
     const cache = sources.cache;
-    counterFrom("cds_front_cache_hits_total", "Public responses answered from this instance's front cache", () => cache().hits);
+    counterFrom(
+      "cds_front_cache_hits_total",
+      "Public responses answered from this instance's front cache",
+      () => cache().hits,
+    );
     counterFrom("cds_front_cache_misses_total", "Public responses the front cache had to fill", () => cache().misses);
   }
   const pool = sources.pool;
@@ -51,7 +60,11 @@ export function createMetrics(sources: MetricsSources = {}): { registry: client.
       this.set({ state: "waiting" }, p.waiting);
     },
   });
-  const loginFailures = new client.Counter({ name: "cds_login_failures_total", help: "Failed sign-in attempts", registers: [registry] });
+  const loginFailures = new client.Counter({
+    name: "cds_login_failures_total",
+    help: "Failed sign-in attempts",
+    registers: [registry],
+  });
   const imports = new client.Histogram({
     name: "cds_excel_import_duration_seconds",
     help: "Time to read and check an uploaded workbook, by outcome",
@@ -76,8 +89,16 @@ export function createMetrics(sources: MetricsSources = {}): { registry: client.
       this.set(lastBackup ? (Date.now() - lastBackup.getTime()) / 1000 : -1);
     },
   });
-  const backupDuration = new client.Gauge({ name: "cds_backup_duration_seconds", help: "How long the last backup taken by this instance took", registers: [registry] });
-  const backupFailures = new client.Counter({ name: "cds_backup_failures_total", help: "Scheduled or requested backups that failed", registers: [registry] });
+  const backupDuration = new client.Gauge({
+    name: "cds_backup_duration_seconds",
+    help: "How long the last backup taken by this instance took",
+    registers: [registry],
+  });
+  const backupFailures = new client.Counter({
+    name: "cds_backup_failures_total",
+    help: "Scheduled or requested backups that failed",
+    registers: [registry],
+  });
   if (sources.publishedVersion) {
     const read = sources.publishedVersion;
     new client.Gauge({

@@ -27,7 +27,9 @@ function comparable(v: unknown): unknown {
 }
 
 function differs(existing: Record<string, unknown>, desired: Record<string, unknown>): boolean {
-  return Object.keys(desired).some((k) => JSON.stringify(comparable(existing[k])) !== JSON.stringify(comparable(desired[k])));
+  return Object.keys(desired).some(
+    (k) => JSON.stringify(comparable(existing[k])) !== JSON.stringify(comparable(desired[k])),
+  );
 }
 
 /** Creates, updates and deletes rows of one table so that it holds exactly `desired` (by key). */
@@ -74,7 +76,11 @@ function seedHash(bundle: SeedBundle): string {
   return createHash("sha256").update(bundle.fingerprint).digest("hex");
 }
 
-export async function importSeeds(db: PrismaClient, bundle: SeedBundle, opts: { today?: string } = {}): Promise<SeedReport> {
+export async function importSeeds(
+  db: PrismaClient,
+  bundle: SeedBundle,
+  opts: { today?: string } = {},
+): Promise<SeedReport> {
   const today = opts.today ?? clockNow().toISOString().slice(0, 10);
   const counts: SeedCounts = {};
   await db.$transaction(
@@ -82,9 +88,13 @@ export async function importSeeds(db: PrismaClient, bundle: SeedBundle, opts: { 
       // Instances starting together seed one at a time; the later one finds nothing to write.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(7272026)`;
       await syncAgencies(tx, bundle, counts);
-      const agencyId = new Map((await tx.agency.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]));
+      const agencyId = new Map(
+        (await tx.agency.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]),
+      );
       await syncIndicators(tx, bundle, counts);
-      const indicatorId = new Map((await tx.indicator.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]));
+      const indicatorId = new Map(
+        (await tx.indicator.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]),
+      );
       const registry = new AgencyRegistry(
         bundle.agencies.map((a) => ({ code: a.code, kind: a.kind, validFrom: a.validFrom, validTo: a.validTo })),
         bundle.events,
@@ -94,7 +104,10 @@ export async function importSeeds(db: PrismaClient, bundle: SeedBundle, opts: { 
         await syncDocument(tx, doc, i, counts, { agencyId, indicatorId, registry, today });
       }
       const seededKeys = bundle.documents.map((d) => d.document.key);
-      const strayDocs = await tx.document.findMany({ where: { key: { notIn: seededKeys } }, select: { id: true, key: true } });
+      const strayDocs = await tx.document.findMany({
+        where: { key: { notIn: seededKeys } },
+        select: { id: true, key: true },
+      });
       if (strayDocs.length) {
         throw new Error(`Documents in the database but not in seeds/: ${strayDocs.map((d) => d.key).join(", ")}`);
       }
@@ -255,10 +268,17 @@ async function syncDocumentRow(tx: Tx, file: DocFile, order: number, counts: See
     relatedKeys: d.relatedTo,
     sortOrder: order,
   };
-  await sync(counts, "documents", await tx.document.findMany({ where: { key: d.key } }), [docData], (r) => String(r.key), {
-    create: (rows) => tx.document.createMany({ data: rows }),
-    update: (id, row) => tx.document.update({ where: { id }, data: row }),
-  });
+  await sync(
+    counts,
+    "documents",
+    await tx.document.findMany({ where: { key: d.key } }),
+    [docData],
+    (r) => String(r.key),
+    {
+      create: (rows) => tx.document.createMany({ data: rows }),
+      update: (id, row) => tx.document.update({ where: { id }, data: row }),
+    },
+  );
   return (await tx.document.findUniqueOrThrow({ where: { key: d.key }, select: { id: true } })).id;
 }
 
@@ -337,12 +357,22 @@ async function syncTasks(tx: Tx, file: DocFile, documentId: number, counts: Seed
     await tx.task.deleteMany({ where: { id: { in: staleTaskIds } } });
     (counts.tasks ??= { created: 0, updated: 0, deleted: 0 }).deleted += staleTaskIds.length;
   }
-  await sync(counts, "taskHeadings", await tx.taskHeading.findMany({ where: { documentId } }), headings, (r) => String(r.code), {
-    create: (rows) => tx.taskHeading.createMany({ data: rows }),
-    update: (id, row) => tx.taskHeading.update({ where: { id }, data: row }),
-  });
+  await sync(
+    counts,
+    "taskHeadings",
+    await tx.taskHeading.findMany({ where: { documentId } }),
+    headings,
+    (r) => String(r.code),
+    {
+      create: (rows) => tx.taskHeading.createMany({ data: rows }),
+      update: (id, row) => tx.taskHeading.update({ where: { id }, data: row }),
+    },
+  );
   const headingId = new Map(
-    (await tx.taskHeading.findMany({ where: { documentId }, select: { id: true, code: true } })).map((h) => [h.code, h.id]),
+    (await tx.taskHeading.findMany({ where: { documentId }, select: { id: true, code: true } })).map((h) => [
+      h.code,
+      h.id,
+    ]),
   );
 
   const tasks = (table?.tasks ?? []).map((t, i) => {
@@ -368,12 +398,23 @@ async function syncTasks(tx: Tx, file: DocFile, documentId: number, counts: Seed
       dueOn: dueDate(dl),
     };
   });
-  await sync(counts, "tasks", existingTasks.filter((t) => desiredTaskKeys.has(t.key)), tasks, (r) => String(r.key), {
-    create: (rows) => tx.task.createMany({ data: rows }),
-    update: (id, row) => tx.task.update({ where: { id }, data: row }),
+  await sync(
+    counts,
+    "tasks",
+    existingTasks.filter((t) => desiredTaskKeys.has(t.key)),
+    tasks,
+    (r) => String(r.key),
+    {
+      create: (rows) => tx.task.createMany({ data: rows }),
+      update: (id, row) => tx.task.update({ where: { id }, data: row }),
+    },
+  );
+  const taskId = new Map(
+    (await tx.task.findMany({ where: { documentId }, select: { id: true, key: true } })).map((t) => [t.key, t.id]),
+  );
+  const staleHeadings = await tx.taskHeading.deleteMany({
+    where: { documentId, code: { notIn: headings.map((h) => h.code) } },
   });
-  const taskId = new Map((await tx.task.findMany({ where: { documentId }, select: { id: true, key: true } })).map((t) => [t.key, t.id]));
-  const staleHeadings = await tx.taskHeading.deleteMany({ where: { documentId, code: { notIn: headings.map((h) => h.code) } } });
   counts.taskHeadings.deleted += staleHeadings.count;
   return taskId;
 }
@@ -425,7 +466,11 @@ async function syncTaskAgencies(tx: Tx, file: DocFile, taskId: Map<string, numbe
 type Assignment = { taskId: number; agencyId: number; role: "LEAD" | "PARTNER"; via: string | null };
 
 /** Who reports on each task today, resolved through the agency registry at the seed's date. */
-function taskAssignments(tasks: NonNullable<DocFile["taskTable"]>["tasks"], taskId: Map<string, number>, ctx: Ctx): Assignment[] {
+function taskAssignments(
+  tasks: NonNullable<DocFile["taskTable"]>["tasks"],
+  taskId: Map<string, number>,
+  ctx: Ctx,
+): Assignment[] {
   // … and who reports on it today: successors of merged agencies, members of collective leads.
   const assignments = new Map<string, Assignment>();
   for (const t of tasks) {
@@ -433,12 +478,17 @@ function taskAssignments(tasks: NonNullable<DocFile["taskTable"]>["tasks"], task
       for (const code of role === "LEAD" ? t.leads : t.partners) {
         const resolved = code.startsWith("@")
           ? ctx.registry.expand(code, ctx.today).map((c) => ({ code: c, via: code }))
-          : [(({ code: c, chain }) => ({ code: c, via: chain.length > 1 ? chain.slice(0, -1).join(" → ") : null }))(ctx.registry.current(code, ctx.today))];
+          : [
+              (({ code: c, chain }) => ({ code: c, via: chain.length > 1 ? chain.slice(0, -1).join(" → ") : null }))(
+                ctx.registry.current(code, ctx.today),
+              ),
+            ];
         for (const r of resolved) {
           const k = `${taskId.get(t.id)}/${r.code}/${role}`;
           // A lead role wins over a partner role for the same agency.
           if (role === "PARTNER" && assignments.has(`${taskId.get(t.id)}/${r.code}/LEAD`)) continue;
-          if (!assignments.has(k)) assignments.set(k, { taskId: taskId.get(t.id)!, agencyId: ctx.agencyId.get(r.code)!, role, via: r.via });
+          if (!assignments.has(k))
+            assignments.set(k, { taskId: taskId.get(t.id)!, agencyId: ctx.agencyId.get(r.code)!, role, via: r.via });
         }
       }
     }
@@ -450,7 +500,12 @@ function taskAssignments(tasks: NonNullable<DocFile["taskTable"]>["tasks"], task
     const hasLead = [...assignments.values()].some((a) => a.taskId === id && a.role === "LEAD");
     if (!hasLead) {
       const coordinator = ctx.registry.current(COORDINATOR, ctx.today).code;
-      assignments.set(`${id}/${coordinator}/LEAD`, { taskId: id, agencyId: ctx.agencyId.get(coordinator)!, role: "LEAD", via: "coordinator" });
+      assignments.set(`${id}/${coordinator}/LEAD`, {
+        taskId: id,
+        agencyId: ctx.agencyId.get(coordinator)!,
+        role: "LEAD",
+        via: "coordinator",
+      });
     }
   }
   return [...assignments.values()];
@@ -459,9 +514,17 @@ function taskAssignments(tasks: NonNullable<DocFile["taskTable"]>["tasks"], task
 async function syncNotes(tx: Tx, file: DocFile, documentId: number, counts: SeedCounts) {
   const d = file.document;
   const subjectType = (s: string) =>
-    (({ document: "DOCUMENT", target: "TARGET", task: "TASK", heading: "HEADING", commitment: "COMMITMENT", indicator: "INDICATOR", agency: "AGENCY" }) as const)[
-      s.split(":")[0] as "document"
-    ];
+    (
+      ({
+        document: "DOCUMENT",
+        target: "TARGET",
+        task: "TASK",
+        heading: "HEADING",
+        commitment: "COMMITMENT",
+        indicator: "INDICATOR",
+        agency: "AGENCY",
+      }) as const
+    )[s.split(":")[0] as "document"];
   const notes = file.dataQualityNotes.map((n) => {
     const subjectKey = n.subject === "document" ? d.key : n.subject.slice(n.subject.indexOf(":") + 1);
     const fp = createHash("sha1").update(`${n.kind}|${n.line}|${n.evidence}|${n.noteEn}`).digest("hex").slice(0, 10);
@@ -477,11 +540,18 @@ async function syncNotes(tx: Tx, file: DocFile, documentId: number, counts: Seed
       noteEn: n.noteEn,
     };
   });
-  await sync(counts, "dataQualityNotes", await tx.dataQualityNote.findMany({ where: { documentId } }), notes, (r) => String(r.key), {
-    create: (rows) => tx.dataQualityNote.createMany({ data: rows, skipDuplicates: true }),
-    update: (id, row) => tx.dataQualityNote.update({ where: { id }, data: row }),
-    remove: (ids) => tx.dataQualityNote.deleteMany({ where: { id: { in: ids } } }),
-  });
+  await sync(
+    counts,
+    "dataQualityNotes",
+    await tx.dataQualityNote.findMany({ where: { documentId } }),
+    notes,
+    (r) => String(r.key),
+    {
+      create: (rows) => tx.dataQualityNote.createMany({ data: rows, skipDuplicates: true }),
+      update: (id, row) => tx.dataQualityNote.update({ where: { id }, data: row }),
+      remove: (ids) => tx.dataQualityNote.deleteMany({ where: { id: { in: ids } } }),
+    },
+  );
 }
 
 /** Quarters from 2020 to the end of this year, with default dates; existing ones are never changed. */
@@ -489,7 +559,8 @@ async function syncPeriods(tx: Tx, counts: SeedCounts, today: string) {
   const c = (counts.reportingPeriods ??= { created: 0, updated: 0, deleted: 0 });
   const last = Number(today.slice(0, 4));
   const rows = [];
-  for (let year = 2020; year <= last; year++) for (let quarter = 1; quarter <= 4; quarter++) rows.push({ year, quarter, ...defaultPeriodDates(year, quarter) });
+  for (let year = 2020; year <= last; year++)
+    for (let quarter = 1; quarter <= 4; quarter++) rows.push({ year, quarter, ...defaultPeriodDates(year, quarter) });
   const r = await tx.reportingPeriod.createMany({ data: rows, skipDuplicates: true });
   c.created += r.count;
 }
@@ -501,7 +572,13 @@ async function syncDemoUsers(tx: Tx, bundle: SeedBundle, counts: SeedCounts, age
   for (const u of bundle.demoUsers!.users) {
     if (existing.has(u.email)) continue;
     await tx.user.create({
-      data: { email: u.email, name: u.name, role: u.role, agencyId: agencyId.get(u.agency)!, passwordHash: await hashPassword(bundle.demoUsers!.password) },
+      data: {
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        agencyId: agencyId.get(u.agency)!,
+        passwordHash: await hashPassword(bundle.demoUsers!.password),
+      },
     });
     c.created++;
   }
@@ -511,11 +588,17 @@ async function syncDemoUsers(tx: Tx, bundle: SeedBundle, counts: SeedCounts, age
 async function syncDemo(tx: Tx, bundle: SeedBundle, counts: SeedCounts, ctx: Pick<Ctx, "agencyId" | "indicatorId">) {
   const c = (counts.demo ??= { created: 0, updated: 0, deleted: 0 });
   const assigned = await tx.indicatorAssignment.createMany({
-    data: bundle.demo!.assignments.map((a) => ({ indicatorId: ctx.indicatorId.get(a.indicator)!, agencyId: ctx.agencyId.get(a.agency)!, national: a.national })),
+    data: bundle.demo!.assignments.map((a) => ({
+      indicatorId: ctx.indicatorId.get(a.indicator)!,
+      agencyId: ctx.agencyId.get(a.agency)!,
+      national: a.national,
+    })),
     skipDuplicates: true,
   });
   c.created += assigned.count;
-  const existing = await tx.observation.findMany({ select: { indicatorId: true, agencyId: true, year: true, quarter: true } });
+  const existing = await tx.observation.findMany({
+    select: { indicatorId: true, agencyId: true, year: true, quarter: true },
+  });
   const have = new Set(existing.map((o) => `${o.indicatorId}/${o.agencyId}/${o.year}/${o.quarter}`));
   for (const o of bundle.demo!.observations) {
     const indicatorId = ctx.indicatorId.get(o.indicator)!;
@@ -537,7 +620,14 @@ async function syncDemo(tx: Tx, bundle: SeedBundle, counts: SeedCounts, ctx: Pic
         approvedValue: o.value,
         approvedAt: at,
         revisions: {
-          create: { version: 1, value: o.value, state: "APPROVED", source: o.source ?? null, comment: "Illustrative demo value (seed)", createdAt: at },
+          create: {
+            version: 1,
+            value: o.value,
+            state: "APPROVED",
+            source: o.source ?? null,
+            comment: "Illustrative demo value (seed)",
+            createdAt: at,
+          },
         },
       },
     });
@@ -567,7 +657,15 @@ async function syncDemo(tx: Tx, bundle: SeedBundle, counts: SeedCounts, ctx: Pic
         approvedPercent: p.percentComplete ?? null,
         approvedAt: at,
         revisions: {
-          create: { version: 1, status: p.status, percentComplete: p.percentComplete ?? null, achieved: p.achieved ?? null, state: "APPROVED", comment: "Illustrative demo value (seed)", createdAt: at },
+          create: {
+            version: 1,
+            status: p.status,
+            percentComplete: p.percentComplete ?? null,
+            achieved: p.achieved ?? null,
+            state: "APPROVED",
+            comment: "Illustrative demo value (seed)",
+            createdAt: at,
+          },
         },
       },
     });
@@ -624,7 +722,16 @@ async function syncFigures(tx: Tx, file: PublishedFigures, counts: SeedCounts, i
       }
       continue;
     }
-    const revised = f.revises ? [...stored.values()].find((s) => s.indicatorId === row.indicatorId && s.sourceId === row.sourceId && s.period === row.period && s.releaseUrl === f.revises!.url && comparable(s.releaseDate) === f.revises!.date) : undefined;
+    const revised = f.revises
+      ? [...stored.values()].find(
+          (s) =>
+            s.indicatorId === row.indicatorId &&
+            s.sourceId === row.sourceId &&
+            s.period === row.period &&
+            s.releaseUrl === f.revises!.url &&
+            comparable(s.releaseDate) === f.revises!.date,
+        )
+      : undefined;
     const created = await tx.publishedFigure.create({ data: { ...row, revisesId: revised?.id ?? null } });
     stored.set(created.key, created);
     c.created++;

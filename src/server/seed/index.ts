@@ -5,7 +5,10 @@ import { defaultSeedsDir, loadSeeds } from "./load";
 
 export { SeedError } from "./load";
 
-export async function runSeed(url: string, opts: { dir?: string; withDemo?: boolean; today?: string } = {}): Promise<SeedReport> {
+export async function runSeed(
+  url: string,
+  opts: { dir?: string; withDemo?: boolean; today?: string } = {},
+): Promise<SeedReport> {
   // Everything is read and checked before the first write.
   const bundle = loadSeeds(opts.dir ?? defaultSeedsDir(), { withDemo: opts.withDemo });
   const prisma = createPrisma(url, 2);

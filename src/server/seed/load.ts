@@ -54,10 +54,14 @@ export function defaultSeedsDir(): string {
 function zodIssues(file: string, err: z.ZodError, data: unknown): SeedIssue[] {
   return err.issues.map((i) => {
     // Name the item by its id or code when it has one, so the message points at it.
-    let item = i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    let item = i.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "");
     let cursor: unknown = data;
     for (const p of i.path) {
-      if (cursor && typeof cursor === "object") cursor = (cursor as Record<string | number, unknown>)[p as string | number];
+      if (cursor && typeof cursor === "object")
+        cursor = (cursor as Record<string | number, unknown>)[p as string | number];
       if (cursor && typeof cursor === "object" && !Array.isArray(cursor)) {
         const named = (cursor as { id?: unknown; code?: unknown }).id ?? (cursor as { code?: unknown }).code;
         if (typeof named === "string") item = `${item} (${named})`;
@@ -116,7 +120,8 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
   for (const d of docs) checkDocument(dir, d, reg, ids, issues);
   for (const d of docs) {
     for (const k of d.document.relatedTo) {
-      if (!ids.docKeys.has(k)) issues.push({ file: `seeds/data/${d.file}`, item: "document.relatedTo", reason: `no document has key ${k}` });
+      if (!ids.docKeys.has(k))
+        issues.push({ file: `seeds/data/${d.file}`, item: "document.relatedTo", reason: `no document has key ${k}` });
     }
   }
   checkDemo(demo, demoUsers, reg, ids.taskIds, issues);
@@ -138,10 +143,17 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
 function readSeedFiles(dir: string, opts: { withDemo?: boolean }, issues: SeedIssue[]): Loaded {
   const raw: string[] = [];
   const dataDir = path.join(dir, "data");
-  const docFiles = readdirSync(dataDir).filter((f) => /^doc-.*\.json$/.test(f)).sort();
+  const docFiles = readdirSync(dataDir)
+    .filter((f) => /^doc-.*\.json$/.test(f))
+    .sort();
 
   const agenciesFile = parse(agenciesFileSchema, "agencies.json", readJson(dir, "agencies.json", issues), issues);
-  const indicatorsFile = parse(indicatorsFileSchema, "indicators.json", readJson(dir, "indicators.json", issues), issues);
+  const indicatorsFile = parse(
+    indicatorsFileSchema,
+    "indicators.json",
+    readJson(dir, "indicators.json", issues),
+    issues,
+  );
   const docs: (DocumentFile & { file: string })[] = [];
   for (const f of docFiles) {
     const d = parse(documentFileSchema, f, readJson(dir, f, issues), issues);
@@ -157,8 +169,17 @@ function readSeedFiles(dir: string, opts: { withDemo?: boolean }, issues: SeedIs
   }
   // Published figures are real data: they load whether or not the demo does.
   const figuresFile = "published-figures.json";
-  const figures = existsSync(path.join(dataDir, figuresFile)) ? (parse(publishedFiguresSchema, figuresFile, readJson(dir, figuresFile, issues), issues) ?? null) : null;
-  for (const f of ["agencies.json", "indicators.json", ...docFiles, ...(figures ? [figuresFile] : []), ...(demo ? ["demo-progress.json"] : []), ...(demoUsers ? ["demo-users.json"] : [])]) {
+  const figures = existsSync(path.join(dataDir, figuresFile))
+    ? (parse(publishedFiguresSchema, figuresFile, readJson(dir, figuresFile, issues), issues) ?? null)
+    : null;
+  for (const f of [
+    "agencies.json",
+    "indicators.json",
+    ...docFiles,
+    ...(figures ? [figuresFile] : []),
+    ...(demo ? ["demo-progress.json"] : []),
+    ...(demoUsers ? ["demo-users.json"] : []),
+  ]) {
     try {
       raw.push(f, readFileSync(path.join(dataDir, f), "utf8"));
     } catch {
@@ -170,7 +191,12 @@ function readSeedFiles(dir: string, opts: { withDemo?: boolean }, issues: SeedIs
 }
 
 /** The shared files first, then definitions a document adds for itself. */
-function registries(agenciesFile: Loaded["agenciesFile"], indicatorsFile: Loaded["indicatorsFile"], docs: Loaded["docs"], issues: SeedIssue[]): Registries {
+function registries(
+  agenciesFile: Loaded["agenciesFile"],
+  indicatorsFile: Loaded["indicatorsFile"],
+  docs: Loaded["docs"],
+  issues: SeedIssue[],
+): Registries {
   const agencies = new Map<string, AgencySeed>();
   const groups = new Map<string, GroupSeed>();
   const indicators = new Map<string, IndicatorSeed>();
@@ -192,10 +218,15 @@ function registries(agenciesFile: Loaded["agenciesFile"], indicatorsFile: Loaded
   return { agencies, groups, indicators };
 }
 
-function checkRegistries({ agencies, groups, indicators }: Registries, agenciesFile: Loaded["agenciesFile"], issues: SeedIssue[]) {
+function checkRegistries(
+  { agencies, groups, indicators }: Registries,
+  agenciesFile: Loaded["agenciesFile"],
+  issues: SeedIssue[],
+) {
   const aFile = "seeds/data/agencies.json";
   for (const a of agencies.values()) {
-    if (a.parent && !agencies.has(a.parent)) issues.push({ file: aFile, item: `agency ${a.code}`, reason: `parent ${a.parent} is not a known agency` });
+    if (a.parent && !agencies.has(a.parent))
+      issues.push({ file: aFile, item: `agency ${a.code}`, reason: `parent ${a.parent} is not a known agency` });
   }
   for (const g of groups.values()) {
     for (const m of g.members ?? []) {
@@ -206,12 +237,21 @@ function checkRegistries({ agencies, groups, indicators }: Registries, agenciesF
   }
   agenciesFile.events.forEach((e, i) => {
     for (const c of [...e.from, e.to]) {
-      if (!agencies.has(c)) issues.push({ file: aFile, item: `events[${i}] (${e.from.join("+")} → ${e.to})`, reason: `${c} is not a known agency` });
+      if (!agencies.has(c))
+        issues.push({
+          file: aFile,
+          item: `events[${i}] (${e.from.join("+")} → ${e.to})`,
+          reason: `${c} is not a known agency`,
+        });
     }
   });
   for (const ind of indicators.values()) {
     if (ind.min != null && ind.max != null && ind.min > ind.max) {
-      issues.push({ file: "seeds/data/indicators.json", item: `indicator ${ind.code}`, reason: "min is greater than max" });
+      issues.push({
+        file: "seeds/data/indicators.json",
+        item: `indicator ${ind.code}`,
+        reason: "min is greater than max",
+      });
     }
   }
 }
@@ -225,11 +265,16 @@ function checkDocument(
   issues: SeedIssue[],
 ) {
   const file = `seeds/data/${d.file}`;
-  if (docKeys.has(d.document.key)) issues.push({ file, item: "document", reason: `key ${d.document.key} is used by another file` });
+  if (docKeys.has(d.document.key))
+    issues.push({ file, item: "document", reason: `key ${d.document.key} is used by another file` });
   docKeys.add(d.document.key);
   const source = path.join(dir, "documents", d.document.sourceFile);
   if (!existsSync(source)) {
-    issues.push({ file, item: "document.sourceFile", reason: `seeds/documents/${d.document.sourceFile} does not exist` });
+    issues.push({
+      file,
+      item: "document.sourceFile",
+      reason: `seeds/documents/${d.document.sourceFile} does not exist`,
+    });
     return;
   }
   const sourceText = readFileSync(source, "utf8");
@@ -239,7 +284,11 @@ function checkDocument(
     if (!value) return;
     const lines = text.findLines(value);
     if (lines.length === 0) {
-      issues.push({ file, item, reason: `${field} is not found verbatim in ${d.document.sourceFile}: "${value.slice(0, 80)}${value.length > 80 ? "…" : ""}"` });
+      issues.push({
+        file,
+        item,
+        reason: `${field} is not found verbatim in ${d.document.sourceFile}: "${value.slice(0, 80)}${value.length > 80 ? "…" : ""}"`,
+      });
     } else if (nearLine !== undefined && !lines.some((l) => Math.abs(l - nearLine) <= 3)) {
       issues.push({ file, item, reason: `${field} is found at line ${lines.join(", ")}, not near line ${nearLine}` });
     }
@@ -252,15 +301,22 @@ function checkDocument(
     const ind = indicators.get(t.indicator);
     if (!ind) issues.push({ file, item, reason: `indicator ${t.indicator} is not defined` });
     else if ((ind.min != null && t.value < ind.min) || (ind.max != null && t.value > ind.max)) {
-      issues.push({ file, item, reason: `value ${t.value} is outside the indicator's bounds ${ind.min ?? "−∞"}…${ind.max ?? "∞"}` });
+      issues.push({
+        file,
+        item,
+        reason: `value ${t.value} is outside the indicator's bounds ${ind.min ?? "−∞"}…${ind.max ?? "∞"}`,
+      });
     }
-    if (t.line > lineCount) issues.push({ file, item, reason: `line ${t.line} is past the end of the document (${lineCount} lines)` });
+    if (t.line > lineCount)
+      issues.push({ file, item, reason: `line ${t.line} is past the end of the document (${lineCount} lines)` });
     verbatim(item, "quote", t.quote, t.line);
   });
   d.commitments.forEach((c) => verbatim(`commitment ${c.id}`, "quote", c.quote, c.line));
 
   const table = d.taskTable;
-  const headingCodes = table ? checkTaskTable(file, table, sourceText, verbatim, { agencies, groups }, taskIds, issues) : new Set<string>();
+  const headingCodes = table
+    ? checkTaskTable(file, table, sourceText, verbatim, { agencies, groups }, taskIds, issues)
+    : new Set<string>();
 
   const subjects = new Set<string>([
     "document",
@@ -278,7 +334,13 @@ function checkDocument(
   });
 }
 
-function checkDemo(demo: DemoProgress | null, demoUsers: DemoUsers | null, { agencies, indicators }: Registries, taskIds: Set<string>, issues: SeedIssue[]) {
+function checkDemo(
+  demo: DemoProgress | null,
+  demoUsers: DemoUsers | null,
+  { agencies, indicators }: Registries,
+  taskIds: Set<string>,
+  issues: SeedIssue[],
+) {
   if (demo) {
     const file = "seeds/data/demo-progress.json";
     demo.observations.forEach((o, i) => {
@@ -303,7 +365,12 @@ function checkDemo(demo: DemoProgress | null, demoUsers: DemoUsers | null, { age
   }
 
   demoUsers?.users.forEach((u, i) => {
-    if (!agencies.has(u.agency)) issues.push({ file: "seeds/data/demo-users.json", item: `users[${i}] (${u.email})`, reason: `agency ${u.agency} is not defined` });
+    if (!agencies.has(u.agency))
+      issues.push({
+        file: "seeds/data/demo-users.json",
+        item: `users[${i}] (${u.email})`,
+        reason: `agency ${u.agency} is not defined`,
+      });
   });
 }
 
@@ -322,7 +389,11 @@ function checkTaskTable(
   try {
     pattern = new RegExp(table.rowStartPattern);
   } catch (e) {
-    issues.push({ file, item: "taskTable.rowStartPattern", reason: `not a valid regular expression: ${(e as Error).message}` });
+    issues.push({
+      file,
+      item: "taskTable.rowStartPattern",
+      reason: `not a valid regular expression: ${(e as Error).message}`,
+    });
   }
   const sourceLines = sourceText.split("\n");
   for (const h of table.headings) {
@@ -334,8 +405,10 @@ function checkTaskTable(
     const item = `task ${t.id}`;
     if (taskIds.has(t.id)) issues.push({ file, item, reason: "id is used twice" });
     taskIds.add(t.id);
-    if (t.heading && !headingCodes.has(t.heading)) issues.push({ file, item, reason: `heading ${t.heading} is not defined` });
-    if (t.line < table.firstLine || t.line > table.lastLine) issues.push({ file, item, reason: `line ${t.line} is outside the task table` });
+    if (t.heading && !headingCodes.has(t.heading))
+      issues.push({ file, item, reason: `heading ${t.heading} is not defined` });
+    if (t.line < table.firstLine || t.line > table.lastLine)
+      issues.push({ file, item, reason: `line ${t.line} is outside the task table` });
     else if (pattern && !pattern.test(sourceLines[t.line - 1] ?? "")) {
       issues.push({ file, item, reason: `line ${t.line} does not start a row (rowStartPattern)` });
     }
@@ -378,20 +451,30 @@ function checkFigures(figures: PublishedFigures, { indicators }: Registries, iss
       issues.push({ file, item, reason: `value ${f.value} is outside the indicator's bounds` });
     }
     if (!sources.has(f.source)) issues.push({ file, item, reason: `source ${f.source} is not declared` });
-    if (!f.quote.includes(f.printed)) issues.push({ file, item, reason: `the number as printed ("${f.printed}") is not in the quote` });
+    if (!f.quote.includes(f.printed))
+      issues.push({ file, item, reason: `the number as printed ("${f.printed}") is not in the quote` });
     const key = figureKey(f);
     if (keys.has(key)) issues.push({ file, item, reason: "the same release gives this period twice" });
     keys.add(key);
     if (f.revises) {
       if (f.revises.date > f.release.date) issues.push({ file, item, reason: "revises a release published after it" });
       if (!releases.get(`${f.indicator}|${f.source}|${f.period}`)?.has(`${f.revises.url}|${f.revises.date}`)) {
-        issues.push({ file, item, reason: "revises a release that gives no figure for this indicator, source and period" });
+        issues.push({
+          file,
+          item,
+          reason: "revises a release that gives no figure for this indicator, source and period",
+        });
       }
     }
   });
 }
 
 /** One figure per indicator, source, period and release: the natural key of a published value. */
-export function figureKey(f: { indicator: string; source: string; period: string; release: { url: string; date: string } }): string {
+export function figureKey(f: {
+  indicator: string;
+  source: string;
+  period: string;
+  release: { url: string; date: string };
+}): string {
   return `${f.indicator}|${f.source}|${f.period}|${f.release.date}|${f.release.url}`;
 }

@@ -67,7 +67,11 @@ export const indicatorsFileSchema = z.object({ indicators: z.array(indicatorSche
 
 const scopeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("NATIONAL") }),
-  z.object({ kind: z.literal("GOV_LEVEL"), level: z.enum(["CENTRAL_PROVINCE", "DISTRICT", "COMMUNE"]), label: z.string().optional() }),
+  z.object({
+    kind: z.literal("GOV_LEVEL"),
+    level: z.enum(["CENTRAL_PROVINCE", "DISTRICT", "COMMUNE"]),
+    label: z.string().optional(),
+  }),
   z.object({ kind: z.literal("EACH"), of: z.string().min(1), label: z.string().optional() }),
   z.object({ kind: z.literal("SUBGROUP"), label: z.string().min(1) }),
 ]);
@@ -120,7 +124,11 @@ const taskSchema = z.object({
   deadline: deadlineSchema,
 });
 
-const headingSchema = z.object({ code: z.string().min(1), title: z.string().min(1), line: z.number().int().positive() });
+const headingSchema = z.object({
+  code: z.string().min(1),
+  title: z.string().min(1),
+  line: z.number().int().positive(),
+});
 
 export const documentFileSchema = z.object({
   document: z.object({
@@ -156,7 +164,12 @@ export const documentFileSchema = z.object({
   dataQualityNotes: z
     .array(
       z.object({
-        subject: z.string().regex(/^(document|(target|task|heading|commitment|indicator|agency):.+)$/, 'subject must be "document" or "<kind>:<id>"'),
+        subject: z
+          .string()
+          .regex(
+            /^(document|(target|task|heading|commitment|indicator|agency):.+)$/,
+            'subject must be "document" or "<kind>:<id>"',
+          ),
         kind: z.string().min(1),
         line: z.number().int().positive().nullable().optional(),
         evidence: nullableText,
@@ -181,7 +194,9 @@ export const demoUsersSchema = z.object({
 
 export const demoProgressSchema = z.object({
   illustrative: z.literal(true),
-  assignments: z.array(z.object({ indicator: z.string(), agency: z.string(), national: z.boolean().default(false) })).default([]),
+  assignments: z
+    .array(z.object({ indicator: z.string(), agency: z.string(), national: z.boolean().default(false) }))
+    .default([]),
   observations: z.array(
     z.object({
       indicator: z.string(),
@@ -222,7 +237,9 @@ const release = z.object({ title: z.string().min(1).max(500), date: isoDate, url
 export const publishedFiguresSchema = z.object({
   sources: z.array(
     z.object({
-      code: z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/, "source code must be upper-case letters, digits and underscores"),
+      code: z
+        .string()
+        .regex(/^[A-Z][A-Z0-9_]{1,31}$/, "source code must be upper-case letters, digits and underscores"),
       kind: sourceKind,
       nameVi: z.string().min(1),
       nameEn: z.string().min(1),

@@ -9,13 +9,20 @@ import { rowsBeforeFirstHeading, rowsPerHeading } from "./verify";
 
 const bundle = loadSeeds(defaultSeedsDir());
 const docs = Object.fromEntries(bundle.documents.map((d) => [d.document.key, d]));
-const source = (key: string) => readFileSync(path.join(defaultSeedsDir(), "documents", docs[key].document.sourceFile), "utf8");
+const source = (key: string) =>
+  readFileSync(path.join(defaultSeedsDir(), "documents", docs[key].document.sourceFile), "utf8");
 const target = (id: string) => bundle.documents.flatMap((d) => d.targets).find((t) => t.id === id);
 
 describe("seed files", () => {
   it("cover the five source documents", () => {
     expect(Object.keys(docs).sort()).toEqual(["1437-2024", "411-2022", "749-2020", "942-2021", "draft-cds"]);
-    for (const f of ["000_8eabb89d266741a7.txt", "001_69bc0a198e19f2ce.txt", "002_fea93181fd3a4f8b.txt", "003_a267e6d62be9a015.txt", "004_2b3c07135e571f64.txt"]) {
+    for (const f of [
+      "000_8eabb89d266741a7.txt",
+      "001_69bc0a198e19f2ce.txt",
+      "002_fea93181fd3a4f8b.txt",
+      "003_a267e6d62be9a015.txt",
+      "004_2b3c07135e571f64.txt",
+    ]) {
       expect(bundle.documents.some((d) => d.document.sourceFile === f)).toBe(true);
     }
   });
@@ -27,15 +34,25 @@ describe("seed files", () => {
       const missing = [
         ...d.targets.map((t) => ["target", t.id, t.quote] as const),
         ...d.commitments.map((c) => ["commitment", c.id, c.quote] as const),
-        ...(d.taskTable?.tasks ?? []).flatMap((t) => [["task", t.id, t.title] as const, ["lead", t.id, t.leadRaw ?? ""] as const]),
+        ...(d.taskTable?.tasks ?? []).flatMap((t) => [
+          ["task", t.id, t.title] as const,
+          ["lead", t.id, t.leadRaw ?? ""] as const,
+        ]),
       ].filter(([, , q]) => q && !text.includes(q));
       expect(missing).toEqual([]);
     });
 
     it("states each target's number inside its quote", () => {
       // The documents write thousands as 1.000 and, in the draft, sometimes as 80,000.
-      const vi = (n: number) => [String(n), n.toLocaleString("de-DE"), n.toLocaleString("en-US"), String(n).replace(".", ",")];
-      const absent = d.targets.filter((t) => !vi(t.value).some((s) => t.quote.replace(/\s+/g, " ").includes(s))).map((t) => t.id);
+      const vi = (n: number) => [
+        String(n),
+        n.toLocaleString("de-DE"),
+        n.toLocaleString("en-US"),
+        String(n).replace(".", ","),
+      ];
+      const absent = d.targets
+        .filter((t) => !vi(t.value).some((s) => t.quote.replace(/\s+/g, " ").includes(s)))
+        .map((t) => t.id);
       expect(absent).toEqual([]);
     });
 
@@ -56,10 +73,30 @@ describe("seed files", () => {
       const t = target(id);
       return t && { indicator: t.indicator, year: t.year, comparator: t.comparator, value: t.value };
     };
-    expect(pick("411-2025-de-gdp-share")).toEqual({ indicator: "digital-economy-gdp-share", year: 2025, comparator: "GTE", value: 20 });
-    expect(pick("749-2020-2030-de-gdp-share")).toEqual({ indicator: "digital-economy-gdp-share", year: 2030, comparator: "GTE", value: 30 });
-    expect(pick("749-2020-2025-egdi-rank")).toEqual({ indicator: "egdi-rank", year: 2025, comparator: "LTE", value: 70 });
-    expect(pick("749-2020-2025-fibre-households")).toEqual({ indicator: "fibre-broadband-household-coverage", year: 2025, comparator: "GT", value: 80 });
+    expect(pick("411-2025-de-gdp-share")).toEqual({
+      indicator: "digital-economy-gdp-share",
+      year: 2025,
+      comparator: "GTE",
+      value: 20,
+    });
+    expect(pick("749-2020-2030-de-gdp-share")).toEqual({
+      indicator: "digital-economy-gdp-share",
+      year: 2030,
+      comparator: "GTE",
+      value: 30,
+    });
+    expect(pick("749-2020-2025-egdi-rank")).toEqual({
+      indicator: "egdi-rank",
+      year: 2025,
+      comparator: "LTE",
+      value: 70,
+    });
+    expect(pick("749-2020-2025-fibre-households")).toEqual({
+      indicator: "fibre-broadband-household-coverage",
+      year: 2025,
+      comparator: "GT",
+      value: 80,
+    });
     const levels = bundle.documents
       .flatMap((d) => d.targets)
       .filter((t) => t.id.startsWith("749-2020-2025-work-records-online"))
@@ -70,7 +107,9 @@ describe("seed files", () => {
   it("keeps decision numbers as printed and records the misprints", () => {
     expect(docs["942-2021"].document.numberPrinted).toBe("342 /QĐ-TTg");
     expect(docs["942-2021"].document.numberCanonical).toBe("942/QĐ-TTg");
-    expect(docs["942-2021"].dataQualityNotes.some((n) => n.kind === "NUMBER_MISMATCH" && n.evidence?.includes("342"))).toBe(true);
+    expect(
+      docs["942-2021"].dataQualityNotes.some((n) => n.kind === "NUMBER_MISMATCH" && n.evidence?.includes("342")),
+    ).toBe(true);
     expect(docs["1437-2024"].document.numberCanonical).toBe("1437/QĐ-TTg");
     expect(docs["1437-2024"].document.numberPrinted).toBe("4437/QĐ-TTg");
     const plan = docs["1437-2024"].dataQualityNotes;
@@ -81,7 +120,9 @@ describe("seed files", () => {
 
   it("shares indicators between decisions so one chart can show all their thresholds", () => {
     const byIndicator = new Map<string, Set<string>>();
-    for (const d of bundle.documents) for (const t of d.targets) (byIndicator.get(t.indicator) ?? byIndicator.set(t.indicator, new Set()).get(t.indicator)!).add(d.document.key);
+    for (const d of bundle.documents)
+      for (const t of d.targets)
+        (byIndicator.get(t.indicator) ?? byIndicator.set(t.indicator, new Set()).get(t.indicator)!).add(d.document.key);
     expect([...byIndicator.get("digital-economy-gdp-share")!].sort()).toEqual(["411-2022", "749-2020"]);
     expect(byIndicator.get("egdi-rank")!.size).toBeGreaterThanOrEqual(2);
   });

@@ -14,7 +14,12 @@ export function rowsPerHeading(file: DocumentFile, sourceText: string): HeadingC
     const end = Math.min(i + 1 < headings.length ? headings[i + 1].line - 1 : table.lastLine, table.lastLine);
     let inDocument = 0;
     for (let n = Math.max(h.line, table.firstLine); n <= end; n++) if (pattern.test(lines[n - 1] ?? "")) inDocument++;
-    return { heading: h.code, line: h.line, inDocument, inSeed: table.tasks.filter((t) => t.heading === h.code).length };
+    return {
+      heading: h.code,
+      line: h.line,
+      inDocument,
+      inSeed: table.tasks.filter((t) => t.heading === h.code).length,
+    };
   });
 }
 

@@ -7,7 +7,13 @@ import { pageUser } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
 
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ lang: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lang: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { lang, m } = await resolveLang(params);
   const { allowed } = await pageUser(lang, "national.read", `/${lang}/dashboard`);
   if (!allowed) forbidden();

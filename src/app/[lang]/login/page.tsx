@@ -1,7 +1,13 @@
 import { LoginForm } from "@/modules/auth/components/LoginForm";
 import { resolveLang } from "@/i18n/server";
 
-export default async function LoginPage({ params, searchParams }: { params: Promise<{ lang: string }>; searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lang: string }>;
+  searchParams: Promise<{ next?: string }>;
+}) {
   const { lang, m } = await resolveLang(params);
   const { next } = await searchParams;
   // Only same-site paths: never redirect to another origin after sign-in.

@@ -12,14 +12,24 @@ export const dynamic = "force-dynamic";
 
 const query = z.object({
   period: z.string().optional(),
-  agency: z.string().regex(/^[A-Z0-9-]{1,40}$/).optional().catch(undefined),
+  agency: z
+    .string()
+    .regex(/^[A-Z0-9-]{1,40}$/)
+    .optional()
+    .catch(undefined),
   state: z.enum(["NOT_STARTED", "DRAFT", "SUBMITTED", "RETURNED", "APPROVED"]).optional().catch(undefined),
   q: z.string().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   tab: z.enum(["indicators", "tasks"]).optional().catch(undefined),
 });
 
-export default async function ReportingPage({ params, searchParams }: { params: Promise<{ lang: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function ReportingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lang: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { lang, m } = await resolveLang(params);
   const sp = query.parse(await searchParams);
   const { user, allowed } = await pageUser(lang, "reporting.read", `/${lang}/reporting`);
@@ -31,5 +41,14 @@ export default async function ReportingPage({ params, searchParams }: { params: 
   if (can(user.role, "national.read")) {
     agencyId = (await agencyIdByCode(sp.agency)) ?? null;
   }
-  return <Workspace lang={lang} m={m} user={user} agencyId={agencyId} period={period} filters={{ state: sp.state, q: sp.q, page: sp.page, tab: sp.tab }} />;
+  return (
+    <Workspace
+      lang={lang}
+      m={m}
+      user={user}
+      agencyId={agencyId}
+      period={period}
+      filters={{ state: sp.state, q: sp.q, page: sp.page, tab: sp.tab }}
+    />
+  );
 }

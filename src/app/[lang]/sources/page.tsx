@@ -17,7 +17,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return publicPageMetadata({ lang, rest: "/sources", title: t.title, description: t.metaDescription });
 }
 
-export default async function Page({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { lang, m } = await resolveLang(params);
   return <SourcesPage lang={lang} m={m} filters={parseSourcesFilters(await searchParams)} />;
 }

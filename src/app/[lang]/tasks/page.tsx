@@ -17,7 +17,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return publicPageMetadata({ lang, rest: "/tasks", title: t.title, description: t.metaDescription });
 }
 
-export default async function Page({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { lang, m } = await resolveLang(params);
   return <TasksPage lang={lang} m={m} filters={parseTaskFilters(await searchParams)} />;
 }

@@ -5,18 +5,52 @@ import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
 import { addAssignmentAction, removeAssignmentAction } from "../actions";
 import { fill, getMessages } from "@/i18n/messages";
-import { FieldError, SelectField, StatusMessage, dangerButton, fieldA11y, inputClass, labelClass, primaryButton, secondaryButton, type FormState } from "./form-parts";
+import {
+  FieldError,
+  SelectField,
+  StatusMessage,
+  dangerButton,
+  fieldA11y,
+  inputClass,
+  labelClass,
+  primaryButton,
+  secondaryButton,
+  type FormState,
+} from "./form-parts";
 
 export type Option = { id: number; label: string };
 
-export function AddAssignmentForm({ lang, indicators, agencies }: { lang: Lang; indicators: Option[]; agencies: Option[] }) {
+export function AddAssignmentForm({
+  lang,
+  indicators,
+  agencies,
+}: {
+  lang: Lang;
+  indicators: Option[];
+  agencies: Option[];
+}) {
   const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(addAssignmentAction, null, { resetOnSuccess: true });
   return (
     <form {...formProps} className="space-y-4" noValidate>
       <div className="grid gap-4 md:grid-cols-2">
-        <SelectField id="assign-indicator" name="indicatorId" label={t.assignments.indicator} state={state} placeholder={t.assignments.chooseIndicator} options={indicators.map((i) => ({ value: i.id, label: i.label }))} />
-        <SelectField id="assign-agency" name="agencyId" label={t.assignments.agency} state={state} placeholder={t.assignments.chooseAgency} options={agencies.map((a) => ({ value: a.id, label: a.label }))} hint={t.users.agencyHint} />
+        <SelectField
+          id="assign-indicator"
+          name="indicatorId"
+          label={t.assignments.indicator}
+          state={state}
+          placeholder={t.assignments.chooseIndicator}
+          options={indicators.map((i) => ({ value: i.id, label: i.label }))}
+        />
+        <SelectField
+          id="assign-agency"
+          name="agencyId"
+          label={t.assignments.agency}
+          state={state}
+          placeholder={t.assignments.chooseAgency}
+          options={agencies.map((a) => ({ value: a.id, label: a.label }))}
+          hint={t.users.agencyHint}
+        />
       </div>
       <div>
         <div className="flex items-start gap-2">
@@ -43,7 +77,17 @@ export function AddAssignmentForm({ lang, indicators, agencies }: { lang: Lang; 
 }
 
 /** A "Remove" button that opens a modal dialog; only the dialog's button removes. */
-export function RemoveAssignmentButton({ lang, id, agency, indicator }: { lang: Lang; id: number; agency: string; indicator: string }) {
+export function RemoveAssignmentButton({
+  lang,
+  id,
+  agency,
+  indicator,
+}: {
+  lang: Lang;
+  id: number;
+  agency: string;
+  indicator: string;
+}) {
   const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(removeAssignmentAction, null);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -62,7 +106,11 @@ export function RemoveAssignmentButton({ lang, id, agency, indicator }: { lang: 
       >
         {t.assignments.remove}
       </button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-black/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-black/40"
+      >
         <form {...formProps} className="space-y-4 p-5">
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="confirm" value="yes" />
@@ -74,7 +122,14 @@ export function RemoveAssignmentButton({ lang, id, agency, indicator }: { lang: 
             <label htmlFor={`remove-${id}-reason`} className={labelClass}>
               {t.common.reason} <span className="font-normal text-slate-600">({t.common.optional})</span>
             </label>
-            <input id={`remove-${id}-reason`} name="reason" type="text" maxLength={500} className={inputClass} {...fieldA11y(state, "reason", `remove-${id}-reason-error`)} />
+            <input
+              id={`remove-${id}-reason`}
+              name="reason"
+              type="text"
+              maxLength={500}
+              className={inputClass}
+              {...fieldA11y(state, "reason", `remove-${id}-reason-error`)}
+            />
             <FieldError id={`remove-${id}-reason-error`} state={state} field="reason" />
           </div>
           <StatusMessage state={state?.ok ? null : state} />

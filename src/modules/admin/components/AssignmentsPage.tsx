@@ -7,9 +7,25 @@ import { currentAgencies, indicatorOptions, listAssignments } from "../queries";
 import { AddAssignmentForm, RemoveAssignmentButton } from "./AssignmentForms";
 import { AdminHeading, EmptyState, Pager } from "./layout";
 
-export async function AssignmentsPage({ lang, user, q, assignedOnly, page }: { lang: Lang; user: SessionUser; q?: string; assignedOnly: boolean; page: number }) {
+export async function AssignmentsPage({
+  lang,
+  user,
+  q,
+  assignedOnly,
+  page,
+}: {
+  lang: Lang;
+  user: SessionUser;
+  q?: string;
+  assignedOnly: boolean;
+  page: number;
+}) {
   const t = getMessages(lang).admin;
-  const [r, indicators, agencies] = await Promise.all([listAssignments(user, { q, assignedOnly, page }), indicatorOptions(), currentAgencies()]);
+  const [r, indicators, agencies] = await Promise.all([
+    listAssignments(user, { q, assignedOnly, page }),
+    indicatorOptions(),
+    currentAgencies(),
+  ]);
   const name = (x: { nameVi: string; nameEn: string }) => (lang === "vi" ? x.nameVi : x.nameEn);
   const path = `/${lang}/admin/assignments`;
   return (
@@ -22,7 +38,9 @@ export async function AssignmentsPage({ lang, user, q, assignedOnly, page }: { l
         <AddAssignmentForm
           lang={lang}
           indicators={indicators.map((i) => ({ id: i.id, label: `${i.code} — ${name(i)}` }))}
-          agencies={agencies.map((a) => ({ id: a.id, label: `${name(a)} (${a.code})` })).sort((x, y) => x.label.localeCompare(y.label, lang))}
+          agencies={agencies
+            .map((a) => ({ id: a.id, label: `${name(a)} (${a.code})` }))
+            .sort((x, y) => x.label.localeCompare(y.label, lang))}
         />
       </section>
       <h2 className="mb-3 text-lg font-semibold">{t.assignments.listLabel}</h2>
@@ -31,15 +49,32 @@ export async function AssignmentsPage({ lang, user, q, assignedOnly, page }: { l
           <label htmlFor="assign-q" className="block text-sm font-medium text-slate-800">
             {t.assignments.searchLabel}
           </label>
-          <input id="assign-q" name="q" type="search" defaultValue={q ?? ""} maxLength={200} className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 sm:text-sm" />
+          <input
+            id="assign-q"
+            name="q"
+            type="search"
+            defaultValue={q ?? ""}
+            maxLength={200}
+            className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 sm:text-sm"
+          />
         </div>
         <div className="flex items-center gap-2 py-2">
-          <input id="assign-only" name="assigned" type="checkbox" value="1" defaultChecked={assignedOnly} className="size-4" />
+          <input
+            id="assign-only"
+            name="assigned"
+            type="checkbox"
+            value="1"
+            defaultChecked={assignedOnly}
+            className="size-4"
+          />
           <label htmlFor="assign-only" className="text-sm text-slate-800">
             {t.assignments.onlyAssigned}
           </label>
         </div>
-        <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+        <button
+          type="submit"
+          className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
           {t.common.search}
         </button>
         {q || assignedOnly ? (
@@ -53,7 +88,11 @@ export async function AssignmentsPage({ lang, user, q, assignedOnly, page }: { l
       ) : (
         <ul className="space-y-3">
           {r.items.map((i) => (
-            <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="assignment-indicator">
+            <li
+              key={i.id}
+              className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+              data-testid="assignment-indicator"
+            >
               <h3 className="font-semibold">
                 <span className="font-mono text-xs text-slate-600">{i.code}</span>
                 <span className="block">{name(i)}</span>
@@ -61,13 +100,23 @@ export async function AssignmentsPage({ lang, user, q, assignedOnly, page }: { l
               {i.assignments.length === 0 ? (
                 <p className="mt-2 text-sm text-slate-600">{t.assignments.noneAssigned}</p>
               ) : (
-                <ul className="mt-2 flex flex-wrap gap-2" aria-label={fill(t.assignments.assignedCount, { count: i.assignments.length })}>
+                <ul
+                  className="mt-2 flex flex-wrap gap-2"
+                  aria-label={fill(t.assignments.assignedCount, { count: i.assignments.length })}
+                >
                   {i.assignments.map((a) => (
-                    <li key={a.id} className="flex items-center gap-2 rounded border border-slate-300 bg-slate-50 px-2 py-1 text-sm">
+                    <li
+                      key={a.id}
+                      className="flex items-center gap-2 rounded border border-slate-300 bg-slate-50 px-2 py-1 text-sm"
+                    >
                       <span>
                         {name(a.agency)} <span className="text-slate-600">({a.agency.code})</span>
                       </span>
-                      {a.national ? <span className="rounded bg-brand-100 px-1.5 text-xs font-medium text-brand-800">{t.assignments.nationalBadge}</span> : null}
+                      {a.national ? (
+                        <span className="rounded bg-brand-100 px-1.5 text-xs font-medium text-brand-800">
+                          {t.assignments.nationalBadge}
+                        </span>
+                      ) : null}
                       <RemoveAssignmentButton lang={lang} id={a.id} agency={name(a.agency)} indicator={name(i)} />
                     </li>
                   ))}
@@ -77,7 +126,14 @@ export async function AssignmentsPage({ lang, user, q, assignedOnly, page }: { l
           ))}
         </ul>
       )}
-      <Pager lang={lang} path={path} params={{ q, assigned: assignedOnly ? "1" : undefined }} page={r.page} pages={r.pages} total={r.total} />
+      <Pager
+        lang={lang}
+        path={path}
+        params={{ q, assigned: assignedOnly ? "1" : undefined }}
+        page={r.page}
+        pages={r.pages}
+        total={r.total}
+      />
     </div>
   );
 }

@@ -17,7 +17,12 @@ type T = ReturnType<typeof getMessages>["admin"];
 type Params = Record<"actor" | "agency" | "type" | "id" | "from" | "to", string | undefined>;
 
 /** One labelled input of the filter form. */
-function Field({ id, text, hint, ...props }: { id: string; text: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+function Field({
+  id,
+  text,
+  hint,
+  ...props
+}: { id: string; text: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div>
       <label htmlFor={id} className={label}>
@@ -33,18 +38,53 @@ function Field({ id, text, hint, ...props }: { id: string; text: string; hint?: 
   );
 }
 
-function AuditFilters({ t, path, query, params, types, typeLabel }: { t: T; path: string; query: AuditQuery; params: Params; types: string[]; typeLabel: (x: string) => string }) {
+function AuditFilters({
+  t,
+  path,
+  query,
+  params,
+  types,
+  typeLabel,
+}: {
+  t: T;
+  path: string;
+  query: AuditQuery;
+  params: Params;
+  types: string[];
+  typeLabel: (x: string) => string;
+}) {
   const badDate = query.from === "invalid" || query.to === "invalid";
   const filtered = Object.values(params).some(Boolean);
   const search = { type: "search", spellCheck: false } as const;
   return (
-    <form method="get" action={path} role="search" aria-labelledby="audit-filters" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      method="get"
+      action={path}
+      role="search"
+      aria-labelledby="audit-filters"
+      className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <h2 id="audit-filters" className="mb-3 text-lg font-semibold">
         {t.audit.filters}
       </h2>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Field id="audit-actor" text={t.audit.actor} name="actor" defaultValue={query.actor ?? ""} maxLength={200} {...search} />
-        <Field id="audit-agency" text={t.audit.agency} hint={t.audit.agencyHint} name="agency" defaultValue={query.agency ?? ""} maxLength={50} {...search} />
+        <Field
+          id="audit-actor"
+          text={t.audit.actor}
+          name="actor"
+          defaultValue={query.actor ?? ""}
+          maxLength={200}
+          {...search}
+        />
+        <Field
+          id="audit-agency"
+          text={t.audit.agency}
+          hint={t.audit.agencyHint}
+          name="agency"
+          defaultValue={query.agency ?? ""}
+          maxLength={50}
+          {...search}
+        />
         <div className="grid grid-cols-2 gap-2">
           <div>
             <label htmlFor="audit-type" className={label}>
@@ -59,12 +99,22 @@ function AuditFilters({ t, path, query, params, types, typeLabel }: { t: T; path
               ))}
             </select>
           </div>
-          <Field id="audit-id" text={t.audit.entityId} name="id" defaultValue={query.id ?? ""} maxLength={100} {...search} />
+          <Field
+            id="audit-id"
+            text={t.audit.entityId}
+            name="id"
+            defaultValue={query.id ?? ""}
+            maxLength={100}
+            {...search}
+          />
         </div>
         <Field id="audit-from" text={t.audit.from} name="from" type="date" defaultValue={params.from ?? ""} />
         <Field id="audit-to" text={t.audit.to} name="to" type="date" defaultValue={params.to ?? ""} />
         <div className="flex items-end gap-3">
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          <button
+            type="submit"
+            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+          >
             {t.audit.apply}
           </button>
           {filtered || badDate ? (
@@ -85,7 +135,19 @@ function AuditFilters({ t, path, query, params, types, typeLabel }: { t: T; path
 
 type Entry = Awaited<ReturnType<typeof listAudit>>["items"][number];
 
-function AuditTable({ t, lang, items, canOpenUsers, typeLabel }: { t: T; lang: Lang; items: Entry[]; canOpenUsers: boolean; typeLabel: (x: string) => string }) {
+function AuditTable({
+  t,
+  lang,
+  items,
+  canOpenUsers,
+  typeLabel,
+}: {
+  t: T;
+  lang: Lang;
+  items: Entry[];
+  canOpenUsers: boolean;
+  typeLabel: (x: string) => string;
+}) {
   const heads = [t.audit.at, t.audit.action, t.audit.who, t.audit.entity, t.audit.change, t.audit.reason];
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -94,7 +156,9 @@ function AuditTable({ t, lang, items, canOpenUsers, typeLabel }: { t: T; lang: L
         <thead className="bg-slate-100 text-slate-700">
           <tr>
             {heads.map((h, i) => (
-              <th key={i} scope="col" className={`px-3 py-2${i === 0 ? " whitespace-nowrap" : ""}`}>{h}</th>
+              <th key={i} scope="col" className={`px-3 py-2${i === 0 ? " whitespace-nowrap" : ""}`}>
+                {h}
+              </th>
             ))}
           </tr>
         </thead>
@@ -142,13 +206,30 @@ export async function AuditPage({ lang, user, query }: { lang: Lang; user: Sessi
   const [r, types] = await Promise.all([listAudit(user, query), auditEntityTypes(user)]);
   const path = `/${lang}/admin/audit`;
   const day = (d: Date | "invalid" | undefined) => (d instanceof Date ? dayOf(d) : undefined);
-  const params = { actor: query.actor, agency: query.agency, type: query.type, id: query.id, from: day(query.from), to: day(query.to) };
+  const params = {
+    actor: query.actor,
+    agency: query.agency,
+    type: query.type,
+    id: query.id,
+    from: day(query.from),
+    to: day(query.to),
+  };
   const typeLabel = (x: string) => (t.audit.entityTypes as Record<string, string>)[x] ?? x;
   return (
     <div>
       <AdminHeading lang={lang} title={t.audit.title} intro={t.audit.intro} />
       <AuditFilters t={t} path={path} query={query} params={params} types={types} typeLabel={typeLabel} />
-      {r.items.length === 0 ? <EmptyState>{t.audit.empty}</EmptyState> : <AuditTable t={t} lang={lang} items={r.items} canOpenUsers={can(user.role, "admin.users")} typeLabel={typeLabel} />}
+      {r.items.length === 0 ? (
+        <EmptyState>{t.audit.empty}</EmptyState>
+      ) : (
+        <AuditTable
+          t={t}
+          lang={lang}
+          items={r.items}
+          canOpenUsers={can(user.role, "admin.users")}
+          typeLabel={typeLabel}
+        />
+      )}
       <Pager lang={lang} path={path} params={params} page={r.page} pages={r.pages} total={r.total} />
     </div>
   );

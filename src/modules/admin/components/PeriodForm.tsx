@@ -4,7 +4,15 @@ import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
 import { updatePeriodAction } from "../actions";
 import { getMessages } from "@/i18n/messages";
-import { FieldError, StatusMessage, fieldA11y, inputClass, labelClass, primaryButton, type FormState } from "./form-parts";
+import {
+  FieldError,
+  StatusMessage,
+  fieldA11y,
+  inputClass,
+  labelClass,
+  primaryButton,
+  type FormState,
+} from "./form-parts";
 
 export type PeriodFormData = { id: number; opensAt: string; dueAt: string; locksAt: string };
 

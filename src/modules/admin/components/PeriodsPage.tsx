@@ -31,12 +31,22 @@ export async function PeriodsPage({ lang, user, page }: { lang: Lang; user: Sess
             const label = fill(t.periods.period, { quarter: p.quarter, year: p.year });
             const state = periodState(p, now);
             return (
-              <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="period-row">
+              <li
+                key={p.id}
+                className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+                data-testid="period-row"
+              >
                 <h2 className="mb-2 flex flex-wrap items-center gap-2 text-base font-semibold">
                   {label}
-                  <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_STYLE[state]}`}>{t.periods.states[state]}</span>
+                  <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_STYLE[state]}`}>
+                    {t.periods.states[state]}
+                  </span>
                 </h2>
-                <PeriodForm lang={lang} label={label} period={{ id: p.id, opensAt: dayOf(p.opensAt), dueAt: dayOf(p.dueAt), locksAt: dayOf(p.locksAt) }} />
+                <PeriodForm
+                  lang={lang}
+                  label={label}
+                  period={{ id: p.id, opensAt: dayOf(p.opensAt), dueAt: dayOf(p.dueAt), locksAt: dayOf(p.locksAt) }}
+                />
               </li>
             );
           })}

@@ -24,7 +24,19 @@ export type UserFormData = { id: number; email: string; name: string; role: stri
 
 const ROLES = ["ADMIN", "REVIEWER", "REPORTER", "VIEWER"] as const;
 
-function RoleSelect({ id, state, lang, defaultValue, disabled }: { id: string; state: FormState; lang: Lang; defaultValue: string; disabled?: boolean }) {
+function RoleSelect({
+  id,
+  state,
+  lang,
+  defaultValue,
+  disabled,
+}: {
+  id: string;
+  state: FormState;
+  lang: Lang;
+  defaultValue: string;
+  disabled?: boolean;
+}) {
   const t = getMessages(lang).admin;
   return (
     <div>
@@ -59,10 +71,33 @@ function RoleSelect({ id, state, lang, defaultValue, disabled }: { id: string; s
   );
 }
 
-function AgencySelect({ id, state, lang, agencies, defaultValue }: { id: string; state: FormState; lang: Lang; agencies: AgencyOption[]; defaultValue: string }) {
+function AgencySelect({
+  id,
+  state,
+  lang,
+  agencies,
+  defaultValue,
+}: {
+  id: string;
+  state: FormState;
+  lang: Lang;
+  agencies: AgencyOption[];
+  defaultValue: string;
+}) {
   const t = getMessages(lang).admin;
   const options = agencies.map((a) => ({ value: a.id, label: a.label }));
-  return <SelectField id={id} name="agencyId" label={t.users.agency} state={state} placeholder={t.users.chooseAgency} options={options} defaultValue={defaultValue} hint={t.users.agencyHint} />;
+  return (
+    <SelectField
+      id={id}
+      name="agencyId"
+      label={t.users.agency}
+      state={state}
+      placeholder={t.users.chooseAgency}
+      options={options}
+      defaultValue={defaultValue}
+      hint={t.users.agencyHint}
+    />
+  );
 }
 
 function PasswordField({ id, state, lang, label }: { id: string; state: FormState; lang: Lang; label: string }) {
@@ -97,7 +132,11 @@ export function CreateUserForm({ lang, agencies }: { lang: Lang; agencies: Agenc
   const { state, pending, formProps } = useFormAction<FormState>(createUserAction, null, { resetOnSuccess: true });
   const createdId = state?.ok ? (state.data as { id?: number } | undefined)?.id : undefined;
   return (
-    <form {...formProps} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
+    <form
+      {...formProps}
+      className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      noValidate
+    >
       <div>
         <label htmlFor="new-email" className={labelClass}>
           {t.users.email}
@@ -154,7 +193,17 @@ export function CreateUserForm({ lang, agencies }: { lang: Lang; agencies: Agenc
   );
 }
 
-export function EditUserForm({ lang, user, agencies, isSelf }: { lang: Lang; user: UserFormData; agencies: AgencyOption[]; isSelf: boolean }) {
+export function EditUserForm({
+  lang,
+  user,
+  agencies,
+  isSelf,
+}: {
+  lang: Lang;
+  user: UserFormData;
+  agencies: AgencyOption[];
+  isSelf: boolean;
+}) {
   const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(updateUserAction, null);
   return (
@@ -178,7 +227,13 @@ export function EditUserForm({ lang, user, agencies, isSelf }: { lang: Lang; use
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <RoleSelect id="edit-role" state={state} lang={lang} defaultValue={user.role} disabled={isSelf} />
-        <AgencySelect id="edit-agency" state={state} lang={lang} agencies={agencies} defaultValue={String(user.agencyId)} />
+        <AgencySelect
+          id="edit-agency"
+          state={state}
+          lang={lang}
+          agencies={agencies}
+          defaultValue={String(user.agencyId)}
+        />
       </div>
       <button type="submit" className={primaryButton} disabled={pending}>
         {pending ? t.common.saving : t.common.save}

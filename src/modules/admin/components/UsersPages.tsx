@@ -10,11 +10,14 @@ import { formatDateTimeVn } from "../rules";
 import { AdminHeading, EmptyState, Pager } from "./layout";
 import { ActiveForm, CreateUserForm, EditUserForm, ResetPasswordForm, type AgencyOption } from "./UserForms";
 
-const agencyLabel = (a: { code: string; nameVi: string; nameEn: string }, lang: Lang) => `${lang === "vi" ? a.nameVi : a.nameEn} (${a.code})`;
+const agencyLabel = (a: { code: string; nameVi: string; nameEn: string }, lang: Lang) =>
+  `${lang === "vi" ? a.nameVi : a.nameEn} (${a.code})`;
 
 async function agencyOptions(lang: Lang): Promise<AgencyOption[]> {
   const agencies = await currentAgencies();
-  return agencies.map((a) => ({ id: a.id, label: agencyLabel(a, lang) })).sort((x, y) => x.label.localeCompare(y.label, lang));
+  return agencies
+    .map((a) => ({ id: a.id, label: agencyLabel(a, lang) }))
+    .sort((x, y) => x.label.localeCompare(y.label, lang));
 }
 
 export async function UsersList({ lang, user, q, page }: { lang: Lang; user: SessionUser; q?: string; page: number }) {
@@ -24,7 +27,10 @@ export async function UsersList({ lang, user, q, page }: { lang: Lang; user: Ses
   return (
     <div>
       <AdminHeading lang={lang} title={t.users.title}>
-        <Link href={`${path}/new`} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+        <Link
+          href={`${path}/new`}
+          className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+        >
           {t.users.new}
         </Link>
       </AdminHeading>
@@ -33,9 +39,19 @@ export async function UsersList({ lang, user, q, page }: { lang: Lang; user: Ses
           <label htmlFor="user-q" className="block text-sm font-medium text-slate-800">
             {t.users.searchLabel}
           </label>
-          <input id="user-q" name="q" type="search" defaultValue={q ?? ""} maxLength={200} className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 sm:text-sm" />
+          <input
+            id="user-q"
+            name="q"
+            type="search"
+            defaultValue={q ?? ""}
+            maxLength={200}
+            className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 sm:text-sm"
+          />
         </div>
-        <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+        <button
+          type="submit"
+          className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
           {t.common.search}
         </button>
         {q ? (
@@ -52,19 +68,32 @@ export async function UsersList({ lang, user, q, page }: { lang: Lang; user: Ses
             <caption className="sr-only">{t.users.listLabel}</caption>
             <thead className="bg-slate-100 text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-2">{t.users.email}</th>
-                <th scope="col" className="px-3 py-2">{t.users.name}</th>
-                <th scope="col" className="px-3 py-2">{t.users.role}</th>
-                <th scope="col" className="px-3 py-2">{t.users.agency}</th>
-                <th scope="col" className="px-3 py-2">{t.users.status}</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">{t.users.edit}</span></th>
+                <th scope="col" className="px-3 py-2">
+                  {t.users.email}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t.users.name}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t.users.role}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t.users.agency}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t.users.status}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">{t.users.edit}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {r.items.map((u) => (
                 <tr key={u.id} className="border-t border-slate-200" data-testid="user-row">
                   <td className="px-3 py-2 font-mono text-xs break-all">
-                    {u.email} {u.id === user.id ? <span className="font-sans text-slate-600">{t.users.you}</span> : null}
+                    {u.email}{" "}
+                    {u.id === user.id ? <span className="font-sans text-slate-600">{t.users.you}</span> : null}
                   </td>
                   <td className="px-3 py-2">{u.name}</td>
                   <td className="px-3 py-2">{t.roles[u.role]}</td>
@@ -77,7 +106,11 @@ export async function UsersList({ lang, user, q, page }: { lang: Lang; user: Ses
                     )}
                   </td>
                   <td className="px-3 py-2 text-right">
-                    <Link href={`/${lang}/admin/users/${u.id}`} className="text-brand-700 underline" aria-label={`${t.users.edit}: ${u.email}`}>
+                    <Link
+                      href={`/${lang}/admin/users/${u.id}`}
+                      className="text-brand-700 underline"
+                      aria-label={`${t.users.edit}: ${u.email}`}
+                    >
                       {t.users.edit}
                     </Link>
                   </td>
@@ -97,7 +130,11 @@ export async function NewUser({ lang }: { lang: Lang }) {
   const agencies = await agencyOptions(lang);
   return (
     <div>
-      <AdminHeading lang={lang} title={t.users.newTitle} back={{ href: `/${lang}/admin/users`, label: t.users.backToList }} />
+      <AdminHeading
+        lang={lang}
+        title={t.users.newTitle}
+        back={{ href: `/${lang}/admin/users`, label: t.users.backToList }}
+      />
       <CreateUserForm lang={lang} agencies={agencies} />
     </div>
   );
@@ -106,7 +143,17 @@ export async function NewUser({ lang }: { lang: Lang }) {
 const section = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
 
 /** One titled panel of the account page. */
-function Panel({ id, title, wide, children }: { id: string; title: string; wide?: boolean; children: React.ReactNode }) {
+function Panel({
+  id,
+  title,
+  wide,
+  children,
+}: {
+  id: string;
+  title: string;
+  wide?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className={wide ? `${section} lg:col-span-2` : section}>
       <h2 id={id} className="mb-3 text-lg font-semibold">
@@ -123,15 +170,29 @@ export async function EditUser({ lang, user, id }: { lang: Lang; user: SessionUs
   if (!target) notFound();
   // A user of an agency that has since been merged keeps it until an admin picks a current one.
   if (!agencies.some((a) => a.id === target.agencyId)) {
-    agencies.unshift({ id: target.agencyId, label: fill(t.users.formerAgency, { name: agencyLabel(target.agency, lang) }) });
+    agencies.unshift({
+      id: target.agencyId,
+      label: fill(t.users.formerAgency, { name: agencyLabel(target.agency, lang) }),
+    });
   }
   // Only these fields go to the browser (never the password hash or session version).
-  const data = { id: target.id, email: target.email, name: target.name, role: target.role, agencyId: target.agencyId, active: target.active };
+  const data = {
+    id: target.id,
+    email: target.email,
+    name: target.name,
+    role: target.role,
+    agencyId: target.agencyId,
+    active: target.active,
+  };
   const isSelf = target.id === user.id;
 
   return (
     <div>
-      <AdminHeading lang={lang} title={fill(t.users.editTitle, { email: target.email })} back={{ href: `/${lang}/admin/users`, label: t.users.backToList }} />
+      <AdminHeading
+        lang={lang}
+        title={fill(t.users.editTitle, { email: target.email })}
+        back={{ href: `/${lang}/admin/users`, label: t.users.backToList }}
+      />
       <dl className="mb-6 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="font-medium text-slate-700">{t.users.status}</dt>
         <dd>{target.active ? t.users.active : t.users.inactive}</dd>

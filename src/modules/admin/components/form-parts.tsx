@@ -45,7 +45,13 @@ export function StatusMessage({ state, children }: { state: FormState; children?
   return (
     <div role="status" aria-live="polite" aria-atomic="true" className="min-h-6 text-sm">
       {text ? (
-        <p className={state?.ok ? "rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900" : "rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900"}>
+        <p
+          className={
+            state?.ok
+              ? "rounded border border-green-300 bg-green-50 px-3 py-2 text-green-900"
+              : "rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900"
+          }
+        >
           {text} {state?.ok ? children : null}
         </p>
       ) : null}
@@ -56,7 +62,8 @@ export function StatusMessage({ state, children }: { state: FormState; children?
 /** After a refused submit, moves focus to the first field marked invalid. */
 export function useFocusFirstError(form: RefObject<HTMLFormElement | null>, state: FormState) {
   useEffect(() => {
-    if (state && !state.ok && state.fieldErrors) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (state && !state.ok && state.fieldErrors)
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [form, state]);
 }
 
@@ -78,7 +85,14 @@ export function SelectField(p: {
       <label htmlFor={p.id} className={labelClass}>
         {p.label}
       </label>
-      <select id={p.id} name={p.name} required defaultValue={p.state?.values?.[p.name] ?? p.defaultValue ?? ""} className={inputClass} {...fieldA11y(p.state, p.name, errorId, hintId)}>
+      <select
+        id={p.id}
+        name={p.name}
+        required
+        defaultValue={p.state?.values?.[p.name] ?? p.defaultValue ?? ""}
+        className={inputClass}
+        {...fieldA11y(p.state, p.name, errorId, hintId)}
+      >
         <option value="">{p.placeholder}</option>
         {p.options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -5,7 +5,19 @@ import type { ReactNode } from "react";
 import type { Lang } from "@/i18n/config";
 import { fill, getMessages } from "@/i18n/messages";
 
-export function AdminHeading({ lang, title, intro, back, children }: { lang: Lang; title: string; intro?: string; back?: { href: string; label: string } | false; children?: ReactNode }) {
+export function AdminHeading({
+  lang,
+  title,
+  intro,
+  back,
+  children,
+}: {
+  lang: Lang;
+  title: string;
+  intro?: string;
+  back?: { href: string; label: string } | false;
+  children?: ReactNode;
+}) {
   const t = getMessages(lang).admin;
   const backLink = back === false ? null : (back ?? { href: `/${lang}/admin`, label: t.backToIndex });
   return (
@@ -27,7 +39,21 @@ export function AdminHeading({ lang, title, intro, back, children }: { lang: Lan
 }
 
 /** Previous / next links that keep the other query parameters. */
-export function Pager({ lang, path, params, page, pages, total }: { lang: Lang; path: string; params: Record<string, string | undefined>; page: number; pages: number; total: number }) {
+export function Pager({
+  lang,
+  path,
+  params,
+  page,
+  pages,
+  total,
+}: {
+  lang: Lang;
+  path: string;
+  params: Record<string, string | undefined>;
+  page: number;
+  pages: number;
+  total: number;
+}) {
   const t = getMessages(lang).admin;
   const href = (p: number) => {
     const qs = new URLSearchParams();
@@ -43,12 +69,20 @@ export function Pager({ lang, path, params, page, pages, total }: { lang: Lang; 
       </p>
       <p className="flex gap-3">
         {page > 1 ? (
-          <Link href={href(page - 1)} rel="prev" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
+          <Link
+            href={href(page - 1)}
+            rel="prev"
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100"
+          >
             {t.common.prev}
           </Link>
         ) : null}
         {page < pages ? (
-          <Link href={href(page + 1)} rel="next" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
+          <Link
+            href={href(page + 1)}
+            rel="next"
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100"
+          >
             {t.common.next}
           </Link>
         ) : null}

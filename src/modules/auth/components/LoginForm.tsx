@@ -33,10 +33,22 @@ export function LoginForm({ m, next }: { m: Messages["auth"]; next: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <div aria-live="polite">{errors.form && <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">{errors.form}</p>}</div>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
+      <div aria-live="polite">
+        {errors.form && (
+          <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
+            {errors.form}
+          </p>
+        )}
+      </div>
       <div>
-        <label htmlFor="email" className="block text-sm font-medium">{m.email}</label>
+        <label htmlFor="email" className="block text-sm font-medium">
+          {m.email}
+        </label>
         <input
           id="email"
           name="email"
@@ -47,10 +59,16 @@ export function LoginForm({ m, next }: { m: Messages["auth"]; next: string }) {
           aria-describedby={errors.email ? "email-error" : undefined}
           className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
         />
-        {errors.email && <p id="email-error" className="mt-1 text-sm text-red-700">{errors.email}</p>}
+        {errors.email && (
+          <p id="email-error" className="mt-1 text-sm text-red-700">
+            {errors.email}
+          </p>
+        )}
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium">{m.password}</label>
+        <label htmlFor="password" className="block text-sm font-medium">
+          {m.password}
+        </label>
         <input
           id="password"
           name="password"
@@ -61,9 +79,17 @@ export function LoginForm({ m, next }: { m: Messages["auth"]; next: string }) {
           aria-describedby={errors.password ? "password-error" : undefined}
           className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
         />
-        {errors.password && <p id="password-error" className="mt-1 text-sm text-red-700">{errors.password}</p>}
+        {errors.password && (
+          <p id="password-error" className="mt-1 text-sm text-red-700">
+            {errors.password}
+          </p>
+        )}
       </div>
-      <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {pending ? m.submitting : m.submit}
       </button>
     </form>

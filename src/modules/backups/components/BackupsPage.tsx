@@ -46,7 +46,9 @@ export async function BackupsPage({ lang, user }: { lang: Lang; user: SessionUse
         className={`mb-6 rounded-lg border p-4 ${alert ? "border-red-300 bg-red-50 font-semibold text-red-900" : "border-slate-200 bg-white text-slate-800"}`}
       >
         <p>{status}</p>
-        {o.nextAt ? <p className="mt-1 text-sm font-normal">{fill(t.next, { at: formatDateTime(o.nextAt, lang) })}</p> : null}
+        {o.nextAt ? (
+          <p className="mt-1 text-sm font-normal">{fill(t.next, { at: formatDateTime(o.nextAt, lang) })}</p>
+        ) : null}
       </div>
       {o.backups.length === 0 ? (
         <EmptyState>{t.empty}</EmptyState>
@@ -55,12 +57,24 @@ export async function BackupsPage({ lang, user }: { lang: Lang; user: SessionUse
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>
-                <th scope="col" className="px-3 py-2">{t.colTime}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t.colSize}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t.colRows}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t.colTables}</th>
-                <th scope="col" className="px-3 py-2">{t.colChecksum}</th>
-                <th scope="col" className="px-3 py-2">{t.colDownload}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t.colTime}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t.colSize}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t.colRows}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t.colTables}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t.colChecksum}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t.colDownload}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -74,7 +88,12 @@ export async function BackupsPage({ lang, user }: { lang: Lang; user: SessionUse
                     {b.sha256.slice(0, 12)}…
                   </td>
                   <td className="px-3 py-2">
-                    <a href={`/api/admin/backups/${encodeURIComponent(b.file)}`} download aria-label={fill(t.downloadLabel, { at: formatDateTime(b.createdAt, lang) })} className="text-brand-700 underline hover:no-underline">
+                    <a
+                      href={`/api/admin/backups/${encodeURIComponent(b.file)}`}
+                      download
+                      aria-label={fill(t.downloadLabel, { at: formatDateTime(b.createdAt, lang) })}
+                      className="text-brand-700 underline hover:no-underline"
+                    >
                       {t.download}
                     </a>
                   </td>

@@ -11,7 +11,14 @@ import { explainStatus } from "@/modules/statuses/explain";
 import { countBy, filterTargets, sortByStatus, type TargetStatus } from "@/modules/statuses/filter";
 import { listTargets } from "@/modules/statuses/queries";
 import { StatusBadge } from "@/modules/statuses/components/StatusBadge";
-import { completenessGrid, overviewLookups, TASK_STATUSES, taskStatuses, type CompletenessGrid, type OverviewLookups } from "../queries";
+import {
+  completenessGrid,
+  overviewLookups,
+  TASK_STATUSES,
+  taskStatuses,
+  type CompletenessGrid,
+  type OverviewLookups,
+} from "../queries";
 import type { DashboardFilters } from "../filters";
 import { filtersQuery } from "../filters";
 import { lastQuarters, pageOf, sortTargets, taskSummary } from "../view-model";
@@ -20,10 +27,27 @@ type Agency = { id: number; code: string; nameVi: string; nameEn: string };
 type Named = { nameVi: string; nameEn: string };
 type Group = { key: string; label: string; filter: Partial<DashboardFilters> };
 /** What every part of the overview shares: the language, the messages, where links point. */
-type View = { lang: Lang; m: Messages; filters: DashboardFilters; here: string; name: (x: Named) => string; link: (extra: Partial<DashboardFilters>) => string };
+type View = {
+  lang: Lang;
+  m: Messages;
+  filters: DashboardFilters;
+  here: string;
+  name: (x: Named) => string;
+  link: (extra: Partial<DashboardFilters>) => string;
+};
 
 /** The national overview, or one agency's view of it when `agency` (or the agency filter) is set. */
-export async function Overview({ lang, m, filters, agency }: { lang: Lang; m: Messages; filters: DashboardFilters; agency?: Agency }) {
+export async function Overview({
+  lang,
+  m,
+  filters,
+  agency,
+}: {
+  lang: Lang;
+  m: Messages;
+  filters: DashboardFilters;
+  agency?: Agency;
+}) {
   const d = m.dashboard;
   const agencyId = agency?.id ?? filters.agencyId ?? null;
   // The agency's view: the targets of the indicators it reports (the CSV applies the same filters).
@@ -35,76 +59,208 @@ export async function Overview({ lang, m, filters, agency }: { lang: Lang; m: Me
   ]);
   const name = (x: Named) => (lang === "vi" ? x.nameVi : x.nameEn);
   const here = agency ? `/${lang}/dashboard/agencies/${agency.code}` : `/${lang}/dashboard`;
-  const view: View = { lang, m, filters, here, name, link: (extra) => `${here}${filtersQuery({ ...filters, page: 1, ...extra })}` };
+  const view: View = {
+    lang,
+    m,
+    filters,
+    here,
+    name,
+    link: (extra) => `${here}${filtersQuery({ ...filters, page: 1, ...extra })}`,
+  };
   // Downloads carry the agency of the view, so the file holds what the page shows.
-  const csv = (what: string) => `/api/v1/dashboard/${what}.csv${filtersQuery({ ...filters, page: 1, agencyCode: agency?.code ?? filters.agencyCode })}`;
+  const csv = (what: string) =>
+    `/api/v1/dashboard/${what}.csv${filtersQuery({ ...filters, page: 1, agencyCode: agency?.code ?? filters.agencyCode })}`;
   const pillars: Group[] = PILLARS.map((p) => ({ key: p, label: m.pillars[p], filter: { pillar: p } }));
-  const docs: Group[] = lookups.documents.map((x) => ({ key: x.key, label: `${x.numberCanonical ?? x.key}${x.inForce ? "" : ` (${m.doc.notInForce})`}`, filter: { decision: x.key } }));
-  const counts = (milestone: number, groups: Group[], groupOf: (t: TargetStatus) => string, caption: string, kind: "pillar" | "decision") => (
-    <CountTable view={view} rows={scoped} milestone={milestone} groups={groups} groupOf={groupOf} caption={caption} kind={kind} />
+  const docs: Group[] = lookups.documents.map((x) => ({
+    key: x.key,
+    label: `${x.numberCanonical ?? x.key}${x.inForce ? "" : ` (${m.doc.notInForce})`}`,
+    filter: { decision: x.key },
+  }));
+  const counts = (
+    milestone: number,
+    groups: Group[],
+    groupOf: (t: TargetStatus) => string,
+    caption: string,
+    kind: "pillar" | "decision",
+  ) => (
+    <CountTable
+      view={view}
+      rows={scoped}
+      milestone={milestone}
+      groups={groups}
+      groupOf={groupOf}
+      caption={caption}
+      kind={kind}
+    />
   );
 
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-bold text-brand-800">{agency ? fill(d.agencyTitle, { agency: name(agency) }) : d.title}</h1>
+        <h1 className="text-2xl font-bold text-brand-800">
+          {agency ? fill(d.agencyTitle, { agency: name(agency) }) : d.title}
+        </h1>
         <p className="text-slate-700">{d.intro}</p>
       </div>
 
       <FilterForm view={view} lookups={lookups} pillars={pillars} withAgency={!agency} />
 
       <section aria-labelledby="counts" className="space-y-4">
-        <h2 id="counts" className="sr-only">{d.byPillar}</h2>
+        <h2 id="counts" className="sr-only">
+          {d.byPillar}
+        </h2>
         {counts(2025, pillars, (t) => t.pillar, `${fill(d.byPillar, { year: 2025 })} (${d.milestoneFinal})`, "pillar")}
         {counts(2030, pillars, (t) => t.pillar, `${fill(d.byPillar, { year: 2030 })} (${d.milestoneOpen})`, "pillar")}
-        {!agency && counts(2025, docs, (t) => t.documentKey, `${fill(d.byDecision, { year: 2025 })} (${d.milestoneFinal})`, "decision")}
-        {!agency && counts(2030, docs, (t) => t.documentKey, `${fill(d.byDecision, { year: 2030 })} (${d.milestoneOpen})`, "decision")}
+        {!agency &&
+          counts(
+            2025,
+            docs,
+            (t) => t.documentKey,
+            `${fill(d.byDecision, { year: 2025 })} (${d.milestoneFinal})`,
+            "decision",
+          )}
+        {!agency &&
+          counts(
+            2030,
+            docs,
+            (t) => t.documentKey,
+            `${fill(d.byDecision, { year: 2030 })} (${d.milestoneOpen})`,
+            "decision",
+          )}
       </section>
 
-      <TargetList view={view} rows={filterTargets(scoped, { milestone: filters.milestone, status: filters.status })} lookups={lookups} csvHref={csv("targets")} />
+      <TargetList
+        view={view}
+        rows={filterTargets(scoped, { milestone: filters.milestone, status: filters.status })}
+        lookups={lookups}
+        csvHref={csv("targets")}
+      />
       <Completeness view={view} grid={grid} csvHref={csv("completeness")} />
-      <Tasks view={view} summary={taskSummary(tasks, { agencyId, decision: filters.decision }, TASK_STATUSES)} agencies={lookups.agencies} csvHref={csv("tasks")} />
+      <Tasks
+        view={view}
+        summary={taskSummary(tasks, { agencyId, decision: filters.decision }, TASK_STATUSES)}
+        agencies={lookups.agencies}
+        csvHref={csv("tasks")}
+      />
     </div>
   );
 }
 
-function FilterForm({ view, lookups, pillars, withAgency }: { view: View; lookups: OverviewLookups; pillars: Group[]; withAgency: boolean }) {
+function FilterForm({
+  view,
+  lookups,
+  pillars,
+  withAgency,
+}: {
+  view: View;
+  lookups: OverviewLookups;
+  pillars: Group[];
+  withAgency: boolean;
+}) {
   const { lang, m, filters, here, name } = view;
   const d = m.dashboard;
   return (
-    <form method="get" action={here} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm" aria-label={d.filters}>
-      <Select id="decision" label={d.decision} value={filters.decision ?? ""} options={[["", d.all], ...lookups.documents.map((x) => [x.key, x.numberCanonical ?? x.key] as [string, string])]} />
-      <Select id="pillar" label={d.pillar} value={filters.pillar ?? ""} options={[["", d.all], ...pillars.map((p) => [p.key, p.label] as [string, string])]} />
-      {withAgency && <Select id="agency" label={d.agency} value={lookups.agencies.find((a) => a.id === filters.agencyId)?.code ?? ""} options={[["", d.all], ...lookups.agencies.map((a) => [a.code, name(a)] as [string, string])]} />}
-      <Select id="milestone" label={d.milestone} value={filters.milestone ? String(filters.milestone) : ""} options={[["", d.all], ["2025", "2025"], ["2030", "2030"], ["2020", "2020"]]} />
-      <Select id="status" label={d.status} value={filters.status ?? ""} options={[["", d.all], ...MILESTONE_STATUSES.map((s) => [s, d.statuses[s]] as [string, string])]} />
+    <form
+      method="get"
+      action={here}
+      className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
+      aria-label={d.filters}
+    >
+      <Select
+        id="decision"
+        label={d.decision}
+        value={filters.decision ?? ""}
+        options={[
+          ["", d.all],
+          ...lookups.documents.map((x) => [x.key, x.numberCanonical ?? x.key] as [string, string]),
+        ]}
+      />
+      <Select
+        id="pillar"
+        label={d.pillar}
+        value={filters.pillar ?? ""}
+        options={[["", d.all], ...pillars.map((p) => [p.key, p.label] as [string, string])]}
+      />
+      {withAgency && (
+        <Select
+          id="agency"
+          label={d.agency}
+          value={lookups.agencies.find((a) => a.id === filters.agencyId)?.code ?? ""}
+          options={[["", d.all], ...lookups.agencies.map((a) => [a.code, name(a)] as [string, string])]}
+        />
+      )}
+      <Select
+        id="milestone"
+        label={d.milestone}
+        value={filters.milestone ? String(filters.milestone) : ""}
+        options={[
+          ["", d.all],
+          ["2025", "2025"],
+          ["2030", "2030"],
+          ["2020", "2020"],
+        ]}
+      />
+      <Select
+        id="status"
+        label={d.status}
+        value={filters.status ?? ""}
+        options={[["", d.all], ...MILESTONE_STATUSES.map((s) => [s, d.statuses[s]] as [string, string])]}
+      />
       <Select
         id="asOf"
         label={d.asOf}
         value={filters.asOf ? `${filters.asOf.year}-Q${filters.asOf.quarter}` : ""}
-        options={[["", d.now], ...lastQuarters(clockNow(), 12).map((q) => [`${q.year}-Q${q.quarter}`, formatQuarter(q, lang)] as [string, string])]}
+        options={[
+          ["", d.now],
+          ...lastQuarters(clockNow(), 12).map(
+            (q) => [`${q.year}-Q${q.quarter}`, formatQuarter(q, lang)] as [string, string],
+          ),
+        ]}
       />
-      <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">{d.apply}</button>
-      <Link href={here} className="text-brand-700 underline">{d.reset}</Link>
+      <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
+        {d.apply}
+      </button>
+      <Link href={here} className="text-brand-700 underline">
+        {d.reset}
+      </Link>
     </form>
   );
 }
 
-function CountTable(props: { view: View; rows: TargetStatus[]; milestone: number; groups: Group[]; groupOf: (t: TargetStatus) => string; caption: string; kind: "pillar" | "decision" }) {
+function CountTable(props: {
+  view: View;
+  rows: TargetStatus[];
+  milestone: number;
+  groups: Group[];
+  groupOf: (t: TargetStatus) => string;
+  caption: string;
+  kind: "pillar" | "decision";
+}) {
   const { view, milestone, groups, caption, kind } = props;
   const d = view.m.dashboard;
   const counts = countBy(props.rows, milestone, props.groupOf);
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={caption}>
+    <div
+      className="overflow-x-auto rounded border border-slate-200 bg-white"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
       <table className="min-w-full text-sm" data-testid={`counts-${milestone}-${kind}`}>
         <caption className="px-3 py-2 text-left font-semibold">{caption}</caption>
         <thead className="bg-slate-100 text-left">
           <tr>
-            <th scope="col" className="px-2 py-1">{kind === "pillar" ? d.pillar : d.decision}</th>
+            <th scope="col" className="px-2 py-1">
+              {kind === "pillar" ? d.pillar : d.decision}
+            </th>
             {MILESTONE_STATUSES.map((s) => (
-              <th key={s} scope="col" className="px-2 py-1"><StatusBadge status={s} m={d} /></th>
+              <th key={s} scope="col" className="px-2 py-1">
+                <StatusBadge status={s} m={d} />
+              </th>
             ))}
-            <th scope="col" className="px-2 py-1">{d.total}</th>
+            <th scope="col" className="px-2 py-1">
+              {d.total}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -112,13 +268,19 @@ function CountTable(props: { view: View; rows: TargetStatus[]; milestone: number
             .filter((g) => counts.has(g.key))
             .map((g) => (
               <tr key={g.key} className="border-t border-slate-100">
-                <th scope="row" className="px-2 py-1 text-left font-medium">{g.label}</th>
+                <th scope="row" className="px-2 py-1 text-left font-medium">
+                  {g.label}
+                </th>
                 {MILESTONE_STATUSES.map((s) => {
                   const n = counts.get(g.key)?.[s] ?? 0;
                   return (
                     <td key={s} className="px-2 py-1 text-center">
                       {n ? (
-                        <Link href={`${view.link({ ...g.filter, milestone, status: s })}#targets`} className="font-semibold text-brand-700 underline" data-testid={`count-${milestone}-${g.key}-${s}`}>
+                        <Link
+                          href={`${view.link({ ...g.filter, milestone, status: s })}#targets`}
+                          className="font-semibold text-brand-700 underline"
+                          data-testid={`count-${milestone}-${g.key}-${s}`}
+                        >
                           {n}
                         </Link>
                       ) : (
@@ -136,38 +298,70 @@ function CountTable(props: { view: View; rows: TargetStatus[]; milestone: number
   );
 }
 
-async function TargetList({ view, rows, lookups, csvHref }: { view: View; rows: TargetStatus[]; lookups: OverviewLookups; csvHref: string }) {
+async function TargetList({
+  view,
+  rows,
+  lookups,
+  csvHref,
+}: {
+  view: View;
+  rows: TargetStatus[];
+  lookups: OverviewLookups;
+  csvHref: string;
+}) {
   const { lang, m, filters, here, name, link } = view;
   const d = m.dashboard;
   const indById = new Map(lookups.indicators.map((i) => [i.id, i]));
-  const listed = sortTargets(sortByStatus(rows), filters.sort, (id) => name(indById.get(id)!), new Intl.Collator(lang === "vi" ? "vi" : "en"));
+  const listed = sortTargets(
+    sortByStatus(rows),
+    filters.sort,
+    (id) => name(indById.get(id)!),
+    new Intl.Collator(lang === "vi" ? "vi" : "en"),
+  );
   const { page, pages, shown } = pageOf(listed, filters.page);
   const latest = await latestApprovedNational([...new Set(shown.map((t) => t.indicatorId))]);
   const sortHeader = (key: NonNullable<DashboardFilters["sort"]>, label: string) => (
     <th scope="col" className="px-2 py-2" aria-sort={(filters.sort ?? "status") === key ? "ascending" : "none"}>
-      <Link href={`${link({ sort: key })}#targets`} className="underline decoration-dotted">{label}</Link>
+      <Link href={`${link({ sort: key })}#targets`} className="underline decoration-dotted">
+        {label}
+      </Link>
     </th>
   );
   return (
     <section aria-labelledby="targets" id="targets" className="space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="targets-title" className="text-xl font-semibold text-brand-800">{fill(d.targetsTitle, { count: listed.length })}</h2>
-        <a href={csvHref} className="text-sm text-brand-700 underline" data-testid="targets-csv">⬇ {d.csv}</a>
+        <h2 id="targets-title" className="text-xl font-semibold text-brand-800">
+          {fill(d.targetsTitle, { count: listed.length })}
+        </h2>
+        <a href={csvHref} className="text-sm text-brand-700 underline" data-testid="targets-csv">
+          ⬇ {d.csv}
+        </a>
       </div>
       {shown.length === 0 ? (
         <p className="text-slate-600">{d.empty}</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="targets-title">
+        <div
+          className="overflow-x-auto rounded border border-slate-200 bg-white"
+          tabIndex={0}
+          role="region"
+          aria-labelledby="targets-title"
+        >
           <table className="min-w-full text-sm" data-testid="targets-list">
             <thead className="bg-slate-100 text-left">
               <tr>
                 {sortHeader("indicator", d.indicator)}
                 {sortHeader("decision", d.decision)}
                 {sortHeader("milestone", d.milestone)}
-                <th scope="col" className="px-2 py-2">{d.threshold}</th>
-                <th scope="col" className="px-2 py-2">{d.latest}</th>
+                <th scope="col" className="px-2 py-2">
+                  {d.threshold}
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  {d.latest}
+                </th>
                 {sortHeader("status", d.status)}
-                <th scope="col" className="px-2 py-2">{d.why}</th>
+                <th scope="col" className="px-2 py-2">
+                  {d.why}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -175,15 +369,26 @@ async function TargetList({ view, rows, lookups, csvHref }: { view: View; rows: 
                 const ind = indById.get(t.indicatorId)!;
                 const l = latest.get(t.indicatorId);
                 return (
-                  <tr key={t.targetId} className="border-t border-slate-100 align-top" data-testid="target-row" data-target={t.targetKey}>
+                  <tr
+                    key={t.targetId}
+                    className="border-t border-slate-100 align-top"
+                    data-testid="target-row"
+                    data-target={t.targetKey}
+                  >
                     <td className="px-2 py-2">
-                      <Link href={`/${lang}/indicators/${ind.code}`} className="text-brand-700 underline">{name(ind)}</Link>
+                      <Link href={`/${lang}/indicators/${ind.code}`} className="text-brand-700 underline">
+                        {name(ind)}
+                      </Link>
                     </td>
                     <td className="px-2 py-2 whitespace-nowrap">{t.documentNumber ?? t.documentKey}</td>
                     <td className="px-2 py-2">{t.year}</td>
-                    <td className="px-2 py-2 whitespace-nowrap">{formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}</td>
                     <td className="px-2 py-2 whitespace-nowrap">
-                      {l?.approvedValue != null ? `${formatValue(l.approvedValue, ind.unit, ind.kind, lang)} (${formatQuarter(l, lang)})` : "—"}
+                      {formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}
+                    </td>
+                    <td className="px-2 py-2 whitespace-nowrap">
+                      {l?.approvedValue != null
+                        ? `${formatValue(l.approvedValue, ind.unit, ind.kind, lang)} (${formatQuarter(l, lang)})`
+                        : "—"}
                       {l?.illustrative && <span className="block text-xs text-slate-500">{m.common.illustrative}</span>}
                     </td>
                     <td className="px-2 py-2">
@@ -194,7 +399,9 @@ async function TargetList({ view, rows, lookups, csvHref }: { view: View; rows: 
                         </span>
                       )}
                     </td>
-                    <td className="px-2 py-2 text-xs text-slate-700">{explainStatus(t.computed, ind, lang, d, t.units)}</td>
+                    <td className="px-2 py-2 text-xs text-slate-700">
+                      {explainStatus(t.computed, ind, lang, d, t.units)}
+                    </td>
                   </tr>
                 );
               })}
@@ -204,9 +411,23 @@ async function TargetList({ view, rows, lookups, csvHref }: { view: View; rows: 
       )}
       {pages > 1 && (
         <nav className="flex gap-3 text-sm" aria-label={fill(d.page, { page, pages })}>
-          {page > 1 && <Link href={`${here}${filtersQuery({ ...filters, page: page - 1 })}#targets`} className="text-brand-700 underline">{d.prev}</Link>}
+          {page > 1 && (
+            <Link
+              href={`${here}${filtersQuery({ ...filters, page: page - 1 })}#targets`}
+              className="text-brand-700 underline"
+            >
+              {d.prev}
+            </Link>
+          )}
           <span>{fill(d.page, { page, pages })}</span>
-          {page < pages && <Link href={`${here}${filtersQuery({ ...filters, page: page + 1 })}#targets`} className="text-brand-700 underline">{d.next}</Link>}
+          {page < pages && (
+            <Link
+              href={`${here}${filtersQuery({ ...filters, page: page + 1 })}#targets`}
+              className="text-brand-700 underline"
+            >
+              {d.next}
+            </Link>
+          )}
         </nav>
       )}
     </section>
@@ -219,17 +440,30 @@ function Completeness({ view, grid, csvHref }: { view: View; grid: CompletenessG
   return (
     <section aria-labelledby="completeness" className="space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="completeness" className="text-xl font-semibold text-brand-800">{d.completenessTitle}</h2>
-        <a href={csvHref} className="text-sm text-brand-700 underline">⬇ {d.csv}</a>
+        <h2 id="completeness" className="text-xl font-semibold text-brand-800">
+          {d.completenessTitle}
+        </h2>
+        <a href={csvHref} className="text-sm text-brand-700 underline">
+          ⬇ {d.csv}
+        </a>
       </div>
       <p className="text-xs text-slate-600">{d.completenessLegend}</p>
-      <div className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="completeness">
+      <div
+        className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-white"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="completeness"
+      >
         <table className="min-w-full text-xs" data-testid="completeness">
           <thead className="sticky top-0 bg-slate-100 text-left">
             <tr>
-              <th scope="col" className="px-2 py-1">{d.agency}</th>
+              <th scope="col" className="px-2 py-1">
+                {d.agency}
+              </th>
               {grid.quarters.map((q) => (
-                <th key={`${q.year}-${q.quarter}`} scope="col" className="px-2 py-1 whitespace-nowrap">{formatQuarter(q, lang)}</th>
+                <th key={`${q.year}-${q.quarter}`} scope="col" className="px-2 py-1 whitespace-nowrap">
+                  {formatQuarter(q, lang)}
+                </th>
               ))}
             </tr>
           </thead>
@@ -237,11 +471,16 @@ function Completeness({ view, grid, csvHref }: { view: View; grid: CompletenessG
             {grid.rows.map((r) => (
               <tr key={r.agencyId} className="border-t border-slate-100">
                 <th scope="row" className="px-2 py-1 text-left font-normal">
-                  <Link href={`/${lang}/dashboard/agencies/${r.code}`} className="text-brand-700 underline">{name(r)}</Link>
+                  <Link href={`/${lang}/dashboard/agencies/${r.code}`} className="text-brand-700 underline">
+                    {name(r)}
+                  </Link>
                 </th>
                 {r.cells.map((c) => (
                   <td key={`${c.year}-${c.quarter}`} className="px-2 py-1 whitespace-nowrap" data-status={c.status}>
-                    {d.cell[c.status]} <span className="text-slate-500">{c.submitted}/{c.expected}</span>
+                    {d.cell[c.status]}{" "}
+                    <span className="text-slate-500">
+                      {c.submitted}/{c.expected}
+                    </span>
                   </td>
                 ))}
               </tr>
@@ -253,15 +492,29 @@ function Completeness({ view, grid, csvHref }: { view: View; grid: CompletenessG
   );
 }
 
-function Tasks({ view, summary, agencies, csvHref }: { view: View; summary: ReturnType<typeof taskSummary>; agencies: Agency[]; csvHref: string }) {
+function Tasks({
+  view,
+  summary,
+  agencies,
+  csvHref,
+}: {
+  view: View;
+  summary: ReturnType<typeof taskSummary>;
+  agencies: Agency[];
+  csvHref: string;
+}) {
   const { lang, m, name } = view;
   const d = m.dashboard;
   const agencyByCode = new Map(agencies.map((a) => [a.code, a]));
   return (
     <section aria-labelledby="tasks" className="space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="tasks" className="text-xl font-semibold text-brand-800">{d.tasksTitle}</h2>
-        <a href={csvHref} className="text-sm text-brand-700 underline">⬇ {d.csv}</a>
+        <h2 id="tasks" className="text-xl font-semibold text-brand-800">
+          {d.tasksTitle}
+        </h2>
+        <a href={csvHref} className="text-sm text-brand-700 underline">
+          ⬇ {d.csv}
+        </a>
       </div>
       <ul className="flex flex-wrap gap-3 text-sm" data-testid="task-counts">
         {TASK_STATUSES.map((s) => (
@@ -277,7 +530,10 @@ function Tasks({ view, summary, agencies, csvHref }: { view: View; summary: Retu
         <ol className="grid gap-1 text-sm sm:grid-cols-2">
           {summary.overdue.map(([code, n]) => (
             <li key={code}>
-              <Link href={`/${lang}/dashboard/agencies/${code}`} className="text-brand-700 underline">{agencyByCode.get(code) ? name(agencyByCode.get(code)!) : code}</Link>: {n}
+              <Link href={`/${lang}/dashboard/agencies/${code}`} className="text-brand-700 underline">
+                {agencyByCode.get(code) ? name(agencyByCode.get(code)!) : code}
+              </Link>
+              : {n}
             </li>
           ))}
         </ol>
@@ -286,13 +542,32 @@ function Tasks({ view, summary, agencies, csvHref }: { view: View; summary: Retu
   );
 }
 
-function Select({ id, label, value, options }: { id: string; label: string; value: string; options: [string, string][] }) {
+function Select({
+  id,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: [string, string][];
+}) {
   return (
     <div>
-      <label htmlFor={id} className="block text-xs font-medium">{label}</label>
-      <select id={id} name={id} defaultValue={value} className="mt-1 max-w-[14rem] rounded border border-slate-300 px-2 py-1">
+      <label htmlFor={id} className="block text-xs font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={id}
+        defaultValue={value}
+        className="mt-1 max-w-[14rem] rounded border border-slate-300 px-2 py-1"
+      >
         {options.map(([v, l]) => (
-          <option key={v} value={v}>{l}</option>
+          <option key={v} value={v}>
+            {l}
+          </option>
         ))}
       </select>
     </div>

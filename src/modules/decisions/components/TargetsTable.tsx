@@ -8,18 +8,42 @@ import type { DecisionDetail } from "../queries";
 
 type Latest = Map<number, { year: number; quarter: number; approvedValue: number | null; illustrative: boolean }>;
 
-export function TargetsTable({ targets, documentKey, latest, lang, m }: { targets: DecisionDetail["targets"]; documentKey: string; latest: Latest; lang: Lang; m: Messages }) {
+export function TargetsTable({
+  targets,
+  documentKey,
+  latest,
+  lang,
+  m,
+}: {
+  targets: DecisionDetail["targets"];
+  documentKey: string;
+  latest: Latest;
+  lang: Lang;
+  m: Messages;
+}) {
   return (
     <div className="mt-3 overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid="targets-table">
         <thead className="bg-slate-100 text-left">
           <tr>
-            <th scope="col" className="px-3 py-2">{m.target.indicator}</th>
-            <th scope="col" className="px-3 py-2">{m.target.year}</th>
-            <th scope="col" className="px-3 py-2">{m.target.threshold}</th>
-            <th scope="col" className="px-3 py-2">{m.target.scope}</th>
-            <th scope="col" className="px-3 py-2">{m.target.latest}</th>
-            <th scope="col" className="px-3 py-2">{m.target.quote}</th>
+            <th scope="col" className="px-3 py-2">
+              {m.target.indicator}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {m.target.year}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {m.target.threshold}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {m.target.scope}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {m.target.latest}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {m.target.quote}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -33,8 +57,15 @@ export function TargetsTable({ targets, documentKey, latest, lang, m }: { target
               </td>
               <td className="px-3 py-2 font-medium">{t.year}</td>
               <td className="whitespace-nowrap px-3 py-2 font-semibold" data-testid="threshold">
-                {formatThreshold({ comparator: t.comparator as Comparator, value: t.value }, t.indicator.unit, t.indicator.kind, lang)}
-                {t.approximate && <span className="block text-xs font-normal text-slate-500">({m.target.approximate})</span>}
+                {formatThreshold(
+                  { comparator: t.comparator as Comparator, value: t.value },
+                  t.indicator.unit,
+                  t.indicator.kind,
+                  lang,
+                )}
+                {t.approximate && (
+                  <span className="block text-xs font-normal text-slate-500">({m.target.approximate})</span>
+                )}
               </td>
               <td className="px-3 py-2">{scopeText(t, m)}</td>
               <td className="whitespace-nowrap px-3 py-2" data-testid="latest-value">
@@ -53,9 +84,16 @@ export function TargetsTable({ targets, documentKey, latest, lang, m }: { target
                 })()}
               </td>
               <td className="px-3 py-2">
-                <blockquote lang="vi" className="italic">“{t.quote}”</blockquote>
+                <blockquote lang="vi" className="italic">
+                  “{t.quote}”
+                </blockquote>
                 {/* A full navigation (not <Link>), so the browser applies :target to the cited line. */}
-                <a href={`/${lang}/documents/${documentKey}#L${t.line}`} className="text-xs text-brand-700 underline" data-testid="quote-link" title={m.public.source.quoteLink}>
+                <a
+                  href={`/${lang}/documents/${documentKey}#L${t.line}`}
+                  className="text-xs text-brand-700 underline"
+                  data-testid="quote-link"
+                  title={m.public.source.quoteLink}
+                >
                   {t.clause} · {fill(m.doc.line, { line: t.line })}
                 </a>
               </td>

@@ -16,7 +16,7 @@ function agencyNames(task: Task, role: "LEAD" | "PARTNER", groups: Groups, lang:
     .map((a) => {
       if (a.agency) return lang === "vi" ? a.agency.nameVi : a.agency.nameEn;
       const g = groups.get(a.groupCode!);
-      return (lang === "vi" ? g?.nameVi : g?.nameEn ?? g?.nameVi) ?? a.groupCode!;
+      return (lang === "vi" ? g?.nameVi : (g?.nameEn ?? g?.nameVi)) ?? a.groupCode!;
     })
     .join("; ");
 }
@@ -29,27 +29,53 @@ export function TaskTable({ tasks, groups, lang, m }: { tasks: Task[]; groups: G
       <table className="min-w-full text-sm" data-testid="tasks-table">
         <thead className="bg-slate-100 text-left">
           <tr>
-            <th scope="col" className="px-3 py-2">{m.task.number}</th>
-            <th scope="col" className="px-3 py-2">{m.task.title}</th>
-            {hasProduct && <th scope="col" className="px-3 py-2">{m.task.product}</th>}
-            <th scope="col" className="px-3 py-2">{m.task.lead}</th>
-            {hasPartners && <th scope="col" className="px-3 py-2">{m.task.partners}</th>}
-            <th scope="col" className="px-3 py-2">{m.task.deadline}</th>
+            <th scope="col" className="px-3 py-2">
+              {m.task.number}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {m.task.title}
+            </th>
+            {hasProduct && (
+              <th scope="col" className="px-3 py-2">
+                {m.task.product}
+              </th>
+            )}
+            <th scope="col" className="px-3 py-2">
+              {m.task.lead}
+            </th>
+            {hasPartners && (
+              <th scope="col" className="px-3 py-2">
+                {m.task.partners}
+              </th>
+            )}
+            <th scope="col" className="px-3 py-2">
+              {m.task.deadline}
+            </th>
           </tr>
         </thead>
         <tbody>
           {tasks.map((t) => (
             <tr key={t.key} id={t.key} className="border-t border-slate-100 align-top" data-testid="task-row">
               <td className="px-3 py-2 font-mono">{t.numberPrinted ?? "—"}</td>
-              <td className="px-3 py-2" lang="vi">{t.title}</td>
-              {hasProduct && <td className="px-3 py-2" lang="vi">{t.product ?? ""}</td>}
+              <td className="px-3 py-2" lang="vi">
+                {t.title}
+              </td>
+              {hasProduct && (
+                <td className="px-3 py-2" lang="vi">
+                  {t.product ?? ""}
+                </td>
+              )}
               <td className="px-3 py-2">
                 {agencyNames(t, "LEAD", groups, lang) || <span lang="vi">{t.leadRaw}</span>}
               </td>
               {hasPartners && <td className="px-3 py-2">{agencyNames(t, "PARTNER", groups, lang)}</td>}
               <td className="whitespace-nowrap px-3 py-2">
                 {deadlineText(t, lang, m)}
-                {t.deadlineRaw && t.deadlineKind !== "PERIOD" && t.deadlineKind !== "YEAR" && <span className="block text-xs text-slate-500" lang="vi">“{t.deadlineRaw}”</span>}
+                {t.deadlineRaw && t.deadlineKind !== "PERIOD" && t.deadlineKind !== "YEAR" && (
+                  <span className="block text-xs text-slate-500" lang="vi">
+                    “{t.deadlineRaw}”
+                  </span>
+                )}
               </td>
             </tr>
           ))}

@@ -29,12 +29,18 @@ export function DocumentViewer({ doc, lang, m }: { doc: DocumentSource; lang: La
   const decisionPage = `/${lang}/decisions/${doc.key}`;
   for (const t of doc.targets) {
     const s = highlightSpan(lines, t.line, t.quote);
-    cite(t.line, s.from, s.to, { href: `${decisionPage}#${t.key}`, label: fill(p.targetRef, { year: t.year, name: lang === "vi" ? t.indicator.nameVi : t.indicator.nameEn }) });
+    cite(t.line, s.from, s.to, {
+      href: `${decisionPage}#${t.key}`,
+      label: fill(p.targetRef, { year: t.year, name: lang === "vi" ? t.indicator.nameVi : t.indicator.nameEn }),
+    });
   }
   for (const t of doc.tasks) {
     // A row starts at its number ("1", "|"); the title follows on the next lines.
     const s = highlightSpan(lines, t.line, t.title, { before: 0, after: 60 });
-    cite(t.line, s.from, s.to, { href: `${decisionPage}#${t.key}`, label: t.numberPrinted ? fill(p.taskRef, { number: t.numberPrinted }) : p.taskRefNoNumber });
+    cite(t.line, s.from, s.to, {
+      href: `${decisionPage}#${t.key}`,
+      label: t.numberPrinted ? fill(p.taskRef, { number: t.numberPrinted }) : p.taskRefNoNumber,
+    });
   }
 
   const number = doc.numberCanonical ?? doc.numberPrinted;
@@ -51,23 +57,46 @@ export function DocumentViewer({ doc, lang, m }: { doc: DocumentSource; lang: La
         </div>
         <h1 className="mt-2 text-2xl font-bold text-brand-800">{number ? fill(p.title, { number }) : title}</h1>
         {number && <p className="mt-1 text-slate-700">{title}</p>}
-        {lang === "en" && <p className="mt-1 text-slate-600" lang="vi">{doc.titleVi}</p>}
-        {doc.kind === "DRAFT" && <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note">⚠ {m.doc.draftWarning}</p>}
-        {doc.kind === "PRESS_SUMMARY" && <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note">ⓘ {m.doc.pressWarning}</p>}
+        {lang === "en" && (
+          <p className="mt-1 text-slate-600" lang="vi">
+            {doc.titleVi}
+          </p>
+        )}
+        {doc.kind === "DRAFT" && (
+          <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note">
+            ⚠ {m.doc.draftWarning}
+          </p>
+        )}
+        {doc.kind === "PRESS_SUMMARY" && (
+          <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note">
+            ⓘ {m.doc.pressWarning}
+          </p>
+        )}
         <p className="mt-4 max-w-3xl text-slate-700">{p.intro}</p>
         <p className="mt-2 text-sm">
-          <Link href={decisionPage} className="text-brand-700 underline">{p.decisionPage}</Link>
+          <Link href={decisionPage} className="text-brand-700 underline">
+            {p.decisionPage}
+          </Link>
         </p>
       </div>
 
       <section aria-labelledby="source-text" className="space-y-2">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="source-text" className="text-xl font-semibold text-brand-800">{p.textTitle}</h2>
+          <h2 id="source-text" className="text-xl font-semibold text-brand-800">
+            {p.textTitle}
+          </h2>
           <p className="text-sm text-slate-600">{fill(p.lineCount, { count: lines.length, file: doc.sourceFile })}</p>
         </div>
         <p className="text-sm text-slate-700">{p.legend}</p>
-        <a href="#after-source" className="sr-only focus:not-sr-only focus:underline">{p.skipText}</a>
-        <div className={`rounded border border-slate-200 bg-white ${LINES}`} lang="vi" data-testid="document-text" dangerouslySetInnerHTML={{ __html: linesHtml(lines, cited, refs) }} />
+        <a href="#after-source" className="sr-only focus:not-sr-only focus:underline">
+          {p.skipText}
+        </a>
+        <div
+          className={`rounded border border-slate-200 bg-white ${LINES}`}
+          lang="vi"
+          data-testid="document-text"
+          dangerouslySetInnerHTML={{ __html: linesHtml(lines, cited, refs) }}
+        />
         <span id="after-source" />
       </section>
     </article>

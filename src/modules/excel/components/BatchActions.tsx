@@ -18,17 +18,31 @@ export type PendingItem = { key: string; row: number; label: string };
  * submitted: a submission cannot be taken back by the reporter), only for a preview without
  * errors and with something to write; and cancel.
  */
-export function BatchActions({ batchId, errorCount, changes, items, m }: { batchId: number; errorCount: number; changes: number; items: PendingItem[]; m: ExcelMessages }) {
+export function BatchActions({
+  batchId,
+  errorCount,
+  changes,
+  items,
+  m,
+}: {
+  batchId: number;
+  errorCount: number;
+  changes: number;
+  items: PendingItem[];
+  m: ExcelMessages;
+}) {
   const router = useRouter();
-  const run = (act: typeof confirmImportAction | typeof cancelImportAction) => async (prev: Result | null, formData: FormData): Promise<Result> => {
-    try {
-      const r = (await act(prev, formData)) as Result;
-      if (r.ok) router.refresh();
-      return r;
-    } catch {
-      return { ok: false, message: m.actionFailed };
-    }
-  };
+  const run =
+    (act: typeof confirmImportAction | typeof cancelImportAction) =>
+    async (prev: Result | null, formData: FormData): Promise<Result> => {
+      try {
+        const r = (await act(prev, formData)) as Result;
+        if (r.ok) router.refresh();
+        return r;
+      } catch {
+        return { ok: false, message: m.actionFailed };
+      }
+    };
   const [confirmState, confirmAction, confirming] = useActionState(run(confirmImportAction), null);
   const [cancelState, cancelAction, cancelling] = useActionState(run(cancelImportAction), null);
   const [asking, setAsking] = useState(false);
@@ -38,7 +52,12 @@ export function BatchActions({ batchId, errorCount, changes, items, m }: { batch
   }, [asking]);
   const busy = confirming || cancelling;
   const blocked = errorCount > 0 || changes === 0;
-  const help = errorCount > 0 ? fillText(m.blockedByErrors, { count: errorCount }) : changes === 0 ? m.nothingToWrite : m.choiceNote;
+  const help =
+    errorCount > 0
+      ? fillText(m.blockedByErrors, { count: errorCount })
+      : changes === 0
+        ? m.nothingToWrite
+        : m.choiceNote;
   const submitting = confirming && asking;
   const failed = [confirmState, cancelState].find((s) => s && !s.ok);
   return (
@@ -71,7 +90,12 @@ export function BatchActions({ batchId, errorCount, changes, items, m }: { batch
         </button>
         <form action={cancelAction}>
           <input type="hidden" name="batchId" value={batchId} />
-          <button type="submit" disabled={busy} className="rounded border border-slate-400 bg-white px-4 py-2 disabled:opacity-50" data-testid="excel-cancel">
+          <button
+            type="submit"
+            disabled={busy}
+            className="rounded border border-slate-400 bg-white px-4 py-2 disabled:opacity-50"
+            data-testid="excel-cancel"
+          >
             {cancelling ? m.cancelling : m.cancel}
           </button>
         </form>
@@ -104,11 +128,21 @@ export function BatchActions({ batchId, errorCount, changes, items, m }: { batch
             <form action={confirmAction}>
               <input type="hidden" name="batchId" value={batchId} />
               <input type="hidden" name="mode" value="submit" />
-              <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-50" data-testid="excel-submit-yes">
+              <button
+                type="submit"
+                disabled={busy}
+                className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-50"
+                data-testid="excel-submit-yes"
+              >
                 {submitting ? m.submitting : fillText(m.submitYes, { count: changes })}
               </button>
             </form>
-            <button type="button" disabled={busy} onClick={() => setAsking(false)} className="rounded border border-slate-400 bg-white px-4 py-2 disabled:opacity-50">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => setAsking(false)}
+              className="rounded border border-slate-400 bg-white px-4 py-2 disabled:opacity-50"
+            >
               {m.submitNo}
             </button>
           </div>
@@ -116,7 +150,12 @@ export function BatchActions({ batchId, errorCount, changes, items, m }: { batch
       )}
       <div role="status" aria-live="polite">
         {confirmState?.ok && confirmState.data && (
-          <p className="text-green-800">{fillText(confirmState.data.submit ? m.submitted : m.confirmed, { indicators: confirmState.data.indicators, tasks: confirmState.data.tasks })}</p>
+          <p className="text-green-800">
+            {fillText(confirmState.data.submit ? m.submitted : m.confirmed, {
+              indicators: confirmState.data.indicators,
+              tasks: confirmState.data.tasks,
+            })}
+          </p>
         )}
         {cancelState?.ok && <p className="text-slate-800">{m.cancelled}</p>}
       </div>

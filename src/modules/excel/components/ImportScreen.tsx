@@ -17,7 +17,10 @@ export function ImportScreen({ lang, m, data }: { lang: Lang; m: Messages; data:
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/${lang}/reporting${period ? `?period=${period.key}` : ""}`} className="text-sm text-brand-700 underline">
+        <Link
+          href={`/${lang}/reporting${period ? `?period=${period.key}` : ""}`}
+          className="text-sm text-brand-700 underline"
+        >
           {m.excel.back}
         </Link>
         <h1 className="mt-2 text-2xl font-bold text-brand-800">{m.excel.title}</h1>
@@ -32,7 +35,12 @@ export function ImportScreen({ lang, m, data }: { lang: Lang; m: Messages; data:
           <label htmlFor="import-period" className="block text-sm font-medium">
             {m.excel.period}
           </label>
-          <select id="import-period" name="period" defaultValue={period?.key} className="mt-1 rounded border border-slate-300 bg-white p-2">
+          <select
+            id="import-period"
+            name="period"
+            defaultValue={period?.key}
+            className="mt-1 rounded border border-slate-300 bg-white p-2"
+          >
             {data.periods.map((k) => {
               const [y, q] = k.split("-Q").map(Number);
               return (
@@ -84,11 +92,16 @@ export function ImportScreen({ lang, m, data }: { lang: Lang; m: Messages; data:
                 {m.excel.step3}
               </h2>
               <p className="text-sm text-slate-700">
-                {fill(m.excel.previewOf, { file: batch.fileName, at: formatDateTime(batch.createdAt, lang), period: formatQuarter(batch, lang) })}
+                {fill(m.excel.previewOf, {
+                  file: batch.fileName,
+                  at: formatDateTime(batch.createdAt, lang),
+                  period: formatQuarter(batch, lang),
+                })}
               </p>
               {batch.status === "APPLIED" && (
                 <p role="status" className="rounded border border-green-300 bg-green-50 p-3">
-                  {fill(m.excel.statusApplied, { at: batch.appliedAt ? formatDateTime(batch.appliedAt, lang) : "" })} {batch.parsed.submitted ? m.excel.submittedNote : m.excel.draftNote}
+                  {fill(m.excel.statusApplied, { at: batch.appliedAt ? formatDateTime(batch.appliedAt, lang) : "" })}{" "}
+                  {batch.parsed.submitted ? m.excel.submittedNote : m.excel.draftNote}
                 </p>
               )}
               {batch.status === "CANCELLED" && (
@@ -103,8 +116,16 @@ export function ImportScreen({ lang, m, data }: { lang: Lang; m: Messages; data:
                   errorCount={batch.errorCount}
                   changes={batch.summary.changes}
                   items={[
-                    ...batch.parsed.indicators.filter((r) => r.outcome === "change").map((r) => ({ key: `ind-${r.row}`, row: r.row, label: `${m.excel.indicators}: ${r.name}` })),
-                    ...batch.parsed.tasks.filter((r) => r.outcome === "change").map((r) => ({ key: `task-${r.row}`, row: r.row, label: `${m.excel.tasks}: ${r.title.slice(0, 160)}` })),
+                    ...batch.parsed.indicators
+                      .filter((r) => r.outcome === "change")
+                      .map((r) => ({ key: `ind-${r.row}`, row: r.row, label: `${m.excel.indicators}: ${r.name}` })),
+                    ...batch.parsed.tasks
+                      .filter((r) => r.outcome === "change")
+                      .map((r) => ({
+                        key: `task-${r.row}`,
+                        row: r.row,
+                        label: `${m.excel.tasks}: ${r.title.slice(0, 160)}`,
+                      })),
                   ]}
                   m={m.excel}
                 />

@@ -14,7 +14,9 @@ function Errors({ errors, m, id }: { errors: RowError[]; m: Messages; id: string
     <ul id={id} className="list-disc space-y-1 pl-4 text-red-800">
       {errors.map((e, i) => (
         <li key={i}>
-          {e.field && e.field in m.excel.fields && <strong>{m.excel.fields[e.field as keyof Messages["excel"]["fields"]]}: </strong>}
+          {e.field && e.field in m.excel.fields && (
+            <strong>{m.excel.fields[e.field as keyof Messages["excel"]["fields"]]}: </strong>
+          )}
           {e.message}
         </li>
       ))}
@@ -22,7 +24,13 @@ function Errors({ errors, m, id }: { errors: RowError[]; m: Messages; id: string
   );
 }
 
-function Fields({ items, m }: { items: [keyof Messages["excel"]["fields"], string | null | undefined][]; m: Messages }) {
+function Fields({
+  items,
+  m,
+}: {
+  items: [keyof Messages["excel"]["fields"], string | null | undefined][];
+  m: Messages;
+}) {
   const shown = items.filter(([, v]) => v != null && v.trim() !== "");
   if (!shown.length) return null;
   return (
@@ -44,7 +52,9 @@ function CurrentCell({ m, state, children }: { m: Messages; state: string | unde
       {state ? (
         <>
           {children}
-          <span className="block text-xs text-slate-500">{m.reporting.states[state as keyof Messages["reporting"]["states"]] ?? state}</span>
+          <span className="block text-xs text-slate-500">
+            {m.reporting.states[state as keyof Messages["reporting"]["states"]] ?? state}
+          </span>
         </>
       ) : (
         <span className="text-slate-500">{m.reporting.states.NOT_STARTED}</span>
@@ -66,7 +76,12 @@ const ROW_CLASS = { error: "bg-red-50", change: "bg-white", same: "bg-white text
 
 function IndicatorRows({ rows, lang, m }: { rows: IndicatorImportRow[]; lang: Lang; m: Messages }) {
   return rows.map((r) => (
-    <tr key={`ind-${r.row}`} className={`border-t border-slate-100 align-top ${ROW_CLASS[r.outcome]}`} data-testid="preview-row" data-outcome={r.outcome}>
+    <tr
+      key={`ind-${r.row}`}
+      className={`border-t border-slate-100 align-top ${ROW_CLASS[r.outcome]}`}
+      data-testid="preview-row"
+      data-outcome={r.outcome}
+    >
       <td className="px-3 py-2 tabular-nums">{r.row}</td>
       <td className="px-3 py-2">
         {r.name || r.code || m.excel.empty}
@@ -95,16 +110,23 @@ function IndicatorRows({ rows, lang, m }: { rows: IndicatorImportRow[]; lang: La
 }
 
 function TaskRows({ rows, m }: { rows: TaskImportRow[]; m: Messages }) {
-  const status = (s: string | null) => (s ? (m.reporting.taskStatus[s as keyof Messages["reporting"]["taskStatus"]] ?? s) : m.excel.empty);
+  const status = (s: string | null) =>
+    s ? (m.reporting.taskStatus[s as keyof Messages["reporting"]["taskStatus"]] ?? s) : m.excel.empty;
   return rows.map((r) => (
-    <tr key={`task-${r.row}`} className={`border-t border-slate-100 align-top ${ROW_CLASS[r.outcome]}`} data-testid="preview-row" data-outcome={r.outcome}>
+    <tr
+      key={`task-${r.row}`}
+      className={`border-t border-slate-100 align-top ${ROW_CLASS[r.outcome]}`}
+      data-testid="preview-row"
+      data-outcome={r.outcome}
+    >
       <td className="px-3 py-2 tabular-nums">{r.row}</td>
       <td className="px-3 py-2">
         <span className="line-clamp-3">{r.title || m.excel.empty}</span>
         <span className="block text-xs text-slate-500">{r.key}</span>
       </td>
       <CurrentCell m={m} state={r.current?.state}>
-        {r.current && `${status(r.current.status)}${r.current.percentComplete != null ? ` · ${r.current.percentComplete}%` : ""}`}
+        {r.current &&
+          `${status(r.current.status)}${r.current.percentComplete != null ? ` · ${r.current.percentComplete}%` : ""}`}
       </CurrentCell>
       <td className="px-3 py-2">
         <span className="font-medium">
@@ -133,11 +155,21 @@ function Table({ caption, children, m }: { caption: string; children: ReactNode;
         <caption className="bg-slate-50 px-3 py-2 text-left font-semibold">{caption}</caption>
         <thead className="bg-slate-100 text-left">
           <tr>
-            <th scope="col" className="px-3 py-2">{m.excel.row}</th>
-            <th scope="col" className="px-3 py-2">{m.excel.item}</th>
-            <th scope="col" className="px-3 py-2">{m.excel.current}</th>
-            <th scope="col" className="px-3 py-2">{m.excel.willWrite}</th>
-            <th scope="col" className="px-3 py-2">{m.excel.outcomeLabel}</th>
+            <th scope="col" className="px-3 py-2">
+              {m.excel.row}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {m.excel.item}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {m.excel.current}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {m.excel.willWrite}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {m.excel.outcomeLabel}
+            </th>
           </tr>
         </thead>
         <tbody>{children}</tbody>
@@ -146,7 +178,17 @@ function Table({ caption, children, m }: { caption: string; children: ReactNode;
   );
 }
 
-function Section<R extends { outcome: string }>({ title, rows, render, m }: { title: string; rows: R[]; render: (rows: R[]) => ReactNode; m: Messages }) {
+function Section<R extends { outcome: string }>({
+  title,
+  rows,
+  render,
+  m,
+}: {
+  title: string;
+  rows: R[];
+  render: (rows: R[]) => ReactNode;
+  m: Messages;
+}) {
   const main = rows.filter((r) => r.outcome !== "same");
   const same = rows.filter((r) => r.outcome === "same");
   return (
@@ -154,7 +196,13 @@ function Section<R extends { outcome: string }>({ title, rows, render, m }: { ti
       <h3 className="text-lg font-semibold">
         {title} ({rows.length})
       </h3>
-      {main.length ? <Table caption={title} m={m}>{render(main)}</Table> : <p className="text-sm text-slate-600">{m.excel.noRows}</p>}
+      {main.length ? (
+        <Table caption={title} m={m}>
+          {render(main)}
+        </Table>
+      ) : (
+        <p className="text-sm text-slate-600">{m.excel.noRows}</p>
+      )}
       {same.length > 0 && (
         <details className="rounded border border-slate-200 bg-white p-2">
           <summary className="cursor-pointer text-sm">{fill(m.excel.unchangedRows, { count: same.length })}</summary>
@@ -174,11 +222,16 @@ export function PreviewTable({ batch, lang, m }: { batch: ImportBatchView; lang:
   const { parsed, summary } = batch;
   return (
     <div className="space-y-4">
-      <div role="status" className={`rounded border p-3 ${summary.invalid + parsed.fileErrors.length > 0 ? "border-red-300 bg-red-50" : "border-green-300 bg-green-50"}`}>
+      <div
+        role="status"
+        className={`rounded border p-3 ${summary.invalid + parsed.fileErrors.length > 0 ? "border-red-300 bg-red-50" : "border-green-300 bg-green-50"}`}
+      >
         <p className="font-semibold" data-testid="preview-summary">
           {fill(m.excel.summary, { valid: summary.valid, invalid: summary.invalid })}
         </p>
-        <p className="text-sm">{fill(m.excel.summaryDetail, { changes: summary.changes, unchanged: summary.unchanged })}</p>
+        <p className="text-sm">
+          {fill(m.excel.summaryDetail, { changes: summary.changes, unchanged: summary.unchanged })}
+        </p>
       </div>
       {parsed.fileErrors.length > 0 && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
@@ -190,7 +243,12 @@ export function PreviewTable({ batch, lang, m }: { batch: ImportBatchView; lang:
           </ul>
         </div>
       )}
-      <Section title={m.excel.indicators} rows={parsed.indicators} m={m} render={(rows) => <IndicatorRows rows={rows} lang={lang} m={m} />} />
+      <Section
+        title={m.excel.indicators}
+        rows={parsed.indicators}
+        m={m}
+        render={(rows) => <IndicatorRows rows={rows} lang={lang} m={m} />}
+      />
       <Section title={m.excel.tasks} rows={parsed.tasks} m={m} render={(rows) => <TaskRows rows={rows} m={m} />} />
     </div>
   );

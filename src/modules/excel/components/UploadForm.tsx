@@ -16,7 +16,8 @@ export function UploadForm({ lang, period, m }: { lang: string; period: string; 
     if (file.size > MAX_FILE_BYTES) return { ok: false, fieldErrors: { file: [m.tooBig] } };
     try {
       const r = await uploadImportAction(prev, formData);
-      if (r.ok && r.data) router.push(`/${lang}/reporting/import?period=${encodeURIComponent(period)}&batch=${r.data.batchId}`);
+      if (r.ok && r.data)
+        router.push(`/${lang}/reporting/import?period=${encodeURIComponent(period)}&batch=${r.data.batchId}`);
       return r;
     } catch {
       return { ok: false, message: m.uploadFailed };
@@ -50,7 +51,12 @@ export function UploadForm({ lang, period, m }: { lang: string; period: string; 
           ))}
         </div>
       </div>
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60" data-testid="excel-upload">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
+        data-testid="excel-upload"
+      >
         {pending ? m.uploading : m.upload}
       </button>
       <div role="status" aria-live="polite" className="text-sm">

@@ -72,7 +72,12 @@ export function readerLoad(): { running: number; waiting: number } {
  * normalizeLabel) or rejects with IsolatedReadError; an unexpected failure is logged and reported
  * as NOT_XLSX (the user sees "not an Excel file", never internal text).
  */
-export async function readWorkbookIsolated(bytes: Uint8Array, limits: ReadLimits, wanted: string[], timeoutMs = READ_TIMEOUT_MS): Promise<RawWorkbook> {
+export async function readWorkbookIsolated(
+  bytes: Uint8Array,
+  limits: ReadLimits,
+  wanted: string[],
+  timeoutMs = READ_TIMEOUT_MS,
+): Promise<RawWorkbook> {
   const js = await workerCode();
   const release = await slot();
   try {
@@ -95,11 +100,18 @@ export async function readWorkbookIsolated(bytes: Uint8Array, limits: ReadLimits
         void worker.terminate();
       };
       const timer = setTimeout(() => done(() => reject(new IsolatedReadError("TIMEOUT"))), timeoutMs);
-      worker.once("message", (m: { ok: true; workbook: RawWorkbook } | { ok: false; code: ReadErrorCode; sheet: string | null; internal?: string }) => {
-        if (m.ok) return done(() => resolve(m.workbook));
-        if (m.internal) console.error("[excel] workbook reader failed", m.internal);
-        done(() => reject(new IsolatedReadError(m.code, m.sheet)));
-      });
+      worker.once(
+        "message",
+        (
+          m:
+            | { ok: true; workbook: RawWorkbook }
+            | { ok: false; code: ReadErrorCode; sheet: string | null; internal?: string },
+        ) => {
+          if (m.ok) return done(() => resolve(m.workbook));
+          if (m.internal) console.error("[excel] workbook reader failed", m.internal);
+          done(() => reject(new IsolatedReadError(m.code, m.sheet)));
+        },
+      );
       worker.once("error", (err: Error & { code?: string }) => {
         // Out of its heap: the file needs far more memory than any template.
         if (err.code === "ERR_WORKER_OUT_OF_MEMORY") return done(() => reject(new IsolatedReadError("TOO_BIG")));

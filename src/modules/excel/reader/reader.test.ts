@@ -1,6 +1,13 @@
 import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { entry, lyingSizesWorkbook, manyRowsWorkbook, MB, withHugeMedia, zipOf } from "../../../../tests/support/xlsx-files";
+import {
+  entry,
+  lyingSizesWorkbook,
+  manyRowsWorkbook,
+  MB,
+  withHugeMedia,
+  zipOf,
+} from "../../../../tests/support/xlsx-files";
 import { ReadError, isDateFormat, parseRef, readWorkbook, resolvePart, type RawWorkbook } from "./workbook";
 import { decodeEntities, decodeXstring, XmlTokenizer } from "./xml";
 import { inflateEntry, readCentralDirectory, ZipError } from "./zip";
@@ -12,13 +19,20 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 /** A workbook as `parts` say, the workbook part named by the package relationships. */
 function book(parts: Record<string, string>, workbookPath = "xl/workbook.xml") {
   return zipOf([
-    entry("_rels/.rels", `<Relationships><Relationship Id="r1" Type="${REL}/officeDocument" Target="${workbookPath}"/></Relationships>`),
+    entry(
+      "_rels/.rels",
+      `<Relationships><Relationship Id="r1" Type="${REL}/officeDocument" Target="${workbookPath}"/></Relationships>`,
+    ),
     ...Object.entries(parts).map(([name, xml]) => entry(name, xml)),
   ]);
 }
 
 const cellsOf = (wb: RawWorkbook, sheet: string) =>
-  Object.fromEntries(wb.sheets.find((s) => s.name === sheet)!.rows.flatMap((r) => r.cells.map(([c, cell]) => [`${c}:${r.n}`, cell.value])));
+  Object.fromEntries(
+    wb.sheets
+      .find((s) => s.name === sheet)!
+      .rows.flatMap((r) => r.cells.map(([c, cell]) => [`${c}:${r.n}`, cell.value])),
+  );
 
 describe("zip", () => {
   it("stops inflating past the byte budget whatever the headers declare", async () => {
@@ -29,12 +43,21 @@ describe("zip", () => {
     expect(sheet.declaredSize).toBe(10 * 1024);
     let seen = 0;
     const budget = { remaining: 5 * MB };
-    await expect(inflateEntry(bomb, sheet, budget, (c) => void (seen += c.length))).rejects.toEqual(new ZipError("TOO_BIG"));
+    await expect(inflateEntry(bomb, sheet, budget, (c) => void (seen += c.length))).rejects.toEqual(
+      new ZipError("TOO_BIG"),
+    );
     expect(seen).toBeLessThanOrEqual(5 * MB);
   });
 
   it("refuses a truncated deflate stream and a directory pointing outside the file", async () => {
-    const z = zipOf([{ name: "a.xml", compressed: deflateRawSync(Buffer.from("<a>".repeat(1000))).subarray(0, 10), crc: 0, declaredSize: 3000 }]);
+    const z = zipOf([
+      {
+        name: "a.xml",
+        compressed: deflateRawSync(Buffer.from("<a>".repeat(1000))).subarray(0, 10),
+        crc: 0,
+        declaredSize: 3000,
+      },
+    ]);
     const [e] = readCentralDirectory(z, 10);
     await expect(inflateEntry(z, e, { remaining: MB }, () => {})).rejects.toEqual(new ZipError("NOT_ZIP"));
     const broken = z.slice();
@@ -125,7 +148,9 @@ describe("workbook", () => {
   });
 
   it("refuses what is not a workbook", async () => {
-    await expect(readWorkbook(zipOf([entry("a.txt", "hello")]), LIMITS, () => true)).rejects.toEqual(new ReadError("NOT_XLSX"));
+    await expect(readWorkbook(zipOf([entry("a.txt", "hello")]), LIMITS, () => true)).rejects.toEqual(
+      new ReadError("NOT_XLSX"),
+    );
     const noSheet = book({ "xl/workbook.xml": `<workbook ${NS}><sheets/></workbook>` });
     await expect(readWorkbook(noSheet, LIMITS, () => true)).rejects.toEqual(new ReadError("NOT_XLSX"));
   });
@@ -159,13 +184,16 @@ describe("workbook", () => {
   });
 
   it("limits cells and the length of one cell", async () => {
-    const sheet = (rows: string) => book({
-      "xl/workbook.xml": `<workbook ${NS}><sheets><sheet name="A" sheetId="1" r:id="a"/></sheets></workbook>`,
-      "xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="a" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-      "xl/worksheets/sheet1.xml": `<worksheet ${NS}><sheetData>${rows}</sheetData></worksheet>`,
-    });
+    const sheet = (rows: string) =>
+      book({
+        "xl/workbook.xml": `<workbook ${NS}><sheets><sheet name="A" sheetId="1" r:id="a"/></sheets></workbook>`,
+        "xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="a" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        "xl/worksheets/sheet1.xml": `<worksheet ${NS}><sheetData>${rows}</sheetData></worksheet>`,
+      });
     const wide = sheet(`<row r="1">${Array.from({ length: 200 }, () => `<c><v>1</v></c>`).join("")}</row>`);
-    await expect(readWorkbook(wide, { ...LIMITS, maxCells: 100 }, () => true)).rejects.toMatchObject({ code: "TOO_MANY_CELLS" });
+    await expect(readWorkbook(wide, { ...LIMITS, maxCells: 100 }, () => true)).rejects.toMatchObject({
+      code: "TOO_MANY_CELLS",
+    });
     const long = sheet(`<row r="1"><c t="inlineStr"><is><t>${"x".repeat(50_000)}</t></is></c></row>`);
     await expect(readWorkbook(long, LIMITS, () => true)).rejects.toMatchObject({ code: "CELL_TOO_LONG" });
   });

@@ -7,7 +7,8 @@
 import { decodeXstring, tagsOf, XmlError, XmlTokenizer, type Attrs, type XmlHandler } from "./xml";
 import { entryText, inflateEntry, readCentralDirectory, ZipError, type Budget, type ZipEntry } from "./zip";
 
-export type RawValue = string | number | boolean | Date | { error: string } | { text: string | number | boolean | Date; hyperlink: string };
+export type RawValue =
+  string | number | boolean | Date | { error: string } | { text: string | number | boolean | Date; hyperlink: string };
 export type RawCell = { value: RawValue; numFmt?: string };
 export type RawRow = { n: number; cells: [col: number, cell: RawCell][] };
 export type RawSheet = { name: string; rows: RawRow[] };
@@ -160,7 +161,8 @@ class SheetHandler implements XmlHandler {
         this.inRph++;
         break;
       case "hyperlink":
-        if (this.hyperlinks.length < MAX_HYPERLINKS && a.ref) this.hyperlinks.push({ ref: a.ref, id: a.id ?? "", location: a.location ?? "" });
+        if (this.hyperlinks.length < MAX_HYPERLINKS && a.ref)
+          this.hyperlinks.push({ ref: a.ref, id: a.id ?? "", location: a.location ?? "" });
         break;
     }
   }
@@ -310,7 +312,13 @@ class StylesHandler implements XmlHandler {
 }
 
 /** Streams an entry through a handler; `stop` ends inflation early. */
-async function scan(bytes: Uint8Array, e: ZipEntry, budget: Budget, h: XmlHandler, stop: () => boolean = () => false): Promise<void> {
+async function scan(
+  bytes: Uint8Array,
+  e: ZipEntry,
+  budget: Budget,
+  h: XmlHandler,
+  stop: () => boolean = () => false,
+): Promise<void> {
   const decoder = new TextDecoder("utf-8");
   const t = new XmlTokenizer(h);
   let stopped = false;
@@ -331,7 +339,11 @@ async function scan(bytes: Uint8Array, e: ZipEntry, budget: Budget, h: XmlHandle
  * Reads a workbook's sheet names and the rows of the sheets whose name `want` accepts. Throws
  * ReadError; its code says why (not a workbook, too big once inflated, too many rows…).
  */
-export async function readWorkbook(bytes: Uint8Array, limits: ReadLimits, want: (sheetName: string) => boolean): Promise<RawWorkbook> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  limits: ReadLimits,
+  want: (sheetName: string) => boolean,
+): Promise<RawWorkbook> {
   try {
     return await read(bytes, limits, want);
   } catch (err) {
@@ -358,7 +370,12 @@ async function read(bytes: Uint8Array, limits: ReadLimits, want: (sheetName: str
   const rels = async (part: string) => {
     const xml = await text(relsOf(part));
     if (xml == null) return [];
-    return tagsOf(xml, new Set(["Relationship"])).map(({ attrs }) => ({ id: attrs.Id ?? "", type: attrs.Type ?? "", target: attrs.Target ?? "", external: attrs.TargetMode === "External" }));
+    return tagsOf(xml, new Set(["Relationship"])).map(({ attrs }) => ({
+      id: attrs.Id ?? "",
+      type: attrs.Type ?? "",
+      target: attrs.Target ?? "",
+      external: attrs.TargetMode === "External",
+    }));
   };
 
   // The workbook part is named by the package relationships; every writer calls it xl/workbook.xml
@@ -368,7 +385,9 @@ async function read(bytes: Uint8Array, limits: ReadLimits, want: (sheetName: str
   const workbookXml = await text(workbookPart);
   if (workbookXml == null) throw new ReadError("NOT_XLSX");
   const tags = tagsOf(workbookXml, new Set(["sheet", "workbookPr"]));
-  const date1904 = tags.some((t) => t.name === "workbookPr" && (t.attrs.date1904 === "1" || t.attrs.date1904 === "true"));
+  const date1904 = tags.some(
+    (t) => t.name === "workbookPr" && (t.attrs.date1904 === "1" || t.attrs.date1904 === "true"),
+  );
   const sheetTags = tags.filter((t) => t.name === "sheet");
   if (sheetTags.length === 0) throw new ReadError("NOT_XLSX");
   const wbRels = await rels(workbookPart);
@@ -410,7 +429,8 @@ async function read(bytes: Uint8Array, limits: ReadLimits, want: (sheetName: str
       const v = h.out.get(s.index);
       if (v == null) throw new ReadError("NOT_XLSX");
       const cell = s.cell;
-      if (typeof cell.value === "object" && cell.value && "hyperlink" in cell.value) cell.value = { text: v, hyperlink: cell.value.hyperlink };
+      if (typeof cell.value === "object" && cell.value && "hyperlink" in cell.value)
+        cell.value = { text: v, hyperlink: cell.value.hyperlink };
       else cell.value = v;
     }
   }

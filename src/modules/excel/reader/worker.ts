@@ -13,6 +13,11 @@ readWorkbook(new Uint8Array(input.bytes), input.limits, (name) => wanted.has(nor
     parentPort!.postMessage(
       err instanceof ReadError
         ? { ok: false, code: err.code, sheet: err.sheet }
-        : { ok: false, code: "NOT_XLSX", sheet: null, internal: err instanceof Error ? (err.stack ?? err.message) : String(err) },
+        : {
+            ok: false,
+            code: "NOT_XLSX",
+            sheet: null,
+            internal: err instanceof Error ? (err.stack ?? err.message) : String(err),
+          },
     ),
 );

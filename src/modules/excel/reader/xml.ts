@@ -4,7 +4,10 @@
 // references (so no "billion laughs"), no DTD.
 
 export class XmlError extends Error {
-  constructor(readonly code: "MALFORMED" | "CELL_TOO_LONG" | "TOO_MANY_CELLS" | "TOO_MANY_ROWS", message = code) {
+  constructor(
+    readonly code: "MALFORMED" | "CELL_TOO_LONG" | "TOO_MANY_CELLS" | "TOO_MANY_ROWS",
+    message = code,
+  ) {
     super(message);
   }
 }

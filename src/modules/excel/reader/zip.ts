@@ -42,7 +42,8 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): Zip
   const count = view.getUint16(eocd + 10, true);
   const dirSize = view.getUint32(eocd + 12, true);
   const dirOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || dirOffset === 0xffffffff || count > maxEntries || dirOffset + dirSize > bytes.length) throw new ZipError("NOT_ZIP");
+  if (count === 0xffff || dirOffset === 0xffffffff || count > maxEntries || dirOffset + dirSize > bytes.length)
+    throw new ZipError("NOT_ZIP");
   const names = new TextDecoder("utf-8", { fatal: false });
   const entries: ZipEntry[] = [];
   let p = dirOffset;
@@ -86,7 +87,12 @@ export type Budget = { remaining: number };
  * ZipError("TOO_BIG"), whatever the zip declared. `onChunk` returns false to stop early (the rest
  * of the entry is never inflated).
  */
-export async function inflateEntry(bytes: Uint8Array, e: ZipEntry, budget: Budget, onChunk: (chunk: Buffer) => boolean | void): Promise<void> {
+export async function inflateEntry(
+  bytes: Uint8Array,
+  e: ZipEntry,
+  budget: Budget,
+  onChunk: (chunk: Buffer) => boolean | void,
+): Promise<void> {
   const data = rawData(bytes, e);
   if (e.method === 0) {
     if (data.length > budget.remaining) throw new ZipError("TOO_BIG");

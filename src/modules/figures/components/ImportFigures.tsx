@@ -8,7 +8,8 @@ import { CSV_COLUMNS, MAX_CSV_BYTES, type FigureIssue } from "../parse";
 
 type M = Messages["figures"];
 
-const fillIn = (s: string, v: Record<string, string | number> = {}) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? `{${k}}`));
+const fillIn = (s: string, v: Record<string, string | number> = {}) =>
+  s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? `{${k}}`));
 
 /**
  * Upload → preview (each row with its errors in the reader's language) → confirm or cancel. The
@@ -19,15 +20,21 @@ export function ImportFigures({ lang, m }: { lang: string; m: M }) {
   const t = m.import;
   const fileRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [preview, previewDispatch, previewing] = useActionState<ActionResult<PreviewData> | null, FormData>(async (prev, fd) => {
-    const f = fd.get("file");
-    if (!(f instanceof File) || f.size === 0) return { ok: false, fieldErrors: { file: [t.noFile] } };
-    if (f.size > MAX_CSV_BYTES) return { ok: false, fieldErrors: { file: [t.tooBig] } };
-    setFile(f);
-    return previewFiguresAction(prev, fd);
-  }, null);
+  const [preview, previewDispatch, previewing] = useActionState<ActionResult<PreviewData> | null, FormData>(
+    async (prev, fd) => {
+      const f = fd.get("file");
+      if (!(f instanceof File) || f.size === 0) return { ok: false, fieldErrors: { file: [t.noFile] } };
+      if (f.size > MAX_CSV_BYTES) return { ok: false, fieldErrors: { file: [t.tooBig] } };
+      setFile(f);
+      return previewFiguresAction(prev, fd);
+    },
+    null,
+  );
   // The confirmation's state: the server's answer, "cancelled", or nothing yet (a new upload).
-  const [done, confirmDispatch, confirming] = useActionState<ActionResult<ConfirmData | PreviewData> | null | "cancelled", FormData | "cancel" | "reset">(async (_prev, input) => {
+  const [done, confirmDispatch, confirming] = useActionState<
+    ActionResult<ConfirmData | PreviewData> | null | "cancelled",
+    FormData | "cancel" | "reset"
+  >(async (_prev, input) => {
     if (input === "cancel") return "cancelled";
     if (input === "reset") return null;
     return confirmFiguresAction(null, input);
@@ -65,9 +72,15 @@ export function ImportFigures({ lang, m }: { lang: string; m: M }) {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onUpload} className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-busy={previewing}>
+      <form
+        onSubmit={onUpload}
+        className="space-y-3 rounded border border-slate-200 bg-white p-4"
+        aria-busy={previewing}
+      >
         <div>
-          <label htmlFor="figures-file" className="block font-medium">{t.file}</label>
+          <label htmlFor="figures-file" className="block font-medium">
+            {t.file}
+          </label>
           <input
             ref={fileRef}
             id="figures-file"
@@ -82,11 +95,18 @@ export function ImportFigures({ lang, m }: { lang: string; m: M }) {
           />
           <div id="figures-file-errors" aria-live="polite">
             {fileErrors.map((e) => (
-              <p key={e} className="mt-1 text-sm text-red-700">{data?.fileErrors[0] ? issueText(data.fileErrors[0]) : e}</p>
+              <p key={e} className="mt-1 text-sm text-red-700">
+                {data?.fileErrors[0] ? issueText(data.fileErrors[0]) : e}
+              </p>
             ))}
           </div>
         </div>
-        <button type="submit" disabled={previewing || confirming} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60" data-testid="figures-upload">
+        <button
+          type="submit"
+          disabled={previewing || confirming}
+          className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
+          data-testid="figures-upload"
+        >
           {previewing ? t.uploading : t.upload}
         </button>
       </form>
@@ -96,16 +116,24 @@ export function ImportFigures({ lang, m }: { lang: string; m: M }) {
         {confirmed && (
           <p className="rounded border border-green-300 bg-green-50 p-3 text-green-900">
             {fillIn(t.done, { count: confirmed.count })}{" "}
-            <a href={`/${lang}/sources`} className="underline">{t.viewPublic}</a>
+            <a href={`/${lang}/sources`} className="underline">
+              {t.viewPublic}
+            </a>
           </p>
         )}
-        {done && done !== "cancelled" && !done.ok && <p className="text-red-700">{lang === "vi" && done.message ? done.message : t.hasErrors}</p>}
-        {preview && !preview.ok && !fileErrors.length && <p className="text-red-700">{lang === "vi" && preview.message ? preview.message : t.hasErrors}</p>}
+        {done && done !== "cancelled" && !done.ok && (
+          <p className="text-red-700">{lang === "vi" && done.message ? done.message : t.hasErrors}</p>
+        )}
+        {preview && !preview.ok && !fileErrors.length && (
+          <p className="text-red-700">{lang === "vi" && preview.message ? preview.message : t.hasErrors}</p>
+        )}
       </div>
 
       {showPreview && data && (
         <section aria-labelledby="figures-preview" className="space-y-3" data-testid="figures-preview">
-          <h2 id="figures-preview" className="text-lg font-semibold text-brand-800">{fillIn(t.previewOf, { file: data.fileName })}</h2>
+          <h2 id="figures-preview" className="text-lg font-semibold text-brand-800">
+            {fillIn(t.previewOf, { file: data.fileName })}
+          </h2>
           <p data-testid="figures-summary">{fillIn(t.summary, { valid: data.valid, invalid: data.invalid })}</p>
           {data.fileErrors.length > 0 && (
             <div className="rounded border border-red-300 bg-red-50 p-3" data-testid="figures-file-errors">
@@ -118,26 +146,49 @@ export function ImportFigures({ lang, m }: { lang: string; m: M }) {
             </div>
           )}
           {data.rows.length > 0 && (
-            <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="figures-preview">
+            <div
+              className="overflow-x-auto rounded border border-slate-200 bg-white"
+              tabIndex={0}
+              role="region"
+              aria-labelledby="figures-preview"
+            >
               <table className="min-w-full text-sm">
                 <thead className="bg-slate-100 text-left">
                   <tr>
-                    <th scope="col" className="px-2 py-1">{t.line}</th>
+                    <th scope="col" className="px-2 py-1">
+                      {t.line}
+                    </th>
                     {(["indicator", "source", "period", "value", "release_date", "printed"] as const).map((c) => (
-                      <th key={c} scope="col" className="px-2 py-1 font-mono text-xs">{c}</th>
+                      <th key={c} scope="col" className="px-2 py-1 font-mono text-xs">
+                        {c}
+                      </th>
                     ))}
-                    <th scope="col" className="px-2 py-1">{t.errors}</th>
+                    <th scope="col" className="px-2 py-1">
+                      {t.errors}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.rows.map((r) => (
-                    <tr key={r.line} className={`border-t border-slate-100 align-top ${r.errors.length ? "bg-red-50" : ""}`} data-testid="figures-row" data-line={r.line} data-valid={r.errors.length ? "false" : "true"}>
-                      <th scope="row" className="px-2 py-1 text-left font-normal">{r.line}</th>
+                    <tr
+                      key={r.line}
+                      className={`border-t border-slate-100 align-top ${r.errors.length ? "bg-red-50" : ""}`}
+                      data-testid="figures-row"
+                      data-line={r.line}
+                      data-valid={r.errors.length ? "false" : "true"}
+                    >
+                      <th scope="row" className="px-2 py-1 text-left font-normal">
+                        {r.line}
+                      </th>
                       {(["indicator", "source", "period", "value", "release_date", "printed"] as const).map((c) => (
                         <td key={c} className="max-w-[14rem] truncate px-2 py-1">
                           {r.cells[c]}
                           {/* How the number was read ("1.234" is a thousand and more the Vietnamese way): shown so a misreading is caught before confirming. */}
-                          {c === "value" && r.figure && <span className="block text-xs text-slate-600" data-testid="figures-read-as">= {formatNumber(r.figure.value, lang === "en" ? "en" : "vi", 6)}</span>}
+                          {c === "value" && r.figure && (
+                            <span className="block text-xs text-slate-600" data-testid="figures-read-as">
+                              = {formatNumber(r.figure.value, lang === "en" ? "en" : "vi", 6)}
+                            </span>
+                          )}
                         </td>
                       ))}
                       <td className="px-2 py-1" data-testid="figures-row-errors">
@@ -157,14 +208,30 @@ export function ImportFigures({ lang, m }: { lang: string; m: M }) {
               </table>
             </div>
           )}
-          {!ready && <p className="text-red-700" data-testid="figures-blocked">{t.blocked}</p>}
+          {!ready && (
+            <p className="text-red-700" data-testid="figures-blocked">
+              {t.blocked}
+            </p>
+          )}
           <div className="flex gap-3">
             {ready && (
-              <button type="button" onClick={onConfirm} disabled={confirming} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60" data-testid="figures-confirm">
+              <button
+                type="button"
+                onClick={onConfirm}
+                disabled={confirming}
+                className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60"
+                data-testid="figures-confirm"
+              >
                 {confirming ? t.confirming : fillIn(t.confirm, { count: data.valid })}
               </button>
             )}
-            <button type="button" onClick={onCancel} disabled={confirming} className="rounded border border-slate-300 bg-white px-4 py-2" data-testid="figures-cancel">
+            <button
+              type="button"
+              onClick={onCancel}
+              disabled={confirming}
+              className="rounded border border-slate-300 bg-white px-4 py-2"
+              data-testid="figures-cancel"
+            >
               {t.cancel}
             </button>
           </div>

@@ -38,29 +38,68 @@ export async function SourcesPage({ lang, m, filters }: { lang: Lang; m: Message
         <p className="mt-2 max-w-3xl text-slate-700">{t.intro}</p>
       </div>
 
-      <form method="get" action={here} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm" aria-label={t.filters} role="search">
+      <form
+        method="get"
+        action={here}
+        className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
+        aria-label={t.filters}
+        role="search"
+      >
         <div>
-          <label htmlFor="indicator" className="block text-xs font-medium">{t.indicator}</label>
-          <select id="indicator" name="indicator" defaultValue={filters.indicator ?? ""} className="mt-1 max-w-[24rem] rounded border border-slate-300 px-2 py-1">
+          <label htmlFor="indicator" className="block text-xs font-medium">
+            {t.indicator}
+          </label>
+          <select
+            id="indicator"
+            name="indicator"
+            defaultValue={filters.indicator ?? ""}
+            className="mt-1 max-w-[24rem] rounded border border-slate-300 px-2 py-1"
+          >
             <option value="">{t.all}</option>
             {indicators.map((i) => (
-              <option key={i.code} value={i.code}>{name(i)}</option>
+              <option key={i.code} value={i.code}>
+                {name(i)}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">{t.apply}</button>
-        {filters.indicator && <Link href={here} prefetch={false} className="text-brand-700 underline">{t.reset}</Link>}
-        <a href={`/api/v1/figures${filters.indicator ? `?indicator=${filters.indicator}` : ""}`} className="ml-auto text-brand-700 underline">{t.api}</a>
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
+          {t.apply}
+        </button>
+        {filters.indicator && (
+          <Link href={here} prefetch={false} className="text-brand-700 underline">
+            {t.reset}
+          </Link>
+        )}
+        <a
+          href={`/api/v1/figures${filters.indicator ? `?indicator=${filters.indicator}` : ""}`}
+          className="ml-auto text-brand-700 underline"
+        >
+          {t.api}
+        </a>
       </form>
 
       {shown.length === 0 ? (
-        <div className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-700" data-testid="sources-empty">
+        <div
+          className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-700"
+          data-testid="sources-empty"
+        >
           <p>{filters.indicator ? t.emptyFiltered : t.empty}</p>
-          {filters.indicator && <Link href={here} prefetch={false} className="mt-2 inline-block text-sm text-brand-700 underline">{t.reset}</Link>}
+          {filters.indicator && (
+            <Link href={here} prefetch={false} className="mt-2 inline-block text-sm text-brand-700 underline">
+              {t.reset}
+            </Link>
+          )}
         </div>
       ) : (
         <>
-          <p className="text-sm text-slate-600" data-testid="sources-count">{fill(t.showing, { from: (page - 1) * PAGE + 1, to: (page - 1) * PAGE + shown.length, total: groups.length })}</p>
+          <p className="text-sm text-slate-600" data-testid="sources-count">
+            {fill(t.showing, {
+              from: (page - 1) * PAGE + 1,
+              to: (page - 1) * PAGE + shown.length,
+              total: groups.length,
+            })}
+          </p>
           {shown.map((g) => (
             <IndicatorTable key={g.indicator.code} g={g} lang={lang} m={m} />
           ))}
@@ -68,9 +107,27 @@ export async function SourcesPage({ lang, m, filters }: { lang: Lang; m: Message
       )}
       {pages > 1 && (
         <nav className="flex gap-3 text-sm" aria-label={t.pagination}>
-          {page > 1 && <Link href={`${here}${sourcesQuery({ ...filters, page: page - 1 })}`} prefetch={false} className="text-brand-700 underline" rel="prev">{t.prev}</Link>}
+          {page > 1 && (
+            <Link
+              href={`${here}${sourcesQuery({ ...filters, page: page - 1 })}`}
+              prefetch={false}
+              className="text-brand-700 underline"
+              rel="prev"
+            >
+              {t.prev}
+            </Link>
+          )}
           <span>{fill(t.page, { page, pages })}</span>
-          {page < pages && <Link href={`${here}${sourcesQuery({ ...filters, page: page + 1 })}`} prefetch={false} className="text-brand-700 underline" rel="next">{t.next}</Link>}
+          {page < pages && (
+            <Link
+              href={`${here}${sourcesQuery({ ...filters, page: page + 1 })}`}
+              prefetch={false}
+              className="text-brand-700 underline"
+              rel="next"
+            >
+              {t.next}
+            </Link>
+          )}
         </nav>
       )}
     </div>
@@ -83,16 +140,30 @@ function IndicatorTable({ g, lang, m }: { g: IndicatorFigures; lang: Lang; m: Me
   const title = lang === "vi" ? g.indicator.nameVi : g.indicator.nameEn;
   const fmt = (v: number) => formatValue(v, g.indicator.unit, g.indicator.kind, lang);
   return (
-    <section aria-labelledby={id} className="space-y-2" data-testid="figures-indicator" data-indicator={g.indicator.code}>
+    <section
+      aria-labelledby={id}
+      className="space-y-2"
+      data-testid="figures-indicator"
+      data-indicator={g.indicator.code}
+    >
       <h2 id={id} className="text-lg font-semibold text-brand-800">
-        <Link href={`/${lang}/indicators/${g.indicator.code}`} prefetch={false} className="hover:underline">{title}</Link>
+        <Link href={`/${lang}/indicators/${g.indicator.code}`} prefetch={false} className="hover:underline">
+          {title}
+        </Link>
       </h2>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby={id}>
+      <div
+        className="overflow-x-auto rounded border border-slate-200 bg-white"
+        tabIndex={0}
+        role="region"
+        aria-labelledby={id}
+      >
         <table className="min-w-full text-sm">
           <caption className="sr-only">{fill(t.tableCaption, { indicator: title })}</caption>
           <thead className="bg-slate-100 text-left">
             <tr>
-              <th scope="col" className="px-3 py-2">{t.period}</th>
+              <th scope="col" className="px-3 py-2">
+                {t.period}
+              </th>
               {g.sources.map((s) => (
                 <th key={s.source.code} scope="col" className="px-3 py-2">
                   {lang === "vi" ? s.source.nameVi : s.source.nameEn}
@@ -103,10 +174,18 @@ function IndicatorTable({ g, lang, m }: { g: IndicatorFigures; lang: Lang; m: Me
           </thead>
           <tbody>
             {g.periods.map((p) => {
-              const current = g.sources.map((s) => s.periods.get(p)?.at(-1)?.value).filter((v): v is number => v !== undefined);
+              const current = g.sources
+                .map((s) => s.periods.get(p)?.at(-1)?.value)
+                .filter((v): v is number => v !== undefined);
               const conflict = new Set(current).size > 1;
               return (
-                <tr key={p} className="border-t border-slate-100 align-top" data-testid="figures-period" data-period={p} data-conflict={conflict ? "true" : undefined}>
+                <tr
+                  key={p}
+                  className="border-t border-slate-100 align-top"
+                  data-testid="figures-period"
+                  data-period={p}
+                  data-conflict={conflict ? "true" : undefined}
+                >
                   <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">
                     {p}
                     {conflict && <span className="mt-1 block text-xs font-normal text-amber-800">⚠ {t.conflict}</span>}
@@ -115,7 +194,11 @@ function IndicatorTable({ g, lang, m }: { g: IndicatorFigures; lang: Lang; m: Me
                     const chain = s.periods.get(p);
                     return (
                       <td key={s.source.code} className="px-3 py-2" data-source={s.source.code}>
-                        {chain ? <FigureCell chain={chain} fmt={fmt} lang={lang} m={m} /> : <span className="text-slate-500">{t.noValue}</span>}
+                        {chain ? (
+                          <FigureCell chain={chain} fmt={fmt} lang={lang} m={m} />
+                        ) : (
+                          <span className="text-slate-500">{t.noValue}</span>
+                        )}
                       </td>
                     );
                   })}
@@ -129,29 +212,61 @@ function IndicatorTable({ g, lang, m }: { g: IndicatorFigures; lang: Lang; m: Me
   );
 }
 
-function FigureCell({ chain, fmt, lang, m }: { chain: FigureRow[]; fmt: (v: number) => string; lang: Lang; m: Messages }) {
+function FigureCell({
+  chain,
+  fmt,
+  lang,
+  m,
+}: {
+  chain: FigureRow[];
+  fmt: (v: number) => string;
+  lang: Lang;
+  m: Messages;
+}) {
   const t = m.figures;
   const f = chain[chain.length - 1];
   const earlier = chain.slice(0, -1).reverse();
   return (
     <div data-testid="figure" data-key={f.key}>
-      <a href={f.releaseUrl} rel="external noopener noreferrer" className="font-semibold text-brand-700 underline" title={`${f.quote} — ${f.releaseTitle}, ${formatDate(f.releaseDate, lang)}`} data-testid="figure-value">
+      <a
+        href={f.releaseUrl}
+        rel="external noopener noreferrer"
+        className="font-semibold text-brand-700 underline"
+        title={`${f.quote} — ${f.releaseTitle}, ${formatDate(f.releaseDate, lang)}`}
+        data-testid="figure-value"
+      >
         {fmt(f.value)}
       </a>
       {f.provisional && (
-        <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900" title={t.provisionalLong} data-testid="figure-provisional">{t.provisional}</span>
+        <span
+          className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900"
+          title={t.provisionalLong}
+          data-testid="figure-provisional"
+        >
+          {t.provisional}
+        </span>
       )}
       {earlier.map((e) => (
-        <span key={e.id} className="block text-xs text-slate-600" data-testid="figure-revised">{fill(t.revisedFrom, { value: fmt(e.value), date: formatDate(e.releaseDate, lang) })}</span>
+        <span key={e.id} className="block text-xs text-slate-600" data-testid="figure-revised">
+          {fill(t.revisedFrom, { value: fmt(e.value), date: formatDate(e.releaseDate, lang) })}
+        </span>
       ))}
       <details className="mt-1 max-w-xs text-xs text-slate-700">
         <summary className="cursor-pointer text-brand-700">{t.quote}</summary>
-        <blockquote className="mt-1 border-l-2 border-slate-300 pl-2" lang="vi">“{f.quote}”</blockquote>
+        <blockquote className="mt-1 border-l-2 border-slate-300 pl-2" lang="vi">
+          “{f.quote}”
+        </blockquote>
         <p className="mt-1">
-          <a href={f.releaseUrl} rel="external noopener noreferrer" className="underline">{fill(t.releaseOf, { title: f.releaseTitle, date: formatDate(f.releaseDate, lang) })}</a>
+          <a href={f.releaseUrl} rel="external noopener noreferrer" className="underline">
+            {fill(t.releaseOf, { title: f.releaseTitle, date: formatDate(f.releaseDate, lang) })}
+          </a>
         </p>
         <p className="mt-1">{fill(t.printedAs, { printed: f.printed })}</p>
-        {f.definitionNote && <p className="mt-1"><span className="font-medium">{t.definitionNote}:</span> {f.definitionNote}</p>}
+        {f.definitionNote && (
+          <p className="mt-1">
+            <span className="font-medium">{t.definitionNote}:</span> {f.definitionNote}
+          </p>
+        )}
       </details>
     </div>
   );

@@ -10,12 +10,25 @@ type Point = { x: number; y: number; label: string; value: string };
  * End jump to the first and last quarter, Escape hides it). The data attributes let
  * src/lib/enhance/lite.ts do the same on the script-free page anonymous visitors get.
  */
-export function ChartPointer({ points, name, color, children }: { points: Point[]; name: string; color: string; children: ReactNode }) {
+export function ChartPointer({
+  points,
+  name,
+  color,
+  children,
+}: {
+  points: Point[];
+  name: string;
+  color: string;
+  children: ReactNode;
+}) {
   const [active, setActive] = useState<number | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const nearest = (clientX: number) => {
     const r = box.current!.getBoundingClientRect();
-    return nearestPoint(points.map((q) => q.x), ((clientX - r.left) / r.width) * 100);
+    return nearestPoint(
+      points.map((q) => q.x),
+      ((clientX - r.left) / r.width) * 100,
+    );
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const next = pointerKey(e.key, active, points.length);
@@ -51,8 +64,17 @@ export function ChartPointer({ points, name, color, children }: { points: Point[
       )}
       <div
         role="status"
-        className={p ? "pointer-events-none absolute z-10 whitespace-nowrap border border-[#ccc] bg-white p-2.5" : "sr-only"}
-        style={p ? { top: `${Math.min(p.y, 70)}%`, ...(p.x > 60 ? { right: `calc(${100 - p.x}% + 10px)` } : { left: `calc(${p.x}% + 10px)` }) } : undefined}
+        className={
+          p ? "pointer-events-none absolute z-10 whitespace-nowrap border border-[#ccc] bg-white p-2.5" : "sr-only"
+        }
+        style={
+          p
+            ? {
+                top: `${Math.min(p.y, 70)}%`,
+                ...(p.x > 60 ? { right: `calc(${100 - p.x}% + 10px)` } : { left: `calc(${p.x}% + 10px)` }),
+              }
+            : undefined
+        }
       >
         {p && (
           <>

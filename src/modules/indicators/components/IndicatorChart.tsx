@@ -42,7 +42,12 @@ function thinned(fromEnd: number): string | undefined {
 function LegendIcon({ color }: { color: string }) {
   return (
     <svg width="14" height="14" viewBox="0 0 32 32" aria-hidden="true" className="mr-1 inline-block align-middle">
-      <path strokeWidth="4" fill="none" stroke={color} d="M0,16h10.667A5.333,5.333,0,1,1,21.333,16H32M21.333,16A5.333,5.333,0,1,1,10.667,16" />
+      <path
+        strokeWidth="4"
+        fill="none"
+        stroke={color}
+        d="M0,16h10.667A5.333,5.333,0,1,1,21.333,16H32M21.333,16A5.333,5.333,0,1,1,10.667,16"
+      />
     </svg>
   );
 }
@@ -65,54 +70,89 @@ export function IndicatorChart(p: Props) {
     ...(g.projection ? [{ name: p.labels.projection, color: PROJECTION }] : []),
   ];
   return (
-    <figure className="rounded border border-slate-200 bg-white p-3" aria-labelledby="chart-title" aria-describedby="chart-summary">
+    <figure
+      className="rounded border border-slate-200 bg-white p-3"
+      aria-labelledby="chart-title"
+      aria-describedby="chart-summary"
+    >
       <figcaption>
-        <p id="chart-title" className="font-semibold">{p.title}</p>
-        <p id="chart-summary" className="text-xs text-slate-600">{p.summary}</p>
+        <p id="chart-title" className="font-semibold">
+          {p.title}
+        </p>
+        <p id="chart-summary" className="text-xs text-slate-600">
+          {p.summary}
+        </p>
       </figcaption>
       <div className="@container flex h-80 w-full flex-col" data-testid="indicator-chart">
         <div className="relative min-h-0 flex-1">
           <ChartPointer
-            points={g.series.map((s) => ({ x: s.x, y: s.y, label: s.label, value: `${s.value}${unit || ` ${p.unit}`}` }))}
+            points={g.series.map((s) => ({
+              x: s.x,
+              y: s.y,
+              label: s.label,
+              value: `${s.value}${unit || ` ${p.unit}`}`,
+            }))}
             name={p.labels.actual}
             color={ACTUAL}
           >
             <svg className="absolute inset-0 h-full w-full overflow-visible" aria-hidden="true">
               <g stroke={GRID} strokeDasharray="3 3">
-                {g.yTicks.map((t) => <line key={t.value} x1="0" x2="100%" y1={pct(t.y)} y2={pct(t.y)} />)}
+                {g.yTicks.map((t) => (
+                  <line key={t.value} x1="0" x2="100%" y1={pct(t.y)} y2={pct(t.y)} />
+                ))}
                 <line x1="0" x2="0" y1="0" y2="100%" />
-                {g.xTicks.map((t) => <line key={t.label} x1={pct(t.x)} x2={pct(t.x)} y1="0" y2="100%" />)}
+                {g.xTicks.map((t) => (
+                  <line key={t.label} x1={pct(t.x)} x2={pct(t.x)} y1="0" y2="100%" />
+                ))}
               </g>
-              {g.paths.map((l) => <Segment key={l.name} from={l.from} to={l.to} stroke={PATH} strokeDasharray="2 4" />)}
-              {g.projection && <Segment from={g.projection.from} to={g.projection.to} stroke={PROJECTION} strokeDasharray="6 3" />}
+              {g.paths.map((l) => (
+                <Segment key={l.name} from={l.from} to={l.to} stroke={PATH} strokeDasharray="2 4" />
+              ))}
+              {g.projection && (
+                <Segment from={g.projection.from} to={g.projection.to} stroke={PROJECTION} strokeDasharray="6 3" />
+              )}
               <g stroke={ACTUAL} strokeWidth="2">
-                {g.series.slice(1).map((s, i) => <Segment key={s.label} from={g.series[i]} to={s} />)}
+                {g.series.slice(1).map((s, i) => (
+                  <Segment key={s.label} from={g.series[i]} to={s} />
+                ))}
               </g>
               <g stroke={ACTUAL} strokeWidth="2" fill="#fff">
-                {g.series.map((s) => <circle key={s.label} cx={pct(s.x)} cy={pct(s.y)} r="2" />)}
+                {g.series.map((s) => (
+                  <circle key={s.label} cx={pct(s.x)} cy={pct(s.y)} r="2" />
+                ))}
               </g>
               {g.targets.map((t) => (
                 <g key={`${t.x}/${t.y}`}>
                   <circle cx={pct(t.x)} cy={pct(t.y)} r="6" fill={t.final ? "#7c3aed" : "#047857"} stroke="#fff" />
                   <text x={pct(t.x)} y={pct(t.y)} fontSize="10" fill="#808080" textAnchor={anchor(t.x)}>
-                    {t.labels.map((l, i) => <tspan key={l} x={pct(t.x)} dy={i === 0 ? -11 - 12 * (t.labels.length - 1) : 12}>{l}</tspan>)}
+                    {t.labels.map((l, i) => (
+                      <tspan key={l} x={pct(t.x)} dy={i === 0 ? -11 - 12 * (t.labels.length - 1) : 12}>
+                        {l}
+                      </tspan>
+                    ))}
                   </text>
                 </g>
               ))}
               <g stroke={AXIS}>
                 <line x1="0" x2="100%" y1="100%" y2="100%" />
                 <line x1="0" x2="0" y1="0" y2="100%" />
-                {g.yTicks.map((t) => <line key={t.value} x1="-6" x2="0" y1={pct(t.y)} y2={pct(t.y)} />)}
+                {g.yTicks.map((t) => (
+                  <line key={t.value} x1="-6" x2="0" y1={pct(t.y)} y2={pct(t.y)} />
+                ))}
               </g>
               <g fill={AXIS} textAnchor="end">
-                {g.yTicks.map((t) => <text key={t.value} x="-8" y={pct(t.y)} dy="0.355em">{`${t.value}${unit}`}</text>)}
+                {g.yTicks.map((t) => (
+                  <text key={t.value} x="-8" y={pct(t.y)} dy="0.355em">{`${t.value}${unit}`}</text>
+                ))}
               </g>
               {/* The x axis hangs below the plot: a nested viewport whose origin is the axis line. */}
               <svg y="100%" width="100%" height="30" className="overflow-visible">
                 {g.xTicks.map((t, i) => (
                   <g key={t.label} className={thinned(g.xTicks.length - 1 - i)}>
                     <line x1={pct(t.x)} x2={pct(t.x)} y1="0" y2="6" stroke={AXIS} />
-                    <text x={pct(t.x)} y="8" dy="0.71em" fill={AXIS} textAnchor="middle">{t.label}</text>
+                    <text x={pct(t.x)} y="8" dy="0.71em" fill={AXIS} textAnchor="middle">
+                      {t.label}
+                    </text>
                   </g>
                 ))}
               </svg>
@@ -123,7 +163,9 @@ export function IndicatorChart(p: Props) {
           {legend.map((l) => (
             <li key={l.name} className="mr-2.5 inline-block whitespace-nowrap">
               <LegendIcon color={l.color} />
-              <span style={{ color: l.color }} className="whitespace-normal break-words">{l.name}</span>
+              <span style={{ color: l.color }} className="whitespace-normal break-words">
+                {l.name}
+              </span>
             </li>
           ))}
         </ul>

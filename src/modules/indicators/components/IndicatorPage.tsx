@@ -16,17 +16,35 @@ import { IndicatorChart, type ChartLine } from "./IndicatorChart";
 type Target = IndicatorPageData["targets"][number];
 
 /** One indicator: chart, thresholds of every decision with their status and quote, the data. */
-export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang; m: Messages; code: string; asOf?: Quarter | null }) {
+export async function IndicatorPage({
+  lang,
+  m,
+  code,
+  asOf = null,
+}: {
+  lang: Lang;
+  m: Messages;
+  code: string;
+  asOf?: Quarter | null;
+}) {
   const d = m.dashboard;
   const ind = await indicatorPageData(code);
   if (!ind) return null;
   const [current, statuses] = await Promise.all([approvedNationalSeries(ind.id), targetStatuses(asOf)]);
   // As published at the end of a past quarter: the approved revisions written by then.
-  const series: SeriesRow[] = asOf ? asPublishedSeries(await approvedValues(asOfDate(asOf), { historical: true, national: true, indicatorIds: [ind.id] }), current, asOf) : current;
+  const series: SeriesRow[] = asOf
+    ? asPublishedSeries(
+        await approvedValues(asOfDate(asOf), { historical: true, national: true, indicatorIds: [ind.id] }),
+        current,
+        asOf,
+      )
+    : current;
   const byTarget = new Map(statuses.filter((s) => s.indicatorId === ind.id).map((s) => [s.targetId, s]));
   const name = lang === "vi" ? ind.nameVi : ind.nameEn;
   const v = (x: number) => formatValue(x, ind.unit, ind.kind, lang);
-  const points = series.filter((o) => o.approvedValue != null).map((o) => ({ t: fractionalYear(o), value: o.approvedValue!, label: formatQuarter(o, lang) }));
+  const points = series
+    .filter((o) => o.approvedValue != null)
+    .map((o) => ({ t: fractionalYear(o), value: o.approvedValue!, label: formatQuarter(o, lang) }));
   const last = points[points.length - 1];
   const illustrative = series.some((o) => o.illustrative);
 
@@ -36,18 +54,35 @@ export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang
         <p className="text-sm text-slate-600">{m.pillars[ind.pillar]}</p>
         <h1 className="text-2xl font-bold text-brand-800">{name}</h1>
         {asOf && (
-          <p className="mt-2 rounded border border-indigo-300 bg-indigo-50 p-2 text-sm text-indigo-900" role="note" data-testid="as-published">
-            {fill(d.scorecard.archiveBanner, { period: formatQuarter(asOf, lang) })} <Link href={`/${lang}/indicators/${ind.code}`} className="underline">{d.scorecard.backToNow}</Link>
+          <p
+            className="mt-2 rounded border border-indigo-300 bg-indigo-50 p-2 text-sm text-indigo-900"
+            role="note"
+            data-testid="as-published"
+          >
+            {fill(d.scorecard.archiveBanner, { period: formatQuarter(asOf, lang) })}{" "}
+            <Link href={`/${lang}/indicators/${ind.code}`} className="underline">
+              {d.scorecard.backToNow}
+            </Link>
           </p>
         )}
-        {lang === "en" && <p className="text-slate-600" lang="vi">{ind.nameVi}</p>}
-        {(lang === "vi" ? ind.descriptionVi : ind.descriptionEn) && <p className="mt-2 max-w-3xl text-slate-700">{lang === "vi" ? ind.descriptionVi : ind.descriptionEn}</p>}
+        {lang === "en" && (
+          <p className="text-slate-600" lang="vi">
+            {ind.nameVi}
+          </p>
+        )}
+        {(lang === "vi" ? ind.descriptionVi : ind.descriptionEn) && (
+          <p className="mt-2 max-w-3xl text-slate-700">{lang === "vi" ? ind.descriptionVi : ind.descriptionEn}</p>
+        )}
         {last && (
           <p className="mt-3 text-lg">
             {d.latest}: <strong data-testid="indicator-latest">{v(last.value)}</strong> ({last.label})
           </p>
         )}
-        {illustrative && <p className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900" role="note">ⓘ {d.illustrativeNote}</p>}
+        {illustrative && (
+          <p className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900" role="note">
+            ⓘ {d.illustrativeNote}
+          </p>
+        )}
       </div>
 
       <Chart lang={lang} d={d} ind={ind} name={name} points={points} />
@@ -57,26 +92,51 @@ export async function IndicatorPage({ lang, m, code, asOf = null }: { lang: Lang
   );
 }
 
-function Chart({ lang, d, ind, name, points }: { lang: Lang; d: Messages["dashboard"]; ind: IndicatorPageData; name: string; points: { t: number; value: number; label: string }[] }) {
-  if (!points.length) return <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-slate-600">{d.noSeries}</p>;
-  const thresholdLabel = (t: Target) => `${t.document.numberCanonical ?? t.document.key} · ${t.year} ${formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}`;
+function Chart({
+  lang,
+  d,
+  ind,
+  name,
+  points,
+}: {
+  lang: Lang;
+  d: Messages["dashboard"];
+  ind: IndicatorPageData;
+  name: string;
+  points: { t: number; value: number; label: string }[];
+}) {
+  if (!points.length)
+    return <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-slate-600">{d.noSeries}</p>;
+  const thresholdLabel = (t: Target) =>
+    `${t.document.numberCanonical ?? t.document.key} · ${t.year} ${formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}`;
   const national = nationalTargets(ind.targets);
   const base = points[0];
   const last = points[points.length - 1];
   const paths: ChartLine[] = targetPaths(base, national).map(({ target: t, points }) => ({
-    name: fill(d.chartPath, { target: `${t.year} ${formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}` }),
+    name: fill(d.chartPath, {
+      target: `${t.year} ${formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}`,
+    }),
     points,
   }));
   const projected = projection(base, last, ind.kind);
   return (
     <IndicatorChart
       title={fill(d.chartTitle, { name })}
-      summary={fill(d.chartSummary, { from: base.label, to: last.label, thresholds: national.map(thresholdLabel).join("; ") || "—" })}
+      summary={fill(d.chartSummary, {
+        from: base.label,
+        to: last.label,
+        thresholds: national.map(thresholdLabel).join("; ") || "—",
+      })}
       unit={ind.unit}
       inverted={ind.kind === "RANK"}
       bounded={ind.kind === "PERCENT"}
       series={points}
-      targets={national.map((t) => ({ t: t.year + 1, value: t.value, label: thresholdLabel(t), final: t.year < clockNow().getUTCFullYear() }))}
+      targets={national.map((t) => ({
+        t: t.year + 1,
+        value: t.value,
+        label: thresholdLabel(t),
+        final: t.year < clockNow().getUTCFullYear(),
+      }))}
       paths={paths}
       projection={projected ? { name: d.chartProjection, points: projected } : null}
       labels={{ actual: d.chartActual, projection: d.chartProjection }}
@@ -84,33 +144,73 @@ function Chart({ lang, d, ind, name, points }: { lang: Lang; d: Messages["dashbo
   );
 }
 
-function TargetList({ lang, m, ind, byTarget }: { lang: Lang; m: Messages; ind: IndicatorPageData; byTarget: Map<number, TargetStatus> }) {
+function TargetList({
+  lang,
+  m,
+  ind,
+  byTarget,
+}: {
+  lang: Lang;
+  m: Messages;
+  ind: IndicatorPageData;
+  byTarget: Map<number, TargetStatus>;
+}) {
   const d = m.dashboard;
   return (
     <section aria-labelledby="targets" className="space-y-3">
-      <h2 id="targets" className="text-xl font-semibold text-brand-800">{d.targetsOf}</h2>
+      <h2 id="targets" className="text-xl font-semibold text-brand-800">
+        {d.targetsOf}
+      </h2>
       <ul className="space-y-3">
         {ind.targets.map((t) => {
           const s = byTarget.get(t.id);
           return (
-            <li key={t.id} id={t.key} className="rounded border border-slate-200 bg-white p-3" data-testid="indicator-target">
+            <li
+              key={t.id}
+              id={t.key}
+              className="rounded border border-slate-200 bg-white p-3"
+              data-testid="indicator-target"
+            >
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="font-medium">
-                  <Link href={`/${lang}/decisions/${t.document.key}#${t.key}`} prefetch={false} className="text-brand-700 underline">{t.document.numberCanonical ?? t.document.key}</Link>
-                  {!t.document.inForce && <span className="ml-1 text-xs text-amber-900">({m.doc.notInForce})</span>} · {d.milestone} {t.year}:{" "}
-                  <span data-testid="target-threshold">{formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}</span> · {scopeText(t, m)}
+                  <Link
+                    href={`/${lang}/decisions/${t.document.key}#${t.key}`}
+                    prefetch={false}
+                    className="text-brand-700 underline"
+                  >
+                    {t.document.numberCanonical ?? t.document.key}
+                  </Link>
+                  {!t.document.inForce && <span className="ml-1 text-xs text-amber-900">({m.doc.notInForce})</span>} ·{" "}
+                  {d.milestone} {t.year}:{" "}
+                  <span data-testid="target-threshold">
+                    {formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}
+                  </span>{" "}
+                  · {scopeText(t, m)}
                 </p>
                 {s && <StatusBadge status={s.effective} m={d} overridden={!!s.override} />}
               </div>
-              <blockquote lang="vi" className="mt-1 text-sm italic">“{t.quote}”</blockquote>
-              <a href={`/${lang}/documents/${t.document.key}#L${t.line}`} className="text-xs text-brand-700 underline" data-testid="quote-link" title={m.public.source.quoteLink}>
+              <blockquote lang="vi" className="mt-1 text-sm italic">
+                “{t.quote}”
+              </blockquote>
+              <a
+                href={`/${lang}/documents/${t.document.key}#L${t.line}`}
+                className="text-xs text-brand-700 underline"
+                data-testid="quote-link"
+                title={m.public.source.quoteLink}
+              >
                 {t.clause} · {fill(m.doc.line, { line: t.line })}
               </a>
               {s && (
                 <p className="mt-1 text-sm text-slate-700" data-testid="status-explanation">
                   {s.override && (
                     <span className="block">
-                      {d.override}: {fill(d.overrideBy, { status: d.statuses[s.override.status], at: formatDate(s.override.at, lang), reason: s.override.reason })}. {d.computed}: {d.statuses[s.computed.status]}.
+                      {d.override}:{" "}
+                      {fill(d.overrideBy, {
+                        status: d.statuses[s.override.status],
+                        at: formatDate(s.override.at, lang),
+                        reason: s.override.reason,
+                      })}
+                      . {d.computed}: {d.statuses[s.computed.status]}.
                     </span>
                   )}
                   {explainStatus(s.computed, ind, lang, d, s.units)}
@@ -131,26 +231,44 @@ function DataTable({ lang, m, ind, series }: { lang: Lang; m: Messages; ind: Ind
   return (
     <section aria-labelledby="data" className="space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="data" className="text-xl font-semibold text-brand-800">{d.tableTitle}</h2>
-        <a href={`/api/v1/indicators/${ind.code}/observations.csv`} className="text-sm text-brand-700 underline">⬇ {d.csv}</a>
+        <h2 id="data" className="text-xl font-semibold text-brand-800">
+          {d.tableTitle}
+        </h2>
+        <a href={`/api/v1/indicators/${ind.code}/observations.csv`} className="text-sm text-brand-700 underline">
+          ⬇ {d.csv}
+        </a>
       </div>
       {series.length === 0 ? (
         <p className="text-slate-600">{d.noSeries}</p>
       ) : (
-        <div className="max-h-96 overflow-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="data">
+        <div
+          className="max-h-96 overflow-auto rounded border border-slate-200 bg-white"
+          tabIndex={0}
+          role="region"
+          aria-labelledby="data"
+        >
           <table className="min-w-full text-sm" data-testid="indicator-data">
             <thead className="sticky top-0 bg-slate-100 text-left">
               <tr>
-                <th scope="col" className="px-2 py-1">{d.period}</th>
-                <th scope="col" className="px-2 py-1">{d.value}</th>
-                <th scope="col" className="px-2 py-1">{d.source}</th>
+                <th scope="col" className="px-2 py-1">
+                  {d.period}
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  {d.value}
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  {d.source}
+                </th>
               </tr>
             </thead>
             <tbody>
               {[...series].reverse().map((o) => (
                 <tr key={`${o.year}-${o.quarter}`} className="border-t border-slate-100">
                   <td className="px-2 py-1">{formatQuarter(o, lang)}</td>
-                  <td className="px-2 py-1">{o.approvedValue == null ? "—" : v(o.approvedValue)}{o.illustrative && <span className="ml-1 text-xs text-slate-500">({m.common.illustrative})</span>}</td>
+                  <td className="px-2 py-1">
+                    {o.approvedValue == null ? "—" : v(o.approvedValue)}
+                    {o.illustrative && <span className="ml-1 text-xs text-slate-500">({m.common.illustrative})</span>}
+                  </td>
                   <td className="px-2 py-1 text-slate-600">{o.source ?? ""}</td>
                 </tr>
               ))}

@@ -1,5 +1,13 @@
 "use client";
-import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode, type RefObject, type TextareaHTMLAttributes } from "react";
+import {
+  useEffect,
+  useRef,
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  type TextareaHTMLAttributes,
+} from "react";
 import { fill, type Messages } from "@/i18n/messages";
 import { useFormAction } from "@/components/use-form-action";
 import type { ActionResult } from "@/server/action";
@@ -39,10 +47,27 @@ export function useEntryForm(action: Action, m: Messages["reporting"]) {
 }
 
 /** The per-row "select to submit" box; `label` names the row in the confirmation. */
-export function SelectToSubmit({ name, checked, label, m }: { name: string; checked: boolean; label: string; m: Messages["reporting"] }) {
+export function SelectToSubmit({
+  name,
+  checked,
+  label,
+  m,
+}: {
+  name: string;
+  checked: boolean;
+  label: string;
+  m: Messages["reporting"];
+}) {
   return (
     <label className="mt-2 inline-flex items-center gap-2 text-sm">
-      <input type="checkbox" name={name} defaultChecked={checked} data-select="" data-label={label} className="size-4" />
+      <input
+        type="checkbox"
+        name={name}
+        defaultChecked={checked}
+        data-select=""
+        data-label={label}
+        className="size-4"
+      />
       {m.select}
     </label>
   );
@@ -79,7 +104,12 @@ export function EntryBar({
     if (pending) dialog.current?.close();
   }, [pending]);
   return (
-    <div role="group" aria-label={label} className="sticky bottom-0 z-10 flex flex-wrap items-center gap-3 border-t-2 border-brand-700 bg-slate-50/95 px-2 py-3" data-testid="entry-bar">
+    <div
+      role="group"
+      aria-label={label}
+      className="sticky bottom-0 z-10 flex flex-wrap items-center gap-3 border-t-2 border-brand-700 bg-slate-50/95 px-2 py-3"
+      data-testid="entry-bar"
+    >
       <strong className="text-sm text-brand-800">{label}</strong>
       <label className="inline-flex items-center gap-2 text-sm">
         <input
@@ -95,21 +125,41 @@ export function EntryBar({
         />
         {m.selectAllPage}
       </label>
-      <span className="text-sm text-slate-700" aria-live="polite" data-testid="selected-count">{fill(m.selectedCount, { count: selected.length })}</span>
+      <span className="text-sm text-slate-700" aria-live="polite" data-testid="selected-count">
+        {fill(m.selectedCount, { count: selected.length })}
+      </span>
       <span className="grow" />
-      <button type="submit" name="intent" value="draft" disabled={pending} className="rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+      <button
+        type="submit"
+        name="intent"
+        value="draft"
+        disabled={pending}
+        className="rounded border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+      >
         {pending ? m.saving : m.saveDraft}
       </button>
-      <button type="button" disabled={pending} onClick={() => dialog.current?.showModal()} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => dialog.current?.showModal()}
+        className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {m.submitSelectedEllipsis}
       </button>
       {hint && <p className="basis-full text-xs text-slate-600">{hint}</p>}
-      <dialog ref={dialog} aria-labelledby={`${label}-confirm`} className="m-auto w-[min(36rem,92vw)] rounded-lg p-5 shadow-xl backdrop:bg-slate-900/40" data-testid="submit-dialog">
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${label}-confirm`}
+        className="m-auto w-[min(36rem,92vw)] rounded-lg p-5 shadow-xl backdrop:bg-slate-900/40"
+        data-testid="submit-dialog"
+      >
         {selected.length === 0 ? (
           <p id={`${label}-confirm`}>{m.nothingSelected}</p>
         ) : (
           <>
-            <h2 id={`${label}-confirm`} className="text-lg font-semibold">{fill(m.confirmSubmitTitle, { count: selected.length })}</h2>
+            <h2 id={`${label}-confirm`} className="text-lg font-semibold">
+              {fill(m.confirmSubmitTitle, { count: selected.length })}
+            </h2>
             <ul className="my-3 max-h-64 list-disc overflow-y-auto pl-5 text-sm" data-testid="submit-list">
               {selected.map((s, i) => (
                 <li key={i}>{s}</li>
@@ -119,9 +169,21 @@ export function EntryBar({
           </>
         )}
         <div className="mt-4 flex justify-end gap-2">
-          <button type="button" onClick={() => dialog.current?.close()} className="rounded border border-slate-400 px-4 py-2">{m.cancel}</button>
+          <button
+            type="button"
+            onClick={() => dialog.current?.close()}
+            className="rounded border border-slate-400 px-4 py-2"
+          >
+            {m.cancel}
+          </button>
           {selected.length > 0 && (
-            <button type="submit" name="intent" value="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white" autoFocus>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="rounded bg-brand-700 px-4 py-2 font-medium text-white"
+              autoFocus
+            >
               {fill(m.confirmSubmit, { count: selected.length })}
             </button>
           )}
@@ -131,14 +193,30 @@ export function EntryBar({
   );
 }
 
-type FieldProps = { state: ActionResult | null; name: string; label: ReactNode; initial: string; disabled: boolean; wrapClass?: string };
+type FieldProps = {
+  state: ActionResult | null;
+  name: string;
+  label: ReactNode;
+  initial: string;
+  disabled: boolean;
+  wrapClass?: string;
+};
 
 /**
  * One field of an entry row: its label, the input (refilled with what was typed after a refused
  * save), marked invalid and described by its error when the save refused it. `rows` makes it a
  * text area.
  */
-export function RowField({ state, name, label, initial, disabled, wrapClass, rows, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement> & Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, "rows">) {
+export function RowField({
+  state,
+  name,
+  label,
+  initial,
+  disabled,
+  wrapClass,
+  rows,
+  ...rest
+}: FieldProps & InputHTMLAttributes<HTMLInputElement> & Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, "rows">) {
   const errors = state?.fieldErrors?.[name];
   const common = {
     id: name,
@@ -147,7 +225,8 @@ export function RowField({ state, name, label, initial, disabled, wrapClass, row
     disabled,
     "aria-invalid": errors ? true : undefined,
     "aria-describedby": errors ? `${name}-error` : undefined,
-    className: "mt-1 w-full rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600 disabled:bg-slate-100",
+    className:
+      "mt-1 w-full rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600 disabled:bg-slate-100",
   };
   return (
     <div className={wrapClass}>

@@ -8,7 +8,11 @@ export function FormFeedback({ state }: { state: ActionResult | null }) {
   return (
     <div aria-live="polite" className="min-h-6">
       {state?.message && (
-        <p role={state.ok ? "status" : "alert"} className={`rounded p-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`} data-testid="form-message">
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`rounded p-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}
+          data-testid="form-message"
+        >
           {state.message}
           {!state.ok && state.fieldErrors?._form && <span className="block">{state.fieldErrors._form.join(" ")}</span>}
         </p>

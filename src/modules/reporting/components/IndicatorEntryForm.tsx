@@ -27,7 +27,19 @@ export type IndicatorRowView = {
   illustrative: boolean;
 };
 
-export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: Lang; m: Messages["reporting"]; period: string; rows: IndicatorRowView[]; canWrite: boolean }) {
+export function IndicatorEntryForm({
+  lang,
+  m,
+  period,
+  rows,
+  canWrite,
+}: {
+  lang: Lang;
+  m: Messages["reporting"];
+  period: string;
+  rows: IndicatorRowView[];
+  canWrite: boolean;
+}) {
   const { state, pending, formProps, selected, selectable, recount, onInput } = useEntryForm(saveIndicatorsAction, m);
   const v = (name: string, initial: string) => state?.values?.[name] ?? initial;
 
@@ -41,11 +53,18 @@ export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: 
           const disabled = !canWrite || !r.editable;
           const field = (name: string, initial: string) => ({ state, name: `${p}.${name}`, initial, disabled });
           return (
-            <fieldset key={r.indicatorId} className="rounded border border-slate-200 bg-white p-3" data-testid={`indicator-row-${r.indicatorId}`} aria-labelledby={`${p}-name`}>
+            <fieldset
+              key={r.indicatorId}
+              className="rounded border border-slate-200 bg-white p-3"
+              data-testid={`indicator-row-${r.indicatorId}`}
+              aria-labelledby={`${p}-name`}
+            >
               {!disabled && <input type="hidden" name={`${p}.version`} value={r.version} />}
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
-                  <p id={`${p}-name`} className="font-medium">{r.name}</p>
+                  <p id={`${p}-name`} className="font-medium">
+                    {r.name}
+                  </p>
                   <p className="text-xs text-slate-600">
                     {m.previous}: {r.previousText} · {m.targets}: {r.targetsText}
                   </p>
@@ -55,7 +74,10 @@ export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: 
                   {r.late && <span className="text-xs text-amber-900">⏰ {m.late}</span>}
                   {r.illustrative && <span className="text-xs text-slate-600">({m.illustrative})</span>}
                   {r.observationId && (
-                    <Link href={`/${lang}/reporting/observations/${r.observationId}`} className="text-xs text-brand-700 underline">
+                    <Link
+                      href={`/${lang}/reporting/observations/${r.observationId}`}
+                      className="text-xs text-brand-700 underline"
+                    >
                       {m.details}
                     </Link>
                   )}
@@ -73,13 +95,24 @@ export function IndicatorEntryForm({ lang, m, period, rows, canWrite }: { lang: 
                 <RowField {...field("note", r.note)} label={m.note} wrapClass="md:col-span-2" />
                 <RowField {...field("explanation", r.explanation)} label={m.explanation} />
               </div>
-              {canWrite && r.editable && <SelectToSubmit name={`${p}.select`} checked={v(`${p}.select`, "") === "on"} label={r.name} m={m} />}
+              {canWrite && r.editable && (
+                <SelectToSubmit name={`${p}.select`} checked={v(`${p}.select`, "") === "on"} label={r.name} m={m} />
+              )}
             </fieldset>
           );
         })}
       </div>
       {canWrite && (
-        <EntryBar formRef={formProps.ref} pending={pending} selected={selected} selectable={selectable} recount={recount} label={m.barIndicators} hint={m.jumpHint} m={m} />
+        <EntryBar
+          formRef={formProps.ref}
+          pending={pending}
+          selected={selected}
+          selectable={selectable}
+          recount={recount}
+          label={m.barIndicators}
+          hint={m.jumpHint}
+          m={m}
+        />
       )}
     </form>
   );

@@ -33,7 +33,17 @@ export type ReviewRow = {
  * comment, approve or return them together. Checkboxes are controlled, so the selection is what
  * the screen shows after a refusal as well.
  */
-export function ReviewForm({ lang, m, rows, emptyText }: { lang: Lang; m: Pick<Messages, "review" | "reporting">; rows: ReviewRow[]; emptyText: string }) {
+export function ReviewForm({
+  lang,
+  m,
+  rows,
+  emptyText,
+}: {
+  lang: Lang;
+  m: Pick<Messages, "review" | "reporting">;
+  rows: ReviewRow[];
+  emptyText: string;
+}) {
   const { state, pending, formProps } = useFormAction<ActionResult | null>(reviewAction, null);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const keyOf = (r: ReviewRow) => `${r.kind}:${r.id}:${r.version}`;
@@ -61,24 +71,50 @@ export function ReviewForm({ lang, m, rows, emptyText }: { lang: Lang; m: Pick<M
       <FormFeedback state={state} />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <label className="inline-flex items-center gap-2">
-          <input type="checkbox" className="size-4" checked={all} onChange={(e) => setChecked(e.target.checked ? new Set(rows.map(keyOf)) : new Set())} data-testid="review-select-all" />
+          <input
+            type="checkbox"
+            className="size-4"
+            checked={all}
+            onChange={(e) => setChecked(e.target.checked ? new Set(rows.map(keyOf)) : new Set())}
+            data-testid="review-select-all"
+          />
           {m.review.selectAll}
         </label>
-        <span aria-live="polite" data-testid="review-selected">{fill(m.review.selectedCount, { count: onScreen.length })}</span>
+        <span aria-live="polite" data-testid="review-selected">
+          {fill(m.review.selectedCount, { count: onScreen.length })}
+        </span>
       </div>
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-100 text-left">
             <tr>
-              <th scope="col" className="px-2 py-2"><span className="sr-only">{m.reporting.select}</span></th>
-              <th scope="col" className="px-2 py-2">{m.review.agency}</th>
-              <th scope="col" className="min-w-[16rem] px-2 py-2">{m.review.item}</th>
-              <th scope="col" className="px-2 py-2">{m.review.value}</th>
-              <th scope="col" className="px-2 py-2">{m.review.previous}</th>
-              <th scope="col" className="px-2 py-2">{m.review.change}</th>
-              <th scope="col" className="min-w-[14rem] px-2 py-2">{m.review.explanation} · {m.review.evidence}</th>
-              <th scope="col" className="px-2 py-2">{m.review.submittedAt}</th>
-              <th scope="col" className="min-w-[14rem] px-2 py-2">{m.review.itemComment}</th>
+              <th scope="col" className="px-2 py-2">
+                <span className="sr-only">{m.reporting.select}</span>
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {m.review.agency}
+              </th>
+              <th scope="col" className="min-w-[16rem] px-2 py-2">
+                {m.review.item}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {m.review.value}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {m.review.previous}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {m.review.change}
+              </th>
+              <th scope="col" className="min-w-[14rem] px-2 py-2">
+                {m.review.explanation} · {m.review.evidence}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {m.review.submittedAt}
+              </th>
+              <th scope="col" className="min-w-[14rem] px-2 py-2">
+                {m.review.itemComment}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -86,23 +122,60 @@ export function ReviewForm({ lang, m, rows, emptyText }: { lang: Lang; m: Pick<M
               const id = `item-${r.kind}-${r.id}`;
               const cname = `comment.${r.kind}.${r.id}`;
               return (
-                <tr key={id} className="border-t border-slate-100 align-top" data-testid="review-row" data-agency={r.agency}>
+                <tr
+                  key={id}
+                  className="border-t border-slate-100 align-top"
+                  data-testid="review-row"
+                  data-agency={r.agency}
+                >
                   <td className="px-2 py-2">
-                    <input id={id} type="checkbox" name="item" value={keyOf(r)} checked={checked.has(keyOf(r))} onChange={(e) => toggle(keyOf(r), e.target.checked)} className="size-4" aria-label={`${m.reporting.select}: ${r.item} — ${r.agency}`} />
+                    <input
+                      id={id}
+                      type="checkbox"
+                      name="item"
+                      value={keyOf(r)}
+                      checked={checked.has(keyOf(r))}
+                      onChange={(e) => toggle(keyOf(r), e.target.checked)}
+                      className="size-4"
+                      aria-label={`${m.reporting.select}: ${r.item} — ${r.agency}`}
+                    />
                   </td>
                   <td className="px-2 py-2">{r.agency}</td>
                   <td className="px-2 py-2">
-                    <label htmlFor={id} className="font-medium">{r.item}</label>
+                    <label htmlFor={id} className="font-medium">
+                      {r.item}
+                    </label>
                     <span className="block text-xs text-slate-600">{r.context}</span>
-                    <Link href={r.href} className="text-xs text-brand-700 underline">{m.reporting.details}</Link>
+                    <Link href={r.href} className="text-xs text-brand-700 underline">
+                      {m.reporting.details}
+                    </Link>
                   </td>
-                  <td className="px-2 py-2 font-semibold" data-testid="review-value">{r.value}</td>
-                  <td className="px-2 py-2" data-testid="review-previous">{r.previous}</td>
-                  <td className="whitespace-nowrap px-2 py-2" data-testid="review-change">{r.change}</td>
+                  <td className="px-2 py-2 font-semibold" data-testid="review-value">
+                    {r.value}
+                  </td>
+                  <td className="px-2 py-2" data-testid="review-previous">
+                    {r.previous}
+                  </td>
+                  <td className="whitespace-nowrap px-2 py-2" data-testid="review-change">
+                    {r.change}
+                  </td>
                   <td className="px-2 py-2 text-xs">
                     {r.explanation && <p className="text-slate-800">“{r.explanation}”</p>}
-                    {r.evidenceUrl && <a href={r.evidenceUrl} rel="noopener noreferrer nofollow" target="_blank" className="block text-brand-700 underline">{m.review.evidenceLink}</a>}
-                    {r.evidenceFile && <a href={r.evidenceFile} className="block text-brand-700 underline">{m.review.evidenceFile}</a>}
+                    {r.evidenceUrl && (
+                      <a
+                        href={r.evidenceUrl}
+                        rel="noopener noreferrer nofollow"
+                        target="_blank"
+                        className="block text-brand-700 underline"
+                      >
+                        {m.review.evidenceLink}
+                      </a>
+                    )}
+                    {r.evidenceFile && (
+                      <a href={r.evidenceFile} className="block text-brand-700 underline">
+                        {m.review.evidenceFile}
+                      </a>
+                    )}
                     {!r.evidenceUrl && !r.evidenceFile && <span className="text-slate-500">{m.review.noEvidence}</span>}
                   </td>
                   <td className="whitespace-nowrap px-2 py-2">
@@ -110,8 +183,18 @@ export function ReviewForm({ lang, m, rows, emptyText }: { lang: Lang; m: Pick<M
                     {r.late && <span className="block text-xs text-amber-900">⏰ {m.reporting.late}</span>}
                   </td>
                   <td className="px-2 py-2">
-                    <label htmlFor={cname} className="sr-only">{m.review.itemComment}: {r.item}</label>
-                    <textarea id={cname} name={cname} rows={2} maxLength={2000} aria-invalid={!!err(cname)} aria-describedby={err(cname) ? `${cname}-error` : undefined} className="w-full rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600" />
+                    <label htmlFor={cname} className="sr-only">
+                      {m.review.itemComment}: {r.item}
+                    </label>
+                    <textarea
+                      id={cname}
+                      name={cname}
+                      rows={2}
+                      maxLength={2000}
+                      aria-invalid={!!err(cname)}
+                      aria-describedby={err(cname) ? `${cname}-error` : undefined}
+                      className="w-full rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600"
+                    />
                     <FieldError id={`${cname}-error`} errors={err(cname)} />
                   </td>
                 </tr>
@@ -121,13 +204,41 @@ export function ReviewForm({ lang, m, rows, emptyText }: { lang: Lang; m: Pick<M
         </table>
       </div>
       <div className="sticky bottom-0 space-y-2 border-t-2 border-brand-700 bg-slate-50/95 px-2 py-3">
-        <label htmlFor="comment" className="block text-sm font-medium">{m.review.sharedComment}</label>
-        <textarea id="comment" name="comment" rows={2} maxLength={2000} aria-invalid={!!err("comment")} aria-describedby={`comment-hint${err("comment") || err("items") ? " comment-error" : ""}`} className="w-full max-w-2xl rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600" />
-        <p id="comment-hint" className="text-xs text-slate-600">{m.review.itemCommentHint}</p>
+        <label htmlFor="comment" className="block text-sm font-medium">
+          {m.review.sharedComment}
+        </label>
+        <textarea
+          id="comment"
+          name="comment"
+          rows={2}
+          maxLength={2000}
+          aria-invalid={!!err("comment")}
+          aria-describedby={`comment-hint${err("comment") || err("items") ? " comment-error" : ""}`}
+          className="w-full max-w-2xl rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600"
+        />
+        <p id="comment-hint" className="text-xs text-slate-600">
+          {m.review.itemCommentHint}
+        </p>
         <FieldError id="comment-error" errors={err("comment") ?? err("items")} />
         <div className="flex flex-wrap items-center gap-2">
-          <button type="submit" name="decision" value="APPROVE" disabled={pending} className="rounded bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-60">✓ {m.review.approve} ({onScreen.length})</button>
-          <button type="submit" name="decision" value="RETURN" disabled={pending} className="rounded border border-amber-700 bg-white px-4 py-2 font-medium text-amber-900 hover:bg-amber-50 disabled:opacity-60">↩ {m.review.return} ({onScreen.length})</button>
+          <button
+            type="submit"
+            name="decision"
+            value="APPROVE"
+            disabled={pending}
+            className="rounded bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
+          >
+            ✓ {m.review.approve} ({onScreen.length})
+          </button>
+          <button
+            type="submit"
+            name="decision"
+            value="RETURN"
+            disabled={pending}
+            className="rounded border border-amber-700 bg-white px-4 py-2 font-medium text-amber-900 hover:bg-amber-50 disabled:opacity-60"
+          >
+            ↩ {m.review.return} ({onScreen.length})
+          </button>
         </div>
       </div>
       <input type="hidden" name="lang" value={lang} />

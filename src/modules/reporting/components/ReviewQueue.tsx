@@ -12,9 +12,21 @@ import { ReviewForm, type ReviewRow } from "./ReviewForm";
 export type QueueQuery = { agency?: string; period?: string; kind?: "obs" | "task"; indicator?: string; page: number };
 
 export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages; query: QueueQuery }) {
-  const period = query.period ? { year: Number(query.period.slice(0, 4)), quarter: Number(query.period.slice(6)) } : null;
-  const [ids, options] = await Promise.all([resolveQueueCodes({ agency: query.agency, indicator: query.indicator }), queueFilterOptions()]);
-  const q = await reviewQueue({ ...ids, year: period?.year, quarter: period?.quarter, kind: query.kind, skip: (query.page - 1) * REVIEW_PAGE_SIZE, take: REVIEW_PAGE_SIZE });
+  const period = query.period
+    ? { year: Number(query.period.slice(0, 4)), quarter: Number(query.period.slice(6)) }
+    : null;
+  const [ids, options] = await Promise.all([
+    resolveQueueCodes({ agency: query.agency, indicator: query.indicator }),
+    queueFilterOptions(),
+  ]);
+  const q = await reviewQueue({
+    ...ids,
+    year: period?.year,
+    quarter: period?.quarter,
+    kind: query.kind,
+    skip: (query.page - 1) * REVIEW_PAGE_SIZE,
+    take: REVIEW_PAGE_SIZE,
+  });
   const pages = reviewPages(q.obsTotal, q.taskTotal);
   const name = (x: { nameVi: string; nameEn: string }) => (lang === "vi" ? x.nameVi : x.nameEn);
   const rows: ReviewRow[] = [
@@ -28,8 +40,13 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
         agency: name(o.agency),
         item: `${name(o.indicator)} — ${formatQuarter(o, lang)}`,
         value: o.value == null ? "—" : unitKind(o.value),
-        previous: o.previousApproved == null ? "—" : `${unitKind(o.previousApproved)}${o.previousPeriod ? ` (${formatQuarter(o.previousPeriod, lang)})` : ""}`,
-        change: change ? `${change.delta > 0 ? "+" : ""}${formatNumber(change.delta, lang)}${change.percent == null ? "" : ` (${change.percent > 0 ? "+" : ""}${formatNumber(change.percent, lang, 1)} %)`}` : "—",
+        previous:
+          o.previousApproved == null
+            ? "—"
+            : `${unitKind(o.previousApproved)}${o.previousPeriod ? ` (${formatQuarter(o.previousPeriod, lang)})` : ""}`,
+        change: change
+          ? `${change.delta > 0 ? "+" : ""}${formatNumber(change.delta, lang)}${change.percent == null ? "" : ` (${change.percent > 0 ? "+" : ""}${formatNumber(change.percent, lang, 1)} %)`}`
+          : "—",
         context: targetsSummary(o.indicator.targets, o.indicator.unit, o.indicator.kind, lang),
         explanation: o.explanation ?? "",
         evidenceUrl: o.evidenceUrl,
@@ -49,7 +66,9 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
         agency: name(t.agency),
         item: `${t.task.document.numberCanonical ?? ""} · ${t.task.numberPrinted ?? ""} — ${formatQuarter(t, lang)}`,
         value: `${m.reporting.taskStatus[t.status]}${t.percentComplete == null ? "" : ` (${t.percentComplete}%)`}`,
-        previous: prev ? `${m.reporting.taskStatus[prev.status]}${prev.percent == null ? "" : ` (${prev.percent}%)`}` : "—",
+        previous: prev
+          ? `${m.reporting.taskStatus[prev.status]}${prev.percent == null ? "" : ` (${prev.percent}%)`}`
+          : "—",
         change: change ? `${change.delta > 0 ? "+" : ""}${formatNumber(change.delta, lang)} ${m.review.points}` : "—",
         context: `${t.task.title.slice(0, 160)}${t.task.title.length > 160 ? "…" : ""}`,
         explanation: t.achieved ?? "",
@@ -64,38 +83,115 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
   const r = m.review;
   const filtered = !!(query.agency || query.period || query.kind || query.indicator);
   const params: Record<string, string> = Object.fromEntries(
-    Object.entries({ agency: query.agency, period: query.period, kind: query.kind, indicator: query.indicator }).filter((e): e is [string, string] => !!e[1]),
+    Object.entries({ agency: query.agency, period: query.period, kind: query.kind, indicator: query.indicator }).filter(
+      (e): e is [string, string] => !!e[1],
+    ),
   );
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{r.title}</h1>
       <p className="text-slate-700">{r.intro}</p>
-      <form method="get" role="search" aria-label={r.filters} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm" data-testid="queue-filters">
-        <FilterSelect id="f-agency" name="agency" label={r.filterAgency} value={query.agency} all={r.allAgencies} options={options.agencies.map((a) => [a.code, name(a)])} />
-        <FilterSelect id="f-period" name="period" label={r.filterPeriod} value={query.period} all={r.allPeriods} options={options.periods.map((p) => [`${p.year}-Q${p.quarter}`, formatQuarter(p, lang)])} />
-        <FilterSelect id="f-kind" name="kind" label={r.filterKind} value={query.kind} all={r.allKinds} options={[["obs", r.kindObs], ["task", r.kindTask]]} />
-        <FilterSelect id="f-indicator" name="indicator" label={r.filterIndicator} value={query.indicator} all={r.allIndicators} options={options.indicators.map((x) => [x.code, name(x)])} />
-        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">{r.apply}</button>
-        {filtered && <Link href={`/${lang}/review`} className="py-1.5 text-brand-700 underline">{r.clear}</Link>}
+      <form
+        method="get"
+        role="search"
+        aria-label={r.filters}
+        className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
+        data-testid="queue-filters"
+      >
+        <FilterSelect
+          id="f-agency"
+          name="agency"
+          label={r.filterAgency}
+          value={query.agency}
+          all={r.allAgencies}
+          options={options.agencies.map((a) => [a.code, name(a)])}
+        />
+        <FilterSelect
+          id="f-period"
+          name="period"
+          label={r.filterPeriod}
+          value={query.period}
+          all={r.allPeriods}
+          options={options.periods.map((p) => [`${p.year}-Q${p.quarter}`, formatQuarter(p, lang)])}
+        />
+        <FilterSelect
+          id="f-kind"
+          name="kind"
+          label={r.filterKind}
+          value={query.kind}
+          all={r.allKinds}
+          options={[
+            ["obs", r.kindObs],
+            ["task", r.kindTask],
+          ]}
+        />
+        <FilterSelect
+          id="f-indicator"
+          name="indicator"
+          label={r.filterIndicator}
+          value={query.indicator}
+          all={r.allIndicators}
+          options={options.indicators.map((x) => [x.code, name(x)])}
+        />
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">
+          {r.apply}
+        </button>
+        {filtered && (
+          <Link href={`/${lang}/review`} className="py-1.5 text-brand-700 underline">
+            {r.clear}
+          </Link>
+        )}
       </form>
       <p className="text-sm text-slate-600" data-testid="queue-counts">
         {fill(r.indicators, { count: q.obsTotal })} · {fill(r.tasks, { count: q.taskTotal })}
       </p>
       <ReviewForm lang={lang} m={m} rows={rows} emptyText={filtered ? r.emptyFiltered : r.empty} />
-      {pages > 1 && <Pager lang={lang} path={`/${lang}/review`} params={params} page={query.page} pages={pages} total={q.obsTotal + q.taskTotal} />}
+      {pages > 1 && (
+        <Pager
+          lang={lang}
+          path={`/${lang}/review`}
+          params={params}
+          page={query.page}
+          pages={pages}
+          total={q.obsTotal + q.taskTotal}
+        />
+      )}
     </div>
   );
 }
 
 /** One filter of the queue: a GET form field, "all" first. */
-function FilterSelect({ id, name, label, value, all, options }: { id: string; name: string; label: string; value?: string; all: string; options: [string, string][] }) {
+function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  all,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string;
+  all: string;
+  options: [string, string][];
+}) {
   return (
     <div>
-      <label htmlFor={id} className="block text-xs font-medium">{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""} className="mt-1 block w-full max-w-[18rem] rounded border border-slate-300 bg-white px-2 py-1">
+      <label htmlFor={id} className="block text-xs font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value ?? ""}
+        className="mt-1 block w-full max-w-[18rem] rounded border border-slate-300 bg-white px-2 py-1"
+      >
         <option value="">{all}</option>
         {options.map(([v, text]) => (
-          <option key={v} value={v}>{text}</option>
+          <option key={v} value={v}>
+            {text}
+          </option>
         ))}
       </select>
     </div>

@@ -12,7 +12,10 @@ const ICON: Record<string, string> = { NOT_STARTED: "○", DRAFT: "✎", SUBMITT
 /** Workflow state with an icon and words, never colour alone. */
 export function StateBadge({ state, m }: { state: string; m: Messages["reporting"] }) {
   return (
-    <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STYLE[state] ?? ""}`} data-state={state}>
+    <span
+      className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STYLE[state] ?? ""}`}
+      data-state={state}
+    >
       {ICON[state]} {m.states[state as keyof Messages["reporting"]["states"]]}
     </span>
   );

@@ -8,7 +8,16 @@ import { deadlineText } from "@/modules/decisions/components/TaskTable";
 import type { SessionUser } from "@/server/current-user";
 import { can } from "@/server/permissions";
 import { listPeriods, periodKey } from "../periods";
-import { indicatorItems, progressSummary, readyItems, reportingAgencies, taskItems, waitingCounts, workspaceAgency, type ItemState } from "../queries";
+import {
+  indicatorItems,
+  progressSummary,
+  readyItems,
+  reportingAgencies,
+  taskItems,
+  waitingCounts,
+  workspaceAgency,
+  type ItemState,
+} from "../queries";
 import { periodState } from "../rules";
 import { indicatorRowView, taskRowView, tasksQuery } from "../view-model";
 import { IndicatorEntryForm, type IndicatorRowView } from "./IndicatorEntryForm";
@@ -24,14 +33,33 @@ type Agency = { id: number; code: string; nameVi: string; nameEn: string };
 type R = Messages["reporting"];
 
 /** The quarter (and, for national users, agency) chooser above every view of the workspace. */
-async function PeriodPicker({ lang, r, period, agencies, agencyId }: { lang: Lang; r: R; period: Period | null; agencies: Agency[] | null; agencyId: number | null }) {
+async function PeriodPicker({
+  lang,
+  r,
+  period,
+  agencies,
+  agencyId,
+}: {
+  lang: Lang;
+  r: R;
+  period: Period | null;
+  agencies: Agency[] | null;
+  agencyId: number | null;
+}) {
   const now = clockNow();
   const periods = (await listPeriods()).filter((p) => p.opensAt <= now);
   return (
     <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
       <div>
-        <label htmlFor="period" className="block text-xs font-medium">{r.period}</label>
-        <select id="period" name="period" defaultValue={period ? periodKey(period) : undefined} className="mt-1 rounded border border-slate-300 px-2 py-1">
+        <label htmlFor="period" className="block text-xs font-medium">
+          {r.period}
+        </label>
+        <select
+          id="period"
+          name="period"
+          defaultValue={period ? periodKey(period) : undefined}
+          className="mt-1 rounded border border-slate-300 px-2 py-1"
+        >
           {periods.map((p) => (
             <option key={p.id} value={periodKey(p)}>
               {formatQuarter(p, lang)} — {r.periodState[periodState(p, now)]}
@@ -41,15 +69,26 @@ async function PeriodPicker({ lang, r, period, agencies, agencyId }: { lang: Lan
       </div>
       {agencies && (
         <div>
-          <label htmlFor="agency" className="block text-xs font-medium">{r.chooseAgency}</label>
-          <select id="agency" name="agency" defaultValue={agencies.find((a) => a.id === agencyId)?.code} className="mt-1 max-w-xs rounded border border-slate-300 px-2 py-1">
+          <label htmlFor="agency" className="block text-xs font-medium">
+            {r.chooseAgency}
+          </label>
+          <select
+            id="agency"
+            name="agency"
+            defaultValue={agencies.find((a) => a.id === agencyId)?.code}
+            className="mt-1 max-w-xs rounded border border-slate-300 px-2 py-1"
+          >
             {agencies.map((a) => (
-              <option key={a.id} value={a.code}>{lang === "vi" ? a.nameVi : a.nameEn}</option>
+              <option key={a.id} value={a.code}>
+                {lang === "vi" ? a.nameVi : a.nameEn}
+              </option>
             ))}
           </select>
         </div>
       )}
-      <button type="submit" className="rounded border border-slate-400 px-3 py-1">{r.show}</button>
+      <button type="submit" className="rounded border border-slate-400 px-3 py-1">
+        {r.show}
+      </button>
     </form>
   );
 }
@@ -58,16 +97,27 @@ async function PeriodPicker({ lang, r, period, agencies, agencyId }: { lang: Lan
 async function WaitingPanel({ lang, r }: { lang: Lang; r: R }) {
   const waiting = await waitingCounts();
   return (
-    <section aria-labelledby="waiting-title" className="rounded border border-brand-700 bg-white p-4" data-testid="waiting">
-      <h1 id="waiting-title" className="text-xl font-bold text-brand-800">{r.waitingTitle}</h1>
-      <p className="mt-1 text-lg" data-testid="waiting-count">{fill(r.waitingCount, { count: formatNumber(waiting.total, lang) })}</p>
+    <section
+      aria-labelledby="waiting-title"
+      className="rounded border border-brand-700 bg-white p-4"
+      data-testid="waiting"
+    >
+      <h1 id="waiting-title" className="text-xl font-bold text-brand-800">
+        {r.waitingTitle}
+      </h1>
+      <p className="mt-1 text-lg" data-testid="waiting-count">
+        {fill(r.waitingCount, { count: formatNumber(waiting.total, lang) })}
+      </p>
       {waiting.rows.length > 0 && (
         <>
           <h2 className="mt-2 text-sm font-medium">{r.waitingByAgency}</h2>
           <ul className="mt-1 flex flex-wrap gap-2 text-sm">
             {waiting.rows.slice(0, 20).map((a) => (
               <li key={a.id}>
-                <Link href={`/${lang}/review?agency=${a.code}`} className="inline-block rounded border border-slate-300 px-2 py-1 text-brand-700 hover:bg-brand-50">
+                <Link
+                  href={`/${lang}/review?agency=${a.code}`}
+                  className="inline-block rounded border border-slate-300 px-2 py-1 text-brand-700 hover:bg-brand-50"
+                >
                   {lang === "vi" ? a.nameVi : a.nameEn}: <strong>{formatNumber(a.count, lang)}</strong>
                 </Link>
               </li>
@@ -75,32 +125,68 @@ async function WaitingPanel({ lang, r }: { lang: Lang; r: R }) {
           </ul>
         </>
       )}
-      <Link href={`/${lang}/review`} className="mt-3 inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{r.openQueue}</Link>
+      <Link
+        href={`/${lang}/review`}
+        className="mt-3 inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+      >
+        {r.openQueue}
+      </Link>
     </section>
   );
 }
 
-function Heading({ lang, r, period, agency, summary }: { lang: Lang; r: R; period: Period; agency: Omit<Agency, "id">; summary: { done: number; total: number; byState: Record<string, number> } }) {
+function Heading({
+  lang,
+  r,
+  period,
+  agency,
+  summary,
+}: {
+  lang: Lang;
+  r: R;
+  period: Period;
+  agency: Omit<Agency, "id">;
+  summary: { done: number; total: number; byState: Record<string, number> };
+}) {
   return (
     <div>
       <h1 className="text-2xl font-bold text-brand-800">{fill(r.title, { period: formatQuarter(period, lang) })}</h1>
       <p className="text-slate-700">
-        {r.agency}: <strong>{lang === "vi" ? agency.nameVi : agency.nameEn}</strong> · <span data-testid="period-state">{r.periodState[periodState(period, clockNow())]}</span>
+        {r.agency}: <strong>{lang === "vi" ? agency.nameVi : agency.nameEn}</strong> ·{" "}
+        <span data-testid="period-state">{r.periodState[periodState(period, clockNow())]}</span>
       </p>
       <p className="text-sm text-slate-600">
-        {fill(r.dates, { opens: formatDate(period.opensAt, lang), due: formatDate(period.dueAt, lang), locks: formatDate(period.locksAt, lang) })}
+        {fill(r.dates, {
+          opens: formatDate(period.opensAt, lang),
+          due: formatDate(period.dueAt, lang),
+          locks: formatDate(period.locksAt, lang),
+        })}
       </p>
-      <p className="mt-2 font-medium" data-testid="progress-count">{fill(r.progress, { done: summary.done, total: summary.total })}</p>
+      <p className="mt-2 font-medium" data-testid="progress-count">
+        {fill(r.progress, { done: summary.done, total: summary.total })}
+      </p>
       <ul className="mt-1 flex flex-wrap gap-3 text-xs text-slate-700">
         {STATES.map((s) => (
-          <li key={s}>{r.states[s]}: {summary.byState[s] ?? 0}</li>
+          <li key={s}>
+            {r.states[s]}: {summary.byState[s] ?? 0}
+          </li>
         ))}
       </ul>
     </div>
   );
 }
 
-function Tabs({ r, tab, base, counts }: { r: R; tab: "indicators" | "tasks"; base: Record<string, string>; counts: { indicators: number; tasks: number } }) {
+function Tabs({
+  r,
+  tab,
+  base,
+  counts,
+}: {
+  r: R;
+  tab: "indicators" | "tasks";
+  base: Record<string, string>;
+  counts: { indicators: number; tasks: number };
+}) {
   return (
     <nav aria-label={r.tabs} className="flex gap-1 border-b border-slate-300" data-testid="workspace-tabs">
       {(["indicators", "tasks"] as const).map((t) => (
@@ -117,10 +203,26 @@ function Tabs({ r, tab, base, counts }: { r: R; tab: "indicators" | "tasks"; bas
   );
 }
 
-function IndicatorsTab({ lang, r, pk, formKey, rows, canWrite }: { lang: Lang; r: R; pk: string; formKey: string; rows: IndicatorRowView[]; canWrite: boolean }) {
+function IndicatorsTab({
+  lang,
+  r,
+  pk,
+  formKey,
+  rows,
+  canWrite,
+}: {
+  lang: Lang;
+  r: R;
+  pk: string;
+  formKey: string;
+  rows: IndicatorRowView[];
+  canWrite: boolean;
+}) {
   return (
     <section aria-labelledby="ind-title">
-      <h2 id="ind-title" className="text-xl font-semibold text-brand-800">{fill(r.indicatorsTitle, { count: rows.length })}</h2>
+      <h2 id="ind-title" className="text-xl font-semibold text-brand-800">
+        {fill(r.indicatorsTitle, { count: rows.length })}
+      </h2>
       {rows.length === 0 ? (
         <p className="mt-2 text-slate-600">{r.indicatorsEmpty}</p>
       ) : (
@@ -132,31 +234,62 @@ function IndicatorsTab({ lang, r, pk, formKey, rows, canWrite }: { lang: Lang; r
   );
 }
 
-function TasksTab(p: { lang: Lang; r: R; pk: string; agencyCode?: string; filters: Filters; formKey: string; rows: TaskRowView[]; total: number; canWrite: boolean }) {
+function TasksTab(p: {
+  lang: Lang;
+  r: R;
+  pk: string;
+  agencyCode?: string;
+  filters: Filters;
+  formKey: string;
+  rows: TaskRowView[];
+  total: number;
+  canWrite: boolean;
+}) {
   const { r, filters } = p;
   const pages = Math.max(1, Math.ceil(p.total / PAGE_SIZE));
-  const qs = (extra: Record<string, string | number | undefined>) => tasksQuery({ period: p.pk, agency: p.agencyCode, state: filters.state, q: filters.q }, extra);
+  const qs = (extra: Record<string, string | number | undefined>) =>
+    tasksQuery({ period: p.pk, agency: p.agencyCode, state: filters.state, q: filters.q }, extra);
   return (
     <section aria-labelledby="task-title">
-      <h2 id="task-title" className="text-xl font-semibold text-brand-800">{fill(r.tasksTitle, { count: p.total })}</h2>
+      <h2 id="task-title" className="text-xl font-semibold text-brand-800">
+        {fill(r.tasksTitle, { count: p.total })}
+      </h2>
       <form method="get" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
         <input type="hidden" name="period" value={p.pk} />
         <input type="hidden" name="tab" value="tasks" />
         {p.agencyCode && <input type="hidden" name="agency" value={p.agencyCode} />}
         <div>
-          <label htmlFor="state" className="block text-xs font-medium">{r.filterState}</label>
-          <select id="state" name="state" defaultValue={filters.state ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1">
+          <label htmlFor="state" className="block text-xs font-medium">
+            {r.filterState}
+          </label>
+          <select
+            id="state"
+            name="state"
+            defaultValue={filters.state ?? ""}
+            className="mt-1 rounded border border-slate-300 px-2 py-1"
+          >
             <option value="">{r.allStates}</option>
             {STATES.map((s) => (
-              <option key={s} value={s}>{r.states[s]}</option>
+              <option key={s} value={s}>
+                {r.states[s]}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="q" className="block text-xs font-medium">{r.search}</label>
-          <input id="q" name="q" defaultValue={filters.q ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+          <label htmlFor="q" className="block text-xs font-medium">
+            {r.search}
+          </label>
+          <input
+            id="q"
+            name="q"
+            defaultValue={filters.q ?? ""}
+            className="mt-1 rounded border border-slate-300 px-2 py-1"
+          />
         </div>
-        <button type="submit" className="rounded border border-slate-400 px-3 py-1">{r.apply}</button>
+        <button type="submit" className="rounded border border-slate-400 px-3 py-1">
+          {r.apply}
+        </button>
       </form>
       {p.rows.length === 0 ? (
         <p className="mt-2 text-slate-600">{r.tasksEmpty}</p>
@@ -167,16 +300,38 @@ function TasksTab(p: { lang: Lang; r: R; pk: string; agencyCode?: string; filter
       )}
       {pages > 1 && (
         <nav aria-label={fill(r.page, { page: filters.page, pages })} className="mt-3 flex items-center gap-3 text-sm">
-          {filters.page > 1 && <Link href={qs({ page: filters.page - 1 })} className="text-brand-700 underline">{r.prev}</Link>}
+          {filters.page > 1 && (
+            <Link href={qs({ page: filters.page - 1 })} className="text-brand-700 underline">
+              {r.prev}
+            </Link>
+          )}
           <span>{fill(r.page, { page: filters.page, pages })}</span>
-          {filters.page < pages && <Link href={qs({ page: filters.page + 1 })} className="text-brand-700 underline">{r.next}</Link>}
+          {filters.page < pages && (
+            <Link href={qs({ page: filters.page + 1 })} className="text-brand-700 underline">
+              {r.next}
+            </Link>
+          )}
         </nav>
       )}
     </section>
   );
 }
 
-export async function Workspace({ lang, m, user, agencyId, period, filters }: { lang: Lang; m: Messages; user: SessionUser; agencyId: number | null; period: Period | null; filters: Filters }) {
+export async function Workspace({
+  lang,
+  m,
+  user,
+  agencyId,
+  period,
+  filters,
+}: {
+  lang: Lang;
+  m: Messages;
+  user: SessionUser;
+  agencyId: number | null;
+  period: Period | null;
+  filters: Filters;
+}) {
   const r = m.reporting;
   const national = can(user.role, "national.read");
   const agencies = national ? await reportingAgencies(user) : null;
@@ -197,7 +352,12 @@ export async function Workspace({ lang, m, user, agencyId, period, filters }: { 
   const [agency, indicators, tasks, summary, ready] = await Promise.all([
     workspaceAgency(user, agencyId),
     indicatorItems(user, agencyId, period.year, period.quarter),
-    taskItems(user, agencyId, period.year, period.quarter, { skip: (filters.page - 1) * PAGE_SIZE, take: PAGE_SIZE, state: filters.state, q: filters.q }),
+    taskItems(user, agencyId, period.year, period.quarter, {
+      skip: (filters.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      state: filters.state,
+      q: filters.q,
+    }),
     progressSummary(user, agencyId, period.year, period.quarter),
     canWrite ? readyItems(user, agencyId, period.year, period.quarter, now) : Promise.resolve(null),
   ]);
@@ -214,16 +374,57 @@ export async function Workspace({ lang, m, user, agencyId, period, filters }: { 
       {picker}
       {canWrite && (
         <p className="flex flex-wrap gap-4 text-sm">
-          <a href={`/api/reporting/template?period=${pk}`} className="text-brand-700 underline">⬇ {r.downloadTemplate}</a>
-          <Link href={`/${lang}/reporting/import?period=${pk}`} className="text-brand-700 underline">⬆ {r.importExcel}</Link>
+          <a href={`/api/reporting/template?period=${pk}`} className="text-brand-700 underline">
+            ⬇ {r.downloadTemplate}
+          </a>
+          <Link href={`/${lang}/reporting/import?period=${pk}`} className="text-brand-700 underline">
+            ⬆ {r.importExcel}
+          </Link>
         </p>
       )}
       {periodState(period, now) === "LOCKED" && <p className="rounded bg-slate-100 p-2 text-sm">{r.locked}</p>}
-      {ready && <SubmitReady lang={lang} m={r} period={pk} items={ready.ready.map((i) => ({ kind: i.kind, id: i.id, version: i.version, label: lang === "vi" ? i.labelVi : i.labelEn }))} notReady={ready.notReady} />}
-      <Tabs r={r} tab={tab} base={{ period: pk, ...(agencyCode ? { agency: agencyCode } : {}) }} counts={{ indicators: indicatorRows.length, tasks: tasks.total }} />
-      {tab === "indicators" && <IndicatorsTab lang={lang} r={r} pk={pk} formKey={`${pk}-${agencyId}`} rows={indicatorRows} canWrite={canWrite} />}
+      {ready && (
+        <SubmitReady
+          lang={lang}
+          m={r}
+          period={pk}
+          items={ready.ready.map((i) => ({
+            kind: i.kind,
+            id: i.id,
+            version: i.version,
+            label: lang === "vi" ? i.labelVi : i.labelEn,
+          }))}
+          notReady={ready.notReady}
+        />
+      )}
+      <Tabs
+        r={r}
+        tab={tab}
+        base={{ period: pk, ...(agencyCode ? { agency: agencyCode } : {}) }}
+        counts={{ indicators: indicatorRows.length, tasks: tasks.total }}
+      />
+      {tab === "indicators" && (
+        <IndicatorsTab
+          lang={lang}
+          r={r}
+          pk={pk}
+          formKey={`${pk}-${agencyId}`}
+          rows={indicatorRows}
+          canWrite={canWrite}
+        />
+      )}
       {tab === "tasks" && (
-        <TasksTab lang={lang} r={r} pk={pk} agencyCode={agencyCode} filters={filters} formKey={`${pk}-${agencyId}-${filters.page}-${filters.state}-${filters.q}`} rows={taskRows} total={tasks.total} canWrite={canWrite} />
+        <TasksTab
+          lang={lang}
+          r={r}
+          pk={pk}
+          agencyCode={agencyCode}
+          filters={filters}
+          formKey={`${pk}-${agencyId}-${filters.page}-${filters.state}-${filters.q}`}
+          rows={taskRows}
+          total={tasks.total}
+          canWrite={canWrite}
+        />
       )}
     </div>
   );

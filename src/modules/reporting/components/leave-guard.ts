@@ -13,7 +13,16 @@ export function makeLeaveGuard(win: Target, doc: Target, confirm: (message: stri
   const click = (e: Event) => {
     const m = e as MouseEvent;
     const a = (m.target as Element | null)?.closest?.("a[href]");
-    if (!a || m.defaultPrevented || m.button !== 0 || m.metaKey || m.ctrlKey || m.shiftKey || a.getAttribute("target") === "_blank") return;
+    if (
+      !a ||
+      m.defaultPrevented ||
+      m.button !== 0 ||
+      m.metaKey ||
+      m.ctrlKey ||
+      m.shiftKey ||
+      a.getAttribute("target") === "_blank"
+    )
+      return;
     if (!confirm(message)) {
       m.preventDefault();
       m.stopPropagation();

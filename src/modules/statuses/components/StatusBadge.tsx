@@ -15,7 +15,15 @@ const STATUS_ICON: Record<MilestoneStatus, string> = {
 };
 
 /** A target's status with an icon and words (never colour alone). */
-export function StatusBadge({ status, m, overridden }: { status: MilestoneStatus; m: Messages["dashboard"]; overridden?: boolean }) {
+export function StatusBadge({
+  status,
+  m,
+  overridden,
+}: {
+  status: MilestoneStatus;
+  m: Messages["dashboard"];
+  overridden?: boolean;
+}) {
   return (
     <span className="status-badge" data-status={status}>
       <span aria-hidden="true">{STATUS_ICON[status]}</span>

@@ -21,7 +21,10 @@ const TASK_STATUS_ICON: Record<TaskStatus, string> = {
 /** A task's status with an icon and words (never colour alone). */
 export function TaskStatusBadge({ status, labels }: { status: TaskStatus; labels: Record<TaskStatus, string> }) {
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${STYLE[status]}`} data-status={status}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${STYLE[status]}`}
+      data-status={status}
+    >
       <span aria-hidden="true">{TASK_STATUS_ICON[status]}</span>
       {labels[status]}
     </span>

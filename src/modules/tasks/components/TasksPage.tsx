@@ -29,42 +29,114 @@ export async function TasksPage({ lang, m, filters }: { lang: Lang; m: Messages;
         <p className="mt-2 max-w-3xl text-slate-700">{t.intro}</p>
       </div>
 
-      <form method="get" action={here} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm" aria-label={t.filters} role="search">
-        <Select id="decision" label={t.decision} value={filters.decision ?? ""} options={[["", t.all], ...documents.map((d) => [d.key, docLabel(d)] as [string, string])]} />
-        <Select id="agency" label={t.agency} value={filters.agency ?? ""} options={[["", t.all], ...agencies.map((a) => [a.code, name(a)] as [string, string])]} />
-        <Select id="status" label={t.status} value={filters.status ?? ""} options={[["", t.all], ...TASK_STATUS_VALUES.map((s) => [s, labels[s]] as [string, string])]} />
+      <form
+        method="get"
+        action={here}
+        className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
+        aria-label={t.filters}
+        role="search"
+      >
+        <Select
+          id="decision"
+          label={t.decision}
+          value={filters.decision ?? ""}
+          options={[["", t.all], ...documents.map((d) => [d.key, docLabel(d)] as [string, string])]}
+        />
+        <Select
+          id="agency"
+          label={t.agency}
+          value={filters.agency ?? ""}
+          options={[["", t.all], ...agencies.map((a) => [a.code, name(a)] as [string, string])]}
+        />
+        <Select
+          id="status"
+          label={t.status}
+          value={filters.status ?? ""}
+          options={[["", t.all], ...TASK_STATUS_VALUES.map((s) => [s, labels[s]] as [string, string])]}
+        />
         <div>
-          <label htmlFor="q" className="block text-xs font-medium">{t.search}</label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} className="mt-1 w-64 rounded border border-slate-300 px-2 py-1" />
+          <label htmlFor="q" className="block text-xs font-medium">
+            {t.search}
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            maxLength={100}
+            className="mt-1 w-64 rounded border border-slate-300 px-2 py-1"
+          />
         </div>
-        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">{t.apply}</button>
-        {filtered && <Link href={here} className="text-brand-700 underline">{t.reset}</Link>}
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
+          {t.apply}
+        </button>
+        {filtered && (
+          <Link href={here} className="text-brand-700 underline">
+            {t.reset}
+          </Link>
+        )}
       </form>
 
       <section aria-labelledby="task-list" className="space-y-2">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="task-list" className="text-lg font-semibold text-brand-800" data-testid="tasks-count">
-            {rows.length ? fill(t.showing, { from: (page - 1) * PAGE + 1, to: (page - 1) * PAGE + shown.length, total: rows.length }) : t.empty}
+            {rows.length
+              ? fill(t.showing, {
+                  from: (page - 1) * PAGE + 1,
+                  to: (page - 1) * PAGE + shown.length,
+                  total: rows.length,
+                })
+              : t.empty}
           </h2>
-          <a href={`/api/v1/tasks.csv${taskFiltersQuery({ ...filters, page: 1 })}`} className="text-sm text-brand-700 underline" data-testid="tasks-csv">⬇ {t.csv}</a>
+          <a
+            href={`/api/v1/tasks.csv${taskFiltersQuery({ ...filters, page: 1 })}`}
+            className="text-sm text-brand-700 underline"
+            data-testid="tasks-csv"
+          >
+            ⬇ {t.csv}
+          </a>
         </div>
         <p className="max-w-4xl text-xs text-slate-600">{t.statusNote}</p>
         {shown.length === 0 ? (
-          <div className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-700" data-testid="tasks-empty">
+          <div
+            className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-700"
+            data-testid="tasks-empty"
+          >
             <p>{t.emptyHint}</p>
-            {filtered && <Link href={here} className="mt-2 inline-block text-sm text-brand-700 underline">{t.reset}</Link>}
+            {filtered && (
+              <Link href={here} className="mt-2 inline-block text-sm text-brand-700 underline">
+                {t.reset}
+              </Link>
+            )}
           </div>
         ) : (
-          <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="task-list">
+          <div
+            className="overflow-x-auto rounded border border-slate-200 bg-white"
+            tabIndex={0}
+            role="region"
+            aria-labelledby="task-list"
+          >
             <table className="min-w-full text-sm" data-testid="public-tasks">
               <thead className="bg-slate-100 text-left">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t.decision}</th>
-                  <th scope="col" className="px-3 py-2">{t.number}</th>
-                  <th scope="col" className="px-3 py-2">{t.task}</th>
-                  <th scope="col" className="px-3 py-2">{t.lead}</th>
-                  <th scope="col" className="px-3 py-2">{t.deadline}</th>
-                  <th scope="col" className="px-3 py-2">{t.status}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {t.decision}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t.number}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t.task}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t.lead}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t.deadline}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t.status}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -77,9 +149,25 @@ export async function TasksPage({ lang, m, filters }: { lang: Lang; m: Messages;
         )}
         {pages > 1 && (
           <nav className="flex gap-3 text-sm" aria-label={t.pagination}>
-            {page > 1 && <Link href={`${here}${taskFiltersQuery({ ...filters, page: page - 1 })}`} className="text-brand-700 underline" rel="prev">{t.prev}</Link>}
+            {page > 1 && (
+              <Link
+                href={`${here}${taskFiltersQuery({ ...filters, page: page - 1 })}`}
+                className="text-brand-700 underline"
+                rel="prev"
+              >
+                {t.prev}
+              </Link>
+            )}
             <span>{fill(t.page, { page, pages })}</span>
-            {page < pages && <Link href={`${here}${taskFiltersQuery({ ...filters, page: page + 1 })}`} className="text-brand-700 underline" rel="next">{t.next}</Link>}
+            {page < pages && (
+              <Link
+                href={`${here}${taskFiltersQuery({ ...filters, page: page + 1 })}`}
+                className="text-brand-700 underline"
+                rel="next"
+              >
+                {t.next}
+              </Link>
+            )}
           </nav>
         )}
       </section>
@@ -88,41 +176,95 @@ export async function TasksPage({ lang, m, filters }: { lang: Lang; m: Messages;
 }
 
 /** One task: its document, number, title with the product and source line, lead, deadline and status. */
-function TaskRow({ task, lang, m, docLabel }: { task: PublicTask; lang: Lang; m: Messages; docLabel: (d: PublicTask["document"]) => string }) {
+function TaskRow({
+  task,
+  lang,
+  m,
+  docLabel,
+}: {
+  task: PublicTask;
+  lang: Lang;
+  m: Messages;
+  docLabel: (d: PublicTask["document"]) => string;
+}) {
   const t = m.public.tasks;
   return (
     <tr className="border-t border-slate-100 align-top" data-testid="public-task-row" data-decision={task.document.key}>
       <td className="whitespace-nowrap px-3 py-2">
-        <Link href={`/${lang}/decisions/${task.document.key}#${task.key}`} className="text-brand-700 underline">{docLabel(task.document)}</Link>
+        <Link href={`/${lang}/decisions/${task.document.key}#${task.key}`} className="text-brand-700 underline">
+          {docLabel(task.document)}
+        </Link>
       </td>
       <td className="px-3 py-2 font-mono">{task.numberPrinted ?? "—"}</td>
       <td className="px-3 py-2">
         <span lang="vi">{task.title}</span>
-        {task.product && <span className="mt-1 block text-xs text-slate-600" lang="vi">{m.task.product}: {task.product}</span>}
-        <a href={`/${lang}/documents/${task.document.key}#L${task.line}`} className="mt-1 block text-xs text-brand-700 underline">{fill(t.sourceLine, { line: task.line })}</a>
+        {task.product && (
+          <span className="mt-1 block text-xs text-slate-600" lang="vi">
+            {m.task.product}: {task.product}
+          </span>
+        )}
+        <a
+          href={`/${lang}/documents/${task.document.key}#L${task.line}`}
+          className="mt-1 block text-xs text-brand-700 underline"
+        >
+          {fill(t.sourceLine, { line: task.line })}
+        </a>
       </td>
       <td className="px-3 py-2">
-        <span lang="vi">{task.leadRaw ?? task.agencies.map((a) => (a.agency ? a.agency.nameVi : a.groupCode)).join("; ")}</span>
-        {task.leadCodes.length > 1 && <span className="mt-1 block text-xs text-slate-600">{fill(t.reporters, { count: task.leadCodes.length })}</span>}
+        <span lang="vi">
+          {task.leadRaw ?? task.agencies.map((a) => (a.agency ? a.agency.nameVi : a.groupCode)).join("; ")}
+        </span>
+        {task.leadCodes.length > 1 && (
+          <span className="mt-1 block text-xs text-slate-600">
+            {fill(t.reporters, { count: task.leadCodes.length })}
+          </span>
+        )}
       </td>
       <td className="whitespace-nowrap px-3 py-2">
         {deadlineText(task, lang, m)}
-        {task.deadlineRaw && task.deadlineKind !== "PERIOD" && task.deadlineKind !== "YEAR" && <span className="block text-xs text-slate-600" lang="vi">“{task.deadlineRaw}”</span>}
+        {task.deadlineRaw && task.deadlineKind !== "PERIOD" && task.deadlineKind !== "YEAR" && (
+          <span className="block text-xs text-slate-600" lang="vi">
+            “{task.deadlineRaw}”
+          </span>
+        )}
       </td>
       <td className="px-3 py-2" data-testid="task-status">
-        {task.status ? <TaskStatusBadge status={task.status} labels={m.dashboard.taskStatus} /> : <span className="text-xs text-slate-600">{t.noStatus}</span>}
+        {task.status ? (
+          <TaskStatusBadge status={task.status} labels={m.dashboard.taskStatus} />
+        ) : (
+          <span className="text-xs text-slate-600">{t.noStatus}</span>
+        )}
       </td>
     </tr>
   );
 }
 
-function Select({ id, label, value, options }: { id: string; label: string; value: string; options: [string, string][] }) {
+function Select({
+  id,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: [string, string][];
+}) {
   return (
     <div>
-      <label htmlFor={id} className="block text-xs font-medium">{label}</label>
-      <select id={id} name={id} defaultValue={value} className="mt-1 max-w-[16rem] rounded border border-slate-300 px-2 py-1">
+      <label htmlFor={id} className="block text-xs font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={id}
+        defaultValue={value}
+        className="mt-1 max-w-[16rem] rounded border border-slate-300 px-2 py-1"
+      >
         {options.map(([v, l]) => (
-          <option key={v} value={v}>{l}</option>
+          <option key={v} value={v}>
+            {l}
+          </option>
         ))}
       </select>
     </div>

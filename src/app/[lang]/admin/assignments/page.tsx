@@ -7,7 +7,10 @@ import { assignmentListQuery, firstValues } from "@/modules/admin/schemas";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ lang: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ lang: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { m } = await resolveLang(params);

@@ -58,7 +58,11 @@ export default async function DecisionPage({ params }: { params: Params }) {
           <DocumentBadges doc={d} m={m} />
         </div>
         <h1 className="mt-2 text-2xl font-bold text-brand-800">{lang === "vi" ? d.titleVi : d.titleEn}</h1>
-        {lang === "en" && <p className="mt-1 text-slate-600" lang="vi">{d.titleVi}</p>}
+        {lang === "en" && (
+          <p className="mt-1 text-slate-600" lang="vi">
+            {d.titleVi}
+          </p>
+        )}
         <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           <div>
             <dt className="font-medium text-slate-600">{m.doc.numberCanonical}</dt>
@@ -89,8 +93,16 @@ export default async function DecisionPage({ params }: { params: Params }) {
             </div>
           )}
         </dl>
-        {d.kind === "DRAFT" && <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note">⚠ {m.doc.draftWarning}</p>}
-        {d.kind === "PRESS_SUMMARY" && <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note">ⓘ {m.doc.pressWarning}</p>}
+        {d.kind === "DRAFT" && (
+          <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note">
+            ⚠ {m.doc.draftWarning}
+          </p>
+        )}
+        {d.kind === "PRESS_SUMMARY" && (
+          <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900" role="note">
+            ⓘ {m.doc.pressWarning}
+          </p>
+        )}
         <p className="mt-4 max-w-3xl text-slate-700">{lang === "vi" ? d.summaryVi : d.summaryEn}</p>
       </div>
 
@@ -98,7 +110,11 @@ export default async function DecisionPage({ params }: { params: Params }) {
         <h2 id="targets" className="text-xl font-semibold text-brand-800">
           {m.doc.targetsTitle} ({d.targets.length})
         </h2>
-        {d.targets.length === 0 ? <p className="mt-2 text-slate-600">{m.doc.targetsEmpty}</p> : <TargetsTable targets={d.targets} documentKey={d.key} latest={latest} lang={lang} m={m} />}
+        {d.targets.length === 0 ? (
+          <p className="mt-2 text-slate-600">{m.doc.targetsEmpty}</p>
+        ) : (
+          <TargetsTable targets={d.targets} documentKey={d.key} latest={latest} lang={lang} m={m} />
+        )}
       </section>
 
       {d.commitments.length > 0 && (
@@ -109,7 +125,9 @@ export default async function DecisionPage({ params }: { params: Params }) {
           <ul className="mt-3 space-y-2">
             {d.commitments.map((c) => (
               <li key={c.key} id={c.key} className="rounded border border-slate-200 bg-white p-3 text-sm">
-                <blockquote lang="vi" className="italic">“{c.quote}”</blockquote>
+                <blockquote lang="vi" className="italic">
+                  “{c.quote}”
+                </blockquote>
                 <p className="mt-1 text-xs text-slate-600">
                   {c.year ? `${c.year} · ` : ""}
                   {c.clause ? `${c.clause} · ` : ""}
@@ -131,9 +149,16 @@ export default async function DecisionPage({ params }: { params: Params }) {
           <div className="mt-3 space-y-6">
             {headingTasks.map(({ heading, tasks }) => (
               <div key={heading.id} id={`heading-${heading.code}`}>
-                <h3 className={heading.depth === 1 ? "text-lg font-semibold" : "font-semibold text-slate-800"} lang="vi">
+                <h3
+                  className={heading.depth === 1 ? "text-lg font-semibold" : "font-semibold text-slate-800"}
+                  lang="vi"
+                >
                   {heading.code} · {heading.title}
-                  {tasks.length > 0 && <span className="ml-2 text-sm font-normal text-slate-600">({fill(m.doc.taskCount, { count: tasks.length })})</span>}
+                  {tasks.length > 0 && (
+                    <span className="ml-2 text-sm font-normal text-slate-600">
+                      ({fill(m.doc.taskCount, { count: tasks.length })})
+                    </span>
+                  )}
                 </h3>
                 {tasks.length > 0 && <TaskTable tasks={tasks} groups={groups} lang={lang} m={m} />}
               </div>
@@ -151,7 +176,11 @@ export default async function DecisionPage({ params }: { params: Params }) {
           <p className="mt-1 text-sm text-slate-600">{m.doc.notesIntro}</p>
           <ul className="mt-3 space-y-2">
             {d.notes.map((n) => (
-              <li key={n.key} className="rounded border-l-4 border-amber-400 bg-white p-3 text-sm" data-testid="quality-note">
+              <li
+                key={n.key}
+                className="rounded border-l-4 border-amber-400 bg-white p-3 text-sm"
+                data-testid="quality-note"
+              >
                 <p className="text-xs font-semibold uppercase tracking-wide text-amber-900">
                   {n.kind}
                   {n.line ? ` · ${fill(m.doc.line, { line: n.line })}` : ""}

@@ -19,7 +19,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const p = getMessages(lang).public.source;
   const title = lang === "vi" ? d.titleVi : d.titleEn;
   const number = d.numberCanonical ?? d.numberPrinted ?? title;
-  return publicPageMetadata({ lang, rest: `/documents/${d.key}`, title: fill(p.metaTitle, { number }), description: fill(p.metaDescription, { number, title }), type: "article" });
+  return publicPageMetadata({
+    lang,
+    rest: `/documents/${d.key}`,
+    title: fill(p.metaTitle, { number }),
+    description: fill(p.metaDescription, { number, title }),
+    type: "article",
+  });
 }
 
 export default async function DocumentPage({ params }: { params: Params }) {

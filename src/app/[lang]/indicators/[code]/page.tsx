@@ -21,7 +21,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const ind = await indicatorMeta(code);
   if (!ind) return {};
   const name = lang === "en" ? ind.nameEn : ind.nameVi;
-  const description = (lang === "en" ? ind.descriptionEn : ind.descriptionVi) || fill(getMessages(lang).public.meta.indicatorDescription, { name });
+  const description =
+    (lang === "en" ? ind.descriptionEn : ind.descriptionVi) ||
+    fill(getMessages(lang).public.meta.indicatorDescription, { name });
   return publicPageMetadata({ lang, rest: `/indicators/${ind.code}`, title: name, description });
 }
 

@@ -15,7 +15,13 @@ export async function generateMetadata({ params }: { params: Promise<{ lang: str
   return { title: m.excel.title };
 }
 
-export default async function ImportPage({ params, searchParams }: { params: Promise<{ lang: string }>; searchParams: Search }) {
+export default async function ImportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lang: string }>;
+  searchParams: Search;
+}) {
   const { lang, m } = await resolveLang(params);
   const sp = await searchParams;
   const user = await requireUser("reporting.write").catch((e: unknown) => {

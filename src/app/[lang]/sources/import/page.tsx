@@ -23,7 +23,9 @@ export default async function ImportFiguresPage({ params }: { params: Promise<{ 
       <h1 className="text-2xl font-bold text-brand-800">{t.title}</h1>
       <p className="max-w-3xl text-slate-700">{t.intro}</p>
       <p>
-        <a href={TEMPLATE_PATH} download className="text-brand-700 underline" data-testid="figures-template">⬇ {t.template}</a>
+        <a href={TEMPLATE_PATH} download className="text-brand-700 underline" data-testid="figures-template">
+          ⬇ {t.template}
+        </a>
       </p>
       <ImportFigures lang={lang} m={m.figures} />
     </div>

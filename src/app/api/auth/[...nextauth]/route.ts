@@ -73,7 +73,8 @@ const ALLOWED: Record<string, ReadonlySet<string>> = {
   POST: new Set(["session", "signout", "signin/credentials", "callback/credentials"]),
 };
 
-const refusal = (message: string, status: number) => NextResponse.json({ error: { message } }, { status, headers: { "cache-control": "no-store" } });
+const refusal = (message: string, status: number) =>
+  NextResponse.json({ error: { message } }, { status, headers: { "cache-control": "no-store" } });
 
 // next-auth answers 500 ("problem with the server configuration") to a callbackUrl that is not an
 // http(s) URL in the query or in its callback-url cookie — a cookie that then breaks every
@@ -91,11 +92,16 @@ async function guarded(req: NextRequest, ctx: { params: Promise<{ nextauth: stri
   const bad = (v: unknown) => (typeof v === "string" ? v !== "" && !isHttpUrl(v, base) : v != null);
   const type = req.headers.get("content-type") ?? "";
   const text = body && req.method === "POST" ? Buffer.from(body).toString("utf8") : "";
-  const refused = bad(req.nextUrl.searchParams.get("callbackUrl")) || (req.method === "POST" && bad(bodyCallbackUrl(type, text)));
+  const refused =
+    bad(req.nextUrl.searchParams.get("callbackUrl")) || (req.method === "POST" && bad(bodyCallbackUrl(type, text)));
   const cookies = CALLBACK_COOKIES.filter((name) => bad(req.cookies.get(name)?.value));
   if (!refused && cookies.length === 0) {
     // next-auth reads the body again: hand it the copy already read (and bounded).
-    const again = new NextRequest(req.url, { method: req.method, headers: req.headers, body: req.method === "POST" && body ? text : undefined });
+    const again = new NextRequest(req.url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.method === "POST" && body ? text : undefined,
+    });
     return handler(again, ctx);
   }
   const res = refusal("Yêu cầu đăng nhập không hợp lệ (đường dẫn quay lại hoặc nội dung sai).", 400);

@@ -21,7 +21,11 @@ export async function GET(req: Request) {
     const params = new URL(req.url).searchParams;
     const rawPeriod = params.get("period");
     const period = rawPeriod ? parsePeriodKey(rawPeriod) : await defaultPeriod();
-    if (!period) return error(rawPeriod ? 400 : 404, rawPeriod ? "Kỳ báo cáo không hợp lệ (ví dụ 2026-Q3)." : "Chưa có kỳ báo cáo nào.");
+    if (!period)
+      return error(
+        rawPeriod ? 400 : 404,
+        rawPeriod ? "Kỳ báo cáo không hợp lệ (ví dụ 2026-Q3)." : "Chưa có kỳ báo cáo nào.",
+      );
     let agencyId = user.agencyId;
     const code = params.get("agency");
     if (code && can(user.role, "national.read")) {

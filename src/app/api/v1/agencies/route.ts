@@ -7,7 +7,10 @@ export const dynamic = "force-dynamic";
 
 const query = pageQuery.extend({
   kind: z.enum(AGENCY_KINDS).optional(),
-  current: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
+  current: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
 });
 
 export const GET = publicRoute(async (req: Request) => {

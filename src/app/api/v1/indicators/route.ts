@@ -15,7 +15,12 @@ export const GET = publicRoute(async (req: Request) => {
   const { page, pageSize, pillar, decision } = q.data;
   const { items, total } = await listIndicators({ skip: (page - 1) * pageSize, take: pageSize, pillar, decision });
   const latest = await latestApprovedNational(items.map((i) => i.id));
-  return paginated(req, items.map((i) => indicatorToApi(i, latest.get(i.id))), total, q.data);
+  return paginated(
+    req,
+    items.map((i) => indicatorToApi(i, latest.get(i.id))),
+    total,
+    q.data,
+  );
 });
 
 export const OPTIONS = corsPreflight;

@@ -1,4 +1,13 @@
-import { boolParam, corsPreflight, pageQuery, paginated, parseQuery, periodParam, publicRoute, apiParam } from "@/server/api";
+import {
+  boolParam,
+  corsPreflight,
+  pageQuery,
+  paginated,
+  parseQuery,
+  periodParam,
+  publicRoute,
+  apiParam,
+} from "@/server/api";
 import { listApprovedObservations } from "@/modules/indicators/queries";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +28,16 @@ export const GET = publicRoute(async (req: Request) => {
   const q = parseQuery(req, query);
   if (!q.ok) return q.response;
   const { page, pageSize, indicator, agency, national, from, to, illustrative } = q.data;
-  const { items, total } = await listApprovedObservations({ skip: (page - 1) * pageSize, take: pageSize, indicator, agency, national, illustrative, from, to });
+  const { items, total } = await listApprovedObservations({
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    indicator,
+    agency,
+    national,
+    illustrative,
+    from,
+    to,
+  });
   return paginated(
     req,
     items.map((o) => ({

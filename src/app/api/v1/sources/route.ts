@@ -8,7 +8,9 @@ export const GET = publicRoute(async (req: Request) => {
   if (!q.ok) return q.response;
   const all = await listSources();
   const start = (q.data.page - 1) * q.data.pageSize;
-  const items = all.slice(start, start + q.data.pageSize).map((s) => ({ code: s.code, kind: s.kind, name: { vi: s.nameVi, en: s.nameEn }, url: s.url, figures: s.figures }));
+  const items = all
+    .slice(start, start + q.data.pageSize)
+    .map((s) => ({ code: s.code, kind: s.kind, name: { vi: s.nameVi, en: s.nameEn }, url: s.url, figures: s.figures }));
   return paginated(req, items, all.length, q.data);
 });
 

@@ -12,7 +12,17 @@ export const GET = publicRoute(async (req: Request) => {
   return csvResponse(
     "tasks.csv",
     toCsv(
-      ["key", "decision", "number", "title", "lead_as_named", "lead_agencies_today", "deadline_raw", "due_date", "status"],
+      [
+        "key",
+        "decision",
+        "number",
+        "title",
+        "lead_as_named",
+        "lead_agencies_today",
+        "deadline_raw",
+        "due_date",
+        "status",
+      ],
       rows.map((t) => [
         t.key,
         t.document.key,

@@ -14,8 +14,16 @@ export const GET = publicRoute(async (req: Request) => {
   const q = parseQuery(req, query);
   if (!q.ok) return q.response;
   const { page, pageSize, decision, agency } = q.data;
-  const [{ items, total }, groups] = await Promise.all([listTasks({ skip: (page - 1) * pageSize, take: pageSize, decision, agency }), groupNames()]);
-  return paginated(req, items.map((t) => taskToApi(t, groups)), total, q.data);
+  const [{ items, total }, groups] = await Promise.all([
+    listTasks({ skip: (page - 1) * pageSize, take: pageSize, decision, agency }),
+    groupNames(),
+  ]);
+  return paginated(
+    req,
+    items.map((t) => taskToApi(t, groups)),
+    total,
+    q.data,
+  );
 });
 
 export const OPTIONS = corsPreflight;

@@ -8,7 +8,13 @@ import { pageUser } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
 
-export default async function AgencyDashboardPage({ params, searchParams }: { params: Promise<{ lang: string; code: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function AgencyDashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lang: string; code: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { lang, m } = await resolveLang(params);
   const { code } = await params;
   const { user, allowed } = await pageUser(lang, "reporting.read", `/${lang}/dashboard/agencies/${code}`);

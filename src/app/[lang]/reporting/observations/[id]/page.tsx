@@ -33,11 +33,28 @@ export default async function ObservationPage({ params }: { params: Promise<{ la
       }}
       summary={
         <dl className="grid gap-2 text-sm sm:grid-cols-2">
-          <div><dt className="font-medium text-slate-600">{r.value}</dt><dd className="text-lg font-semibold" data-testid="current-value">{o.value == null ? "—" : formatValue(o.value, unit, o.indicator.kind, lang)}</dd></div>
-          <div><dt className="font-medium text-slate-600">{m.review.previous}</dt><dd>{o.approvedValue == null ? "—" : formatNumber(o.approvedValue, lang)}</dd></div>
-          <div><dt className="font-medium text-slate-600">{r.source}</dt><dd>{o.source ?? "—"}</dd></div>
-          <div><dt className="font-medium text-slate-600">{r.note}</dt><dd>{o.note ?? "—"}</dd></div>
-          <div className="sm:col-span-2"><dt className="font-medium text-slate-600">{r.explanation}</dt><dd>{o.explanation ?? "—"}</dd></div>
+          <div>
+            <dt className="font-medium text-slate-600">{r.value}</dt>
+            <dd className="text-lg font-semibold" data-testid="current-value">
+              {o.value == null ? "—" : formatValue(o.value, unit, o.indicator.kind, lang)}
+            </dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-600">{m.review.previous}</dt>
+            <dd>{o.approvedValue == null ? "—" : formatNumber(o.approvedValue, lang)}</dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-600">{r.source}</dt>
+            <dd>{o.source ?? "—"}</dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-600">{r.note}</dt>
+            <dd>{o.note ?? "—"}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="font-medium text-slate-600">{r.explanation}</dt>
+            <dd>{o.explanation ?? "—"}</dd>
+          </div>
         </dl>
       }
     />

@@ -32,10 +32,25 @@ export default async function TaskProgressPage({ params }: { params: Promise<{ l
         <div className="space-y-2 text-sm">
           <p lang="vi">{p.task.title}</p>
           <dl className="grid gap-2 sm:grid-cols-2">
-            <div><dt className="font-medium text-slate-600">{r.status}</dt><dd>{r.taskStatus[p.status]}{p.percentComplete == null ? "" : ` (${p.percentComplete}%)`}</dd></div>
-            <div><dt className="font-medium text-slate-600">{r.achieved}</dt><dd>{p.achieved ?? "—"}</dd></div>
-            <div><dt className="font-medium text-slate-600">{r.obstacles}</dt><dd>{p.obstacles ?? "—"}</dd></div>
-            <div><dt className="font-medium text-slate-600">{r.nextSteps}</dt><dd>{p.nextSteps ?? "—"}</dd></div>
+            <div>
+              <dt className="font-medium text-slate-600">{r.status}</dt>
+              <dd>
+                {r.taskStatus[p.status]}
+                {p.percentComplete == null ? "" : ` (${p.percentComplete}%)`}
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-600">{r.achieved}</dt>
+              <dd>{p.achieved ?? "—"}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-600">{r.obstacles}</dt>
+              <dd>{p.obstacles ?? "—"}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-600">{r.nextSteps}</dt>
+              <dd>{p.nextSteps ?? "—"}</dd>
+            </div>
           </dl>
         </div>
       }

@@ -13,7 +13,13 @@ export const GET = publicRoute(async () => {
   const rows = bulkTargetRows(items, new Map(statuses.map((s) => [s.targetId, s])));
   return NextResponse.json(
     { meta: { generatedAt: clockNow().toISOString(), total: rows.length }, data: rows },
-    { headers: { ...CORS, "Cache-Control": CACHE_BULK, "Content-Disposition": 'attachment; filename="indicators-targets.json"' } },
+    {
+      headers: {
+        ...CORS,
+        "Cache-Control": CACHE_BULK,
+        "Content-Disposition": 'attachment; filename="indicators-targets.json"',
+      },
+    },
   );
 });
 

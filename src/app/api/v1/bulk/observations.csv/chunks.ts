@@ -2,7 +2,16 @@ import "server-only";
 import { toCsv } from "@/lib/csv";
 import { approvedObservationChunk, observationLookups, type ObservationKey } from "@/modules/indicators/queries";
 
-export const OBSERVATION_CSV_HEADER = ["indicator", "agency", "national", "period", "value", "unit", "approved_at", "illustrative"];
+export const OBSERVATION_CSV_HEADER = [
+  "indicator",
+  "agency",
+  "national",
+  "period",
+  "value",
+  "unit",
+  "approved_at",
+  "illustrative",
+];
 
 /**
  * Every approved observation as CSV text, read `chunkSize` rows at a time (keyset pagination on
@@ -23,7 +32,16 @@ export async function* observationCsvChunks(chunkSize = 5_000): AsyncGenerator<s
       OBSERVATION_CSV_HEADER,
       rows.map((r) => {
         const i = indicator.get(r.indicatorId);
-        return [i?.code, agency.get(r.agencyId), r.isNational, `${r.year}-Q${r.quarter}`, r.approvedValue, i?.unit, r.approvedAt?.toISOString(), r.illustrative];
+        return [
+          i?.code,
+          agency.get(r.agencyId),
+          r.isNational,
+          `${r.year}-Q${r.quarter}`,
+          r.approvedValue,
+          i?.unit,
+          r.approvedAt?.toISOString(),
+          r.illustrative,
+        ];
       }),
     );
     yield body.slice(head.length);

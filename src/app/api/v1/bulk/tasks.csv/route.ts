@@ -8,10 +8,26 @@ import { CACHE_BULK, corsPreflight, publicCsv, publicRoute } from "@/server/api"
 export const dynamic = "force-dynamic";
 
 const HEADER = [
-  "task", "decision", "decision_number", "heading", "number", "title",
-  "leads_named", "leads_named_codes", "deadline_kind", "deadline_raw", "due_on",
-  "lead_agency", "lead_agency_name_vi", "lead_via",
-  "latest_period", "latest_status", "latest_percent", "latest_approved_at", "latest_illustrative", "status",
+  "task",
+  "decision",
+  "decision_number",
+  "heading",
+  "number",
+  "title",
+  "leads_named",
+  "leads_named_codes",
+  "deadline_kind",
+  "deadline_raw",
+  "due_on",
+  "lead_agency",
+  "lead_agency_name_vi",
+  "lead_via",
+  "latest_period",
+  "latest_status",
+  "latest_percent",
+  "latest_approved_at",
+  "latest_illustrative",
+  "status",
 ];
 
 /**
@@ -30,17 +46,37 @@ export const GET = publicRoute(async () => {
   const statusOf = new Map(statuses.map((s) => [`${s.taskId}/${s.agencyId}`, s.status]));
   const rows = tasks.flatMap((t) => {
     const d = deadlineOf(t);
-    const named = t.agencies.map((a) => (a.agency ? { code: a.agency.code, name: a.agency.nameVi } : { code: a.groupCode ?? "", name: groups.get(a.groupCode ?? "")?.nameVi ?? a.groupCode ?? "" }));
+    const named = t.agencies.map((a) =>
+      a.agency
+        ? { code: a.agency.code, name: a.agency.nameVi }
+        : { code: a.groupCode ?? "", name: groups.get(a.groupCode ?? "")?.nameVi ?? a.groupCode ?? "" },
+    );
     const task = [
-      t.key, t.document.key, t.document.numberCanonical ?? t.document.numberPrinted, t.heading?.code, t.numberPrinted, t.title,
-      named.map((n) => n.name).join("; "), named.map((n) => n.code).join("; "), d.kind, d.raw, d.dueOn,
+      t.key,
+      t.document.key,
+      t.document.numberCanonical ?? t.document.numberPrinted,
+      t.heading?.code,
+      t.numberPrinted,
+      t.title,
+      named.map((n) => n.name).join("; "),
+      named.map((n) => n.code).join("; "),
+      d.kind,
+      d.raw,
+      d.dueOn,
     ];
     if (!t.assignees.length) return [[...task, null, null, null, null, null, null, null, null, null]];
     return t.assignees.map((a) => {
       const p = latestOf.get(`${t.id}/${a.agencyId}`);
       return [
-        ...task, a.agency.code, a.agency.nameVi, a.via,
-        p ? `${p.year}-Q${p.quarter}` : null, p?.status, p?.percent, p?.approvedAt.toISOString(), p?.illustrative,
+        ...task,
+        a.agency.code,
+        a.agency.nameVi,
+        a.via,
+        p ? `${p.year}-Q${p.quarter}` : null,
+        p?.status,
+        p?.percent,
+        p?.approvedAt.toISOString(),
+        p?.illustrative,
         statusOf.get(`${t.id}/${a.agencyId}`),
       ];
     });

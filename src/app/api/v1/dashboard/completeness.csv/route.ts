@@ -21,7 +21,9 @@ export async function GET(req: Request) {
       "reporting-completeness.csv",
       toCsv(
         ["agency", "agency_name_vi", "period", "expected", "submitted", "late", "status"],
-        grid.rows.flatMap((r) => r.cells.map((c) => [r.code, r.nameVi, `${c.year}-Q${c.quarter}`, c.expected, c.submitted, c.late, c.status])),
+        grid.rows.flatMap((r) =>
+          r.cells.map((c) => [r.code, r.nameVi, `${c.year}-Q${c.quarter}`, c.expected, c.submitted, c.late, c.status]),
+        ),
       ),
     );
   });

@@ -15,22 +15,68 @@ export const GET = publicRoute(async (req: Request) => {
   const f = parseFilters(Object.fromEntries(new URL(req.url).searchParams));
   const agencyId = await agencyIdByCode(f.agencyCode);
   const [rows, indicators] = await Promise.all([
-    listTargets({ asOf: f.asOf, decision: f.decision, pillar: f.pillar, milestone: f.milestone, status: f.status, agencyId }),
+    listTargets({
+      asOf: f.asOf,
+      decision: f.decision,
+      pillar: f.pillar,
+      milestone: f.milestone,
+      status: f.status,
+      agencyId,
+    }),
     indicatorLabels(),
   ]);
   const ind = new Map(indicators.map((i) => [i.id, i]));
   return publicCsv(
     "targets-status.csv",
     toCsv(
-      ["target", "indicator", "indicator_name_vi", "decision", "in_force", "milestone", "comparator", "value", "unit", "scope", "status", "computed_status", "override_reason", "base_period", "base_value", "latest_period", "latest_value", "rate_needed", "rate_achieved", "ratio", "method"],
+      [
+        "target",
+        "indicator",
+        "indicator_name_vi",
+        "decision",
+        "in_force",
+        "milestone",
+        "comparator",
+        "value",
+        "unit",
+        "scope",
+        "status",
+        "computed_status",
+        "override_reason",
+        "base_period",
+        "base_value",
+        "latest_period",
+        "latest_value",
+        "rate_needed",
+        "rate_achieved",
+        "ratio",
+        "method",
+      ],
       rows.map((t) => {
         const e = t.computed.explanation;
         const i = ind.get(t.indicatorId)!;
         return [
-          t.targetKey, i.code, i.nameVi, t.documentNumber ?? t.documentKey, t.documentInForce, t.year, t.comparator, t.value, i.unit,
-          t.scopeLevel ?? t.scopeKind, t.effective, t.computed.status, t.override?.reason,
-          e.base ? `${e.base.year}-Q${e.base.quarter}` : null, e.base?.value, e.latest ? `${e.latest.year}-Q${e.latest.quarter}` : null, e.latest?.value,
-          e.rateNeeded, e.rateAchieved, e.ratio, e.method,
+          t.targetKey,
+          i.code,
+          i.nameVi,
+          t.documentNumber ?? t.documentKey,
+          t.documentInForce,
+          t.year,
+          t.comparator,
+          t.value,
+          i.unit,
+          t.scopeLevel ?? t.scopeKind,
+          t.effective,
+          t.computed.status,
+          t.override?.reason,
+          e.base ? `${e.base.year}-Q${e.base.quarter}` : null,
+          e.base?.value,
+          e.latest ? `${e.latest.year}-Q${e.latest.quarter}` : null,
+          e.latest?.value,
+          e.rateNeeded,
+          e.rateAchieved,
+          e.ratio,
+          e.method,
         ];
       }),
     ),

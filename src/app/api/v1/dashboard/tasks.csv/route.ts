@@ -13,7 +13,15 @@ export async function GET(req: Request) {
     const f = parseFilters(Object.fromEntries(new URL(req.url).searchParams));
     let agencyId = await agencyIdByCode(f.agencyCode);
     if (!can(user.role, "national.read")) agencyId = user.agencyId;
-    const rows = (await taskStatuses()).filter((t) => (!agencyId || t.agencyId === agencyId) && (!f.decision || t.documentKey === f.decision));
-    return csvResponse("task-status.csv", toCsv(["task", "decision", "lead_agency", "status"], rows.map((r) => [r.taskKey, r.documentKey, r.agencyCode, r.status])));
+    const rows = (await taskStatuses()).filter(
+      (t) => (!agencyId || t.agencyId === agencyId) && (!f.decision || t.documentKey === f.decision),
+    );
+    return csvResponse(
+      "task-status.csv",
+      toCsv(
+        ["task", "decision", "lead_agency", "status"],
+        rows.map((r) => [r.taskKey, r.documentKey, r.agencyCode, r.status]),
+      ),
+    );
   });
 }

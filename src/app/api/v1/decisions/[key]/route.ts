@@ -25,9 +25,22 @@ export const GET = publicRoute(async (_req: Request, ctx: { params: Promise<{ ke
         line: t.line,
         quote: t.quote,
       })),
-      commitments: d.commitments.map((c) => ({ key: c.key, year: c.year, pillar: c.pillar, clause: c.clause, line: c.line, quote: c.quote })),
+      commitments: d.commitments.map((c) => ({
+        key: c.key,
+        year: c.year,
+        pillar: c.pillar,
+        clause: c.clause,
+        line: c.line,
+        quote: c.quote,
+      })),
       tasks: { count: d.tasks.length, href: `/api/v1/tasks?decision=${d.key}` },
-      dataQualityNotes: d.notes.map((n) => ({ subject: `${n.subjectType.toLowerCase()}:${n.subjectKey}`, kind: n.kind, line: n.line, evidence: n.evidence, note: { vi: n.noteVi, en: n.noteEn } })),
+      dataQualityNotes: d.notes.map((n) => ({
+        subject: `${n.subjectType.toLowerCase()}:${n.subjectKey}`,
+        kind: n.kind,
+        line: n.line,
+        evidence: n.evidence,
+        note: { vi: n.noteVi, en: n.noteEn },
+      })),
     },
   });
 });

@@ -34,7 +34,11 @@ export const GET = publicRoute(async (_req: Request, ctx: { params: Promise<{ co
         approvedAt: o.approvedAt?.toISOString() ?? null,
         illustrative: o.illustrative,
       })),
-      links: { self: `/api/v1/indicators/${ind.code}`, csv: `/api/v1/indicators/${ind.code}/observations.csv`, html: `/vi/indicators/${ind.code}` },
+      links: {
+        self: `/api/v1/indicators/${ind.code}`,
+        csv: `/api/v1/indicators/${ind.code}/observations.csv`,
+        html: `/vi/indicators/${ind.code}`,
+      },
     },
   });
 });

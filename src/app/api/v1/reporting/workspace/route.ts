@@ -23,7 +23,11 @@ export async function GET(req: Request) {
     const search = new URL(req.url).searchParams;
     // As in every other API query (parseQuery): a parameter given twice is refused, not last-wins.
     const repeated = repeatedParams(search, query);
-    if (repeated.length) throw new ValidationError(Object.fromEntries(repeated.map((r) => [r.param, [r.message]])), "Tham số truy vấn không hợp lệ.");
+    if (repeated.length)
+      throw new ValidationError(
+        Object.fromEntries(repeated.map((r) => [r.param, [r.message]])),
+        "Tham số truy vấn không hợp lệ.",
+      );
     const q = query.safeParse(Object.fromEntries(search));
     if (!q.success) throw new ValidationError(fieldErrorsOf(q.error), "Tham số truy vấn không hợp lệ.");
     const { period: key, page } = q.data;
@@ -37,8 +41,23 @@ export async function GET(req: Request) {
       {
         period: `${period.year}-Q${period.quarter}`,
         agency: user.agencyCode,
-        indicators: indicators.map((i) => ({ indicatorId: i.indicator.id, code: i.indicator.code, state: i.state, version: i.current?.version ?? 0, value: i.current?.value ?? null })),
-        tasks: { total: tasks.total, page, items: tasks.items.map((t) => ({ taskId: t.task.id, key: t.task.key, state: t.state, version: t.current?.version ?? 0 })) },
+        indicators: indicators.map((i) => ({
+          indicatorId: i.indicator.id,
+          code: i.indicator.code,
+          state: i.state,
+          version: i.current?.version ?? 0,
+          value: i.current?.value ?? null,
+        })),
+        tasks: {
+          total: tasks.total,
+          page,
+          items: tasks.items.map((t) => ({
+            taskId: t.task.id,
+            key: t.task.key,
+            state: t.state,
+            version: t.current?.version ?? 0,
+          })),
+        },
       },
       { headers: { "Cache-Control": "no-store" } },
     );

@@ -9,7 +9,11 @@ import { parseArchivePeriod } from "@/modules/scorecard/periods";
 // them across restarts, so anonymous requests for invented slugs filled the disk.
 export const dynamic = "force-dynamic";
 
-export default async function ArchivedIndicatorPage({ params }: { params: Promise<{ lang: string; period: string; code: string }> }) {
+export default async function ArchivedIndicatorPage({
+  params,
+}: {
+  params: Promise<{ lang: string; period: string; code: string }>;
+}) {
   const { lang, m } = await resolveLang(params);
   const { period, code } = await params;
   const asOf = parseArchivePeriod(period);

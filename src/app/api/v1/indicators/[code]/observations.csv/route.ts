@@ -15,7 +15,16 @@ export const GET = publicRoute(async (_req: Request, ctx: { params: Promise<{ co
     `${code}.csv`,
     toCsv(
       ["indicator", "agency", "national", "period", "value", "unit", "approved_at", "illustrative"],
-      rows.map((r) => [code, r.agency.code, r.isNational, `${r.year}-Q${r.quarter}`, r.approvedValue, unit, r.approvedAt?.toISOString(), r.illustrative]),
+      rows.map((r) => [
+        code,
+        r.agency.code,
+        r.isNational,
+        `${r.year}-Q${r.quarter}`,
+        r.approvedValue,
+        unit,
+        r.approvedAt?.toISOString(),
+        r.illustrative,
+      ]),
     ),
   );
 });
