@@ -8,8 +8,6 @@ const config = [
   // page, route handler or component. Type-only imports of generated types and enums are fine.
   {
     files: ["src/app/**/*.{ts,tsx}", "src/**/components/**/*.{ts,tsx}"],
-    // Still reading the database, moved by the reporting branch (wt-rules): drop these once merged.
-    ignores: ["src/modules/reporting/components/Workspace.tsx", "src/modules/reporting/components/ItemDetail.tsx"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
