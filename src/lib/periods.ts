@@ -94,3 +94,13 @@ export function publishedPeriodRange(period: string): { start: Date; end: Date }
   if (m && +m[1] < +m[2]) return { start: new Date(Date.UTC(+m[1], 0, 1)), end: new Date(Date.UTC(+m[2], 11, 31)) };
   return null;
 }
+
+/** "2026-Q3" ⇄ { year, quarter }. */
+export function parsePeriodKey(key: string | undefined | null): Quarter | null {
+  const m = /^(\d{4})-Q([1-4])$/.exec(key ?? "");
+  return m ? { year: Number(m[1]), quarter: Number(m[2]) } : null;
+}
+
+export function periodKey(p: Quarter): string {
+  return `${p.year}-Q${p.quarter}`;
+}

@@ -11,7 +11,7 @@ import { cancelImportAction, confirmImportAction, uploadImportAction } from "@/m
 import { confirmImport, getImportBatch, previewImport } from "@/modules/excel/import";
 import { loadImportPage } from "@/modules/excel/queries";
 import { saveTaskProgress } from "@/modules/reporting/mutations";
-import { defaultPeriod } from "@/modules/reporting/periods";
+import { defaultPeriod } from "@/modules/periods/queries";
 import { requireUser } from "@/server/current-user";
 import { db } from "@/server/db";
 import { openQuarter } from "../support/periods";

@@ -13,7 +13,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from "@/serve
 import { msg, translate, type Text } from "@/i18n/translate";
 import { revalidate } from "@/server/public-cache";
 import { saveIndicatorValues, saveTaskProgress } from "@/modules/reporting/mutations";
-import { getPeriod } from "@/modules/reporting/periods";
+import { requirePeriod } from "@/modules/periods/queries";
 import { assertCanWriteAgency } from "@/modules/reporting/policy";
 import { indicatorRow, taskRow, type IndicatorRowInput, type TaskRowInput } from "@/modules/reporting/schemas";
 import type { TaskStatus } from "./layout";
@@ -157,7 +157,7 @@ export async function previewImport(
   now = clockNow(),
 ): Promise<ImportBatchView> {
   assertCanWriteAgency(user, user.agencyId);
-  const period = await getPeriod(input.year, input.quarter);
+  const period = await requirePeriod({ year: input.year, quarter: input.quarter });
   const batch = await oneImportAtATime(user.id, async (tx) => {
     // The file is read in a worker thread (memory and time limits) before anything else is loaded.
     const started = performance.now();

@@ -1,7 +1,8 @@
 import "server-only";
 import { clockNow } from "@/server/clock";
 import type { SessionUser } from "@/server/current-user";
-import { defaultPeriod, listPeriods, parsePeriodKey, periodKey } from "@/modules/reporting/periods";
+import { parsePeriodKey, periodKey } from "@/lib/periods";
+import { defaultPeriod, listPeriods } from "@/modules/periods/queries";
 import { getImportBatch, type ImportBatchView } from "./import";
 
 export type ImportPageData = {

@@ -12,7 +12,7 @@ import { vi } from "@/messages/vi";
 import { formatDate, formatThreshold, formatValue, type Comparator } from "@/lib/format";
 import { formatQuarter, previousQuarter } from "@/lib/periods";
 import { scopeText } from "@/modules/indicators/labels";
-import { getPeriod } from "@/modules/reporting/periods";
+import { requirePeriod } from "@/modules/periods/queries";
 import { indicatorItems, taskItems, type IndicatorItem, type TaskItem } from "@/modules/reporting/queries";
 import { editable, type PeriodDates } from "@/modules/reporting/rules";
 import {
@@ -171,7 +171,7 @@ export async function buildTemplate(
   const now = opts.now ?? clockNow();
   const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { code: true, nameVi: true } });
   if (!agency) throw new NotFoundError("Không tìm thấy cơ quan.");
-  const period = await getPeriod(year, quarter);
+  const period = await requirePeriod({ year, quarter });
   const [indicators, tasks] = await Promise.all([
     indicatorItems(user, agencyId, year, quarter),
     taskItems(user, agencyId, year, quarter, { skip: 0, take: 5_000 }),

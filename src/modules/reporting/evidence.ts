@@ -1,4 +1,5 @@
 import "server-only";
+import { requirePeriod } from "@/modules/periods/queries";
 import { clockNow } from "@/server/clock";
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
@@ -70,9 +71,7 @@ export async function attachEvidence(
       : await db.taskProgress.findUnique({ where: { id: input.id } });
   if (!record) throw new NotFoundError();
   assertCanWriteAgency(user, record.agencyId);
-  const period = await db.reportingPeriod.findUniqueOrThrow({
-    where: { year_quarter: { year: record.year, quarter: record.quarter } },
-  });
+  const period = await requirePeriod(record);
   if (!editable(record.state, period, now, record.reopened))
     throw new ConflictError(msg("errors.evidence.notEditable"));
   const bytes = new Uint8Array(await input.file.arrayBuffer());

@@ -1,4 +1,5 @@
 import "server-only";
+import { requirePeriod } from "@/modules/periods/queries";
 import { clockNow } from "@/server/clock";
 import type { Prisma } from "@/generated/prisma/client";
 import { msg, type Msg, type Text } from "@/i18n/translate";
@@ -22,10 +23,8 @@ type Errors = Record<string, Text[]>;
 
 const clean = (s: string | undefined | null) => (s && s.trim() ? s.trim() : null);
 
-async function loadPeriod(year: number, quarter: number): Promise<Period> {
-  const p = await db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } });
-  if (!p) throw new NotFoundError(msg("errors.reporting.periodMissing"));
-  return p;
+function loadPeriod(year: number, quarter: number): Promise<Period> {
+  return requirePeriod({ year, quarter });
 }
 
 function isUniqueViolation(e: unknown): boolean {

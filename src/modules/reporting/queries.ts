@@ -1,4 +1,5 @@
 import "server-only";
+import { findPeriod, requirePeriod } from "@/modules/periods/queries";
 import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/current-user";
@@ -382,7 +383,7 @@ async function authorNames(ids: (number | null)[]) {
 export async function readyItems(user: SessionUser, agencyId: number, year: number, quarter: number, now = clockNow()) {
   assertCanReadAgency(user, agencyId);
   const prev = previousQuarter({ year, quarter });
-  const period = await db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } } });
+  const period = await findPeriod({ year, quarter });
   if (!period) return { ready: [], notReady: 0 };
   const open = { agencyId, year, quarter, state: { in: ["DRAFT" as const, "RETURNED" as const] } };
   const lastRevision = { orderBy: { version: "desc" as const }, take: 1, select: { authorId: true } };
@@ -511,7 +512,7 @@ export async function itemSurroundings(
   assertCanReadAgency(user, record.agencyId);
   const ids = [...new Set(fileIds.filter((x): x is string => !!x))];
   const [period, files] = await Promise.all([
-    db.reportingPeriod.findUniqueOrThrow({ where: { year_quarter: { year: record.year, quarter: record.quarter } } }),
+    requirePeriod(record),
     db.evidenceFile.findMany({ where: { id: { in: ids }, agencyId: record.agencyId } }),
   ]);
   return { period, files };

@@ -2,7 +2,7 @@ import { forbidden } from "next/navigation";
 import { z } from "zod";
 import { resolveLang } from "@/i18n/server";
 import { Workspace } from "@/modules/reporting/components/Workspace";
-import { parsePeriodKey } from "@/modules/reporting/periods";
+import { parsePeriodKey } from "@/lib/periods";
 import { agencyIdByCode } from "@/modules/agencies/queries";
 import { periodOrDefault } from "@/modules/periods/queries";
 import { pageUser } from "@/server/page-auth";

@@ -3,11 +3,11 @@ import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { formatDate, formatNumber } from "@/lib/format";
-import { formatQuarter } from "@/lib/periods";
+import { formatQuarter, periodKey } from "@/lib/periods";
 import { deadlineText } from "@/modules/decisions/components/TaskTable";
 import type { SessionUser } from "@/server/current-user";
 import { can } from "@/server/permissions";
-import { listPeriods, periodKey } from "../periods";
+import { listPeriods } from "@/modules/periods/queries";
 import {
   indicatorItems,
   progressSummary,

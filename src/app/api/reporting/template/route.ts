@@ -6,7 +6,8 @@ import { AppError, asAppError, DB_RETRY_AFTER_SECONDS, GENERIC_ERROR, logDatabas
 import { can } from "@/server/permissions";
 import { findAgencyByCode } from "@/modules/agencies/queries";
 import { buildTemplate } from "@/modules/excel/template";
-import { defaultPeriod, parsePeriodKey } from "@/modules/reporting/periods";
+import { parsePeriodKey } from "@/lib/periods";
+import { defaultPeriod } from "@/modules/periods/queries";
 
 export const dynamic = "force-dynamic";
 
