@@ -25,6 +25,11 @@ const schema = z.object({
    */
   PUBLIC_LITE_PAGES: z.enum(["0", "1"]).default("1"),
   /**
+   * "0": a new database gets no illustrative agency values (seeds/data/demo-progress.json); the
+   * catalogue, the published figures and the demo logins are imported as always.
+   */
+  DEMO_DATA: z.enum(["0", "1"]).default("1"),
+  /**
    * Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated), e.g. the
    * load balancer's address. Empty: the client address is the socket's peer, whatever the header says.
    */

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
+import { migrate } from "@/server/db/migrate";
 import { runSeed, SeedError } from "@/server/seed";
 import { dumpFingerprint } from "../support/dump";
 
@@ -103,6 +104,35 @@ describe("db:seed", () => {
   it("refuses a figure whose number as printed is not in its quote", async () => {
     const dir = brokenSeeds("published-figures.json", (j) => (j.figures[0].printed = "99,99%"));
     await expect(runSeed(url, { dir })).rejects.toThrow(/published-figures\.json › figures\[0\].*not in the quote/);
+  });
+
+  it("DEMO_DATA=0: a new database gets the catalogue, the published figures and the logins, and no illustrative values", async () => {
+    const admin = inject("adminDatabaseUrl");
+    const name = `cds_nodemo_${process.pid}_${Date.now()}`;
+    const u = new URL(admin);
+    u.pathname = `/${name}`;
+    const a = new pg.Client({ connectionString: admin });
+    await a.connect();
+    await a.query(`CREATE DATABASE ${name}`);
+    try {
+      await migrate(u.toString());
+      await runSeed(u.toString(), { demoValues: false });
+      const c = new pg.Client({ connectionString: u.toString() });
+      await c.connect();
+      const n = async (sql: string) => (await c.query(sql)).rows[0].n as number;
+      try {
+        expect(await n(`SELECT count(*)::int AS n FROM "Observation"`)).toBe(0);
+        expect(await n(`SELECT count(*)::int AS n FROM "TaskProgress"`)).toBe(0);
+        expect(await n(`SELECT count(*)::int AS n FROM "Target"`)).toBeGreaterThan(100);
+        expect(await n(`SELECT count(*)::int AS n FROM "PublishedFigure"`)).toBeGreaterThan(100);
+        expect(await n(`SELECT count(*)::int AS n FROM "User"`)).toBeGreaterThan(0);
+      } finally {
+        await c.end();
+      }
+    } finally {
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    }
   });
 
   it("imports every target and task of the seed files", async () => {

@@ -111,7 +111,11 @@ type Loaded = {
 };
 
 /** Reads and checks the seed files; throws a SeedError listing every problem found. */
-export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } = {}): SeedBundle {
+/** withDemo: false leaves out the demo logins and values; demoValues: false only the illustrative values. */
+export function loadSeeds(
+  dir = defaultSeedsDir(),
+  opts: { withDemo?: boolean; demoValues?: boolean } = {},
+): SeedBundle {
   const issues: SeedIssue[] = [];
   const { agenciesFile, indicatorsFile, docs, demo, demoUsers, figures, raw } = readSeedFiles(dir, opts, issues);
   const reg = registries(agenciesFile, indicatorsFile, docs, issues);
@@ -140,7 +144,7 @@ export function loadSeeds(dir = defaultSeedsDir(), opts: { withDemo?: boolean } 
   };
 }
 
-function readSeedFiles(dir: string, opts: { withDemo?: boolean }, issues: SeedIssue[]): Loaded {
+function readSeedFiles(dir: string, opts: { withDemo?: boolean; demoValues?: boolean }, issues: SeedIssue[]): Loaded {
   const raw: string[] = [];
   const dataDir = path.join(dir, "data");
   const docFiles = readdirSync(dataDir)
@@ -161,7 +165,7 @@ function readSeedFiles(dir: string, opts: { withDemo?: boolean }, issues: SeedIs
   }
   let demo: DemoProgress | null = null;
   let demoUsers: DemoUsers | null = null;
-  if (opts.withDemo !== false && existsSync(path.join(dataDir, "demo-progress.json"))) {
+  if (opts.withDemo !== false && opts.demoValues !== false && existsSync(path.join(dataDir, "demo-progress.json"))) {
     demo = parse(demoProgressSchema, "demo-progress.json", readJson(dir, "demo-progress.json", issues), issues) ?? null;
   }
   if (opts.withDemo !== false && existsSync(path.join(dataDir, "demo-users.json"))) {
