@@ -4,6 +4,13 @@ import type { FigureErrorCode } from "@/modules/figures/parse";
 
 export const figuresVi = {
   nav: "Nguồn số liệu",
+  onIndicator: {
+    title: "Số liệu đã công bố",
+    intro:
+      "Số liệu thật từ các bản công bố có trích dẫn, theo từng nguồn (chưa dùng để tính trạng thái trên trang này). Giá trị mới nhất của mỗi nguồn:",
+    latest: "{value} ({period}, công bố {date})",
+    more: "Xem mọi kỳ, trích dẫn và các lần điều chỉnh",
+  },
   title: "Số liệu công bố theo nguồn",
   metaDescription:
     "Số liệu chính thức đã công bố về chuyển đổi số của Việt Nam, theo từng nguồn, kèm trích dẫn nguyên văn, ngày công bố và các lần điều chỉnh.",
@@ -119,6 +126,13 @@ export const figuresVi = {
 
 export const figuresEn: typeof figuresVi = {
   nav: "Data sources",
+  onIndicator: {
+    title: "Published figures",
+    intro:
+      "Real figures from cited releases, by source (not yet used for the statuses on this page). Each source's latest value:",
+    latest: "{value} ({period}, published {date})",
+    more: "See every period, the quotes and the revisions",
+  },
   title: "Published figures by source",
   metaDescription:
     "Official published figures on Viet Nam's digital transformation, by source, with verbatim quotes, release dates and revisions.",

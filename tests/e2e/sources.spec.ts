@@ -44,6 +44,24 @@ test("the sources page shows each source side by side with quotes and revisions,
   await expect(page.getByRole("link", { name: "Nguồn số liệu" })).toBeVisible();
 });
 
+test("an indicator's page names each source's latest published value and links to every period", async ({ page }) => {
+  await page.goto("/vi/indicators/digital-economy-gdp-share");
+  const box = page.getByTestId("indicator-figures");
+  await expect(box.getByRole("heading", { name: "Số liệu đã công bố" })).toBeVisible();
+  // The statistics office's latest release and the ministry's, side by side, in Vietnamese format.
+  await expect(box).toContainText("Cục Thống kê");
+  await expect(box).toContainText("Bộ Khoa học và Công nghệ");
+  await expect(box).toContainText("14,02");
+  await expect(box.getByRole("link", { name: /Xem mọi kỳ/ })).toHaveAttribute(
+    "href",
+    "/vi/sources?indicator=digital-economy-gdp-share",
+  );
+  await expectAccessible(page);
+  await page.goto("/en/indicators/digital-economy-gdp-share");
+  await expect(page.getByTestId("indicator-figures").getByRole("heading", { name: "Published figures" })).toBeVisible();
+  await expect(page.getByTestId("indicator-figures")).toContainText("14.02");
+});
+
 test("a province's reporter is refused the import screen with 403", async ({ page }) => {
   await signIn(page, "reporter.hanoi@cds.gov.vn");
   expect((await page.goto("/vi/sources/import"))?.status()).toBe(403);

@@ -11,6 +11,7 @@ import { StatusBadge } from "@/modules/statuses/components/StatusBadge";
 import { scopeText } from "../labels";
 import { approvedNationalSeries, indicatorPageData, type IndicatorPageData } from "../queries";
 import { asPublishedSeries, nationalTargets, projection, targetPaths, type SeriesRow } from "../view-model";
+import { IndicatorFiguresSummary } from "@/modules/figures/components/IndicatorFiguresSummary";
 import { IndicatorChart, type ChartLine } from "./IndicatorChart";
 
 type Target = IndicatorPageData["targets"][number];
@@ -85,6 +86,7 @@ export async function IndicatorPage({
         )}
       </div>
 
+      {!asOf && <IndicatorFiguresSummary lang={lang} m={m} code={ind.code} />}
       <Chart lang={lang} d={d} ind={ind} name={name} points={points} />
       <TargetList lang={lang} m={m} ind={ind} byTarget={byTarget} />
       <DataTable lang={lang} m={m} ind={ind} series={series} />
