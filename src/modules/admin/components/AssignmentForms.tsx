@@ -33,23 +33,23 @@ export function AddAssignmentForm({
   return (
     <form {...formProps} className="space-y-4" noValidate>
       <div className="grid gap-4 md:grid-cols-2">
-        <SelectField
-          id="assign-indicator"
-          name="indicatorId"
-          label={t.assignments.indicator}
-          state={state}
-          placeholder={t.assignments.chooseIndicator}
-          options={indicators.map((i) => ({ value: i.id, label: i.label }))}
-        />
-        <SelectField
-          id="assign-agency"
-          name="agencyId"
-          label={t.assignments.agency}
-          state={state}
-          placeholder={t.assignments.chooseAgency}
-          options={agencies.map((a) => ({ value: a.id, label: a.label }))}
-          hint={t.users.agencyHint}
-        />
+        {(
+          [
+            { key: "indicator", choose: t.assignments.chooseIndicator, options: indicators },
+            { key: "agency", choose: t.assignments.chooseAgency, options: agencies, hint: t.users.agencyHint },
+          ] as const
+        ).map((f) => (
+          <SelectField
+            key={f.key}
+            id={`assign-${f.key}`}
+            name={`${f.key}Id`}
+            label={t.assignments[f.key]}
+            state={state}
+            placeholder={f.choose}
+            options={f.options.map((o) => ({ value: o.id, label: o.label }))}
+            hint={"hint" in f ? f.hint : undefined}
+          />
+        ))}
       </div>
       <CheckField id="assign-national" name="national" label={t.assignments.national} state={state} />
       <button type="submit" className={primaryButton} disabled={pending}>

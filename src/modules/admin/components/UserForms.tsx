@@ -133,27 +133,23 @@ export function CreateUserForm({ lang, agencies }: { lang: Lang; agencies: Agenc
       className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       noValidate
     >
-      <TextField
-        id="new-email"
-        name="email"
-        label={t.users.email}
-        state={state}
-        type="email"
-        required
-        maxLength={200}
-        autoComplete="off"
-        spellCheck={false}
-      />
-      <TextField
-        id="new-name"
-        name="name"
-        label={t.users.name}
-        state={state}
-        type="text"
-        required
-        maxLength={200}
-        autoComplete="off"
-      />
+      {(
+        [
+          { name: "email", type: "email", spellCheck: false },
+          { name: "name", type: "text" },
+        ] as const
+      ).map((f) => (
+        <TextField
+          key={f.name}
+          id={`new-${f.name}`}
+          label={t.users[f.name]}
+          state={state}
+          required
+          maxLength={200}
+          autoComplete="off"
+          {...f}
+        />
+      ))}
       <div className="grid gap-4 sm:grid-cols-2">
         <RoleSelect id="new-role" state={state} lang={lang} defaultValue="" />
         <AgencySelect id="new-agency" state={state} lang={lang} agencies={agencies} defaultValue="" />
@@ -239,36 +235,27 @@ export function ActiveForm({ lang, user, isSelf }: { lang: Lang; user: UserFormD
   const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(setUserActiveAction, null);
   if (user.active && isSelf) return <p className="text-sm text-slate-700">{t.users.selfDeactivateHint}</p>;
-  if (!user.active) {
-    return (
-      <form {...formProps} className="space-y-3">
-        <input type="hidden" name="id" value={user.id} />
-        <input type="hidden" name="active" value="true" />
-        <p className="text-sm text-slate-700">{t.users.reactivateIntro}</p>
-        <ReasonField id="reactivate-reason" state={state} lang={lang} />
-        <button type="submit" className={primaryButton} disabled={pending}>
-          {pending ? t.common.saving : t.users.reactivate}
-        </button>
-        <StatusMessage state={state} />
-      </form>
-    );
-  }
+  // One form both ways: reactivating asks only for a reason, deactivating also for the tick.
+  const activate = !user.active;
+  const key = activate ? "reactivate" : "deactivate";
   return (
     <form {...formProps} className="space-y-3">
       <input type="hidden" name="id" value={user.id} />
-      <input type="hidden" name="active" value="false" />
-      <p className="text-sm text-slate-700">{t.users.deactivateIntro}</p>
-      <ReasonField id="deactivate-reason" state={state} lang={lang} />
-      <CheckField
-        id="deactivate-confirm"
-        name="confirm"
-        label={t.users.deactivateConfirm}
-        state={state}
-        required
-        labelClass="text-sm font-medium text-slate-800"
-      />
-      <button type="submit" className={dangerButton} disabled={pending}>
-        {pending ? t.common.saving : t.users.deactivate}
+      <input type="hidden" name="active" value={String(activate)} />
+      <p className="text-sm text-slate-700">{activate ? t.users.reactivateIntro : t.users.deactivateIntro}</p>
+      <ReasonField id={`${key}-reason`} state={state} lang={lang} />
+      {activate ? null : (
+        <CheckField
+          id="deactivate-confirm"
+          name="confirm"
+          label={t.users.deactivateConfirm}
+          state={state}
+          required
+          labelClass="text-sm font-medium text-slate-800"
+        />
+      )}
+      <button type="submit" className={activate ? primaryButton : dangerButton} disabled={pending}>
+        {pending ? t.common.saving : t.users[key]}
       </button>
       <StatusMessage state={state} />
     </form>
