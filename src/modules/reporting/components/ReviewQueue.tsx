@@ -30,6 +30,18 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
   });
   const pages = reviewPages(q.obsTotal, q.taskTotal);
   const name = (x: { nameVi: string; nameEn: string }) => (lang === "vi" ? x.nameVi : x.nameEn);
+  // What every waiting item shows of its submission, an indicator value or a task's progress alike.
+  const submission = (x: {
+    evidenceUrl: string | null;
+    evidenceFileId: string | null;
+    submittedAt: Date | null;
+    late: boolean;
+  }) => ({
+    evidenceUrl: x.evidenceUrl,
+    evidenceFile: x.evidenceFileId ? `/api/evidence/${x.evidenceFileId}` : null,
+    submittedAt: formatDateTime(x.submittedAt, lang),
+    late: x.late,
+  });
   const rows: ReviewRow[] = [
     ...q.observations.map((o) => {
       const change = valueChange(o.previousApproved, o.value);
@@ -50,10 +62,7 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
           : "—",
         context: targetsSummary(o.indicator.targets, o.indicator.unit, o.indicator.kind, lang),
         explanation: o.explanation ?? "",
-        evidenceUrl: o.evidenceUrl,
-        evidenceFile: o.evidenceFileId ? `/api/evidence/${o.evidenceFileId}` : null,
-        submittedAt: formatDateTime(o.submittedAt, lang),
-        late: o.late,
+        ...submission(o),
         href: `/${lang}/reporting/observations/${o.id}`,
       };
     }),
@@ -73,10 +82,7 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
         change: change ? `${change.delta > 0 ? "+" : ""}${formatNumber(change.delta, lang)} ${m.review.points}` : "—",
         context: `${t.task.title.slice(0, 160)}${t.task.title.length > 160 ? "…" : ""}`,
         explanation: t.achieved ?? "",
-        evidenceUrl: t.evidenceUrl,
-        evidenceFile: t.evidenceFileId ? `/api/evidence/${t.evidenceFileId}` : null,
-        submittedAt: formatDateTime(t.submittedAt, lang),
-        late: t.late,
+        ...submission(t),
         href: `/${lang}/reporting/tasks/${t.id}`,
       };
     }),
