@@ -209,6 +209,9 @@ export async function reviewQueue(opts: QueueFilters & { skip: number; take: num
     ...(opts.quarter ? { quarter: opts.quarter } : {}),
   };
   const obsWhere = { ...where, ...(opts.indicatorId ? { indicatorId: opts.indicatorId } : {}) };
+  // Oldest submission first, the same page of both kinds.
+  const page = { orderBy: [{ submittedAt: "asc" as const }, { id: "asc" as const }], skip: opts.skip, take: opts.take };
+  const agency = { select: { code: true, nameVi: true, nameEn: true } };
   const wantObs = opts.kind !== "task";
   // Tasks are not indicators: filtering by indicator leaves only indicator values.
   const wantTasks = opts.kind !== "obs" && !opts.indicatorId;
@@ -216,11 +219,9 @@ export async function reviewQueue(opts: QueueFilters & { skip: number; take: num
     wantObs
       ? db.observation.findMany({
           where: obsWhere,
-          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-          skip: opts.skip,
-          take: opts.take,
+          ...page,
           include: {
-            agency: { select: { code: true, nameVi: true, nameEn: true } },
+            agency,
             indicator: {
               select: { code: true, nameVi: true, nameEn: true, unit: true, kind: true, targets: nationalTargetSelect },
             },
@@ -231,11 +232,9 @@ export async function reviewQueue(opts: QueueFilters & { skip: number; take: num
     wantTasks
       ? db.taskProgress.findMany({
           where,
-          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-          skip: opts.skip,
-          take: opts.take,
+          ...page,
           include: {
-            agency: { select: { code: true, nameVi: true, nameEn: true } },
+            agency,
             task: {
               select: { key: true, title: true, numberPrinted: true, document: { select: { numberCanonical: true } } },
             },
