@@ -9,7 +9,7 @@ import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/server/errors";
 import { hashPassword, passwordProblems } from "@/server/password";
-import { can, type Permission } from "@/server/permissions";
+import { assertCan } from "./policy";
 import { endAllSessions } from "@/server/sessions";
 import { msg, type Msg } from "@/i18n/translate";
 import { isCurrentAgency, keepTimeIfSameDay, parseDay, periodDateErrors } from "./rules";
@@ -22,10 +22,6 @@ import type {
   SetActiveInput,
   UpdateUserInput,
 } from "./schemas";
-
-function assertCan(user: SessionUser, permission: Permission): void {
-  if (!can(user.role, permission)) throw new ForbiddenError();
-}
 
 function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";

@@ -6,8 +6,7 @@ import { clockNow } from "@/server/clock";
 import type { Prisma } from "@/generated/prisma/client";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
-import { ForbiddenError } from "@/server/errors";
-import { can, type Permission } from "@/server/permissions";
+import { assertCan } from "./policy";
 import type { AuditQuery } from "./schemas";
 import {
   ASSIGNMENTS_PAGE_SIZE,
@@ -19,10 +18,6 @@ import {
   pageInfo,
   vnDayRange,
 } from "./rules";
-
-function assertCan(user: SessionUser, permission: Permission): void {
-  if (!can(user.role, permission)) throw new ForbiddenError();
-}
 
 const userSelect = {
   id: true,

@@ -22,7 +22,8 @@ import { metrics } from "@/server/ops/metrics";
 
 export type ImportSummary = { valid: number; invalid: number; changes: number; unchanged: number };
 
-export type ImportBatchView = {
+/** What a stored batch says of itself, as read and as shown. */
+type BatchHeader = {
   id: number;
   status: "PREVIEW" | "APPLIED" | "CANCELLED";
   year: number;
@@ -31,21 +32,11 @@ export type ImportBatchView = {
   createdAt: Date;
   appliedAt: Date | null;
   errorCount: number;
-  parsed: ParsedImport;
-  summary: ImportSummary;
 };
 
-type BatchRecord = {
-  id: number;
-  status: ImportBatchView["status"];
-  year: number;
-  quarter: number;
-  fileName: string;
-  createdAt: Date;
-  appliedAt: Date | null;
-  errorCount: number;
-  rows: Prisma.JsonValue;
-};
+export type ImportBatchView = BatchHeader & { parsed: ParsedImport; summary: ImportSummary };
+
+type BatchRecord = BatchHeader & { rows: Prisma.JsonValue };
 
 function summarize(p: ParsedImport): ImportSummary {
   const rows = [...p.indicators, ...p.tasks];

@@ -375,74 +375,96 @@ function identify(
   return null;
 }
 
-function parseIndicators(ws: Sheet, ctx: ImportContext, fileErrors: string[]): IndicatorImportRow[] {
-  const cols = headerMap<IndicatorColumn>(ws, INDICATOR_COLUMNS, fileErrors);
+/**
+ * The data rows of a sheet whose header row is right (none when it is not), each with its version
+ * cell read; `seen` follows the ids met so far, for the check of a second row for one item.
+ */
+function sheetRows<K extends string, Row>(
+  ws: Sheet,
+  columns: readonly ColumnSpec<K>[],
+  fileErrors: string[],
+  each: (r: SheetRow<K>, version: { rawVersion: number | null; version: number }, seen: Map<string, number>) => Row,
+): Row[] {
+  const cols = headerMap<K>(ws, columns, fileErrors);
   if (!cols) return [];
   const seen = new Map<string, number>();
   return dataRows(ws, cols).map((r) => {
-    const errors: RowError[] = [];
-    const code = r.get("code").trim();
-    const ind = code ? ctx.indicators.get(code) : undefined;
-    const rawVersion = parseVersion(r.get("version"));
-    const version = rawVersion ?? 0;
-    const input = {
-      value: r.get("value").trim(),
-      source: r.get("source"),
-      note: r.get("note"),
-      explanation: r.get("explanation"),
-      evidenceUrl: r.get("evidenceUrl", true).trim(),
-    };
-    const base = {
-      row: r.row,
-      code,
-      indicatorId: null,
-      name: ind?.nameVi ?? r.get("name").trim(),
-      unit: ind?.unit ?? r.get("unit").trim(),
-      kind: ind?.kind ?? "",
-      version,
-      input,
-      parsedValue: null,
-      current: null,
-    };
-    const stop = identify(r, code, ind && { allowed: ind.assigned }, seen, rawVersion, errors, ROW_TEXTS.ind);
-    if (stop || !ind) return { ...base, outcome: "error" as const, errors: [...errors, ...(stop ? [stop] : [])] };
-
-    errors.push(...lengthErrors(indicatorRow, { indicatorId: ind.id, version, ...input }));
-    const checked = checkIndicatorRow(input, ind);
-    const parsedValue = checked.value;
-    errors.push(...rowErrors(checked.issues));
-    const obs = ctx.observations.get(ind.id);
-    const valueOk = !input.value || parsedValue != null;
-    let changed: boolean;
-    if (!obs) {
-      changed = !!input.value || !!clean(input.source) || !!clean(input.note);
-      if (!changed && (clean(input.explanation) || clean(input.evidenceUrl))) {
-        errors.push({
-          field: "value",
-          message: "Hãy nhập giá trị (hoặc nguồn, ghi chú) trước khi thêm giải thích hay minh chứng.",
-        });
-      }
-    } else {
-      changed =
-        !valueOk ||
-        obs.value !== parsedValue ||
-        obs.source !== clean(input.source) ||
-        obs.note !== clean(input.note) ||
-        obs.explanation !== clean(input.explanation) ||
-        obs.evidenceUrl !== clean(input.evidenceUrl);
-    }
-    if (changed && rawVersion != null) errors.push(...editability(obs, ctx, version));
-    const normal = { ...input, value: parsedValue == null ? input.value : plainNumber(parsedValue) };
-    return {
-      ...base,
-      indicatorId: ind.id,
-      input: normal,
-      parsedValue,
-      current: obs ? { value: obs.value, state: obs.state, version: obs.version } : null,
-      outcome: errors.length ? ("error" as const) : changed ? ("change" as const) : ("same" as const),
-      errors,
-    };
+    const rawVersion = parseVersion(r.get("version" as K));
+    return each(r, { rawVersion, version: rawVersion ?? 0 }, seen);
   });
+}
+
+const outcomeOf = (errors: RowError[], changed: boolean) =>
+  errors.length ? ("error" as const) : changed ? ("change" as const) : ("same" as const);
+
+function parseIndicators(ws: Sheet, ctx: ImportContext, fileErrors: string[]): IndicatorImportRow[] {
+  return sheetRows<IndicatorColumn, IndicatorImportRow>(
+    ws,
+    INDICATOR_COLUMNS,
+    fileErrors,
+    (r, { rawVersion, version }, seen) => {
+      const errors: RowError[] = [];
+      const code = r.get("code").trim();
+      const ind = code ? ctx.indicators.get(code) : undefined;
+      const input = {
+        value: r.get("value").trim(),
+        source: r.get("source"),
+        note: r.get("note"),
+        explanation: r.get("explanation"),
+        evidenceUrl: r.get("evidenceUrl", true).trim(),
+      };
+      const base = {
+        row: r.row,
+        code,
+        indicatorId: null,
+        name: ind?.nameVi ?? r.get("name").trim(),
+        unit: ind?.unit ?? r.get("unit").trim(),
+        kind: ind?.kind ?? "",
+        version,
+        input,
+        parsedValue: null,
+        current: null,
+      };
+      const stop = identify(r, code, ind && { allowed: ind.assigned }, seen, rawVersion, errors, ROW_TEXTS.ind);
+      if (stop || !ind) return { ...base, outcome: "error" as const, errors: [...errors, ...(stop ? [stop] : [])] };
+
+      errors.push(...lengthErrors(indicatorRow, { indicatorId: ind.id, version, ...input }));
+      const checked = checkIndicatorRow(input, ind);
+      const parsedValue = checked.value;
+      errors.push(...rowErrors(checked.issues));
+      const obs = ctx.observations.get(ind.id);
+      const valueOk = !input.value || parsedValue != null;
+      let changed: boolean;
+      if (!obs) {
+        changed = !!input.value || !!clean(input.source) || !!clean(input.note);
+        if (!changed && (clean(input.explanation) || clean(input.evidenceUrl))) {
+          errors.push({
+            field: "value",
+            message: "Hãy nhập giá trị (hoặc nguồn, ghi chú) trước khi thêm giải thích hay minh chứng.",
+          });
+        }
+      } else {
+        changed =
+          !valueOk ||
+          obs.value !== parsedValue ||
+          obs.source !== clean(input.source) ||
+          obs.note !== clean(input.note) ||
+          obs.explanation !== clean(input.explanation) ||
+          obs.evidenceUrl !== clean(input.evidenceUrl);
+      }
+      if (changed && rawVersion != null) errors.push(...editability(obs, ctx, version));
+      const normal = { ...input, value: parsedValue == null ? input.value : plainNumber(parsedValue) };
+      return {
+        ...base,
+        indicatorId: ind.id,
+        input: normal,
+        parsedValue,
+        current: obs ? { value: obs.value, state: obs.state, version: obs.version } : null,
+        outcome: outcomeOf(errors, changed),
+        errors,
+      };
+    },
+  );
 }
 
 const STATUS_BY_LABEL = new Map<string, TaskStatus>(
@@ -461,15 +483,10 @@ function percentText(cell: RawCell | undefined, text: string): string {
 }
 
 function parseTasks(ws: Sheet, ctx: ImportContext, fileErrors: string[]): TaskImportRow[] {
-  const cols = headerMap<TaskColumn>(ws, TASK_COLUMNS, fileErrors);
-  if (!cols) return [];
-  const seen = new Map<string, number>();
-  return dataRows(ws, cols).map((r) => {
+  return sheetRows<TaskColumn, TaskImportRow>(ws, TASK_COLUMNS, fileErrors, (r, { rawVersion, version }, seen) => {
     const errors: RowError[] = [];
     const key = r.get("key").trim();
     const task = key ? ctx.tasks.get(key) : undefined;
-    const rawVersion = parseVersion(r.get("version"));
-    const version = rawVersion ?? 0;
     const statusText = r.get("status").trim();
     const status = statusText ? (STATUS_BY_LABEL.get(normalizeLabel(statusText)) ?? null) : null;
     const input = {
@@ -536,7 +553,7 @@ function parseTasks(ws: Sheet, ctx: ImportContext, fileErrors: string[]): TaskIm
       current: tp
         ? { status: tp.status, percentComplete: tp.percentComplete, state: tp.state, version: tp.version }
         : null,
-      outcome: errors.length ? ("error" as const) : changed ? ("change" as const) : ("same" as const),
+      outcome: outcomeOf(errors, changed),
       errors,
     };
   });

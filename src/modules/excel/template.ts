@@ -163,6 +163,11 @@ export type TemplateFile = { fileName: string; bytes: Uint8Array };
 // Over 80 lines on purpose: the workbook is written top to bottom in sheet order (guide, indicators,
 // tasks); the cell styles and columns it uses are already declared in layout.ts.
 /** The workbook for one agency and quarter. Reading rules (own agency, national roles) apply. */
+/** The reporter's text answers in a record, blank where there is none (or no record yet). */
+function answers<K extends string>(c: Partial<Record<K, string | null>> | null, keys: K[]): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, c?.[k] ?? ""])) as Record<K, string>;
+}
+
 export async function buildTemplate(
   user: SessionUser,
   opts: { agencyId: number; year: number; quarter: number; now?: Date },
@@ -190,9 +195,12 @@ export async function buildTemplate(
   const ind = addTableSheet(wb, SHEETS.indicators, INDICATOR_COLUMNS);
   ind.getRow(1).getCell(INDICATOR_COLUMNS.findIndex((c) => c.key === "previous") + 1).note =
     `Giá trị ${prev} (đã duyệt nếu có).`;
+  // A row is editable in the file exactly when the portal would let the reporter edit it.
+  const canEditNow = (c: { state: string; reopened: boolean } | null) =>
+    editable(c?.state ?? "DRAFT", period, now, c?.reopened ?? false);
   for (const item of indicators) {
     const c = item.current;
-    const canEdit = editable(c?.state ?? "DRAFT", period, now, c?.reopened ?? false);
+    const canEdit = canEditNow(c);
     const row = ind.addRow({
       code: item.indicator.code,
       version: c?.version ?? 0,
@@ -205,10 +213,7 @@ export async function buildTemplate(
       target2025: targetText(item, 2025),
       target2030: targetText(item, 2030),
       value: c?.value == null ? "" : plainNumber(c.value),
-      source: c?.source ?? "",
-      note: c?.note ?? "",
-      explanation: c?.explanation ?? "",
-      evidenceUrl: c?.evidenceUrl ?? "",
+      ...answers(c, ["source", "note", "explanation", "evidenceUrl"]),
       state: stateText(item.state, canEdit),
     });
     styleRow(row, INDICATOR_COLUMNS, canEdit);
@@ -220,7 +225,7 @@ export async function buildTemplate(
   const statusList = `"${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join(",")}"`;
   for (const item of tasks.items) {
     const c = item.current;
-    const canEdit = editable(c?.state ?? "DRAFT", period, now, c?.reopened ?? false);
+    const canEdit = canEditNow(c);
     const row = tsk.addRow({
       key: item.task.key,
       version: c?.version ?? 0,
@@ -230,10 +235,7 @@ export async function buildTemplate(
       deadline: deadlineText(item.task),
       status: STATUS_LABELS[(c?.status ?? "NOT_STARTED") as keyof typeof STATUS_LABELS],
       percent: c?.percentComplete ?? null,
-      achieved: c?.achieved ?? "",
-      obstacles: c?.obstacles ?? "",
-      nextSteps: c?.nextSteps ?? "",
-      evidenceUrl: c?.evidenceUrl ?? "",
+      ...answers(c, ["achieved", "obstacles", "nextSteps", "evidenceUrl"]),
       state: stateText(item.state, canEdit),
     });
     styleRow(row, TASK_COLUMNS, canEdit);

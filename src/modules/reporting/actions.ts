@@ -27,6 +27,12 @@ function summary(saved: number, submitted: number): Msg {
     : msg("errors.reporting.savedDrafts", { saved });
 }
 
+/** The page to redraw after a change, then the result the form announces. */
+function redrawn(page: string, message: Msg) {
+  revalidate(page, "page");
+  return { ok: true, message };
+}
+
 /** A save of either kind, then the workspace redrawn and a summary of what was saved. */
 function saved<Row>(
   save: (
@@ -36,8 +42,7 @@ function saved<Row>(
 ) {
   return async (user: SessionUser, input: { period: { year: number; quarter: number }; rows: Row[] }) => {
     const r = await save(user, { ...input.period, rows: input.rows });
-    revalidate("/[lang]/reporting", "page");
-    return { ok: true, message: summary(r.saved, r.submitted) };
+    return redrawn("/[lang]/reporting", summary(r.saved, r.submitted));
   };
 }
 
@@ -55,8 +60,7 @@ export const submitReadyAction = action(
   readyForm,
   async (user, input) => {
     const r = await submitReady(user, input);
-    revalidate("/[lang]/reporting", "page");
-    return { ok: true, message: msg("errors.reporting.submitted", { count: r.submitted }) };
+    return redrawn("/[lang]/reporting", msg("errors.reporting.submitted", { count: r.submitted }));
   },
   parseReadyForm,
 );
@@ -66,13 +70,10 @@ export const reviewAction = action(
   reviewForm,
   async (user, input) => {
     const r = await reviewItems(user, input);
-    revalidate("/[lang]/review", "page");
-    return {
-      ok: true,
-      message: msg(input.decision === "APPROVE" ? "errors.reporting.approved" : "errors.reporting.returned", {
-        count: r.count,
-      }),
-    };
+    return redrawn(
+      "/[lang]/review",
+      msg(input.decision === "APPROVE" ? "errors.reporting.approved" : "errors.reporting.returned", { count: r.count }),
+    );
   },
   parseReviewForm,
 );
@@ -93,8 +94,10 @@ export const uploadEvidenceAction = action(
   evidenceForm,
   async (user, input) => {
     await attachEvidence(user, input);
-    revalidate(`/[lang]/reporting/${input.kind === "obs" ? "observations" : "tasks"}/[id]`, "page");
-    return { ok: true, message: msg("errors.reporting.evidenceUploaded") };
+    return redrawn(
+      `/[lang]/reporting/${input.kind === "obs" ? "observations" : "tasks"}/[id]`,
+      msg("errors.reporting.evidenceUploaded"),
+    );
   },
   (fd) => ({ kind: fd.get("kind"), id: fd.get("id"), file: fd.get("file") }),
 );

@@ -131,12 +131,16 @@ export async function attachEvidence(
           authorId: user.id,
         });
       });
-      await audit(tx, {
+      // Both audit rows name the same item: only what happened to which file differs.
+      const item = {
         actor: user,
-        action: "evidence.upload",
         entityType: input.kind === "obs" ? "Observation" : "TaskProgress",
         entityId: record.id,
         agencyId: record.agencyId,
+      };
+      await audit(tx, {
+        ...item,
+        action: "evidence.upload",
         after: { file: id, name: input.file.name, size: bytes.length },
       });
       // The file this one replaces goes only if no reviewer ever saw it (drafts only): what was
@@ -144,11 +148,8 @@ export async function attachEvidence(
       if (replaced && !revisionFiles.some((r) => r.evidenceFileId === replaced && r.state !== "DRAFT")) {
         await tx.evidenceFile.deleteMany({ where: { id: replaced } });
         await audit(tx, {
-          actor: user,
+          ...item,
           action: "evidence.discard",
-          entityType: input.kind === "obs" ? "Observation" : "TaskProgress",
-          entityId: record.id,
-          agencyId: record.agencyId,
           before: { file: replaced },
           reason: "Thay bằng tệp mới khi còn là bản nháp",
         });

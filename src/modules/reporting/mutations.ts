@@ -134,11 +134,35 @@ type SaveInput<Row> = { year: number; quarter: number; rows: Row[] };
 type Saved = { saved: number; submitted: number };
 
 /** What every save starts from: the writer's agency (never the form's), the period, empty error lists. */
-async function beginSave(
+/** Who saved a row and in which state; a submission also records when, and whether it was late. */
+function saveStamp(
+  submit: boolean,
+  stored: Parameters<typeof savedState>[1],
   user: SessionUser,
-  input: { year: number; quarter: number },
+  now: Date,
+  period: { dueAt: Date },
+) {
+  return {
+    state: savedState(submit, stored),
+    updatedById: user.id,
+    ...(submit ? { submittedAt: now, late: now > period.dueAt } : {}),
+  };
+}
+
+const savedCount = (work: { row: { submit: boolean } }[]): Saved => ({
+  saved: work.length,
+  submitted: work.filter((w) => w.row.submit).length,
+});
+
+/** A save of one kind of row: who, what, the clock, and the caller's transaction if there is one. */
+type SaveRows<Row> = (user: SessionUser, input: SaveInput<Row>, now?: Date, outerTx?: Tx) => Promise<Saved>;
+
+async function beginSave<Row>(
+  user: SessionUser,
+  input: SaveInput<Row>,
   now: Date,
   outerTx: Tx | undefined,
+  idOf: (r: Row) => number,
 ) {
   const agencyId = user.agencyId;
   assertCanWriteAgency(user, agencyId);
@@ -147,6 +171,7 @@ async function beginSave(
     q: outerTx ?? db,
     agencyId,
     period,
+    ids: input.rows.map(idOf),
     ctx: { errors: {} as Errors, conflicts: {} as Record<string, unknown>, period, now },
   };
 }
@@ -163,14 +188,8 @@ function savedState(submit: boolean, stored: { state: string } | undefined) {
  * `outerTx`, it writes inside the caller's transaction (the Excel import applies indicators and
  * tasks together, all or nothing).
  */
-export async function saveIndicatorValues(
-  user: SessionUser,
-  input: SaveInput<IndicatorRowInput>,
-  now = clockNow(),
-  outerTx?: Tx,
-): Promise<Saved> {
-  const { q, agencyId, period, ctx } = await beginSave(user, input, now, outerTx);
-  const ids = input.rows.map((r) => r.indicatorId);
+export const saveIndicatorValues: SaveRows<IndicatorRowInput> = async (user, input, now = clockNow(), outerTx) => {
+  const { q, agencyId, period, ctx, ids } = await beginSave(user, input, now, outerTx, (r) => r.indicatorId);
   const assigned = await q.indicatorAssignment.findMany({
     where: { agencyId, indicatorId: { in: ids } },
     include: { indicator: true },
@@ -219,11 +238,8 @@ export async function saveIndicatorValues(
     for (const { row, next, obs } of work) {
       const data = {
         ...next,
-        state: savedState(row.submit, obs),
-        updatedById: user.id,
-        ...(row.submit
-          ? { submittedAt: now, late: now > period.dueAt, reviewComment: obs?.reviewComment ?? null }
-          : {}),
+        ...saveStamp(row.submit, obs, user, now, period),
+        ...(row.submit ? { reviewComment: obs?.reviewComment ?? null } : {}),
       };
       const create = {
         indicatorId: row.indicatorId,
@@ -242,18 +258,12 @@ export async function saveIndicatorValues(
       });
     }
   });
-  return { saved: work.length, submitted: work.filter((w) => w.row.submit).length };
-}
+  return savedCount(work);
+};
 
 /** Saves task progress for one quarter, with the same all-or-nothing, conflict and `outerTx` rules. */
-export async function saveTaskProgress(
-  user: SessionUser,
-  input: SaveInput<TaskRowInput>,
-  now = clockNow(),
-  outerTx?: Tx,
-): Promise<Saved> {
-  const { q, agencyId, period, ctx } = await beginSave(user, input, now, outerTx);
-  const ids = input.rows.map((r) => r.taskId);
+export const saveTaskProgress: SaveRows<TaskRowInput> = async (user, input, now = clockNow(), outerTx) => {
+  const { q, agencyId, period, ctx, ids } = await beginSave(user, input, now, outerTx, (r) => r.taskId);
   const leads = await q.taskAssignment.findMany({
     where: { agencyId, role: "LEAD", taskId: { in: ids } },
     select: { taskId: true },
@@ -302,16 +312,14 @@ export async function saveTaskProgress(
       const data = {
         ...next,
         completedOn: row.status === "DONE" ? (tp?.completedOn ?? now) : null,
-        state: savedState(row.submit, tp),
-        updatedById: user.id,
-        ...(row.submit ? { submittedAt: now, late: now > period.dueAt } : {}),
+        ...saveStamp(row.submit, tp, user, now, period),
       };
       const create = { taskId: row.taskId, agencyId, year: input.year, quarter: input.quarter };
       await persistRow(tx, KINDS.task, user, { stored: tp, version: row.version, data, create, submit: row.submit });
     }
   });
-  return { saved: work.length, submitted: work.filter((w) => w.row.submit).length };
-}
+  return savedCount(work);
+};
 
 /**
  * Submits, as stored, the items a reporter confirmed in "submit everything ready", indicators and

@@ -34,6 +34,26 @@ function thisAndLast<T extends Quarter>(
   return { current: of(at), previous: of(prev) };
 }
 
+/** An agency's records for a quarter and for the one before it. */
+function quarterAndPrevious(agencyId: number, at: Quarter, prev: Quarter) {
+  return { agencyId, OR: [at, { year: prev.year, quarter: prev.quarter }] };
+}
+
+/** This quarter's record, what the quarter before reported (as `previousOf` reads it), the state. */
+function withPrevious<T extends Quarter & { state: string }, V>(
+  rows: T[],
+  at: Quarter,
+  prev: Quarter,
+  previousOf: (r: T) => V,
+) {
+  const { current, previous } = thisAndLast(rows, at, prev);
+  return {
+    current,
+    previous: previous ? previousOf(previous) : null,
+    state: (current?.state ?? "NOT_STARTED") as ItemState,
+  };
+}
+
 /** Everything an agency must report for a quarter: assigned indicators and the tasks it leads. */
 export async function indicatorItems(user: SessionUser, agencyId: number, year: number, quarter: number) {
   assertCanReadAgency(user, agencyId);
@@ -42,40 +62,30 @@ export async function indicatorItems(user: SessionUser, agencyId: number, year: 
     where: { agencyId },
     include: {
       indicator: {
-        include: {
+        select: {
+          id: true,
+          code: true,
+          nameVi: true,
+          nameEn: true,
+          kind: true,
+          unit: true,
+          minValue: true,
+          maxValue: true,
           targets: nationalTargetSelect,
-          observations: {
-            where: {
-              agencyId,
-              OR: [
-                { year, quarter },
-                { year: prev.year, quarter: prev.quarter },
-              ],
-            },
-          },
+          observations: { where: quarterAndPrevious(agencyId, { year, quarter }, prev) },
         },
       },
     },
     orderBy: { indicator: { code: "asc" } },
   });
-  return assignments.map(({ indicator }) => {
-    const { current, previous } = thisAndLast(indicator.observations, { year, quarter }, prev);
-    return {
-      indicator: {
-        id: indicator.id,
-        code: indicator.code,
-        nameVi: indicator.nameVi,
-        nameEn: indicator.nameEn,
-        kind: indicator.kind,
-        unit: indicator.unit,
-        minValue: indicator.minValue,
-        maxValue: indicator.maxValue,
-      },
-      targets: indicator.targets,
-      current,
-      previousValue: previous ? (previous.approvedValue ?? previous.value) : null,
-      state: (current?.state ?? "NOT_STARTED") as ItemState,
-    };
+  return assignments.map(({ indicator: { targets, observations, ...indicator } }) => {
+    const { current, previous, state } = withPrevious(
+      observations,
+      { year, quarter },
+      prev,
+      (o) => o.approvedValue ?? o.value,
+    );
+    return { indicator, targets, current, previousValue: previous, state };
   });
 }
 
@@ -107,45 +117,39 @@ export async function taskItems(
       orderBy: [{ document: { sortOrder: "asc" } }, { sortOrder: "asc" }],
       skip: opts.skip,
       take: opts.take,
-      include: {
+      select: {
+        id: true,
+        key: true,
+        numberPrinted: true,
+        title: true,
+        deadlineKind: true,
+        deadlineRaw: true,
+        deadlineYear: true,
+        deadlineQuarter: true,
+        deadlineFrom: true,
+        deadlineTo: true,
+        deadlineEvery: true,
+        dueOn: true,
         document: { select: { key: true, numberCanonical: true } },
-        progresses: {
-          where: {
-            agencyId,
-            OR: [
-              { year, quarter },
-              { year: prev.year, quarter: prev.quarter },
-            ],
-          },
-        },
+        progresses: { where: quarterAndPrevious(agencyId, { year, quarter }, prev) },
       },
     }),
     db.task.count({ where }),
   ]);
   return {
     total,
-    items: tasks.map((t) => {
-      const { current, previous } = thisAndLast(t.progresses, { year, quarter }, prev);
+    items: tasks.map(({ document, progresses, ...task }) => {
+      const { current, previous, state } = withPrevious(
+        progresses,
+        { year, quarter },
+        prev,
+        (p) => p.approvedPercent ?? p.percentComplete,
+      );
       return {
-        task: {
-          id: t.id,
-          key: t.key,
-          numberPrinted: t.numberPrinted,
-          title: t.title,
-          documentKey: t.document.key,
-          documentNumber: t.document.numberCanonical,
-          deadlineKind: t.deadlineKind,
-          deadlineRaw: t.deadlineRaw,
-          deadlineYear: t.deadlineYear,
-          deadlineQuarter: t.deadlineQuarter,
-          deadlineFrom: t.deadlineFrom,
-          deadlineTo: t.deadlineTo,
-          deadlineEvery: t.deadlineEvery,
-          dueOn: t.dueOn,
-        },
+        task: { ...task, documentKey: document.key, documentNumber: document.numberCanonical },
         current,
-        previousPercent: previous ? (previous.approvedPercent ?? previous.percentComplete) : null,
-        state: (current?.state ?? "NOT_STARTED") as ItemState,
+        previousPercent: previous,
+        state,
       };
     }),
   };
@@ -205,6 +209,9 @@ export async function reviewQueue(opts: QueueFilters & { skip: number; take: num
     ...(opts.quarter ? { quarter: opts.quarter } : {}),
   };
   const obsWhere = { ...where, ...(opts.indicatorId ? { indicatorId: opts.indicatorId } : {}) };
+  // Oldest submission first, the same page of both kinds.
+  const page = { orderBy: [{ submittedAt: "asc" as const }, { id: "asc" as const }], skip: opts.skip, take: opts.take };
+  const agency = { select: { code: true, nameVi: true, nameEn: true } };
   const wantObs = opts.kind !== "task";
   // Tasks are not indicators: filtering by indicator leaves only indicator values.
   const wantTasks = opts.kind !== "obs" && !opts.indicatorId;
@@ -212,11 +219,9 @@ export async function reviewQueue(opts: QueueFilters & { skip: number; take: num
     wantObs
       ? db.observation.findMany({
           where: obsWhere,
-          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-          skip: opts.skip,
-          take: opts.take,
+          ...page,
           include: {
-            agency: { select: { code: true, nameVi: true, nameEn: true } },
+            agency,
             indicator: {
               select: { code: true, nameVi: true, nameEn: true, unit: true, kind: true, targets: nationalTargetSelect },
             },
@@ -227,11 +232,9 @@ export async function reviewQueue(opts: QueueFilters & { skip: number; take: num
     wantTasks
       ? db.taskProgress.findMany({
           where,
-          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-          skip: opts.skip,
-          take: opts.take,
+          ...page,
           include: {
-            agency: { select: { code: true, nameVi: true, nameEn: true } },
+            agency,
             task: {
               select: { key: true, title: true, numberPrinted: true, document: { select: { numberCanonical: true } } },
             },

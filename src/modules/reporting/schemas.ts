@@ -83,31 +83,22 @@ export const taskForm = z
     path: ["_form"],
   });
 
-export function parseIndicatorForm(formData: FormData) {
+/** An entry form's fields (`ind.12.value`, `task.7.select`…) as the rows its schema reads. */
+function parseEntryForm(formData: FormData, prefix: "ind" | "task", idKey: "indicatorId" | "taskId") {
   const intent = formData.get("intent") ?? "draft";
   return {
     period: formData.get("period"),
     intent,
-    rows: Object.entries(rowsFromForm(formData, "ind")).map(([indicatorId, r]) => ({
+    rows: Object.entries(rowsFromForm(formData, prefix)).map(([id, r]) => ({
       ...r,
-      indicatorId,
+      [idKey]: id,
       submit: intent === "submit" && r.select === "on",
     })),
   };
 }
 
-export function parseTaskForm(formData: FormData) {
-  const intent = formData.get("intent") ?? "draft";
-  return {
-    period: formData.get("period"),
-    intent,
-    rows: Object.entries(rowsFromForm(formData, "task")).map(([taskId, r]) => ({
-      ...r,
-      taskId,
-      submit: intent === "submit" && r.select === "on",
-    })),
-  };
-}
+export const parseIndicatorForm = (formData: FormData) => parseEntryForm(formData, "ind", "indicatorId");
+export const parseTaskForm = (formData: FormData) => parseEntryForm(formData, "task", "taskId");
 
 export const reviewForm = z.object({
   decision: z.enum(["APPROVE", "RETURN"]),

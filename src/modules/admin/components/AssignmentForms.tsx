@@ -6,13 +6,12 @@ import type { Lang } from "@/i18n/config";
 import { addAssignmentAction, removeAssignmentAction } from "../actions";
 import { fill, getMessages } from "@/i18n/messages";
 import {
-  FieldError,
+  CheckField,
+  OptionalLabel,
   SelectField,
   StatusMessage,
+  TextField,
   dangerButton,
-  fieldA11y,
-  inputClass,
-  labelClass,
   primaryButton,
   secondaryButton,
   type FormState,
@@ -34,40 +33,25 @@ export function AddAssignmentForm({
   return (
     <form {...formProps} className="space-y-4" noValidate>
       <div className="grid gap-4 md:grid-cols-2">
-        <SelectField
-          id="assign-indicator"
-          name="indicatorId"
-          label={t.assignments.indicator}
-          state={state}
-          placeholder={t.assignments.chooseIndicator}
-          options={indicators.map((i) => ({ value: i.id, label: i.label }))}
-        />
-        <SelectField
-          id="assign-agency"
-          name="agencyId"
-          label={t.assignments.agency}
-          state={state}
-          placeholder={t.assignments.chooseAgency}
-          options={agencies.map((a) => ({ value: a.id, label: a.label }))}
-          hint={t.users.agencyHint}
-        />
-      </div>
-      <div>
-        <div className="flex items-start gap-2">
-          <input
-            id="assign-national"
-            name="national"
-            type="checkbox"
-            defaultChecked={state?.values?.national === "on"}
-            className="mt-1 size-4"
-            {...fieldA11y(state, "national", "assign-national-error")}
+        {(
+          [
+            { key: "indicator", choose: t.assignments.chooseIndicator, options: indicators },
+            { key: "agency", choose: t.assignments.chooseAgency, options: agencies, hint: t.users.agencyHint },
+          ] as const
+        ).map((f) => (
+          <SelectField
+            key={f.key}
+            id={`assign-${f.key}`}
+            name={`${f.key}Id`}
+            label={t.assignments[f.key]}
+            state={state}
+            placeholder={f.choose}
+            options={f.options.map((o) => ({ value: o.id, label: o.label }))}
+            hint={"hint" in f ? f.hint : undefined}
           />
-          <label htmlFor="assign-national" className="text-sm text-slate-800">
-            {t.assignments.national}
-          </label>
-        </div>
-        <FieldError id="assign-national-error" state={state} field="national" />
+        ))}
       </div>
+      <CheckField id="assign-national" name="national" label={t.assignments.national} state={state} />
       <button type="submit" className={primaryButton} disabled={pending}>
         {pending ? t.assignments.adding : t.assignments.add}
       </button>
@@ -118,20 +102,15 @@ export function RemoveAssignmentButton({
             {t.assignments.removeTitle}
           </h2>
           <p className="text-sm text-slate-700">{fill(t.assignments.removeText, { agency, indicator })}</p>
-          <div>
-            <label htmlFor={`remove-${id}-reason`} className={labelClass}>
-              {t.common.reason} <span className="font-normal text-slate-600">({t.common.optional})</span>
-            </label>
-            <input
-              id={`remove-${id}-reason`}
-              name="reason"
-              type="text"
-              maxLength={500}
-              className={inputClass}
-              {...fieldA11y(state, "reason", `remove-${id}-reason-error`)}
-            />
-            <FieldError id={`remove-${id}-reason-error`} state={state} field="reason" />
-          </div>
+          <TextField
+            id={`remove-${id}-reason`}
+            name="reason"
+            label={<OptionalLabel text={t.common.reason} optional={t.common.optional} />}
+            state={state}
+            refill={false}
+            type="text"
+            maxLength={500}
+          />
           <StatusMessage state={state?.ok ? null : state} />
           <div className="flex flex-wrap justify-end gap-3">
             <button type="button" className={secondaryButton} onClick={() => dialog.current?.close()}>

@@ -1,11 +1,10 @@
 // Indicator assignments: the add form, then each indicator with the agencies that report it.
-import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import type { SessionUser } from "@/server/current-user";
 import { fill, getMessages } from "@/i18n/messages";
 import { currentAgencies, indicatorOptions, listAssignments } from "../queries";
 import { AddAssignmentForm, RemoveAssignmentButton } from "./AssignmentForms";
-import { AdminHeading, EmptyState, Pager } from "./layout";
+import { AdminHeading, EmptyState, Pager, SearchBar } from "./layout";
 
 export async function AssignmentsPage({
   lang,
@@ -44,20 +43,14 @@ export async function AssignmentsPage({
         />
       </section>
       <h2 className="mb-3 text-lg font-semibold">{t.assignments.listLabel}</h2>
-      <form method="get" action={path} role="search" className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
-        <div className="flex-1">
-          <label htmlFor="assign-q" className="block text-sm font-medium text-slate-800">
-            {t.assignments.searchLabel}
-          </label>
-          <input
-            id="assign-q"
-            name="q"
-            type="search"
-            defaultValue={q ?? ""}
-            maxLength={200}
-            className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 sm:text-sm"
-          />
-        </div>
+      <SearchBar
+        lang={lang}
+        path={path}
+        id="assign-q"
+        label={t.assignments.searchLabel}
+        q={q}
+        filtered={!!q || assignedOnly}
+      >
         <div className="flex items-center gap-2 py-2">
           <input
             id="assign-only"
@@ -71,18 +64,7 @@ export async function AssignmentsPage({
             {t.assignments.onlyAssigned}
           </label>
         </div>
-        <button
-          type="submit"
-          className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
-        >
-          {t.common.search}
-        </button>
-        {q || assignedOnly ? (
-          <Link href={path} className="px-2 py-2 text-sm text-brand-700 underline">
-            {t.common.clear}
-          </Link>
-        ) : null}
-      </form>
+      </SearchBar>
       {r.items.length === 0 ? (
         <EmptyState>{t.assignments.empty}</EmptyState>
       ) : (

@@ -1,6 +1,7 @@
 // The audit log viewer: filters in the URL (a plain GET form, works without JavaScript), newest first.
 import Link from "next/link";
 import type React from "react";
+import { Field as KitField } from "@/components/form/Field";
 import type { Lang } from "@/i18n/config";
 import type { SessionUser } from "@/server/current-user";
 import { can } from "@/server/permissions";
@@ -8,7 +9,7 @@ import { getMessages } from "@/i18n/messages";
 import { auditEntityTypes, listAudit } from "../queries";
 import { dayOf, formatDateTimeVn } from "../rules";
 import type { AuditQuery } from "../schemas";
-import { AdminHeading, EmptyState, Pager } from "./layout";
+import { AdminHeading, EmptyState, FilterButtons, Pager } from "./layout";
 
 const input = "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 sm:text-sm";
 const label = "block text-sm font-medium text-slate-800";
@@ -24,21 +25,14 @@ function Field({
   ...props
 }: { id: string; text: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <div>
-      <label htmlFor={id} className={label}>
-        {text}
-      </label>
-      <input id={id} aria-describedby={hint ? `${id}-hint` : undefined} className={input} {...props} />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <KitField id={id} label={text} hint={hint} labelClass={label}>
+      {(control) => <input {...control} className={input} {...props} />}
+    </KitField>
   );
 }
 
 function AuditFilters({
+  lang,
   t,
   path,
   query,
@@ -46,6 +40,7 @@ function AuditFilters({
   types,
   typeLabel,
 }: {
+  lang: Lang;
   t: T;
   path: string;
   query: AuditQuery;
@@ -55,7 +50,21 @@ function AuditFilters({
 }) {
   const badDate = query.from === "invalid" || query.to === "invalid";
   const filtered = Object.values(params).some(Boolean);
-  const search = { type: "search", spellCheck: false } as const;
+  const search = (name: "actor" | "agency" | "id", text: string, maxLength: number, hint?: string) => (
+    <Field
+      id={`audit-${name}`}
+      text={text}
+      hint={hint}
+      name={name}
+      defaultValue={query[name] ?? ""}
+      maxLength={maxLength}
+      type="search"
+      spellCheck={false}
+    />
+  );
+  const date = (name: "from" | "to") => (
+    <Field id={`audit-${name}`} text={t.audit[name]} name={name} type="date" defaultValue={params[name] ?? ""} />
+  );
   return (
     <form
       method="get"
@@ -68,23 +77,8 @@ function AuditFilters({
         {t.audit.filters}
       </h2>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Field
-          id="audit-actor"
-          text={t.audit.actor}
-          name="actor"
-          defaultValue={query.actor ?? ""}
-          maxLength={200}
-          {...search}
-        />
-        <Field
-          id="audit-agency"
-          text={t.audit.agency}
-          hint={t.audit.agencyHint}
-          name="agency"
-          defaultValue={query.agency ?? ""}
-          maxLength={50}
-          {...search}
-        />
+        {search("actor", t.audit.actor, 200)}
+        {search("agency", t.audit.agency, 50, t.audit.agencyHint)}
         <div className="grid grid-cols-2 gap-2">
           <div>
             <label htmlFor="audit-type" className={label}>
@@ -99,29 +93,12 @@ function AuditFilters({
               ))}
             </select>
           </div>
-          <Field
-            id="audit-id"
-            text={t.audit.entityId}
-            name="id"
-            defaultValue={query.id ?? ""}
-            maxLength={100}
-            {...search}
-          />
+          {search("id", t.audit.entityId, 100)}
         </div>
-        <Field id="audit-from" text={t.audit.from} name="from" type="date" defaultValue={params.from ?? ""} />
-        <Field id="audit-to" text={t.audit.to} name="to" type="date" defaultValue={params.to ?? ""} />
+        {date("from")}
+        {date("to")}
         <div className="flex items-end gap-3">
-          <button
-            type="submit"
-            className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
-          >
-            {t.audit.apply}
-          </button>
-          {filtered || badDate ? (
-            <Link href={path} className="py-2 text-sm text-brand-700 underline">
-              {t.common.clear}
-            </Link>
-          ) : null}
+          <FilterButtons lang={lang} path={path} filtered={filtered || badDate} label={t.audit.apply} primary />
         </div>
       </div>
       {badDate ? (
@@ -218,7 +195,7 @@ export async function AuditPage({ lang, user, query }: { lang: Lang; user: Sessi
   return (
     <div>
       <AdminHeading lang={lang} title={t.audit.title} intro={t.audit.intro} />
-      <AuditFilters t={t} path={path} query={query} params={params} types={types} typeLabel={typeLabel} />
+      <AuditFilters lang={lang} t={t} path={path} query={query} params={params} types={types} typeLabel={typeLabel} />
       {r.items.length === 0 ? (
         <EmptyState>{t.audit.empty}</EmptyState>
       ) : (

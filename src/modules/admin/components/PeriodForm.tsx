@@ -4,15 +4,7 @@ import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
 import { updatePeriodAction } from "../actions";
 import { getMessages } from "@/i18n/messages";
-import {
-  FieldError,
-  StatusMessage,
-  fieldA11y,
-  inputClass,
-  labelClass,
-  primaryButton,
-  type FormState,
-} from "./form-parts";
+import { StatusMessage, TextField, primaryButton, type FormState } from "./form-parts";
 
 export type PeriodFormData = { id: number; opensAt: string; dueAt: string; locksAt: string };
 
@@ -27,21 +19,16 @@ export function PeriodForm({ lang, period, label }: { lang: Lang; period: Period
       <input type="hidden" name="id" value={period.id} />
       <div className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start">
         {FIELDS.map((f) => (
-          <div key={f}>
-            <label htmlFor={`${base}-${f}`} className={labelClass}>
-              {t.periods[f]}
-            </label>
-            <input
-              id={`${base}-${f}`}
-              name={f}
-              type="date"
-              required
-              defaultValue={state?.values?.[f] ?? period[f]}
-              className={inputClass}
-              {...fieldA11y(state, f, `${base}-${f}-error`)}
-            />
-            <FieldError id={`${base}-${f}-error`} state={state} field={f} />
-          </div>
+          <TextField
+            key={f}
+            id={`${base}-${f}`}
+            name={f}
+            label={t.periods[f]}
+            state={state}
+            initial={period[f]}
+            type="date"
+            required
+          />
         ))}
         <div className="sm:pt-6">
           <button type="submit" className={`${primaryButton} w-full sm:w-auto`} disabled={pending}>

@@ -6,9 +6,12 @@ import type { Lang } from "@/i18n/config";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "../actions";
 import { getMessages } from "@/i18n/messages";
 import {
+  CheckField,
   FieldError,
+  OptionalLabel,
   SelectField,
   StatusMessage,
+  TextField,
   dangerButton,
   fieldA11y,
   hintClass,
@@ -102,28 +105,21 @@ function AgencySelect({
 
 function PasswordField({ id, state, lang, label }: { id: string; state: FormState; lang: Lang; label: string }) {
   const t = getMessages(lang).admin;
+  // Never refilled after a refusal: the server does not send passwords back.
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      {/* Never refilled after a refusal: the server does not send passwords back. */}
-      <input
-        id={id}
-        name="password"
-        type="password"
-        required
-        minLength={10}
-        maxLength={200}
-        autoComplete="new-password"
-        className={inputClass}
-        {...fieldA11y(state, "password", `${id}-error`, `${id}-hint`)}
-      />
-      <p id={`${id}-hint`} className={hintClass}>
-        {t.users.passwordHint}
-      </p>
-      <FieldError id={`${id}-error`} state={state} field="password" />
-    </div>
+    <TextField
+      id={id}
+      name="password"
+      label={label}
+      state={state}
+      hint={t.users.passwordHint}
+      refill={false}
+      type="password"
+      required
+      minLength={10}
+      maxLength={200}
+      autoComplete="new-password"
+    />
   );
 }
 
@@ -137,41 +133,23 @@ export function CreateUserForm({ lang, agencies }: { lang: Lang; agencies: Agenc
       className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       noValidate
     >
-      <div>
-        <label htmlFor="new-email" className={labelClass}>
-          {t.users.email}
-        </label>
-        <input
-          id="new-email"
-          name="email"
-          type="email"
+      {(
+        [
+          { name: "email", type: "email", spellCheck: false },
+          { name: "name", type: "text" },
+        ] as const
+      ).map((f) => (
+        <TextField
+          key={f.name}
+          id={`new-${f.name}`}
+          label={t.users[f.name]}
+          state={state}
           required
           maxLength={200}
           autoComplete="off"
-          spellCheck={false}
-          defaultValue={state?.values?.email ?? ""}
-          className={inputClass}
-          {...fieldA11y(state, "email", "new-email-error")}
+          {...f}
         />
-        <FieldError id="new-email-error" state={state} field="email" />
-      </div>
-      <div>
-        <label htmlFor="new-name" className={labelClass}>
-          {t.users.name}
-        </label>
-        <input
-          id="new-name"
-          name="name"
-          type="text"
-          required
-          maxLength={200}
-          autoComplete="off"
-          defaultValue={state?.values?.name ?? ""}
-          className={inputClass}
-          {...fieldA11y(state, "name", "new-name-error")}
-        />
-        <FieldError id="new-name-error" state={state} field="name" />
-      </div>
+      ))}
       <div className="grid gap-4 sm:grid-cols-2">
         <RoleSelect id="new-role" state={state} lang={lang} defaultValue="" />
         <AgencySelect id="new-agency" state={state} lang={lang} agencies={agencies} defaultValue="" />
@@ -209,22 +187,16 @@ export function EditUserForm({
   return (
     <form {...formProps} className="space-y-4" noValidate>
       <input type="hidden" name="id" value={user.id} />
-      <div>
-        <label htmlFor="edit-name" className={labelClass}>
-          {t.users.name}
-        </label>
-        <input
-          id="edit-name"
-          name="name"
-          type="text"
-          required
-          maxLength={200}
-          defaultValue={state?.values?.name ?? user.name}
-          className={inputClass}
-          {...fieldA11y(state, "name", "edit-name-error")}
-        />
-        <FieldError id="edit-name-error" state={state} field="name" />
-      </div>
+      <TextField
+        id="edit-name"
+        name="name"
+        label={t.users.name}
+        state={state}
+        initial={user.name}
+        type="text"
+        required
+        maxLength={200}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <RoleSelect id="edit-role" state={state} lang={lang} defaultValue={user.role} disabled={isSelf} />
         <AgencySelect
@@ -246,24 +218,15 @@ export function EditUserForm({
 function ReasonField({ id, state, lang }: { id: string; state: FormState; lang: Lang }) {
   const t = getMessages(lang).admin;
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {t.common.reason} <span className="font-normal text-slate-600">({t.common.optional})</span>
-      </label>
-      <input
-        id={id}
-        name="reason"
-        type="text"
-        maxLength={500}
-        defaultValue={state?.values?.reason ?? ""}
-        className={inputClass}
-        {...fieldA11y(state, "reason", `${id}-error`, `${id}-hint`)}
-      />
-      <p id={`${id}-hint`} className={hintClass}>
-        {t.common.reasonHint}
-      </p>
-      <FieldError id={`${id}-error`} state={state} field="reason" />
-    </div>
+    <TextField
+      id={id}
+      name="reason"
+      label={<OptionalLabel text={t.common.reason} optional={t.common.optional} />}
+      state={state}
+      hint={t.common.reasonHint}
+      type="text"
+      maxLength={500}
+    />
   );
 }
 
@@ -272,44 +235,27 @@ export function ActiveForm({ lang, user, isSelf }: { lang: Lang; user: UserFormD
   const t = getMessages(lang).admin;
   const { state, pending, formProps } = useFormAction<FormState>(setUserActiveAction, null);
   if (user.active && isSelf) return <p className="text-sm text-slate-700">{t.users.selfDeactivateHint}</p>;
-  if (!user.active) {
-    return (
-      <form {...formProps} className="space-y-3">
-        <input type="hidden" name="id" value={user.id} />
-        <input type="hidden" name="active" value="true" />
-        <p className="text-sm text-slate-700">{t.users.reactivateIntro}</p>
-        <ReasonField id="reactivate-reason" state={state} lang={lang} />
-        <button type="submit" className={primaryButton} disabled={pending}>
-          {pending ? t.common.saving : t.users.reactivate}
-        </button>
-        <StatusMessage state={state} />
-      </form>
-    );
-  }
+  // One form both ways: reactivating asks only for a reason, deactivating also for the tick.
+  const activate = !user.active;
+  const key = activate ? "reactivate" : "deactivate";
   return (
     <form {...formProps} className="space-y-3">
       <input type="hidden" name="id" value={user.id} />
-      <input type="hidden" name="active" value="false" />
-      <p className="text-sm text-slate-700">{t.users.deactivateIntro}</p>
-      <ReasonField id="deactivate-reason" state={state} lang={lang} />
-      <div>
-        <div className="flex items-start gap-2">
-          <input
-            id="deactivate-confirm"
-            name="confirm"
-            type="checkbox"
-            required
-            className="mt-1 size-4"
-            {...fieldA11y(state, "confirm", "deactivate-confirm-error")}
-          />
-          <label htmlFor="deactivate-confirm" className="text-sm font-medium text-slate-800">
-            {t.users.deactivateConfirm}
-          </label>
-        </div>
-        <FieldError id="deactivate-confirm-error" state={state} field="confirm" />
-      </div>
-      <button type="submit" className={dangerButton} disabled={pending}>
-        {pending ? t.common.saving : t.users.deactivate}
+      <input type="hidden" name="active" value={String(activate)} />
+      <p className="text-sm text-slate-700">{activate ? t.users.reactivateIntro : t.users.deactivateIntro}</p>
+      <ReasonField id={`${key}-reason`} state={state} lang={lang} />
+      {activate ? null : (
+        <CheckField
+          id="deactivate-confirm"
+          name="confirm"
+          label={t.users.deactivateConfirm}
+          state={state}
+          required
+          labelClass="text-sm font-medium text-slate-800"
+        />
+      )}
+      <button type="submit" className={activate ? primaryButton : dangerButton} disabled={pending}>
+        {pending ? t.common.saving : t.users[key]}
       </button>
       <StatusMessage state={state} />
     </form>

@@ -2,12 +2,13 @@
 import Link from "next/link";
 import type React from "react";
 import { notFound } from "next/navigation";
+import { TableHead } from "@/components/table/TableHead";
 import type { Lang } from "@/i18n/config";
 import type { SessionUser } from "@/server/current-user";
 import { fill, getMessages } from "@/i18n/messages";
 import { currentAgencies, getUser, listUsers } from "../queries";
 import { formatDateTimeVn } from "../rules";
-import { AdminHeading, EmptyState, Pager } from "./layout";
+import { AdminHeading, EmptyState, Pager, SearchBar } from "./layout";
 import { ActiveForm, CreateUserForm, EditUserForm, ResetPasswordForm, type AgencyOption } from "./UserForms";
 
 const agencyLabel = (a: { code: string; nameVi: string; nameEn: string }, lang: Lang) =>
@@ -34,60 +35,25 @@ export async function UsersList({ lang, user, q, page }: { lang: Lang; user: Ses
           {t.users.new}
         </Link>
       </AdminHeading>
-      <form method="get" action={path} role="search" className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
-        <div className="flex-1">
-          <label htmlFor="user-q" className="block text-sm font-medium text-slate-800">
-            {t.users.searchLabel}
-          </label>
-          <input
-            id="user-q"
-            name="q"
-            type="search"
-            defaultValue={q ?? ""}
-            maxLength={200}
-            className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 sm:text-sm"
-          />
-        </div>
-        <button
-          type="submit"
-          className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
-        >
-          {t.common.search}
-        </button>
-        {q ? (
-          <Link href={path} className="px-2 py-2 text-sm text-brand-700 underline">
-            {t.common.clear}
-          </Link>
-        ) : null}
-      </form>
+      <SearchBar lang={lang} path={path} id="user-q" label={t.users.searchLabel} q={q} filtered={!!q} />
       {r.items.length === 0 ? (
         <EmptyState>{q ? fill(t.users.emptySearch, { q }) : t.users.empty}</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="w-full min-w-[44rem] text-left text-sm">
             <caption className="sr-only">{t.users.listLabel}</caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t.users.email}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t.users.name}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t.users.role}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t.users.agency}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t.users.status}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">{t.users.edit}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              className="bg-slate-100 text-slate-700"
+              cellClass="px-3 py-2"
+              columns={[
+                { label: t.users.email },
+                { label: t.users.name },
+                { label: t.users.role },
+                { label: t.users.agency },
+                { label: t.users.status },
+                { label: <span className="sr-only">{t.users.edit}</span> },
+              ]}
+            />
             <tbody>
               {r.items.map((u) => (
                 <tr key={u.id} className="border-t border-slate-200" data-testid="user-row">

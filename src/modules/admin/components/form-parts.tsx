@@ -1,7 +1,8 @@
 "use client";
-// Pieces shared by the admin forms: field errors tied to their input, the status region that
-// announces a result, and focus on the first refused field.
-import { useEffect, type ReactNode, type RefObject } from "react";
+// The admin forms' look on top of the shared form kit (components/form/Field): fields tied to
+// their hint and error, the status region that announces a result, focus on the first refused field.
+import { useEffect, type InputHTMLAttributes, type ReactNode, type RefObject } from "react";
+import { Field, FieldError as KitFieldError, fieldHintClass } from "@/components/form/Field";
 import type { ActionResult } from "@/server/action";
 
 export type FormState = ActionResult | null;
@@ -9,7 +10,7 @@ export type FormState = ActionResult | null;
 export const inputClass =
   "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600 disabled:bg-slate-100 sm:text-sm";
 export const labelClass = "block text-sm font-medium text-slate-800";
-export const hintClass = "mt-1 text-xs text-slate-600";
+export const hintClass = fieldHintClass;
 export const primaryButton =
   "inline-flex items-center justify-center rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:cursor-wait disabled:opacity-60";
 export const dangerButton =
@@ -30,12 +31,84 @@ export function fieldA11y(state: FormState, field: string, errorId: string, hint
 }
 
 export function FieldError({ id, state, field }: { id: string; state: FormState; field: string }) {
-  const errors = errorsOf(state, field);
-  if (!errors) return null;
+  return <KitFieldError id={id} errors={errorsOf(state, field)} />;
+}
+
+/**
+ * A labelled input named `name`, tied to its hint and error; what was typed comes back after a
+ * refused submit unless `refill` is false (passwords are never sent back).
+ */
+export function TextField({
+  id,
+  name,
+  label,
+  state,
+  hint,
+  initial = "",
+  refill = true,
+  ...input
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  state: FormState;
+  hint?: ReactNode;
+  initial?: string;
+  refill?: boolean;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "defaultValue">) {
   return (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {errors.join(" ")}
-    </p>
+    <Field id={id} label={label} hint={hint} errors={errorsOf(state, name)} labelClass={labelClass}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          defaultValue={refill ? (state?.values?.[name] ?? initial) : undefined}
+          className={inputClass}
+          {...input}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A field's name marked optional, the mark quieter than the name. */
+export function OptionalLabel({ text, optional }: { text: string; optional: string }) {
+  return (
+    <>
+      {text} <span className="font-normal text-slate-600">({optional})</span>
+    </>
+  );
+}
+
+/** A checkbox before its label, tied to its error (a confirmation box, an on/off choice). */
+export function CheckField({
+  id,
+  name,
+  label,
+  state,
+  required,
+  labelClass: ownLabelClass = "text-sm text-slate-800",
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  state: FormState;
+  required?: boolean;
+  labelClass?: string;
+}) {
+  return (
+    <Field id={id} label={label} errors={errorsOf(state, name)} labelClass={ownLabelClass} check>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type="checkbox"
+          required={required}
+          defaultChecked={state?.values?.[name] === "on"}
+          className="mt-1 size-4"
+        />
+      )}
+    </Field>
   );
 }
 
@@ -78,34 +151,24 @@ export function SelectField(p: {
   defaultValue?: string;
   hint?: string;
 }) {
-  const errorId = `${p.id}-error`;
-  const hintId = p.hint ? `${p.id}-hint` : undefined;
   return (
-    <div>
-      <label htmlFor={p.id} className={labelClass}>
-        {p.label}
-      </label>
-      <select
-        id={p.id}
-        name={p.name}
-        required
-        defaultValue={p.state?.values?.[p.name] ?? p.defaultValue ?? ""}
-        className={inputClass}
-        {...fieldA11y(p.state, p.name, errorId, hintId)}
-      >
-        <option value="">{p.placeholder}</option>
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {p.hint ? (
-        <p id={hintId} className={hintClass}>
-          {p.hint}
-        </p>
-      ) : null}
-      <FieldError id={errorId} state={p.state} field={p.name} />
-    </div>
+    <Field id={p.id} label={p.label} hint={p.hint} errors={errorsOf(p.state, p.name)} labelClass={labelClass}>
+      {(control) => (
+        <select
+          {...control}
+          name={p.name}
+          required
+          defaultValue={p.state?.values?.[p.name] ?? p.defaultValue ?? ""}
+          className={inputClass}
+        >
+          <option value="">{p.placeholder}</option>
+          {p.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -1,5 +1,5 @@
 // Building blocks of the admin pages (server components): heading with the way back, the
-// forbidden message, pagination links.
+// forbidden message, pagination links, the search and filter forms of the lists.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Lang } from "@/i18n/config";
@@ -93,4 +93,79 @@ export function Pager({
 
 export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">{children}</p>;
+}
+
+/** The end of a filter form: apply, and (once something is filtered) the way back to the full list. */
+export function FilterButtons({
+  lang,
+  path,
+  filtered,
+  label,
+  primary,
+}: {
+  lang: Lang;
+  path: string;
+  filtered: boolean;
+  label?: string;
+  primary?: boolean;
+}) {
+  const t = getMessages(lang).admin;
+  return (
+    <>
+      <button
+        type="submit"
+        className={
+          primary
+            ? "rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+            : "rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        }
+      >
+        {label ?? t.common.search}
+      </button>
+      {filtered ? (
+        <Link href={path} className="px-2 py-2 text-sm text-brand-700 underline">
+          {t.common.clear}
+        </Link>
+      ) : null}
+    </>
+  );
+}
+
+/** A list's search form (GET, works without JavaScript): one search box, any further filters. */
+export function SearchBar({
+  lang,
+  path,
+  id,
+  label,
+  q,
+  filtered,
+  children,
+}: {
+  lang: Lang;
+  path: string;
+  id: string;
+  label: string;
+  q?: string;
+  filtered: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <form method="get" action={path} role="search" className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end">
+      <div className="flex-1">
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        <input
+          id={id}
+          name="q"
+          type="search"
+          defaultValue={q ?? ""}
+          maxLength={200}
+          className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 sm:text-sm"
+        />
+      </div>
+      {children}
+      <FilterButtons lang={lang} path={path} filtered={filtered} />
+    </form>
+  );
 }

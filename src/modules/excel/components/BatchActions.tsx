@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ActionResult } from "@/server/action";
 import { cancelImportAction, confirmImportAction } from "../actions";
 import { fillText } from "./text";
@@ -10,6 +10,43 @@ type Result = ActionResult<{ indicators: number; tasks: number; submit?: boolean
 
 /** A row that would be written, as the submit confirmation lists it. */
 export type PendingItem = { key: string; row: number; label: string };
+
+/** One action on the batch: a form of its own, so each button posts the batch and, for a confirmation, the mode. */
+function BatchButton({
+  action,
+  batchId,
+  mode,
+  disabled,
+  describedBy,
+  className,
+  testId,
+  children,
+}: {
+  action: (formData: FormData) => void;
+  batchId: number;
+  mode?: "draft" | "submit";
+  disabled: boolean;
+  describedBy?: string;
+  className: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <form action={action}>
+      <input type="hidden" name="batchId" value={batchId} />
+      {mode && <input type="hidden" name="mode" value={mode} />}
+      <button
+        type="submit"
+        disabled={disabled}
+        aria-describedby={describedBy}
+        className={className}
+        data-testid={testId}
+      >
+        {children}
+      </button>
+    </form>
+  );
+}
 
 // Over 80 lines on purpose: three actions (confirm, confirm and submit after a listing, cancel) and
 // the confirmation step share one piece of state; each is a few lines of markup around it.
@@ -63,19 +100,17 @@ export function BatchActions({
   return (
     <div className="space-y-3 rounded border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-center gap-3">
-        <form action={confirmAction}>
-          <input type="hidden" name="batchId" value={batchId} />
-          <input type="hidden" name="mode" value="draft" />
-          <button
-            type="submit"
-            disabled={blocked || busy || asking}
-            aria-describedby="confirm-help"
-            className="rounded bg-brand-700 px-4 py-2 text-white disabled:cursor-not-allowed disabled:opacity-50"
-            data-testid="excel-confirm"
-          >
-            {confirming && !asking ? m.confirming : fillText(m.confirm, { count: changes })}
-          </button>
-        </form>
+        <BatchButton
+          action={confirmAction}
+          batchId={batchId}
+          mode="draft"
+          disabled={blocked || busy || asking}
+          describedBy="confirm-help"
+          className="rounded bg-brand-700 px-4 py-2 text-white disabled:cursor-not-allowed disabled:opacity-50"
+          testId="excel-confirm"
+        >
+          {confirming && !asking ? m.confirming : fillText(m.confirm, { count: changes })}
+        </BatchButton>
         <button
           type="button"
           disabled={blocked || busy || asking}
@@ -88,17 +123,15 @@ export function BatchActions({
         >
           {fillText(m.submit, { count: changes })}
         </button>
-        <form action={cancelAction}>
-          <input type="hidden" name="batchId" value={batchId} />
-          <button
-            type="submit"
-            disabled={busy}
-            className="rounded border border-slate-400 bg-white px-4 py-2 disabled:opacity-50"
-            data-testid="excel-cancel"
-          >
-            {cancelling ? m.cancelling : m.cancel}
-          </button>
-        </form>
+        <BatchButton
+          action={cancelAction}
+          batchId={batchId}
+          disabled={busy}
+          className="rounded border border-slate-400 bg-white px-4 py-2 disabled:opacity-50"
+          testId="excel-cancel"
+        >
+          {cancelling ? m.cancelling : m.cancel}
+        </BatchButton>
       </div>
       <p id="confirm-help" className={errorCount > 0 ? "text-sm text-red-700" : "text-sm text-slate-600"}>
         {help}
@@ -125,18 +158,16 @@ export function BatchActions({
             ))}
           </ul>
           <div className="flex flex-wrap gap-3">
-            <form action={confirmAction}>
-              <input type="hidden" name="batchId" value={batchId} />
-              <input type="hidden" name="mode" value="submit" />
-              <button
-                type="submit"
-                disabled={busy}
-                className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-50"
-                data-testid="excel-submit-yes"
-              >
-                {submitting ? m.submitting : fillText(m.submitYes, { count: changes })}
-              </button>
-            </form>
+            <BatchButton
+              action={confirmAction}
+              batchId={batchId}
+              mode="submit"
+              disabled={busy}
+              className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-50"
+              testId="excel-submit-yes"
+            >
+              {submitting ? m.submitting : fillText(m.submitYes, { count: changes })}
+            </BatchButton>
             <button
               type="button"
               disabled={busy}

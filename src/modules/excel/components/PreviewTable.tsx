@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TableHead } from "@/components/table/TableHead";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { formatValue } from "@/lib/format";
@@ -74,38 +75,73 @@ function OutcomeCell({ m, row, id }: { m: Messages; row: IndicatorImportRow | Ta
 
 const ROW_CLASS = { error: "bg-red-50", change: "bg-white", same: "bg-white text-slate-600" } as const;
 
-function IndicatorRows({ rows, lang, m }: { rows: IndicatorImportRow[]; lang: Lang; m: Messages }) {
-  return rows.map((r) => (
+/**
+ * One row of the preview, the same for indicators and tasks: its line in the file, the item, what
+ * is stored now, what would be written (the main figure, then the text fields) and the outcome.
+ */
+function PreviewRow({
+  m,
+  row,
+  id,
+  item,
+  current,
+  proposed,
+  fields,
+}: {
+  m: Messages;
+  row: IndicatorImportRow | TaskImportRow;
+  id: string;
+  item: ReactNode;
+  current: ReactNode;
+  proposed: ReactNode;
+  fields: [keyof Messages["excel"]["fields"], string | null | undefined][];
+}) {
+  return (
     <tr
-      key={`ind-${r.row}`}
-      className={`border-t border-slate-100 align-top ${ROW_CLASS[r.outcome]}`}
+      className={`border-t border-slate-100 align-top ${ROW_CLASS[row.outcome]}`}
       data-testid="preview-row"
-      data-outcome={r.outcome}
+      data-outcome={row.outcome}
     >
-      <td className="px-3 py-2 tabular-nums">{r.row}</td>
-      <td className="px-3 py-2">
-        {r.name || r.code || m.excel.empty}
-        <span className="block text-xs text-slate-500">{r.code}</span>
-      </td>
-      <CurrentCell m={m} state={r.current?.state}>
-        {r.current && (r.current.value == null ? m.excel.empty : formatValue(r.current.value, r.unit, r.kind, lang))}
+      <td className="px-3 py-2 tabular-nums">{row.row}</td>
+      <td className="px-3 py-2">{item}</td>
+      <CurrentCell m={m} state={row.current?.state}>
+        {current}
       </CurrentCell>
       <td className="px-3 py-2">
-        <span className="font-medium">
-          {r.parsedValue != null ? formatValue(r.parsedValue, r.unit, r.kind, lang) : r.input.value || m.excel.empty}
-        </span>
-        <Fields
-          m={m}
-          items={[
-            ["source", r.input.source],
-            ["note", r.input.note],
-            ["explanation", r.input.explanation],
-            ["evidenceUrl", r.input.evidenceUrl],
-          ]}
-        />
+        <span className="font-medium">{proposed}</span>
+        <Fields m={m} items={fields} />
       </td>
-      <OutcomeCell m={m} row={r} id={`ind-${r.row}-errors`} />
+      <OutcomeCell m={m} row={row} id={`${id}-errors`} />
     </tr>
+  );
+}
+
+function IndicatorRows({ rows, lang, m }: { rows: IndicatorImportRow[]; lang: Lang; m: Messages }) {
+  return rows.map((r) => (
+    <PreviewRow
+      key={`ind-${r.row}`}
+      m={m}
+      row={r}
+      id={`ind-${r.row}`}
+      item={
+        <>
+          {r.name || r.code || m.excel.empty}
+          <span className="block text-xs text-slate-500">{r.code}</span>
+        </>
+      }
+      current={
+        r.current && (r.current.value == null ? m.excel.empty : formatValue(r.current.value, r.unit, r.kind, lang))
+      }
+      proposed={
+        r.parsedValue != null ? formatValue(r.parsedValue, r.unit, r.kind, lang) : r.input.value || m.excel.empty
+      }
+      fields={[
+        ["source", r.input.source],
+        ["note", r.input.note],
+        ["explanation", r.input.explanation],
+        ["evidenceUrl", r.input.evidenceUrl],
+      ]}
+    />
   ));
 }
 
@@ -113,38 +149,34 @@ function TaskRows({ rows, m }: { rows: TaskImportRow[]; m: Messages }) {
   const status = (s: string | null) =>
     s ? (m.reporting.taskStatus[s as keyof Messages["reporting"]["taskStatus"]] ?? s) : m.excel.empty;
   return rows.map((r) => (
-    <tr
+    <PreviewRow
       key={`task-${r.row}`}
-      className={`border-t border-slate-100 align-top ${ROW_CLASS[r.outcome]}`}
-      data-testid="preview-row"
-      data-outcome={r.outcome}
-    >
-      <td className="px-3 py-2 tabular-nums">{r.row}</td>
-      <td className="px-3 py-2">
-        <span className="line-clamp-3">{r.title || m.excel.empty}</span>
-        <span className="block text-xs text-slate-500">{r.key}</span>
-      </td>
-      <CurrentCell m={m} state={r.current?.state}>
-        {r.current &&
-          `${status(r.current.status)}${r.current.percentComplete != null ? ` · ${r.current.percentComplete}%` : ""}`}
-      </CurrentCell>
-      <td className="px-3 py-2">
-        <span className="font-medium">
+      m={m}
+      row={r}
+      id={`task-${r.row}`}
+      item={
+        <>
+          <span className="line-clamp-3">{r.title || m.excel.empty}</span>
+          <span className="block text-xs text-slate-500">{r.key}</span>
+        </>
+      }
+      current={
+        r.current &&
+        `${status(r.current.status)}${r.current.percentComplete != null ? ` · ${r.current.percentComplete}%` : ""}`
+      }
+      proposed={
+        <>
           {r.input.status ? status(r.input.status) : r.input.statusText || m.excel.empty}
           {r.parsedPercent != null ? ` · ${r.parsedPercent}%` : r.input.percent ? ` · ${r.input.percent}` : ""}
-        </span>
-        <Fields
-          m={m}
-          items={[
-            ["achieved", r.input.achieved],
-            ["obstacles", r.input.obstacles],
-            ["nextSteps", r.input.nextSteps],
-            ["evidenceUrl", r.input.evidenceUrl],
-          ]}
-        />
-      </td>
-      <OutcomeCell m={m} row={r} id={`task-${r.row}-errors`} />
-    </tr>
+        </>
+      }
+      fields={[
+        ["achieved", r.input.achieved],
+        ["obstacles", r.input.obstacles],
+        ["nextSteps", r.input.nextSteps],
+        ["evidenceUrl", r.input.evidenceUrl],
+      ]}
+    />
   ));
 }
 
@@ -153,25 +185,15 @@ function Table({ caption, children, m }: { caption: string; children: ReactNode;
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="min-w-full text-sm">
         <caption className="bg-slate-50 px-3 py-2 text-left font-semibold">{caption}</caption>
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              {m.excel.row}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {m.excel.item}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {m.excel.current}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {m.excel.willWrite}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {m.excel.outcomeLabel}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          className="bg-slate-100 text-left"
+          cellClass="px-3 py-2"
+          columns={[m.excel.row, m.excel.item, m.excel.current, m.excel.willWrite, m.excel.outcomeLabel].map(
+            (label) => ({
+              label,
+            }),
+          )}
+        />
         <tbody>{children}</tbody>
       </table>
     </div>

@@ -11,7 +11,8 @@ import {
 import { fill, type Messages } from "@/i18n/messages";
 import { useFormAction } from "@/components/use-form-action";
 import type { ActionResult } from "@/server/action";
-import { FieldError, useUnsavedWarning } from "./FormFeedback";
+import { Field } from "@/components/form/Field";
+import { useUnsavedWarning } from "./FormFeedback";
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -168,14 +169,7 @@ export function EntryBar({
             <p className="text-sm text-slate-700">{m.confirmSubmitBody}</p>
           </>
         )}
-        <div className="mt-4 flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={() => dialog.current?.close()}
-            className="rounded border border-slate-400 px-4 py-2"
-          >
-            {m.cancel}
-          </button>
+        <DialogButtons dialog={dialog} m={m}>
           {selected.length > 0 && (
             <button
               type="submit"
@@ -187,8 +181,32 @@ export function EntryBar({
               {fill(m.confirmSubmit, { count: selected.length })}
             </button>
           )}
-        </div>
+        </DialogButtons>
       </dialog>
+    </div>
+  );
+}
+
+/** The foot of a confirmation dialog: cancel closes it, the confirming button is the caller's. */
+export function DialogButtons({
+  dialog,
+  m,
+  children,
+}: {
+  dialog: RefObject<HTMLDialogElement | null>;
+  m: Messages["reporting"];
+  children: ReactNode;
+}) {
+  return (
+    <div className="mt-4 flex justify-end gap-2">
+      <button
+        type="button"
+        onClick={() => dialog.current?.close()}
+        className="rounded border border-slate-400 px-4 py-2"
+      >
+        {m.cancel}
+      </button>
+      {children}
     </div>
   );
 }
@@ -205,7 +223,7 @@ type FieldProps = {
 /**
  * One field of an entry row: its label, the input (refilled with what was typed after a refused
  * save), marked invalid and described by its error when the save refused it. `rows` makes it a
- * text area.
+ * text area, `options` a select.
  */
 export function RowField({
   state,
@@ -215,26 +233,42 @@ export function RowField({
   disabled,
   wrapClass,
   rows,
+  options,
   ...rest
-}: FieldProps & InputHTMLAttributes<HTMLInputElement> & Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, "rows">) {
-  const errors = state?.fieldErrors?.[name];
-  const common = {
-    id: name,
+}: FieldProps &
+  InputHTMLAttributes<HTMLInputElement> &
+  Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, "rows"> & { options?: [string, string][] }) {
+  const common = (control: object) => ({
+    ...control,
     name,
     defaultValue: state?.values?.[name] ?? initial,
     disabled,
-    "aria-invalid": errors ? true : undefined,
-    "aria-describedby": errors ? `${name}-error` : undefined,
     className:
       "mt-1 w-full rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600 disabled:bg-slate-100",
-  };
+  });
   return (
-    <div className={wrapClass}>
-      <label htmlFor={name} className="block text-xs font-medium">
-        {label}
-      </label>
-      {rows ? <textarea rows={rows} {...common} /> : <input {...common} {...rest} />}
-      <FieldError id={`${name}-error`} errors={errors} />
-    </div>
+    <Field
+      id={name}
+      label={label}
+      errors={state?.fieldErrors?.[name]}
+      className={wrapClass}
+      labelClass="block text-xs font-medium"
+    >
+      {(control) =>
+        options ? (
+          <select {...common(control)}>
+            {options.map(([v, text]) => (
+              <option key={v} value={v}>
+                {text}
+              </option>
+            ))}
+          </select>
+        ) : rows ? (
+          <textarea rows={rows} {...common(control)} />
+        ) : (
+          <input {...common(control)} {...rest} />
+        )
+      }
+    </Field>
   );
 }

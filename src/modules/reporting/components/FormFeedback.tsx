@@ -21,14 +21,8 @@ export function FormFeedback({ state }: { state: ActionResult | null }) {
   );
 }
 
-export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-xs text-red-700" data-testid="field-error">
-      {errors.join(" ")}
-    </p>
-  );
-}
+// The error line lives in the shared form kit; re-exported for the forms that import it here.
+export { FieldError } from "@/components/form/Field";
 
 let guard: ReturnType<typeof makeLeaveGuard> | null = null;
 

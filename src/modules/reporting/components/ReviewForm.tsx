@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
+import { TableHead } from "@/components/table/TableHead";
 import { useFormAction } from "@/components/use-form-action";
 import type { ActionResult } from "@/server/action";
 import { reviewAction } from "../actions";
@@ -86,37 +87,21 @@ export function ReviewForm({
       </div>
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-2 py-2">
-                <span className="sr-only">{m.reporting.select}</span>
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {m.review.agency}
-              </th>
-              <th scope="col" className="min-w-[16rem] px-2 py-2">
-                {m.review.item}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {m.review.value}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {m.review.previous}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {m.review.change}
-              </th>
-              <th scope="col" className="min-w-[14rem] px-2 py-2">
-                {m.review.explanation} · {m.review.evidence}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {m.review.submittedAt}
-              </th>
-              <th scope="col" className="min-w-[14rem] px-2 py-2">
-                {m.review.itemComment}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            className="bg-slate-100 text-left"
+            cellClass="px-2 py-2"
+            columns={[
+              { label: <span className="sr-only">{m.reporting.select}</span> },
+              { label: m.review.agency },
+              { label: m.review.item, className: "min-w-[16rem]" },
+              { label: m.review.value },
+              { label: m.review.previous },
+              { label: m.review.change },
+              { label: `${m.review.explanation} · ${m.review.evidence}`, className: "min-w-[14rem]" },
+              { label: m.review.submittedAt },
+              { label: m.review.itemComment, className: "min-w-[14rem]" },
+            ]}
+          />
           <tbody>
             {rows.map((r) => {
               const id = `item-${r.kind}-${r.id}`;

@@ -3,6 +3,7 @@ import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { formatDateTime, formatNumber, formatValue } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
+import { FilterSelect } from "@/components/form/FilterField";
 import { Pager } from "@/modules/admin/components/layout";
 import { queueFilterOptions, resolveQueueCodes, reviewQueue } from "../queries";
 import { REVIEW_PAGE_SIZE, reviewPages, valueChange } from "../rules";
@@ -29,6 +30,18 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
   });
   const pages = reviewPages(q.obsTotal, q.taskTotal);
   const name = (x: { nameVi: string; nameEn: string }) => (lang === "vi" ? x.nameVi : x.nameEn);
+  // What every waiting item shows of its submission, an indicator value or a task's progress alike.
+  const submission = (x: {
+    evidenceUrl: string | null;
+    evidenceFileId: string | null;
+    submittedAt: Date | null;
+    late: boolean;
+  }) => ({
+    evidenceUrl: x.evidenceUrl,
+    evidenceFile: x.evidenceFileId ? `/api/evidence/${x.evidenceFileId}` : null,
+    submittedAt: formatDateTime(x.submittedAt, lang),
+    late: x.late,
+  });
   const rows: ReviewRow[] = [
     ...q.observations.map((o) => {
       const change = valueChange(o.previousApproved, o.value);
@@ -49,10 +62,7 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
           : "—",
         context: targetsSummary(o.indicator.targets, o.indicator.unit, o.indicator.kind, lang),
         explanation: o.explanation ?? "",
-        evidenceUrl: o.evidenceUrl,
-        evidenceFile: o.evidenceFileId ? `/api/evidence/${o.evidenceFileId}` : null,
-        submittedAt: formatDateTime(o.submittedAt, lang),
-        late: o.late,
+        ...submission(o),
         href: `/${lang}/reporting/observations/${o.id}`,
       };
     }),
@@ -72,10 +82,7 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
         change: change ? `${change.delta > 0 ? "+" : ""}${formatNumber(change.delta, lang)} ${m.review.points}` : "—",
         context: `${t.task.title.slice(0, 160)}${t.task.title.length > 160 ? "…" : ""}`,
         explanation: t.achieved ?? "",
-        evidenceUrl: t.evidenceUrl,
-        evidenceFile: t.evidenceFileId ? `/api/evidence/${t.evidenceFileId}` : null,
-        submittedAt: formatDateTime(t.submittedAt, lang),
-        late: t.late,
+        ...submission(t),
         href: `/${lang}/reporting/tasks/${t.id}`,
       };
     }),
@@ -87,6 +94,40 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
       (e): e is [string, string] => !!e[1],
     ),
   );
+  const filterFields: {
+    name: "agency" | "period" | "kind" | "indicator";
+    label: string;
+    all: string;
+    options: [string, string][];
+  }[] = [
+    {
+      name: "agency",
+      label: r.filterAgency,
+      all: r.allAgencies,
+      options: options.agencies.map((a) => [a.code, name(a)]),
+    },
+    {
+      name: "period",
+      label: r.filterPeriod,
+      all: r.allPeriods,
+      options: options.periods.map((p) => [`${p.year}-Q${p.quarter}`, formatQuarter(p, lang)]),
+    },
+    {
+      name: "kind",
+      label: r.filterKind,
+      all: r.allKinds,
+      options: [
+        ["obs", r.kindObs],
+        ["task", r.kindTask],
+      ],
+    },
+    {
+      name: "indicator",
+      label: r.filterIndicator,
+      all: r.allIndicators,
+      options: options.indicators.map((x) => [x.code, name(x)]),
+    },
+  ];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{r.title}</h1>
@@ -98,41 +139,9 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
         className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
         data-testid="queue-filters"
       >
-        <FilterSelect
-          id="f-agency"
-          name="agency"
-          label={r.filterAgency}
-          value={query.agency}
-          all={r.allAgencies}
-          options={options.agencies.map((a) => [a.code, name(a)])}
-        />
-        <FilterSelect
-          id="f-period"
-          name="period"
-          label={r.filterPeriod}
-          value={query.period}
-          all={r.allPeriods}
-          options={options.periods.map((p) => [`${p.year}-Q${p.quarter}`, formatQuarter(p, lang)])}
-        />
-        <FilterSelect
-          id="f-kind"
-          name="kind"
-          label={r.filterKind}
-          value={query.kind}
-          all={r.allKinds}
-          options={[
-            ["obs", r.kindObs],
-            ["task", r.kindTask],
-          ]}
-        />
-        <FilterSelect
-          id="f-indicator"
-          name="indicator"
-          label={r.filterIndicator}
-          value={query.indicator}
-          all={r.allIndicators}
-          options={options.indicators.map((x) => [x.code, name(x)])}
-        />
+        {filterFields.map((f) => (
+          <FilterSelect key={f.name} id={`f-${f.name}`} value={query[f.name]} {...f} />
+        ))}
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white">
           {r.apply}
         </button>
@@ -156,44 +165,6 @@ export async function ReviewQueue({ lang, m, query }: { lang: Lang; m: Messages;
           total={q.obsTotal + q.taskTotal}
         />
       )}
-    </div>
-  );
-}
-
-/** One filter of the queue: a GET form field, "all" first. */
-function FilterSelect({
-  id,
-  name,
-  label,
-  value,
-  all,
-  options,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  value?: string;
-  all: string;
-  options: [string, string][];
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-xs font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={value ?? ""}
-        className="mt-1 block w-full max-w-[18rem] rounded border border-slate-300 bg-white px-2 py-1"
-      >
-        <option value="">{all}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

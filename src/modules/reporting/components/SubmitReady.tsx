@@ -5,6 +5,7 @@ import { fill, type Messages } from "@/i18n/messages";
 import { useFormAction } from "@/components/use-form-action";
 import type { ActionResult } from "@/server/action";
 import { submitReadyAction } from "../actions";
+import { DialogButtons } from "./EntryControls";
 import { FormFeedback } from "./FormFeedback";
 
 export type ReadyItemView = { kind: "ind" | "task"; id: number; version: number; label: string };
@@ -78,18 +79,11 @@ export function SubmitReady({
             ))}
           </ul>
           <p className="text-sm text-slate-700">{m.confirmSubmitBody}</p>
-          <div className="mt-4 flex justify-end gap-2">
-            <button
-              type="button"
-              onClick={() => dialog.current?.close()}
-              className="rounded border border-slate-400 px-4 py-2"
-            >
-              {m.cancel}
-            </button>
+          <DialogButtons dialog={dialog} m={m}>
             <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white" autoFocus>
               {fill(m.confirmSubmit, { count: items.length })}
             </button>
-          </div>
+          </DialogButtons>
         </dialog>
       </form>
     </section>

@@ -1,5 +1,6 @@
 import { clockNow } from "@/server/clock";
 import Link from "next/link";
+import { FilterInput, FilterSelect } from "@/components/form/FilterField";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { formatDate, formatNumber } from "@/lib/format";
@@ -50,41 +51,24 @@ async function PeriodPicker({
   const periods = (await listPeriods()).filter((p) => p.opensAt <= now);
   return (
     <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
-      <div>
-        <label htmlFor="period" className="block text-xs font-medium">
-          {r.period}
-        </label>
-        <select
-          id="period"
-          name="period"
-          defaultValue={period ? periodKey(period) : undefined}
-          className="mt-1 rounded border border-slate-300 px-2 py-1"
-        >
-          {periods.map((p) => (
-            <option key={p.id} value={periodKey(p)}>
-              {formatQuarter(p, lang)} — {r.periodState[periodState(p, now)]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="period"
+        name="period"
+        label={r.period}
+        value={period ? periodKey(period) : undefined}
+        options={periods.map((p) => [
+          periodKey(p),
+          `${formatQuarter(p, lang)} — ${r.periodState[periodState(p, now)]}`,
+        ])}
+      />
       {agencies && (
-        <div>
-          <label htmlFor="agency" className="block text-xs font-medium">
-            {r.chooseAgency}
-          </label>
-          <select
-            id="agency"
-            name="agency"
-            defaultValue={agencies.find((a) => a.id === agencyId)?.code}
-            className="mt-1 max-w-xs rounded border border-slate-300 px-2 py-1"
-          >
-            {agencies.map((a) => (
-              <option key={a.id} value={a.code}>
-                {lang === "vi" ? a.nameVi : a.nameEn}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="agency"
+          name="agency"
+          label={r.chooseAgency}
+          value={agencies.find((a) => a.id === agencyId)?.code}
+          options={agencies.map((a) => [a.code, lang === "vi" ? a.nameVi : a.nameEn])}
+        />
       )}
       <button type="submit" className="rounded border border-slate-400 px-3 py-1">
         {r.show}
@@ -258,35 +242,15 @@ function TasksTab(p: {
         <input type="hidden" name="period" value={p.pk} />
         <input type="hidden" name="tab" value="tasks" />
         {p.agencyCode && <input type="hidden" name="agency" value={p.agencyCode} />}
-        <div>
-          <label htmlFor="state" className="block text-xs font-medium">
-            {r.filterState}
-          </label>
-          <select
-            id="state"
-            name="state"
-            defaultValue={filters.state ?? ""}
-            className="mt-1 rounded border border-slate-300 px-2 py-1"
-          >
-            <option value="">{r.allStates}</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {r.states[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="q" className="block text-xs font-medium">
-            {r.search}
-          </label>
-          <input
-            id="q"
-            name="q"
-            defaultValue={filters.q ?? ""}
-            className="mt-1 rounded border border-slate-300 px-2 py-1"
-          />
-        </div>
+        <FilterSelect
+          id="state"
+          name="state"
+          label={r.filterState}
+          value={filters.state ?? ""}
+          all={r.allStates}
+          options={STATES.map((s) => [s, r.states[s]])}
+        />
+        <FilterInput id="q" name="q" label={r.search} value={filters.q} />
         <button type="submit" className="rounded border border-slate-400 px-3 py-1">
           {r.apply}
         </button>
