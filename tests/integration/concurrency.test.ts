@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { saveIndicatorValues } from "@/modules/reporting/mutations";
 import type { SessionUser } from "@/server/current-user";
 import { ConflictError } from "@/server/errors";
+import { openQuarter } from "../support/periods";
+
+const OPEN = openQuarter();
 
 let c: pg.Client;
 let user: SessionUser;
@@ -36,8 +39,8 @@ afterAll(async () => c.end());
 const current = async () =>
   (
     await c.query(
-      `SELECT id, version, value FROM "Observation" WHERE "agencyId" = $1 AND "indicatorId" = $2 AND year = 2026 AND quarter = 3`,
-      [user.agencyId, indicatorId],
+      `SELECT id, version, value FROM "Observation" WHERE "agencyId" = $1 AND "indicatorId" = $2 AND year = $3 AND quarter = $4`,
+      [user.agencyId, indicatorId, OPEN.year, OPEN.quarter],
     )
   ).rows[0] as { id: number; version: number; value: number } | undefined;
 
@@ -52,8 +55,8 @@ describe("parallel conflicting saves", () => {
       const results = await Promise.allSettled(
         Array.from({ length: WRITERS }, (_, w) =>
           saveIndicatorValues(user, {
-            year: 2026,
-            quarter: 3,
+            year: OPEN.year,
+            quarter: OPEN.quarter,
             rows: [
               {
                 indicatorId,

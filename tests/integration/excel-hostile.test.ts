@@ -101,7 +101,14 @@ describe("hostile workbooks", () => {
     expect(new Set(users.map((u) => u.id)).size).toBe(3);
     const m = await measured(() =>
       Promise.allSettled(
-        users.map((u) => previewImport(u, { year: 2026, quarter: 3, fileName: "bom.xlsx", bytes: files.lying })),
+        users.map((u) =>
+          previewImport(u, {
+            year: openQuarter().year,
+            quarter: openQuarter().quarter,
+            fileName: "bom.xlsx",
+            bytes: files.lying,
+          }),
+        ),
       ),
     );
     console.info(
@@ -146,7 +153,7 @@ describe("one import at a time per user", () => {
     const hanoi = await userOf(HANOI);
     const hcm = await userOf(HCM);
     const preview = (u: SessionUser, bytes: Uint8Array) =>
-      previewImport(u, { year: 2026, quarter: 3, fileName: "bao-cao.xlsx", bytes });
+      previewImport(u, { year: openQuarter().year, quarter: openQuarter().quarter, fileName: "bao-cao.xlsx", bytes });
     const [first, second, other] = await Promise.allSettled([
       preview(hanoi, files.lying),
       preview(hanoi, files.template),
@@ -174,12 +181,23 @@ describe("one import at a time per user", () => {
       ]);
       expect(got.rows[0].locked).toBe(true);
       await expect(
-        previewImport(hanoi, { year: 2026, quarter: 3, fileName: "bao-cao.xlsx", bytes: files.template }),
+        previewImport(hanoi, {
+          year: openQuarter().year,
+          quarter: openQuarter().quarter,
+          fileName: "bao-cao.xlsx",
+          bytes: files.template,
+        }),
       ).rejects.toThrow(/đang có một tệp khác/);
       await other.query("COMMIT");
       expect(
-        (await previewImport(hanoi, { year: 2026, quarter: 3, fileName: "bao-cao.xlsx", bytes: files.template }))
-          .errorCount,
+        (
+          await previewImport(hanoi, {
+            year: openQuarter().year,
+            quarter: openQuarter().quarter,
+            fileName: "bao-cao.xlsx",
+            bytes: files.template,
+          })
+        ).errorCount,
       ).toBe(0);
     } finally {
       await other.end();

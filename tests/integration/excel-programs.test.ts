@@ -226,7 +226,12 @@ describe("spreadsheet programs", () => {
     expect(confirmed).toMatchObject({ ok: true, data: { indicators: 1, tasks: 2 } });
     const hanoi = await db.agency.findUniqueOrThrow({ where: { code: "T-HA-NOI" } });
     const obs = await db.observation.findFirstOrThrow({
-      where: { indicator: { code: indicator }, agencyId: hanoi.id, year: 2026, quarter: 3 },
+      where: {
+        indicator: { code: indicator },
+        agencyId: hanoi.id,
+        year: openQuarter().year,
+        quarter: openQuarter().quarter,
+      },
     });
     expect(obs).toMatchObject({
       value: 37.5,
@@ -235,7 +240,7 @@ describe("spreadsheet programs", () => {
       evidenceUrl: "https://hanoi.gov.vn/bao-cao",
     });
     const tp = await db.taskProgress.findFirstOrThrow({
-      where: { task: { key: taskA }, agencyId: hanoi.id, year: 2026, quarter: 3 },
+      where: { task: { key: taskA }, agencyId: hanoi.id, year: openQuarter().year, quarter: openQuarter().quarter },
     });
     expect(tp).toMatchObject({
       status: "IN_PROGRESS",
@@ -244,7 +249,7 @@ describe("spreadsheet programs", () => {
       state: "DRAFT",
     });
     const done = await db.taskProgress.findFirstOrThrow({
-      where: { task: { key: taskB }, agencyId: hanoi.id, year: 2026, quarter: 3 },
+      where: { task: { key: taskB }, agencyId: hanoi.id, year: openQuarter().year, quarter: openQuarter().quarter },
     });
     expect(done).toMatchObject({ status: "DONE", percentComplete: 100, achieved: "Đã ban hành kế hoạch & quy chế." });
   }, 240_000);

@@ -14,7 +14,7 @@ import { saveTaskProgress } from "@/modules/reporting/mutations";
 import { defaultPeriod } from "@/modules/periods/queries";
 import { requireUser } from "@/server/current-user";
 import { db } from "@/server/db";
-import { openQuarter } from "../support/periods";
+import { lockedQuarter, openQuarter } from "../support/periods";
 
 const HANOI = "reporter.hanoi@cds.gov.vn";
 const HCM = "reporter.hcm@cds.gov.vn";
@@ -158,7 +158,7 @@ describe("template download", () => {
 
   it("marks items of a locked quarter as read-only", async () => {
     await actAs(HANOI);
-    const wb = await template("period=2026-Q2");
+    const wb = await template(`period=${lockedQuarter().key}`);
     const ind = sheet(wb, "Chỉ tiêu");
     expect(ind.text("online-public-services-level4-share", "Trạng thái")).toMatch(/Đã duyệt — chỉ xem/);
     expect(ind.text("online-public-services-level4-share", "Giá trị kỳ này")).toBe("88");
@@ -200,7 +200,7 @@ describe("upload, preview, confirm", () => {
     const indicator = editableIndicator(ind);
     const indicatorId = (await db.indicator.findUniqueOrThrow({ where: { code: indicator } })).id;
     const existing = await db.observation.findFirst({
-      where: { indicatorId, agency: { code: "T-HA-NOI" }, year: 2026, quarter: 3 },
+      where: { indicatorId, agency: { code: "T-HA-NOI" }, year: openQuarter().year, quarter: openQuarter().quarter },
     });
     const [taskA, taskB] = freshRows(tasks, 2, true);
     expect(existing?.value).not.toBe(41.5);
@@ -257,7 +257,7 @@ describe("upload, preview, confirm", () => {
       tpRev: before.tpRev + 2,
     });
     const obs = await db.observation.findFirstOrThrow({
-      where: { indicatorId, agency: { code: "T-HA-NOI" }, year: 2026, quarter: 3 },
+      where: { indicatorId, agency: { code: "T-HA-NOI" }, year: openQuarter().year, quarter: openQuarter().quarter },
       include: { revisions: { orderBy: { version: "desc" } } },
     });
     const version = (existing?.version ?? 0) + 1;
@@ -277,7 +277,12 @@ describe("upload, preview, confirm", () => {
     expect(audits[0]?.after).toMatchObject({ value: 41.5, state: "DRAFT", version });
 
     const progress = await db.taskProgress.findMany({
-      where: { task: { key: { in: [taskA, taskB] } }, agency: { code: "T-HA-NOI" }, year: 2026, quarter: 3 },
+      where: {
+        task: { key: { in: [taskA, taskB] } },
+        agency: { code: "T-HA-NOI" },
+        year: openQuarter().year,
+        quarter: openQuarter().quarter,
+      },
       include: { task: true },
     });
     const byKey = new Map(progress.map((p) => [p.task.key, p]));
@@ -332,7 +337,7 @@ describe("upload, preview, confirm", () => {
     const [task] = freshRows(tasks, 1);
     const indicatorId = (await db.indicator.findUniqueOrThrow({ where: { code: indicator } })).id;
     const obsBefore = await db.observation.findFirst({
-      where: { indicatorId, agencyId: user.agencyId, year: 2026, quarter: 3 },
+      where: { indicatorId, agencyId: user.agencyId, year: openQuarter().year, quarter: openQuarter().quarter },
     });
     ind.cell(indicator, "Giá trị kỳ này").value = obsBefore?.value === 12 ? "13" : "12";
     tasks.cell(task, "Tình trạng").value = "Gặp vướng mắc";
@@ -368,7 +373,7 @@ describe("upload, preview, confirm", () => {
     expect(Object.keys(refused.fieldErrors ?? {}).join(" ")).toContain(`dòng ${tasks.rows.get(task)}`);
     expect(await written()).toEqual(before);
     const obsAfter = await db.observation.findFirst({
-      where: { indicatorId, agencyId: user.agencyId, year: 2026, quarter: 3 },
+      where: { indicatorId, agencyId: user.agencyId, year: openQuarter().year, quarter: openQuarter().quarter },
     });
     expect(obsAfter?.version ?? null).toBe(obsBefore?.version ?? null);
     expect(obsAfter?.value ?? null).toBe(obsBefore?.value ?? null);
@@ -455,21 +460,21 @@ describe("what the file may not do", () => {
 
   it("ignores unchanged read-only rows and refuses changed ones; refuses another quarter's file", async () => {
     await actAs(HANOI);
-    const wb = await template("period=2026-Q2");
-    const unchanged = await batchOf((await upload(await bytesOf(wb), "2026-Q2")).data!.batchId);
+    const wb = await template(`period=${lockedQuarter().key}`);
+    const unchanged = await batchOf((await upload(await bytesOf(wb), lockedQuarter().key)).data!.batchId);
     expect(unchanged.errorCount).toBe(0);
     expect(unchanged.summary.changes).toBe(0);
     expect(unchanged.parsed.indicators.every((r) => r.outcome === "same")).toBe(true);
 
     const ind = sheet(wb, "Chỉ tiêu");
     ind.cell("online-public-services-level4-share", "Giá trị kỳ này").value = "90";
-    const changed = await batchOf((await upload(await bytesOf(wb), "2026-Q2")).data!.batchId);
+    const changed = await batchOf((await upload(await bytesOf(wb), lockedQuarter().key)).data!.batchId);
     expect(
       changed.parsed.indicators.find((r) => r.code === "online-public-services-level4-share")!.errors[0].message,
     ).toMatch(/đã nộp hoặc đã duyệt/);
 
     const wrongQuarter = await batchOf((await upload(await bytesOf(wb), PERIOD)).data!.batchId);
-    expect(wrongQuarter.parsed.fileErrors.join(" ")).toMatch(/mẫu của kỳ 2026-Q2/);
+    expect(wrongQuarter.parsed.fileErrors.join(" ")).toMatch(new RegExp(`mẫu của kỳ ${lockedQuarter().key}`));
     expect(wrongQuarter.errorCount).toBeGreaterThan(0);
   });
 
@@ -491,7 +496,12 @@ describe("what the file may not do", () => {
     expect(tooBig.ok).toBe(false);
     expect(tooBig.fieldErrors?.file?.[0]).toMatch(/tối đa là 5 MB/);
     await expect(
-      previewImport(await requireUser(), { year: 2026, quarter: 3, fileName: "x.xlsx", bytes: big }),
+      previewImport(await requireUser(), {
+        year: openQuarter().year,
+        quarter: openQuarter().quarter,
+        fileName: "x.xlsx",
+        bytes: big,
+      }),
     ).rejects.toThrow(/tối đa là 5 MB/);
     const empty = await uploadImportAction(
       null,

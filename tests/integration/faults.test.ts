@@ -627,8 +627,8 @@ describe("(c) a process confirming an Excel import killed half-way", () => {
     // The second task already has a draft this quarter: the import will update that row.
     const [, existing] = leadTasks;
     await saveTaskProgress(user, {
-      year: 2026,
-      quarter: 3,
+      year: openQuarter().year,
+      quarter: openQuarter().quarter,
       rows: [
         {
           taskId: existing.id,
@@ -666,7 +666,12 @@ describe("(c) a process confirming an Excel import killed half-way", () => {
     tasks.cell(existing.key, "% hoàn thành").value = 100;
     tasks.cell(existing.key, "Kết quả đạt được").value = "Đã ban hành kế hoạch (nhập từ Excel).";
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const preview = await previewImport(user, { year: 2026, quarter: 3, fileName: "bao-cao.xlsx", bytes });
+    const preview = await previewImport(user, {
+      year: openQuarter().year,
+      quarter: openQuarter().quarter,
+      fileName: "bao-cao.xlsx",
+      bytes,
+    });
     expect([
       ...preview.parsed.fileErrors,
       ...[...preview.parsed.indicators, ...preview.parsed.tasks].flatMap((r) => r.errors),

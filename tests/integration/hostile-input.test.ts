@@ -100,7 +100,7 @@ import {
   type Field,
   type Fingerprint,
 } from "../support/hostile";
-import { openQuarter } from "../support/periods";
+import { lockedQuarter, notOpenQuarter, openQuarter } from "../support/periods";
 
 // ---- The table ------------------------------------------------------------------------------
 
@@ -397,12 +397,19 @@ function idCases(
     }),
     { message: NO_RIGHT },
   );
-  act(T, "A", "state", "locked quarter", () => ({ ...base(), period: "2026-Q2", [k("version")]: "0" }), {
+  act(T, "A", "state", "locked quarter", () => ({ ...base(), period: lockedQuarter().key, [k("version")]: "0" }), {
     field: /value$/,
   });
-  act(T, "A", "state", "quarter not open yet", () => ({ ...base(), period: "2026-Q4", [k("version")]: "0" }), {
-    field: /value$/,
-  });
+  act(
+    T,
+    "A",
+    "state",
+    "quarter not open yet",
+    () => ({ ...base(), period: notOpenQuarter().key, [k("version")]: "0" }),
+    {
+      field: /value$/,
+    },
+  );
   act(T, "A", "state", "quarter that does not exist", () => ({ ...base(), period: "1999-Q1" }), {
     message: /không tồn tại/,
   });
@@ -496,7 +503,7 @@ function idCases(
     () => ({ period: PERIOD, [k("status", NOWHERE)]: "DONE", [k("version", NOWHERE)]: "0" }),
     { message: NO_RIGHT },
   );
-  act(T, "A", "state", "locked quarter", () => ({ ...base(), period: "2026-Q2" }), { field: /status$/ });
+  act(T, "A", "state", "locked quarter", () => ({ ...base(), period: lockedQuarter().key }), { field: /status$/ });
 }
 
 // -- reporting: reviewAction ------------------------------------------------------------------
@@ -655,7 +662,7 @@ function idCases(
     () => ({ ...base(), item: `ind:${fx.ind}:${fx.obsA.version + 5}` }),
     { message: CHANGED },
   );
-  act(T, "A", "state", "locked quarter", () => ({ ...base(), period: "2026-Q2" }), { message: CHANGED });
+  act(T, "A", "state", "locked quarter", () => ({ ...base(), period: lockedQuarter().key }), { message: CHANGED });
   act(T, "A", "forged id", "a task another agency leads", () => ({ ...base(), item: `task:${fx.taskMinistry}:1` }), {
     message: CHANGED,
   });
@@ -1951,7 +1958,7 @@ function jsonWriteCases(
     () => body().replace('"rows":[{', '"rows":[{"constructor":{"prototype":{"admin":true}},'),
     400,
   );
-  post("A", "state", "a locked quarter", () => body({ version: 0 }, { period: "2026-Q2" }), 400);
+  post("A", "state", "a locked quarter", () => body({ version: 0 }, { period: lockedQuarter().key }), 400);
   post("A", "state", "a quarter that does not exist", () => body({}, { period: "1999-Q1" }), 404);
   post("A", "html injection", "javascript: evidence link", () => body({ evidenceUrl: "javascript:alert(1)" }), 400);
 }
@@ -2762,7 +2769,7 @@ beforeAll(async () => {
   ).taskId;
 
   // Records of the quarter: drafts of both agencies, a submitted task of B, B's evidence file.
-  const [year, quarter] = [2026, 3];
+  const { year, quarter } = openQuarter();
   await saveIndicatorValues(userA, {
     year,
     quarter,

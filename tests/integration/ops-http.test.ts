@@ -15,6 +15,7 @@ import { installLogger, logUnexpected } from "@/server/ops/logger";
 import { createMetrics } from "@/server/ops/metrics-registry";
 import { noteUser } from "@/server/ops/request-context";
 import { createLogger } from "@/server/ops/pino-logger";
+import { openQuarter } from "../support/periods";
 
 const TOKEN = "metrics-token-for-the-test-0123456789";
 const EMAIL = "reporter.hanoi@cds.gov.vn";
@@ -157,7 +158,7 @@ describe("metrics", () => {
 
 describe("request logs", () => {
   it("one JSON line per request with its id (also a response header), route, status, duration and user id", async () => {
-    const r = await get("/vi/reporting?period=2026-Q3");
+    const r = await get(`/vi/reporting?period=${openQuarter().key}`);
     const id = r.headers["x-request-id"];
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const line = lines.map((l) => JSON.parse(l)).find((l) => l.requestId === id && l.msg === "request");

@@ -22,7 +22,7 @@ import { currentUser } from "@/server/current-user";
 import { env } from "@/server/env";
 import { actAs } from "../support/session-mock";
 import { form } from "../support/forms";
-import { openQuarter } from "../support/periods";
+import { lockedQuarter, openQuarter } from "../support/periods";
 
 const url = inject("databaseUrl");
 let c: pg.Client;
@@ -143,7 +143,9 @@ describe("authorization at the action level", () => {
     await actAs("reporter.hcm@cds.gov.vn");
     const hcm = (await currentUser())!;
     expect(await observationDetail(hcm, draft.id)).toBeNull();
-    await expect(indicatorItems(hcm, ids.hanoi, 2026, 3)).rejects.toThrow(/cơ quan mình/);
+    await expect(indicatorItems(hcm, ids.hanoi, openQuarter().year, openQuarter().quarter)).rejects.toThrow(
+      /cơ quan mình/,
+    );
     // Nor can they review, reopen or upload evidence to it.
     expect((await reviewAction(null, form({ decision: "APPROVE", item: `obs:${draft.id}:${draft.version}` }))).ok).toBe(
       false,
@@ -357,7 +359,7 @@ describe("locked periods", () => {
     await actAs("reporter.hcm@cds.gov.vn");
     const refused = await saveIndicatorsAction(
       null,
-      form({ period: "2026-Q2", [`ind.${ids.ops}.value`]: "10", [`ind.${ids.ops}.version`]: o.version }),
+      form({ period: lockedQuarter().key, [`ind.${ids.ops}.value`]: "10", [`ind.${ids.ops}.version`]: o.version }),
     );
     expect(refused.ok).toBe(false);
     await actAs("reviewer@cds.gov.vn");
@@ -370,7 +372,11 @@ describe("locked periods", () => {
     await actAs("reporter.hcm@cds.gov.vn");
     const r = await saveIndicatorsAction(
       null,
-      form({ period: "2026-Q2", [`ind.${ids.ops}.value`]: "87", [`ind.${ids.ops}.version`]: reopened.version }),
+      form({
+        period: lockedQuarter().key,
+        [`ind.${ids.ops}.value`]: "87",
+        [`ind.${ids.ops}.version`]: reopened.version,
+      }),
     );
     expect(r.ok).toBe(true);
     // The approved value stays public until a new approval replaces it.

@@ -3,7 +3,7 @@
 // the portal's clock (NOW, src/server/clock.ts) rather than follow the machine's: they then pass
 // whatever the date, which `.ci/run` checks with faketime. At this instant Q3/2026 is the open
 // quarter (due 30/11/2026, locks 29/01/2027) and Q2/2026 is locked.
-import { defaultPeriodDates, periodState } from "@/modules/reporting/rules";
+import { defaultPeriodDates, nextQuarter, periodState, previousQuarter, type Quarter } from "@/lib/periods";
 
 export const TEST_NOW = "2026-12-03T03:00:00Z";
 
@@ -20,4 +20,21 @@ export function openQuarter(at = new Date(TEST_NOW)): { year: number; quarter: n
     year++;
     if (year > at.getUTCFullYear() + 1) throw new Error("no open quarter");
   }
+}
+
+type QuarterInfo = Quarter & { key: string; labelVi: string };
+const info = (q: Quarter): QuarterInfo => ({
+  ...q,
+  key: `${q.year}-Q${q.quarter}`,
+  labelVi: `Quý ${ROMAN[q.quarter - 1]}/${q.year}`,
+});
+
+/** The quarter before the open one: locked at `at` (only a reviewer can reopen its items). */
+export function lockedQuarter(at = new Date(TEST_NOW)): QuarterInfo {
+  return info(previousQuarter(openQuarter(at)));
+}
+
+/** The quarter after the open one: not open yet at `at`. */
+export function notOpenQuarter(at = new Date(TEST_NOW)): QuarterInfo {
+  return info(nextQuarter(openQuarter(at)));
 }
