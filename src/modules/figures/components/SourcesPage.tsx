@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pager, SearchForm } from "@/components/PublicList";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { formatDate, formatValue } from "@/lib/format";
@@ -38,13 +39,7 @@ export async function SourcesPage({ lang, m, filters }: { lang: Lang; m: Message
         <p className="mt-2 max-w-3xl text-slate-700">{t.intro}</p>
       </div>
 
-      <form
-        method="get"
-        action={here}
-        className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
-        aria-label={t.filters}
-        role="search"
-      >
+      <SearchForm action={here} label={t.filters}>
         <div>
           <label htmlFor="indicator" className="block text-xs font-medium">
             {t.indicator}
@@ -77,7 +72,7 @@ export async function SourcesPage({ lang, m, filters }: { lang: Lang; m: Message
         >
           {t.api}
         </a>
-      </form>
+      </SearchForm>
 
       {shown.length === 0 ? (
         <div
@@ -105,31 +100,7 @@ export async function SourcesPage({ lang, m, filters }: { lang: Lang; m: Message
           ))}
         </>
       )}
-      {pages > 1 && (
-        <nav className="flex gap-3 text-sm" aria-label={t.pagination}>
-          {page > 1 && (
-            <Link
-              href={`${here}${sourcesQuery({ ...filters, page: page - 1 })}`}
-              prefetch={false}
-              className="text-brand-700 underline"
-              rel="prev"
-            >
-              {t.prev}
-            </Link>
-          )}
-          <span>{fill(t.page, { page, pages })}</span>
-          {page < pages && (
-            <Link
-              href={`${here}${sourcesQuery({ ...filters, page: page + 1 })}`}
-              prefetch={false}
-              className="text-brand-700 underline"
-              rel="next"
-            >
-              {t.next}
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={(n) => `${here}${sourcesQuery({ ...filters, page: n })}`} t={t} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pager, SearchForm } from "@/components/PublicList";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { deadlineText } from "../deadline";
@@ -29,13 +30,7 @@ export async function TasksPage({ lang, m, filters }: { lang: Lang; m: Messages;
         <p className="mt-2 max-w-3xl text-slate-700">{t.intro}</p>
       </div>
 
-      <form
-        method="get"
-        action={here}
-        className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
-        aria-label={t.filters}
-        role="search"
-      >
+      <SearchForm action={here} label={t.filters}>
         <Select
           id="decision"
           label={t.decision}
@@ -75,7 +70,7 @@ export async function TasksPage({ lang, m, filters }: { lang: Lang; m: Messages;
             {t.reset}
           </Link>
         )}
-      </form>
+      </SearchForm>
 
       <section aria-labelledby="task-list" className="space-y-2">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -147,29 +142,7 @@ export async function TasksPage({ lang, m, filters }: { lang: Lang; m: Messages;
             </table>
           </div>
         )}
-        {pages > 1 && (
-          <nav className="flex gap-3 text-sm" aria-label={t.pagination}>
-            {page > 1 && (
-              <Link
-                href={`${here}${taskFiltersQuery({ ...filters, page: page - 1 })}`}
-                className="text-brand-700 underline"
-                rel="prev"
-              >
-                {t.prev}
-              </Link>
-            )}
-            <span>{fill(t.page, { page, pages })}</span>
-            {page < pages && (
-              <Link
-                href={`${here}${taskFiltersQuery({ ...filters, page: page + 1 })}`}
-                className="text-brand-700 underline"
-                rel="next"
-              >
-                {t.next}
-              </Link>
-            )}
-          </nav>
-        )}
+        <Pager page={page} pages={pages} href={(n) => `${here}${taskFiltersQuery({ ...filters, page: n })}`} t={t} />
       </section>
     </div>
   );
