@@ -6,6 +6,7 @@ import { db } from "@/server/db";
 import { clockNow } from "@/server/clock";
 import { asPublishedOn, comparePeriods, type CheckContext } from "./parse";
 import { assertCanImportFigures } from "./policy";
+import { resolveStatusSource, type SourceRef, type StatusSourceChoice } from "./choice";
 
 // Reads of published figures. Everything here is public (figures are published by definition),
 // except importContext, which serves the import screen and checks its permission itself.
@@ -154,6 +155,52 @@ export async function importContext(user: SessionUser | null): Promise<CheckCont
     })),
     today: clockNow().toISOString().slice(0, 10),
   };
+}
+
+const sourceRefSelect = {
+  id: true,
+  code: true,
+  kind: true,
+  nameVi: true,
+  nameEn: true,
+  cutoffDays: true,
+} satisfies Prisma.SourceSelect;
+
+/**
+ * The source each indicator's statuses use, as it stood at `asOf` (default: now): the newest
+ * choice made by then, or the default among the sources that had published for it by then.
+ * Indicators without figures or choices are absent: their statuses use agency reporting.
+ */
+export async function statusSourceChoices(asOf?: Date): Promise<Map<number, StatusSourceChoice>> {
+  const at = asOf ?? clockNow();
+  const [sources, choices, published] = await Promise.all([
+    db.source.findMany({ select: sourceRefSelect }),
+    db.indicatorStatusSource.findMany({
+      where: { createdAt: { lte: at } },
+      select: { indicatorId: true, sourceId: true, userId: true, reason: true, createdAt: true },
+    }),
+    db.publishedFigure.findMany({
+      where: { releaseDate: { lte: at } },
+      distinct: ["indicatorId", "sourceId"],
+      select: { indicatorId: true, sourceId: true },
+    }),
+  ]);
+  const byId = new Map<number, SourceRef>(sources.map((s) => [s.id, s]));
+  const ids = new Set([...choices.map((c) => c.indicatorId), ...published.map((p) => p.indicatorId)]);
+  const out = new Map<number, StatusSourceChoice>();
+  for (const id of ids) {
+    const pub = published.filter((p) => p.indicatorId === id).map((p) => byId.get(p.sourceId)!);
+    out.set(
+      id,
+      resolveStatusSource(
+        id,
+        choices.filter((c) => c.indicatorId === id),
+        pub,
+        byId,
+      ),
+    );
+  }
+  return out;
 }
 
 /** The open API's shape of a figure. */
