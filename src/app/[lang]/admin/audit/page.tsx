@@ -1,26 +1,15 @@
-import { forbidden } from "next/navigation";
-import type { Metadata } from "next";
-import { resolveLang } from "@/i18n/server";
 import { AuditPage } from "@/modules/admin/components/AuditPage";
-import { adminGate } from "@/modules/admin/gate";
-import { auditQuery, firstValues } from "@/modules/admin/schemas";
+import { adminRoute } from "@/modules/admin/route";
+import { auditQuery } from "@/modules/admin/schemas";
 
 export const dynamic = "force-dynamic";
 
-type Props = {
-  params: Promise<{ lang: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { m } = await resolveLang(params);
-  return { title: m.admin.audit.title, robots: { index: false } };
-}
-
-export default async function AdminAuditPage({ params, searchParams }: Props) {
-  const { lang } = await resolveLang(params);
-  const user = await adminGate(lang, "audit.read", `/${lang}/admin/audit`);
-  if (!user) forbidden();
-  const query = auditQuery.parse(firstValues(await searchParams));
-  return <AuditPage lang={lang} user={user} query={query} />;
-}
+const route = adminRoute({
+  permission: "audit.read",
+  path: () => "/audit",
+  title: (m) => m.admin.audit.title,
+  query: auditQuery,
+  render: ({ lang, user, query }) => <AuditPage lang={lang} user={user} query={query} />,
+});
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,26 +1,15 @@
-import { forbidden } from "next/navigation";
-import type { Metadata } from "next";
-import { resolveLang } from "@/i18n/server";
 import { UsersList } from "@/modules/admin/components/UsersPages";
-import { adminGate } from "@/modules/admin/gate";
-import { firstValues, userListQuery } from "@/modules/admin/schemas";
+import { adminRoute } from "@/modules/admin/route";
+import { userListQuery } from "@/modules/admin/schemas";
 
 export const dynamic = "force-dynamic";
 
-type Props = {
-  params: Promise<{ lang: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { m } = await resolveLang(params);
-  return { title: m.admin.users.title, robots: { index: false } };
-}
-
-export default async function AdminUsersPage({ params, searchParams }: Props) {
-  const { lang } = await resolveLang(params);
-  const user = await adminGate(lang, "admin.users", `/${lang}/admin/users`);
-  if (!user) forbidden();
-  const q = userListQuery.parse(firstValues(await searchParams));
-  return <UsersList lang={lang} user={user} q={q.q} page={q.page} />;
-}
+const route = adminRoute({
+  permission: "admin.users",
+  path: () => "/users",
+  title: (m) => m.admin.users.title,
+  query: userListQuery,
+  render: ({ lang, user, query: q }) => <UsersList lang={lang} user={user} q={q.q} page={q.page} />,
+});
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

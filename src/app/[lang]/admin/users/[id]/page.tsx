@@ -1,23 +1,17 @@
-import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
-import { resolveLang } from "@/i18n/server";
+import { notFound } from "next/navigation";
 import { EditUser } from "@/modules/admin/components/UsersPages";
-import { adminGate } from "@/modules/admin/gate";
+import { adminRoute } from "@/modules/admin/route";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ lang: string; id: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { m } = await resolveLang(params);
-  return { title: m.admin.users.title, robots: { index: false } };
-}
-
-export default async function AdminEditUserPage({ params }: Props) {
-  const { lang } = await resolveLang(params);
-  const { id } = await params;
-  const user = await adminGate(lang, "admin.users", `/${lang}/admin/users/${encodeURIComponent(id)}`);
-  if (!user) forbidden();
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  return <EditUser lang={lang} user={user} id={Number(id)} />;
-}
+const route = adminRoute({
+  permission: "admin.users",
+  path: ({ id }) => `/users/${encodeURIComponent(id)}`,
+  title: (m) => m.admin.users.title,
+  render: ({ lang, user, params }) => {
+    if (!/^\d{1,9}$/.test(params.id)) notFound();
+    return <EditUser lang={lang} user={user} id={Number(params.id)} />;
+  },
+});
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
