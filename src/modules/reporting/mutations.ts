@@ -182,14 +182,70 @@ function savedState(submit: boolean, stored: { state: string } | undefined) {
 }
 
 /**
- * Saves a reporter's indicator values for one quarter, as drafts or submitted. All rows are
- * checked first; one bad row refuses the whole save with a message next to that row's field, and
- * a row someone else changed since it was loaded refuses it with their value shown. Given
- * `outerTx`, it writes inside the caller's transaction (the Excel import applies indicators and
- * tasks together, all or nothing).
+ * What one row of a save asks for, as its kind's adapter reads it: the stored item, the fields it
+ * would write and their problems, the extra fields a save sets, and the item's natural key.
  */
+type RowPlan<R extends Item & Stored> = {
+  key: string;
+  stored: R | undefined;
+  next: Record<string, unknown>;
+  issues: RowIssues;
+  /** The field that carries a refusal or a conflict. */
+  field: string;
+  /** The stored value as another person left it, for a conflict message. */
+  current: () => { shown: Text; details: Record<string, unknown> };
+  /** Written with `next` and the save stamp, but not compared to decide whether the row changed. */
+  extra: Record<string, unknown>;
+  create: Record<string, unknown>;
+  comment?: string | null;
+};
+
+/**
+ * The one save pipeline. All rows are checked first; one bad row refuses the whole save with a
+ * message next to that row's field, and a row someone else changed since it was loaded refuses it
+ * with their value shown. Then every changed row is written with its revision and audit row, in
+ * the caller's transaction when given one (the Excel import applies indicators and tasks together,
+ * all or nothing). `plan` returns null for a row the reporter left untouched.
+ */
+async function saveRows<Row extends { submit: boolean; version: number }, R extends Item & Stored>(
+  start: Awaited<ReturnType<typeof beginSave<Row>>>,
+  user: SessionUser,
+  rows: readonly Row[],
+  ops: KindOps<R>,
+  outerTx: Tx | undefined,
+  plan: (row: Row) => RowPlan<R> | null,
+): Promise<Saved> {
+  const { ctx, period } = start;
+  const work: { row: Row; p: RowPlan<R> }[] = [];
+  for (const row of rows) {
+    const p = plan(row);
+    if (!p) continue;
+    addIssues(ctx.errors, p.key, p.issues);
+    if (!row.submit && !differs(p.stored as Record<string, unknown> | undefined, p.next)) continue;
+    await gateRow(ctx, p.key, p.field, p.stored, row.version, p.current);
+    work.push({ row, p });
+  }
+  refuseIfAny(ctx.errors, ctx.conflicts);
+  await writeSave(outerTx, async (tx) => {
+    for (const { row, p } of work) {
+      const data = { ...p.next, ...saveStamp(row.submit, p.stored, user, ctx.now, period), ...p.extra };
+      await persistRow(tx, ops, user, {
+        stored: p.stored,
+        version: row.version,
+        data,
+        create: p.create,
+        submit: row.submit,
+        comment: p.comment,
+      });
+    }
+  });
+  return savedCount(work);
+}
+
+/** Saves a reporter's indicator values for one quarter, as drafts or submitted (see saveRows). */
 export const saveIndicatorValues: SaveRows<IndicatorRowInput> = async (user, input, now = clockNow(), outerTx) => {
-  const { q, agencyId, period, ctx, ids } = await beginSave(user, input, now, outerTx, (r) => r.indicatorId);
+  const start = await beginSave(user, input, now, outerTx, (r) => r.indicatorId);
+  const { q, agencyId, ids } = start;
   const assigned = await q.indicatorAssignment.findMany({
     where: { agencyId, indicatorId: { in: ids } },
     include: { indicator: true },
@@ -206,64 +262,50 @@ export const saveIndicatorValues: SaveRows<IndicatorRowInput> = async (user, inp
   const current = new Map(existing.map((o) => [o.indicatorId, o]));
   const before = new Map(previous.map((o) => [o.indicatorId, o.approvedValue ?? o.value]));
 
-  const work: { row: IndicatorRowInput; next: Record<string, unknown>; obs: (typeof existing)[number] | undefined }[] =
-    [];
-  for (const row of input.rows) {
-    const key = `ind.${row.indicatorId}`;
+  return saveRows(start, user, input.rows, KINDS.obs, outerTx, (row) => {
     const ind = byId.get(row.indicatorId)!;
     const obs = current.get(row.indicatorId);
-    if (row.value.trim() === "" && !obs && !row.submit && !clean(row.source) && !clean(row.note)) continue; // untouched row
+    if (row.value.trim() === "" && !obs && !row.submit && !clean(row.source) && !clean(row.note)) return null;
     const { value, issues } = checkIndicatorRow(row, ind, before.get(row.indicatorId));
-    addIssues(ctx.errors, key, issues);
-    const next = {
-      value,
-      source: clean(row.source),
-      note: clean(row.note),
-      explanation: clean(row.explanation),
-      evidenceUrl: clean(row.evidenceUrl),
-    };
-    if (!row.submit && !differs(obs, next)) continue;
-    await gateRow(ctx, key, "value", obs, row.version, () => ({
-      shown:
-        obs?.value == null
-          ? msg("errors.reporting.empty")
-          : msg("errors.reporting.valueWithUnit", { value: obs.value, unit: ind.unit === "%" ? "%" : ` ${ind.unit}` }),
-      details: { value: obs?.value ?? null },
-    }));
-    work.push({ row, next, obs });
-  }
-  refuseIfAny(ctx.errors, ctx.conflicts);
-
-  await writeSave(outerTx, async (tx) => {
-    for (const { row, next, obs } of work) {
-      const data = {
-        ...next,
-        ...saveStamp(row.submit, obs, user, now, period),
-        ...(row.submit ? { reviewComment: obs?.reviewComment ?? null } : {}),
-      };
-      const create = {
+    return {
+      key: `ind.${row.indicatorId}`,
+      stored: obs,
+      next: {
+        value,
+        source: clean(row.source),
+        note: clean(row.note),
+        explanation: clean(row.explanation),
+        evidenceUrl: clean(row.evidenceUrl),
+      },
+      issues,
+      field: "value",
+      current: () => ({
+        shown:
+          obs?.value == null
+            ? msg("errors.reporting.empty")
+            : msg("errors.reporting.valueWithUnit", {
+                value: obs.value,
+                unit: ind.unit === "%" ? "%" : ` ${ind.unit}`,
+              }),
+        details: { value: obs?.value ?? null },
+      }),
+      extra: row.submit ? { reviewComment: obs?.reviewComment ?? null } : {},
+      create: {
         indicatorId: row.indicatorId,
         agencyId,
         year: input.year,
         quarter: input.quarter,
         isNational: national.get(row.indicatorId) ?? false,
-      };
-      await persistRow(tx, KINDS.obs, user, {
-        stored: obs,
-        version: row.version,
-        data,
-        create,
-        submit: row.submit,
-        comment: clean(row.comment),
-      });
-    }
+      },
+      comment: clean(row.comment),
+    };
   });
-  return savedCount(work);
 };
 
 /** Saves task progress for one quarter, with the same all-or-nothing, conflict and `outerTx` rules. */
 export const saveTaskProgress: SaveRows<TaskRowInput> = async (user, input, now = clockNow(), outerTx) => {
-  const { q, agencyId, period, ctx, ids } = await beginSave(user, input, now, outerTx, (r) => r.taskId);
+  const start = await beginSave(user, input, now, outerTx, (r) => r.taskId);
+  const { q, agencyId, ids } = start;
   const leads = await q.taskAssignment.findMany({
     where: { agencyId, role: "LEAD", taskId: { in: ids } },
     select: { taskId: true },
@@ -275,9 +317,7 @@ export const saveTaskProgress: SaveRows<TaskRowInput> = async (user, input, now 
   });
   const current = new Map(existing.map((p) => [p.taskId, p]));
 
-  const work: { row: TaskRowInput; next: Record<string, unknown>; tp: (typeof existing)[number] | undefined }[] = [];
-  for (const row of input.rows) {
-    const key = `task.${row.taskId}`;
+  return saveRows(start, user, input.rows, KINDS.task, outerTx, (row) => {
     const tp = current.get(row.taskId);
     const untouched =
       !tp &&
@@ -287,38 +327,29 @@ export const saveTaskProgress: SaveRows<TaskRowInput> = async (user, input, now 
       !clean(row.achieved) &&
       !clean(row.obstacles) &&
       !clean(row.nextSteps);
-    if (untouched) continue;
+    if (untouched) return null;
     const { percent, issues } = checkTaskRow(row);
-    addIssues(ctx.errors, key, issues);
-    const next = {
-      status: row.status,
-      percentComplete: percent,
-      achieved: clean(row.achieved),
-      obstacles: clean(row.obstacles),
-      nextSteps: clean(row.nextSteps),
-      evidenceUrl: clean(row.evidenceUrl),
+    return {
+      key: `task.${row.taskId}`,
+      stored: tp,
+      next: {
+        status: row.status,
+        percentComplete: percent,
+        achieved: clean(row.achieved),
+        obstacles: clean(row.obstacles),
+        nextSteps: clean(row.nextSteps),
+        evidenceUrl: clean(row.evidenceUrl),
+      },
+      issues,
+      field: "status",
+      current: () => ({
+        shown: msg("errors.reporting.taskShown", { status: tp?.status ?? "—", percent: tp?.percentComplete ?? "—" }),
+        details: { status: tp?.status ?? null, percentComplete: tp?.percentComplete ?? null },
+      }),
+      extra: { completedOn: row.status === "DONE" ? (tp?.completedOn ?? now) : null },
+      create: { taskId: row.taskId, agencyId, year: input.year, quarter: input.quarter },
     };
-    if (!row.submit && !differs(tp, next)) continue;
-    await gateRow(ctx, key, "status", tp, row.version, () => ({
-      shown: msg("errors.reporting.taskShown", { status: tp?.status ?? "—", percent: tp?.percentComplete ?? "—" }),
-      details: { status: tp?.status ?? null, percentComplete: tp?.percentComplete ?? null },
-    }));
-    work.push({ row, next, tp });
-  }
-  refuseIfAny(ctx.errors, ctx.conflicts);
-
-  await writeSave(outerTx, async (tx) => {
-    for (const { row, next, tp } of work) {
-      const data = {
-        ...next,
-        completedOn: row.status === "DONE" ? (tp?.completedOn ?? now) : null,
-        ...saveStamp(row.submit, tp, user, now, period),
-      };
-      const create = { taskId: row.taskId, agencyId, year: input.year, quarter: input.quarter };
-      await persistRow(tx, KINDS.task, user, { stored: tp, version: row.version, data, create, submit: row.submit });
-    }
   });
-  return savedCount(work);
 };
 
 /**

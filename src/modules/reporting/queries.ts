@@ -243,32 +243,26 @@ export async function reviewQueue(opts: QueueFilters & { skip: number; take: num
       : Promise.resolve([]),
     wantTasks ? db.taskProgress.count({ where }) : Promise.resolve(0),
   ]);
+  // The same agency and item in any quarter: where an earlier approved value can be.
+  const sameItems = <K extends "indicatorId" | "taskId">(
+    rows: ({ agencyId: number } & Record<K, number>)[],
+    key: K,
+  ) => ({
+    agencyId: { in: [...new Set(rows.map((r) => r.agencyId))] },
+    [key]: { in: [...new Set(rows.map((r) => r[key]))] },
+  });
+  const when = { agencyId: true, year: true, quarter: true } as const;
   const [obsHistory, taskHistory] = await Promise.all([
     observations.length
       ? db.observation.findMany({
-          where: {
-            agencyId: { in: [...new Set(observations.map((o) => o.agencyId))] },
-            indicatorId: { in: [...new Set(observations.map((o) => o.indicatorId))] },
-            approvedValue: { not: null },
-          },
-          select: { agencyId: true, indicatorId: true, year: true, quarter: true, approvedValue: true },
+          where: { ...sameItems(observations, "indicatorId"), approvedValue: { not: null } },
+          select: { ...when, indicatorId: true, approvedValue: true },
         })
       : Promise.resolve([]),
     tasks.length
       ? db.taskProgress.findMany({
-          where: {
-            agencyId: { in: [...new Set(tasks.map((t) => t.agencyId))] },
-            taskId: { in: [...new Set(tasks.map((t) => t.taskId))] },
-            approvedStatus: { not: null },
-          },
-          select: {
-            agencyId: true,
-            taskId: true,
-            year: true,
-            quarter: true,
-            approvedStatus: true,
-            approvedPercent: true,
-          },
+          where: { ...sameItems(tasks, "taskId"), approvedStatus: { not: null } },
+          select: { ...when, taskId: true, approvedStatus: true, approvedPercent: true },
         })
       : Promise.resolve([]),
   ]);

@@ -69,20 +69,33 @@ describe("the workspace's view of its rows", () => {
       now: new Date(period.opensAt.getTime() + 86_400_000),
     };
     const row = indicatorRowView(item, ctx);
-    expect([row.value, row.editable, row.version, row.evidenceUrl, row.late, row.previousText, row.name]).toEqual([
+    expect([
+      row.value,
+      row.editable,
+      row.version,
+      row.evidenceUrl,
+      row.late,
+      row.meta.split(" · ")[0],
+      row.title,
+    ]).toEqual([
       "1.234,5",
       false,
       2,
       "https://a.vn",
       true,
-      messages.reporting.none,
+      `${messages.reporting.previous}: ${messages.reporting.none}`,
       "Tên",
     ]);
     const draft = indicatorRowView({ ...item, current: { ...item.current!, state: "DRAFT" } } as IndicatorItem, {
       ...ctx,
       lang: "en",
     });
-    expect([draft.value, draft.editable, draft.name]).toEqual(["1,234.5", true, "Name"]);
+    expect([draft.value, draft.editable, draft.title, draft.detailsHref]).toEqual([
+      "1,234.5",
+      true,
+      "Name",
+      `/en/reporting/observations/${item.current!.id}`,
+    ]);
   });
 
   it("keeps the tasks tab's filters in its links", () => {

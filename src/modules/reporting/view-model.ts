@@ -55,16 +55,19 @@ function common(
 
 export function indicatorRowView(i: IndicatorItem, c: Ctx): IndicatorRowView {
   const cur = i.current;
+  const id = i.indicator.id;
+  const previous = i.previousValue == null ? c.r.none : formatNumber(i.previousValue, c.lang);
   return {
     ...common(cur),
-    indicatorId: i.indicator.id,
-    name: c.lang === "vi" ? i.indicator.nameVi : i.indicator.nameEn,
+    prefix: `ind.${id}`,
+    testId: `indicator-row-${id}`,
+    indicatorId: id,
+    title: c.lang === "vi" ? i.indicator.nameVi : i.indicator.nameEn,
+    meta: `${c.r.previous}: ${previous} · ${c.r.targets}: ${targetsSummary(i.targets, i.indicator.unit, i.indicator.kind, c.lang)}`,
     unit: i.indicator.unit,
-    targetsText: targetsSummary(i.targets, i.indicator.unit, i.indicator.kind, c.lang),
-    previousText: i.previousValue == null ? c.r.none : formatNumber(i.previousValue, c.lang),
     state: i.state,
     editable: canEdit(cur, c),
-    observationId: cur?.id ?? null,
+    detailsHref: cur ? `/${c.lang}/reporting/observations/${cur.id}` : null,
     value: cur?.value == null ? "" : formatNumber(cur.value, c.lang, 4),
     source: cur?.source ?? "",
     note: cur?.note ?? "",
@@ -75,16 +78,19 @@ export function indicatorRowView(i: IndicatorItem, c: Ctx): IndicatorRowView {
 
 export function taskRowView(t: TaskItem, c: Ctx, deadline: (task: TaskItem["task"]) => string): TaskRowView {
   const cur = t.current;
+  const id = t.task.id;
+  const reference = `${t.task.documentNumber ?? t.task.documentKey} · ${t.task.key.split("-").slice(-2).join(" ")}`;
+  const previous = t.previousPercent == null ? c.r.none : `${t.previousPercent}%`;
   return {
     ...common(cur),
-    taskId: t.task.id,
+    prefix: `task.${id}`,
+    testId: `task-row-${id}`,
+    taskId: id,
     title: t.task.title,
-    reference: `${t.task.documentNumber ?? t.task.documentKey} · ${t.task.key.split("-").slice(-2).join(" ")}`,
-    deadlineText: deadline(t.task),
-    previousText: t.previousPercent == null ? c.r.none : `${t.previousPercent}%`,
+    meta: `${reference} · ${c.r.deadline}: ${deadline(t.task)} · ${c.r.previous}: ${previous}`,
     state: t.state,
     editable: canEdit(cur, c),
-    progressId: cur?.id ?? null,
+    detailsHref: cur ? `/${c.lang}/reporting/tasks/${cur.id}` : null,
     status: cur?.status ?? "NOT_STARTED",
     percent: cur?.percentComplete == null ? "" : String(cur.percentComplete),
     achieved: cur?.achieved ?? "",

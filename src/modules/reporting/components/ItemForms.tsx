@@ -4,13 +4,16 @@ import { useFormAction } from "@/components/use-form-action";
 import type { Messages } from "@/i18n/messages";
 import type { ActionResult } from "@/server/action";
 import { reopenAction, uploadEvidenceAction } from "../actions";
-import { Field } from "@/components/form/Field";
+import { Field, type ControlProps } from "@/components/form/Field";
 import { FormFeedback } from "./FormFeedback";
 
 type Props = { kind: "obs" | "task"; id: number; m: Messages["reporting"] };
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
-/** The frame of a form about one item: which item, the outcome, the fields, the button. */
+/**
+ * A form about one item with one field: which item, the outcome, the field with its errors, the
+ * button. `input` draws the control from the props Field gives it and the last outcome.
+ */
 function ItemForm({
   action,
   kind,
@@ -18,13 +21,18 @@ function ItemForm({
   testId,
   buttonClass,
   button,
-  children,
+  field,
 }: Omit<Props, "m"> & {
   action: Action;
   testId?: string;
   buttonClass: string;
   button: (pending: boolean) => string;
-  children: (state: ActionResult | null) => ReactNode;
+  field: {
+    name: string;
+    label: string;
+    hint?: string;
+    input: (control: ControlProps, state: ActionResult | null) => ReactNode;
+  };
 }) {
   const { state, pending, formProps } = useFormAction<ActionResult | null>(action, null, { resetOnSuccess: true });
   return (
@@ -32,7 +40,9 @@ function ItemForm({
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
       <FormFeedback state={state} />
-      {children(state)}
+      <Field id={field.name} label={field.label} hint={field.hint} errors={state?.fieldErrors?.[field.name]}>
+        {(control) => field.input(control, state)}
+      </Field>
       <button
         type="submit"
         disabled={pending}
@@ -44,6 +54,8 @@ function ItemForm({
   );
 }
 
+const EVIDENCE_TYPES = ".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg";
+
 export function EvidenceUpload({ m, ...item }: Props) {
   return (
     <ItemForm
@@ -52,23 +64,15 @@ export function EvidenceUpload({ m, ...item }: Props) {
       testId="evidence-form"
       buttonClass="bg-brand-700 text-white"
       button={(pending) => (pending ? m.saving : m.upload)}
-    >
-      {(state) => (
-        <>
-          <Field id="file" label={m.uploadEvidence} hint={m.fileHint} errors={state?.fieldErrors?.file}>
-            {(control) => (
-              <input
-                {...control}
-                name="file"
-                type="file"
-                accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg"
-                className="block text-sm"
-              />
-            )}
-          </Field>
-        </>
-      )}
-    </ItemForm>
+      field={{
+        name: "file",
+        label: m.uploadEvidence,
+        hint: m.fileHint,
+        input: (control) => (
+          <input {...control} name="file" type="file" accept={EVIDENCE_TYPES} className="block text-sm" />
+        ),
+      }}
+    />
   );
 }
 
@@ -79,22 +83,19 @@ export function ReopenForm({ m, ...item }: Props) {
       {...item}
       buttonClass="border border-amber-700 text-amber-900"
       button={() => m.reopen}
-    >
-      {(state) => (
-        <>
-          <Field id="comment" label={m.reopenReason} errors={state?.fieldErrors?.comment}>
-            {(control) => (
-              <textarea
-                {...control}
-                name="comment"
-                rows={2}
-                defaultValue={state?.values?.comment ?? ""}
-                className="w-full max-w-xl rounded border border-slate-300 px-2 py-1"
-              />
-            )}
-          </Field>
-        </>
-      )}
-    </ItemForm>
+      field={{
+        name: "comment",
+        label: m.reopenReason,
+        input: (control, state) => (
+          <textarea
+            {...control}
+            name="comment"
+            rows={2}
+            defaultValue={state?.values?.comment ?? ""}
+            className="w-full max-w-xl rounded border border-slate-300 px-2 py-1"
+          />
+        ),
+      }}
+    />
   );
 }
