@@ -57,7 +57,11 @@ async function targetUser(id: number) {
   return u;
 }
 
-export async function createUser(user: SessionUser, input: CreateUserInput, now = clockNow()): Promise<{ id: number }> {
+/** What a mutation reports: whether it changed anything, or the id of what it created. */
+type Changed = { changed: boolean };
+type Created = { id: number };
+
+export async function createUser(user: SessionUser, input: CreateUserInput, now = clockNow()): Promise<Created> {
   assertCan(user, "admin.users");
   const email = input.email.trim().toLowerCase();
   const problems = passwordProblems(input.password);
@@ -102,11 +106,7 @@ export async function createUser(user: SessionUser, input: CreateUserInput, now 
   }
 }
 
-export async function updateUser(
-  user: SessionUser,
-  input: UpdateUserInput,
-  now = clockNow(),
-): Promise<{ changed: boolean }> {
+export async function updateUser(user: SessionUser, input: UpdateUserInput, now = clockNow()): Promise<Changed> {
   assertCan(user, "admin.users");
   const target = await targetUser(input.id);
   // An admin who demotes themself could leave the portal without any admin.
@@ -145,7 +145,7 @@ export async function updateUser(
 export async function setUserActive(
   user: SessionUser,
   input: Pick<SetActiveInput, "id" | "active" | "reason">,
-): Promise<{ changed: boolean }> {
+): Promise<Changed> {
   assertCan(user, "admin.users");
   if (input.id === user.id && !input.active) throw new ForbiddenError(msg("admin.server.selfDeactivate"));
   const target = await targetUser(input.id);
@@ -218,7 +218,7 @@ export async function resetPassword(user: SessionUser, input: ResetPasswordInput
 }
 
 /** Changes a period's dates (days, UTC); an unchanged day keeps its stored time. */
-export async function updatePeriod(user: SessionUser, input: PeriodInput): Promise<{ changed: boolean }> {
+export async function updatePeriod(user: SessionUser, input: PeriodInput): Promise<Changed> {
   assertCan(user, "admin.periods");
   const days = { opensAt: parseDay(input.opensAt), dueAt: parseDay(input.dueAt), locksAt: parseDay(input.locksAt) };
   const bad: Record<string, Msg[]> = {};
@@ -256,11 +256,7 @@ export async function updatePeriod(user: SessionUser, input: PeriodInput): Promi
 }
 
 /** Assigns an indicator to a current agency; at most one agency reports an indicator's national figure. */
-export async function addAssignment(
-  user: SessionUser,
-  input: AddAssignmentInput,
-  now = clockNow(),
-): Promise<{ id: number }> {
+export async function addAssignment(user: SessionUser, input: AddAssignmentInput, now = clockNow()): Promise<Created> {
   assertCan(user, "admin.assignments");
   const indicator = await db.indicator.findUnique({
     where: { id: input.indicatorId },

@@ -9,7 +9,7 @@ import type { SessionUser } from "@/server/current-user";
 import { can } from "@/server/permissions";
 import { itemSurroundings } from "../queries";
 import { editable } from "../rules";
-import { EvidenceUpload, ReopenForm } from "./ItemForms";
+import { ItemActionForm } from "./ItemForms";
 import { StateBadge } from "./StateBadge";
 
 type Revision = {
@@ -116,7 +116,7 @@ export async function ItemDetail({
             </li>
           ))}
         </ul>
-        {canWrite && <EvidenceUpload kind={kind} id={record.id} m={r} />}
+        {canWrite && <ItemActionForm variant="evidence" kind={kind} id={record.id} m={r} />}
         {!canWrite && record.state !== "DRAFT" && record.state !== "RETURNED" && (
           <p className="text-sm text-slate-600">{r.readOnly}</p>
         )}
@@ -126,7 +126,7 @@ export async function ItemDetail({
           <h2 id="reopen" className="text-lg font-semibold">
             {r.reopen}
           </h2>
-          <ReopenForm kind={kind} id={record.id} m={r} />
+          <ItemActionForm variant="reopen" kind={kind} id={record.id} m={r} />
         </section>
       )}
       <section aria-labelledby="history">

@@ -1,101 +1,58 @@
 "use client";
-import type { ReactNode } from "react";
 import { useFormAction } from "@/components/use-form-action";
 import type { Messages } from "@/i18n/messages";
 import type { ActionResult } from "@/server/action";
 import { reopenAction, uploadEvidenceAction } from "../actions";
-import { Field, type ControlProps } from "@/components/form/Field";
+import { Field } from "@/components/form/Field";
 import { FormFeedback } from "./FormFeedback";
 
 type Props = { kind: "obs" | "task"; id: number; m: Messages["reporting"] };
-type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
-/**
- * A form about one item with one field: which item, the outcome, the field with its errors, the
- * button. `input` draws the control from the props Field gives it and the last outcome.
- */
-function ItemForm({
-  action,
-  kind,
-  id,
-  testId,
-  buttonClass,
-  button,
-  field,
-}: Omit<Props, "m"> & {
-  action: Action;
-  testId?: string;
-  buttonClass: string;
-  button: (pending: boolean) => string;
-  field: {
-    name: string;
-    label: string;
-    hint?: string;
-    input: (control: ControlProps, state: ActionResult | null) => ReactNode;
-  };
-}) {
-  const { state, pending, formProps } = useFormAction<ActionResult | null>(action, null, { resetOnSuccess: true });
+const EVIDENCE_TYPES = ".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg";
+
+/** The two things a person does to one item from its page: attach evidence, reopen it. */
+const VARIANTS = {
+  evidence: { action: uploadEvidenceAction, field: "file", buttonClass: "bg-brand-700 text-white" },
+  reopen: { action: reopenAction, field: "comment", buttonClass: "border border-amber-700 text-amber-900" },
+} as const;
+
+/** A form about one item with one field: which item, the outcome, the field with its errors, the button. */
+export function ItemActionForm({ variant, kind, id, m }: Props & { variant: keyof typeof VARIANTS }) {
+  const v = VARIANTS[variant];
+  const { state, pending, formProps } = useFormAction<ActionResult | null>(v.action, null, { resetOnSuccess: true });
+  const evidence = variant === "evidence";
   return (
-    <form {...formProps} className="space-y-2" data-testid={testId}>
+    <form {...formProps} className="space-y-2" data-testid={`${variant}-form`}>
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
       <FormFeedback state={state} />
-      <Field id={field.name} label={field.label} hint={field.hint} errors={state?.fieldErrors?.[field.name]}>
-        {(control) => field.input(control, state)}
+      <Field
+        id={v.field}
+        label={evidence ? m.uploadEvidence : m.reopenReason}
+        hint={evidence ? m.fileHint : undefined}
+        errors={state?.fieldErrors?.[v.field]}
+      >
+        {(control) =>
+          evidence ? (
+            <input {...control} name="file" type="file" accept={EVIDENCE_TYPES} className="block text-sm" />
+          ) : (
+            <textarea
+              {...control}
+              name="comment"
+              rows={2}
+              defaultValue={state?.values?.comment ?? ""}
+              className="w-full max-w-xl rounded border border-slate-300 px-2 py-1"
+            />
+          )
+        }
       </Field>
       <button
         type="submit"
         disabled={pending}
-        className={`rounded px-3 py-1.5 text-sm disabled:opacity-60 ${buttonClass}`}
+        className={`rounded px-3 py-1.5 text-sm disabled:opacity-60 ${v.buttonClass}`}
       >
-        {button(pending)}
+        {evidence ? (pending ? m.saving : m.upload) : m.reopen}
       </button>
     </form>
-  );
-}
-
-const EVIDENCE_TYPES = ".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg";
-
-export function EvidenceUpload({ m, ...item }: Props) {
-  return (
-    <ItemForm
-      action={uploadEvidenceAction}
-      {...item}
-      testId="evidence-form"
-      buttonClass="bg-brand-700 text-white"
-      button={(pending) => (pending ? m.saving : m.upload)}
-      field={{
-        name: "file",
-        label: m.uploadEvidence,
-        hint: m.fileHint,
-        input: (control) => (
-          <input {...control} name="file" type="file" accept={EVIDENCE_TYPES} className="block text-sm" />
-        ),
-      }}
-    />
-  );
-}
-
-export function ReopenForm({ m, ...item }: Props) {
-  return (
-    <ItemForm
-      action={reopenAction}
-      {...item}
-      buttonClass="border border-amber-700 text-amber-900"
-      button={() => m.reopen}
-      field={{
-        name: "comment",
-        label: m.reopenReason,
-        input: (control, state) => (
-          <textarea
-            {...control}
-            name="comment"
-            rows={2}
-            defaultValue={state?.values?.comment ?? ""}
-            className="w-full max-w-xl rounded border border-slate-300 px-2 py-1"
-          />
-        ),
-      }}
-    />
   );
 }
