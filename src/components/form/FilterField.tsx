@@ -4,17 +4,17 @@
 const labelClass = "block text-xs font-medium";
 const controlClass = "mt-1 block w-full max-w-[18rem] rounded border border-slate-300 bg-white px-2 py-1";
 
-/** A filter select; with `all`, an empty "every value" choice comes first. */
+/** A filter select; with `all`, an empty "every value" choice comes first. `name` defaults to `id`. */
 export function FilterSelect({
   id,
-  name,
+  name = id,
   label,
   value,
   all,
   options,
 }: {
   id: string;
-  name: string;
+  name?: string;
   label: string;
   value?: string;
   all?: string;

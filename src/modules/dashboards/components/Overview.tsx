@@ -22,6 +22,7 @@ import {
 import type { DashboardFilters } from "../filters";
 import { filtersQuery } from "../filters";
 import { lastQuarters, pageOf, sortTargets, taskSummary } from "../view-model";
+import { FilterSelect } from "@/components/form/FilterField";
 
 type Agency = { id: number; code: string; nameVi: string; nameEn: string };
 type Named = { nameVi: string; nameEn: string };
@@ -166,7 +167,7 @@ function FilterForm({
       className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
       aria-label={d.filters}
     >
-      <Select
+      <FilterSelect
         id="decision"
         label={d.decision}
         value={filters.decision ?? ""}
@@ -175,21 +176,21 @@ function FilterForm({
           ...lookups.documents.map((x) => [x.key, x.numberCanonical ?? x.key] as [string, string]),
         ]}
       />
-      <Select
+      <FilterSelect
         id="pillar"
         label={d.pillar}
         value={filters.pillar ?? ""}
         options={[["", d.all], ...pillars.map((p) => [p.key, p.label] as [string, string])]}
       />
       {withAgency && (
-        <Select
+        <FilterSelect
           id="agency"
           label={d.agency}
           value={lookups.agencies.find((a) => a.id === filters.agencyId)?.code ?? ""}
           options={[["", d.all], ...lookups.agencies.map((a) => [a.code, name(a)] as [string, string])]}
         />
       )}
-      <Select
+      <FilterSelect
         id="milestone"
         label={d.milestone}
         value={filters.milestone ? String(filters.milestone) : ""}
@@ -200,13 +201,13 @@ function FilterForm({
           ["2020", "2020"],
         ]}
       />
-      <Select
+      <FilterSelect
         id="status"
         label={d.status}
         value={filters.status ?? ""}
         options={[["", d.all], ...MILESTONE_STATUSES.map((s) => [s, d.statuses[s]] as [string, string])]}
       />
-      <Select
+      <FilterSelect
         id="asOf"
         label={d.asOf}
         value={filters.asOf ? `${filters.asOf.year}-Q${filters.asOf.quarter}` : ""}
@@ -539,37 +540,5 @@ function Tasks({
         </ol>
       )}
     </section>
-  );
-}
-
-function Select({
-  id,
-  label,
-  value,
-  options,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: [string, string][];
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-xs font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={id}
-        defaultValue={value}
-        className="mt-1 max-w-[14rem] rounded border border-slate-300 px-2 py-1"
-      >
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -6,6 +6,7 @@ import { deadlineText } from "../deadline";
 import { TASK_STATUS_VALUES, taskFiltersQuery, type TaskFilters } from "../filters";
 import { publicTasks, taskFilterChoices, type PublicTask } from "../public";
 import { TaskStatusBadge } from "./TaskStatusBadge";
+import { FilterSelect } from "@/components/form/FilterField";
 
 const PAGE = 50;
 
@@ -31,19 +32,19 @@ export async function TasksPage({ lang, m, filters }: { lang: Lang; m: Messages;
       </div>
 
       <SearchForm action={here} label={t.filters}>
-        <Select
+        <FilterSelect
           id="decision"
           label={t.decision}
           value={filters.decision ?? ""}
           options={[["", t.all], ...documents.map((d) => [d.key, docLabel(d)] as [string, string])]}
         />
-        <Select
+        <FilterSelect
           id="agency"
           label={t.agency}
           value={filters.agency ?? ""}
           options={[["", t.all], ...agencies.map((a) => [a.code, name(a)] as [string, string])]}
         />
-        <Select
+        <FilterSelect
           id="status"
           label={t.status}
           value={filters.status ?? ""}
@@ -209,37 +210,5 @@ function TaskRow({
         )}
       </td>
     </tr>
-  );
-}
-
-function Select({
-  id,
-  label,
-  value,
-  options,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: [string, string][];
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-xs font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={id}
-        defaultValue={value}
-        className="mt-1 max-w-[16rem] rounded border border-slate-300 px-2 py-1"
-      >
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
