@@ -1,18 +1,14 @@
 import { csvResponse, toCsv } from "@/lib/csv";
 import { taskStatuses } from "@/modules/dashboards/queries";
-import { parseFilters } from "@/modules/dashboards/filters";
-import { agencyIdByCode } from "@/modules/agencies/queries";
+import { dashboardScope } from "@/modules/dashboards/policy";
 import { withUser } from "@/server/api-auth";
-import { can } from "@/server/permissions";
 
 export const dynamic = "force-dynamic";
 
 /** Every (task, lead agency) with its status from approved updates. */
 export async function GET(req: Request) {
   return withUser(req, "reporting.read", async (user) => {
-    const f = parseFilters(Object.fromEntries(new URL(req.url).searchParams));
-    let agencyId = await agencyIdByCode(f.agencyCode);
-    if (!can(user.role, "national.read")) agencyId = user.agencyId;
+    const { filters: f, agencyId } = await dashboardScope(req, user);
     const rows = (await taskStatuses()).filter(
       (t) => (!agencyId || t.agencyId === agencyId) && (!f.decision || t.documentKey === f.decision),
     );
