@@ -16,7 +16,8 @@ vi.mock("@/server/session", () => import("../support/session-mock"));
 
 import { confirmFiguresAction, previewFiguresAction, type PreviewData } from "@/modules/figures/actions";
 import { CSV_COLUMNS } from "@/modules/figures/parse";
-import { dayOf, findFigures, indicatorFigures } from "@/modules/figures/queries";
+import { dayOf } from "@/lib/published-figure";
+import { findFigures, indicatorFigures } from "@/modules/figures/queries";
 import type { ActionResult } from "@/server/action";
 import { createPrisma, type Db } from "@/server/db";
 import { migrate } from "@/server/db/migrate";

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import { publishedPeriodRange } from "@/lib/periods";
+import { dayOf, figureRow } from "@/lib/published-figure";
 import { figuresVi } from "@/messages/figures";
 import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
@@ -9,9 +9,9 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { refreshPublicPages } from "@/server/public-cache";
 import { bumpPublicVersion } from "@/server/public-version";
-import { checkCsv, figureKey, type CheckedFile } from "./parse";
+import { checkCsv, type CheckedFile } from "./parse";
 import { assertCanImportFigures } from "./policy";
-import { dayOf, importContext } from "./queries";
+import { importContext } from "./queries";
 
 /** Fingerprint of an upload: the confirmation must be of the very bytes that were previewed. */
 function digestOf(text: string): string {
@@ -64,7 +64,6 @@ export async function importFigures(
         );
         const created: string[] = [];
         for (const f of figures) {
-          const range = publishedPeriodRange(f.period)!;
           const iid = indicatorId.get(f.indicator)!;
           const sid = sourceId.get(f.source)!;
           const revised = f.revises
@@ -81,23 +80,7 @@ export async function importFigures(
               })
             : null;
           const row = await tx.publishedFigure.create({
-            data: {
-              key: figureKey(f),
-              indicatorId: iid,
-              sourceId: sid,
-              period: f.period,
-              periodStart: range.start,
-              periodEnd: range.end,
-              value: f.value,
-              provisional: f.provisional,
-              releaseTitle: f.release.title,
-              releaseDate: dayOf(f.release.date),
-              releaseUrl: f.release.url,
-              quote: f.quote,
-              printed: f.printed,
-              revisesId: revised?.id ?? null,
-              definitionNote: f.definitionNote,
-            },
+            data: { ...figureRow(f, iid, sid), revisesId: revised?.id ?? null },
             select: { key: true },
           });
           created.push(row.key);

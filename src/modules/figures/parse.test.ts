@@ -1,13 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { figureKey as seedFigureKey } from "@/server/seed/load";
 import {
   asPublishedOn,
   checkCsv,
   comparePeriods,
   csvTemplate,
   CSV_COLUMNS,
-  figureKey,
   MAX_CSV_ROWS,
   parseDay,
   parseNumber,
@@ -249,10 +247,6 @@ describe("asPublishedOn", () => {
 });
 
 describe("keys, periods and the template", () => {
-  it("uses the seed loader's key", () => {
-    const f = { indicator: "a", source: "NSO", period: "2022", release: { url: URL1, date: "2023-09-14" } };
-    expect(figureKey(f)).toBe(seedFigureKey(f));
-  });
   it("orders periods as a reader expects", () => {
     expect(["2023", "2022-2023", "2023-Q2", "2022", "2023-Q1"].sort(comparePeriods)).toEqual([
       "2022",

@@ -3,6 +3,7 @@
 // stored, and answering "what did the series say on date D". No database access: the module's
 // queries and mutations feed it, and its unit tests run without one.
 import { publishedPeriodRange } from "@/lib/periods";
+import { figureKey } from "@/lib/published-figure";
 import { hasUnstorableChars } from "@/lib/text";
 
 export const CSV_COLUMNS = [
@@ -76,16 +77,6 @@ export type FigureErrorCode =
   | "duplicateStored"
   | "duplicateInFile"
   | "wrongCellCount";
-
-/** The natural key of a published value; the same as the seed loader's (src/server/seed/load.ts). */
-export function figureKey(f: {
-  indicator: string;
-  source: string;
-  period: string;
-  release: { url: string; date: string };
-}): string {
-  return `${f.indicator}|${f.source}|${f.period}|${f.release.date}|${f.release.url}`;
-}
 
 // ---- CSV ------------------------------------------------------------------------------------
 

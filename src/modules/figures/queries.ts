@@ -45,11 +45,6 @@ const figureSelect = {
 
 export type FigureRow = Prisma.PublishedFigureGetPayload<{ select: typeof figureSelect }>;
 
-/** "2024-11-24" → that calendar day (UTC midnight), as release dates are stored. */
-export function dayOf(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
-}
-
 /**
  * Figures matching the filters, every release (the whole history) or, with `asOf`, what each
  * series said on that day. Ordered by indicator, source, period, release date.

@@ -5,10 +5,11 @@ import { clockNow } from "@/server/clock";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AgencyRegistry } from "@/lib/agency-registry";
-import { defaultPeriodDates, dueDate, publishedPeriodRange, type Deadline } from "@/lib/periods";
+import { defaultPeriodDates, dueDate, type Deadline } from "@/lib/periods";
 import { hashPassword } from "@/server/password";
 import { bumpPublicVersion } from "@/server/public-version";
-import { figureKey, type SeedBundle } from "./load";
+import { type SeedBundle } from "./load";
+import { figureRow } from "@/lib/published-figure";
 import type { PublishedFigures } from "./schema";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -696,23 +697,7 @@ async function syncFigures(tx: Tx, file: PublishedFigures, counts: SeedCounts, i
   // Earlier releases first, so the figure a revision points at already has its id.
   const ordered = [...file.figures].sort((a, b) => a.release.date.localeCompare(b.release.date));
   for (const f of ordered) {
-    const range = publishedPeriodRange(f.period)!;
-    const row = {
-      key: figureKey(f),
-      indicatorId: indicatorId.get(f.indicator)!,
-      sourceId: sourceId.get(f.source)!,
-      period: f.period,
-      periodStart: range.start,
-      periodEnd: range.end,
-      value: f.value,
-      provisional: f.provisional,
-      releaseTitle: f.release.title,
-      releaseDate: new Date(`${f.release.date}T00:00:00Z`),
-      releaseUrl: f.release.url,
-      quote: f.quote,
-      printed: f.printed,
-      definitionNote: f.definitionNote,
-    };
+    const row = figureRow(f, indicatorId.get(f.indicator)!, sourceId.get(f.source)!);
     const existing = stored.get(row.key);
     if (existing) {
       if (differs(existing, row)) {

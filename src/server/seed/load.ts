@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
+import { figureKey } from "@/lib/published-figure";
 import { NormalisedText } from "@/lib/text";
 import {
   agenciesFileSchema,
@@ -471,14 +472,4 @@ function checkFigures(figures: PublishedFigures, { indicators }: Registries, iss
       }
     }
   });
-}
-
-/** One figure per indicator, source, period and release: the natural key of a published value. */
-export function figureKey(f: {
-  indicator: string;
-  source: string;
-  period: string;
-  release: { url: string; date: string };
-}): string {
-  return `${f.indicator}|${f.source}|${f.period}|${f.release.date}|${f.release.url}`;
 }
