@@ -60,7 +60,13 @@ describe("as-published views", () => {
     ).find((r) => r.year === 2025 && r.quarter === 4);
     expect(q4AsOfQ2?.value).toBe(published);
     expect(q4AsOfQ3?.value).toBe(99);
-    // Statuses too: the 2025 fibre target (> 80%) judged with the value published at the time.
+    // Statuses too: the 2025 fibre target (> 80%) judged with the value published at the time. The
+    // indicator has ministry figures, which statuses would use by default: a recorded choice of the
+    // agencies' reports (dated before both views) makes the statuses read the revision history.
+    await c.query(
+      `INSERT INTO "IndicatorStatusSource" ("indicatorId", "sourceId", "userId", reason, "createdAt") VALUES ($1, NULL, NULL, 'test: agency reports', '2020-01-01')`,
+      [o.indicatorId],
+    );
     const then = (await targetStatuses({ year: 2026, quarter: 2 })).find(
       (t) => t.targetKey === "749-2020-2025-fibre-households",
     )!;

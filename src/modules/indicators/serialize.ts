@@ -1,6 +1,7 @@
 import { decisionRef } from "@/modules/decisions/serialize";
 import type { IndicatorWithTargets } from "./queries";
 import type { TargetStatus } from "@/modules/statuses/filter";
+import type { UsedPoint } from "@/lib/status";
 
 export function targetScope(t: {
   scopeKind: string;
@@ -54,8 +55,8 @@ export function indicatorToApi(i: IndicatorWithTargets, latest?: Latest) {
 
 /** JSON has no infinities: a ratio of ±∞ (the needed rate is 0) or NaN is written as null. */
 const finite = (n: number | null) => (n != null && Number.isFinite(n) ? n : null);
-const point = (p: { year: number; quarter: number; value: number } | null) =>
-  p ? { period: `${p.year}-Q${p.quarter}`, year: p.year, quarter: p.quarter, value: p.value } : null;
+const point = (p: UsedPoint | null) =>
+  p ? { period: p.period, year: p.year, quarter: p.quarter, value: p.value, provisional: p.provisional } : null;
 
 /** A target's effective status (the override if any), the computed one, and how it was computed. */
 export function targetStatusToApi(t: TargetStatus) {
@@ -68,15 +69,30 @@ export function targetStatusToApi(t: TargetStatus) {
       ? { status: t.override.status, reason: t.override.reason, at: t.override.at.toISOString() }
       : null,
     explanation: {
+      phase: e.phase,
+      final: e.phase === "FINAL",
+      finalFrom: e.finalFrom.toISOString().slice(0, 10),
       method: e.method,
-      final: e.final,
+      measure: e.measure,
+      periodicity: e.periodicity,
+      source: t.source
+        ? { code: t.source.code, kind: t.source.kind, name: { vi: t.source.nameVi, en: t.source.nameEn } }
+        : null,
+      approximate: e.target.approximate,
+      baseYear: e.baseYear,
       base: point(e.base),
+      baseShifted: e.baseShifted,
       latest: point(e.latest),
+      latestOutsideTargetYear: e.latestOutsideTargetYear,
       rateNeeded: finite(e.rateNeeded),
       rateAchieved: finite(e.rateAchieved),
       ratio: finite(e.ratio),
+      tolerance: e.tolerance,
+      stalled: e.stalled,
       points: e.points,
+      reason: e.reason,
       units: t.units,
+      coverage: e.coverage,
     },
   };
 }

@@ -20,7 +20,7 @@ const PROJECTION_END = 2031;
  * quarter, with today's source note for the same quarter (sources are not versioned).
  */
 export function asPublishedSeries(
-  revisions: readonly Omit<ApprovedValue, "indicatorId" | "agencyId" | "isNational">[],
+  revisions: readonly Omit<ApprovedValue, "id" | "indicatorId" | "agencyId" | "isNational" | "approvedAt">[],
   current: readonly SeriesRow[],
   asOf: Quarter,
 ): SeriesRow[] {

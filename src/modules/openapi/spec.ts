@@ -16,7 +16,7 @@ import {
   SuccessionKind,
   TaskProgressStatus,
 } from "@/generated/prisma/enums";
-import { MILESTONE_STATUSES, type TaskStatus } from "@/lib/status";
+import { METHODS, MILESTONE_STATUSES, PHASES, REASONS, type TaskStatus } from "@/lib/status";
 import type { ItemState } from "@/modules/reporting/queries";
 import { z } from "zod";
 import { apiParam, CACHE_BULK, CACHE_PUBLIC } from "@/server/api";
@@ -238,22 +238,72 @@ const schemas = {
     { description: "What is measured, with every target set for it." },
   ),
   SeriesPoint: obj({ period, year: int, quarter, value: num }),
+  StatusPoint: obj({
+    period: d('The period the value describes: "2024-Q3", "2024" or "2023-2024".', {
+      type: "string",
+      pattern: "^\\d{4}(-Q[1-4]|-\\d{4})?$",
+    }),
+    year: d("Year of the period's last quarter.", int),
+    quarter: d("The period's last quarter (4 for a year).", quarter),
+    value: num,
+    provisional: d("Its publisher calls the value provisional.", bool),
+  }),
   StatusExplanation: obj(
     {
-      method: d(
-        "final: the target year is over; cagr / linear: growth rate used; none: not enough data.",
-        oneOf(["final", "cagr", "linear", "none"]),
+      phase: d(
+        "IN_PROGRESS until the end of the milestone year; PROVISIONAL until the data cut-off (the year's end plus the source's cut-off days); FINAL after.",
+        oneOf(PHASES),
       ),
-      final: bool,
-      base: nullable("SeriesPoint"),
-      latest: nullable("SeriesPoint"),
-      rateNeeded: d("Per year: a CAGR fraction (0.052 = 5.2 %/yr) or linear units per year.", nnum),
+      final: d("phase is FINAL.", bool),
+      finalFrom: d("The data cut-off: the day the milestone becomes final.", date),
+      method: d(
+        "What decided the status: threshold (a value against the target), cagr / linear (levels), points (percentage points per year), positions (rank positions per year), rate (latest growth rate against the required one), met (yes/no), none (not enough data).",
+        oneOf(METHODS),
+      ),
+      measure: d("How the indicator's kind measures pace.", oneOf(["LEVEL", "BOUNDED", "RANK", "RATE", "BOOLEAN"])),
+      periodicity: d("One value per quarter, year or two years.", oneOf(["QUARTER", "YEAR", "TWO_YEARS"])),
+      source: {
+        ...obj({ code: str, kind: str, name: bilingual }, { nullable: true }),
+        description:
+          "The source of the national series used; null: the agencies' approved reports (always for per-unit targets).",
+      },
+      approximate: d('An approximate target ("khoảng X"), met within the tolerance.', bool),
+      baseYear: d("The decision's base year, else the year it was issued; null if neither is known.", nint),
+      base: nullable("StatusPoint"),
+      baseShifted: d("The base year had no value: base is the nearest later value.", bool),
+      latest: { ...nullable("StatusPoint"), description: "The deciding (or latest) value." },
+      latestOutsideTargetYear: d(
+        "A past milestone decided by a value whose period does not end in the target year.",
+        bool,
+      ),
+      rateNeeded: d(
+        "Per year: a CAGR fraction (0.052 = 5.2 %/yr), units or percentage points, rank positions gained, or the required rate.",
+        nnum,
+      ),
       rateAchieved: nnum,
-      ratio: d("Achieved over needed rate, signed by direction; null when not computable or infinite.", nnum),
-      points: d("Approved values the status was computed from.", int),
-      units: d("For a per-unit target: the reporting units it was judged on (worst unit wins); 0 otherwise.", int),
+      ratio: d("R, rounded to 2 decimals before classification; null when not computable or infinite.", nnum),
+      tolerance: obj({ value: num, relative: d("A fraction of the base value.", bool) }),
+      stalled: d("The move was within tolerance and counted as none.", bool),
+      points: d("Values (one per period, from the base on) the status was computed from.", int),
+      reason: oneOfOrNull(REASONS),
+      units: d("For a per-unit target: how many expected units had reported; 0 otherwise.", int),
+      coverage: {
+        ...obj(
+          {
+            reported: int,
+            expected: int,
+            required: int,
+            worst: {
+              ...obj({ unitId: int, name: str, status: oneOf(MILESTONE_STATUSES) }, { nullable: true }),
+              description: "The least favourable unit that reported.",
+            },
+          },
+          { nullable: true },
+        ),
+        description: "Per-unit targets: N of M units reported, and how many are needed.",
+      },
     },
-    { description: "How the computed status was reached (Open SDG method)." },
+    { description: "How the computed status was reached (see the methodology)." },
   ),
   StatusOverride: obj(
     { status: oneOf(MILESTONE_STATUSES), reason: str, at: dateTime },

@@ -18,7 +18,9 @@ export type TargetStatus = {
   scopeKind: string;
   scopeLevel: string | null;
   computed: StatusResult;
-  /** How many reporting units a per-unit target was judged on. */
+  /** The source of the national series the status used; null: the agencies' approved reports. */
+  source: { code: string; kind: string; nameVi: string; nameEn: string } | null;
+  /** Per-unit targets: how many of the expected units had reported (0 otherwise). */
   units: number;
   override: { status: MilestoneStatus; reason: string; by: string; at: Date } | null;
   effective: MilestoneStatus;

@@ -4,13 +4,21 @@ import { db } from "@/server/db";
 import { memoByPublicVersion } from "@/server/public-memo";
 import { quarterEnd, type Quarter } from "@/lib/periods";
 import {
+  AGENCY_REPORTING_CUTOFF_DAYS,
   milestoneStatus,
-  worstStatus,
+  perUnitStatus,
   type Comparator,
   type MilestoneStatus,
+  type Periodicity,
   type Point,
+  type SeriesSpec,
   type StatusResult,
+  type TargetSpec,
+  type Unit,
 } from "@/lib/status";
+import type { StatusSourceChoice } from "@/modules/figures/choice";
+import { asPublishedOn } from "@/modules/figures/parse";
+import { statusSourceChoices } from "@/modules/figures/queries";
 import { filterTargets, type TargetFilters, type TargetStatus } from "./filter";
 
 export type { TargetStatus };
@@ -33,6 +41,8 @@ export async function targetStatuses(asOf: Quarter | null = null): Promise<Targe
 }
 
 export type ApprovedValue = {
+  /** The observation's id: the last tie-break between two values of one period. */
+  id: number;
   indicatorId: number;
   agencyId: number;
   isNational: boolean;
@@ -40,6 +50,7 @@ export type ApprovedValue = {
   quarter: number;
   value: number;
   illustrative: boolean;
+  approvedAt: Date;
 };
 
 /**
@@ -60,21 +71,26 @@ export async function approvedValues(
         ...(opts.national !== undefined ? { isNational: opts.national } : {}),
       },
       select: {
+        id: true,
         indicatorId: true,
         agencyId: true,
         isNational: true,
         year: true,
         quarter: true,
         approvedValue: true,
+        approvedAt: true,
         illustrative: true,
       },
     });
-    return rows.filter((r) => r.approvedValue != null).map((r) => ({ ...r, value: r.approvedValue! }));
+    return rows
+      .filter((r) => r.approvedValue != null)
+      .map(({ approvedValue, approvedAt, ...r }) => ({ ...r, value: approvedValue!, approvedAt: approvedAt! }));
   }
   const ids = opts.indicatorIds ?? null;
   const national = opts.national ?? null;
   return db.$queryRaw<ApprovedValue[]>`
-    SELECT DISTINCT ON (o.id) o."indicatorId", o."agencyId", o."isNational", o.year, o.quarter, r.value, o.illustrative
+    SELECT DISTINCT ON (o.id) o.id, o."indicatorId", o."agencyId", o."isNational", o.year, o.quarter, r.value,
+      o.illustrative, r."createdAt" AS "approvedAt"
     FROM "ObservationRevision" r JOIN "Observation" o ON o.id = r."observationId"
     WHERE r.state = 'APPROVED' AND r."createdAt" <= ${at} AND r.value IS NOT NULL
       AND (${ids}::int[] IS NULL OR o."indicatorId" = ANY(${ids}::int[]))
@@ -82,89 +98,177 @@ export async function approvedValues(
     ORDER BY o.id, r.version DESC`;
 }
 
+const asPoint = (o: ApprovedValue): Point => ({
+  year: o.year,
+  quarter: o.quarter,
+  value: o.value,
+  at: o.approvedAt.getTime(),
+  id: o.id,
+});
+
+/** A published figure as a point: dated by the last quarter of its period, tied by its release. */
+const figurePoint = (f: { id: number; periodEnd: Date; value: number; releaseDate: Date; provisional: boolean }) => ({
+  year: f.periodEnd.getUTCFullYear(),
+  quarter: Math.floor(f.periodEnd.getUTCMonth() / 3) + 1,
+  value: f.value,
+  at: f.releaseDate.getTime(),
+  id: f.id,
+  provisional: f.provisional,
+});
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
+  (m.get(k) ?? m.set(k, []).get(k)!).push(v);
+}
+
+/**
+ * The series a national target is judged on: the chosen source's figures as published by `now`
+ * (the latest release per period), or the agencies' approved national values when none is chosen.
+ */
+async function nationalSeries(now: Date, historical: boolean, choices: Map<number, StatusSourceChoice>) {
+  const chosen = [...choices.values()].filter((c) => c.source);
+  const [approved, figures] = await Promise.all([
+    approvedValues(now, { historical, national: true }),
+    chosen.length
+      ? db.publishedFigure.findMany({
+          where: {
+            releaseDate: { lte: now },
+            OR: chosen.map((c) => ({ indicatorId: c.indicatorId, sourceId: c.source!.id })),
+          },
+          select: {
+            id: true,
+            indicatorId: true,
+            sourceId: true,
+            period: true,
+            periodEnd: true,
+            value: true,
+            provisional: true,
+            releaseDate: true,
+          },
+        })
+      : [],
+  ]);
+  const series = new Map<number, Point[]>();
+  for (const f of asPublishedOn(figures, now)) push(series, f.indicatorId, figurePoint(f));
+  for (const o of approved) if (!choices.get(o.indicatorId)?.source) push(series, o.indicatorId, asPoint(o));
+  return series;
+}
+
+/** "cấp bộ, tỉnh": the units a ministry/province-level floor expects. */
+const CENTRAL_PROVINCE_KINDS: readonly string[] = ["MINISTRY", "MINISTRY_LEVEL", "GOV_AGENCY", "PROVINCE"];
+
+const isPerUnit = (t: { scopeKind: string; scopeLevel: string | null }) =>
+  t.scopeKind === "EACH" || (t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE");
+
+/**
+ * The units each per-unit indicator expects (agencies assigned it, not as the national reporter,
+ * existing at `now`), with their approved values. Per-unit floors always use agency reporting.
+ */
+async function unitSeries(now: Date, historical: boolean, indicatorIds: number[]) {
+  if (!indicatorIds.length) return new Map<number, (Unit & { kind: string })[]>();
+  const [assigned, values] = await Promise.all([
+    db.indicatorAssignment.findMany({
+      where: {
+        indicatorId: { in: indicatorIds },
+        national: false,
+        agency: {
+          AND: [
+            { OR: [{ validFrom: null }, { validFrom: { lte: now } }] },
+            { OR: [{ validTo: null }, { validTo: { gt: now } }] },
+          ],
+        },
+      },
+      select: { indicatorId: true, agency: { select: { id: true, nameVi: true, kind: true } } },
+      orderBy: { agencyId: "asc" },
+    }),
+    approvedValues(now, { historical, national: false, indicatorIds }),
+  ]);
+  const byUnit = new Map<string, Point[]>();
+  for (const o of values) push(byUnit, `${o.indicatorId}|${o.agencyId}`, asPoint(o));
+  const out = new Map<number, (Unit & { kind: string })[]>();
+  for (const a of assigned)
+    push(out, a.indicatorId, {
+      unitId: a.agency.id,
+      name: a.agency.nameVi,
+      kind: a.agency.kind,
+      series: byUnit.get(`${a.indicatorId}|${a.agency.id}`) ?? [],
+    });
+  return out;
+}
+
+export type StatusSourceRef = { code: string; kind: string; nameVi: string; nameEn: string } | null;
+
 /** Unmemoised: every query and the status of every target (benchmarks time this directly). */
 export async function computeStatuses(now: Date, opts: { historical?: boolean } = {}): Promise<TargetStatus[]> {
   const historical = opts.historical ?? false;
-  const nowYear = now.getUTCFullYear();
-  const nowQuarter = Math.floor(now.getUTCMonth() / 3) + 1;
-  const [targets, national, overrides] = await Promise.all([
+  const [targets, choices, overrides] = await Promise.all([
     db.target.findMany({
       include: {
-        indicator: { select: { id: true, code: true, pillar: true, kind: true, direction: true } },
-        document: { select: { key: true, numberCanonical: true, inForce: true } },
+        indicator: {
+          select: {
+            id: true,
+            code: true,
+            pillar: true,
+            kind: true,
+            direction: true,
+            periodicity: true,
+            minValue: true,
+            maxValue: true,
+          },
+        },
+        document: { select: { key: true, numberCanonical: true, inForce: true, baseYear: true, issuedOn: true } },
       },
       orderBy: { id: "asc" },
     }),
-    approvedValues(now, { historical, national: true }),
+    statusSourceChoices(now),
     db.statusOverride.findMany({
       where: { createdAt: { lte: now }, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] },
       orderBy: { createdAt: "asc" },
     }),
   ]);
-  const perUnitIndicators = [
-    ...new Set(
-      targets
-        .filter((t) => t.scopeKind === "EACH" || (t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE"))
-        .map((t) => t.indicatorId),
-    ),
-  ];
-  const units = perUnitIndicators.length
-    ? await approvedValues(now, { historical, national: false, indicatorIds: perUnitIndicators })
-    : [];
-  const users = new Map(
-    (
-      await db.user.findMany({
-        where: { id: { in: overrides.map((o) => o.userId) } },
-        select: { id: true, name: true },
-      })
-    ).map((u) => [u.id, u.name]),
-  );
-
-  const inPast = (p: { year: number; quarter: number }) =>
-    p.year < nowYear || (p.year === nowYear && p.quarter <= nowQuarter);
-  const nationalSeries = new Map<number, Point[]>();
-  for (const o of national) {
-    if (!inPast(o)) continue;
-    (nationalSeries.get(o.indicatorId) ?? nationalSeries.set(o.indicatorId, []).get(o.indicatorId)!).push({
-      year: o.year,
-      quarter: o.quarter,
-      value: o.value,
-    });
-  }
-  const unitSeries = new Map<number, Map<number, Point[]>>();
-  for (const o of units) {
-    if (!inPast(o)) continue;
-    const byAgency = unitSeries.get(o.indicatorId) ?? unitSeries.set(o.indicatorId, new Map()).get(o.indicatorId)!;
-    (byAgency.get(o.agencyId) ?? byAgency.set(o.agencyId, []).get(o.agencyId)!).push({
-      year: o.year,
-      quarter: o.quarter,
-      value: o.value,
-    });
-  }
+  const perUnitIds = [...new Set(targets.filter(isPerUnit).map((t) => t.indicatorId))];
+  const [national, units, users] = await Promise.all([
+    nationalSeries(now, historical, choices),
+    unitSeries(now, historical, perUnitIds),
+    db.user.findMany({ where: { id: { in: overrides.map((o) => o.userId) } }, select: { id: true, name: true } }),
+  ]);
+  const userName = new Map(users.map((u) => [u.id, u.name]));
   const latestOverride = new Map<number, (typeof overrides)[number]>();
   for (const o of overrides) latestOverride.set(o.targetId, o);
 
   return targets.map((t) => {
-    const spec = {
+    const spec: TargetSpec = {
       year: t.year,
       comparator: t.comparator as Comparator,
       value: t.value,
       kind: t.indicator.kind,
       direction: t.indicator.direction,
+      baseYear: t.document.baseYear ?? t.document.issuedOn?.getUTCFullYear() ?? null,
+      approximate: t.approximate,
+      min: t.indicator.minValue,
+      max: t.indicator.maxValue,
     };
+    const periodicity = t.indicator.periodicity as Periodicity;
+    const agencySpec: SeriesSpec = { periodicity, cutoffDays: AGENCY_REPORTING_CUTOFF_DAYS };
+    const chosen = choices.get(t.indicatorId)?.source ?? null;
     let computed: StatusResult;
-    let unitCount = 0;
-    const perUnit = t.scopeKind === "EACH" || (t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE");
-    if (perUnit && unitSeries.get(t.indicatorId)?.size) {
-      // A floor for every unit: the target stands or falls with its least favourable unit.
-      const results = [...unitSeries.get(t.indicatorId)!.values()].map((s) => milestoneStatus(spec, s, now));
-      unitCount = results.length;
-      computed = worstStatus(results) ?? milestoneStatus(spec, [], now);
-    } else if (t.scopeKind === "GOV_LEVEL" && t.scopeLevel !== "CENTRAL_PROVINCE") {
+    let source: StatusSourceRef = null;
+    if (isPerUnit(t)) {
+      const expected = (units.get(t.indicatorId) ?? []).filter(
+        (u) => t.scopeKind === "EACH" || CENTRAL_PROVINCE_KINDS.includes(u.kind),
+      );
+      computed = perUnitStatus(spec, expected, now, t.minCoverage, agencySpec);
+    } else if (t.scopeKind === "GOV_LEVEL") {
       // District and commune figures are not reported (the district tier was abolished in 2025).
-      computed = milestoneStatus(spec, [], now);
+      computed = milestoneStatus(spec, [], now, agencySpec, "LEVEL_NOT_REPORTED");
+    } else if (t.scopeKind === "SUBGROUP") {
+      // Never the whole population's series for a subgroup's target; no subgroup series exist yet.
+      computed = milestoneStatus(spec, [], now, agencySpec, "NO_SUBGROUP_SERIES");
     } else {
-      computed = milestoneStatus(spec, nationalSeries.get(t.indicatorId) ?? [], now);
+      source = chosen && { code: chosen.code, kind: chosen.kind, nameVi: chosen.nameVi, nameEn: chosen.nameEn };
+      computed = milestoneStatus(spec, national.get(t.indicatorId) ?? [], now, {
+        periodicity,
+        cutoffDays: chosen?.cutoffDays ?? AGENCY_REPORTING_CUTOFF_DAYS,
+      });
     }
     const ov = latestOverride.get(t.id);
     return {
@@ -182,9 +286,15 @@ export async function computeStatuses(now: Date, opts: { historical?: boolean } 
       scopeKind: t.scopeKind,
       scopeLevel: t.scopeLevel,
       computed,
-      units: unitCount,
+      source,
+      units: computed.explanation.coverage?.reported ?? 0,
       override: ov
-        ? { status: ov.status as MilestoneStatus, reason: ov.reason, by: users.get(ov.userId) ?? "?", at: ov.createdAt }
+        ? {
+            status: ov.status as MilestoneStatus,
+            reason: ov.reason,
+            by: userName.get(ov.userId) ?? "?",
+            at: ov.createdAt,
+          }
         : null,
       effective: (ov?.status as MilestoneStatus | undefined) ?? computed.status,
     };

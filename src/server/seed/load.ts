@@ -262,6 +262,27 @@ function checkRegistries(
 }
 
 /** Every target, task, heading and note of one document: known references, verbatim quotes, lines. */
+/**
+ * The status method's inputs: a base year cannot postdate the decision, and a coverage share only
+ * means something for a per-unit floor.
+ */
+function checkStatusInputs(file: string, d: Loaded["docs"][number], issues: SeedIssue[]) {
+  const { baseYear, issuedOn } = d.document;
+  if (baseYear != null && issuedOn && baseYear > Number(issuedOn.slice(0, 4)))
+    issues.push({
+      file,
+      item: "document.baseYear",
+      reason: `base year ${baseYear} is after the issue date ${issuedOn}`,
+    });
+  for (const t of d.targets) {
+    const perUnit = t.scope.kind === "EACH" || (t.scope.kind === "GOV_LEVEL" && t.scope.level === "CENTRAL_PROVINCE");
+    if (t.minCoverage != null && !perUnit)
+      issues.push({ file, item: `target ${t.id}`, reason: "minCoverage is only for per-unit targets" });
+    if (baseYear != null && t.year < baseYear)
+      issues.push({ file, item: `target ${t.id}`, reason: `year ${t.year} is before the base year ${baseYear}` });
+  }
+}
+
 function checkDocument(
   dir: string,
   d: Loaded["docs"][number],
@@ -273,6 +294,7 @@ function checkDocument(
   if (docKeys.has(d.document.key))
     issues.push({ file, item: "document", reason: `key ${d.document.key} is used by another file` });
   docKeys.add(d.document.key);
+  checkStatusInputs(file, d, issues);
   const source = path.join(dir, "documents", d.document.sourceFile);
   if (!existsSync(source)) {
     issues.push({

@@ -17,6 +17,8 @@ export const indicatorSchema = z.object({
   kind: z.enum(["PERCENT", "COUNT", "RATE_PER_YEAR", "RANK", "BOOLEAN", "AMOUNT"]),
   unit: z.string().min(1),
   direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]),
+  /** How often the quantity is measured: one status point per period (src/lib/status.ts). */
+  periodicity: z.enum(["QUARTER", "YEAR", "TWO_YEARS"]).default("QUARTER"),
   min: z.number().nullable().optional(),
   max: z.number().nullable().optional(),
   descriptionVi: nullableText,
@@ -87,6 +89,8 @@ const targetSchema = z.object({
   line: z.number().int().positive(),
   quote: z.string().min(3),
   approximate: z.boolean().default(false),
+  /** Per-unit floors: the share of expected units that must have reported; absent: all. */
+  minCoverage: z.number().gt(0).max(1).nullable().optional(),
   noteVi: nullableText,
   noteEn: nullableText,
 });
@@ -139,6 +143,8 @@ export const documentFileSchema = z.object({
     kind: z.enum(["DECISION", "ACTION_PLAN", "STRATEGY", "PROGRAMME", "DRAFT", "PRESS_SUMMARY"]),
     inForce: z.boolean(),
     issuedOn: isoDate.nullable(),
+    /** The base year the decision states ("so với năm 2020", "so với hiện nay"); absent: its issue year. */
+    baseYear: year.nullable().optional(),
     issuer: nullableText,
     titleVi: z.string().min(1),
     titleEn: z.string().min(1),
@@ -244,6 +250,8 @@ export const publishedFiguresSchema = z.object({
       nameVi: z.string().min(1),
       nameEn: z.string().min(1),
       url: z.string().url().nullable().optional(),
+      /** Days after a period's end before its figures are in (statuses stay provisional until then). */
+      cutoffDays: z.number().int().min(0).max(800),
     }),
   ),
   figures: z.array(

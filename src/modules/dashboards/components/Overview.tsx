@@ -393,7 +393,12 @@ async function TargetList({
                       {l?.illustrative && <span className="block text-xs text-slate-500">{m.common.illustrative}</span>}
                     </td>
                     <td className="px-2 py-2">
-                      <StatusBadge status={t.effective} m={d} overridden={!!t.override} />
+                      <StatusBadge
+                        status={t.effective}
+                        m={d}
+                        overridden={!!t.override}
+                        phase={t.computed.explanation.phase}
+                      />
                       {t.override && (
                         <span className="mt-1 block text-xs text-slate-600">
                           {d.computed}: {d.statuses[t.computed.status]}
@@ -401,7 +406,7 @@ async function TargetList({
                       )}
                     </td>
                     <td className="px-2 py-2 text-xs text-slate-700">
-                      {explainStatus(t.computed, ind, lang, d, t.units)}
+                      {explainStatus(t.computed, ind, lang, d, t.units, t.source)}
                     </td>
                   </tr>
                 );

@@ -189,7 +189,14 @@ function TargetList({
                   </span>{" "}
                   · {scopeText(t, m)}
                 </p>
-                {s && <StatusBadge status={s.effective} m={d} overridden={!!s.override} />}
+                {s && (
+                  <StatusBadge
+                    status={s.effective}
+                    m={d}
+                    overridden={!!s.override}
+                    phase={s.computed.explanation.phase}
+                  />
+                )}
               </div>
               <blockquote lang="vi" className="mt-1 text-sm italic">
                 “{t.quote}”
@@ -215,7 +222,7 @@ function TargetList({
                       . {d.computed}: {d.statuses[s.computed.status]}.
                     </span>
                   )}
-                  {explainStatus(s.computed, ind, lang, d, s.units)}
+                  {explainStatus(s.computed, ind, lang, d, s.units, s.source)}
                 </p>
               )}
               {s && <OverrideForm targetId={t.id} current={s.effective} m={d} hasOverride={!!s.override} />}

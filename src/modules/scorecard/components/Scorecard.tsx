@@ -205,7 +205,7 @@ function indicatorCard({ lang, m, asOf }: Ctx, ind: Indicator, targets: TargetSt
             <span className="font-medium">{t.year}</span>
             <span>{formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}</span>
             <span className="text-slate-500">{`(${t.documentNumber ?? t.documentKey})`}</span>
-            <StatusBadge status={t.effective} m={d} overridden={!!t.override} />
+            <StatusBadge status={t.effective} m={d} overridden={!!t.override} phase={t.computed.explanation.phase} />
           </li>
         ))}
       </ul>
