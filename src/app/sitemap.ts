@@ -15,6 +15,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     "",
     "/tasks",
     "/sources",
+    "/methodology",
     ...documents.flatMap((key) => [`/decisions/${key}`, `/documents/${key}`]),
     ...indicators.map((code) => `/indicators/${code}`),
   ];

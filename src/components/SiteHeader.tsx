@@ -29,6 +29,9 @@ export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
           <Link href={`/${lang}/sources`} prefetch={false} className="hover:underline">
             {m.figures.nav}
           </Link>
+          <Link href={`/${lang}/methodology`} prefetch={false} className="hover:underline">
+            {m.methodology.nav}
+          </Link>
           <Link href="/api/v1" prefetch={false} className="hover:underline">
             {m.nav.api}
           </Link>

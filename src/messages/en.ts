@@ -3,6 +3,7 @@ import { dashboardEn } from "./dashboard";
 import { errorsEn } from "./errors";
 import { excelEn } from "./excel";
 import { figuresEn } from "./figures";
+import { methodologyEn } from "./methodology";
 import { opsEn } from "./ops";
 import { publicEn } from "./public";
 import type { Messages } from "./vi";
@@ -12,6 +13,7 @@ export const en: Messages = {
   excel: excelEn,
   figures: figuresEn,
   ops: opsEn,
+  methodology: methodologyEn,
   errors: errorsEn,
   dashboard: dashboardEn,
   public: publicEn,

@@ -5,6 +5,7 @@ import { dashboardVi } from "./dashboard";
 import { errorsVi } from "./errors";
 import { excelVi } from "./excel";
 import { figuresVi } from "./figures";
+import { methodologyVi } from "./methodology";
 import { opsVi } from "./ops";
 import { publicVi } from "./public";
 
@@ -13,6 +14,7 @@ export const vi = {
   excel: excelVi,
   figures: figuresVi,
   ops: opsVi,
+  methodology: methodologyVi,
   errors: errorsVi,
   dashboard: dashboardVi,
   public: publicVi,

@@ -11,6 +11,7 @@ const PAGES = [
   "/indicators/egdi-rank",
   "/tasks",
   "/sources",
+  "/methodology",
   "/archive/2026-Q2",
 ];
 

@@ -47,6 +47,7 @@ const PUBLIC_PATHS: PublicPath[] = [
   { re: new RegExp(`^/${LANG}/(?:decisions|documents|indicators)/${SLUG}/?$`), params: [] },
   { re: new RegExp(`^/${LANG}/tasks/?$`), params: TASK_PARAMS },
   { re: new RegExp(`^/${LANG}/sources/?$`), params: ["indicator", "page"] },
+  { re: new RegExp(`^/${LANG}/methodology/?$`), params: [] },
   { re: new RegExp(`^/${LANG}/archive/${SLUG}(?:/indicators/${SLUG})?/?$`), params: [] },
   { re: /^\/api\/v1(?!\/reporting(?:\/|$))(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9._-]+)*\/?$/, params: "api" },
   { re: /^\/(?:sitemap\.xml|robots\.txt)$/, params: [] },
