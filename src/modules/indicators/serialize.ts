@@ -1,4 +1,5 @@
 import { decisionRef } from "@/modules/decisions/serialize";
+import { targetSentence } from "@/modules/statuses/sentence";
 import type { IndicatorWithTargets } from "./queries";
 import type { TargetStatus } from "@/modules/statuses/filter";
 import type { UsedPoint } from "@/lib/status";
@@ -69,6 +70,8 @@ export function targetStatusToApi(t: TargetStatus) {
       ? { status: t.override.status, reason: t.override.reason, at: t.override.at.toISOString() }
       : null,
     explanation: {
+      // what a reader is told, in both languages; the fields below are how it was decided
+      sentence: { vi: targetSentence(t, "vi"), en: targetSentence(t, "en") },
       phase: e.phase,
       final: e.phase === "FINAL",
       finalFrom: e.finalFrom.toISOString().slice(0, 10),

@@ -250,6 +250,10 @@ const schemas = {
   }),
   StatusExplanation: obj(
     {
+      sentence: d(
+        "The status in one plain sentence (what was needed, what happened, what it means, then any warning), in Vietnamese and English.",
+        bilingual,
+      ),
       phase: d(
         "IN_PROGRESS until the end of the milestone year; PROVISIONAL until the data cut-off (the year's end plus the source's cut-off days); FINAL after.",
         oneOf(PHASES),

@@ -8,6 +8,8 @@ export type TargetStatus = {
   targetKey: string;
   indicatorId: number;
   indicatorCode: string;
+  /** What the explanation sentence needs to write the values. */
+  indicator: { unit: string; kind: string };
   documentKey: string;
   documentNumber: string | null;
   documentInForce: boolean;

@@ -207,6 +207,7 @@ export async function computeStatuses(now: Date, opts: { historical?: boolean } 
           select: {
             id: true,
             code: true,
+            unit: true,
             pillar: true,
             kind: true,
             direction: true,
@@ -276,6 +277,7 @@ export async function computeStatuses(now: Date, opts: { historical?: boolean } 
       targetKey: t.key,
       indicatorId: t.indicatorId,
       indicatorCode: t.indicator.code,
+      indicator: { unit: t.indicator.unit, kind: t.indicator.kind },
       documentKey: t.document.key,
       documentNumber: t.document.numberCanonical,
       documentInForce: t.document.inForce,

@@ -2,7 +2,7 @@
 // what it means, then the warnings a reader must not miss (provisional, an old deciding value, a
 // shifted base). Ranks read as places ("hạng 71"), never as negative growth rates. Pure.
 import type { Lang } from "@/i18n/config";
-import { fill, type Messages } from "@/i18n/messages";
+import { fill, getMessages, type Messages } from "@/i18n/messages";
 import { formatDate, formatNumber, formatThreshold, formatValue } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
 import type { Explanation, StatusResult, UsedPoint } from "@/lib/status";
@@ -114,4 +114,13 @@ export function statusSentence(
   opts: { source?: string } = {},
 ): string {
   return [mainClause(r, ind, lang, m), ...notes(r, lang, m, opts.source)].join(" ");
+}
+
+/** A computed target status's sentence, naming the source its national series came from. */
+export function targetSentence(
+  t: { computed: StatusResult; indicator: Indicator; source: { nameVi: string; nameEn: string } | null },
+  lang: Lang,
+): string {
+  const source = t.source ? (lang === "vi" ? t.source.nameVi : t.source.nameEn) : undefined;
+  return statusSentence(t.computed, t.indicator, lang, getMessages(lang).methodology.sentence, { source });
 }

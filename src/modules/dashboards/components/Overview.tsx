@@ -7,7 +7,7 @@ import { formatThreshold, formatValue } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
 import { MILESTONE_STATUSES } from "@/lib/status";
 import { latestApprovedNational } from "@/modules/indicators/queries";
-import { explainStatus } from "@/modules/statuses/explain";
+import { targetSentence } from "@/modules/statuses/sentence";
 import { countBy, filterTargets, sortByStatus, type TargetStatus } from "@/modules/statuses/filter";
 import { listTargets } from "@/modules/statuses/queries";
 import { StatusBadge } from "@/modules/statuses/components/StatusBadge";
@@ -405,9 +405,7 @@ async function TargetList({
                         </span>
                       )}
                     </td>
-                    <td className="px-2 py-2 text-xs text-slate-700">
-                      {explainStatus(t.computed, ind, lang, d, t.units, t.source)}
-                    </td>
+                    <td className="px-2 py-2 text-xs text-slate-700">{targetSentence(t, lang)}</td>
                   </tr>
                 );
               })}

@@ -5,7 +5,7 @@ import { fill, type Messages } from "@/i18n/messages";
 import { formatDate, formatThreshold, formatValue } from "@/lib/format";
 import { formatQuarter, fractionalYear, type Quarter } from "@/lib/periods";
 import { approvedValues, asOfDate, targetStatuses, type TargetStatus } from "@/modules/statuses/queries";
-import { explainStatus } from "@/modules/statuses/explain";
+import { targetSentence } from "@/modules/statuses/sentence";
 import { OverrideForm } from "@/modules/statuses/components/OverrideForm";
 import { StatusBadge } from "@/modules/statuses/components/StatusBadge";
 import { scopeText } from "../labels";
@@ -222,7 +222,10 @@ function TargetList({
                       . {d.computed}: {d.statuses[s.computed.status]}.
                     </span>
                   )}
-                  {explainStatus(s.computed, ind, lang, d, s.units, s.source)}
+                  {targetSentence(s, lang)}{" "}
+                  <a href={`/${lang}/methodology#method`} className="text-brand-700 underline">
+                    {m.methodology.sentence.how}
+                  </a>
                 </p>
               )}
               {s && <OverrideForm targetId={t.id} current={s.effective} m={d} hasOverride={!!s.override} />}
