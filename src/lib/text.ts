@@ -1,6 +1,29 @@
 // Whitespace-normalised matching: the documents are OCR'd and break lines mid-sentence, so a
 // quote is "verbatim" when it matches after runs of whitespace collapse to one space.
 
+/**
+ * Lower case without Vietnamese diacritics (đ → d included) and with runs of space collapsed, so
+ * "kinh te so" finds "Kinh tế số": Vietnamese users often type without accents.
+ */
+export function foldText(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Every word of `q` appears in `folded` (a text already passed through foldText). */
+export function containsWords(folded: string, q: string): boolean {
+  return foldText(q)
+    .split(" ")
+    .filter(Boolean)
+    .every((w) => folded.includes(w));
+}
+
 export function normaliseWhitespace(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }

@@ -1,16 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { archiveHref, cardMatches, cardQuery, nearestPoint, pointerKey, shownText, withQuery } from "./logic";
+import {
+  archiveHref,
+  cardMatches,
+  cardQuery,
+  cardSearch,
+  nearestPoint,
+  pointerKey,
+  shownText,
+  withQuery,
+} from "./logic";
 
 describe("card filter", () => {
   const card = {
-    search: "tỷ trọng kinh tế số trong gdp digital economy share of gdp digital-economy-gdp-share",
+    search: cardSearch("Tỷ trọng kinh tế số trong GDP", "Digital economy share of GDP", "digital-economy-gdp-share"),
     pillar: "DIGITAL_ECONOMY",
     statuses: "ON_TRACK MISSED",
   };
-  it("normalises the typed text as data-search is (trimmed, Vietnamese lower case)", () => {
+  it("folds the typed text as data-search is (trimmed, lower case, no diacritics)", () => {
     const f = cardQuery((n) => ({ q: "  Kinh Tế SỐ ", pillar: "", status: "" })[n]);
-    expect(f).toEqual({ q: "kinh tế số", pillar: "", status: "" });
+    expect(f).toEqual({ q: "kinh te so", pillar: "", status: "" });
     expect(cardMatches(card, f)).toBe(true);
+  });
+  it("finds Vietnamese names typed without accents, đ included, word by word", () => {
+    const q = (text: string) => cardQuery((n) => ({ q: text, pillar: "", status: "" })[n]);
+    expect(cardMatches(card, q("kinh te so"))).toBe(true);
+    expect(cardMatches(card, q("ty trong GDP"))).toBe(true);
+    expect(cardMatches(card, q("gdp kinh te"))).toBe(true);
+    expect(cardMatches({ search: cardSearch("Chuyển đổi số") }, q("chuyen doi so"))).toBe(true);
+    expect(cardMatches({ search: cardSearch("Chuyển đổi số") }, q("chuyen dôi sô"))).toBe(true);
+    expect(cardMatches(card, q("kinh te xa hoi"))).toBe(false);
   });
   it("treats missing form fields as no filter", () => {
     expect(cardQuery(() => null)).toEqual({ q: "", pillar: "", status: "" });

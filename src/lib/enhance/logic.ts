@@ -2,20 +2,26 @@
 // components (pages rendered by Next for signed-in visitors and client-side navigations) and by
 // the small script that enhances the script-free pages anonymous visitors get (./lite.ts), so the
 // two can never disagree.
+import { containsWords, foldText } from "../text";
 
 export type CardQuery = { q: string; pillar: string; status: string };
 /** What an indicator card carries in its data attributes (data-search, data-pillar, data-statuses). */
 export type CardData = { search?: string; pillar?: string; statuses?: string };
 
-/** The scorecard filter's form values, normalised as the cards' data-search is. */
+/** The scorecard filter's form values, folded as the cards' data-search is (cardSearch). */
 export function cardQuery(get: (name: string) => unknown): CardQuery {
   const s = (name: string) => String(get(name) ?? "");
-  return { q: s("q").trim().toLocaleLowerCase("vi"), pillar: s("pillar"), status: s("status") };
+  return { q: foldText(s("q")), pillar: s("pillar"), status: s("status") };
+}
+
+/** A card's data-search: its names and code, folded, so a query typed without accents finds it. */
+export function cardSearch(...parts: string[]): string {
+  return foldText(parts.join(" "));
 }
 
 export function cardMatches(card: CardData, f: CardQuery): boolean {
   return (
-    (!f.q || (card.search ?? "").includes(f.q)) &&
+    (!f.q || containsWords(card.search ?? "", f.q)) &&
     (!f.pillar || card.pillar === f.pillar) &&
     (!f.status || (card.statuses ?? "").split(" ").includes(f.status))
   );

@@ -1,5 +1,6 @@
 // Filters of the public task list and its CSV, kept in the URL so a view can be shared.
 // Invalid values are dropped, not fatal. Pure: used by the page, the CSV route and the tests.
+import { containsWords, foldText } from "@/lib/text";
 import { z } from "zod";
 import type { TaskStatus } from "@/lib/status";
 import { apiParam } from "@/server/api";
@@ -45,24 +46,8 @@ export function taskFiltersQuery(f: Partial<TaskFilters>): string {
   return s ? `?${s}` : "";
 }
 
-/** Lower case without Vietnamese diacritics, so "cong nghe" finds "công nghệ". */
-function foldText(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 /** Every word of the query appears in one of the fields (diacritics and case ignored). */
 export function matchesText(fields: readonly (string | null | undefined)[], q: string | undefined): boolean {
   if (!q) return true;
-  const hay = foldText(fields.filter(Boolean).join(" \u0000 "));
-  return foldText(q)
-    .split(" ")
-    .filter(Boolean)
-    .every((w) => hay.includes(w));
+  return containsWords(foldText(fields.filter(Boolean).join(" \u0000 ")), q);
 }

@@ -1,4 +1,5 @@
 import { clockNow } from "@/server/clock";
+import { cardSearch } from "@/lib/enhance/logic";
 import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
@@ -178,7 +179,7 @@ function indicatorCard({ lang, m, asOf }: Ctx, ind: Indicator, targets: TargetSt
       data-card
       data-pillar={ind.pillar}
       data-statuses={[...new Set(ts.map((t) => t.effective))].join(" ")}
-      data-search={`${ind.nameVi} ${ind.nameEn} ${ind.code}`.toLocaleLowerCase("vi")}
+      data-search={cardSearch(ind.nameVi, ind.nameEn, ind.code)}
       className="indicator-card"
       data-testid="indicator-card"
     >
