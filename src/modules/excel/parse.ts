@@ -333,7 +333,7 @@ function identify(
   seen: Map<string, number>,
   rawVersion: number | null,
   errors: RowError[],
-  kind: "indicator" | "task",
+  kind: keyof Kinds,
 ): RowError | null {
   if (r.stray.length)
     errors.push({ field: null, message: msg("excel.rows.stray", { columns: r.stray.map(columnLetter).join(", ") }) });
@@ -350,9 +350,11 @@ function identify(
 const outcomeOf = (errors: RowError[], changed: boolean) =>
   errors.length ? ("error" as const) : changed ? ("change" as const) : ("same" as const);
 
-/** The free-text cells of a row, as typed. */
-const textsOf = <K extends string>(r: SheetRow<K>, keys: readonly K[]) =>
-  Object.fromEntries(keys.map((k) => [k, r.get(k)])) as Record<K, string>;
+/** The cells a reporter types freely (as typed) and the evidence link (the link of a linked cell). */
+const entered = <K extends string, T extends K>(r: SheetRow<K | "evidenceUrl">, texts: readonly T[]) => ({
+  ...(Object.fromEntries(texts.map((k) => [k, r.get(k)])) as Record<T, string>),
+  evidenceUrl: r.get("evidenceUrl", true).trim(),
+});
 
 /** Whether a stored record's text fields differ from the row's (blank cells read as null). */
 const textsDiffer = <F extends string>(
@@ -362,106 +364,120 @@ const textsDiffer = <F extends string>(
 ) => keys.some((k) => stored[k] !== clean(input[k]));
 
 type ImportRow = IndicatorImportRow | TaskImportRow;
+type Read<Row extends ImportRow> = Omit<Row, "outcome" | "errors">;
 
 /**
- * What differs between the two sheets; everything else (header, data rows, version cell, id and
- * permission checks, editability, outcome) is one pipeline, `parseSheet`.
+ * How a sheet's rows name their item: the columns, the hidden id column, the context's items by id
+ * and this agency's records of the quarter by item id, and the flag that lets the agency write it.
  */
-type RowKind<K extends string, Item extends { allowed: boolean }, Row extends ImportRow> = {
-  columns: readonly ColumnSpec<K>[];
-  /** The hidden column that names the item, and the message group of its id checks. */
-  idColumn: K;
-  messages: "indicator" | "task";
-  find: (ctx: ImportContext, id: string) => Item | undefined;
-  /** The row as read, before any check of its content: what an unusable row shows. */
-  read: (r: SheetRow<K>, id: string, item: Item | undefined, version: number) => Omit<Row, "outcome" | "errors">;
-  /**
-   * A known, permitted row's content checked against what is stored: the row to show, whether
-   * it would change anything, and what is stored now (for the editability checks).
-   */
-  check: (
-    read: Omit<Row, "outcome" | "errors">,
-    item: Item,
-    ctx: ImportContext,
-    errors: RowError[],
-  ) => { row: Omit<Row, "outcome" | "errors">; changed: boolean; stored: Editable | undefined };
+const SHEET_ITEMS = {
+  indicator: { columns: INDICATOR_COLUMNS, id: "code", items: "indicators", records: "observations", flag: "assigned" },
+  task: { columns: TASK_COLUMNS, id: "key", items: "tasks", records: "progress", flag: "led" },
+} as const;
+
+type Kinds = {
+  indicator: { column: IndicatorColumn; item: IndicatorInfo; stored: MapValue<ImportContext["observations"]> };
+  task: { column: TaskColumn; item: TaskInfo; stored: MapValue<ImportContext["progress"]> };
+};
+type MapValue<M> = M extends Map<unknown, infer V> ? V : never;
+
+/**
+ * What differs between the two sheets' rows: how a row is read and checked. Everything else
+ * (header, data rows, version cell, id and permission checks, editability, outcome) is one
+ * pipeline, `parseSheet`.
+ */
+type RowKind<
+  N extends keyof Kinds,
+  Row extends ImportRow,
+  K extends string = Kinds[N]["column"],
+  Item = Kinds[N]["item"],
+  Stored = Kinds[N]["stored"],
+> = {
+  name: N;
+  /** The row as read, before any check (what an unusable row shows), but for line, version and current. */
+  read: (r: SheetRow<K>, id: string, item: Item | undefined) => Omit<Read<Row>, "row" | "version" | "current">;
+  /** A row left as the template had it: its errors (it writes nothing), or null when it was filled in. */
+  untouched?: (input: Row["input"], stored: Stored | undefined) => RowError[] | null;
+  /** The reporting form's rules: their errors and the figure as they read it. */
+  rules: (input: Row["input"], item: Item, version: number) => { parsed: number | null; errors: RowError[] };
+  /** Whether the row changes what is stored; may add an error that needs the answer. */
+  changes: (input: Row["input"], parsed: number | null, stored: Stored | undefined, errors: RowError[]) => boolean;
+  /** The row to show once checked: normalised input, the figure read, what is stored now. */
+  checked: (read: Read<Row>, item: Item, parsed: number | null, stored: Stored | undefined) => Read<Row>;
 };
 
-function parseSheet<K extends string, Item extends { allowed: boolean }, Row extends ImportRow>(
+function parseSheet<N extends keyof Kinds, Row extends ImportRow>(
   ws: Sheet,
-  kind: RowKind<K, Item, Row>,
+  kind: RowKind<N, Row>,
   ctx: ImportContext,
   fileErrors: Text[],
 ): Row[] {
-  const cols = headerMap<K>(ws, kind.columns, fileErrors);
+  type Item = Kinds[N]["item"] & { id: number };
+  const sheet = SHEET_ITEMS[kind.name];
+  const items = ctx[sheet.items] as Map<string, Item>;
+  const records = ctx[sheet.records] as Map<number, Kinds[N]["stored"]>;
+  const cols = headerMap(ws, sheet.columns as readonly ColumnSpec<Kinds[N]["column"]>[], fileErrors);
   if (!cols) return [];
   const seen = new Map<string, number>();
   return dataRows(ws, cols).map((r) => {
-    const rawVersion = parseVersion(r.get("version" as K));
+    const rawVersion = parseVersion(r.get("version"));
     const version = rawVersion ?? 0;
-    const id = r.get(kind.idColumn).trim();
-    const item = id ? kind.find(ctx, id) : undefined;
-    const read = kind.read(r, id, item, version);
+    const id = r.get(sheet.id).trim();
+    const item = id ? items.get(id) : undefined;
+    const read = { row: r.row, version, current: null, ...kind.read(r, id, item) } as Read<Row>;
     const errors: RowError[] = [];
-    const stop = identify(r, id, item, seen, rawVersion, errors, kind.messages);
+    const permitted = item && { allowed: (item as Record<string, unknown>)[sheet.flag] === true };
+    const stop = identify(r, id, permitted, seen, rawVersion, errors, kind.name);
     if (stop || !item) return { ...read, outcome: "error", errors: [...errors, ...(stop ? [stop] : [])] } as Row;
-    const { row, changed, stored } = kind.check(read, item, ctx, errors);
+    const stored = records.get(item.id);
+    const untouched = kind.untouched?.(read.input, stored);
+    if (untouched) {
+      errors.push(...untouched);
+      return { ...kind.checked(read, item, null, stored), outcome: outcomeOf(errors, false), errors } as Row;
+    }
+    const rules = kind.rules(read.input, item, version);
+    errors.push(...rules.errors);
+    const changed = kind.changes(read.input, rules.parsed, stored, errors);
     if (changed && rawVersion != null) errors.push(...editability(stored, ctx, version));
-    return { ...row, outcome: outcomeOf(errors, changed), errors } as Row;
+    return { ...kind.checked(read, item, rules.parsed, stored), outcome: outcomeOf(errors, changed), errors } as Row;
   });
 }
 
 const INDICATOR_TEXTS = ["source", "note", "explanation"] as const;
 
-const indicatorKind: RowKind<IndicatorColumn, IndicatorInfo & { allowed: boolean }, IndicatorImportRow> = {
-  columns: INDICATOR_COLUMNS,
-  idColumn: "code",
-  messages: "indicator",
-  find: (ctx, code) => {
-    const ind = ctx.indicators.get(code);
-    return ind && { ...ind, allowed: ind.assigned };
-  },
-  read: (r, code, ind, version) => ({
-    row: r.row,
+const indicatorKind: RowKind<"indicator", IndicatorImportRow> = {
+  name: "indicator",
+  read: (r, code, ind) => ({
     code,
     indicatorId: null,
     name: ind?.nameVi ?? r.get("name").trim(),
     unit: ind?.unit ?? r.get("unit").trim(),
     kind: ind?.kind ?? "",
-    version,
-    input: {
-      value: r.get("value").trim(),
-      ...textsOf(r, INDICATOR_TEXTS),
-      evidenceUrl: r.get("evidenceUrl", true).trim(),
-    },
+    input: { value: r.get("value").trim(), ...entered(r, INDICATOR_TEXTS) },
     parsedValue: null,
-    current: null,
   }),
-  check: (read, ind, ctx, errors) => {
-    const { input, version } = read;
-    errors.push(...lengthErrors(indicatorRow, { indicatorId: ind.id, version, ...input }));
+  rules: (input, ind, version) => {
     const checked = checkIndicatorRow(input, ind);
-    const parsedValue = checked.value;
-    errors.push(...rowErrors(checked.issues));
-    const obs = ctx.observations.get(ind.id);
-    let changed: boolean;
-    if (!obs) {
-      changed = !!input.value || !!clean(input.source) || !!clean(input.note);
-      if (!changed && (clean(input.explanation) || clean(input.evidenceUrl)))
-        errors.push({ field: "value", message: msg("excel.rows.valueFirst") });
-    } else {
-      const valueOk = !input.value || parsedValue != null;
-      changed = !valueOk || obs.value !== parsedValue || textsDiffer(obs, input, [...INDICATOR_TEXTS, "evidenceUrl"]);
-    }
-    const row = {
-      ...read,
-      indicatorId: ind.id,
-      input: { ...input, value: parsedValue == null ? input.value : plainNumber(parsedValue) },
-      parsedValue,
-      current: obs ? { value: obs.value, state: obs.state, version: obs.version } : null,
-    };
-    return { row, changed, stored: obs };
+    const errors = lengthErrors(indicatorRow, { indicatorId: ind.id, version, ...input });
+    return { parsed: checked.value, errors: [...errors, ...rowErrors(checked.issues)] };
   },
+  changes: (input, parsedValue, obs, errors) => {
+    if (obs) {
+      const valueOk = !input.value || parsedValue != null;
+      return !valueOk || obs.value !== parsedValue || textsDiffer(obs, input, [...INDICATOR_TEXTS, "evidenceUrl"]);
+    }
+    const changed = !!input.value || !!clean(input.source) || !!clean(input.note);
+    if (!changed && (clean(input.explanation) || clean(input.evidenceUrl)))
+      errors.push({ field: "value", message: msg("excel.rows.valueFirst") });
+    return changed;
+  },
+  checked: (read, ind, parsedValue, obs) => ({
+    ...read,
+    indicatorId: ind.id,
+    input: { ...read.input, value: parsedValue == null ? read.input.value : plainNumber(parsedValue) },
+    parsedValue,
+    current: obs ? { value: obs.value, state: obs.state, version: obs.version } : null,
+  }),
 };
 
 const STATUS_BY_LABEL = new Map<string, TaskStatus>(
@@ -490,66 +506,56 @@ function statusErrors(statusText: string, status: TaskStatus | null): RowError[]
   return [{ field: "status", message: msg("excel.rows.statusInvalid", { status: statusText, choices }) }];
 }
 
-const taskKind: RowKind<TaskColumn, TaskInfo & { allowed: boolean }, TaskImportRow> = {
-  columns: TASK_COLUMNS,
-  idColumn: "key",
-  messages: "task",
-  find: (ctx, key) => {
-    const task = ctx.tasks.get(key);
-    return task && { ...task, allowed: task.led };
-  },
-  read: (r, key, task, version) => {
+const taskKind: RowKind<"task", TaskImportRow> = {
+  name: "task",
+  read: (r, key, task) => {
     const statusText = r.get("status").trim();
+    const status = statusText ? (STATUS_BY_LABEL.get(normalizeLabel(statusText)) ?? null) : null;
+    const percent = percentText(r.raw("percent"), r.get("percent"));
+    const title = task?.title ?? r.get("title").trim();
     return {
-      row: r.row,
       key,
       taskId: null,
-      title: task?.title ?? r.get("title").trim(),
-      version,
-      input: {
-        status: statusText ? (STATUS_BY_LABEL.get(normalizeLabel(statusText)) ?? null) : null,
-        statusText,
-        percent: percentText(r.raw("percent"), r.get("percent")),
-        ...textsOf(r, TASK_TEXTS),
-        evidenceUrl: r.get("evidenceUrl", true).trim(),
-      },
+      title,
+      input: { status, statusText, percent, ...entered(r, TASK_TEXTS) },
       parsedPercent: null,
-      current: null,
     };
   },
-  check: (read, task, ctx, errors) => {
-    const { input, version } = read;
-    const { status, statusText } = input;
-    const tp = ctx.progress.get(task.id);
-    const untouched =
-      !tp && (!statusText || status === "NOT_STARTED") && !input.percent && !TASK_TEXTS.some((k) => clean(input[k]));
-    if (untouched) {
-      if (clean(input.evidenceUrl)) errors.push({ field: "status", message: msg("excel.rows.statusFirst") });
-      return { row: { ...read, taskId: task.id }, changed: false, stored: tp };
-    }
-    errors.push(...statusErrors(statusText, status));
-    errors.push(...lengthErrors(taskRow, { ...input, taskId: task.id, version, status: status ?? "NOT_STARTED" }));
+  // Nothing stored and nothing but "not started" typed: the row is as the template had it.
+  untouched: (input, tp) => {
+    const blank = !input.percent && !TASK_TEXTS.some((k) => clean(input[k]));
+    if (tp || (input.statusText && input.status !== "NOT_STARTED") || !blank) return null;
+    return clean(input.evidenceUrl) ? [{ field: "status", message: msg("excel.rows.statusFirst") }] : [];
+  },
+  rules: (input, task, version) => {
+    const status = input.status ?? "NOT_STARTED";
     const checked = checkTaskRow(input);
-    const parsedPercent = checked.percent;
-    errors.push(...rowErrors(checked.issues));
-    const changed =
-      !tp ||
-      !status ||
-      tp.status !== status ||
-      tp.percentComplete !== parsedPercent ||
-      textsDiffer(tp, input, [...TASK_TEXTS, "evidenceUrl"]);
-    const row = {
-      ...read,
-      taskId: task.id,
-      input: { ...input, percent: parsedPercent == null ? input.percent : String(parsedPercent) },
-      parsedPercent,
-      current: tp
-        ? { status: tp.status, percentComplete: tp.percentComplete, state: tp.state, version: tp.version }
-        : null,
+    return {
+      parsed: checked.percent,
+      errors: [
+        ...statusErrors(input.statusText, input.status),
+        ...lengthErrors(taskRow, { ...input, taskId: task.id, version, status }),
+        ...rowErrors(checked.issues),
+      ],
     };
-    return { row, changed, stored: tp };
   },
+  changes: (input, parsedPercent, tp) =>
+    !tp ||
+    !input.status ||
+    tp.status !== input.status ||
+    tp.percentComplete !== parsedPercent ||
+    textsDiffer(tp, input, [...TASK_TEXTS, "evidenceUrl"]),
+  checked: (read, task, parsedPercent, tp) => ({
+    ...read,
+    taskId: task.id,
+    input: { ...read.input, percent: parsedPercent == null ? read.input.percent : String(parsedPercent) },
+    parsedPercent,
+    current: tp
+      ? { status: tp.status, percentComplete: tp.percentComplete, state: tp.state, version: tp.version }
+      : null,
+  }),
 };
+
 function metaValues(ws: Sheet): { agencyCode: string | null; period: string | null } {
   const out = { agencyCode: null as string | null, period: null as string | null };
   const agencyLabel = normalizeLabel(META.agencyCode);
