@@ -225,10 +225,10 @@ describe("upload, preview, confirm", () => {
     expect(bad.errorCount).toBeGreaterThan(0);
     const badRow = bad.parsed.tasks.find((r) => r.key === taskA)!;
     expect(badRow.outcome).toBe("error");
-    expect(badRow.errors).toContainEqual({
-      field: "percent",
-      message: "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.",
-    });
+    expect(badRow.errors).toContainEqual({ field: "percent", message: { key: "errors.reporting.percent" } });
+    expect(inVi(badRow.errors.find((e) => e.field === "percent")!.message)).toBe(
+      "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.",
+    );
     expect(bad.parsed.tasks.find((r) => r.key === taskB)!.outcome).toBe("change");
     expect(bad.parsed.indicators.find((r) => r.code === indicator)).toMatchObject({
       outcome: "change",
@@ -562,7 +562,7 @@ describe("who may do what", () => {
     // The file names Hà Nội; the import is for the signed-in reporter's agency and refuses it.
     const own = await upload(hanoiFile);
     const foreign = await getImportBatch(hcm, own.data!.batchId);
-    expect(foreign!.parsed.fileErrors.join(" ")).toMatch(
+    expect(foreign!.parsed.fileErrors.map(inVi).join(" ")).toMatch(
       /mẫu của cơ quan T-HA-NOI, không phải cơ quan của bạn \(T-HO-CHI-MINH\)/,
     );
     expect(foreign!.errorCount).toBeGreaterThan(0);
