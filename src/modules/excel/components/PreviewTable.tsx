@@ -69,7 +69,6 @@ function OutcomeCell({ lang, m, row, id }: { lang: Lang; m: Messages; row: Impor
   );
 }
 
-
 type ImportRow = IndicatorImportRow | TaskImportRow;
 type FieldList = [keyof Messages["excel"]["fields"], string | null | undefined][];
 
