@@ -25,6 +25,7 @@ export const en: Messages = {
     submit: "Sign in",
     submitting: "Signing in…",
     invalid: "Wrong email or password, or the account is locked.",
+    badCallback: "Invalid sign-in request (bad return address or body).",
     unknownAction: "Invalid sign-in request.",
     dismissNotice: "Dismiss",
     lengthRequired: "The request must declare its length (Content-Length).",

@@ -1,5 +1,6 @@
 // Messages of the excel screens (Vietnamese default, English second); merged into the catalogue.
-// The workbook itself and the per-row errors of a preview are always Vietnamese.
+// The workbook itself is always Vietnamese (its sheet and column names appear in the messages as
+// they stand in the file); the preview's file and row errors follow the page's language.
 export const excelVi = {
   title: "Nhập từ Excel",
   intro:
@@ -71,6 +72,49 @@ export const excelVi = {
       "Không đọc xong tệp trong thời gian cho phép; đây không phải mẫu báo cáo của cổng. Hãy tải mẫu từ cổng, điền rồi tải lên lại.",
     busy: "Bạn đang có một tệp khác đang được kiểm tra. Hãy đợi tệp đó kiểm tra xong rồi tải lên lại.",
     submitRefused: "Cổng từ chối nộp vì có dòng chưa đủ điều kiện nộp (xem từng dòng bên dưới). Không có gì được ghi.",
+    empty: "Tệp tải lên trống.",
+    fileTooBig: "Tệp quá lớn ({mb} MB). Dung lượng tối đa là 5 MB.",
+    notXlsx:
+      "Tệp tải lên không phải là tệp Excel (.xlsx). Hãy tải mẫu từ cổng, điền số liệu rồi lưu ở định dạng .xlsx.",
+    oldXls: "Tệp Excel 97–2003 (.xls) không được hỗ trợ. Hãy mở tệp và lưu lại ở định dạng Excel Workbook (.xlsx).",
+    badSheetName: "Tên một trang tính có ký tự điều khiển hoặc mã Unicode hỏng. Hãy dùng mẫu tải từ cổng.",
+    badCell:
+      'Trang "{sheet}", ô {cell}: có ký tự điều khiển hoặc mã Unicode hỏng, không phải nội dung gõ từ Excel. Hãy xóa nội dung ô đó rồi tải lên lại.',
+    unknownColumn:
+      'Trang "{sheet}": cột "{column}" không thuộc mẫu. Không thêm, đổi tên hay xóa cột; hãy dùng mẫu tải từ cổng.',
+    columnTwice: 'Trang "{sheet}": cột "{column}" xuất hiện hai lần.',
+    missingColumn: 'Trang "{sheet}": thiếu cột "{column}". Không xóa hay đổi tên cột; hãy dùng mẫu tải từ cổng.',
+    unknownSheet: 'Trang tính "{sheet}" không thuộc mẫu. Hãy xóa trang này hoặc dùng mẫu tải từ cổng.',
+    missingGuide: 'Thiếu trang tính "{sheet}". Hãy dùng mẫu tải từ cổng.',
+    missingMeta: 'Không tìm thấy mã cơ quan và kỳ báo cáo trong trang "{sheet}". Hãy dùng mẫu tải từ cổng.',
+    otherAgency: "Tệp này là mẫu của cơ quan {file}, không phải cơ quan của bạn ({own}). Hãy tải mẫu của cơ quan mình.",
+    otherPeriod:
+      "Tệp này là mẫu của kỳ {file}, trong khi bạn đang nhập cho kỳ {own}. Hãy chọn đúng kỳ hoặc tải mẫu của kỳ {own}.",
+    missingSheet: 'Thiếu trang tính "{sheet}". Không đổi tên hay xóa trang tính của mẫu.',
+  },
+  rows: {
+    stray: "Có dữ liệu ở cột {columns}, ngoài các cột của mẫu.",
+    newRow:
+      "Dòng này không có mã (cột ẩn). Không thêm dòng mới vào mẫu: chỉ điền vào các dòng có sẵn của mẫu tải từ cổng.",
+    badVersion: "Cột phiên bản (ẩn) đã bị sửa. Hãy tải mẫu mới từ cổng.",
+    readOnly: "Mục này đã nộp hoặc đã duyệt nên không sửa được; hãy trả ô về giá trị cũ hoặc liên hệ người thẩm định.",
+    locked: "Kỳ báo cáo đã khóa (hoặc chưa mở) nên mục này không sửa được.",
+    stale:
+      "Mục này đã được cập nhật trên cổng sau khi bạn tải mẫu (phiên bản trong tệp {file}, hiện tại {now}). Hãy tải mẫu mới, điền lại dòng này rồi tải lên.",
+    indicator: {
+      unknown: 'Không có chỉ tiêu mã "{id}". Không sửa cột mã (ẩn) của mẫu.',
+      notOurs: "Chỉ tiêu này không được giao cho cơ quan của bạn.",
+      twice: "Chỉ tiêu này đã có ở dòng {row}; mỗi chỉ tiêu chỉ nhập một dòng.",
+    },
+    task: {
+      unknown: 'Không có nhiệm vụ mã "{id}". Không sửa cột mã (ẩn) của mẫu.',
+      notOurs: "Nhiệm vụ này không do cơ quan của bạn chủ trì.",
+      twice: "Nhiệm vụ này đã có ở dòng {row}; mỗi nhiệm vụ chỉ nhập một dòng.",
+    },
+    valueFirst: "Hãy nhập giá trị (hoặc nguồn, ghi chú) trước khi thêm giải thích hay minh chứng.",
+    statusFirst: "Hãy chọn tình trạng hoặc nêu kết quả trước khi thêm minh chứng.",
+    statusRequired: "Vui lòng chọn tình trạng của nhiệm vụ.",
+    statusInvalid: 'Tình trạng "{status}" không hợp lệ. Chọn một trong: {choices}.',
   },
   cancel: "Hủy lô nhập",
   cancelling: "Đang hủy…",
@@ -160,6 +204,56 @@ export const excelEn: typeof excelVi = {
     busy: "Another file of yours is being checked. Wait until it is done, then upload again.",
     submitRefused:
       "The portal refused to submit because some rows cannot be submitted yet (see each row below). Nothing was written.",
+    empty: "The uploaded file is empty.",
+    fileTooBig: "The file is too large ({mb} MB). The limit is 5 MB.",
+    notXlsx:
+      "The uploaded file is not an Excel workbook (.xlsx). Download the template from the portal, fill it in and save it as .xlsx.",
+    oldXls:
+      "Excel 97–2003 files (.xls) are not supported. Open the file and save it again as an Excel Workbook (.xlsx).",
+    badSheetName:
+      "A sheet name contains control characters or broken Unicode. Use the template downloaded from the portal.",
+    badCell:
+      'Sheet "{sheet}", cell {cell}: contains control characters or broken Unicode, which Excel cannot type. Clear that cell and upload the file again.',
+    unknownColumn:
+      'Sheet "{sheet}": column "{column}" is not part of the template. Do not add, rename or delete columns; use the template downloaded from the portal.',
+    columnTwice: 'Sheet "{sheet}": column "{column}" appears twice.',
+    missingColumn:
+      'Sheet "{sheet}": column "{column}" is missing. Do not delete or rename columns; use the template downloaded from the portal.',
+    unknownSheet:
+      'Sheet "{sheet}" is not part of the template. Delete it or use the template downloaded from the portal.',
+    missingGuide: 'Sheet "{sheet}" is missing. Use the template downloaded from the portal.',
+    missingMeta:
+      'The agency code and reporting period were not found on sheet "{sheet}". Use the template downloaded from the portal.',
+    otherAgency:
+      "This file is the template of agency {file}, not of your agency ({own}). Download your own agency's template.",
+    otherPeriod:
+      "This file is the template of period {file}, but you are importing for {own}. Choose the right period or download the template for {own}.",
+    missingSheet: 'Sheet "{sheet}" is missing. Do not rename or delete the template\'s sheets.',
+  },
+  rows: {
+    stray: "There is data in column {columns}, outside the template's columns.",
+    newRow:
+      "This row has no code (hidden column). Do not add rows to the template: fill in only the rows of the template downloaded from the portal.",
+    badVersion: "The (hidden) version column was changed. Download a new template from the portal.",
+    readOnly:
+      "This item was submitted or approved and cannot be changed; put the cells back as they were or contact the reviewer.",
+    locked: "The reporting period is locked (or not open yet), so this item cannot be changed.",
+    stale:
+      "This item was updated on the portal after you downloaded the template (version in the file {file}, now {now}). Download a new template, fill in this row again and upload it.",
+    indicator: {
+      unknown: 'There is no indicator with code "{id}". Do not change the template\'s (hidden) code column.',
+      notOurs: "This indicator is not assigned to your agency.",
+      twice: "This indicator is already on row {row}; enter each indicator on one row only.",
+    },
+    task: {
+      unknown: 'There is no task with code "{id}". Do not change the template\'s (hidden) code column.',
+      notOurs: "Your agency does not lead this task.",
+      twice: "This task is already on row {row}; enter each task on one row only.",
+    },
+    valueFirst: "Enter a value (or a source or note) before adding an explanation or evidence.",
+    statusFirst: "Choose a status or describe the results before adding evidence.",
+    statusRequired: "Please choose the task's status.",
+    statusInvalid: 'Status "{status}" is not valid. Choose one of: {choices}.',
   },
   cancel: "Cancel this import",
   cancelling: "Cancelling…",

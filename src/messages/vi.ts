@@ -26,6 +26,7 @@ export const vi = {
     submit: "Đăng nhập",
     submitting: "Đang đăng nhập…",
     invalid: "Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.",
+    badCallback: "Yêu cầu đăng nhập không hợp lệ (đường dẫn quay lại hoặc nội dung sai).",
     unknownAction: "Yêu cầu đăng nhập không hợp lệ.",
     dismissNotice: "Đã xem",
     lengthRequired: "Yêu cầu phải khai báo độ dài nội dung (Content-Length).",

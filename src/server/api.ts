@@ -6,6 +6,10 @@ import { z } from "zod";
 import { csvResponse } from "@/lib/csv";
 import { PILLARS } from "@/lib/enums";
 import { MILESTONE_STATUSES } from "@/lib/status";
+import type { Lang } from "@/i18n/config";
+import { requestLang } from "@/i18n/request";
+import { msg, translate, type Msg } from "@/i18n/translate";
+import { withLang, zmsg } from "@/i18n/zod";
 import { en } from "@/messages/en";
 import { vi } from "@/messages/vi";
 import {
@@ -14,6 +18,7 @@ import {
   GENERIC_ERROR,
   isDatabaseUnavailable,
   logDatabaseUnavailable,
+  zodErrorMap,
 } from "./errors";
 import { logUnexpected } from "./ops/logger";
 
@@ -26,7 +31,7 @@ export type PageQuery = z.infer<typeof pageQuery>;
 /** A quarter key as used in URLs and CSVs: 2024-Q1. */
 export const periodParam = z
   .string()
-  .regex(/^\d{4}-Q[1-4]$/, "Kỳ không hợp lệ, cần dạng 2024-Q1 / expected a quarter such as 2024-Q1")
+  .regex(/^\d{4}-Q[1-4]$/, zmsg("errors.api.quarter"))
   .transform((s) => ({ year: Number(s.slice(0, 4)), quarter: Number(s.slice(6)) }));
 
 /**
@@ -108,7 +113,18 @@ export function publicRoute<A extends unknown[]>(
   return Object.assign(wrapped, { [WRAPPED]: true });
 }
 
-const BAD_QUERY = "Tham số truy vấn không hợp lệ / invalid query parameters";
+/**
+ * The language of a public request's error messages: `?lang=vi|en`, else Accept-Language, else
+ * Vietnamese. The answers that depend on it say so (Vary), as public answers may be cached.
+ */
+export function publicLang(req: Request): Lang {
+  return requestLang(new URL(req.url).searchParams.get("lang"), req.headers.get("accept-language"));
+}
+
+/** A public error in the request's language. */
+export function localizedApiError(req: Request, status: number, key: Parameters<typeof msg>[0], details?: unknown) {
+  return apiError(status, translate(publicLang(req), msg(key)), details, { Vary: "Accept-Language" });
+}
 
 /**
  * Parses the query with `schema`; on failure returns a 400 response instead of data. A parameter
@@ -121,28 +137,29 @@ export function parseQuery<T extends z.ZodTypeAny>(
   schema: T,
 ): { ok: true; data: z.infer<T> } | { ok: false; response: NextResponse } {
   const search = new URL(req.url).searchParams;
-  const repeated = repeatedParams(search, schema);
-  if (repeated.length) return { ok: false, response: apiError(400, BAD_QUERY, repeated) };
-  const r = schema.safeParse(Object.fromEntries(search));
-  if (!r.success) {
-    return {
-      ok: false,
-      response: apiError(
-        400,
-        BAD_QUERY,
-        r.error.issues.map((i) => ({ param: i.path.join("."), message: i.message })),
-      ),
-    };
-  }
+  const lang = publicLang(req);
+  const repeated = repeatedParams(search, schema).map((r) => ({ ...r, message: translate(lang, r.message) }));
+  if (repeated.length) return { ok: false, response: localizedApiError(req, 400, "errors.api.badQuery", repeated) };
+  // zod words its issues when they are first read: read them inside the language's scope.
+  const r = withLang(lang, () => {
+    const parsed = schema.safeParse(Object.fromEntries(search), zodErrorMap(lang));
+    return parsed.success
+      ? parsed
+      : {
+          success: false as const,
+          issues: parsed.error.issues.map((i) => ({ param: i.path.join("."), message: i.message })),
+        };
+  });
+  if (!r.success) return { ok: false, response: localizedApiError(req, 400, "errors.api.badQuery", r.issues) };
   return { ok: true, data: r.data };
 }
 
-/** Parameters `schema` reads that were sent more than once, each with a Vietnamese message. */
-export function repeatedParams(search: URLSearchParams, schema: z.ZodTypeAny): { param: string; message: string }[] {
+/** Parameters `schema` reads that were sent more than once, each with its message by key. */
+export function repeatedParams(search: URLSearchParams, schema: z.ZodTypeAny): { param: string; message: Msg }[] {
   const read = schema instanceof z.ZodObject ? new Set(Object.keys(schema.shape)) : null;
   return [...new Set(search.keys())]
     .filter((k) => (!read || read.has(k)) && search.getAll(k).length > 1)
-    .map((k) => ({ param: k, message: `Tham số "${k}" được gửi nhiều lần; mỗi tham số chỉ được gửi một lần.` }));
+    .map((k) => ({ param: k, message: msg("errors.api.repeated", { param: k }) }));
 }
 
 /** A public JSON read: CORS and a shared-cache policy. */

@@ -1,4 +1,7 @@
 // The one place that reads process.env. Everything else imports `env` from here.
+// Its messages stay literal Vietnamese, outside the catalogue: they are printed once, at start-up,
+// to the operator who set the variable (no request, so no reader's language), and the process
+// stops; no portal user ever sees them.
 import { z } from "zod";
 import path from "node:path";
 import { parseTrustedProxies } from "../lib/ip";

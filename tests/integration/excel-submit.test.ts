@@ -13,6 +13,7 @@ import { confirmImportAction, uploadImportAction } from "@/modules/excel/actions
 import { getImportBatch } from "@/modules/excel/import";
 import { requireUser } from "@/server/current-user";
 import { openQuarter } from "../support/periods";
+import { translate } from "@/i18n/translate";
 
 // The quarter open at the instant the tests set the clock to (tests/support/periods.ts).
 const PERIOD = openQuarter().key;
@@ -174,7 +175,9 @@ describe("Excel import: write and submit", () => {
     // Submitted rows are read-only: the same file again, changed, is refused row by row.
     value.cell.value = "96";
     const again = await upload(wb);
-    expect(again.parsed.indicators.find((r) => r.code === ids.code)!.errors[0].message).toMatch(/đã nộp hoặc đã duyệt/);
+    expect(translate("vi", again.parsed.indicators.find((r) => r.code === ids.code)!.errors[0].message)).toMatch(
+      /đã nộp hoặc đã duyệt/,
+    );
   });
 
   it("an unknown mode writes drafts, as before", async () => {

@@ -15,6 +15,11 @@ import { defaultPeriod } from "@/modules/periods/queries";
 import { requireUser } from "@/server/current-user";
 import { db } from "@/server/db";
 import { lockedQuarter, openQuarter } from "../support/periods";
+import type { Lang } from "@/i18n/config";
+import { translate, type Text } from "@/i18n/translate";
+
+/** A stored preview message as a Vietnamese page shows it. */
+const inVi = (t: Text) => translate("vi", t);
 
 const HANOI = "reporter.hanoi@cds.gov.vn";
 const HCM = "reporter.hcm@cds.gov.vn";
@@ -220,10 +225,10 @@ describe("upload, preview, confirm", () => {
     expect(bad.errorCount).toBeGreaterThan(0);
     const badRow = bad.parsed.tasks.find((r) => r.key === taskA)!;
     expect(badRow.outcome).toBe("error");
-    expect(badRow.errors).toContainEqual({
-      field: "percent",
-      message: "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.",
-    });
+    expect(badRow.errors).toContainEqual({ field: "percent", message: { key: "errors.reporting.percent" } });
+    expect(inVi(badRow.errors.find((e) => e.field === "percent")!.message)).toBe(
+      "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.",
+    );
     expect(bad.parsed.tasks.find((r) => r.key === taskB)!.outcome).toBe("change");
     expect(bad.parsed.indicators.find((r) => r.code === indicator)).toMatchObject({
       outcome: "change",
@@ -321,7 +326,7 @@ describe("upload, preview, confirm", () => {
     // …and a change to a row edited since the download is a conflict.
     ind.cell(indicator, "Giá trị kỳ này").value = "43";
     const stale = await batchOf((await upload(await bytesOf(wb))).data!.batchId);
-    expect(stale.parsed.indicators.find((r) => r.code === indicator)!.errors[0].message).toMatch(
+    expect(inVi(stale.parsed.indicators.find((r) => r.code === indicator)!.errors[0].message)).toMatch(
       /đã được cập nhật trên cổng sau khi bạn tải mẫu/,
     );
     expect(await written()).toEqual(after);
@@ -428,10 +433,15 @@ describe("what the file may not do", () => {
     wb.addWorksheet("Nháp");
     const before = await written();
     const batch = await batchOf((await upload(await bytesOf(wb))).data!.batchId);
-    const errorsOf = (rows: { code?: string; key?: string; errors: { message: string }[] }[], k: string) =>
+    // The stored rows hold messages by key; the preview reads them in the page's language.
+    const errorsOf = (
+      rows: { code?: string; key?: string; errors: { message: Text }[] }[],
+      k: string,
+      lang: Lang = "vi",
+    ) =>
       rows
         .find((r) => r.code === k || r.key === k)!
-        .errors.map((e) => e.message)
+        .errors.map((e) => translate(lang, e.message))
         .join(" | ");
     expect(errorsOf(batch.parsed.indicators, unassigned.code)).toMatch(/không được giao cho cơ quan của bạn/);
     expect(errorsOf(batch.parsed.indicators, i2)).toMatch(/phải là một số/);
@@ -439,7 +449,18 @@ describe("what the file may not do", () => {
     expect(errorsOf(batch.parsed.tasks, "khong-ton-tai")).toMatch(/Không có nhiệm vụ mã/);
     expect(errorsOf(batch.parsed.tasks, t3)).toMatch(/Tình trạng "Sắp xong" không hợp lệ/);
     expect(errorsOf(batch.parsed.tasks, t3)).toMatch(/Bước tiếp theo quá dài/);
-    expect(batch.parsed.fileErrors.join(" ")).toMatch(/Trang tính "Nháp" không thuộc mẫu/);
+    expect(batch.parsed.fileErrors.map((e) => translate("vi", e)).join(" ")).toMatch(
+      /Trang tính "Nháp" không thuộc mẫu/,
+    );
+    // An English page shows the same stored errors in English (the workbook's own names stay as typed).
+    expect(errorsOf(batch.parsed.indicators, unassigned.code, "en")).toBe(
+      "This indicator is not assigned to your agency.",
+    );
+    expect(errorsOf(batch.parsed.tasks, t3, "en")).toMatch(/Status "Sắp xong" is not valid/);
+    expect(errorsOf(batch.parsed.tasks, t3, "en")).toMatch(/Next steps is too long \(at most 4000 characters\)/);
+    expect(batch.parsed.fileErrors.map((e) => translate("en", e)).join(" ")).toMatch(
+      /Sheet "Nháp" is not part of the template/,
+    );
     expect(batch.errorCount).toBe(6);
     expect((await confirmImportAction(null, batchForm(batch.id))).ok).toBe(false);
     expect(await written()).toEqual(before);
@@ -452,7 +473,7 @@ describe("what the file may not do", () => {
     ind.ws.getRow(1).getCell(ind.col.size + 1).value = "Cột thêm";
     ind.ws.getRow(1).getCell(ind.col.get("Ghi chú")!).value = "Ghi chú của tôi";
     const batch = await batchOf((await upload(await bytesOf(wb))).data!.batchId);
-    const all = batch.parsed.fileErrors.join(" | ");
+    const all = batch.parsed.fileErrors.map(inVi).join(" | ");
     expect(all).toMatch(/cột "Cột thêm" không thuộc mẫu/);
     expect(all).toMatch(/thiếu cột "Ghi chú"/);
     expect(batch.errorCount).toBeGreaterThan(0);
@@ -470,11 +491,11 @@ describe("what the file may not do", () => {
     ind.cell("online-public-services-level4-share", "Giá trị kỳ này").value = "90";
     const changed = await batchOf((await upload(await bytesOf(wb), lockedQuarter().key)).data!.batchId);
     expect(
-      changed.parsed.indicators.find((r) => r.code === "online-public-services-level4-share")!.errors[0].message,
+      inVi(changed.parsed.indicators.find((r) => r.code === "online-public-services-level4-share")!.errors[0].message),
     ).toMatch(/đã nộp hoặc đã duyệt/);
 
     const wrongQuarter = await batchOf((await upload(await bytesOf(wb), PERIOD)).data!.batchId);
-    expect(wrongQuarter.parsed.fileErrors.join(" ")).toMatch(new RegExp(`mẫu của kỳ ${lockedQuarter().key}`));
+    expect(wrongQuarter.parsed.fileErrors.map(inVi).join(" ")).toMatch(new RegExp(`mẫu của kỳ ${lockedQuarter().key}`));
     expect(wrongQuarter.errorCount).toBeGreaterThan(0);
   });
 
@@ -541,7 +562,7 @@ describe("who may do what", () => {
     // The file names Hà Nội; the import is for the signed-in reporter's agency and refuses it.
     const own = await upload(hanoiFile);
     const foreign = await getImportBatch(hcm, own.data!.batchId);
-    expect(foreign!.parsed.fileErrors.join(" ")).toMatch(
+    expect(foreign!.parsed.fileErrors.map(inVi).join(" ")).toMatch(
       /mẫu của cơ quan T-HA-NOI, không phải cơ quan của bạn \(T-HO-CHI-MINH\)/,
     );
     expect(foreign!.errorCount).toBeGreaterThan(0);

@@ -10,7 +10,10 @@ let referer: string | null = null;
 vi.mock("next/headers", () => ({ headers: async () => new Headers(referer ? { referer } : {}) }));
 
 import { POST as saveObservations } from "@/app/api/v1/reporting/observations/route";
+import { GET as indicatorGET } from "@/app/api/v1/indicators/[code]/route";
+import { GET as workspaceGET } from "@/app/api/v1/reporting/workspace/route";
 import { createUserAction } from "@/modules/admin/actions";
+import { uploadImportAction } from "@/modules/excel/actions";
 import { reopenAction, saveIndicatorsAction } from "@/modules/reporting/actions";
 import { actAs } from "../support/session-mock";
 import { form } from "../support/forms";
@@ -150,5 +153,43 @@ describe("the reporting API's errors in the request's language", () => {
       415,
       "The request body must be JSON (Content-Type: application/json).",
     ]);
+  });
+});
+
+describe("the Excel import's refusals in the page's language", () => {
+  const upload = async (page: string) => {
+    referer = `http://127.0.0.1:3000/${page}/reporting/import`;
+    const fd = new FormData();
+    fd.set("period", PERIOD);
+    fd.set("file", new File([Buffer.from("a,b,c\n1,2,3")], "so-lieu.xlsx"));
+    return uploadImportAction(null, fd);
+  };
+
+  it("refuses a file that is not a workbook in English on an English page, in Vietnamese on a Vietnamese one", async () => {
+    await actAs("reporter.hanoi@cds.gov.vn");
+    const en = await upload("en");
+    expect(en.ok).toBe(false);
+    expect(en.fieldErrors?.file).toEqual([
+      "The uploaded file is not an Excel workbook (.xlsx). Download the template from the portal, fill it in and save it as .xlsx.",
+    ]);
+    expect((await upload("vi")).fieldErrors?.file?.[0]).toMatch(/^Tệp tải lên không phải là tệp Excel \(\.xlsx\)/);
+  });
+});
+
+describe("the public and reporting APIs' query errors in the request's language", () => {
+  it("answers an unknown indicator and a malformed period in English when asked, Vietnamese by default", async () => {
+    const missing = (url: string) =>
+      indicatorGET(new Request(`http://localhost${url}`), { params: Promise.resolve({ code: "khong-co" }) });
+    expect((await (await missing("/api/v1/indicators/khong-co?lang=en")).json()).error.message).toBe(
+      "Indicator not found.",
+    );
+    expect((await (await missing("/api/v1/indicators/khong-co")).json()).error.message).toBe("Không tìm thấy chỉ số.");
+
+    await actAs("reporter.hanoi@cds.gov.vn");
+    const res = await workspaceGET(new Request("http://localhost/api/v1/reporting/workspace?period=2026-Q9&lang=en"));
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.message).toBe("Invalid query parameters.");
+    expect(body.error.fieldErrors.period).toEqual(["Invalid reporting period."]);
   });
 });

@@ -3,7 +3,7 @@
 // the form or the file chooses it, and a batch id only reaches the batch of the user who uploaded.
 import { clockNow } from "@/server/clock";
 import { z } from "zod";
-import { action } from "@/server/action";
+import { action, actionLang } from "@/server/action";
 import { revalidate } from "@/server/public-cache";
 import { periodField } from "@/modules/reporting/schemas";
 import { cancelImport, confirmImport, previewImport } from "./import";
@@ -38,9 +38,10 @@ export const uploadImportAction = action(
   (formData) => ({ period: formData.get("period"), file: formData.get("file") }),
 );
 
-export const confirmImportAction = action("reporting.write", confirmForm, async (user, input) => {
+export const confirmImportAction = action("reporting.write", confirmForm, async (user, input, formData) => {
   const submit = input.mode === "submit";
-  const r = await confirmImport(user, input.batchId, clockNow(), { submit });
+  const lang = await actionLang(formData);
+  const r = await confirmImport(user, input.batchId, clockNow(), { submit, lang });
   revalidate("/[lang]/reporting/import", "page");
   return { ok: true, message: msg(submit ? "excel.submitted" : "excel.confirmed", r), data: { ...r, submit } };
 });

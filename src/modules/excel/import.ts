@@ -10,6 +10,7 @@ import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import type { Lang } from "@/i18n/config";
 import { msg, translate, type Text } from "@/i18n/translate";
 import { revalidate } from "@/server/public-cache";
 import { saveIndicatorValues, saveTaskProgress } from "@/modules/reporting/mutations";
@@ -208,21 +209,22 @@ class BatchGone extends ConflictError {
 }
 
 /** Labels the reporting mutations' "ind.<id>.<field>" error keys with the row they came from. */
-function relabel(err: AppError, parsed: ParsedImport, submit: boolean): AppError {
-  // Field errors are keyed by the row's label, as the preview names it (Vietnamese, like the file).
+function relabel(err: AppError, parsed: ParsedImport, submit: boolean, lang: Lang): AppError {
+  // Field errors are keyed by the row's label, in the page's language (a key is not translated
+  // where the error is shown); the item's name is the workbook's.
   const labels = new Map<string, string>([
     ...parsed.indicators.map(
       (r) =>
         [
           `ind.${r.indicatorId}`,
-          translate("vi", msg("errors.excel.indicatorRow", { name: r.name, row: String(r.row) })),
+          translate(lang, msg("errors.excel.indicatorRow", { name: r.name, row: String(r.row) })),
         ] as const,
     ),
     ...parsed.tasks.map(
       (r) =>
         [
           `task.${r.taskId}`,
-          translate("vi", msg("errors.excel.taskRow", { name: r.title.slice(0, 80), row: String(r.row) })),
+          translate(lang, msg("errors.excel.taskRow", { name: r.title.slice(0, 80), row: String(r.row) })),
         ] as const,
     ),
   ]);
@@ -251,7 +253,7 @@ export async function confirmImport(
   user: SessionUser,
   batchId: number,
   now = clockNow(),
-  opts: { submit?: boolean } = {},
+  opts: { submit?: boolean; lang?: Lang } = {},
 ): Promise<{ indicators: number; tasks: number }> {
   const submit = opts.submit === true;
   const b = await ownBatch(user, batchId);
@@ -308,7 +310,7 @@ export async function confirmImport(
     if (submit) revalidate("/[lang]/review", "page");
     return result;
   } catch (e) {
-    if (e instanceof AppError && !(e instanceof BatchGone)) throw relabel(e, parsed, submit);
+    if (e instanceof AppError && !(e instanceof BatchGone)) throw relabel(e, parsed, submit, opts.lang ?? "vi");
     throw e;
   }
 }

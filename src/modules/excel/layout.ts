@@ -16,37 +16,78 @@ export type ColumnSpec<K extends string> = {
   hidden?: boolean;
 };
 
-export const INDICATOR_COLUMNS = [
-  { key: "code", header: "Mã chỉ tiêu (không sửa)", width: 30, editable: false, hidden: true },
-  { key: "version", header: "Phiên bản (không sửa)", width: 10, editable: false, hidden: true },
-  { key: "name", header: "Chỉ tiêu", width: 50, editable: false },
-  { key: "unit", header: "Đơn vị", width: 10, editable: false },
-  { key: "previous", header: "Giá trị quý trước", width: 16, editable: false },
-  { key: "target2025", header: "Mục tiêu 2025", width: 26, editable: false },
-  { key: "target2030", header: "Mục tiêu 2030", width: 26, editable: false },
-  { key: "value", header: "Giá trị kỳ này", width: 16, editable: true },
-  { key: "source", header: "Nguồn / phương pháp", width: 30, editable: true },
-  { key: "note", header: "Ghi chú", width: 30, editable: true },
-  { key: "explanation", header: "Giải thích biến động", width: 30, editable: true },
-  { key: "evidenceUrl", header: "Đường dẫn minh chứng", width: 30, editable: true },
-  { key: "state", header: "Trạng thái", width: 26, editable: false },
-] as const satisfies readonly ColumnSpec<string>[];
+const HIDDEN = "hidden";
+const EDIT = "edit";
 
-export const TASK_COLUMNS = [
-  { key: "key", header: "Mã nhiệm vụ (không sửa)", width: 16, editable: false, hidden: true },
-  { key: "version", header: "Phiên bản (không sửa)", width: 10, editable: false, hidden: true },
-  { key: "document", header: "Văn bản", width: 14, editable: false },
-  { key: "number", header: "STT", width: 6, editable: false },
-  { key: "title", header: "Nhiệm vụ", width: 60, editable: false },
-  { key: "deadline", header: "Thời hạn", width: 16, editable: false },
-  { key: "status", header: "Tình trạng", width: 18, editable: true },
-  { key: "percent", header: "% hoàn thành", width: 12, editable: true },
-  { key: "achieved", header: "Kết quả đạt được", width: 40, editable: true },
-  { key: "obstacles", header: "Khó khăn, vướng mắc", width: 30, editable: true },
-  { key: "nextSteps", header: "Bước tiếp theo", width: 30, editable: true },
-  { key: "evidenceUrl", header: "Đường dẫn minh chứng", width: 30, editable: true },
-  { key: "state", header: "Trạng thái", width: 26, editable: false },
-] as const satisfies readonly ColumnSpec<string>[];
+/**
+ * Every column either sheet has, by key: header, width, and whether it is a hidden id column or
+ * one the reporter fills in (otherwise shown, read-only). A column both sheets have (version,
+ * evidence, state) is one entry; each sheet lists its columns in order below.
+ */
+const COLUMNS = {
+  code: ["Mã chỉ tiêu (không sửa)", 30, HIDDEN],
+  key: ["Mã nhiệm vụ (không sửa)", 16, HIDDEN],
+  version: ["Phiên bản (không sửa)", 10, HIDDEN],
+  name: ["Chỉ tiêu", 50],
+  unit: ["Đơn vị", 10],
+  previous: ["Giá trị quý trước", 16],
+  target2025: ["Mục tiêu 2025", 26],
+  target2030: ["Mục tiêu 2030", 26],
+  document: ["Văn bản", 14],
+  number: ["STT", 6],
+  title: ["Nhiệm vụ", 60],
+  deadline: ["Thời hạn", 16],
+  value: ["Giá trị kỳ này", 16, EDIT],
+  source: ["Nguồn / phương pháp", 30, EDIT],
+  note: ["Ghi chú", 30, EDIT],
+  explanation: ["Giải thích biến động", 30, EDIT],
+  status: ["Tình trạng", 18, EDIT],
+  percent: ["% hoàn thành", 12, EDIT],
+  achieved: ["Kết quả đạt được", 40, EDIT],
+  obstacles: ["Khó khăn, vướng mắc", 30, EDIT],
+  nextSteps: ["Bước tiếp theo", 30, EDIT],
+  evidenceUrl: ["Đường dẫn minh chứng", 30, EDIT],
+  state: ["Trạng thái", 26],
+} satisfies Record<string, [string, number, (typeof HIDDEN | typeof EDIT)?]>;
+
+function columnsOf<K extends keyof typeof COLUMNS>(keys: readonly K[]): readonly ColumnSpec<K>[] {
+  return keys.map((key) => {
+    const [header, width, mark] = COLUMNS[key] as [string, number, string?];
+    return { key, header, width, editable: mark === EDIT, ...(mark === HIDDEN ? { hidden: true } : {}) };
+  });
+}
+
+/** The columns of each sheet, in order (the parser finds them by header, the template writes them so). */
+export const INDICATOR_COLUMNS = columnsOf([
+  "code",
+  "version",
+  "name",
+  "unit",
+  "previous",
+  "target2025",
+  "target2030",
+  "value",
+  "source",
+  "note",
+  "explanation",
+  "evidenceUrl",
+  "state",
+]);
+export const TASK_COLUMNS = columnsOf([
+  "key",
+  "version",
+  "document",
+  "number",
+  "title",
+  "deadline",
+  "status",
+  "percent",
+  "achieved",
+  "obstacles",
+  "nextSteps",
+  "evidenceUrl",
+  "state",
+]);
 
 export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number]["key"];
 export type TaskColumn = (typeof TASK_COLUMNS)[number]["key"];

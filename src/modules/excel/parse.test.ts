@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { INDICATOR_COLUMNS, META, SHEETS, TASK_COLUMNS } from "./layout";
+import { translate } from "@/i18n/translate";
 import { cellText, checkFile, parseWorkbook, plainNumber, type ImportContext } from "./parse";
 
 /** A zip whose central directory claims one entry of `size` bytes (nothing else is read). */
@@ -20,7 +21,7 @@ function zipClaiming(size: number): Uint8Array {
 }
 
 describe("checkFile", () => {
-  it("refuses empty, oversized, non-zip and old .xls files with a Vietnamese message", () => {
+  it("refuses empty, oversized, non-zip and old .xls files with a Vietnamese message by default", () => {
     expect(() => checkFile(new Uint8Array())).toThrow(/trống/);
     expect(() => checkFile(new Uint8Array(5 * 1024 * 1024 + 1))).toThrow(/tối đa là 5 MB/);
     expect(() => checkFile(new TextEncoder().encode("a,b,c\n1,2,3"))).toThrow(/không phải là tệp Excel/);
@@ -100,7 +101,27 @@ describe("parseWorkbook", () => {
       r.getCell(INDICATOR_COLUMNS.length + 2).value = "ghi thêm";
     });
     const p = await parseWorkbook(bytes, ctx);
-    expect(p.indicators[0].errors[0].message).toMatch(/không có mã/);
-    expect(p.indicators[1].errors[0].message).toMatch(/ngoài các cột của mẫu/);
+    expect(translate("vi", p.indicators[0].errors[0].message)).toMatch(/không có mã/);
+    expect(translate("vi", p.indicators[1].errors[0].message)).toMatch(/ngoài các cột của mẫu/);
+  });
+
+  it("keeps its errors as message keys, so an English reader gets them in English", async () => {
+    const bytes = await file((ind, tasks) => {
+      ind.addRow(["ind-a", 0, "A", "%", "", "", "", "120"]);
+      tasks.addRow(["task-a", 0, "", "", "", "", "Sắp xong"]);
+    });
+    const p = await parseWorkbook(bytes, { ...ctx, agencyCode: "T-OTHER" });
+    const [value] = p.indicators[0].errors;
+    expect(value.field).toBe("value");
+    expect(translate("en", value.message)).toBe("A percentage must be between 0 and 100.");
+    expect(translate("vi", value.message)).toBe("Tỷ lệ phần trăm phải nằm trong khoảng 0–100.");
+    expect(translate("en", p.tasks[0].errors[0].message)).toMatch(/^Status "Sắp xong" is not valid\. Choose one of: /);
+    expect(p.fileErrors.map((e) => translate("en", e))).toEqual([
+      "This file is the template of agency T-TEST, not of your agency (T-OTHER). Download your own agency's template.",
+    ]);
+    // What the batch stores (JSON) is the key and its parameters, not a sentence.
+    expect(JSON.parse(JSON.stringify(p.fileErrors))).toEqual([
+      { key: "excel.refusals.otherAgency", params: { file: "T-TEST", own: "T-OTHER" } },
+    ]);
   });
 });

@@ -5,7 +5,8 @@
 import { ValidationError } from "@/server/errors";
 import { hasUnstorableChars } from "@/lib/text";
 import { en } from "@/messages/en";
-import { translate } from "@/i18n/translate";
+import type { Messages } from "@/i18n/messages";
+import { msg, type Msg, type MsgParam, type Text } from "@/i18n/translate";
 import { editable, type PeriodDates } from "@/modules/reporting/rules";
 import { indicatorRow, taskRow } from "@/modules/reporting/schemas";
 import { checkIndicatorRow, checkTaskRow, type RowIssues } from "@/modules/reporting/validate";
@@ -23,7 +24,6 @@ import {
   type TaskColumn,
   type TaskStatus,
 } from "./layout";
-import { excelVi } from "@/messages/excel";
 import {
   MAX_CELL_CHARS,
   MAX_CELLS,
@@ -35,7 +35,11 @@ import {
 import { IsolatedReadError, readWorkbookIsolated } from "./reader/isolate";
 import type { RawCell, RawRow, RawValue, RawWorkbook } from "./reader/workbook";
 
-export type RowError = { field: string | null; message: string };
+/**
+ * One row's problem. `message` is a message by key (translated where the preview shows it); a
+ * batch stored before messages were keys holds Vietnamese text, which is shown as it is.
+ */
+export type RowError = { field: string | null; message: Text };
 /** change: would be written; same: nothing to write (ignored); error: blocks the whole import. */
 export type RowOutcome = "change" | "same" | "error";
 
@@ -77,7 +81,7 @@ export type TaskImportRow = {
 };
 
 export type ParsedImport = {
-  fileErrors: string[];
+  fileErrors: Text[];
   indicators: IndicatorImportRow[];
   tasks: TaskImportRow[];
   /** Set when the batch was applied with "write and submit". */
@@ -86,25 +90,26 @@ export type ParsedImport = {
 
 type Editable = { state: string; version: number; reopened: boolean };
 
+type IndicatorInfo = {
+  id: number;
+  nameVi: string;
+  kind: string;
+  unit: string;
+  minValue: number | null;
+  maxValue: number | null;
+  /** This agency reports it. */
+  assigned: boolean;
+};
+type TaskInfo = { id: number; title: string; /** This agency leads it. */ led: boolean };
+
 export type ImportContext = {
   agencyCode: string;
   year: number;
   quarter: number;
   period: PeriodDates;
   now: Date;
-  /** Every indicator by code; `assigned` when this agency reports it. */
-  indicators: Map<
-    string,
-    {
-      id: number;
-      nameVi: string;
-      kind: string;
-      unit: string;
-      minValue: number | null;
-      maxValue: number | null;
-      assigned: boolean;
-    }
-  >;
+  /** Every indicator by code. */
+  indicators: Map<string, IndicatorInfo>;
   /** This agency's observations of the quarter, by indicator id. */
   observations: Map<
     number,
@@ -116,8 +121,8 @@ export type ImportContext = {
       evidenceUrl: string | null;
     }
   >;
-  /** Every task by key; `led` when this agency leads it. */
-  tasks: Map<string, { id: number; title: string; led: boolean }>;
+  /** Every task by key. */
+  tasks: Map<string, TaskInfo>;
   /** This agency's progress records of the quarter, by task id. */
   progress: Map<
     number,
@@ -132,30 +137,22 @@ export type ImportContext = {
   >;
 };
 
-const NOT_XLSX =
-  "Tệp tải lên không phải là tệp Excel (.xlsx). Hãy tải mẫu từ cổng, điền số liệu rồi lưu ở định dạng .xlsx.";
-const OLD_XLS = "Tệp Excel 97–2003 (.xls) không được hỗ trợ. Hãy mở tệp và lưu lại ở định dạng Excel Workbook (.xlsx).";
-const NEW_ROW =
-  "Dòng này không có mã (cột ẩn). Không thêm dòng mới vào mẫu: chỉ điền vào các dòng có sẵn của mẫu tải từ cổng.";
-const BAD_VERSION = "Cột phiên bản (ẩn) đã bị sửa. Hãy tải mẫu mới từ cổng.";
-const READ_ONLY =
-  "Mục này đã nộp hoặc đã duyệt nên không sửa được; hãy trả ô về giá trị cũ hoặc liên hệ người thẩm định.";
-const LOCKED = "Kỳ báo cáo đã khóa (hoặc chưa mở) nên mục này không sửa được.";
+const refusal = (key: keyof Messages["excel"]["refusals"], params?: Record<string, MsgParam>) =>
+  msg(`excel.refusals.${key}`, params);
 
-function fileError(message: string): ValidationError {
+function fileError(message: Msg): ValidationError {
   return new ValidationError({ file: [message] }, message);
 }
 
 /** Refuses what is not a reasonable .xlsx before any unzipping: size, signature, zip directory. */
 export function checkFile(bytes: Uint8Array): void {
-  if (bytes.length === 0) throw fileError("Tệp tải lên trống.");
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw fileError(
-      `Tệp quá lớn (${(bytes.length / 1024 / 1024).toFixed(1).replace(".", ",")} MB). Dung lượng tối đa là 5 MB.`,
-    );
-  }
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw fileError(OLD_XLS);
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw fileError(NOT_XLSX);
+  if (bytes.length === 0) throw fileError(refusal("empty"));
+  if (bytes.length > MAX_FILE_BYTES)
+    throw fileError(refusal("fileTooBig", { mb: Math.round((bytes.length / 1024 / 1024) * 10) / 10 }));
+  const notXlsx = () => fileError(refusal("notXlsx"));
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    throw fileError(refusal("oldXls"));
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw notXlsx();
   // Reads the zip's central directory: a workbook that would unpack to far more than any template
   // (a "zip bomb") is refused before the zip library inflates it.
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -166,20 +163,20 @@ export function checkFile(bytes: Uint8Array): void {
       break;
     }
   }
-  if (eocd < 0) throw fileError(NOT_XLSX);
+  if (eocd < 0) throw notXlsx();
   const entries = view.getUint16(eocd + 10, true);
   const dirSize = view.getUint32(eocd + 12, true);
   const dirOffset = view.getUint32(eocd + 16, true);
   if (entries === 0xffff || dirOffset === 0xffffffff || entries > MAX_ZIP_ENTRIES || dirOffset + dirSize > bytes.length)
-    throw fileError(NOT_XLSX);
+    throw notXlsx();
   let p = dirOffset;
   let total = 0;
   for (let n = 0; n < entries; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw fileError(NOT_XLSX);
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw notXlsx();
     total += view.getUint32(p + 24, true);
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
-  if (total > MAX_UNZIPPED_BYTES) throw fileError(excelVi.refusals.tooBigUnzipped);
+  if (total > MAX_UNZIPPED_BYTES) throw fileError(refusal("tooBigUnzipped"));
 }
 
 /** A number as the reporting rules read it: decimal comma, no grouping, no exponent. */
@@ -228,35 +225,23 @@ const valueAt = (ws: Sheet, row: number, col: number): RawValue | undefined => w
 function headerMap<K extends string>(
   ws: Sheet,
   columns: readonly ColumnSpec<K>[],
-  fileErrors: string[],
+  fileErrors: Text[],
 ): Map<K, number> | null {
   const wanted = new Map(columns.map((c) => [normalizeLabel(c.header), c.key]));
   const found = new Map<K, number>();
-  let ok = true;
+  const before = fileErrors.length;
   const header = [...(ws.byRow.get(1) ?? new Map<number, RawCell>())].sort((a, b) => a[0] - b[0]);
   for (const [col, cell] of header) {
     const text = cellText(cell.value).trim();
     if (!text) continue;
     const key = wanted.get(normalizeLabel(text));
-    if (!key) {
-      fileErrors.push(
-        `Trang "${ws.name}": cột "${text}" không thuộc mẫu. Không thêm, đổi tên hay xóa cột; hãy dùng mẫu tải từ cổng.`,
-      );
-      ok = false;
-    } else if (found.has(key)) {
-      fileErrors.push(`Trang "${ws.name}": cột "${text}" xuất hiện hai lần.`);
-      ok = false;
-    } else found.set(key, col);
+    if (!key) fileErrors.push(refusal("unknownColumn", { sheet: ws.name, column: text }));
+    else if (found.has(key)) fileErrors.push(refusal("columnTwice", { sheet: ws.name, column: text }));
+    else found.set(key, col);
   }
-  for (const c of columns) {
-    if (!found.has(c.key)) {
-      fileErrors.push(
-        `Trang "${ws.name}": thiếu cột "${c.header}". Không xóa hay đổi tên cột; hãy dùng mẫu tải từ cổng.`,
-      );
-      ok = false;
-    }
-  }
-  return ok ? found : null;
+  for (const c of columns)
+    if (!found.has(c.key)) fileErrors.push(refusal("missingColumn", { sheet: ws.name, column: c.header }));
+  return fileErrors.length === before ? found : null;
 }
 
 type SheetRow<K extends string> = {
@@ -297,6 +282,8 @@ function columnLetter(n: number): string {
   return s;
 }
 
+type FieldLabel = keyof Messages["errors"]["fields"];
+
 const clean = (s: string) => (s.trim() ? s.trim() : null);
 
 function parseVersion(raw: string): number | null {
@@ -305,47 +292,34 @@ function parseVersion(raw: string): number | null {
   return /^\d{1,9}$/.test(s) ? Number(s) : null;
 }
 
-/** Length limits of the reporting forms, with their messages. */
+/** Length limits of the reporting forms, named by key like the forms' own messages. */
 function lengthErrors(schema: typeof indicatorRow | typeof taskRow, input: Record<string, unknown>): RowError[] {
   const r = schema.safeParse(input);
   if (r.success) return [];
-  return r.error.issues
-    .filter((i) => i.code === "too_big")
-    .map((i) => ({ field: String(i.path[0]), message: i.message }));
+  return r.error.issues.flatMap((i) => {
+    if (i.code !== "too_big") return [];
+    const field = String(i.path[0]) as FieldLabel;
+    const label = msg(`errors.fields.${field}`);
+    return [{ field, message: msg("errors.field.tooLong", { label, max: String(i.maximum) }) }];
+  });
 }
 
-/** The shared row rules' issues, as a preview lists them (always Vietnamese, like the workbook). */
+/** The shared row rules' issues, as a preview lists them. */
 function rowErrors(issues: RowIssues): RowError[] {
-  return Object.entries(issues).flatMap(([field, list]) => list.map((m) => ({ field, message: translate("vi", m) })));
+  return Object.entries(issues).flatMap(([field, list]) => list.map((message) => ({ field, message })));
 }
 
 function editability(item: Editable | undefined, ctx: ImportContext, version: number): RowError[] {
   const errors: RowError[] = [];
   if (item && (item.state === "SUBMITTED" || item.state === "APPROVED"))
-    errors.push({ field: null, message: READ_ONLY });
+    errors.push({ field: null, message: msg("excel.rows.readOnly") });
   else if (!editable(item?.state ?? "DRAFT", ctx.period, ctx.now, item?.reopened ?? false))
-    errors.push({ field: null, message: LOCKED });
-  if ((item?.version ?? 0) !== version) {
-    errors.push({
-      field: null,
-      message: `Mục này đã được cập nhật trên cổng sau khi bạn tải mẫu (phiên bản trong tệp ${version}, hiện tại ${item?.version ?? 0}). Hãy tải mẫu mới, điền lại dòng này rồi tải lên.`,
-    });
-  }
+    errors.push({ field: null, message: msg("excel.rows.locked") });
+  const now = item?.version ?? 0;
+  if (now !== version)
+    errors.push({ field: null, message: msg("excel.rows.stale", { file: String(version), now: String(now) }) });
   return errors;
 }
-
-const ROW_TEXTS = {
-  ind: {
-    unknown: (code: string) => `Không có chỉ tiêu mã "${code}". Không sửa cột mã (ẩn) của mẫu.`,
-    notOurs: "Chỉ tiêu này không được giao cho cơ quan của bạn.",
-    twice: (row: number) => `Chỉ tiêu này đã có ở dòng ${row}; mỗi chỉ tiêu chỉ nhập một dòng.`,
-  },
-  task: {
-    unknown: (key: string) => `Không có nhiệm vụ mã "${key}". Không sửa cột mã (ẩn) của mẫu.`,
-    notOurs: "Nhiệm vụ này không do cơ quan của bạn chủ trì.",
-    twice: (row: number) => `Nhiệm vụ này đã có ở dòng ${row}; mỗi nhiệm vụ chỉ nhập một dòng.`,
-  },
-};
 
 /**
  * The checks before a row's content, for either sheet: cells outside the columns, the (hidden) id,
@@ -359,113 +333,152 @@ function identify(
   seen: Map<string, number>,
   rawVersion: number | null,
   errors: RowError[],
-  texts: (typeof ROW_TEXTS)["ind"],
+  kind: keyof Kinds,
 ): RowError | null {
   if (r.stray.length)
-    errors.push({
-      field: null,
-      message: `Có dữ liệu ở cột ${r.stray.map(columnLetter).join(", ")}, ngoài các cột của mẫu.`,
-    });
-  if (!id) return { field: null, message: NEW_ROW };
-  if (!item) return { field: null, message: texts.unknown(id) };
-  if (!item.allowed) return { field: null, message: texts.notOurs };
-  if (seen.has(id)) errors.push({ field: null, message: texts.twice(seen.get(id)!) });
+    errors.push({ field: null, message: msg("excel.rows.stray", { columns: r.stray.map(columnLetter).join(", ") }) });
+  if (!id) return { field: null, message: msg("excel.rows.newRow") };
+  if (!item) return { field: null, message: msg(`excel.rows.${kind}.unknown`, { id }) };
+  if (!item.allowed) return { field: null, message: msg(`excel.rows.${kind}.notOurs`) };
+  if (seen.has(id))
+    errors.push({ field: null, message: msg(`excel.rows.${kind}.twice`, { row: String(seen.get(id)) }) });
   else seen.set(id, r.row);
-  if (rawVersion == null) errors.push({ field: null, message: BAD_VERSION });
+  if (rawVersion == null) errors.push({ field: null, message: msg("excel.rows.badVersion") });
   return null;
-}
-
-/**
- * The data rows of a sheet whose header row is right (none when it is not), each with its version
- * cell read; `seen` follows the ids met so far, for the check of a second row for one item.
- */
-function sheetRows<K extends string, Row>(
-  ws: Sheet,
-  columns: readonly ColumnSpec<K>[],
-  fileErrors: string[],
-  each: (r: SheetRow<K>, version: { rawVersion: number | null; version: number }, seen: Map<string, number>) => Row,
-): Row[] {
-  const cols = headerMap<K>(ws, columns, fileErrors);
-  if (!cols) return [];
-  const seen = new Map<string, number>();
-  return dataRows(ws, cols).map((r) => {
-    const rawVersion = parseVersion(r.get("version" as K));
-    return each(r, { rawVersion, version: rawVersion ?? 0 }, seen);
-  });
 }
 
 const outcomeOf = (errors: RowError[], changed: boolean) =>
   errors.length ? ("error" as const) : changed ? ("change" as const) : ("same" as const);
 
-function parseIndicators(ws: Sheet, ctx: ImportContext, fileErrors: string[]): IndicatorImportRow[] {
-  return sheetRows<IndicatorColumn, IndicatorImportRow>(
-    ws,
-    INDICATOR_COLUMNS,
-    fileErrors,
-    (r, { rawVersion, version }, seen) => {
-      const errors: RowError[] = [];
-      const code = r.get("code").trim();
-      const ind = code ? ctx.indicators.get(code) : undefined;
-      const input = {
-        value: r.get("value").trim(),
-        source: r.get("source"),
-        note: r.get("note"),
-        explanation: r.get("explanation"),
-        evidenceUrl: r.get("evidenceUrl", true).trim(),
-      };
-      const base = {
-        row: r.row,
-        code,
-        indicatorId: null,
-        name: ind?.nameVi ?? r.get("name").trim(),
-        unit: ind?.unit ?? r.get("unit").trim(),
-        kind: ind?.kind ?? "",
-        version,
-        input,
-        parsedValue: null,
-        current: null,
-      };
-      const stop = identify(r, code, ind && { allowed: ind.assigned }, seen, rawVersion, errors, ROW_TEXTS.ind);
-      if (stop || !ind) return { ...base, outcome: "error" as const, errors: [...errors, ...(stop ? [stop] : [])] };
+/** The cells a reporter types freely (as typed) and the evidence link (the link of a linked cell). */
+const entered = <K extends string, T extends K>(r: SheetRow<K | "evidenceUrl">, texts: readonly T[]) => ({
+  ...(Object.fromEntries(texts.map((k) => [k, r.get(k)])) as Record<T, string>),
+  evidenceUrl: r.get("evidenceUrl", true).trim(),
+});
 
-      errors.push(...lengthErrors(indicatorRow, { indicatorId: ind.id, version, ...input }));
-      const checked = checkIndicatorRow(input, ind);
-      const parsedValue = checked.value;
-      errors.push(...rowErrors(checked.issues));
-      const obs = ctx.observations.get(ind.id);
-      const valueOk = !input.value || parsedValue != null;
-      let changed: boolean;
-      if (!obs) {
-        changed = !!input.value || !!clean(input.source) || !!clean(input.note);
-        if (!changed && (clean(input.explanation) || clean(input.evidenceUrl))) {
-          errors.push({
-            field: "value",
-            message: "Hãy nhập giá trị (hoặc nguồn, ghi chú) trước khi thêm giải thích hay minh chứng.",
-          });
-        }
-      } else {
-        changed =
-          !valueOk ||
-          obs.value !== parsedValue ||
-          obs.source !== clean(input.source) ||
-          obs.note !== clean(input.note) ||
-          obs.explanation !== clean(input.explanation) ||
-          obs.evidenceUrl !== clean(input.evidenceUrl);
-      }
-      if (changed && rawVersion != null) errors.push(...editability(obs, ctx, version));
-      const normal = { ...input, value: parsedValue == null ? input.value : plainNumber(parsedValue) };
-      return {
-        ...base,
-        indicatorId: ind.id,
-        input: normal,
-        parsedValue,
-        current: obs ? { value: obs.value, state: obs.state, version: obs.version } : null,
-        outcome: outcomeOf(errors, changed),
-        errors,
-      };
-    },
-  );
+/** Whether a stored record's text fields differ from the row's (blank cells read as null). */
+const textsDiffer = <F extends string>(
+  stored: Record<F, string | null>,
+  input: Record<F, string>,
+  keys: readonly F[],
+) => keys.some((k) => stored[k] !== clean(input[k]));
+
+type ImportRow = IndicatorImportRow | TaskImportRow;
+type Read<Row extends ImportRow> = Omit<Row, "outcome" | "errors">;
+
+/**
+ * How a sheet's rows name their item: the columns, the hidden id column, the context's items by id
+ * and this agency's records of the quarter by item id, and the flag that lets the agency write it.
+ */
+const SHEET_ITEMS = {
+  indicator: { columns: INDICATOR_COLUMNS, id: "code", items: "indicators", records: "observations", flag: "assigned" },
+  task: { columns: TASK_COLUMNS, id: "key", items: "tasks", records: "progress", flag: "led" },
+} as const;
+
+type Kinds = {
+  indicator: { column: IndicatorColumn; item: IndicatorInfo; stored: MapValue<ImportContext["observations"]> };
+  task: { column: TaskColumn; item: TaskInfo; stored: MapValue<ImportContext["progress"]> };
+};
+type MapValue<M> = M extends Map<unknown, infer V> ? V : never;
+
+/**
+ * What differs between the two sheets' rows: how a row is read and checked. Everything else
+ * (header, data rows, version cell, id and permission checks, editability, outcome) is one
+ * pipeline, `parseSheet`.
+ */
+type RowKind<
+  N extends keyof Kinds,
+  Row extends ImportRow,
+  K extends string = Kinds[N]["column"],
+  Item = Kinds[N]["item"],
+  Stored = Kinds[N]["stored"],
+> = {
+  name: N;
+  /** The row as read, before any check (what an unusable row shows), but for line, version and current. */
+  read: (r: SheetRow<K>, id: string, item: Item | undefined) => Omit<Read<Row>, "row" | "version" | "current">;
+  /** A row left as the template had it: its errors (it writes nothing), or null when it was filled in. */
+  untouched?: (input: Row["input"], stored: Stored | undefined) => RowError[] | null;
+  /** The reporting form's rules: their errors and the figure as they read it. */
+  rules: (input: Row["input"], item: Item, version: number) => { parsed: number | null; errors: RowError[] };
+  /** Whether the row changes what is stored; may add an error that needs the answer. */
+  changes: (input: Row["input"], parsed: number | null, stored: Stored | undefined, errors: RowError[]) => boolean;
+  /** The row to show once checked: normalised input, the figure read, what is stored now. */
+  checked: (read: Read<Row>, item: Item, parsed: number | null, stored: Stored | undefined) => Read<Row>;
+};
+
+function parseSheet<N extends keyof Kinds, Row extends ImportRow>(
+  ws: Sheet,
+  kind: RowKind<N, Row>,
+  ctx: ImportContext,
+  fileErrors: Text[],
+): Row[] {
+  type Item = Kinds[N]["item"] & { id: number };
+  const sheet = SHEET_ITEMS[kind.name];
+  const items = ctx[sheet.items] as Map<string, Item>;
+  const records = ctx[sheet.records] as Map<number, Kinds[N]["stored"]>;
+  const cols = headerMap(ws, sheet.columns as readonly ColumnSpec<Kinds[N]["column"]>[], fileErrors);
+  if (!cols) return [];
+  const seen = new Map<string, number>();
+  return dataRows(ws, cols).map((r) => {
+    const rawVersion = parseVersion(r.get("version"));
+    const version = rawVersion ?? 0;
+    const id = r.get(sheet.id).trim();
+    const item = id ? items.get(id) : undefined;
+    const read = { row: r.row, version, current: null, ...kind.read(r, id, item) } as Read<Row>;
+    const errors: RowError[] = [];
+    const permitted = item && { allowed: (item as Record<string, unknown>)[sheet.flag] === true };
+    const stop = identify(r, id, permitted, seen, rawVersion, errors, kind.name);
+    if (stop || !item) return { ...read, outcome: "error", errors: [...errors, ...(stop ? [stop] : [])] } as Row;
+    const stored = records.get(item.id);
+    const untouched = kind.untouched?.(read.input, stored);
+    if (untouched) {
+      errors.push(...untouched);
+      return { ...kind.checked(read, item, null, stored), outcome: outcomeOf(errors, false), errors } as Row;
+    }
+    const rules = kind.rules(read.input, item, version);
+    errors.push(...rules.errors);
+    const changed = kind.changes(read.input, rules.parsed, stored, errors);
+    if (changed && rawVersion != null) errors.push(...editability(stored, ctx, version));
+    return { ...kind.checked(read, item, rules.parsed, stored), outcome: outcomeOf(errors, changed), errors } as Row;
+  });
 }
+
+const INDICATOR_TEXTS = ["source", "note", "explanation"] as const;
+
+const indicatorKind: RowKind<"indicator", IndicatorImportRow> = {
+  name: "indicator",
+  read: (r, code, ind) => ({
+    code,
+    indicatorId: null,
+    name: ind?.nameVi ?? r.get("name").trim(),
+    unit: ind?.unit ?? r.get("unit").trim(),
+    kind: ind?.kind ?? "",
+    input: { value: r.get("value").trim(), ...entered(r, INDICATOR_TEXTS) },
+    parsedValue: null,
+  }),
+  rules: (input, ind, version) => {
+    const checked = checkIndicatorRow(input, ind);
+    const errors = lengthErrors(indicatorRow, { indicatorId: ind.id, version, ...input });
+    return { parsed: checked.value, errors: [...errors, ...rowErrors(checked.issues)] };
+  },
+  changes: (input, parsedValue, obs, errors) => {
+    if (obs) {
+      const valueOk = !input.value || parsedValue != null;
+      return !valueOk || obs.value !== parsedValue || textsDiffer(obs, input, [...INDICATOR_TEXTS, "evidenceUrl"]);
+    }
+    const changed = !!input.value || !!clean(input.source) || !!clean(input.note);
+    if (!changed && (clean(input.explanation) || clean(input.evidenceUrl)))
+      errors.push({ field: "value", message: msg("excel.rows.valueFirst") });
+    return changed;
+  },
+  checked: (read, ind, parsedValue, obs) => ({
+    ...read,
+    indicatorId: ind.id,
+    input: { ...read.input, value: parsedValue == null ? read.input.value : plainNumber(parsedValue) },
+    parsedValue,
+    current: obs ? { value: obs.value, state: obs.state, version: obs.version } : null,
+  }),
+};
 
 const STATUS_BY_LABEL = new Map<string, TaskStatus>(
   TASK_STATUSES.flatMap((s) => [
@@ -482,82 +495,66 @@ function percentText(cell: RawCell | undefined, text: string): string {
   return text.trim().replace(/\s*%$/, "");
 }
 
-function parseTasks(ws: Sheet, ctx: ImportContext, fileErrors: string[]): TaskImportRow[] {
-  return sheetRows<TaskColumn, TaskImportRow>(ws, TASK_COLUMNS, fileErrors, (r, { rawVersion, version }, seen) => {
-    const errors: RowError[] = [];
-    const key = r.get("key").trim();
-    const task = key ? ctx.tasks.get(key) : undefined;
+const TASK_TEXTS = ["achieved", "obstacles", "nextSteps"] as const;
+
+/** The status cell's errors: none when it names a status. */
+function statusErrors(statusText: string, status: TaskStatus | null): RowError[] {
+  if (!statusText) return [{ field: "status", message: msg("excel.rows.statusRequired") }];
+  if (status) return [];
+  // The choices are the workbook's drop-down, which is Vietnamese whatever the page's language.
+  const choices = TASK_STATUSES.map((s) => STATUS_LABELS[s]).join(", ");
+  return [{ field: "status", message: msg("excel.rows.statusInvalid", { status: statusText, choices }) }];
+}
+
+const taskKind: RowKind<"task", TaskImportRow> = {
+  name: "task",
+  read: (r, key, task) => {
     const statusText = r.get("status").trim();
     const status = statusText ? (STATUS_BY_LABEL.get(normalizeLabel(statusText)) ?? null) : null;
-    const input = {
-      status,
-      statusText,
-      percent: percentText(r.raw("percent"), r.get("percent")),
-      achieved: r.get("achieved"),
-      obstacles: r.get("obstacles"),
-      nextSteps: r.get("nextSteps"),
-      evidenceUrl: r.get("evidenceUrl", true).trim(),
-    };
-    const base = {
-      row: r.row,
+    const percent = percentText(r.raw("percent"), r.get("percent"));
+    const title = task?.title ?? r.get("title").trim();
+    return {
       key,
       taskId: null,
-      title: task?.title ?? r.get("title").trim(),
-      version,
-      input,
+      title,
+      input: { status, statusText, percent, ...entered(r, TASK_TEXTS) },
       parsedPercent: null,
-      current: null,
     };
-    const stop = identify(r, key, task && { allowed: task.led }, seen, rawVersion, errors, ROW_TEXTS.task);
-    if (stop || !task) return { ...base, outcome: "error" as const, errors: [...errors, ...(stop ? [stop] : [])] };
-
-    const tp = ctx.progress.get(task.id);
-    const untouched =
-      !tp &&
-      (!statusText || status === "NOT_STARTED") &&
-      !input.percent &&
-      !clean(input.achieved) &&
-      !clean(input.obstacles) &&
-      !clean(input.nextSteps);
-    if (untouched) {
-      if (clean(input.evidenceUrl))
-        errors.push({ field: "status", message: "Hãy chọn tình trạng hoặc nêu kết quả trước khi thêm minh chứng." });
-      return { ...base, taskId: task.id, outcome: errors.length ? ("error" as const) : ("same" as const), errors };
-    }
-    if (!statusText) errors.push({ field: "status", message: "Vui lòng chọn tình trạng của nhiệm vụ." });
-    else if (!status) {
-      errors.push({
-        field: "status",
-        message: `Tình trạng "${statusText}" không hợp lệ. Chọn một trong: ${TASK_STATUSES.map((s) => STATUS_LABELS[s]).join(", ")}.`,
-      });
-    }
-    errors.push(...lengthErrors(taskRow, { ...input, taskId: task.id, version, status: status ?? "NOT_STARTED" }));
+  },
+  // Nothing stored and nothing but "not started" typed: the row is as the template had it.
+  untouched: (input, tp) => {
+    const blank = !input.percent && !TASK_TEXTS.some((k) => clean(input[k]));
+    if (tp || (input.statusText && input.status !== "NOT_STARTED") || !blank) return null;
+    return clean(input.evidenceUrl) ? [{ field: "status", message: msg("excel.rows.statusFirst") }] : [];
+  },
+  rules: (input, task, version) => {
+    const status = input.status ?? "NOT_STARTED";
     const checked = checkTaskRow(input);
-    const parsedPercent = checked.percent;
-    errors.push(...rowErrors(checked.issues));
-    const changed =
-      !tp ||
-      !status ||
-      tp.status !== status ||
-      tp.percentComplete !== parsedPercent ||
-      tp.achieved !== clean(input.achieved) ||
-      tp.obstacles !== clean(input.obstacles) ||
-      tp.nextSteps !== clean(input.nextSteps) ||
-      tp.evidenceUrl !== clean(input.evidenceUrl);
-    if (changed && rawVersion != null) errors.push(...editability(tp, ctx, version));
     return {
-      ...base,
-      taskId: task.id,
-      input: { ...input, percent: parsedPercent == null ? input.percent : String(parsedPercent) },
-      parsedPercent,
-      current: tp
-        ? { status: tp.status, percentComplete: tp.percentComplete, state: tp.state, version: tp.version }
-        : null,
-      outcome: outcomeOf(errors, changed),
-      errors,
+      parsed: checked.percent,
+      errors: [
+        ...statusErrors(input.statusText, input.status),
+        ...lengthErrors(taskRow, { ...input, taskId: task.id, version, status }),
+        ...rowErrors(checked.issues),
+      ],
     };
-  });
-}
+  },
+  changes: (input, parsedPercent, tp) =>
+    !tp ||
+    !input.status ||
+    tp.status !== input.status ||
+    tp.percentComplete !== parsedPercent ||
+    textsDiffer(tp, input, [...TASK_TEXTS, "evidenceUrl"]),
+  checked: (read, task, parsedPercent, tp) => ({
+    ...read,
+    taskId: task.id,
+    input: { ...read.input, percent: parsedPercent == null ? read.input.percent : String(parsedPercent) },
+    parsedPercent,
+    current: tp
+      ? { status: tp.status, percentComplete: tp.percentComplete, state: tp.state, version: tp.version }
+      : null,
+  }),
+};
 
 function metaValues(ws: Sheet): { agencyCode: string | null; period: string | null } {
   const out = { agencyCode: null as string | null, period: null as string | null };
@@ -578,16 +575,12 @@ function metaValues(ws: Sheet): { agencyCode: string | null; period: string | nu
  * cannot hold it. Such a file is refused, naming the first cell (or sheet name) concerned.
  */
 function refuseControlCharacters(wb: RawWorkbook): void {
-  if (wb.sheetNames.some(hasUnstorableChars))
-    throw fileError("Tên một trang tính có ký tự điều khiển hoặc mã Unicode hỏng. Hãy dùng mẫu tải từ cổng.");
+  if (wb.sheetNames.some(hasUnstorableChars)) throw fileError(refusal("badSheetName"));
   for (const ws of wb.sheets) {
     for (const r of ws.rows) {
       for (const [col, cell] of r.cells) {
-        if (hasUnstorableChars(cellText(cell.value, true)) || hasUnstorableChars(cellText(cell.value))) {
-          throw fileError(
-            `Trang "${ws.name}", ô ${columnLetter(col)}${r.n}: có ký tự điều khiển hoặc mã Unicode hỏng, không phải nội dung gõ từ Excel. Hãy xóa nội dung ô đó rồi tải lên lại.`,
-          );
-        }
+        if (hasUnstorableChars(cellText(cell.value, true)) || hasUnstorableChars(cellText(cell.value)))
+          throw fileError(refusal("badCell", { sheet: ws.name, cell: `${columnLetter(col)}${r.n}` }));
       }
     }
   }
@@ -601,28 +594,24 @@ const READ_LIMITS = {
   maxCells: MAX_CELLS,
   maxCellChars: MAX_CELL_CHARS,
 };
-const thousands = (n: number) => n.toLocaleString("vi-VN");
 
-/** Why the reader refused a file, in Vietnamese (the messages are in the excel catalogue). */
+/** Why the reader refused a file (the limits are numbers, written the reader's way when shown). */
 function readFailure(err: IsolatedReadError): ValidationError {
-  const r = excelVi.refusals;
   switch (err.code) {
     case "TOO_BIG":
-      return fileError(r.tooBigUnzipped);
+      return fileError(refusal("tooBigUnzipped"));
     case "TOO_MANY_ROWS":
-      return fileError(fill(r.tooManyRows, { sheet: err.sheet ?? "", max: thousands(MAX_ROWS_PER_SHEET) }));
+      return fileError(refusal("tooManyRows", { sheet: err.sheet ?? "", max: MAX_ROWS_PER_SHEET }));
     case "TOO_MANY_CELLS":
-      return fileError(fill(r.tooManyCells, { max: thousands(MAX_CELLS) }));
+      return fileError(refusal("tooManyCells", { max: MAX_CELLS }));
     case "CELL_TOO_LONG":
-      return fileError(fill(r.cellTooLong, { max: thousands(MAX_CELL_CHARS) }));
+      return fileError(refusal("cellTooLong", { max: MAX_CELL_CHARS }));
     case "TIMEOUT":
-      return fileError(r.readTimeout);
+      return fileError(refusal("readTimeout"));
     default:
-      return fileError(NOT_XLSX);
+      return fileError(refusal("notXlsx"));
   }
 }
-
-const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 
 /** Reads the upload's cells in a worker thread (memory and time limits); throws ValidationError. */
 export async function readUpload(bytes: Uint8Array): Promise<RawWorkbook> {
@@ -643,51 +632,39 @@ export async function parseWorkbook(bytes: Uint8Array, ctx: ImportContext): Prom
 /** The rows of a workbook already read, checked against what the agency may report (pure). */
 export function parseRead(wb: RawWorkbook, ctx: ImportContext): ParsedImport {
   refuseControlCharacters(wb);
-  const fileErrors: string[] = [];
+  const fileErrors: Text[] = [];
   const sheetsByName = new Map<string, Sheet>();
   for (const ws of wb.sheets)
     if (!sheetsByName.has(normalizeLabel(ws.name)))
       sheetsByName.set(normalizeLabel(ws.name), sheetOf(ws.name, ws.rows));
   const known = new Set(WANTED_SHEETS);
-  for (const name of wb.sheetNames) {
-    if (!known.has(normalizeLabel(name)))
-      fileErrors.push(`Trang tính "${name}" không thuộc mẫu. Hãy xóa trang này hoặc dùng mẫu tải từ cổng.`);
-  }
+  for (const name of wb.sheetNames)
+    if (!known.has(normalizeLabel(name))) fileErrors.push(refusal("unknownSheet", { sheet: name }));
   const guide = sheetsByName.get(normalizeLabel(SHEETS.guide));
-  const expectedPeriod = periodKeyOf(ctx.year, ctx.quarter);
-  if (!guide) fileErrors.push(`Thiếu trang tính "${SHEETS.guide}". Hãy dùng mẫu tải từ cổng.`);
-  else {
-    const meta = metaValues(guide);
-    if (!meta.agencyCode || !meta.period)
-      fileErrors.push(
-        `Không tìm thấy mã cơ quan và kỳ báo cáo trong trang "${SHEETS.guide}". Hãy dùng mẫu tải từ cổng.`,
-      );
-    if (meta.agencyCode && meta.agencyCode !== ctx.agencyCode) {
-      fileErrors.push(
-        `Tệp này là mẫu của cơ quan ${meta.agencyCode}, không phải cơ quan của bạn (${ctx.agencyCode}). Hãy tải mẫu của cơ quan mình.`,
-      );
-    }
-    if (meta.period && meta.period !== expectedPeriod) {
-      fileErrors.push(
-        `Tệp này là mẫu của kỳ ${meta.period}, trong khi bạn đang nhập cho kỳ ${expectedPeriod}. Hãy chọn đúng kỳ hoặc tải mẫu của kỳ ${expectedPeriod}.`,
-      );
-    }
-  }
+  if (!guide) fileErrors.push(refusal("missingGuide", { sheet: SHEETS.guide }));
+  else fileErrors.push(...metaErrors(metaValues(guide), ctx));
   const sheets = {
     indicators: sheetsByName.get(normalizeLabel(SHEETS.indicators)),
     tasks: sheetsByName.get(normalizeLabel(SHEETS.tasks)),
   };
-  for (const [k, ws] of Object.entries(sheets)) {
-    if (!ws)
-      fileErrors.push(
-        `Thiếu trang tính "${SHEETS[k as keyof typeof sheets]}". Không đổi tên hay xóa trang tính của mẫu.`,
-      );
-  }
+  for (const [k, ws] of Object.entries(sheets))
+    if (!ws) fileErrors.push(refusal("missingSheet", { sheet: SHEETS[k as keyof typeof sheets] }));
   return {
     fileErrors,
-    indicators: sheets.indicators ? parseIndicators(sheets.indicators, ctx, fileErrors) : [],
-    tasks: sheets.tasks ? parseTasks(sheets.tasks, ctx, fileErrors) : [],
+    indicators: sheets.indicators ? parseSheet(sheets.indicators, indicatorKind, ctx, fileErrors) : [],
+    tasks: sheets.tasks ? parseSheet(sheets.tasks, taskKind, ctx, fileErrors) : [],
   };
+}
+
+/** The guide sheet's agency and period compared with the reporter's own. */
+function metaErrors(meta: { agencyCode: string | null; period: string | null }, ctx: ImportContext): Msg[] {
+  const out: Msg[] = [];
+  const own = periodKeyOf(ctx.year, ctx.quarter);
+  if (!meta.agencyCode || !meta.period) out.push(refusal("missingMeta", { sheet: SHEETS.guide }));
+  if (meta.agencyCode && meta.agencyCode !== ctx.agencyCode)
+    out.push(refusal("otherAgency", { file: meta.agencyCode, own: ctx.agencyCode }));
+  if (meta.period && meta.period !== own) out.push(refusal("otherPeriod", { file: meta.period, own }));
+  return out;
 }
 
 /** Rows with errors plus problems of the file as a whole; confirmation needs zero. */

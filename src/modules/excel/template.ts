@@ -2,6 +2,7 @@
 // assigned indicators and one of the tasks the agency leads, prefilled with what is stored now.
 // Grey columns and read-only rows are locked (sheet protection without a password: it prevents
 // slips, the parser is what enforces the rules).
+import { msg } from "@/i18n/translate";
 import "server-only";
 import { clockNow } from "@/server/clock";
 import ExcelJS from "exceljs";
@@ -175,7 +176,7 @@ export async function buildTemplate(
   const { agencyId, year, quarter } = opts;
   const now = opts.now ?? clockNow();
   const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { code: true, nameVi: true } });
-  if (!agency) throw new NotFoundError("Không tìm thấy cơ quan.");
+  if (!agency) throw new NotFoundError(msg("errors.api.agencyMissing"));
   const period = await requirePeriod({ year, quarter });
   const [indicators, tasks] = await Promise.all([
     indicatorItems(user, agencyId, year, quarter),

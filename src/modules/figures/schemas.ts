@@ -1,16 +1,16 @@
 // Input of the figures API and of the import's actions.
 import { z } from "zod";
 import { pageQuery } from "@/server/api";
-import { figuresVi } from "@/messages/figures";
+import { zmsg } from "@/i18n/zod";
 import { MAX_CSV_BYTES } from "./parse";
 
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày không hợp lệ, cần dạng 2024-01-31 / expected a date such as 2024-01-31")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg("errors.api.date"))
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, "Ngày không tồn tại / no such date")
+  }, zmsg("errors.api.noSuchDate"))
   .transform((s) => new Date(`${s}T00:00:00Z`));
 
 export const figuresQuery = pageQuery.extend({
@@ -26,17 +26,15 @@ export const figuresQuery = pageQuery.extend({
   asOf: day.optional(),
 });
 
-const t = figuresVi.import;
-
 const csvFile = z
-  .instanceof(File, { message: t.noFile })
-  .refine((f) => f.size > 0, t.noFile)
-  .refine((f) => f.size <= MAX_CSV_BYTES, t.tooBig);
+  .instanceof(File, zmsg("figures.import.noFile"))
+  .refine((f) => f.size > 0, zmsg("figures.import.noFile"))
+  .refine((f) => f.size <= MAX_CSV_BYTES, zmsg("figures.import.tooBig"));
 
 export const uploadForm = z.object({ file: csvFile });
 export const confirmForm = z.object({
   file: csvFile,
-  digest: z.string().regex(/^[0-9a-f]{64}$/, t.changedSincePreview),
+  digest: z.string().regex(/^[0-9a-f]{64}$/, zmsg("figures.import.changedSincePreview")),
 });
 
 /** The page's filters, kept in the URL; invalid values are dropped. */

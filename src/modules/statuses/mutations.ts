@@ -4,6 +4,7 @@ import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/server/errors";
+import { msg } from "@/i18n/translate";
 import { can } from "@/server/permissions";
 import { refreshPublicPages } from "@/server/public-cache";
 import { bumpPublicVersion } from "@/server/public-version";
@@ -14,9 +15,9 @@ export async function overrideStatus(user: SessionUser, input: { targetId: numbe
   const reason = input.reason.trim();
   // Invisible format characters (zero-width spaces, direction marks) do not make a reason.
   if (reason.replace(/\p{Cf}/gu, "").trim().length < 5)
-    throw new ValidationError({ reason: ["Vui lòng ghi lý do điều chỉnh (ít nhất 5 ký tự)."] });
+    throw new ValidationError({ reason: [msg("errors.statuses.reasonRequired")] });
   const target = await db.target.findUnique({ where: { id: input.targetId }, select: { id: true, key: true } });
-  if (!target) throw new NotFoundError("Không tìm thấy chỉ tiêu.");
+  if (!target) throw new NotFoundError(msg("errors.statuses.targetMissing"));
   await db.$transaction(async (tx) => {
     const previous = await tx.statusOverride.findFirst({
       where: { targetId: target.id, revokedAt: null },
@@ -51,7 +52,7 @@ export async function revokeOverride(user: SessionUser, input: { targetId: numbe
     where: { targetId: input.targetId, revokedAt: null },
     orderBy: { createdAt: "desc" },
   });
-  if (!current) throw new NotFoundError("Chỉ tiêu này không có điều chỉnh nào.");
+  if (!current) throw new NotFoundError(msg("errors.statuses.noOverride"));
   await db.$transaction(async (tx) => {
     await tx.statusOverride.update({
       where: { id: current.id },

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { TableHead } from "@/components/table/TableHead";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
+import { translate } from "@/i18n/translate";
 import { formatValue } from "@/lib/format";
 import type { ImportBatchView } from "../import";
 import type { IndicatorImportRow, RowError, TaskImportRow } from "../parse";
@@ -9,7 +10,8 @@ import type { IndicatorImportRow, RowError, TaskImportRow } from "../parse";
 const MAX_SHOWN = 300;
 const short = (s: string) => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
 
-function Errors({ errors, m, id }: { errors: RowError[]; m: Messages; id: string }) {
+/** A row's errors in the page's language (a batch stored before messages were keys shows its text as is). */
+function Errors({ errors, lang, m, id }: { errors: RowError[]; lang: Lang; m: Messages; id: string }) {
   if (!errors.length) return null;
   return (
     <ul id={id} className="list-disc space-y-1 pl-4 text-red-800">
@@ -18,20 +20,14 @@ function Errors({ errors, m, id }: { errors: RowError[]; m: Messages; id: string
           {e.field && e.field in m.excel.fields && (
             <strong>{m.excel.fields[e.field as keyof Messages["excel"]["fields"]]}: </strong>
           )}
-          {e.message}
+          {translate(lang, e.message)}
         </li>
       ))}
     </ul>
   );
 }
 
-function Fields({
-  items,
-  m,
-}: {
-  items: [keyof Messages["excel"]["fields"], string | null | undefined][];
-  m: Messages;
-}) {
+function Fields({ items, m }: { items: FieldList; m: Messages }) {
   const shown = items.filter(([, v]) => v != null && v.trim() !== "");
   if (!shown.length) return null;
   return (
@@ -64,120 +60,112 @@ function CurrentCell({ m, state, children }: { m: Messages; state: string | unde
   );
 }
 
-function OutcomeCell({ m, row, id }: { m: Messages; row: IndicatorImportRow | TaskImportRow; id: string }) {
+function OutcomeCell({ lang, m, row, id }: { lang: Lang; m: Messages; row: ImportRow; id: string }) {
   return (
     <td className="px-3 py-2">
       <span className={row.outcome === "error" ? "font-medium text-red-800" : ""}>{m.excel.outcome[row.outcome]}</span>
-      <Errors errors={row.errors} m={m} id={id} />
+      <Errors errors={row.errors} lang={lang} m={m} id={id} />
     </td>
   );
+}
+
+type ImportRow = IndicatorImportRow | TaskImportRow;
+type FieldList = [keyof Messages["excel"]["fields"], string | null | undefined][];
+
+/** What differs between an indicator's and a task's line of the preview. */
+type RowView = { item: ReactNode; current: ReactNode; proposed: ReactNode; fields: FieldList };
+
+function indicatorView(r: IndicatorImportRow, lang: Lang, m: Messages): RowView {
+  return {
+    item: (
+      <>
+        {r.name || r.code || m.excel.empty}
+        <span className="block text-xs text-slate-500">{r.code}</span>
+      </>
+    ),
+    current:
+      r.current && (r.current.value == null ? m.excel.empty : formatValue(r.current.value, r.unit, r.kind, lang)),
+    proposed: r.parsedValue != null ? formatValue(r.parsedValue, r.unit, r.kind, lang) : r.input.value || m.excel.empty,
+    fields: [
+      ["source", r.input.source],
+      ["note", r.input.note],
+      ["explanation", r.input.explanation],
+      ["evidenceUrl", r.input.evidenceUrl],
+    ],
+  };
+}
+
+function taskView(r: TaskImportRow, _lang: Lang, m: Messages): RowView {
+  const status = (s: string | null) =>
+    s ? (m.reporting.taskStatus[s as keyof Messages["reporting"]["taskStatus"]] ?? s) : m.excel.empty;
+  return {
+    item: (
+      <>
+        <span className="line-clamp-3">{r.title || m.excel.empty}</span>
+        <span className="block text-xs text-slate-500">{r.key}</span>
+      </>
+    ),
+    current:
+      r.current &&
+      `${status(r.current.status)}${r.current.percentComplete != null ? ` · ${r.current.percentComplete}%` : ""}`,
+    proposed: (
+      <>
+        {r.input.status ? status(r.input.status) : r.input.statusText || m.excel.empty}
+        {r.parsedPercent != null ? ` · ${r.parsedPercent}%` : r.input.percent ? ` · ${r.input.percent}` : ""}
+      </>
+    ),
+    fields: [
+      ["achieved", r.input.achieved],
+      ["obstacles", r.input.obstacles],
+      ["nextSteps", r.input.nextSteps],
+      ["evidenceUrl", r.input.evidenceUrl],
+    ],
+  };
 }
 
 const ROW_CLASS = { error: "bg-red-50", change: "bg-white", same: "bg-white text-slate-600" } as const;
 
 /**
- * One row of the preview, the same for indicators and tasks: its line in the file, the item, what
- * is stored now, what would be written (the main figure, then the text fields) and the outcome.
+ * The lines of the preview, the same for indicators and tasks: each row's line in the file, the
+ * item, what is stored now, what would be written (the main figure, then the text fields) and the
+ * outcome; `view` supplies what differs by kind.
  */
-function PreviewRow({
+function PreviewRows<R extends ImportRow>({
+  rows,
+  prefix,
+  view,
+  lang,
   m,
-  row,
-  id,
-  item,
-  current,
-  proposed,
-  fields,
 }: {
+  rows: R[];
+  prefix: string;
+  view: (r: R, lang: Lang, m: Messages) => RowView;
+  lang: Lang;
   m: Messages;
-  row: IndicatorImportRow | TaskImportRow;
-  id: string;
-  item: ReactNode;
-  current: ReactNode;
-  proposed: ReactNode;
-  fields: [keyof Messages["excel"]["fields"], string | null | undefined][];
 }) {
-  return (
-    <tr
-      className={`border-t border-slate-100 align-top ${ROW_CLASS[row.outcome]}`}
-      data-testid="preview-row"
-      data-outcome={row.outcome}
-    >
-      <td className="px-3 py-2 tabular-nums">{row.row}</td>
-      <td className="px-3 py-2">{item}</td>
-      <CurrentCell m={m} state={row.current?.state}>
-        {current}
-      </CurrentCell>
-      <td className="px-3 py-2">
-        <span className="font-medium">{proposed}</span>
-        <Fields m={m} items={fields} />
-      </td>
-      <OutcomeCell m={m} row={row} id={`${id}-errors`} />
-    </tr>
-  );
-}
-
-function IndicatorRows({ rows, lang, m }: { rows: IndicatorImportRow[]; lang: Lang; m: Messages }) {
-  return rows.map((r) => (
-    <PreviewRow
-      key={`ind-${r.row}`}
-      m={m}
-      row={r}
-      id={`ind-${r.row}`}
-      item={
-        <>
-          {r.name || r.code || m.excel.empty}
-          <span className="block text-xs text-slate-500">{r.code}</span>
-        </>
-      }
-      current={
-        r.current && (r.current.value == null ? m.excel.empty : formatValue(r.current.value, r.unit, r.kind, lang))
-      }
-      proposed={
-        r.parsedValue != null ? formatValue(r.parsedValue, r.unit, r.kind, lang) : r.input.value || m.excel.empty
-      }
-      fields={[
-        ["source", r.input.source],
-        ["note", r.input.note],
-        ["explanation", r.input.explanation],
-        ["evidenceUrl", r.input.evidenceUrl],
-      ]}
-    />
-  ));
-}
-
-function TaskRows({ rows, m }: { rows: TaskImportRow[]; m: Messages }) {
-  const status = (s: string | null) =>
-    s ? (m.reporting.taskStatus[s as keyof Messages["reporting"]["taskStatus"]] ?? s) : m.excel.empty;
-  return rows.map((r) => (
-    <PreviewRow
-      key={`task-${r.row}`}
-      m={m}
-      row={r}
-      id={`task-${r.row}`}
-      item={
-        <>
-          <span className="line-clamp-3">{r.title || m.excel.empty}</span>
-          <span className="block text-xs text-slate-500">{r.key}</span>
-        </>
-      }
-      current={
-        r.current &&
-        `${status(r.current.status)}${r.current.percentComplete != null ? ` · ${r.current.percentComplete}%` : ""}`
-      }
-      proposed={
-        <>
-          {r.input.status ? status(r.input.status) : r.input.statusText || m.excel.empty}
-          {r.parsedPercent != null ? ` · ${r.parsedPercent}%` : r.input.percent ? ` · ${r.input.percent}` : ""}
-        </>
-      }
-      fields={[
-        ["achieved", r.input.achieved],
-        ["obstacles", r.input.obstacles],
-        ["nextSteps", r.input.nextSteps],
-        ["evidenceUrl", r.input.evidenceUrl],
-      ]}
-    />
-  ));
+  return rows.map((row) => {
+    const { item, current, proposed, fields } = view(row, lang, m);
+    const id = `${prefix}-${row.row}`;
+    return (
+      <tr
+        key={id}
+        className={`border-t border-slate-100 align-top ${ROW_CLASS[row.outcome]}`}
+        data-testid="preview-row"
+        data-outcome={row.outcome}
+      >
+        <td className="px-3 py-2 tabular-nums">{row.row}</td>
+        <td className="px-3 py-2">{item}</td>
+        <CurrentCell m={m} state={row.current?.state}>
+          {current}
+        </CurrentCell>
+        <td className="px-3 py-2">
+          <span className="font-medium">{proposed}</span>
+          <Fields m={m} items={fields} />
+        </td>
+        <OutcomeCell lang={lang} m={m} row={row} id={`${id}-errors`} />
+      </tr>
+    );
+  });
 }
 
 function Table({ caption, children, m }: { caption: string; children: ReactNode; m: Messages }) {
@@ -260,7 +248,7 @@ export function PreviewTable({ batch, lang, m }: { batch: ImportBatchView; lang:
           <p className="font-semibold">{m.excel.fileErrors}</p>
           <ul className="mt-1 list-disc pl-5">
             {parsed.fileErrors.map((e, i) => (
-              <li key={i}>{e}</li>
+              <li key={i}>{translate(lang, e)}</li>
             ))}
           </ul>
         </div>
@@ -269,9 +257,14 @@ export function PreviewTable({ batch, lang, m }: { batch: ImportBatchView; lang:
         title={m.excel.indicators}
         rows={parsed.indicators}
         m={m}
-        render={(rows) => <IndicatorRows rows={rows} lang={lang} m={m} />}
+        render={(rows) => <PreviewRows rows={rows} prefix="ind" view={indicatorView} lang={lang} m={m} />}
       />
-      <Section title={m.excel.tasks} rows={parsed.tasks} m={m} render={(rows) => <TaskRows rows={rows} m={m} />} />
+      <Section
+        title={m.excel.tasks}
+        rows={parsed.tasks}
+        m={m}
+        render={(rows) => <PreviewRows rows={rows} prefix="task" view={taskView} lang={lang} m={m} />}
+      />
     </div>
   );
 }

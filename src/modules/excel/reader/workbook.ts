@@ -93,6 +93,42 @@ export function serialToDate(serial: number, date1904: boolean): Date {
 
 type PendingShared = { cell: RawCell; index: number };
 
+/**
+ * Which of some elements are open now. A flag element is open or not (a second opening changes
+ * nothing and one closing ends it); a nesting one counts its depth, never below zero.
+ */
+class OpenElements<N extends string> {
+  private readonly depth = new Map<string, number>();
+  constructor(
+    private readonly flags: readonly N[],
+    nesting: readonly N[],
+  ) {
+    for (const n of [...flags, ...nesting]) this.depth.set(n, 0);
+  }
+
+  private isFlag(name: string): boolean {
+    return (this.flags as readonly string[]).includes(name);
+  }
+
+  enter(name: string): void {
+    const d = this.depth.get(name);
+    if (d !== undefined) this.depth.set(name, this.isFlag(name) ? 1 : d + 1);
+  }
+
+  leave(name: string): void {
+    const d = this.depth.get(name);
+    if (d !== undefined) this.depth.set(name, this.isFlag(name) ? 0 : Math.max(0, d - 1));
+  }
+
+  has(name: N): boolean {
+    return (this.depth.get(name) ?? 0) > 0;
+  }
+
+  reset(...names: N[]): void {
+    for (const n of names) this.depth.set(n, 0);
+  }
+}
+
 class SheetHandler implements XmlHandler {
   rows: RawRow[] = [];
   hyperlinks: { ref: string; id: string; location: string }[] = [];
@@ -101,10 +137,8 @@ class SheetHandler implements XmlHandler {
   private col = 0;
   private cell: { col: number; t: string; s: number } | null = null;
   private buf = "";
-  private inV = false;
-  private inIs = 0;
-  private inT = false;
-  private inRph = 0;
+  /** A cell's text is in <v>, or in an inline string's <is><t> outside its phonetic runs (<rPh>). */
+  private readonly elements = new OpenElements(["v", "t"], ["is", "rPh"]);
 
   constructor(
     private readonly name: string,
@@ -116,7 +150,8 @@ class SheetHandler implements XmlHandler {
   ) {}
 
   capturing(): boolean {
-    return this.cell != null && (this.inV || (this.inIs > 0 && this.inT && this.inRph === 0));
+    const e = this.elements;
+    return this.cell != null && (e.has("v") || (e.has("is") && e.has("t") && !e.has("rPh")));
   }
 
   text(s: string): void {
@@ -125,6 +160,7 @@ class SheetHandler implements XmlHandler {
   }
 
   open(name: string, a: Attrs): void {
+    this.elements.enter(name);
     switch (name) {
       case "row": {
         const n = a.r != null ? Number(a.r) : this.lastRow + 1;
@@ -148,18 +184,6 @@ class SheetHandler implements XmlHandler {
         this.buf = "";
         break;
       }
-      case "v":
-        this.inV = true;
-        break;
-      case "is":
-        this.inIs++;
-        break;
-      case "t":
-        this.inT = true;
-        break;
-      case "rPh":
-        this.inRph++;
-        break;
       case "hyperlink":
         if (this.hyperlinks.length < MAX_HYPERLINKS && a.ref)
           this.hyperlinks.push({ ref: a.ref, id: a.id ?? "", location: a.location ?? "" });
@@ -168,24 +192,12 @@ class SheetHandler implements XmlHandler {
   }
 
   close(name: string): void {
+    this.elements.leave(name);
     switch (name) {
-      case "v":
-        this.inV = false;
-        break;
-      case "is":
-        this.inIs = Math.max(0, this.inIs - 1);
-        break;
-      case "t":
-        this.inT = false;
-        break;
-      case "rPh":
-        this.inRph = Math.max(0, this.inRph - 1);
-        break;
       case "c":
         if (this.cell && this.row) this.finishCell(this.row, this.cell);
         this.cell = null;
-        this.inV = false;
-        this.inIs = 0;
+        this.elements.reset("v", "is");
         break;
       case "row":
         if (this.row && this.row.cells.length) {
@@ -246,9 +258,7 @@ class SharedStringsHandler implements XmlHandler {
   out = new Map<number, string>();
   done = false;
   private index = -1;
-  private inSi = false;
-  private inT = false;
-  private inRph = 0;
+  private readonly elements = new OpenElements(["si", "t"], ["rPh"]);
   private keep = false;
   private buf = "";
   private readonly last: number;
@@ -262,7 +272,7 @@ class SharedStringsHandler implements XmlHandler {
   }
 
   capturing(): boolean {
-    return this.keep && this.inSi && this.inT && this.inRph === 0;
+    return this.keep && this.elements.has("si") && this.elements.has("t") && !this.elements.has("rPh");
   }
 
   text(s: string): void {
@@ -271,23 +281,21 @@ class SharedStringsHandler implements XmlHandler {
   }
 
   open(name: string): void {
+    this.elements.enter(name);
     if (name === "si") {
       this.index++;
-      this.inSi = true;
       this.keep = this.needed.has(this.index);
       this.buf = "";
-    } else if (name === "t") this.inT = true;
-    else if (name === "rPh") this.inRph++;
+    }
   }
 
   close(name: string): void {
+    this.elements.leave(name);
     if (name === "si") {
       if (this.keep) this.out.set(this.index, decodeXstring(this.buf));
-      this.inSi = false;
       this.keep = false;
       if (this.index >= this.last) this.done = true;
-    } else if (name === "t") this.inT = false;
-    else if (name === "rPh") this.inRph = Math.max(0, this.inRph - 1);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextRequest, NextResponse } from "next/server";
-import { vi } from "@/messages/vi";
+import { requestLang } from "@/i18n/request";
+import { msg, translate, type MessageKey } from "@/i18n/translate";
 import { authOptions } from "@/server/auth";
 import { AUTH_BODY_LIMIT } from "@/server/http/body-limit";
 
@@ -73,8 +74,19 @@ const ALLOWED: Record<string, ReadonlySet<string>> = {
   POST: new Set(["session", "signout", "signin/credentials", "callback/credentials"]),
 };
 
-const refusal = (message: string, status: number) =>
-  NextResponse.json({ error: { message } }, { status, headers: { "cache-control": "no-store" } });
+/** A refusal in the request's language (`?lang=`, else Accept-Language, else Vietnamese). */
+const refusal = (req: NextRequest, key: MessageKey, status: number) =>
+  NextResponse.json(
+    {
+      error: {
+        message: translate(
+          requestLang(req.nextUrl.searchParams.get("lang"), req.headers.get("accept-language")),
+          msg(key),
+        ),
+      },
+    },
+    { status, headers: { "cache-control": "no-store" } },
+  );
 
 // next-auth answers 500 ("problem with the server configuration") to a callbackUrl that is not an
 // http(s) URL in the query or in its callback-url cookie — a cookie that then breaks every
@@ -85,9 +97,9 @@ async function guarded(req: NextRequest, ctx: { params: Promise<{ nextauth: stri
   const action = ((await ctx.params).nextauth ?? []).join("/");
   // next-auth's browser client reports its own errors here; nothing it says is worth a log line.
   if (action === "_log" && req.method === "POST") return new NextResponse(null, { status: 204 });
-  if (!ALLOWED[req.method]?.has(action)) return refusal(vi.auth.unknownAction, 400);
+  if (!ALLOWED[req.method]?.has(action)) return refusal(req, "auth.unknownAction", 400);
   const body = await readCapped(req);
-  if (body === TOO_LARGE) return refusal(vi.auth.bodyTooLarge, 413);
+  if (body === TOO_LARGE) return refusal(req, "auth.bodyTooLarge", 413);
   const base = req.nextUrl.origin;
   const bad = (v: unknown) => (typeof v === "string" ? v !== "" && !isHttpUrl(v, base) : v != null);
   const type = req.headers.get("content-type") ?? "";
@@ -104,7 +116,7 @@ async function guarded(req: NextRequest, ctx: { params: Promise<{ nextauth: stri
     });
     return handler(again, ctx);
   }
-  const res = refusal("Yêu cầu đăng nhập không hợp lệ (đường dẫn quay lại hoặc nội dung sai).", 400);
+  const res = refusal(req, "auth.badCallback", 400);
   for (const name of cookies) res.cookies.set(name, "", { path: "/", maxAge: 0, secure: name.startsWith("__Secure-") });
   return res;
 }

@@ -1,14 +1,15 @@
 import { readEvidence } from "@/modules/reporting/evidence";
-import { errorResponse } from "@/server/api-auth";
+import { apiLang, errorResponse } from "@/server/api-auth";
 import { currentUser } from "@/server/current-user";
-import { ForbiddenError, NotFoundError } from "@/server/errors";
+import { AuthError, ForbiddenError, NotFoundError } from "@/server/errors";
+import { msg } from "@/i18n/translate";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
     const user = await currentUser();
-    if (!user) return Response.json({ error: { message: "Vui lòng đăng nhập." } }, { status: 401 });
+    if (!user) throw new AuthError(msg("errors.api.signInRequired"));
     const { file, bytes } = await readEvidence(user, (await ctx.params).id);
     return new Response(new Uint8Array(bytes), {
       headers: {
@@ -21,6 +22,6 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
     });
   } catch (e) {
     // Another agency's file is answered as if it did not exist: its id reveals nothing.
-    return errorResponse(e instanceof ForbiddenError ? new NotFoundError() : e);
+    return errorResponse(e instanceof ForbiddenError ? new NotFoundError() : e, apiLang(req));
   }
 }

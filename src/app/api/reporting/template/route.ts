@@ -2,7 +2,10 @@
 // Reporters and viewers always get their own agency; only national roles may name another one.
 import { NextResponse } from "next/server";
 import { requireUser } from "@/server/current-user";
-import { AppError, asAppError, DB_RETRY_AFTER_SECONDS, GENERIC_ERROR, logDatabaseUnavailable } from "@/server/errors";
+import { apiLang } from "@/server/api-auth";
+import { AppError, asAppError, DB_RETRY_AFTER_SECONDS, logDatabaseUnavailable } from "@/server/errors";
+import type { Lang } from "@/i18n/config";
+import { msg, translate, type Text } from "@/i18n/translate";
 import { can } from "@/server/permissions";
 import { findAgencyByCode } from "@/modules/agencies/queries";
 import { buildTemplate } from "@/modules/excel/template";
@@ -11,27 +14,29 @@ import { defaultPeriod } from "@/modules/periods/queries";
 
 export const dynamic = "force-dynamic";
 
-function error(status: number, message: string) {
+/** An error in the request's language (`?lang=`, else Accept-Language, else Vietnamese). */
+function error(status: number, message: Text, lang: Lang) {
   const retry: Record<string, string> = status === 503 ? { "Retry-After": String(DB_RETRY_AFTER_SECONDS) } : {};
-  return NextResponse.json({ error: { message } }, { status, headers: { "Cache-Control": "no-store", ...retry } });
+  return NextResponse.json(
+    { error: { message: translate(lang, message) } },
+    { status, headers: { "Cache-Control": "no-store", ...retry } },
+  );
 }
 
 export async function GET(req: Request) {
+  const lang = apiLang(req);
   try {
     const user = await requireUser("reporting.read");
     const params = new URL(req.url).searchParams;
     const rawPeriod = params.get("period");
     const period = rawPeriod ? parsePeriodKey(rawPeriod) : await defaultPeriod();
     if (!period)
-      return error(
-        rawPeriod ? 400 : 404,
-        rawPeriod ? "Kỳ báo cáo không hợp lệ (ví dụ 2026-Q3)." : "Chưa có kỳ báo cáo nào.",
-      );
+      return error(rawPeriod ? 400 : 404, msg(rawPeriod ? "errors.api.periodInvalid" : "errors.api.noPeriod"), lang);
     let agencyId = user.agencyId;
     const code = params.get("agency");
     if (code && can(user.role, "national.read")) {
       const agency = await findAgencyByCode(code.slice(0, 64));
-      if (!agency) return error(404, "Không tìm thấy cơ quan.");
+      if (!agency) return error(404, msg("errors.api.agencyMissing"), lang);
       agencyId = agency.id;
     }
     const file = await buildTemplate(user, { agencyId, year: period.year, quarter: period.quarter });
@@ -47,9 +52,9 @@ export async function GET(req: Request) {
     const known = asAppError(e);
     if (!known) {
       console.error("[template] unexpected error", e);
-      return error(500, GENERIC_ERROR);
+      return error(500, msg("errors.generic"), lang);
     }
     if (!(e instanceof AppError)) logDatabaseUnavailable("template", e);
-    return error(known.status, known.message);
+    return error(known.status, known.text, lang);
   }
 }

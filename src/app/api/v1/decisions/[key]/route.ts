@@ -1,15 +1,15 @@
 import { getDecision } from "@/modules/decisions/queries";
 import { decisionToApi } from "@/modules/decisions/serialize";
 import { targetScope } from "@/modules/indicators/serialize";
-import { apiError, corsPreflight, publicJson, publicRoute } from "@/server/api";
+import { corsPreflight, localizedApiError, publicJson, publicRoute } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = publicRoute(async (_req: Request, ctx: { params: Promise<{ key: string }> }) => {
+export const GET = publicRoute(async (req: Request, ctx: { params: Promise<{ key: string }> }) => {
   const { key } = await ctx.params;
-  if (!/^[a-z0-9-]{1,40}$/.test(key)) return apiError(404, "Không tìm thấy văn bản / document not found");
+  if (!/^[a-z0-9-]{1,40}$/.test(key)) return localizedApiError(req, 404, "errors.api.documentMissing");
   const d = await getDecision(key);
-  if (!d) return apiError(404, "Không tìm thấy văn bản / document not found");
+  if (!d) return localizedApiError(req, 404, "errors.api.documentMissing");
   return publicJson({
     data: {
       ...decisionToApi(d),

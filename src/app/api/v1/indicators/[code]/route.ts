@@ -1,16 +1,16 @@
 import { approvedNationalObservations, getIndicator, latestApprovedNational } from "@/modules/indicators/queries";
 import { targetStatuses } from "@/modules/statuses/queries";
 import { indicatorToApi, targetStatusToApi } from "@/modules/indicators/serialize";
-import { apiError, corsPreflight, publicJson, publicRoute } from "@/server/api";
+import { corsPreflight, localizedApiError, publicJson, publicRoute } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
 /** One indicator: its targets with their statuses, and its approved national series. */
-export const GET = publicRoute(async (_req: Request, ctx: { params: Promise<{ code: string }> }) => {
+export const GET = publicRoute(async (req: Request, ctx: { params: Promise<{ code: string }> }) => {
   const { code } = await ctx.params;
-  if (!/^[a-z0-9-]{1,80}$/.test(code)) return apiError(404, "Không tìm thấy chỉ số / indicator not found");
+  if (!/^[a-z0-9-]{1,80}$/.test(code)) return localizedApiError(req, 404, "errors.api.indicatorMissing");
   const ind = await getIndicator(code);
-  if (!ind) return apiError(404, "Không tìm thấy chỉ số / indicator not found");
+  if (!ind) return localizedApiError(req, 404, "errors.api.indicatorMissing");
   const [latest, statuses, series] = await Promise.all([
     latestApprovedNational([ind.id]),
     targetStatuses(),

@@ -2,8 +2,10 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/server/action";
 import { repeatedParams } from "@/server/api";
-import { withUser } from "@/server/api-auth";
-import { NotFoundError, ValidationError } from "@/server/errors";
+import { apiLang, withUser } from "@/server/api-auth";
+import { NotFoundError, ValidationError, zodErrorMap } from "@/server/errors";
+import { msg } from "@/i18n/translate";
+import { withLang } from "@/i18n/zod";
 import { periodOrDefault } from "@/modules/periods/queries";
 import { indicatorItems, taskItems } from "@/modules/reporting/queries";
 import { periodField } from "@/modules/reporting/schemas";
@@ -26,13 +28,18 @@ export async function GET(req: Request) {
     if (repeated.length)
       throw new ValidationError(
         Object.fromEntries(repeated.map((r) => [r.param, [r.message]])),
-        "Tham số truy vấn không hợp lệ.",
+        msg("errors.invalidQuery"),
       );
-    const q = query.safeParse(Object.fromEntries(search));
-    if (!q.success) throw new ValidationError(fieldErrorsOf(q.error), "Tham số truy vấn không hợp lệ.");
+    // zod words its issues when they are first read: in the request's language.
+    const lang = apiLang(req);
+    const q = withLang(lang, () => {
+      const r = query.safeParse(Object.fromEntries(search), zodErrorMap(lang));
+      return r.success ? r : { success: false as const, fieldErrors: fieldErrorsOf(r.error) };
+    });
+    if (!q.success) throw new ValidationError(q.fieldErrors, msg("errors.invalidQuery"));
     const { period: key, page } = q.data;
     const period = await periodOrDefault(key);
-    if (!period) throw new NotFoundError("Kỳ báo cáo không tồn tại.");
+    if (!period) throw new NotFoundError(msg("errors.reporting.periodMissing"));
     const [indicators, tasks] = await Promise.all([
       indicatorItems(user, user.agencyId, period.year, period.quarter),
       taskItems(user, user.agencyId, period.year, period.quarter, { skip: (page - 1) * 100, take: 100 }),

@@ -1,15 +1,15 @@
 import { toCsv } from "@/lib/csv";
-import { apiError, corsPreflight, publicCsv, publicRoute } from "@/server/api";
+import { corsPreflight, localizedApiError, publicCsv, publicRoute } from "@/server/api";
 import { approvedObservationsOf } from "@/modules/indicators/queries";
 
 export const dynamic = "force-dynamic";
 
 /** Approved values of one indicator, every agency, as CSV. */
-export const GET = publicRoute(async (_req: Request, ctx: { params: Promise<{ code: string }> }) => {
+export const GET = publicRoute(async (req: Request, ctx: { params: Promise<{ code: string }> }) => {
   const { code } = await ctx.params;
-  if (!/^[a-z0-9-]{1,80}$/.test(code)) return apiError(404, "Không tìm thấy chỉ số / indicator not found");
+  if (!/^[a-z0-9-]{1,80}$/.test(code)) return localizedApiError(req, 404, "errors.api.indicatorMissing");
   const found = await approvedObservationsOf(code);
-  if (!found) return apiError(404, "Không tìm thấy chỉ số / indicator not found");
+  if (!found) return localizedApiError(req, 404, "errors.api.indicatorMissing");
   const { unit, rows } = found;
   return publicCsv(
     `${code}.csv`,
