@@ -224,3 +224,62 @@ export function figureToApi(f: FigureRow) {
     illustrative: false as const,
   };
 }
+
+export type StatusSourceHistoryRow = {
+  id: number;
+  source: SourceRef | null;
+  by: "seed" | "user";
+  /** The chooser's agency, never their name: a reviewer's judgement is public, the reviewer is not. */
+  agency: { code: string; nameVi: string; nameEn: string } | null;
+  reason: string;
+  at: Date;
+};
+
+export type IndicatorStatusSourceView = {
+  current: StatusSourceChoice;
+  /** The agency of the reviewer who made the current choice (null for the default or the seed). */
+  agency: StatusSourceHistoryRow["agency"];
+  /** Every recorded choice, newest first. */
+  history: StatusSourceHistoryRow[];
+  /** The sources that have published figures for the indicator: what a reviewer may choose. */
+  options: SourceRef[];
+};
+
+/** The source an indicator's statuses use now, its recorded history and what may be chosen. */
+export async function indicatorStatusSource(indicatorId: number): Promise<IndicatorStatusSourceView> {
+  const at = clockNow();
+  const [sources, rows, published] = await Promise.all([
+    db.source.findMany({ select: sourceRefSelect, orderBy: { code: "asc" } }),
+    db.indicatorStatusSource.findMany({
+      where: { indicatorId, createdAt: { lte: at } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, sourceId: true, userId: true, reason: true, createdAt: true },
+    }),
+    db.publishedFigure.findMany({
+      where: { indicatorId, releaseDate: { lte: at } },
+      distinct: ["sourceId"],
+      select: { sourceId: true },
+    }),
+  ]);
+  const byId = new Map<number, SourceRef>(sources.map((s) => [s.id, s]));
+  const userIds = [...new Set(rows.map((r) => r.userId).filter((u): u is number => u !== null))];
+  const users = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: userIds } },
+        select: { id: true, agency: { select: { code: true, nameVi: true, nameEn: true } } },
+      })
+    ).map((u) => [u.id, u.agency]),
+  );
+  const options = published.map((p) => byId.get(p.sourceId)!).sort((a, b) => a.code.localeCompare(b.code, "en"));
+  const history: StatusSourceHistoryRow[] = rows.map((r) => ({
+    id: r.id,
+    source: r.sourceId === null ? null : (byId.get(r.sourceId) ?? null),
+    by: r.userId === null ? "seed" : "user",
+    agency: r.userId === null ? null : (users.get(r.userId) ?? null),
+    reason: r.reason,
+    at: r.createdAt,
+  }));
+  const current = resolveStatusSource(indicatorId, rows, options, byId);
+  return { current, agency: current.by === "default" ? null : (history[0]?.agency ?? null), history, options };
+}
