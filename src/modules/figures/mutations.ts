@@ -163,7 +163,13 @@ export async function chooseStatusSource(
     if (previous && previous.sourceId === (source?.id ?? null))
       throw new ValidationError({ source: [msg("figures.statusSource.errors.unchanged")] });
     const row = await tx.indicatorStatusSource.create({
-      data: { indicatorId: indicator.id, sourceId: source?.id ?? null, userId: user.id, reason: input.reason, createdAt: at },
+      data: {
+        indicatorId: indicator.id,
+        sourceId: source?.id ?? null,
+        userId: user.id,
+        reason: input.reason,
+        createdAt: at,
+      },
       select: { id: true },
     });
     await audit(tx, {

@@ -7,6 +7,7 @@ import { clockNow } from "@/server/clock";
 import { asPublishedOn, comparePeriods, type CheckContext } from "./parse";
 import { assertCanImportFigures } from "./policy";
 import { resolveStatusSource, type SourceRef, type StatusSourceChoice } from "./choice";
+import { currentValues } from "./series";
 
 // Reads of published figures. Everything here is public (figures are published by definition),
 // except importContext, which serves the import screen and checks its permission itself.
@@ -282,4 +283,55 @@ export async function indicatorStatusSource(indicatorId: number): Promise<Indica
   }));
   const current = resolveStatusSource(indicatorId, rows, options, byId);
   return { current, agency: current.by === "default" ? null : (history[0]?.agency ?? null), history, options };
+}
+
+const choiceBy = (by: "default" | "seed" | "user") => (by === "user" ? ("reviewer" as const) : by);
+
+/**
+ * The open API's view of an indicator's sources: each publisher's current value per period (the
+ * newest release, with the one it revised) and citation, and which source the statuses use.
+ */
+export function indicatorSourcesToApi(g: IndicatorFigures | null, choice: IndicatorStatusSourceView) {
+  const chosen = choice.current.source?.code ?? null;
+  const name = (s: { nameVi: string; nameEn: string } | null) => (s ? { vi: s.nameVi, en: s.nameEn } : null);
+  return {
+    sources: (g?.sources ?? []).map((s) => ({
+      code: s.source.code,
+      kind: s.source.kind,
+      name: { vi: s.source.nameVi, en: s.source.nameEn },
+      chosenForStatus: s.source.code === chosen,
+      values: currentValues({ periods: g!.periods, chains: s.periods }).map(({ period, figure: f, revises }) => ({
+        period,
+        value: f.value,
+        provisional: f.provisional,
+        release: { title: f.releaseTitle, date: f.releaseDate.toISOString().slice(0, 10), url: f.releaseUrl },
+        quote: f.quote,
+        printed: f.printed,
+        revises: revises
+          ? {
+              value: revises.value,
+              release: { date: revises.releaseDate.toISOString().slice(0, 10), url: revises.releaseUrl },
+            }
+          : null,
+        definitionNote: f.definitionNote,
+        illustrative: false as const,
+      })),
+    })),
+    statusSource: {
+      code: chosen,
+      kind: choice.current.source?.kind ?? null,
+      name: name(choice.current.source),
+      by: choiceBy(choice.current.by),
+      agency: choice.agency?.code ?? null,
+      reason: choice.current.reason,
+      chosenAt: choice.current.chosenAt?.toISOString() ?? null,
+      history: choice.history.map((h) => ({
+        code: h.source?.code ?? null,
+        by: choiceBy(h.by),
+        agency: h.agency?.code ?? null,
+        reason: h.reason,
+        chosenAt: h.at.toISOString(),
+      })),
+    },
+  };
 }
