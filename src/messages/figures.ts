@@ -8,7 +8,6 @@ export const figuresVi = {
     title: "Số liệu đã công bố",
     intro:
       "Số liệu thật từ các bản công bố có trích dẫn: mỗi cột một nguồn, mỗi dòng một kỳ, nên các nguồn cho số khác nhau nằm cạnh nhau. Mỗi giá trị dẫn tới bản công bố; câu trích nguyên văn nằm ngay dưới giá trị.",
-    latest: "{value} ({period}, công bố {date})",
     more: "Xem mọi kỳ, trích dẫn và các lần điều chỉnh",
     usedForStatus: "dùng để tính trạng thái",
   },
@@ -170,7 +169,6 @@ export const figuresEn: typeof figuresVi = {
     title: "Published figures",
     intro:
       "Real figures from cited releases: one column per source, one row per period, so sources that disagree sit side by side. Every value links to its release; the verbatim quote is just below it.",
-    latest: "{value} ({period}, published {date})",
     more: "See every period, the quotes and the revisions",
     usedForStatus: "used for the statuses",
   },
