@@ -108,7 +108,7 @@ test("a national reviewer changes an indicator's status source with a reason, an
   const panel = page.getByTestId("status-source");
   const before = await panel.getByTestId("status-source-name").getAttribute("data-source");
   const target = before === "MOIT" ? "VECOM" : "MOIT";
-  await panel.getByText("Đổi nguồn tính trạng thái").click();
+  await panel.getByText("Đổi nguồn tính trạng thái", { exact: true }).click();
   const form = panel.getByTestId("status-source-form");
   await form.getByLabel("Nguồn", { exact: true }).selectOption(target);
   const open = form.getByRole("button", { name: "Đổi nguồn…" });

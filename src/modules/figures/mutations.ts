@@ -139,15 +139,11 @@ export async function chooseStatusSource(
   assertCanChooseStatusSource(user);
   const indicator = await db.indicator.findUnique({ where: { code: input.indicator }, select: { id: true } });
   if (!indicator) throw new NotFoundError(msg("figures.statusSource.errors.indicator"));
-  const at = clockNow();
   const source =
     input.source === AGENCY_REPORTS
       ? null
       : await db.source.findFirst({
-          where: {
-            code: input.source,
-            figures: { some: { indicatorId: indicator.id, releaseDate: { lte: at } } },
-          },
+          where: { code: input.source, figures: { some: { indicatorId: indicator.id } } },
           select: { id: true, code: true },
         });
   if (input.source !== AGENCY_REPORTS && !source)
@@ -168,7 +164,7 @@ export async function chooseStatusSource(
         sourceId: source?.id ?? null,
         userId: user.id,
         reason: input.reason,
-        createdAt: at,
+        createdAt: clockNow(),
       },
       select: { id: true },
     });

@@ -168,20 +168,22 @@ const sourceRefSelect = {
 } satisfies Prisma.SourceSelect;
 
 /**
- * The source each indicator's statuses use, as it stood at `asOf` (default: now): the newest
+ * The source each indicator's statuses use, as it stood at `asOf` (default: now, every row): the newest
  * choice made by then, or the default among the sources that had published for it by then.
  * Indicators without figures or choices are absent: their statuses use agency reporting.
  */
 export async function statusSourceChoices(asOf?: Date): Promise<Map<number, StatusSourceChoice>> {
-  const at = asOf ?? clockNow();
+  // Now is every row: not `lte clockNow()`, since a clock moved by NOW starts where each server
+  // bundle first loads it, so a choice written by the action's bundle can look "future" to another.
+  const at = asOf ? { lte: asOf } : undefined;
   const [sources, choices, published] = await Promise.all([
     db.source.findMany({ select: sourceRefSelect }),
     db.indicatorStatusSource.findMany({
-      where: { createdAt: { lte: at } },
+      where: { createdAt: at },
       select: { indicatorId: true, sourceId: true, userId: true, reason: true, createdAt: true },
     }),
     db.publishedFigure.findMany({
-      where: { releaseDate: { lte: at } },
+      where: { releaseDate: at },
       distinct: ["indicatorId", "sourceId"],
       select: { indicatorId: true, sourceId: true },
     }),
@@ -248,16 +250,16 @@ export type IndicatorStatusSourceView = {
 
 /** The source an indicator's statuses use now, its recorded history and what may be chosen. */
 export async function indicatorStatusSource(indicatorId: number): Promise<IndicatorStatusSourceView> {
-  const at = clockNow();
+  // Every row, not those up to clockNow(): see statusSourceChoices.
   const [sources, rows, published] = await Promise.all([
     db.source.findMany({ select: sourceRefSelect, orderBy: { code: "asc" } }),
     db.indicatorStatusSource.findMany({
-      where: { indicatorId, createdAt: { lte: at } },
+      where: { indicatorId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { id: true, sourceId: true, userId: true, reason: true, createdAt: true },
     }),
     db.publishedFigure.findMany({
-      where: { indicatorId, releaseDate: { lte: at } },
+      where: { indicatorId },
       distinct: ["sourceId"],
       select: { sourceId: true },
     }),
