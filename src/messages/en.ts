@@ -249,6 +249,19 @@ export const en: Messages = {
     notesIntro:
       "Where the source text is misprinted, inconsistent or damaged. The data keeps the text as printed; these notes explain.",
     line: "line {line}",
+    checksTitle: "Checked against public sources",
+    checksIntro:
+      "The document's number and date of issue checked against public pages; each row gives the source, its date and the quote.",
+    checkField: { numberCanonical: "Number", numberPrinted: "Number as printed", issuedOn: "Date of issue" },
+    checkFound: "The source gives: {found}",
+    checkStored: "the data held when checked: {stored}",
+    checkOutcome: {
+      match: "✓ Matches",
+      corrected: "✗ Differed: corrected to the source",
+      keptAsPrinted: "✗ Differs: kept as printed in the document (see the data-quality notes)",
+      differs: "✗ Differs",
+    },
+    checkSource: "Source checked ({date})",
     back: "← All documents",
     notFound: "Document not found.",
     taskCount: "{count} tasks",

@@ -255,6 +255,19 @@ export const vi = {
     notesIntro:
       "Những điểm văn bản nguồn in sai, không thống nhất hoặc bị hỏng. Dữ liệu giữ nguyên văn; ghi chú giải thích.",
     line: "dòng {line}",
+    checksTitle: "Đối chiếu với nguồn công khai",
+    checksIntro:
+      "Số hiệu và ngày ban hành của văn bản được đối chiếu với các trang công khai; mỗi dòng ghi nguồn, ngày và câu trích.",
+    checkField: { numberCanonical: "Số hiệu", numberPrinted: "Số in trên văn bản", issuedOn: "Ngày ban hành" },
+    checkFound: "Nguồn ghi: {found}",
+    checkStored: "dữ liệu ghi khi đối chiếu: {stored}",
+    checkOutcome: {
+      match: "✓ Khớp",
+      corrected: "✗ Khác: đã sửa theo nguồn",
+      keptAsPrinted: "✗ Khác: giữ nguyên như văn bản in (xem ghi chú chất lượng dữ liệu)",
+      differs: "✗ Khác",
+    },
+    checkSource: "Nguồn đối chiếu ({date})",
     back: "← Tất cả văn bản",
     notFound: "Không tìm thấy văn bản này.",
     taskCount: "{count} nhiệm vụ",

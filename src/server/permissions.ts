@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "admin.backups": ["ADMIN"],
   "national.read": ["ADMIN", "REVIEWER"],
   "figures.import": ["ADMIN", "REVIEWER"],
+  // Which source an indicator's statuses use is a judgement on statuses, like an override.
+  "figures.statusSource": ["REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
-// The published-figures page as anonymous visitors get it (script-free), and the statistics
-// staff's CSV import: a refused file, a preview with a row's error, a valid file confirmed and then
-// shown on the public page; a province's reporter gets 403.
+// The published-figures page as anonymous visitors get it (script-free); an indicator's page with
+// every source side by side and the source its statuses use, changed by a national reviewer; and
+// the statistics staff's CSV import: a refused file, a preview with a row's error, a valid file
+// confirmed and then shown on the public page; a province's reporter gets 403.
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn, signOut } from "./support";
 
@@ -44,22 +45,121 @@ test("the sources page shows each source side by side with quotes and revisions,
   await expect(page.getByRole("link", { name: "Nguồn số liệu" })).toBeVisible();
 });
 
-test("an indicator's page names each source's latest published value and links to every period", async ({ page }) => {
+test("an indicator's page draws and tabulates every source side by side, and names the status source (default: the statistics office)", async ({
+  page,
+}) => {
   await page.goto("/vi/indicators/digital-economy-gdp-share");
+  // Script-free for anonymous visitors, chart included.
+  expect(await page.locator('script[src*="/_next/"]').count()).toBe(0);
   const box = page.getByTestId("indicator-figures");
   await expect(box.getByRole("heading", { name: "Số liệu đã công bố" })).toBeVisible();
-  // The statistics office's latest release and the ministry's, side by side, in Vietnamese format.
-  await expect(box).toContainText("Cục Thống kê");
-  await expect(box).toContainText("Bộ Khoa học và Công nghệ");
+  await expect(box.getByTestId("status-source-name")).toHaveAttribute("data-source", "NSO");
+  await expect(box.getByTestId("status-source-by")).toContainText("Mặc định");
+  await expect(box.getByTestId("status-source-form")).toHaveCount(0);
+
+  // One column per source: the statistics office's series and the ministry's estimates side by side.
+  const table = box.getByTestId("figures-indicator");
+  await expect(table.locator('th[data-source="NSO"]')).toContainText("Cục Thống kê");
+  await expect(table.locator('th[data-source="NSO"]')).toContainText("dùng để tính trạng thái");
+  await expect(table.locator('th[data-source="MST"]')).toContainText("Bộ Khoa học và Công nghệ");
+  for (const [period, nso, mst] of [
+    ["2022", "12,83%", "14,26%"],
+    ["2023", "12,87%", "16,5%"],
+    ["2024", "13,17%", "18,3%"],
+  ]) {
+    const row = table.locator(`tr[data-period="${period}"]`);
+    await expect(row).toHaveAttribute("data-conflict", "true");
+    await expect(row.locator('td[data-source="NSO"]').getByTestId("figure-value")).toHaveText(nso);
+    await expect(row.locator('td[data-source="MST"]').getByTestId("figure-value")).toHaveText(mst);
+  }
+  const mst2024 = table.locator('tr[data-period="2024"] td[data-source="MST"]').getByTestId("figure-value");
+  await expect(mst2024).toHaveAttribute("href", /^https?:\/\//);
+  await expect(mst2024).toHaveAttribute("title", /18,3/);
   await expect(box).toContainText("14,02");
   await expect(box.getByRole("link", { name: /Xem mọi kỳ/ })).toHaveAttribute(
     "href",
     "/vi/sources?indicator=digital-economy-gdp-share",
   );
+
+  // The chart draws each source as its own labelled series, apart from the agencies' reports,
+  // which stay labelled illustrative.
+  const chart = page.getByTestId("indicator-chart");
+  await expect(chart.locator('g[data-source="NSO"]')).toHaveCount(1);
+  await expect(chart.locator('g[data-source="MST"]')).toHaveCount(1);
+  await expect(chart).toContainText("Cục Thống kê (Tổng cục Thống kê đến 2025) (số liệu công bố)");
+  await expect(chart).toContainText("Báo cáo của cơ quan trên cổng (số liệu minh họa)");
   await expectAccessible(page);
+
   await page.goto("/en/indicators/digital-economy-gdp-share");
   await expect(page.getByTestId("indicator-figures").getByRole("heading", { name: "Published figures" })).toBeVisible();
+  await expect(page.getByTestId("status-source-by")).toContainText("Default");
   await expect(page.getByTestId("indicator-figures")).toContainText("14.02");
+  await expect(page.getByTestId("indicator-chart")).toContainText("(published figures)");
+});
+
+test("a national reviewer changes an indicator's status source with a reason, and the public page shows who, when and why", async ({
+  page,
+  request,
+}) => {
+  const path = "/vi/indicators/ecommerce-retail-share";
+  const reason = `Khảo sát doanh nghiệp phủ rộng hơn (kiểm thử ${Date.now()})`;
+  await signIn(page, "reviewer@cds.gov.vn");
+  await page.goto(path);
+  const panel = page.getByTestId("status-source");
+  const before = await panel.getByTestId("status-source-name").getAttribute("data-source");
+  const target = before === "MOIT" ? "VECOM" : "MOIT";
+  await panel.getByText("Đổi nguồn tính trạng thái", { exact: true }).click();
+  const form = panel.getByTestId("status-source-form");
+  await form.getByLabel("Nguồn", { exact: true }).selectOption(target);
+  const open = form.getByRole("button", { name: "Đổi nguồn…" });
+  const dialog = page.getByTestId("status-source-dialog");
+
+  // Without a reason: refused, the message next to the field and the focus on it.
+  await open.click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Xác nhận đổi nguồn" }).click();
+  const reasonField = form.getByLabel(/^Lý do/);
+  await expect(form.locator("#status-source-reason-error")).toHaveText("Vui lòng ghi lý do (ít nhất 5 ký tự).");
+  await expect(reasonField).toHaveAttribute("aria-invalid", "true");
+  await expect(reasonField).toBeFocused();
+
+  // By keyboard: the dialog opens with Enter, Escape cancels it, Enter on its button confirms.
+  await reasonField.fill(reason);
+  await open.focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(reason);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await open.focus();
+  await page.keyboard.press("Enter");
+  await dialog.getByRole("button", { name: "Xác nhận đổi nguồn" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(form.getByTestId("form-message")).toHaveText("Đã đổi nguồn dùng để tính trạng thái.");
+  await expect(panel.getByTestId("status-source-name")).toHaveAttribute("data-source", target);
+  await expectAccessible(page);
+  await signOut(page);
+
+  // What an anonymous visitor gets, once the change has reached the cached public page.
+  await expect(async () => {
+    const html = await (await request.get(path, { headers: { cookie: "" } })).text();
+    expect(html).toContain(reason);
+  }).toPass({ timeout: 10_000 });
+  await page.goto(path);
+  expect(await page.locator('script[src*="/_next/"]').count()).toBe(0);
+  await expect(page.getByTestId("status-source-name")).toHaveAttribute("data-source", target);
+  const by = page.getByTestId("status-source-by");
+  await expect(by).toContainText("Do cán bộ thẩm định quốc gia (Cục Chuyển đổi số quốc gia) chọn ngày");
+  await expect(by).toContainText(`Lý do: ${reason}`);
+  // The judgement is public, the reviewer's name is not.
+  expect(await page.content()).not.toContain("Cán bộ thẩm định (Cục CĐS QG)");
+  await expect(page.getByTestId("status-source-form")).toHaveCount(0);
+  await page.getByText(/Lịch sử lựa chọn/).click();
+  await expect(page.getByTestId("status-source-history").locator("li").first()).toContainText(reason);
+  await expectAccessible(page);
+
+  const api = await (await request.get("/api/v1/indicators/ecommerce-retail-share")).json();
+  expect(api.data.statusSource).toMatchObject({ code: target, by: "reviewer", agency: "CDSQG", reason });
 });
 
 test("a province's reporter is refused the import screen with 403", async ({ page }) => {

@@ -872,6 +872,61 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
   idCases(T, "A", "batchId", base, T === "confirmImportAction" ? BAD_IDS : SOME_BAD_IDS);
 }
 
+// -- figures: chooseStatusSourceAction ----------------------------------------------------------
+{
+  const T = "chooseStatusSourceAction";
+  const base = () => ({
+    indicator: "digital-economy-gdp-share",
+    source: "MST",
+    reason: "Số liệu của Bộ cập nhật hơn (lý do kiểm thử)",
+  });
+  authCases(T, ["anon", "A", "B", "viewer", "admin", "stale", "ghost", "inactive"], base);
+  for (const f of ["indicator", "source", "reason"] as const)
+    act(T, "reviewer", "missing field", `no ${f}`, () => ({ ...base(), [f]: undefined }), {
+      field: new RegExp(`^${f}$`),
+    });
+  act(T, "reviewer", "missing field", "blank reason", () => ({ ...base(), reason: "   \t " }), { field: /^reason$/ });
+  act(T, "reviewer", "missing field", "reason of four letters", () => ({ ...base(), reason: "abcd" }), {
+    field: /^reason$/,
+  });
+  act(T, "reviewer", "wrong type", "reason is a file", () => ({ ...base(), reason: FILES.pdf() }), {
+    field: /^reason$/,
+  });
+  act(T, "reviewer", "wrong type", "source in lower case", () => ({ ...base(), source: "mst" }), { field: /^source$/ });
+  act(T, "reviewer", "wrong type", "indicator in upper case", () => ({ ...base(), indicator: "DIGITAL" }), {
+    field: /^indicator$/,
+  });
+  act(T, "reviewer", "huge string", "1 MB reason", () => ({ ...base(), reason: HUGE }), { field: /^reason$/ });
+  act(T, "reviewer", "huge string", "1 MB source", () => ({ ...base(), source: HUGE }), { field: /^source$/ });
+  act(T, "reviewer", "unicode", "reason of zero-width characters only", () => ({ ...base(), reason: S.zeroWidth }), {
+    field: /^reason$/,
+  });
+  act(T, "reviewer", "unicode", "NUL in reason", () => ({ ...base(), reason: `Lý do hợp lệ ${S.nul}` }), {
+    field: /^reason$/,
+  });
+  act(T, "reviewer", "unicode", "ANSI escape sequence in reason", () => ({ ...base(), reason: `Lý do ${S.ansi}` }), {
+    field: /^reason$/,
+  });
+  act(T, "reviewer", "unicode", "zero-width space in source", () => ({ ...base(), source: "MST\u200b" }), {
+    field: /^source$/,
+  });
+  act(T, "reviewer", "html injection", "script as source", () => ({ ...base(), source: S.html }), {
+    field: /^source$/,
+  });
+  act(T, "reviewer", "sql injection", "SQL as indicator", () => ({ ...base(), indicator: S.sql }), {
+    field: /^indicator$/,
+  });
+  act(T, "reviewer", "forged id", "an indicator that does not exist", () => ({ ...base(), indicator: "khong-co" }), {
+    message: /Không tìm thấy/,
+  });
+  act(T, "reviewer", "forged id", "a source that does not exist", () => ({ ...base(), source: "NOPE" }), {
+    field: /^source$/,
+  });
+  act(T, "reviewer", "forged id", "a source with no figures for the indicator", () => ({ ...base(), source: "WIPO" }), {
+    field: /^source$/,
+  });
+}
+
 // -- figures: previewFiguresAction and confirmFiguresAction -----------------------------------
 {
   const COLUMNS =
@@ -2880,7 +2935,7 @@ afterAll(async () => {
 });
 
 /** The size of the table as built (the summary line's counts): it may grow, never shrink. */
-const MIN_ACTION_CASES = 562;
+const MIN_ACTION_CASES = 589;
 const MIN_ROUTE_CASES = 460;
 
 // ---- The tests ------------------------------------------------------------------------------

@@ -170,6 +170,7 @@ export const WRITABLE_TABLES = [
   "ReportingPeriod",
   "IndicatorAssignment",
   "StatusOverride",
+  "IndicatorStatusSource",
   "LoginAttempt",
   "PublicDataVersion",
 ] as const;

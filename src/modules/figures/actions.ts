@@ -8,9 +8,10 @@ import { currentUser } from "@/server/current-user";
 import { revalidate } from "@/server/public-cache";
 import { fill } from "@/i18n/messages";
 import { figuresVi } from "@/messages/figures";
-import { importFigures, previewFigures } from "./mutations";
+import { msg } from "@/i18n/translate";
+import { chooseStatusSource, importFigures, previewFigures } from "./mutations";
 import type { CheckedFile } from "./parse";
-import { confirmForm, uploadForm } from "./schemas";
+import { confirmForm, statusSourceForm, uploadForm } from "./schemas";
 
 const t = figuresVi.import;
 
@@ -69,4 +70,14 @@ export const confirmFiguresAction = action<typeof confirmForm, ConfirmData | Pre
     return { ok: true, message: fill(t.done, { count: r.count }), data: r };
   },
   fileOf,
+);
+
+/** A reviewer changes the source an indicator's statuses use (reason required; audited). */
+export const chooseStatusSourceAction = action<typeof statusSourceForm, { source: string | null }>(
+  "figures.statusSource",
+  statusSourceForm,
+  async (_user, input) => {
+    const r = await chooseStatusSource(await currentUser(), input);
+    return { ok: true, message: msg("figures.statusSource.saved"), data: r };
+  },
 );

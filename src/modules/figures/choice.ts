@@ -3,6 +3,9 @@
 // is never computed on an unnamed mix of sources.
 import type { SourceKind } from "@/generated/prisma/enums";
 
+/** The form's value for "the agencies' approved reports" (no source); never a source code (upper case). */
+export const AGENCY_REPORTS = "agency-reports";
+
 export type SourceRef = {
   id: number;
   code: string;

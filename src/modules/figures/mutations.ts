@@ -6,12 +6,16 @@ import { figuresVi } from "@/messages/figures";
 import { audit } from "@/server/audit";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { AppError, NotFoundError, ValidationError } from "@/server/errors";
+import { msg } from "@/i18n/translate";
+import { clockNow } from "@/server/clock";
 import { refreshPublicPages } from "@/server/public-cache";
 import { bumpPublicVersion } from "@/server/public-version";
 import { checkCsv, type CheckedFile } from "./parse";
-import { assertCanImportFigures } from "./policy";
+import { AGENCY_REPORTS } from "./choice";
+import { assertCanChooseStatusSource, assertCanImportFigures } from "./policy";
 import { importContext } from "./queries";
+import type { StatusSourceInput } from "./schemas";
 
 /** Fingerprint of an upload: the confirmation must be of the very bytes that were previewed. */
 function digestOf(text: string): string {
@@ -103,4 +107,61 @@ export async function importFigures(
   }
   await refreshPublicPages();
   return { count };
+}
+
+/**
+ * A reviewer names the source an indicator's statuses use: a new IndicatorStatusSource row (the
+ * table refuses UPDATE and DELETE, so every earlier choice stays), an audit row with the reason,
+ * and a new published-data version so every instance redraws the indicator's pages. Only a source
+ * that has published figures for the indicator, or the agencies' own reports, may be chosen.
+ */
+export async function chooseStatusSource(
+  user: SessionUser | null,
+  input: StatusSourceInput,
+): Promise<{ source: string | null }> {
+  assertCanChooseStatusSource(user);
+  const indicator = await db.indicator.findUnique({ where: { code: input.indicator }, select: { id: true } });
+  if (!indicator) throw new NotFoundError(msg("figures.statusSource.errors.indicator"));
+  const source =
+    input.source === AGENCY_REPORTS
+      ? null
+      : await db.source.findFirst({
+          where: { code: input.source, figures: { some: { indicatorId: indicator.id } } },
+          select: { id: true, code: true },
+        });
+  if (input.source !== AGENCY_REPORTS && !source)
+    throw new ValidationError({ source: [msg("figures.statusSource.errors.source")] });
+  await db.$transaction(async (tx) => {
+    // One choice at a time per indicator: the "unchanged" check and the insert see the same newest row.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('figures.statusSource'), ${indicator.id}::int)`;
+    const previous = await tx.indicatorStatusSource.findFirst({
+      where: { indicatorId: indicator.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { sourceId: true, source: { select: { code: true } } },
+    });
+    if (previous && previous.sourceId === (source?.id ?? null))
+      throw new ValidationError({ source: [msg("figures.statusSource.errors.unchanged")] });
+    const row = await tx.indicatorStatusSource.create({
+      data: {
+        indicatorId: indicator.id,
+        sourceId: source?.id ?? null,
+        userId: user.id,
+        reason: input.reason,
+        createdAt: clockNow(),
+      },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actor: { id: user.id, email: user.email },
+      action: "figures.statusSource",
+      entityType: "Indicator",
+      entityId: input.indicator,
+      before: previous ? { source: previous.source?.code ?? null } : null,
+      after: { source: source?.code ?? null, choice: row.id },
+      reason: input.reason,
+    });
+    await bumpPublicVersion(tx);
+  });
+  await refreshPublicPages();
+  return { source: source?.code ?? null };
 }

@@ -9,3 +9,8 @@ import { figuresVi } from "@/messages/figures";
 export function assertCanImportFigures(user: SessionUser | null | undefined): asserts user is SessionUser {
   if (!user || !can(user.role, "figures.import")) throw new ForbiddenError(figuresVi.import.forbidden);
 }
+
+/** Who may choose the source an indicator's statuses use: national reviewers, as for status overrides. */
+export function assertCanChooseStatusSource(user: SessionUser | null | undefined): asserts user is SessionUser {
+  if (!user || !can(user.role, "figures.statusSource")) throw new ForbiddenError();
+}

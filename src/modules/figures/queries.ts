@@ -7,6 +7,7 @@ import { clockNow } from "@/server/clock";
 import { asPublishedOn, comparePeriods, type CheckContext } from "./parse";
 import { assertCanImportFigures } from "./policy";
 import { resolveStatusSource, type SourceRef, type StatusSourceChoice } from "./choice";
+import { currentValues } from "./series";
 
 // Reads of published figures. Everything here is public (figures are published by definition),
 // except importContext, which serves the import screen and checks its permission itself.
@@ -162,20 +163,22 @@ const sourceRefSelect = {
 } satisfies Prisma.SourceSelect;
 
 /**
- * The source each indicator's statuses use, as it stood at `asOf` (default: now): the newest
+ * The source each indicator's statuses use, as it stood at `asOf` (default: now, every row): the newest
  * choice made by then, or the default among the sources that had published for it by then.
  * Indicators without figures or choices are absent: their statuses use agency reporting.
  */
 export async function statusSourceChoices(asOf?: Date): Promise<Map<number, StatusSourceChoice>> {
-  const at = asOf ?? clockNow();
+  // Now is every row: not `lte clockNow()`, since a clock moved by NOW starts where each server
+  // bundle first loads it, so a choice written by the action's bundle can look "future" to another.
+  const at = asOf ? { lte: asOf } : undefined;
   const [sources, choices, published] = await Promise.all([
     db.source.findMany({ select: sourceRefSelect }),
     db.indicatorStatusSource.findMany({
-      where: { createdAt: { lte: at } },
+      where: { createdAt: at },
       select: { indicatorId: true, sourceId: true, userId: true, reason: true, createdAt: true },
     }),
     db.publishedFigure.findMany({
-      where: { releaseDate: { lte: at } },
+      where: { releaseDate: at },
       distinct: ["indicatorId", "sourceId"],
       select: { indicatorId: true, sourceId: true },
     }),
@@ -217,5 +220,115 @@ export function figureToApi(f: FigureRow) {
     revises: f.revises ? { id: f.revises.id, key: f.revises.key } : null,
     definitionNote: f.definitionNote,
     illustrative: false as const,
+  };
+}
+
+export type StatusSourceHistoryRow = {
+  id: number;
+  source: SourceRef | null;
+  by: "seed" | "user";
+  /** The chooser's agency, never their name: a reviewer's judgement is public, the reviewer is not. */
+  agency: { code: string; nameVi: string; nameEn: string } | null;
+  reason: string;
+  at: Date;
+};
+
+export type IndicatorStatusSourceView = {
+  current: StatusSourceChoice;
+  /** The agency of the reviewer who made the current choice (null for the default or the seed). */
+  agency: StatusSourceHistoryRow["agency"];
+  /** Every recorded choice, newest first. */
+  history: StatusSourceHistoryRow[];
+  /** The sources that have published figures for the indicator: what a reviewer may choose. */
+  options: SourceRef[];
+};
+
+/** The source an indicator's statuses use now, its recorded history and what may be chosen. */
+export async function indicatorStatusSource(indicatorId: number): Promise<IndicatorStatusSourceView> {
+  // Every row, not those up to clockNow(): see statusSourceChoices.
+  const [sources, rows, published] = await Promise.all([
+    db.source.findMany({ select: sourceRefSelect, orderBy: { code: "asc" } }),
+    db.indicatorStatusSource.findMany({
+      where: { indicatorId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, sourceId: true, userId: true, reason: true, createdAt: true },
+    }),
+    db.publishedFigure.findMany({
+      where: { indicatorId },
+      distinct: ["sourceId"],
+      select: { sourceId: true },
+    }),
+  ]);
+  const byId = new Map<number, SourceRef>(sources.map((s) => [s.id, s]));
+  const userIds = [...new Set(rows.map((r) => r.userId).filter((u): u is number => u !== null))];
+  const users = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: userIds } },
+        select: { id: true, agency: { select: { code: true, nameVi: true, nameEn: true } } },
+      })
+    ).map((u) => [u.id, u.agency]),
+  );
+  const options = published.map((p) => byId.get(p.sourceId)!).sort((a, b) => a.code.localeCompare(b.code, "en"));
+  const history: StatusSourceHistoryRow[] = rows.map((r) => ({
+    id: r.id,
+    source: r.sourceId === null ? null : (byId.get(r.sourceId) ?? null),
+    by: r.userId === null ? "seed" : "user",
+    agency: r.userId === null ? null : (users.get(r.userId) ?? null),
+    reason: r.reason,
+    at: r.createdAt,
+  }));
+  const current = resolveStatusSource(indicatorId, rows, options, byId);
+  return { current, agency: current.by === "default" ? null : (history[0]?.agency ?? null), history, options };
+}
+
+const choiceBy = (by: "default" | "seed" | "user") => (by === "user" ? ("reviewer" as const) : by);
+
+/**
+ * The open API's view of an indicator's sources: each publisher's current value per period (the
+ * newest release, with the one it revised) and citation, and which source the statuses use.
+ */
+export function indicatorSourcesToApi(g: IndicatorFigures | null, choice: IndicatorStatusSourceView) {
+  const chosen = choice.current.source?.code ?? null;
+  const name = (s: { nameVi: string; nameEn: string } | null) => (s ? { vi: s.nameVi, en: s.nameEn } : null);
+  return {
+    sources: (g?.sources ?? []).map((s) => ({
+      code: s.source.code,
+      kind: s.source.kind,
+      name: { vi: s.source.nameVi, en: s.source.nameEn },
+      chosenForStatus: s.source.code === chosen,
+      values: currentValues({ periods: g!.periods, chains: s.periods }).map(({ period, figure: f, revises }) => ({
+        period,
+        value: f.value,
+        provisional: f.provisional,
+        release: { title: f.releaseTitle, date: f.releaseDate.toISOString().slice(0, 10), url: f.releaseUrl },
+        quote: f.quote,
+        printed: f.printed,
+        revises: revises
+          ? {
+              value: revises.value,
+              release: { date: revises.releaseDate.toISOString().slice(0, 10), url: revises.releaseUrl },
+            }
+          : null,
+        definitionNote: f.definitionNote,
+        illustrative: false as const,
+      })),
+    })),
+    statusSource: {
+      code: chosen,
+      kind: choice.current.source?.kind ?? null,
+      name: name(choice.current.source),
+      by: choiceBy(choice.current.by),
+      agency: choice.agency?.code ?? null,
+      reason: choice.current.reason,
+      chosenAt: choice.current.chosenAt?.toISOString() ?? null,
+      history: choice.history.map((h) => ({
+        code: h.source?.code ?? null,
+        by: choiceBy(h.by),
+        agency: h.agency?.code ?? null,
+        reason: h.reason,
+        chosenAt: h.at.toISOString(),
+      })),
+    },
   };
 }

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { pageQuery } from "@/server/api";
 import { zmsg } from "@/i18n/zod";
 import { MAX_CSV_BYTES } from "./parse";
+import { hasUnstorableChars } from "@/lib/text";
+import { AGENCY_REPORTS } from "./choice";
 
 const day = z
   .string()
@@ -57,3 +59,21 @@ export function parseSourcesFilters(sp: Record<string, string | string[] | undef
   const f = pageFilters.parse(flat);
   return { indicator: f.indicator, page: f.page };
 }
+
+/** A reviewer's choice of the source an indicator's statuses use. */
+export const statusSourceForm = z.object({
+  indicator: z
+    .string(zmsg("figures.statusSource.errors.indicator"))
+    .regex(/^[a-z0-9-]{1,80}$/, zmsg("figures.statusSource.errors.indicator")),
+  source: z
+    .string(zmsg("figures.statusSource.errors.source"))
+    .regex(new RegExp(`^(?:[A-Z0-9_]{1,40}|${AGENCY_REPORTS})$`), zmsg("figures.statusSource.errors.source")),
+  reason: z
+    .string(zmsg("figures.statusSource.errors.reasonRequired"))
+    .max(2000, { ...zmsg("figures.statusSource.errors.reasonTooLong"), abort: true })
+    .refine((s) => !hasUnstorableChars(s), { ...zmsg("figures.statusSource.errors.reasonInvalid"), abort: true })
+    .transform((s) => s.trim())
+    // Invisible format characters (zero-width spaces, direction marks) do not make a reason.
+    .refine((s) => s.replace(/\p{Cf}/gu, "").trim().length >= 5, zmsg("figures.statusSource.errors.reasonRequired")),
+});
+export type StatusSourceInput = z.infer<typeof statusSourceForm>;

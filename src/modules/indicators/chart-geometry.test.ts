@@ -52,4 +52,35 @@ describe("chart geometry", () => {
     expect(rank.yTicks[0]).toMatchObject({ value: 1, y: 0 });
     expect(rank.targets[0].y).toBeLessThan(rank.series[0].y);
   });
+
+  it("draws each published source in the same plot, widening the axes to hold its values", () => {
+    const g = chartGeometry({
+      inverted: false,
+      bounded: false,
+      series: [{ t: 2025.25, value: 14, label: "Q1/2025" }],
+      targets: [],
+      paths: [],
+      projection: null,
+      sources: [
+        {
+          code: "NSO",
+          name: "Cục Thống kê",
+          points: [
+            { t: 2019, value: 12, label: "2018" },
+            { t: 2025, value: 13.17, label: "2024" },
+          ],
+        },
+        { code: "MST", name: "Bộ", points: [{ t: 2025, value: 18.3, label: "2024" }] },
+      ],
+    });
+    expect(g.sources.map((s) => [s.code, s.points.length])).toEqual([
+      ["NSO", 2],
+      ["MST", 1],
+    ]);
+    // 2018's value moves the axis back to 2019 (the tick for 2018 sits at its left edge).
+    expect(g.sources[0].points[0].x).toBe(0);
+    // The higher ministry estimate sits above the official value of the same year.
+    expect(g.sources[1].points[0].y).toBeLessThan(g.sources[0].points[1].y);
+    expect(g.sources[1].points[0].x).toBe(g.sources[0].points[1].x);
+  });
 });

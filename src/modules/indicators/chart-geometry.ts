@@ -4,6 +4,8 @@
 export type ChartPoint = { t: number; value: number; label: string };
 export type ChartTarget = { t: number; value: number; label: string; final: boolean };
 export type ChartLine = { name: string; points: { t: number; value: number }[] };
+/** A published source's series: its own line and markers, apart from the agencies' reports. */
+export type SourceLine = { code: string; name: string; points: ChartPoint[] };
 
 export type ChartInput = {
   inverted: boolean;
@@ -12,6 +14,7 @@ export type ChartInput = {
   targets: ChartTarget[];
   paths: ChartLine[];
   projection: ChartLine | null;
+  sources?: SourceLine[];
 };
 
 /** A position in the plot area: x from the left, y from the top, in percent. */
@@ -23,6 +26,7 @@ export type ChartGeometry = {
   series: (Pos & { label: string; value: number })[];
   paths: { name: string; from: Pos; to: Pos }[];
   projection: { from: Pos; to: Pos } | null;
+  sources: { code: string; name: string; points: (Pos & { label: string; value: number })[] }[];
   /** Targets at the same spot share one dot; their labels are stacked above it. */
   targets: (Pos & { final: boolean; labels: string[] })[];
 };
@@ -58,8 +62,11 @@ export function fixedDomainTicks([min, max]: [number, number], tickCount = 5): n
 }
 
 export function chartGeometry(p: ChartInput): ChartGeometry {
+  const sources = p.sources ?? [];
+  const sourcePoints = sources.flatMap((l) => l.points);
   const values = [
     ...p.series.map((s) => s.value),
+    ...sourcePoints.map((s) => s.value),
     ...p.targets.map((t) => t.value),
     ...(p.projection?.points.map((x) => x.value) ?? []),
   ];
@@ -69,7 +76,7 @@ export function chartGeometry(p: ChartInput): ChartGeometry {
   const ticks = fixedDomainTicks([y0, y1]);
   const yMin = Math.min(y0, ticks[0], ...values);
   const yMax = Math.max(y1, ticks[ticks.length - 1], ...values);
-  const ts = [...p.series.map((s) => s.t), ...p.targets.map((t) => t.t)];
+  const ts = [...p.series.map((s) => s.t), ...sourcePoints.map((s) => s.t), ...p.targets.map((t) => t.t)];
   const xMin = Math.min(2020, ...ts);
   const xMax = Math.max(2031, ...ts);
   const x = (t: number) => round(((t - xMin) / (xMax - xMin)) * 100);
@@ -91,6 +98,11 @@ export function chartGeometry(p: ChartInput): ChartGeometry {
     xTicks: X_TICKS.filter((t) => t > xMin && t <= xMax).map((t) => ({ x: x(t), y: 100, label: String(t - 1) })),
     yTicks: ticks.map((v) => ({ x: 0, y: y(v), value: v })),
     series: p.series.map((s) => ({ ...pos(s), label: s.label, value: s.value })),
+    sources: sources.map((l) => ({
+      code: l.code,
+      name: l.name,
+      points: l.points.map((s) => ({ ...pos(s), label: s.label, value: s.value })),
+    })),
     paths: p.paths.filter((l) => l.points.length > 1).map((l) => ({ name: l.name, ...segment(l) })),
     projection: p.projection && p.projection.points.length > 1 ? segment(p.projection) : null,
     targets: [...targets.values()],

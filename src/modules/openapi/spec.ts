@@ -365,9 +365,14 @@ const schemas = {
         }),
         "The approved national series, oldest first.",
       ),
+      sources: arr(ref("IndicatorSource"), "Every source that published figures for the indicator, side by side."),
+      statusSource: ref("StatusSourceChoice"),
       links: obj({ self: link, csv: link, html: link }),
     },
-    { description: "One indicator with its targets, their statuses, and its approved national series." },
+    {
+      description:
+        "One indicator with its targets, their statuses, its approved national series, every published source's values with citations, and the source its statuses use.",
+    },
   ),
   StatusRow: obj(
     {
@@ -489,6 +494,64 @@ const schemas = {
       description:
         "A value as one release published it, with its citation. Never changed: a correction is a new figure that `revises` it.",
     },
+  ),
+  IndicatorSource: obj(
+    {
+      code: str,
+      kind: oneOf(v(SourceKind)),
+      name: bilingual,
+      chosenForStatus: d("This is the source the indicator's statuses use (see `statusSource`).", bool),
+      values: arr(
+        obj({
+          period: d("As published: a year (2023), a quarter (2023-Q2) or a span of years (2022-2023).", {
+            type: "string",
+            pattern: "^\\d{4}(-Q[1-4]|-\\d{4})?$",
+          }),
+          value: num,
+          provisional: d("The release calls it an estimate (ước tính, sơ bộ).", bool),
+          release: obj({
+            title: str,
+            date,
+            url: d("The release's address as published.", str),
+          }),
+          quote: d("Verbatim text of the release; contains `printed`.", str),
+          printed: d("The number exactly as printed (e.g. 12,67%).", str),
+          revises: d(
+            "The value this release corrected (the previous release of the same period), or null.",
+            obj({ value: num, release: obj({ date, url: str }) }, { nullable: true }),
+          ),
+          definitionNote: d("Where the published definition differs from the indicator's.", nstr),
+          illustrative: d("Always false: published figures are real.", { type: "boolean", const: false }),
+        }),
+        "Each period's current value (the newest release), oldest period first; every release is at /api/v1/figures.",
+      ),
+    },
+    { description: "One publisher's series for an indicator, with citations." },
+  ),
+  StatusSourceChoice: obj(
+    {
+      code: d("The source's code; null: the agencies' approved reports in the portal.", nstr),
+      kind: oneOfOrNull(v(SourceKind)),
+      name: obj({ vi: str, en: str }, { nullable: true }),
+      by: d(
+        "default: nobody chose (the official statistic first, then an international index, a survey, a ministry, agency reporting); seed: the seed data; reviewer: a national reviewer.",
+        oneOf(["default", "seed", "reviewer"]),
+      ),
+      agency: d("Code of the reviewer's agency (never the reviewer's name); null unless `by` is reviewer.", nstr),
+      reason: nstr,
+      chosenAt: ndateTime,
+      history: arr(
+        obj({
+          code: nstr,
+          by: oneOf(["seed", "reviewer"]),
+          agency: nstr,
+          reason: str,
+          chosenAt: dateTime,
+        }),
+        "Every recorded choice, newest first (none for the default).",
+      ),
+    },
+    { description: "The source an indicator's statuses use, who chose it, when and why." },
   ),
   Source: obj({
     code: str,
@@ -851,7 +914,7 @@ export const openApiSpec: OpenApiDocument = {
         [pathParam("code", { type: "string" }, "Indicator code.")],
         {
           "200": publicJson(
-            "The indicator, each target with its status, and the approved national series.",
+            "The indicator, each target with its status, the approved national series, every published source's values with citations, and the source the statuses use.",
             obj({ data: ref("IndicatorDetail") }),
           ),
           "404": publicError("No such indicator."),

@@ -114,6 +114,13 @@ describe("seed files", () => {
     expect(docs["1437-2024"].document.numberPrinted).toBe("4437/QĐ-TTg");
     const plan = docs["1437-2024"].dataQualityNotes;
     expect(plan.some((n) => n.kind === "NUMBER_MISMATCH" && n.evidence?.includes("143/QĐ-TTg"))).toBe(true);
+    // One note names both printed variants and cites the public page that gives 1437/QĐ-TTg.
+    const canonical = plan.find((n) => n.kind === "NUMBER_MISMATCH" && n.evidence?.includes("1437/QĐ-TTg"))!;
+    for (const text of [canonical.noteVi, canonical.noteEn]) {
+      expect(text).toContain('"4437/QĐ-TTg"');
+      expect(text).toContain('"143/QĐ-TTg"');
+      expect(text).toContain("https://sonv.ninhthuan.gov.vn/portal/pages/print.aspx?p=33480");
+    }
     expect(plan.some((n) => n.kind === "WRONG_DATE" && n.evidence?.includes("2023"))).toBe(true);
     expect(docs["draft-cds"].document.inForce).toBe(false);
   });

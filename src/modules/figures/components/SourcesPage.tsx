@@ -96,7 +96,7 @@ export async function SourcesPage({ lang, m, filters }: { lang: Lang; m: Message
             })}
           </p>
           {shown.map((g) => (
-            <IndicatorTable key={g.indicator.code} g={g} lang={lang} m={m} />
+            <FiguresTable key={g.indicator.code} g={g} lang={lang} m={m} />
           ))}
         </>
       )}
@@ -105,7 +105,24 @@ export async function SourcesPage({ lang, m, filters }: { lang: Lang; m: Message
   );
 }
 
-function IndicatorTable({ g, lang, m }: { g: IndicatorFigures; lang: Lang; m: Messages }) {
+/**
+ * One indicator's figures: periods down, sources across, each value linked to its release with
+ * the quote under it. `titled`: with the indicator's name as a heading (the sources page); the
+ * indicator's own page has its heading already. `chosen`: the source its statuses use, marked.
+ */
+export function FiguresTable({
+  g,
+  lang,
+  m,
+  titled = true,
+  chosen,
+}: {
+  g: IndicatorFigures;
+  lang: Lang;
+  m: Messages;
+  titled?: boolean;
+  chosen?: string | null;
+}) {
   const t = m.figures;
   const id = `ind-${g.indicator.code}`;
   const title = lang === "vi" ? g.indicator.nameVi : g.indicator.nameEn;
@@ -117,11 +134,13 @@ function IndicatorTable({ g, lang, m }: { g: IndicatorFigures; lang: Lang; m: Me
       data-testid="figures-indicator"
       data-indicator={g.indicator.code}
     >
-      <h2 id={id} className="text-lg font-semibold text-brand-800">
-        <Link href={`/${lang}/indicators/${g.indicator.code}`} prefetch={false} className="hover:underline">
-          {title}
-        </Link>
-      </h2>
+      {titled && (
+        <h2 id={id} className="text-lg font-semibold text-brand-800">
+          <Link href={`/${lang}/indicators/${g.indicator.code}`} prefetch={false} className="hover:underline">
+            {title}
+          </Link>
+        </h2>
+      )}
       <div
         className="overflow-x-auto rounded border border-slate-200 bg-white"
         tabIndex={0}
@@ -129,16 +148,23 @@ function IndicatorTable({ g, lang, m }: { g: IndicatorFigures; lang: Lang; m: Me
         aria-labelledby={id}
       >
         <table className="min-w-full text-sm">
-          <caption className="sr-only">{fill(t.tableCaption, { indicator: title })}</caption>
+          <caption id={titled ? undefined : id} className="sr-only">
+            {fill(t.tableCaption, { indicator: title })}
+          </caption>
           <thead className="bg-slate-100 text-left">
             <tr>
               <th scope="col" className="px-3 py-2">
                 {t.period}
               </th>
               {g.sources.map((s) => (
-                <th key={s.source.code} scope="col" className="px-3 py-2">
+                <th key={s.source.code} scope="col" className="px-3 py-2" data-source={s.source.code}>
                   {lang === "vi" ? s.source.nameVi : s.source.nameEn}
                   <span className="block text-xs font-normal text-slate-600">{t.kinds[s.source.kind]}</span>
+                  {chosen === s.source.code && (
+                    <span className="mt-1 block text-xs font-normal text-emerald-900" data-testid="figures-chosen">
+                      ✓ {t.onIndicator.usedForStatus}
+                    </span>
+                  )}
                 </th>
               ))}
             </tr>

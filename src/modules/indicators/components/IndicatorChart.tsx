@@ -2,7 +2,7 @@ import type { SVGProps } from "react";
 import { chartGeometry, type ChartInput, type Pos } from "../chart-geometry";
 import { ChartPointer } from "./ChartPointer";
 
-export type { ChartLine, ChartPoint, ChartTarget } from "../chart-geometry";
+export type { ChartLine, ChartPoint, ChartTarget, SourceLine } from "../chart-geometry";
 
 type Props = ChartInput & {
   title: string;
@@ -16,6 +16,18 @@ const PATH = "#64748b";
 const PROJECTION = "#b45309";
 const AXIS = "#666";
 const GRID = "#e2e8f0";
+
+/**
+ * Each published source gets its own colour, dash pattern and marker shape, so two sources stay
+ * apart in greyscale and for readers who do not tell the colours apart.
+ */
+const SOURCE_STYLES = [
+  { color: "#be123c", dash: "8 3", marker: "M-4-4h8v8h-8z" },
+  { color: "#0f766e", dash: "2 3", marker: "M0-5L5 4H-5z" },
+  { color: "#86198f", dash: "6 2 1 2", marker: "M0-5L5 0L0 5L-5 0z" },
+  { color: "#0f172a", dash: "4 4", marker: "M-4-4L4 4M4-4L-4 4" },
+];
+const sourceStyle = (i: number) => SOURCE_STYLES[i % SOURCE_STYLES.length];
 
 const pct = (n: number) => `${n}%`;
 /** Labels near either edge grow inwards instead of running off the chart. */
@@ -38,8 +50,24 @@ function thinned(fromEnd: number): string | undefined {
   return "@max-[572px]:hidden";
 }
 
-/** The small line-and-circle marker the legend shows for every line. */
-function LegendIcon({ color }: { color: string }) {
+/** A source's marker, centred on its point (a nested viewport puts the origin there). */
+function Marker({ x, y, d, color }: { x: number; y: number; d: string; color: string }) {
+  return (
+    <svg x={pct(x)} y={pct(y)} className="overflow-visible">
+      <path d={d} fill="#fff" stroke={color} strokeWidth="2" />
+    </svg>
+  );
+}
+
+/** The small line-and-circle marker the legend shows for every line; a source's own shape and dash. */
+function LegendIcon({ color, style }: { color: string; style?: (typeof SOURCE_STYLES)[number] }) {
+  if (style)
+    return (
+      <svg width="22" height="14" viewBox="-11 -7 22 14" aria-hidden="true" className="mr-1 inline-block align-middle">
+        <line x1="-11" x2="11" y1="0" y2="0" stroke={color} strokeWidth="2" strokeDasharray={style.dash} />
+        <path d={style.marker} fill="#fff" stroke={color} strokeWidth="2" />
+      </svg>
+    );
   return (
     <svg width="14" height="14" viewBox="0 0 32 32" aria-hidden="true" className="mr-1 inline-block align-middle">
       <path
@@ -64,8 +92,9 @@ function LegendIcon({ color }: { color: string }) {
 export function IndicatorChart(p: Props) {
   const g = chartGeometry(p);
   const unit = p.unit === "%" ? "%" : "";
-  const legend = [
-    { name: p.labels.actual, color: ACTUAL },
+  const legend: { name: string; color: string; style?: (typeof SOURCE_STYLES)[number] }[] = [
+    ...(g.series.length ? [{ name: p.labels.actual, color: ACTUAL }] : []),
+    ...g.sources.map((l, i) => ({ name: l.name, color: sourceStyle(i).color, style: sourceStyle(i) })),
     ...g.paths.map((l) => ({ name: l.name, color: PATH })),
     ...(g.projection ? [{ name: p.labels.projection, color: PROJECTION }] : []),
   ];
@@ -121,6 +150,21 @@ export function IndicatorChart(p: Props) {
                   <circle key={s.label} cx={pct(s.x)} cy={pct(s.y)} r="2" />
                 ))}
               </g>
+              {g.sources.map((l, i) => {
+                const st = sourceStyle(i);
+                return (
+                  <g key={l.code} data-source={l.code}>
+                    <g stroke={st.color} strokeWidth="2" strokeDasharray={st.dash}>
+                      {l.points.slice(1).map((s, j) => (
+                        <Segment key={s.label} from={l.points[j]} to={s} />
+                      ))}
+                    </g>
+                    {l.points.map((s) => (
+                      <Marker key={s.label} x={s.x} y={s.y} d={st.marker} color={st.color} />
+                    ))}
+                  </g>
+                );
+              })}
               {g.targets.map((t) => (
                 <g key={`${t.x}/${t.y}`}>
                   <circle cx={pct(t.x)} cy={pct(t.y)} r="6" fill={t.final ? "#7c3aed" : "#047857"} stroke="#fff" />
@@ -162,7 +206,7 @@ export function IndicatorChart(p: Props) {
         <ul className="mx-2 mb-2 text-center">
           {legend.map((l) => (
             <li key={l.name} className="mr-2.5 inline-block whitespace-nowrap">
-              <LegendIcon color={l.color} />
+              <LegendIcon color={l.color} style={l.style} />
               <span style={{ color: l.color }} className="whitespace-normal break-words">
                 {l.name}
               </span>

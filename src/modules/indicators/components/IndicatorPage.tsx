@@ -11,8 +11,10 @@ import { StatusBadge } from "@/modules/statuses/components/StatusBadge";
 import { scopeText } from "../labels";
 import { approvedNationalSeries, indicatorPageData, type IndicatorPageData } from "../queries";
 import { asPublishedSeries, nationalTargets, projection, targetPaths, type SeriesRow } from "../view-model";
-import { IndicatorFiguresSummary } from "@/modules/figures/components/IndicatorFiguresSummary";
-import { IndicatorChart, type ChartLine } from "./IndicatorChart";
+import { IndicatorSources } from "@/modules/figures/components/IndicatorSources";
+import { indicatorFigures, indicatorStatusSource, type IndicatorFigures } from "@/modules/figures/queries";
+import { sourcePoints } from "@/modules/figures/series";
+import { IndicatorChart, type ChartLine, type SourceLine } from "./IndicatorChart";
 
 type Target = IndicatorPageData["targets"][number];
 
@@ -31,7 +33,13 @@ export async function IndicatorPage({
   const d = m.dashboard;
   const ind = await indicatorPageData(code);
   if (!ind) return null;
-  const [current, statuses] = await Promise.all([approvedNationalSeries(ind.id), targetStatuses(asOf)]);
+  const [current, statuses, figures, choice] = await Promise.all([
+    approvedNationalSeries(ind.id),
+    targetStatuses(asOf),
+    // As published at the end of a past quarter, the published figures too.
+    indicatorFigures(ind.code, asOf ? asOfDate(asOf) : undefined),
+    asOf ? null : indicatorStatusSource(ind.id),
+  ]);
   // As published at the end of a past quarter: the approved revisions written by then.
   const series: SeriesRow[] = asOf
     ? asPublishedSeries(
@@ -86,8 +94,8 @@ export async function IndicatorPage({
         )}
       </div>
 
-      {!asOf && <IndicatorFiguresSummary lang={lang} m={m} code={ind.code} />}
-      <Chart lang={lang} d={d} ind={ind} name={name} points={points} />
+      <Chart lang={lang} m={m} ind={ind} name={name} points={points} illustrative={illustrative} figures={figures} />
+      {choice && <IndicatorSources lang={lang} m={m} code={ind.code} figures={figures} choice={choice} />}
       <TargetList lang={lang} m={m} ind={ind} byTarget={byTarget} />
       <DataTable lang={lang} m={m} ind={ind} series={series} />
     </article>
@@ -96,22 +104,40 @@ export async function IndicatorPage({
 
 function Chart({
   lang,
-  d,
+  m,
   ind,
   name,
   points,
+  illustrative,
+  figures,
 }: {
   lang: Lang;
-  d: Messages["dashboard"];
+  m: Messages;
   ind: IndicatorPageData;
   name: string;
   points: { t: number; value: number; label: string }[];
+  illustrative: boolean;
+  figures: IndicatorFigures | null;
 }) {
-  if (!points.length)
+  const d = m.dashboard;
+  const f = m.figures.chart;
+  const sources: SourceLine[] = (figures?.sources ?? [])
+    .map((s) => ({
+      code: s.source.code,
+      name: fill(f.source, { source: lang === "vi" ? s.source.nameVi : s.source.nameEn }),
+      points: sourcePoints({ periods: figures!.periods, chains: s.periods }),
+    }))
+    .filter((s) => s.points.length > 0);
+  if (!points.length && !sources.length)
     return <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-slate-600">{d.noSeries}</p>;
+  // With published sources beside them, the agencies' values are named as such, and as
+  // illustrative wherever they are.
+  const actual = sources.length ? (illustrative ? f.agencyIllustrative : f.agency) : d.chartActual;
+  const actualLabel = illustrative && !sources.length ? `${actual} (${m.common.illustrative})` : actual;
   const thresholdLabel = (t: Target) =>
     `${t.document.numberCanonical ?? t.document.key} · ${t.year} ${formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}`;
   const national = nationalTargets(ind.targets);
+  const all = [...points, ...sources.flatMap((s) => s.points)].sort((a, b) => a.t - b.t);
   const base = points[0];
   const last = points[points.length - 1];
   const paths: ChartLine[] = targetPaths(base, national).map(({ target: t, points }) => ({
@@ -124,15 +150,21 @@ function Chart({
   return (
     <IndicatorChart
       title={fill(d.chartTitle, { name })}
-      summary={fill(d.chartSummary, {
-        from: base.label,
-        to: last.label,
-        thresholds: national.map(thresholdLabel).join("; ") || "—",
-      })}
+      summary={[
+        fill(d.chartSummary, {
+          from: all[0].label,
+          to: all[all.length - 1].label,
+          thresholds: national.map(thresholdLabel).join("; ") || "—",
+        }),
+        sources.length ? fill(f.summary, { sources: sources.map((s) => s.name).join("; ") }) : "",
+      ]
+        .filter(Boolean)
+        .join(" ")}
       unit={ind.unit}
       inverted={ind.kind === "RANK"}
       bounded={ind.kind === "PERCENT"}
       series={points}
+      sources={sources}
       targets={national.map((t) => ({
         t: t.year + 1,
         value: t.value,
@@ -141,7 +173,7 @@ function Chart({
       }))}
       paths={paths}
       projection={projected ? { name: d.chartProjection, points: projected } : null}
-      labels={{ actual: d.chartActual, projection: d.chartProjection }}
+      labels={{ actual: actualLabel, projection: d.chartProjection }}
     />
   );
 }

@@ -6,6 +6,7 @@ import { latestApprovedNational } from "@/modules/indicators/queries";
 import { DocumentBadges } from "@/modules/decisions/components/DocumentBadges";
 import { TargetsTable } from "@/modules/decisions/components/TargetsTable";
 import { TaskTable } from "@/modules/decisions/components/TaskTable";
+import { DocumentChecks } from "@/modules/decisions/components/DocumentChecks";
 import { resolveLang } from "@/i18n/server";
 import { fill, getMessages } from "@/i18n/messages";
 import { isLang } from "@/i18n/config";
@@ -167,6 +168,8 @@ export default async function DecisionPage({ params }: { params: Params }) {
           </div>
         )}
       </section>
+
+      <DocumentChecks doc={d} lang={lang} m={m} />
 
       {d.notes.length > 0 && (
         <section aria-labelledby="notes">
