@@ -38,6 +38,12 @@ describe("the digital economy's share of GDP, 2025, on the statistics office's s
         baseShifted: false,
         latest: { period: "2025", value: 14.02, provisional: true },
         latestOutsideTargetYear: false,
+        sentence: {
+          en: expect.stringMatching(
+            /^The target is ≥ 20% by 2025; 2025 reached only 14\.02%, so the target was missed\..*Provisional until 8 January 2027.*Source: National Statistics Office/,
+          ),
+          vi: expect.stringMatching(/mục tiêu không đạt\..*Kết quả tạm tính đến 08\/01\/2027/),
+        },
         reason: null,
         coverage: null,
       },
@@ -101,9 +107,13 @@ describe("targets the national series cannot judge", () => {
   it("a ministry/province-level floor is judged on the agencies assigned it, N of M", async () => {
     const all = await targetStatuses();
     const floor = all.find((t) => t.targetKey === "749-2020-2030-work-records-online-central-province")!;
-    // the demo assigns the indicator to Hà Nội and Hồ Chí Minh City, and both report
-    expect(floor.computed.explanation.coverage).toMatchObject({ reported: 2, expected: 2, required: 2 });
-    expect(floor.computed.status).not.toBe("INSUFFICIENT_COVERAGE");
+    // The demo assigns the indicator to Hà Nội and Hồ Chí Minh City, and both report; other test files
+    // sharing this database may assign it to more agencies, which then count as expected units.
+    const cov = floor.computed.explanation.coverage!;
+    expect(cov.reported).toBe(2);
+    expect(cov.expected).toBeGreaterThanOrEqual(2);
+    expect(cov.required).toBe(cov.expected);
+    expect(floor.computed.status === "INSUFFICIENT_COVERAGE").toBe(cov.reported < cov.expected);
     expect(floor.units).toBe(2);
     const commune = all.find((t) => t.targetKey === "749-2020-2025-work-records-online-commune")!;
     expect(commune.computed).toMatchObject({ status: "NO_DATA", explanation: { reason: "LEVEL_NOT_REPORTED" } });
