@@ -29,11 +29,16 @@ test("a reviewer drills from a status count to an indicator whose chart shows bo
   await expect(page.getByTestId("indicator-chart")).toContainText("411/QĐ-TTg · 2030");
   const t2030 = page.getByTestId("indicator-target").filter({ hasText: "Mốc 2030" }).first();
   await expect(t2030.locator("[data-status]")).toHaveAttribute("data-status", "LIMITED_PROGRESS");
-  await expect(t2030.getByTestId("status-explanation")).toContainText("Cục Thống kê");
-  await expect(t2030.getByTestId("status-explanation")).toContainText("cần");
-  await expect(t2030.getByTestId("status-explanation")).toContainText("R =");
+  // One plain sentence: what was needed, what happened, what it means; then the source and a link
+  // to the method.
+  const e2030 = t2030.getByTestId("status-explanation");
+  await expect(e2030).toContainText("Cần đạt ≥ 30% vào năm 2030; từ 12,83% (2022) cần tăng 2,15 điểm phần trăm/năm");
+  await expect(e2030).toContainText("nên tiến triển còn hạn chế.");
+  await expect(e2030).toContainText("Nguồn: Cục Thống kê");
+  await expect(e2030.getByRole("link", { name: "Cách tính" })).toHaveAttribute("href", "/vi/methodology#method");
   const t2025 = page.getByTestId("indicator-target").filter({ hasText: "Mốc 2025" }).first();
-  await expect(t2025.getByTestId("status-explanation")).toContainText("Mốc 2025 đã kết thúc");
+  await expect(t2025.getByTestId("status-explanation")).toContainText("nên mục tiêu không đạt.");
+  await expect(t2025.getByTestId("status-explanation")).toContainText("Kết quả tạm tính đến 08/01/2027");
   await expect(page.getByTestId("indicator-data")).toContainText("Quý II/2026");
   await expectAccessible(page);
 });

@@ -17,7 +17,7 @@ const PAGES = [
 
 for (const lang of ["vi", "en"] as const) {
   test(`every kind of public page renders in ${lang} and passes axe`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     for (const p of PAGES) {
       const res = await page.goto(`/${lang}${p}`);
       expect(res?.status(), p).toBe(200);
