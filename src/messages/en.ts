@@ -2,6 +2,7 @@ import { adminEn } from "./admin";
 import { dashboardEn } from "./dashboard";
 import { errorsEn } from "./errors";
 import { excelEn } from "./excel";
+import { exportsEn } from "./exports";
 import { figuresEn } from "./figures";
 import { methodologyEn } from "./methodology";
 import { opsEn } from "./ops";
@@ -11,6 +12,7 @@ import type { Messages } from "./vi";
 export const en: Messages = {
   admin: adminEn,
   excel: excelEn,
+  exports: exportsEn,
   figures: figuresEn,
   ops: opsEn,
   methodology: methodologyEn,

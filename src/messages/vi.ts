@@ -4,6 +4,7 @@ import { adminVi } from "./admin";
 import { dashboardVi } from "./dashboard";
 import { errorsVi } from "./errors";
 import { excelVi } from "./excel";
+import { exportsVi } from "./exports";
 import { figuresVi } from "./figures";
 import { methodologyVi } from "./methodology";
 import { opsVi } from "./ops";
@@ -12,6 +13,7 @@ import { publicVi } from "./public";
 export const vi = {
   admin: adminVi,
   excel: excelVi,
+  exports: exportsVi,
   figures: figuresVi,
   ops: opsVi,
   methodology: methodologyVi,

@@ -11,7 +11,7 @@ import { READ_PUBLIC_VERSION_SQL } from "./public-version";
 // (submissions, assignments, period dates) must not be memoised here: nothing bumps the version
 // for it.
 
-const memos = new Map<string, { version: string; day: string; value: unknown }>();
+const memos = new Map<string, { stamp: string; value: unknown }>();
 
 /** The published-data version as this instance reads it now (one primary-key look-up). */
 async function publicDataVersion(): Promise<string> {
@@ -22,10 +22,17 @@ async function publicDataVersion(): Promise<string> {
 /** Memoises `fn` per published-data version and calendar day ("now"-based results change at midnight). */
 export async function memoByPublicVersion<T>(key: string, fn: () => Promise<T>): Promise<T> {
   const version = await publicDataVersion();
-  const day = clockNow().toISOString().slice(0, 10);
+  return memoByStamp(key, `${version}|${clockNow().toISOString().slice(0, 10)}`, fn);
+}
+
+/**
+ * Memoises `fn` while `stamp` stays the same: for results built from data that moves without the
+ * published-data version (submissions), given a stamp that moves with every write to that data.
+ */
+export async function memoByStamp<T>(key: string, stamp: string, fn: () => Promise<T>): Promise<T> {
   const hit = memos.get(key);
-  if (hit && hit.version === version && hit.day === day) return hit.value as T;
+  if (hit && hit.stamp === stamp) return hit.value as T;
   const value = await fn();
-  memos.set(key, { version, day, value });
+  memos.set(key, { stamp, value });
   return value;
 }

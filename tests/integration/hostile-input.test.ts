@@ -59,6 +59,11 @@ import * as bulkTasksCsvRoute from "@/app/api/v1/bulk/tasks.csv/route";
 import * as completenessCsvRoute from "@/app/api/v1/dashboard/completeness.csv/route";
 import * as targetsCsvRoute from "@/app/api/v1/dashboard/targets.csv/route";
 import * as dashboardTasksCsvRoute from "@/app/api/v1/dashboard/tasks.csv/route";
+import * as bulkIndicatorsXlsxRoute from "@/app/api/v1/bulk/indicators.xlsx/route";
+import * as bulkObservationsXlsxRoute from "@/app/api/v1/bulk/observations.xlsx/route";
+import * as targetsXlsxRoute from "@/app/api/v1/dashboard/targets.xlsx/route";
+import * as completenessXlsxRoute from "@/app/api/v1/dashboard/completeness.xlsx/route";
+import * as dashboardTasksXlsxRoute from "@/app/api/v1/dashboard/tasks.xlsx/route";
 import * as decisionRoute from "@/app/api/v1/decisions/[key]/route";
 import * as decisionsRoute from "@/app/api/v1/decisions/route";
 import * as figuresRoute from "@/app/api/v1/figures/route";
@@ -186,6 +191,11 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "src/app/api/v1/dashboard/completeness.csv/route.ts": completenessCsvRoute,
   "src/app/api/v1/dashboard/targets.csv/route.ts": targetsCsvRoute,
   "src/app/api/v1/dashboard/tasks.csv/route.ts": dashboardTasksCsvRoute,
+  "src/app/api/v1/bulk/indicators.xlsx/route.ts": bulkIndicatorsXlsxRoute,
+  "src/app/api/v1/bulk/observations.xlsx/route.ts": bulkObservationsXlsxRoute,
+  "src/app/api/v1/dashboard/targets.xlsx/route.ts": targetsXlsxRoute,
+  "src/app/api/v1/dashboard/completeness.xlsx/route.ts": completenessXlsxRoute,
+  "src/app/api/v1/dashboard/tasks.xlsx/route.ts": dashboardTasksXlsxRoute,
   "src/app/api/v1/decisions/[key]/route.ts": decisionRoute,
   "src/app/api/v1/decisions/route.ts": decisionsRoute,
   "src/app/api/v1/figures/route.ts": figuresRoute,
@@ -1885,6 +1895,75 @@ for (const [target, mod, url] of [
   );
 }
 
+// XLSX downloads: a workbook (never an error page dressed as one) whatever the query says. The
+// files are zips stamped with the time they were written, so they are checked by type, not bytes;
+// tests/integration/dashboard-export.test.ts opens them and checks their rows and agency.
+const xlsxFile: RouteExpect = {
+  check: (res) => {
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/spreadsheetml/);
+  },
+};
+for (const [target, mod, url] of [
+  ["GET /api/v1/bulk/indicators.xlsx", bulkIndicatorsXlsxRoute, "/api/v1/bulk/indicators.xlsx"],
+  ["GET /api/v1/bulk/observations.xlsx", bulkObservationsXlsxRoute, "/api/v1/bulk/observations.xlsx"],
+] as const) {
+  rcase(
+    target,
+    "anon",
+    "bad query",
+    "paging, format and SQL parameters are ignored",
+    getOf(mod, `${url}?page=-1&pageSize=1e9&format=xml&q=${encodeURIComponent(S.sql)}`),
+    xlsxFile,
+  );
+  rcase(
+    target,
+    "A",
+    "extra field",
+    "a signed-in cross-site request gets the public file",
+    getOf(mod, url, { origin: "https://evil.example", cookie: "next-auth.session-token=forged" }),
+    xlsxFile,
+  );
+}
+for (const [target, mod, url] of [
+  ["GET /api/v1/dashboard/targets.xlsx", targetsXlsxRoute, "/api/v1/dashboard/targets.xlsx"],
+  ["GET /api/v1/dashboard/completeness.xlsx", completenessXlsxRoute, "/api/v1/dashboard/completeness.xlsx"],
+  ["GET /api/v1/dashboard/tasks.xlsx", dashboardTasksXlsxRoute, "/api/v1/dashboard/tasks.xlsx"],
+] as const) {
+  rcase(target, "anon", "authorization", "anonymous", getOf(mod, url), status(401));
+  rcase(target, "stale", "authorization", "a session from before a password reset", getOf(mod, url), status(401));
+  rcase(target, "A", "authorization", "cross-site", getOf(mod, url, { origin: "https://evil.example" }), status(403));
+  rcase(
+    target,
+    "A",
+    "authorization",
+    'origin "null" (sandboxed frame)',
+    getOf(mod, url, { origin: "null" }),
+    status(403),
+  );
+  rcase(
+    target,
+    "A",
+    "forged id",
+    "a reporter naming another agency",
+    getOf(mod, `${url}?agency=${fx.codeB}`),
+    xlsxFile,
+  );
+  for (const [cat, name, q] of [
+    [
+      "html injection",
+      "script as agency and decision",
+      `agency=${encodeURIComponent(S.html)}&decision=${encodeURIComponent(S.html)}`,
+    ],
+    ["sql injection", "SQL as pillar", `pillar=${encodeURIComponent(S.sql)}`],
+    ["number edge", "milestone 1e309", "milestone=1e309"],
+    ["number edge", "quarter 9", "asOf=2026-Q9"],
+    ["huge string", "1 MB language", `lang=${"x".repeat(MB)}`],
+    ["unicode", "emoji as sort", `sort=${encodeURIComponent(S.emoji)}`],
+  ] as [Category, string, string][])
+    rcase(target, "reviewer", cat, `${name} is ignored`, getOf(mod, `${url}?${q}`), xlsxFile);
+}
+
 // The reporting workspace.
 {
   const T = "GET /api/v1/reporting/workspace";
@@ -2936,7 +3015,7 @@ afterAll(async () => {
 
 /** The size of the table as built (the summary line's counts): it may grow, never shrink. */
 const MIN_ACTION_CASES = 589;
-const MIN_ROUTE_CASES = 460;
+const MIN_ROUTE_CASES = 494;
 
 // ---- The tests ------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
-import { memoByPublicVersion } from "@/server/public-memo";
+import { memoByPublicVersion, memoByStamp } from "@/server/public-memo";
 import { taskStatus, type TaskStatus } from "@/lib/status";
 import { periodState } from "@/modules/reporting/rules";
 
@@ -27,18 +27,21 @@ export type CompletenessRow = {
 export type CompletenessGrid = { quarters: { year: number; quarter: number }[]; rows: CompletenessRow[] };
 
 /**
- * Not memoised: it counts submissions, which are not published data, so the published-data
- * version (the one memo key, src/server/public-memo.ts) does not move with them.
+ * Counts submissions, which are not published data: the counts are memoised on a stamp that moves
+ * with every reporting write (reportingStamp), not on the published-data version. Periods and
+ * assignments are read every time (cheap, and changed by administrators without a revision).
  */
 export async function completenessGrid(
   opts: { count?: number; agencyId?: number; kind?: string } = {},
 ): Promise<CompletenessGrid> {
-  return loadCompletenessGrid(opts);
+  return loadCompletenessGrid(opts, clockNow(), true);
 }
 
+/** Unmemoised unless `memo` (benchmarks time it directly). */
 export async function loadCompletenessGrid(
   opts: { count?: number; agencyId?: number; kind?: string } = {},
   now = clockNow(),
+  memo = false,
 ): Promise<CompletenessGrid> {
   const periods = (
     await db.reportingPeriod.findMany({
@@ -50,7 +53,12 @@ export async function loadCompletenessGrid(
   if (!periods.length) return { quarters: [], rows: [] };
   const agencyFilter = opts.agencyId ? Prisma.sql`AND a.id = ${opts.agencyId}` : Prisma.empty;
   const kindFilter = opts.kind ? Prisma.sql`AND a.kind::text = ${opts.kind}` : Prisma.empty;
-  const agencies = await db.$queryRaw<
+  const first = periods[0];
+  const counts = async () =>
+    memo
+      ? memoByStamp(`completeness:${first.year}-Q${first.quarter}`, await reportingStamp(), () => countSubmitted(first))
+      : countSubmitted(first);
+  const agencyRows = db.$queryRaw<
     { id: number; code: string; nameVi: string; nameEn: string; kind: string; expected: number }[]
   >(Prisma.sql`
     SELECT a.id, a.code, a."nameVi", a."nameEn", a.kind::text AS kind,
@@ -61,17 +69,7 @@ export async function loadCompletenessGrid(
       AND (EXISTS (SELECT 1 FROM "IndicatorAssignment" ia WHERE ia."agencyId" = a.id)
         OR EXISTS (SELECT 1 FROM "TaskAssignment" ta WHERE ta."agencyId" = a.id AND ta.role = 'LEAD'))
     ORDER BY a.kind, a."nameVi"`);
-  const first = periods[0];
-  const done = await db.$queryRaw<
-    { agencyId: number; year: number; quarter: number; submitted: number; late: number }[]
-  >(Prisma.sql`
-    SELECT "agencyId", year, quarter, sum(submitted)::int AS submitted, sum(late)::int AS late FROM (
-      SELECT "agencyId", year, quarter, count(*) FILTER (WHERE state IN ('SUBMITTED', 'APPROVED')) AS submitted, count(*) FILTER (WHERE late AND state IN ('SUBMITTED', 'APPROVED')) AS late
-        FROM "Observation" WHERE (year, quarter) >= (${first.year}, ${first.quarter}) GROUP BY 1, 2, 3
-      UNION ALL
-      SELECT "agencyId", year, quarter, count(*) FILTER (WHERE state IN ('SUBMITTED', 'APPROVED')), count(*) FILTER (WHERE late AND state IN ('SUBMITTED', 'APPROVED'))
-        FROM "TaskProgress" WHERE (year, quarter) >= (${first.year}, ${first.quarter}) GROUP BY 1, 2, 3
-    ) x GROUP BY 1, 2, 3`);
+  const [agencies, done] = await Promise.all([agencyRows, counts()]);
   const byKey = new Map(done.map((d) => [`${d.agencyId}/${d.year}/${d.quarter}`, d]));
   const rows = agencies.map((a) => ({
     agencyId: a.id,
@@ -96,6 +94,32 @@ export async function loadCompletenessGrid(
     }),
   }));
   return { quarters: periods.map((p) => ({ year: p.year, quarter: p.quarter })), rows };
+}
+
+/**
+ * Moves with every write to the reported items: each save, submission, review and reopening writes
+ * a revision row in its transaction (src/modules/reporting/mutations.ts), and new items (the seed)
+ * a new id; history is never deleted. Four primary-key look-ups.
+ */
+async function reportingStamp(): Promise<string> {
+  const [r] = await db.$queryRaw<{ stamp: string }[]>`
+    SELECT concat_ws('|', (SELECT max(id) FROM "ObservationRevision"), (SELECT max(id) FROM "TaskProgressRevision"),
+      (SELECT max(id) FROM "Observation"), (SELECT max(id) FROM "TaskProgress")) AS stamp`;
+  return r?.stamp ?? "";
+}
+
+/** Items submitted (and of them, late) per agency and quarter from `first` on: the grid's costly part. */
+async function countSubmitted(first: { year: number; quarter: number }) {
+  return db.$queryRaw<
+    { agencyId: number; year: number; quarter: number; submitted: number; late: number }[]
+  >(Prisma.sql`
+    SELECT "agencyId", year, quarter, sum(submitted)::int AS submitted, sum(late)::int AS late FROM (
+      SELECT "agencyId", year, quarter, count(*) FILTER (WHERE state IN ('SUBMITTED', 'APPROVED')) AS submitted, count(*) FILTER (WHERE late AND state IN ('SUBMITTED', 'APPROVED')) AS late
+        FROM "Observation" WHERE (year, quarter) >= (${first.year}, ${first.quarter}) GROUP BY 1, 2, 3
+      UNION ALL
+      SELECT "agencyId", year, quarter, count(*) FILTER (WHERE state IN ('SUBMITTED', 'APPROVED')), count(*) FILTER (WHERE late AND state IN ('SUBMITTED', 'APPROVED'))
+        FROM "TaskProgress" WHERE (year, quarter) >= (${first.year}, ${first.quarter}) GROUP BY 1, 2, 3
+    ) x GROUP BY 1, 2, 3`);
 }
 
 export type TaskStatusRow = {

@@ -1,7 +1,7 @@
 // What the dashboard overview lists and counts, from rows already loaded. Pure: no database, no
 // React, unit-tested in view-model.test.ts.
 import type { TaskStatus } from "@/lib/status";
-import type { TargetStatus } from "@/modules/statuses/filter";
+import { sortByStatus, type TargetStatus } from "@/modules/statuses/filter";
 import type { DashboardFilters } from "./filters";
 
 const TARGETS_PAGE_SIZE = 50;
@@ -24,6 +24,18 @@ export function sortTargets<T extends Pick<TargetStatus, "indicatorId" | "docume
     );
   if (sort === "milestone") return [...rows].sort((a, b) => a.year - b.year);
   return [...rows];
+}
+
+/** The target list's rows in the order shown (worst status first, then the chosen sort): the page and its XLSX. */
+export function orderTargets<
+  T extends Pick<TargetStatus, "effective" | "indicatorId" | "documentKey" | "documentNumber" | "year">,
+>(
+  rows: readonly T[],
+  sort: DashboardFilters["sort"],
+  indicatorName: (indicatorId: number) => string,
+  lang: "vi" | "en",
+): T[] {
+  return sortTargets(sortByStatus(rows), sort, indicatorName, new Intl.Collator(lang === "vi" ? "vi" : "en"));
 }
 
 /** One page of rows; a page past the end shows the last one. */

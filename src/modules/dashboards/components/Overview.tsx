@@ -8,7 +8,7 @@ import { formatQuarter } from "@/lib/periods";
 import { MILESTONE_STATUSES } from "@/lib/status";
 import { latestApprovedNational } from "@/modules/indicators/queries";
 import { targetSentence } from "@/modules/statuses/sentence";
-import { countBy, filterTargets, sortByStatus, type TargetStatus } from "@/modules/statuses/filter";
+import { countBy, filterTargets, type TargetStatus } from "@/modules/statuses/filter";
 import { listTargets } from "@/modules/statuses/queries";
 import { StatusBadge } from "@/modules/statuses/components/StatusBadge";
 import {
@@ -21,8 +21,10 @@ import {
 } from "../queries";
 import type { DashboardFilters } from "../filters";
 import { filtersQuery } from "../filters";
-import { lastQuarters, pageOf, sortTargets, taskSummary } from "../view-model";
+import { lastQuarters, orderTargets, pageOf, taskSummary } from "../view-model";
 import { FilterSelect } from "@/components/form/FilterField";
+import { DownloadLinks } from "./DownloadLinks";
+import { PrintButton } from "./PrintButton";
 
 type Agency = { id: number; code: string; nameVi: string; nameEn: string };
 type Named = { nameVi: string; nameEn: string };
@@ -96,11 +98,14 @@ export async function Overview({
   );
 
   return (
-    <div className="space-y-8">
+    <div className="print-a4-landscape space-y-8">
       <div>
-        <h1 className="text-2xl font-bold text-brand-800">
-          {agency ? fill(d.agencyTitle, { agency: name(agency) }) : d.title}
-        </h1>
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <h1 className="text-2xl font-bold text-brand-800">
+            {agency ? fill(d.agencyTitle, { agency: name(agency) }) : d.title}
+          </h1>
+          <PrintButton label={m.exports.print} />
+        </div>
         <p className="text-slate-700">{d.intro}</p>
       </div>
 
@@ -313,12 +318,7 @@ async function TargetList({
   const { lang, m, filters, here, name, link } = view;
   const d = m.dashboard;
   const indById = new Map(lookups.indicators.map((i) => [i.id, i]));
-  const listed = sortTargets(
-    sortByStatus(rows),
-    filters.sort,
-    (id) => name(indById.get(id)!),
-    new Intl.Collator(lang === "vi" ? "vi" : "en"),
-  );
+  const listed = orderTargets(rows, filters.sort, (id) => name(indById.get(id)!), lang);
   const { page, pages, shown } = pageOf(listed, filters.page);
   const latest = await latestApprovedNational([...new Set(shown.map((t) => t.indicatorId))]);
   const sortHeader = (key: NonNullable<DashboardFilters["sort"]>, label: string) => (
@@ -334,9 +334,7 @@ async function TargetList({
         <h2 id="targets-title" className="text-xl font-semibold text-brand-800">
           {fill(d.targetsTitle, { count: listed.length })}
         </h2>
-        <a href={csvHref} className="text-sm text-brand-700 underline" data-testid="targets-csv">
-          ⬇ {d.csv}
-        </a>
+        <DownloadLinks csvHref={csvHref} lang={lang} m={m} testId="targets" />
       </div>
       {shown.length === 0 ? (
         <p className="text-slate-600">{d.empty}</p>
@@ -447,9 +445,7 @@ function Completeness({ view, grid, csvHref }: { view: View; grid: CompletenessG
         <h2 id="completeness" className="text-xl font-semibold text-brand-800">
           {d.completenessTitle}
         </h2>
-        <a href={csvHref} className="text-sm text-brand-700 underline">
-          ⬇ {d.csv}
-        </a>
+        <DownloadLinks csvHref={csvHref} lang={lang} m={m} />
       </div>
       <p className="text-xs text-slate-600">{d.completenessLegend}</p>
       <div
@@ -516,9 +512,7 @@ function Tasks({
         <h2 id="tasks" className="text-xl font-semibold text-brand-800">
           {d.tasksTitle}
         </h2>
-        <a href={csvHref} className="text-sm text-brand-700 underline">
-          ⬇ {d.csv}
-        </a>
+        <DownloadLinks csvHref={csvHref} lang={lang} m={m} />
       </div>
       <ul className="flex flex-wrap gap-3 text-sm" data-testid="task-counts">
         {TASK_STATUSES.map((s) => (

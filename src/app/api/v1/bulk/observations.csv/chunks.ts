@@ -14,39 +14,41 @@ export const OBSERVATION_CSV_HEADER = [
 ];
 
 /**
- * Every approved observation as CSV text, read `chunkSize` rows at a time (keyset pagination on
- * indicator, agency, year, quarter — the table's unique key), so a national-scale history is never
- * loaded at once. The first chunk is the byte-order mark and the header row.
+ * Every approved observation as rows of OBSERVATION_CSV_HEADER, read `chunkSize` at a time (keyset
+ * pagination on indicator, agency, year, quarter — the table's unique key), so a national-scale
+ * history is never loaded at once.
  */
-export async function* observationCsvChunks(chunkSize = 5_000): AsyncGenerator<string> {
+export async function* observationRowChunks(chunkSize = 5_000) {
   const { indicators, agencies } = await observationLookups();
   const indicator = new Map(indicators.map((i) => [i.id, i]));
   const agency = new Map(agencies.map((a) => [a.id, a.code]));
-  const head = toCsv(OBSERVATION_CSV_HEADER, []);
-  yield head;
   let after: ObservationKey | null = null;
   for (;;) {
     const rows = await approvedObservationChunk(after, chunkSize);
     if (!rows.length) return;
-    const body = toCsv(
-      OBSERVATION_CSV_HEADER,
-      rows.map((r) => {
-        const i = indicator.get(r.indicatorId);
-        return [
-          i?.code,
-          agency.get(r.agencyId),
-          r.isNational,
-          `${r.year}-Q${r.quarter}`,
-          r.approvedValue,
-          i?.unit,
-          r.approvedAt?.toISOString(),
-          r.illustrative,
-        ];
-      }),
-    );
-    yield body.slice(head.length);
+    yield rows.map((r) => {
+      const i = indicator.get(r.indicatorId);
+      return [
+        i?.code,
+        agency.get(r.agencyId),
+        r.isNational,
+        `${r.year}-Q${r.quarter}`,
+        r.approvedValue,
+        i?.unit,
+        r.approvedAt?.toISOString(),
+        r.illustrative,
+      ];
+    });
     if (rows.length < chunkSize) return;
     const last = rows[rows.length - 1];
     after = { indicatorId: last.indicatorId, agencyId: last.agencyId, year: last.year, quarter: last.quarter };
   }
+}
+
+/** The same rows as CSV text; the first chunk is the byte-order mark and the header row. */
+export async function* observationCsvChunks(chunkSize = 5_000): AsyncGenerator<string> {
+  const head = toCsv(OBSERVATION_CSV_HEADER, []);
+  yield head;
+  for await (const rows of observationRowChunks(chunkSize))
+    yield toCsv(OBSERVATION_CSV_HEADER, rows).slice(head.length);
 }
