@@ -317,5 +317,10 @@ export const en: Messages = {
   footer: {
     source: "Source: the original documents in seeds/documents, quoted verbatim.",
     openData: "Open data: /api/v1",
+    downloads: "Download all data:",
+    indicatorsXlsx: "Indicators (XLSX)",
+    observationsXlsx: "Approved values (XLSX)",
+    indicatorsCsv: "Indicators (CSV)",
+    observationsCsv: "Approved values (CSV)",
   },
 };

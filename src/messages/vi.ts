@@ -329,6 +329,11 @@ export const vi = {
   footer: {
     source: "Nguồn: văn bản gốc trong thư mục seeds/documents, trích dẫn nguyên văn.",
     openData: "Dữ liệu mở: /api/v1",
+    downloads: "Tải toàn bộ dữ liệu:",
+    indicatorsXlsx: "Chỉ tiêu (XLSX)",
+    observationsXlsx: "Số liệu đã duyệt (XLSX)",
+    indicatorsCsv: "Chỉ tiêu (CSV)",
+    observationsCsv: "Số liệu đã duyệt (CSV)",
   },
 };
 

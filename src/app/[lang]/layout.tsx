@@ -51,6 +51,24 @@ export default async function LangLayout({
               {m.footer.openData}
             </Link>
           </p>
+          <p data-testid="downloads">
+            {m.footer.downloads}{" "}
+            <a className="underline" href="/api/v1/bulk/indicators.xlsx" download>
+              {m.footer.indicatorsXlsx}
+            </a>
+            {" · "}
+            <a className="underline" href="/api/v1/bulk/observations.xlsx" download>
+              {m.footer.observationsXlsx}
+            </a>
+            {" · "}
+            <a className="underline" href="/api/v1/bulk/indicators.csv" download>
+              {m.footer.indicatorsCsv}
+            </a>
+            {" · "}
+            <a className="underline" href="/api/v1/bulk/observations.csv" download>
+              {m.footer.observationsCsv}
+            </a>
+          </p>
         </footer>
       </body>
     </html>
