@@ -11,8 +11,6 @@ export const compareVi = {
   counts: "{reported} trên {expected} đơn vị được giao đã có số liệu đã duyệt trong {period}.",
   rankingTitle: "Xếp hạng {period}",
   rank: "Hạng",
-  agency: "Đơn vị",
-  value: "Giá trị",
   floorHeader: "Mức sàn {year} ({floor})",
   meets: "Đạt",
   misses: "Chưa đạt",
@@ -30,8 +28,6 @@ export const compareVi = {
     "Trạng thái này tính từ số liệu đã duyệt của từng đơn vị (đơn vị thấp nhất quyết định), không từ số liệu toàn quốc: xem giá trị từng đơn vị ở trang so sánh.",
   sourceNote:
     "Chưa có số liệu toàn quốc đã duyệt từ báo cáo của các cơ quan: trạng thái này tính từ số liệu công bố của {source} (xem mục Nguồn số liệu).",
-  barLabel: "{agency}: {value}",
-  agencyOwn: "Của {agency}",
   national: "Toàn quốc",
 };
 
@@ -47,8 +43,6 @@ export const compareEn: typeof compareVi = {
   counts: "{reported} of the {expected} agencies assigned it have an approved value for {period}.",
   rankingTitle: "Ranking, {period}",
   rank: "Rank",
-  agency: "Agency",
-  value: "Value",
   floorHeader: "{year} floor ({floor})",
   meets: "Met",
   misses: "Not met",
@@ -66,7 +60,5 @@ export const compareEn: typeof compareVi = {
     "This status comes from each agency's approved values (the lowest one decides), not from a national figure: see each agency's value on the comparison page.",
   sourceNote:
     "No approved national value from the agencies' reports yet: this status comes from the figures published by {source} (see the sources panel).",
-  barLabel: "{agency}: {value}",
-  agencyOwn: "{agency}'s",
   national: "National",
 };
