@@ -3,10 +3,9 @@ import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import { previousQuarter, quarterOf, type Quarter } from "@/lib/periods";
 import type { Comparator } from "@/lib/status";
+import { isPerUnit } from "@/modules/statuses/filter";
 import { asOfDate, CENTRAL_PROVINCE_KINDS, expectedUnits } from "@/modules/statuses/queries";
 import { rankUnits, type Floor, type Ranking, type UnitValue } from "./ranking";
-
-const PER_UNIT = [{ scopeKind: "EACH" }, { scopeKind: "GOV_LEVEL", scopeLevel: "CENTRAL_PROVINCE" }] as const;
 
 export type Comparison = Ranking & {
   indicator: {
@@ -43,13 +42,13 @@ export async function agencyComparison(code: string, period: Quarter | null): Pr
       kind: true,
       direction: true,
       targets: {
-        where: { OR: PER_UNIT.map((p) => ({ ...p })) },
         select: {
           key: true,
           year: true,
           comparator: true,
           value: true,
           scopeKind: true,
+          scopeLevel: true,
           document: { select: { key: true, numberCanonical: true } },
         },
         orderBy: [{ year: "asc" }, { documentId: "asc" }],
@@ -96,7 +95,7 @@ export async function agencyComparison(code: string, period: Quarter | null): Pr
       illustrative: v.illustrative,
       state: "APPROVED",
     });
-  const floors = ind.targets.map((t) => ({
+  const floors = ind.targets.filter(isPerUnit).map((t) => ({
     targetKey: t.key,
     year: t.year,
     comparator: t.comparator as Comparator,

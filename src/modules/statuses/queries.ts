@@ -19,7 +19,7 @@ import {
 import type { StatusSourceChoice } from "@/modules/figures/choice";
 import { asPublishedOn } from "@/modules/figures/parse";
 import { statusSourceChoices } from "@/modules/figures/queries";
-import { filterTargets, type TargetFilters, type TargetStatus } from "./filter";
+import { filterTargets, isPerUnit, type TargetFilters, type TargetStatus } from "./filter";
 
 export type { TargetStatus };
 
@@ -156,8 +156,6 @@ async function nationalSeries(now: Date, historical: boolean, choices: Map<numbe
 /** "cấp bộ, tỉnh": the units a ministry/province-level floor expects. */
 export const CENTRAL_PROVINCE_KINDS: readonly string[] = ["MINISTRY", "MINISTRY_LEVEL", "GOV_AGENCY", "PROVINCE"];
 
-export const isPerUnit = (t: { scopeKind: string; scopeLevel: string | null }) =>
-  t.scopeKind === "EACH" || (t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE");
 
 /**
  * The units each indicator expects: the agencies assigned it, not as the national reporter,
