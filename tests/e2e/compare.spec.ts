@@ -46,7 +46,7 @@ test("the public comparison ranks the agencies' approved values against the floo
 test("Hà Nội's dashboard shows Hà Nội's own approved values beside the national ones", async ({ page }) => {
   const latest = await hanoiLatest(page);
   await signIn(page, "reporter.hanoi@cds.gov.vn");
-  await page.goto("/vi/dashboard/agencies/T-HA-NOI?milestone=2025&pillar=DIGITAL_GOVERNMENT");
+  await page.goto("/vi/dashboard/agencies/T-HA-NOI?milestone=2025&decision=749-2020");
   const table = page.getByTestId("targets-list");
   await expect(table.locator("th", { hasText: "Giá trị mới nhất · Thành phố Hà Nội" })).toBeVisible();
   await expect(table.locator("th", { hasText: "Giá trị mới nhất · Toàn quốc" })).toBeVisible();
