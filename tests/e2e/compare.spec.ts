@@ -25,7 +25,7 @@ test("the public comparison ranks the agencies' approved values against the floo
   expect(await page.locator("script[src*='/_next/']").count()).toBe(0);
   await expectAccessible(page);
   // Choosing another quarter is a plain GET form.
-  await page.getByLabel("Quý").selectOption({ index: 1 });
+  await page.locator("select#period").selectOption({ index: 1 });
   await page.getByRole("button", { name: "Xem" }).click();
   await expect(page).toHaveURL(/compare\?period=\d{4}-Q[1-4]/);
 

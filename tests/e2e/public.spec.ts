@@ -23,7 +23,7 @@ test("a visitor filters the task list by document in Vietnamese and English and 
   // Every task shows its status as an icon and words.
   await expect(rows.locator("[data-status]")).toHaveCount(32);
   await expect(rows.first().locator("[data-status]")).toHaveText(
-    /(Hoàn thành đúng hạn|Hoàn thành muộn|Đang thực hiện|Thường xuyên|Quá hạn|Chưa triển khai)$/,
+    /(Hoàn thành đúng hạn|Hoàn thành muộn|Đang thực hiện|Thường xuyên|Quá hạn|Chưa có báo cáo|Chưa triển khai)$/,
   );
   await expect(page.getByTestId("tasks-csv")).toHaveAttribute("href", "/api/v1/tasks.csv?decision=1437-2024");
   await expectAccessible(page);

@@ -589,7 +589,9 @@ describe("CSV downloads", () => {
       expect(new Set(rows.map((r) => r[0])).size).toBe(tasks.length);
       const col = (r: string[], name: string) => r[header.indexOf(name)];
       expect(
-        rows.every((r) => /^(DONE_ON_TIME|DONE_LATE|IN_PROGRESS|ONGOING|OVERDUE|NOT_STARTED)$/.test(col(r, "status"))),
+        rows.every((r) =>
+          /^(DONE_ON_TIME|DONE_LATE|IN_PROGRESS|ONGOING|OVERDUE|NO_REPORT|NOT_STARTED)$/.test(col(r, "status")),
+        ),
       ).toBe(true);
       const mine = rows.find((r) => r[0] === lead.task.key && col(r, "lead_agency") === lead.agency.code)!;
       expect([

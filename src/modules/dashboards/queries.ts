@@ -161,6 +161,7 @@ export const TASK_STATUSES: TaskStatus[] = [
   "ONGOING",
   "OVERDUE",
   "NOT_STARTED",
+  "NO_REPORT",
 ];
 
 /**

@@ -70,6 +70,7 @@ const members = <T extends string>(all: Record<T, true>) => Object.keys(all) as 
 
 const TASK_STATUSES = members<TaskStatus>({
   OVERDUE: true,
+  NO_REPORT: true,
   IN_PROGRESS: true,
   ONGOING: true,
   NOT_STARTED: true,
