@@ -29,6 +29,7 @@ export const compareVi = {
   sourceNote:
     "Chưa có số liệu toàn quốc đã duyệt từ báo cáo của các cơ quan: trạng thái này tính từ số liệu công bố của {source} (xem mục Nguồn số liệu).",
   national: "Toàn quốc",
+  glossary: "“{status}” nghĩa là gì?",
 };
 
 export const compareEn: typeof compareVi = {
@@ -61,4 +62,5 @@ export const compareEn: typeof compareVi = {
   sourceNote:
     "No approved national value from the agencies' reports yet: this status comes from the figures published by {source} (see the sources panel).",
   national: "National",
+  glossary: "What does “{status}” mean?",
 };

@@ -236,6 +236,7 @@ function TargetList({
                     m={d}
                     overridden={!!s.override}
                     phase={s.computed.explanation.phase}
+                    glossary={{ lang, label: m.compare.glossary }}
                   />
                 )}
               </div>
