@@ -56,3 +56,31 @@ test("Hà Nội's dashboard shows Hà Nội's own approved values beside the nat
     `${String(latest.value).replace(".", ",")}% (Quý ${["I", "II", "III", "IV"][Number(q) - 1]}/${y})`,
   );
 });
+
+test("public summaries show every status column at 1440 px, link each status to its definition, and tasks read as cards on a phone", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/vi");
+  const summary = page.getByTestId("summary-2025");
+  await expect(summary.locator("thead th")).toHaveCount(10);
+  // Every column visible without scrolling.
+  const fits = await summary.evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth);
+  expect(fits).toBe(true);
+  const help = summary.locator('[data-testid="status-help"]').first();
+  await expect(help).toHaveAttribute("href", /\/vi\/methodology#status-[A-Z_]+$/);
+  await help.click();
+  await expect(page.locator(":target")).toBeVisible();
+
+  // A task nobody has reported on is "no report yet", not overdue.
+  await page.goto("/vi/tasks?status=NO_REPORT");
+  await expect(page.getByTestId("task-status").first()).toHaveText(/Chưa có báo cáo/);
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/vi/tasks");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  const status = page.getByTestId("task-status").first();
+  const box = (await status.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+  await expectAccessible(page);
+});
