@@ -39,7 +39,7 @@ test("a visitor filters the task list by document in Vietnamese and English and 
   await expect(page).toHaveURL(/\/en\/tasks\?decision=942-2021(&|$)/);
   await expect(page.getByTestId("public-task-row").first()).toHaveAttribute("data-decision", "942-2021");
   await expect(page.getByTestId("public-task-row").first().locator("[data-status]")).toHaveText(
-    /(Done on time|Done late|In progress|Ongoing|Overdue|Not started)$/,
+    /(Done on time|Done late|In progress|Ongoing|Overdue|No report yet|Not started)$/,
   );
   const status = await page.getByTestId("public-task-row").first().locator("[data-status]").getAttribute("data-status");
   await page.getByLabel("Status").selectOption(status!);

@@ -68,7 +68,7 @@ export async function Scorecard({
         )}
       </section>
 
-      <section aria-labelledby="summary" className="grid gap-4 lg:grid-cols-2">
+      <section aria-labelledby="summary" className="grid gap-4">
         <h2 id="summary" className="sr-only">
           {s.summary}
         </h2>
