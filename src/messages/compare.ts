@@ -2,7 +2,7 @@
 export const compareVi = {
   title: "So sánh các đơn vị: {name}",
   metaDescription:
-    "Giá trị đã duyệt của từng bộ, tỉnh cho chỉ tiêu {name} trong {period}, xếp hạng, so với mức sàn mỗi đơn vị.",
+    "Giá trị đã duyệt của từng bộ, tỉnh cho chỉ tiêu {name}, xếp hạng theo quý, so với mức sàn mỗi đơn vị.",
   intro:
     "Giá trị đã được thẩm định của từng đơn vị được giao chỉ tiêu này trong quý đã chọn, xếp từ tốt nhất. Chỉ số liệu đã duyệt: số liệu đã nộp nhưng chưa duyệt không hiển thị.",
   period: "Quý",
@@ -35,7 +35,7 @@ export const compareVi = {
 export const compareEn: typeof compareVi = {
   title: "Agencies compared: {name}",
   metaDescription:
-    "Each ministry's and province's approved value of {name} in {period}, ranked, against the per-unit floor.",
+    "Each ministry's and province's approved value of {name}, ranked by quarter, against the per-unit floor.",
   intro:
     "The reviewed value of every agency assigned this indicator in the chosen quarter, best first. Approved data only: values submitted but not yet approved are not shown.",
   period: "Quarter",
