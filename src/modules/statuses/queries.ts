@@ -156,7 +156,6 @@ async function nationalSeries(now: Date, historical: boolean, choices: Map<numbe
 /** "cấp bộ, tỉnh": the units a ministry/province-level floor expects. */
 export const CENTRAL_PROVINCE_KINDS: readonly string[] = ["MINISTRY", "MINISTRY_LEVEL", "GOV_AGENCY", "PROVINCE"];
 
-
 /**
  * The units each indicator expects: the agencies assigned it, not as the national reporter,
  * existing at `now`. Coverage of per-unit floors and the comparison of agencies both count these.
