@@ -19,7 +19,7 @@ export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
         <Link href={`/${lang}`} prefetch={false} className="text-lg font-semibold">
           {m.meta.siteName}
         </Link>
-        <nav aria-label={m.nav.home} className="flex items-center gap-4 text-sm">
+        <nav aria-label={m.nav.home} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <Link href={`/${lang}`} prefetch={false} className="hover:underline">
             {m.nav.decisions}
           </Link>

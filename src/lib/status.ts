@@ -596,7 +596,8 @@ export function perUnitStatus(
   return { status: worst.status, explanation: { ...worst.explanation, coverage } };
 }
 
-export type TaskStatus = "DONE_ON_TIME" | "DONE_LATE" | "IN_PROGRESS" | "OVERDUE" | "NOT_STARTED" | "ONGOING";
+export type TaskStatus =
+  "DONE_ON_TIME" | "DONE_LATE" | "IN_PROGRESS" | "OVERDUE" | "NOT_STARTED" | "ONGOING" | "NO_REPORT";
 
 export type TaskProgressInput = {
   status: "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "BLOCKED";
@@ -613,20 +614,22 @@ function dayOverAt(d: Date): number {
  * Status of a task for one reporting agency from its latest progress report.
  * DONE is dated by completedOn, or by updatedAt when the reporter gave no date. A recurring task
  * ("Hằng năm", "Thường xuyên") has no due date and is never overdue: ONGOING once work is reported
- * (IN_PROGRESS or BLOCKED), NOT_STARTED when nothing or NOT_STARTED was reported. Past its due day
- * an unfinished task is OVERDUE, blocked or not.
+ * (IN_PROGRESS or BLOCKED), NOT_STARTED when NOT_STARTED was reported. Past its due day an
+ * unfinished task is OVERDUE, blocked or not. With no approved report at all the status is NO_REPORT,
+ * past its due day or not: nothing is known, and calling it overdue would claim what no one said.
  */
 export function taskStatus(
   task: { dueOn: Date | null; recurring: boolean },
   latest: TaskProgressInput | null,
   now: Date,
 ): TaskStatus {
-  if (latest?.status === "DONE") {
+  if (!latest) return "NO_REPORT";
+  if (latest.status === "DONE") {
     if (!task.dueOn) return "DONE_ON_TIME";
     const doneAt = (latest.completedOn ?? latest.updatedAt).getTime();
     return doneAt < dayOverAt(task.dueOn) ? "DONE_ON_TIME" : "DONE_LATE";
   }
-  const working = latest?.status === "IN_PROGRESS" || latest?.status === "BLOCKED";
+  const working = latest.status === "IN_PROGRESS" || latest.status === "BLOCKED";
   if (task.recurring) return working ? "ONGOING" : "NOT_STARTED";
   if (task.dueOn && now.getTime() >= dayOverAt(task.dueOn)) return "OVERDUE";
   return working ? "IN_PROGRESS" : "NOT_STARTED";

@@ -55,6 +55,7 @@ export const dashboardVi = {
     ONGOING: "Thường xuyên",
     OVERDUE: "Quá hạn",
     NOT_STARTED: "Chưa triển khai",
+    NO_REPORT: "Chưa có báo cáo",
   },
   statuses: {
     ACHIEVED: "Đã đạt",
@@ -152,6 +153,7 @@ export const dashboardEn: typeof dashboardVi = {
     ONGOING: "Ongoing",
     OVERDUE: "Overdue",
     NOT_STARTED: "Not started",
+    NO_REPORT: "No report yet",
   },
   statuses: {
     ACHIEVED: "Achieved",

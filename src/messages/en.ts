@@ -1,4 +1,5 @@
 import { adminEn } from "./admin";
+import { compareEn } from "./compare";
 import { dashboardEn } from "./dashboard";
 import { errorsEn } from "./errors";
 import { excelEn } from "./excel";
@@ -17,6 +18,7 @@ export const en: Messages = {
   ops: opsEn,
   methodology: methodologyEn,
   errors: errorsEn,
+  compare: compareEn,
   dashboard: dashboardEn,
   public: publicEn,
   auth: {

@@ -23,7 +23,7 @@ test("a visitor filters the task list by document in Vietnamese and English and 
   // Every task shows its status as an icon and words.
   await expect(rows.locator("[data-status]")).toHaveCount(32);
   await expect(rows.first().locator("[data-status]")).toHaveText(
-    /(Hoàn thành đúng hạn|Hoàn thành muộn|Đang thực hiện|Thường xuyên|Quá hạn|Chưa triển khai)$/,
+    /(Hoàn thành đúng hạn|Hoàn thành muộn|Đang thực hiện|Thường xuyên|Quá hạn|Chưa có báo cáo|Chưa triển khai)$/,
   );
   await expect(page.getByTestId("tasks-csv")).toHaveAttribute("href", "/api/v1/tasks.csv?decision=1437-2024");
   await expectAccessible(page);
@@ -39,7 +39,7 @@ test("a visitor filters the task list by document in Vietnamese and English and 
   await expect(page).toHaveURL(/\/en\/tasks\?decision=942-2021(&|$)/);
   await expect(page.getByTestId("public-task-row").first()).toHaveAttribute("data-decision", "942-2021");
   await expect(page.getByTestId("public-task-row").first().locator("[data-status]")).toHaveText(
-    /(Done on time|Done late|In progress|Ongoing|Overdue|Not started)$/,
+    /(Done on time|Done late|In progress|Ongoing|Overdue|No report yet|Not started)$/,
   );
   const status = await page.getByTestId("public-task-row").first().locator("[data-status]").getAttribute("data-status");
   await page.getByLabel("Status").selectOption(status!);

@@ -68,6 +68,7 @@ import * as decisionRoute from "@/app/api/v1/decisions/[key]/route";
 import * as decisionsRoute from "@/app/api/v1/decisions/route";
 import * as figuresRoute from "@/app/api/v1/figures/route";
 import * as sourcesRoute from "@/app/api/v1/sources/route";
+import * as indicatorCompareRoute from "@/app/api/v1/indicators/[code]/compare/route";
 import * as indicatorObservationsCsvRoute from "@/app/api/v1/indicators/[code]/observations.csv/route";
 import * as indicatorRoute from "@/app/api/v1/indicators/[code]/route";
 import * as indicatorsRoute from "@/app/api/v1/indicators/route";
@@ -199,6 +200,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "src/app/api/v1/decisions/[key]/route.ts": decisionRoute,
   "src/app/api/v1/decisions/route.ts": decisionsRoute,
   "src/app/api/v1/figures/route.ts": figuresRoute,
+  "src/app/api/v1/indicators/[code]/compare/route.ts": indicatorCompareRoute,
   "src/app/api/v1/indicators/[code]/observations.csv/route.ts": indicatorObservationsCsvRoute,
   "src/app/api/v1/indicators/[code]/route.ts": indicatorRoute,
   "src/app/api/v1/indicators/route.ts": indicatorsRoute,
@@ -1575,6 +1577,7 @@ listRoute(
 for (const [target, mod, param, good] of [
   ["GET /api/v1/decisions/[key]", decisionRoute, "key", "draft-cds"],
   ["GET /api/v1/indicators/[code]", indicatorRoute, "code", "digital-economy-gdp-share"],
+  ["GET /api/v1/indicators/[code]/compare", indicatorCompareRoute, "code", "work-records-processed-online-share"],
   [
     "GET /api/v1/indicators/[code]/observations.csv",
     indicatorObservationsCsvRoute,
@@ -1602,6 +1605,36 @@ for (const [target, mod, param, good] of [
       status(404),
     );
 }
+
+// The comparison's quarter: anything but one well-formed quarter is a 400 naming it.
+for (const [cat, name, q] of [
+  ["number edge", "quarter 5", "period=2026-Q5"],
+  ["number edge", "quarter 0", "period=2026-Q0"],
+  ["wrong type", "quarter without a dash", "period=2026Q2"],
+  ["wrong type", "lower-case q", "period=2026-q2"],
+  ["unicode", "zero-width space in the quarter", `period=${encodeURIComponent("2026-Q2\u200b")}`],
+  ["unicode", "NUL in the quarter", "period=2026-Q2%00"],
+  ["html injection", "script as quarter", `period=${encodeURIComponent(S.html)}`],
+  ["sql injection", "SQL as quarter", `period=${encodeURIComponent(S.sql)}`],
+  ["huge string", "1 MB quarter", `period=${"2".repeat(MB)}`],
+  ["wrong type", "two quarters, the last invalid", "period=2026-Q2&period=x"],
+  ["wrong type", "two valid quarters", "period=2026-Q1&period=2026-Q2"],
+] as [Category, string, string][])
+  rcase(
+    "GET /api/v1/indicators/[code]/compare",
+    "anon",
+    cat,
+    name,
+    getOf(
+      indicatorCompareRoute,
+      `/api/v1/indicators/work-records-processed-online-share/compare?${q}`,
+      {},
+      {
+        code: "work-records-processed-online-share",
+      },
+    ),
+    status(400),
+  );
 
 // Public downloads documented to ignore invalid filters: the answer is exactly the unfiltered one.
 for (const [cat, name, q] of [
@@ -3015,7 +3048,7 @@ afterAll(async () => {
 
 /** The size of the table as built (the summary line's counts): it may grow, never shrink. */
 const MIN_ACTION_CASES = 589;
-const MIN_ROUTE_CASES = 494;
+const MIN_ROUTE_CASES = 513;
 
 // ---- The tests ------------------------------------------------------------------------------
 

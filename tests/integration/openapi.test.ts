@@ -315,6 +315,14 @@ describe("public JSON endpoints match the spec", () => {
     await call("/api/v1/indicators/NOT%20A%20CODE", 404);
   });
 
+  it("indicators/{code}/compare: the ranking, a 400 and a 404", async () => {
+    const { body } = await call("/api/v1/indicators/work-records-processed-online-share/compare?period=2026-Q2", 200);
+    expect(body.data.ranking.length + body.data.notReported.length).toBeGreaterThan(0);
+    await call("/api/v1/indicators/work-records-processed-online-share/compare", 200);
+    await call("/api/v1/indicators/work-records-processed-online-share/compare?period=2026-Q9", 400);
+    await call("/api/v1/indicators/no-such-indicator/compare", 404);
+  });
+
   it("statuses: every target once, filters, page 2, 400", async () => {
     const all = await walk("/api/v1/statuses?pageSize=100");
     expect(all.length).toBe(await db.target.count());
@@ -581,7 +589,9 @@ describe("CSV downloads", () => {
       expect(new Set(rows.map((r) => r[0])).size).toBe(tasks.length);
       const col = (r: string[], name: string) => r[header.indexOf(name)];
       expect(
-        rows.every((r) => /^(DONE_ON_TIME|DONE_LATE|IN_PROGRESS|ONGOING|OVERDUE|NOT_STARTED)$/.test(col(r, "status"))),
+        rows.every((r) =>
+          /^(DONE_ON_TIME|DONE_LATE|IN_PROGRESS|ONGOING|OVERDUE|NO_REPORT|NOT_STARTED)$/.test(col(r, "status")),
+        ),
       ).toBe(true);
       const mine = rows.find((r) => r[0] === lead.task.key && col(r, "lead_agency") === lead.agency.code)!;
       expect([

@@ -88,7 +88,16 @@ describe("GET /api/v1/tasks.csv", () => {
     }
     const statuses = new Set(rows.map((r) => r.status));
     for (const s of statuses)
-      expect(["DONE_ON_TIME", "DONE_LATE", "IN_PROGRESS", "ONGOING", "OVERDUE", "NOT_STARTED", ""]).toContain(s);
+      expect([
+        "DONE_ON_TIME",
+        "DONE_LATE",
+        "IN_PROGRESS",
+        "ONGOING",
+        "OVERDUE",
+        "NO_REPORT",
+        "NOT_STARTED",
+        "",
+      ]).toContain(s);
     // The 411 task led by "Bộ Thông tin và Truyền thông" is reported today by its successor.
     expect(byKey.get("411-A.I-1")).toMatchObject({
       lead_as_named: "Bộ Thông tin và Truyền thông",
@@ -128,7 +137,7 @@ describe("GET /api/v1/tasks.csv", () => {
     const counts = new Map<string, number>();
     for (const r of all) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
     let total = counts.get("") ?? 0;
-    for (const s of ["DONE_ON_TIME", "DONE_LATE", "IN_PROGRESS", "ONGOING", "OVERDUE", "NOT_STARTED"]) {
+    for (const s of ["DONE_ON_TIME", "DONE_LATE", "IN_PROGRESS", "ONGOING", "OVERDUE", "NO_REPORT", "NOT_STARTED"]) {
       const rows = await csv(`?status=${s}`);
       expect(rows.length, s).toBe(counts.get(s) ?? 0);
       for (const r of rows) expect(r.status).toBe(s);

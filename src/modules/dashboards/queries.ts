@@ -185,6 +185,7 @@ export const TASK_STATUSES: TaskStatus[] = [
   "ONGOING",
   "OVERDUE",
   "NOT_STARTED",
+  "NO_REPORT",
 ];
 
 /**

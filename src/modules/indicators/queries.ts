@@ -37,8 +37,17 @@ export type IndicatorWithTargets = NonNullable<Awaited<ReturnType<typeof getIndi
 
 /** The latest approved national value of each indicator (what the public sees). */
 export async function latestApprovedNational(indicatorIds: number[]) {
+  return latestApproved(indicatorIds, { isNational: true });
+}
+
+/** One agency's own latest approved value per indicator (its dashboard shows it beside the national one). */
+export async function latestApprovedOf(indicatorIds: number[], agencyId: number) {
+  return latestApproved(indicatorIds, { agencyId });
+}
+
+async function latestApproved(indicatorIds: number[], who: { isNational?: boolean; agencyId?: number }) {
   const rows = await db.observation.findMany({
-    where: { indicatorId: { in: indicatorIds }, isNational: true, approvedAt: { not: null } },
+    where: { indicatorId: { in: indicatorIds }, ...who, approvedAt: { not: null }, approvedValue: { not: null } },
     orderBy: [{ year: "desc" }, { quarter: "desc" }],
     select: { indicatorId: true, year: true, quarter: true, approvedValue: true, approvedAt: true, illustrative: true },
   });

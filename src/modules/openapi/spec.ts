@@ -70,6 +70,7 @@ const members = <T extends string>(all: Record<T, true>) => Object.keys(all) as 
 
 const TASK_STATUSES = members<TaskStatus>({
   OVERDUE: true,
+  NO_REPORT: true,
   IN_PROGRESS: true,
   ONGOING: true,
   NOT_STARTED: true,
@@ -459,6 +460,57 @@ const schemas = {
       predecessors: arr(ref("Succession")),
     },
     { description: "A ministry, province or other body, with its 2025 reorganisation links." },
+  ),
+  ComparedAgency: obj({ code: str, nameVi: str, nameEn: str, kind: oneOf(v(AgencyKind)) }),
+  Comparison: obj(
+    {
+      indicator: obj({
+        code: str,
+        nameVi: str,
+        nameEn: str,
+        unit: str,
+        kind: oneOf(v(IndicatorKind)),
+        direction: oneOf(v(Direction)),
+      }),
+      period,
+      periods: arr(period, "Quarters with at least one approved agency value, newest first."),
+      floors: arr(
+        obj({
+          target: d("Target key.", str),
+          decision: d("The document's number.", str),
+          year: int,
+          comparator: oneOf(v(Comparator)),
+          value: num,
+          scope: d(
+            "EACH: every unit assigned the indicator; CENTRAL_PROVINCE: ministries and provinces.",
+            oneOf(["EACH", "CENTRAL_PROVINCE"]),
+          ),
+        }),
+        "The indicator's per-unit targets (floors every unit must reach).",
+      ),
+      expected: d("Agencies assigned the indicator (the units its floors count for coverage).", int),
+      reported: d("Agencies with an approved value for the quarter.", int),
+      ranking: arr(
+        obj({
+          rank: d("1 = best; equal values share a rank.", int),
+          agency: ref("ComparedAgency"),
+          value: num,
+          illustrative: bool,
+          meets: arr(
+            obj({
+              target: str,
+              meets: d("Null when the floor does not apply to this kind of agency.", {
+                type: ["boolean", "null"],
+              }),
+            }),
+          ),
+        }),
+        "Approved values only, best first.",
+      ),
+      notReported: arr(ref("ComparedAgency"), "Expected agencies without an approved value for the quarter."),
+      links: obj({ self: link, html: link, indicator: link }),
+    },
+    { description: "Every agency's approved value of one indicator for one quarter, ranked." },
   ),
   FigureSource: obj({ code: str, kind: oneOf(v(SourceKind)), name: bilingual }),
   PublishedFigure: obj(
@@ -920,6 +972,31 @@ export const openApiSpec: OpenApiDocument = {
           "404": publicError("No such indicator."),
           ...unavailable,
         },
+      ),
+    },
+    "/api/v1/indicators/{code}/compare": {
+      get: get(
+        "compareAgencies",
+        "Agencies compared on one indicator",
+        ["indicators"],
+        [
+          pathParam("code", { type: "string" }, "Indicator code."),
+          q(
+            "period",
+            { ...fromZod(apiParam.asOf), description: "A quarter: 2024-Q1." },
+            "The quarter (default: the newest with an approved agency value).",
+          ),
+        ],
+        {
+          "200": publicJson(
+            "Every agency's approved value for the quarter, ranked, each judged against the per-unit floors; the expected agencies without an approved value listed apart.",
+            obj({ data: ref("Comparison") }),
+          ),
+          "400": badQuery,
+          "404": publicError("No such indicator."),
+          ...unavailable,
+        },
+        "Approved values only: a submitted value never appears before a reviewer approves it.",
       ),
     },
     "/api/v1/indicators/{code}/observations.csv": {

@@ -76,3 +76,8 @@ export function countBy<T extends { year: number; effective: MilestoneStatus }>(
   }
   return out;
 }
+
+/** A per-unit floor: "mỗi …" (EACH) or "cấp bộ, tỉnh" (GOV_LEVEL CENTRAL_PROVINCE), judged unit by unit. */
+export function isPerUnit(t: { scopeKind: string; scopeLevel: string | null }): boolean {
+  return t.scopeKind === "EACH" || (t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE");
+}

@@ -19,7 +19,7 @@ import {
 import type { StatusSourceChoice } from "@/modules/figures/choice";
 import { asPublishedOn } from "@/modules/figures/parse";
 import { statusSourceChoices } from "@/modules/figures/queries";
-import { filterTargets, type TargetFilters, type TargetStatus } from "./filter";
+import { filterTargets, isPerUnit, type TargetFilters, type TargetStatus } from "./filter";
 
 export type { TargetStatus };
 
@@ -154,32 +154,37 @@ async function nationalSeries(now: Date, historical: boolean, choices: Map<numbe
 }
 
 /** "cấp bộ, tỉnh": the units a ministry/province-level floor expects. */
-const CENTRAL_PROVINCE_KINDS: readonly string[] = ["MINISTRY", "MINISTRY_LEVEL", "GOV_AGENCY", "PROVINCE"];
-
-const isPerUnit = (t: { scopeKind: string; scopeLevel: string | null }) =>
-  t.scopeKind === "EACH" || (t.scopeKind === "GOV_LEVEL" && t.scopeLevel === "CENTRAL_PROVINCE");
+export const CENTRAL_PROVINCE_KINDS: readonly string[] = ["MINISTRY", "MINISTRY_LEVEL", "GOV_AGENCY", "PROVINCE"];
 
 /**
- * The units each per-unit indicator expects (agencies assigned it, not as the national reporter,
- * existing at `now`), with their approved values. Per-unit floors always use agency reporting.
+ * The units each indicator expects: the agencies assigned it, not as the national reporter,
+ * existing at `now`. Coverage of per-unit floors and the comparison of agencies both count these.
  */
+export async function expectedUnits(indicatorIds: number[], now: Date) {
+  return db.indicatorAssignment.findMany({
+    where: {
+      indicatorId: { in: indicatorIds },
+      national: false,
+      agency: {
+        AND: [
+          { OR: [{ validFrom: null }, { validFrom: { lte: now } }] },
+          { OR: [{ validTo: null }, { validTo: { gt: now } }] },
+        ],
+      },
+    },
+    select: {
+      indicatorId: true,
+      agency: { select: { id: true, code: true, nameVi: true, nameEn: true, kind: true } },
+    },
+    orderBy: { agencyId: "asc" },
+  });
+}
+
+/** The expected units of each per-unit indicator with their approved values. Per-unit floors always use agency reporting. */
 async function unitSeries(now: Date, historical: boolean, indicatorIds: number[]) {
   if (!indicatorIds.length) return new Map<number, (Unit & { kind: string })[]>();
   const [assigned, values] = await Promise.all([
-    db.indicatorAssignment.findMany({
-      where: {
-        indicatorId: { in: indicatorIds },
-        national: false,
-        agency: {
-          AND: [
-            { OR: [{ validFrom: null }, { validFrom: { lte: now } }] },
-            { OR: [{ validTo: null }, { validTo: { gt: now } }] },
-          ],
-        },
-      },
-      select: { indicatorId: true, agency: { select: { id: true, nameVi: true, kind: true } } },
-      orderBy: { agencyId: "asc" },
-    }),
+    expectedUnits(indicatorIds, now),
     approvedValues(now, { historical, national: false, indicatorIds }),
   ]);
   const byUnit = new Map<string, Point[]>();

@@ -7,6 +7,7 @@ import { apiParam } from "@/server/api";
 
 export const TASK_STATUS_VALUES = [
   "OVERDUE",
+  "NO_REPORT",
   "IN_PROGRESS",
   "ONGOING",
   "NOT_STARTED",

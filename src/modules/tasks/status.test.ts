@@ -27,7 +27,15 @@ describe("aggregateTaskStatus", () => {
 
   it("is not started when no agency has reported work, and unknown without agencies", () => {
     expect(aggregateTaskStatus(["NOT_STARTED", "NOT_STARTED"])).toBe("NOT_STARTED");
+    expect(aggregateTaskStatus(["NOT_STARTED", "NO_REPORT"])).toBe("NOT_STARTED");
     expect(aggregateTaskStatus([])).toBeNull();
+  });
+
+  it("is 'no report yet' only when no agency has reported, never overdue for that alone", () => {
+    expect(aggregateTaskStatus(["NO_REPORT", "NO_REPORT"])).toBe("NO_REPORT");
+    expect(aggregateTaskStatus(["NO_REPORT", "OVERDUE"])).toBe("OVERDUE");
+    expect(aggregateTaskStatus(["NO_REPORT", "IN_PROGRESS"])).toBe("IN_PROGRESS");
+    expect(aggregateTaskStatus(["NO_REPORT", "DONE_ON_TIME"])).toBe("IN_PROGRESS");
   });
 });
 

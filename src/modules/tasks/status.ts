@@ -8,8 +8,8 @@ const DONE: ReadonlySet<TaskStatus> = new Set(["DONE_ON_TIME", "DONE_LATE"]);
  * Done only when every lead agency is done (on time only if all were on time). Otherwise the
  * worst news first: OVERDUE if any agency is overdue; IN_PROGRESS if any is working on it, or if
  * some have finished and the rest have not started (the task is under way, not untouched);
- * ONGOING for a recurring task any agency works on or has finished; else NOT_STARTED. null when
- * no agency reports the task.
+ * ONGOING for a recurring task any agency works on or has finished; NOT_STARTED if any agency
+ * says so; else NO_REPORT (no agency has reported). null when no agency reports the task.
  */
 export function aggregateTaskStatus(
   statuses: readonly TaskStatus[],
@@ -23,7 +23,7 @@ export function aggregateTaskStatus(
   // Recurring tasks report ONGOING instead of IN_PROGRESS and are never overdue.
   if (statuses.includes("ONGOING")) return "ONGOING";
   if (statuses.some((s) => DONE.has(s))) return opts.recurring ? "ONGOING" : "IN_PROGRESS";
-  return "NOT_STARTED";
+  return statuses.includes("NOT_STARTED") ? "NOT_STARTED" : "NO_REPORT";
 }
 
 /** Aggregated status per task id from (task, lead agency) rows such as taskStatuses() returns. */

@@ -45,6 +45,7 @@ type PublicPath = { re: RegExp; params: readonly string[] | "api" };
 const PUBLIC_PATHS: PublicPath[] = [
   { re: new RegExp(`^/${LANG}/?$`), params: [] },
   { re: new RegExp(`^/${LANG}/(?:decisions|documents|indicators)/${SLUG}/?$`), params: [] },
+  { re: new RegExp(`^/${LANG}/indicators/${SLUG}/compare/?$`), params: ["period"] },
   { re: new RegExp(`^/${LANG}/tasks/?$`), params: TASK_PARAMS },
   { re: new RegExp(`^/${LANG}/sources/?$`), params: ["indicator", "page"] },
   { re: new RegExp(`^/${LANG}/methodology/?$`), params: [] },

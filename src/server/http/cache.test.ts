@@ -52,6 +52,9 @@ describe("cacheKey: what the front cache may answer", () => {
     expect(cacheKey("GET", "/vi?utm_source=x", {})).toBe("/vi");
     expect(cacheKey("GET", "/vi/indicators/egdi-rank?junk=1&b=2", {})).toBe("/vi/indicators/egdi-rank");
     expect(cacheKey("GET", "/en/archive/2026-Q2?x", {})).toBe("/en/archive/2026-Q2");
+    expect(cacheKey("GET", "/vi/indicators/egdi-rank/compare?junk=1&period=2026-Q2", {})).toBe(
+      "/vi/indicators/egdi-rank/compare?period=2026-Q2",
+    );
     expect(cacheKey("GET", "/sitemap.xml?v=3", {})).toBe("/sitemap.xml");
     // The task list reads its filters: kept, in one order, empty ones dropped, the rest ignored.
     expect(cacheKey("GET", "/vi/tasks?page=2&junk=1&decision=411-2022", {})).toBe("/vi/tasks?decision=411-2022&page=2");

@@ -6,7 +6,7 @@ import { PILLARS } from "@/lib/enums";
 import { formatThreshold, formatValue } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
 import { MILESTONE_STATUSES } from "@/lib/status";
-import { latestApprovedNational } from "@/modules/indicators/queries";
+import { latestApprovedNational, latestApprovedOf } from "@/modules/indicators/queries";
 import { targetSentence } from "@/modules/statuses/sentence";
 import { countBy, filterTargets, type TargetStatus } from "@/modules/statuses/filter";
 import { listTargets } from "@/modules/statuses/queries";
@@ -37,6 +37,8 @@ type View = {
   here: string;
   name: (x: Named) => string;
   link: (extra: Partial<DashboardFilters>) => string;
+  /** The agency whose own values are shown beside the national ones (its page, or the agency filter). */
+  own: Agency | null;
 };
 
 /** The national overview, or one agency's view of it when `agency` (or the agency filter) is set. */
@@ -69,6 +71,7 @@ export async function Overview({
     here,
     name,
     link: (extra) => `${here}${filtersQuery({ ...filters, page: 1, ...extra })}`,
+    own: agency ?? lookups.agencies.find((a) => a.id === agencyId) ?? null,
   };
   // Downloads carry the agency of the view, so the file holds what the page shows.
   const csv = (what: string) =>
@@ -315,12 +318,24 @@ async function TargetList({
   lookups: OverviewLookups;
   csvHref: string;
 }) {
-  const { lang, m, filters, here, name, link } = view;
+  const { lang, m, filters, here, name, link, own } = view;
   const d = m.dashboard;
   const indById = new Map(lookups.indicators.map((i) => [i.id, i]));
   const listed = orderTargets(rows, filters.sort, (id) => name(indById.get(id)!), lang);
   const { page, pages, shown } = pageOf(listed, filters.page);
-  const latest = await latestApprovedNational([...new Set(shown.map((t) => t.indicatorId))]);
+  const shownIds = [...new Set(shown.map((t) => t.indicatorId))];
+  const [latest, ownLatest] = await Promise.all([
+    latestApprovedNational(shownIds),
+    own ? latestApprovedOf(shownIds, own.id) : null,
+  ]);
+  const approved = (l: ReturnType<typeof latest.get>, ind: { unit: string; kind: string }) => (
+    <>
+      {l?.approvedValue != null
+        ? `${formatValue(l.approvedValue, ind.unit, ind.kind, lang)} (${formatQuarter(l, lang)})`
+        : "—"}
+      {l?.illustrative && <span className="block text-xs text-slate-500">{m.common.illustrative}</span>}
+    </>
+  );
   const sortHeader = (key: NonNullable<DashboardFilters["sort"]>, label: string) => (
     <th scope="col" className="px-2 py-2" aria-sort={(filters.sort ?? "status") === key ? "ascending" : "none"}>
       <Link href={`${link({ sort: key })}#targets`} className="underline decoration-dotted">
@@ -354,8 +369,13 @@ async function TargetList({
                 <th scope="col" className="px-2 py-2">
                   {d.threshold}
                 </th>
+                {own && (
+                  <th scope="col" className="px-2 py-2">
+                    {d.latest} · {name(own)}
+                  </th>
+                )}
                 <th scope="col" className="px-2 py-2">
-                  {d.latest}
+                  {own ? `${d.latest} · ${m.compare.national}` : d.latest}
                 </th>
                 {sortHeader("status", d.status)}
                 <th scope="col" className="px-2 py-2">
@@ -384,12 +404,12 @@ async function TargetList({
                     <td className="px-2 py-2 whitespace-nowrap">
                       {formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}
                     </td>
-                    <td className="px-2 py-2 whitespace-nowrap">
-                      {l?.approvedValue != null
-                        ? `${formatValue(l.approvedValue, ind.unit, ind.kind, lang)} (${formatQuarter(l, lang)})`
-                        : "—"}
-                      {l?.illustrative && <span className="block text-xs text-slate-500">{m.common.illustrative}</span>}
-                    </td>
+                    {ownLatest && (
+                      <td className="px-2 py-2 whitespace-nowrap" data-testid="own-latest">
+                        {approved(ownLatest.get(t.indicatorId), ind)}
+                      </td>
+                    )}
+                    <td className="px-2 py-2 whitespace-nowrap">{approved(l, ind)}</td>
                     <td className="px-2 py-2">
                       <StatusBadge
                         status={t.effective}

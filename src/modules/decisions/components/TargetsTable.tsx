@@ -23,7 +23,7 @@ export function TargetsTable({
 }) {
   return (
     <div className="mt-3 overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="targets-table">
+      <table className="table-cards min-w-full text-sm" data-testid="targets-table">
         <thead className="bg-slate-100 text-left">
           <tr>
             <th scope="col" className="px-3 py-2">
@@ -49,14 +49,20 @@ export function TargetsTable({
         <tbody>
           {targets.map((t) => (
             <tr key={t.key} id={t.key} className="border-t border-slate-100 align-top">
-              <td className="px-3 py-2">
+              <td data-label={m.target.indicator} className="px-3 py-2">
                 <Link href={`/${lang}/indicators/${t.indicator.code}`} className="text-brand-700 underline">
                   {lang === "vi" ? t.indicator.nameVi : t.indicator.nameEn}
                 </Link>
                 <span className="block text-xs text-slate-500">{m.pillars[t.indicator.pillar]}</span>
               </td>
-              <td className="px-3 py-2 font-medium">{t.year}</td>
-              <td className="whitespace-nowrap px-3 py-2 font-semibold" data-testid="threshold">
+              <td data-label={m.target.year} className="px-3 py-2 font-medium">
+                {t.year}
+              </td>
+              <td
+                data-label={m.target.threshold}
+                className="whitespace-nowrap px-3 py-2 font-semibold"
+                data-testid="threshold"
+              >
                 {formatThreshold(
                   { comparator: t.comparator as Comparator, value: t.value },
                   t.indicator.unit,
@@ -67,8 +73,10 @@ export function TargetsTable({
                   <span className="block text-xs font-normal text-slate-500">({m.target.approximate})</span>
                 )}
               </td>
-              <td className="px-3 py-2">{scopeText(t, m)}</td>
-              <td className="whitespace-nowrap px-3 py-2" data-testid="latest-value">
+              <td data-label={m.target.scope} className="px-3 py-2">
+                {scopeText(t, m)}
+              </td>
+              <td data-label={m.target.latest} className="whitespace-nowrap px-3 py-2" data-testid="latest-value">
                 {(() => {
                   const l = latest.get(t.indicatorId);
                   if (!l || l.approvedValue == null || t.scopeKind !== "NATIONAL") return "—";
@@ -83,7 +91,7 @@ export function TargetsTable({
                   );
                 })()}
               </td>
-              <td className="px-3 py-2">
+              <td data-label={m.target.quote} className="px-3 py-2">
                 <blockquote lang="vi" className="italic">
                   “{t.quote}”
                 </blockquote>

@@ -15,6 +15,8 @@ import { IndicatorSources } from "@/modules/figures/components/IndicatorSources"
 import { indicatorFigures, indicatorStatusSource, type IndicatorFigures } from "@/modules/figures/queries";
 import { sourcePoints } from "@/modules/figures/series";
 import { IndicatorChart, type ChartLine, type SourceLine } from "./IndicatorChart";
+import { agencyComparison, type Comparison } from "@/modules/compare/queries";
+import { isPerUnit } from "@/modules/statuses/filter";
 
 type Target = IndicatorPageData["targets"][number];
 
@@ -33,12 +35,14 @@ export async function IndicatorPage({
   const d = m.dashboard;
   const ind = await indicatorPageData(code);
   if (!ind) return null;
-  const [current, statuses, figures, choice] = await Promise.all([
+  const [current, statuses, figures, choice, units] = await Promise.all([
     approvedNationalSeries(ind.id),
     targetStatuses(asOf),
     // As published at the end of a past quarter, the published figures too.
     indicatorFigures(ind.code, asOf ? asOfDate(asOf) : undefined),
     asOf ? null : indicatorStatusSource(ind.id),
+    // A per-unit floor's status comes from the agencies' values: the page shows them.
+    !asOf && ind.targets.some(isPerUnit) ? agencyComparison(ind.code, null) : null,
   ]);
   // As published at the end of a past quarter: the approved revisions written by then.
   const series: SeriesRow[] = asOf
@@ -96,7 +100,7 @@ export async function IndicatorPage({
 
       <Chart lang={lang} m={m} ind={ind} name={name} points={points} illustrative={illustrative} figures={figures} />
       {choice && <IndicatorSources lang={lang} m={m} code={ind.code} figures={figures} choice={choice} />}
-      <TargetList lang={lang} m={m} ind={ind} byTarget={byTarget} />
+      <TargetList lang={lang} m={m} ind={ind} byTarget={byTarget} units={units} nationalShown={points.length > 0} />
       <DataTable lang={lang} m={m} ind={ind} series={series} />
     </article>
   );
@@ -183,11 +187,16 @@ function TargetList({
   m,
   ind,
   byTarget,
+  units,
+  nationalShown,
 }: {
   lang: Lang;
   m: Messages;
   ind: IndicatorPageData;
   byTarget: Map<number, TargetStatus>;
+  units: Comparison | null;
+  /** Whether the page shows approved national values; if not, a status says where it comes from. */
+  nationalShown: boolean;
 }) {
   const d = m.dashboard;
   return (
@@ -227,6 +236,7 @@ function TargetList({
                     m={d}
                     overridden={!!s.override}
                     phase={s.computed.explanation.phase}
+                    glossary={{ lang, label: m.compare.glossary }}
                   />
                 )}
               </div>
@@ -257,6 +267,15 @@ function TargetList({
                   {targetSentence(s, lang)}{" "}
                   <a href={`/${lang}/methodology#method`} className="text-brand-700 underline">
                     {m.methodology.sentence.how}
+                  </a>
+                </p>
+              )}
+              {s && isPerUnit(t) && units && <UnitValues lang={lang} m={m} ind={ind} c={units} />}
+              {s && !isPerUnit(t) && !nationalShown && s.source && (
+                <p className="mt-1 text-sm text-slate-700" data-testid="status-from-source">
+                  {fill(m.compare.sourceNote, { source: lang === "vi" ? s.source.nameVi : s.source.nameEn })}{" "}
+                  <a href="#published-figures" className="text-brand-700 underline">
+                    ↓
                   </a>
                 </p>
               )}
@@ -321,5 +340,32 @@ function DataTable({ lang, m, ind, series }: { lang: Lang; m: Messages; ind: Ind
         </div>
       )}
     </section>
+  );
+}
+
+/** The per-unit values behind a floor's status: each agency's approved value, and who has none. */
+function UnitValues({ lang, m, ind, c }: { lang: Lang; m: Messages; ind: IndicatorPageData; c: Comparison }) {
+  const t = m.compare;
+  const v = (x: number) => formatValue(x, ind.unit, ind.kind, lang);
+  const name = (a: { nameVi: string; nameEn: string }) => (lang === "vi" ? a.nameVi : a.nameEn);
+  return (
+    <div className="mt-2 rounded bg-slate-50 p-2 text-sm" data-testid="unit-values">
+      <p>{t.perUnitNote}</p>
+      <p className="mt-1">
+        <strong>{formatQuarter(c.period, lang)}:</strong>{" "}
+        {c.ranked.map((u) => `${name(u.agency)} ${v(u.value)}`).join("; ") || t.nobody}
+        {c.missing.length > 0 && (
+          <span className="block">
+            {fill(t.missingTitle, { count: c.missing.length })}: {c.missing.map((u) => name(u.agency)).join(", ")}
+          </span>
+        )}
+      </p>
+      <a
+        href={`/${lang}/indicators/${ind.code}/compare?period=${c.period.year}-Q${c.period.quarter}`}
+        className="text-brand-700 underline"
+      >
+        {t.link} →
+      </a>
+    </div>
   );
 }

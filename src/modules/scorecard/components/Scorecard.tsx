@@ -68,7 +68,7 @@ export async function Scorecard({
         )}
       </section>
 
-      <section aria-labelledby="summary" className="grid gap-4 lg:grid-cols-2">
+      <section aria-labelledby="summary" className="grid gap-4">
         <h2 id="summary" className="sr-only">
           {s.summary}
         </h2>
@@ -119,7 +119,7 @@ function groupByIndicator(statuses: TargetStatus[]): Map<number, TargetStatus[]>
 }
 
 function Summary({ ctx, statuses, year }: { ctx: Ctx; statuses: TargetStatus[]; year: number }) {
-  const { m, asOf } = ctx;
+  const { lang, m, asOf } = ctx;
   const d = m.dashboard;
   const counts = countBy(statuses, year, (t) => t.pillar);
   // A milestone is final once its year is over, at the clock or at the end of the archived quarter.
@@ -141,8 +141,8 @@ function Summary({ ctx, statuses, year }: { ctx: Ctx; statuses: TargetStatus[]; 
               {d.pillar}
             </th>
             {MILESTONE_STATUSES.map((st) => (
-              <th key={st} scope="col" className="px-2 py-1">
-                <StatusBadge status={st} m={d} />
+              <th key={st} scope="col" className="px-1 py-1 align-top">
+                <StatusBadge status={st} m={d} wrap glossary={{ lang, label: m.compare.glossary }} />
               </th>
             ))}
           </tr>
@@ -206,7 +206,13 @@ function indicatorCard({ lang, m, asOf }: Ctx, ind: Indicator, targets: TargetSt
             <span className="font-medium">{t.year}</span>
             <span>{formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}</span>
             <span className="text-slate-500">{`(${t.documentNumber ?? t.documentKey})`}</span>
-            <StatusBadge status={t.effective} m={d} overridden={!!t.override} phase={t.computed.explanation.phase} />
+            <StatusBadge
+              status={t.effective}
+              m={d}
+              overridden={!!t.override}
+              phase={t.computed.explanation.phase}
+              glossary={{ lang, label: m.compare.glossary }}
+            />
           </li>
         ))}
       </ul>

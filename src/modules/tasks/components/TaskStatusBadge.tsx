@@ -7,6 +7,7 @@ const STYLE: Record<TaskStatus, string> = {
   ONGOING: "bg-sky-50 text-sky-900 border-sky-300",
   OVERDUE: "bg-red-50 text-red-900 border-red-300",
   NOT_STARTED: "bg-slate-50 text-slate-800 border-slate-300",
+  NO_REPORT: "bg-white text-slate-800 border-dashed border-slate-500",
 };
 
 const TASK_STATUS_ICON: Record<TaskStatus, string> = {
@@ -16,6 +17,7 @@ const TASK_STATUS_ICON: Record<TaskStatus, string> = {
   ONGOING: "↻",
   OVERDUE: "⚠",
   NOT_STARTED: "○",
+  NO_REPORT: "◌",
 };
 
 /** A task's status with an icon and words (never colour alone). */

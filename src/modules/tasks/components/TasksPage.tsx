@@ -112,7 +112,7 @@ export async function TasksPage({ lang, m, filters }: { lang: Lang; m: Messages;
             role="region"
             aria-labelledby="task-list"
           >
-            <table className="min-w-full text-sm" data-testid="public-tasks">
+            <table className="table-cards min-w-full text-sm" data-testid="public-tasks">
               <thead className="bg-slate-100 text-left">
                 <tr>
                   <th scope="col" className="px-3 py-2">
@@ -164,13 +164,15 @@ function TaskRow({
   const t = m.public.tasks;
   return (
     <tr className="border-t border-slate-100 align-top" data-testid="public-task-row" data-decision={task.document.key}>
-      <td className="whitespace-nowrap px-3 py-2">
+      <td data-label={t.decision} className="whitespace-nowrap px-3 py-2">
         <Link href={`/${lang}/decisions/${task.document.key}#${task.key}`} className="text-brand-700 underline">
           {docLabel(task.document)}
         </Link>
       </td>
-      <td className="px-3 py-2 font-mono">{task.numberPrinted ?? "—"}</td>
-      <td className="px-3 py-2">
+      <td data-label={t.number} className="px-3 py-2 font-mono">
+        {task.numberPrinted ?? "—"}
+      </td>
+      <td data-label={t.task} className="px-3 py-2">
         <span lang="vi">{task.title}</span>
         {task.product && (
           <span className="mt-1 block text-xs text-slate-600" lang="vi">
@@ -184,7 +186,7 @@ function TaskRow({
           {fill(t.sourceLine, { line: task.line })}
         </a>
       </td>
-      <td className="px-3 py-2">
+      <td data-label={t.lead} className="px-3 py-2">
         <span lang="vi">
           {task.leadRaw ?? task.agencies.map((a) => (a.agency ? a.agency.nameVi : a.groupCode)).join("; ")}
         </span>
@@ -194,7 +196,7 @@ function TaskRow({
           </span>
         )}
       </td>
-      <td className="whitespace-nowrap px-3 py-2">
+      <td data-label={t.deadline} className="whitespace-nowrap px-3 py-2">
         {deadlineText(task, lang, m)}
         {task.deadlineRaw && task.deadlineKind !== "PERIOD" && task.deadlineKind !== "YEAR" && (
           <span className="block text-xs text-slate-600" lang="vi">
@@ -202,7 +204,7 @@ function TaskRow({
           </span>
         )}
       </td>
-      <td className="px-3 py-2" data-testid="task-status">
+      <td data-label={t.status} className="px-3 py-2" data-testid="task-status">
         {task.status ? (
           <TaskStatusBadge status={task.status} labels={m.dashboard.taskStatus} />
         ) : (
