@@ -30,7 +30,16 @@ export type ChartInput = {
 export type Pos = { x: number; y: number };
 
 /** A threshold's label: on its own row at the right edge, joined to its marker by a line. */
-export type ThresholdLabel = { text: string; final: boolean; y: number; lineY: number; fromX: number };
+export type ThresholdLabel = {
+  text: string;
+  final: boolean;
+  y: number;
+  lineY: number;
+  fromX: number;
+  /** The same line in data units, for a charting library. */
+  fromT: number;
+  value: number;
+};
 
 export type ChartGeometry = {
   /** In data units, for a charting library: time in fractional years, values in the indicator's unit. */
@@ -45,8 +54,8 @@ export type ChartGeometry = {
   paths: { name: string; from: Pos; to: Pos }[];
   projection: { from: Pos; to: Pos } | null;
   sources: { code: string; name: string; points: (Pos & { label: string; value: number })[] }[];
-  /** Targets at the same spot share one dot. */
-  targets: (Pos & { final: boolean; labels: string[] })[];
+  /** Targets at the same spot share one dot (t and value: in data units). */
+  targets: (Pos & { t: number; value: number; final: boolean; labels: string[] })[];
   thresholdLabels: ThresholdLabel[];
 };
 
@@ -136,13 +145,13 @@ export function chartGeometry(p: ChartInput): ChartGeometry {
   const y = (v: number) => round(p.inverted ? ((v - yMin) / (yMax - yMin)) * 100 : ((yMax - v) / (yMax - yMin)) * 100);
   const pos = (a: { t: number; value: number }): Pos => ({ x: x(a.t), y: y(a.value) });
 
-  const targets = new Map<string, Pos & { final: boolean; labels: string[] }>();
+  const targets = new Map<string, ChartGeometry["targets"][number]>();
   for (const t of p.targets) {
     const at = pos(t);
     const key = `${at.x}/${at.y}`;
     const seen = targets.get(key);
     if (seen) seen.labels.push(t.label);
-    else targets.set(key, { ...at, final: t.final, labels: [t.label] });
+    else targets.set(key, { ...at, t: t.t, value: t.value, final: t.final, labels: [t.label] });
   }
   const rows = [...targets.values()].flatMap((t) => t.labels.map((text) => ({ text, t })));
   const gap = (LABEL_ROW_PX / (p.plotHeight ?? DEFAULT_PLOT_HEIGHT)) * 100;
@@ -174,6 +183,8 @@ export function chartGeometry(p: ChartInput): ChartGeometry {
       y: labelYs[i],
       lineY: r.t.y,
       fromX: r.t.x,
+      fromT: r.t.t,
+      value: r.t.value,
     })),
   };
 }

@@ -2,6 +2,7 @@ import type { SVGProps } from "react";
 import type { Lang } from "@/i18n/config";
 import { formatNumber, formatValue } from "@/lib/format";
 import { chartGeometry, type ChartInput, type Pos } from "../chart-geometry";
+import { ACTUAL, PATH, PROJECTION, sourceStyle, TARGET_FINAL, TARGET_LATER, type SourceStyle } from "../chart-style";
 import { ChartPointer } from "./ChartPointer";
 
 export type { ChartLine, ChartPoint, ChartTarget, SourceLine } from "../chart-geometry";
@@ -16,29 +17,12 @@ type Props = Omit<ChartInput, "plotHeight"> & {
   labels: { actual: string; projection: string };
 };
 
-const ACTUAL = "#0b5cad";
-const PATH = "#64748b";
-const PROJECTION = "#b45309";
 const AXIS = "#666";
 const GRID = "#e2e8f0";
-
-/**
- * Each published source gets its own colour, dash pattern and marker shape, so two sources stay
- * apart in greyscale and for readers who do not tell the colours apart.
- */
-const SOURCE_STYLES = [
-  { color: "#be123c", dash: "8 3", marker: "M-4-4h8v8h-8z" },
-  { color: "#0f766e", dash: "2 3", marker: "M0-5L5 4H-5z" },
-  { color: "#86198f", dash: "6 2 1 2", marker: "M0-5L5 0L0 5L-5 0z" },
-  { color: "#0f172a", dash: "4 4", marker: "M-4-4L4 4M4-4L-4 4" },
-];
-const sourceStyle = (i: number) => SOURCE_STYLES[i % SOURCE_STYLES.length];
 
 const pct = (n: number) => `${n}%`;
 /** The plot's fixed height in pixels (the box's 270 less the top margin and the x axis). */
 const PLOT_HEIGHT = 224;
-const TARGET_FINAL = "#7c3aed";
-const TARGET_LATER = "#047857";
 
 function Segment({ from, to, ...rest }: { from: Pos; to: Pos } & Omit<SVGProps<SVGLineElement>, "from" | "to">) {
   return <line x1={pct(from.x)} y1={pct(from.y)} x2={pct(to.x)} y2={pct(to.y)} {...rest} />;
@@ -67,7 +51,7 @@ function Marker({ x, y, d, color }: { x: number; y: number; d: string; color: st
 }
 
 /** The small line-and-circle marker the legend shows for every line; a source's own shape and dash. */
-function LegendIcon({ color, style }: { color: string; style?: (typeof SOURCE_STYLES)[number] }) {
+function LegendIcon({ color, style }: { color: string; style?: SourceStyle }) {
   if (style)
     return (
       <svg width="22" height="14" viewBox="-11 -7 22 14" aria-hidden="true" className="mr-1 inline-block align-middle">
@@ -101,7 +85,7 @@ export function IndicatorChart(p: Props) {
   const g = chartGeometry({ ...p, plotHeight: PLOT_HEIGHT });
   const unit = p.unit === "%" ? "%" : "";
   const tick = (v: number) => `${formatNumber(v, p.lang)}${unit}`;
-  const legend: { name: string; color: string; style?: (typeof SOURCE_STYLES)[number] }[] = [
+  const legend: { name: string; color: string; style?: SourceStyle }[] = [
     ...(g.series.length ? [{ name: p.labels.actual, color: ACTUAL }] : []),
     ...g.sources.map((l, i) => ({ name: l.name, color: sourceStyle(i).color, style: sourceStyle(i) })),
     ...g.paths.map((l) => ({ name: l.name, color: PATH })),
