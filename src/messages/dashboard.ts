@@ -101,7 +101,6 @@ export const dashboardVi = {
     summary: "Từ {from} đến {to}, mới nhất {latest}; ngưỡng: {thresholds}.",
     toggles: "Hiện hoặc ẩn đường trên biểu đồ {name}",
     thresholds: "Ngưỡng và tình trạng",
-    data: "Số liệu của biểu đồ",
     statusBars: "Biểu đồ cột chồng: số mục tiêu theo tình trạng; số liệu ở bảng ngay dưới.",
     tasksTitle: "Tình trạng nhiệm vụ theo cơ quan chủ trì",
     tasksSummary: "Biểu đồ cột chồng của {count} cơ quan chủ trì nhiều nhiệm vụ nhất; số liệu ở bảng ngay dưới.",
@@ -210,7 +209,6 @@ export const dashboardEn: typeof dashboardVi = {
     summary: "From {from} to {to}, latest {latest}; thresholds: {thresholds}.",
     toggles: "Show or hide lines on the chart of {name}",
     thresholds: "Thresholds and status",
-    data: "The chart's data",
     statusBars: "Stacked bars: targets by status; the numbers are in the table just below.",
     tasksTitle: "Task status by lead agency",
     tasksSummary:

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
-import { formatValue } from "@/lib/format";
 import { formatQuarter, fractionalYear } from "@/lib/periods";
 import { sourcePoints } from "@/modules/figures/series";
 import type { TargetStatus } from "@/modules/statuses/filter";
@@ -128,43 +127,6 @@ function Multiple({ lang, m, x }: { lang: Lang; m: Messages; x: SmallMultiple })
           </li>
         ))}
       </ul>
-      <details className="mt-1 text-xs">
-        <summary className="cursor-pointer text-brand-700">{d.charts.data}</summary>
-        <table className="mt-1 w-full">
-          <thead>
-            <tr>
-              <th scope="col" className="text-left">
-                {d.period}
-              </th>
-              {x.series
-                .filter((s) => s.kind !== "path")
-                .map((s) => (
-                  <th key={s.key} scope="col" className="text-right">
-                    {s.name}
-                  </th>
-                ))}
-            </tr>
-          </thead>
-          <tbody>
-            {x.rows
-              .filter((r) => r.label)
-              .map((r) => (
-                <tr key={r.t}>
-                  <th scope="row" className="text-left font-normal">
-                    {r.label}
-                  </th>
-                  {x.series
-                    .filter((s) => s.kind !== "path")
-                    .map((s) => (
-                      <td key={s.key} className="text-right">
-                        {typeof r[s.key] === "number" ? formatValue(r[s.key] as number, x.unit, x.kind, lang) : "—"}
-                      </td>
-                    ))}
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </details>
     </figure>
   );
 }

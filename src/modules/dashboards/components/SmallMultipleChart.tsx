@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   CartesianGrid,
   Line,
@@ -46,6 +46,8 @@ function colourOf(s: MultipleSeries, i: number) {
  */
 export function SmallMultipleChart(p: Props) {
   const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const near = useNearViewport(box);
   const g = p.geometry;
   const inverted = p.kind === "RANK";
   const toggle = (key: string) =>
@@ -79,69 +81,76 @@ export function SmallMultipleChart(p: Props) {
           </button>
         ))}
       </div>
-      <div className="relative" aria-hidden="true">
-        <ResponsiveContainer
-          width="100%"
-          height={MULTIPLE_PLOT_HEIGHT + MARGIN.top + X_AXIS_HEIGHT}
-          initialDimension={{ width: 300, height: MULTIPLE_PLOT_HEIGHT + MARGIN.top + X_AXIS_HEIGHT }}
-        >
-          <LineChart data={p.rows} margin={MARGIN} accessibilityLayer={false}>
-            <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              type="number"
-              dataKey="t"
-              domain={g.xDomain}
-              ticks={g.xTicks.filter((_, i) => (g.xTicks.length - 1 - i) % 3 === 0).map((t) => t.t)}
-              tickFormatter={(t: number) => String(Math.floor(t))}
-              height={X_AXIS_HEIGHT}
-              tick={{ fontSize: 10 }}
-              allowDataOverflow
-            />
-            <YAxis
-              type="number"
-              domain={g.yDomain}
-              ticks={g.yTicks.map((t) => t.value)}
-              tickFormatter={(v: number) => tickLabel.get(v) ?? String(v)}
-              width={Y_AXIS_WIDTH}
-              reversed={inverted}
-              tick={{ fontSize: 10 }}
-              allowDataOverflow
-            />
-            <Tooltip
-              formatter={(v, name) => [format(v), name]}
-              labelFormatter={(t) => labelOf.get(t as number) || String(Math.floor(Number(t)))}
-              contentStyle={{ fontSize: 12 }}
-            />
-            {g.thresholdLabels.map((l, i) => (
-              <ReferenceLine
-                key={`${l.text}-${i}`}
-                segment={[
-                  { x: l.fromT, y: l.value },
-                  { x: g.xDomain[1], y: l.value },
-                ]}
-                stroke={TARGET_LATER}
-                strokeDasharray="1 3"
+      <div
+        ref={setBox}
+        className="relative"
+        style={{ height: MULTIPLE_PLOT_HEIGHT + MARGIN.top + X_AXIS_HEIGHT }}
+        aria-hidden="true"
+      >
+        {near && (
+          <ResponsiveContainer
+            width="100%"
+            height={MULTIPLE_PLOT_HEIGHT + MARGIN.top + X_AXIS_HEIGHT}
+            initialDimension={{ width: 300, height: MULTIPLE_PLOT_HEIGHT + MARGIN.top + X_AXIS_HEIGHT }}
+          >
+            <LineChart data={p.rows} margin={MARGIN} accessibilityLayer={false}>
+              <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
+              <XAxis
+                type="number"
+                dataKey="t"
+                domain={g.xDomain}
+                ticks={g.xTicks.filter((_, i) => (g.xTicks.length - 1 - i) % 3 === 0).map((t) => t.t)}
+                tickFormatter={(t: number) => String(Math.floor(t))}
+                height={X_AXIS_HEIGHT}
+                tick={{ fontSize: 10 }}
+                allowDataOverflow
               />
-            ))}
-            {g.targets.map((t) => (
-              <ReferenceDot key={`${t.x}/${t.y}`} x={t.t} y={t.value} r={4} fill={TARGET_LATER} stroke="#fff" />
-            ))}
-            {styled.map((s) => (
-              <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.name}
-                hide={hidden.has(s.key)}
-                stroke={s.color}
-                strokeDasharray={s.dash}
-                strokeWidth={s.kind === "path" ? 1 : 2}
-                dot={s.kind === "path" ? false : { r: 2 }}
-                connectNulls
-                isAnimationActive={false}
+              <YAxis
+                type="number"
+                domain={g.yDomain}
+                ticks={g.yTicks.map((t) => t.value)}
+                tickFormatter={(v: number) => tickLabel.get(v) ?? String(v)}
+                width={Y_AXIS_WIDTH}
+                reversed={inverted}
+                tick={{ fontSize: 10 }}
+                allowDataOverflow
               />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+              <Tooltip
+                formatter={(v, name) => [format(v), name]}
+                labelFormatter={(t) => labelOf.get(t as number) || String(Math.floor(Number(t)))}
+                contentStyle={{ fontSize: 12 }}
+              />
+              {g.thresholdLabels.map((l, i) => (
+                <ReferenceLine
+                  key={`${l.text}-${i}`}
+                  segment={[
+                    { x: l.fromT, y: l.value },
+                    { x: g.xDomain[1], y: l.value },
+                  ]}
+                  stroke={TARGET_LATER}
+                  strokeDasharray="1 3"
+                />
+              ))}
+              {g.targets.map((t) => (
+                <ReferenceDot key={`${t.x}/${t.y}`} x={t.t} y={t.value} r={4} fill={TARGET_LATER} stroke="#fff" />
+              ))}
+              {styled.map((s) => (
+                <Line
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.name}
+                  hide={hidden.has(s.key)}
+                  stroke={s.color}
+                  strokeDasharray={s.dash}
+                  strokeWidth={s.kind === "path" ? 1 : 2}
+                  dot={s.kind === "path" ? false : { r: 2 }}
+                  connectNulls
+                  isAnimationActive={false}
+                />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        )}
         {/* Threshold labels on the rows the geometry chose, over the plot area recharts draws. */}
         <svg
           className="pointer-events-none absolute overflow-visible"
@@ -164,4 +173,21 @@ export function SmallMultipleChart(p: Props) {
       </div>
     </div>
   );
+}
+
+/**
+ * Whether the box has come near the screen: a grid of eighty charts draws only those a reader
+ * scrolls to, so the page stays light (the caption around each is there from the first paint).
+ */
+function useNearViewport(el: HTMLElement | null) {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    if (!el || near) return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      rootMargin: "200px",
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [el, near]);
+  return near;
 }
