@@ -4,6 +4,8 @@ import { expectAccessible, signIn, signOut } from "./support";
 test("a reviewer drills from a status count to an indicator whose chart shows both milestones and explains its status", async ({
   page,
 }) => {
+  // axe over a dashboard of some eighty charts takes tens of seconds on the shared 2-core machines.
+  test.setTimeout(120_000);
   await signIn(page, "reviewer@cds.gov.vn");
   await page.goto("/vi/dashboard");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bảng điều khiển quốc gia");
@@ -42,6 +44,8 @@ test("a reviewer drills from a status count to an indicator whose chart shows bo
 test("a reviewer's dashboard charts every indicator against its thresholds, with status charts and a completeness heatmap, each with a text alternative", async ({
   page,
 }) => {
+  // axe over a dashboard of some eighty charts takes tens of seconds on the shared 2-core machines.
+  test.setTimeout(120_000);
   await signIn(page, "reviewer@cds.gov.vn");
   await page.goto("/vi/dashboard");
   const multiples = page.getByTestId("indicator-multiple");
