@@ -95,6 +95,18 @@ export const dashboardVi = {
   noSeries: "Chưa có số liệu đã duyệt cho chỉ số này.",
   indicatorPage: "Trang chỉ số",
   illustrativeNote: "Có số liệu minh họa (không phải số liệu thật).",
+  charts: {
+    title: "Biểu đồ từng chỉ số ({count})",
+    intro:
+      "Mỗi biểu đồ: giá trị thực tế theo từng nguồn, các ngưỡng 2025 và 2030 của từng văn bản, lộ trình cần thiết. Chọn tên chỉ số để xem chi tiết.",
+    summary: "Từ {from} đến {to}, mới nhất {latest}; ngưỡng: {thresholds}.",
+    toggles: "Hiện hoặc ẩn đường trên biểu đồ {name}",
+    thresholds: "Ngưỡng và tình trạng",
+    statusBars: "Biểu đồ cột chồng: số mục tiêu theo tình trạng; số liệu ở bảng ngay dưới.",
+    tasksTitle: "Tình trạng nhiệm vụ theo cơ quan chủ trì",
+    tasksSummary: "Biểu đồ cột chồng của {count} cơ quan chủ trì nhiều nhiệm vụ nhất; số liệu ở bảng ngay dưới.",
+    total: "Tổng",
+  },
 };
 
 export const dashboardEn: typeof dashboardVi = {
@@ -192,4 +204,17 @@ export const dashboardEn: typeof dashboardVi = {
   noSeries: "No approved values yet for this indicator.",
   indicatorPage: "Indicator page",
   illustrativeNote: "Includes illustrative values (not real data).",
+  charts: {
+    title: "Charts by indicator ({count})",
+    intro:
+      "Each chart: actual values per source, every decision's 2025 and 2030 thresholds, the path needed. Choose an indicator's name for its details.",
+    summary: "From {from} to {to}, latest {latest}; thresholds: {thresholds}.",
+    toggles: "Show or hide lines on the chart of {name}",
+    thresholds: "Thresholds and status",
+    statusBars: "Stacked bars: targets by status; the numbers are in the table just below.",
+    tasksTitle: "Task status by lead agency",
+    tasksSummary:
+      "Stacked bars of the {count} lead agencies with the most tasks; the numbers are in the table just below.",
+    total: "Total",
+  },
 };

@@ -4,6 +4,8 @@ import { expectAccessible, signIn, signOut } from "./support";
 test("a reviewer drills from a status count to an indicator whose chart shows both milestones and explains its status", async ({
   page,
 }) => {
+  // axe over a dashboard of some eighty charts takes tens of seconds on the shared 2-core machines.
+  test.setTimeout(120_000);
   await signIn(page, "reviewer@cds.gov.vn");
   await page.goto("/vi/dashboard");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bảng điều khiển quốc gia");
@@ -40,6 +42,81 @@ test("a reviewer drills from a status count to an indicator whose chart shows bo
   await expect(t2025.getByTestId("status-explanation")).toContainText("nên mục tiêu không đạt.");
   await expect(t2025.getByTestId("status-explanation")).toContainText("Kết quả tạm tính đến 08/01/2027");
   await expect(page.getByTestId("indicator-data")).toContainText("Quý II/2026");
+  await expectAccessible(page);
+});
+
+test("a reviewer's dashboard charts every indicator against its thresholds, with status charts and a completeness heatmap, each with a text alternative", async ({
+  page,
+}) => {
+  // axe over a dashboard of some eighty charts takes tens of seconds on the shared 2-core machines.
+  test.setTimeout(120_000);
+  await signIn(page, "reviewer@cds.gov.vn");
+  await page.goto("/vi/dashboard");
+  const multiples = page.getByTestId("indicator-multiple");
+  await expect(multiples.first()).toBeVisible();
+  // One chart per indicator the view lists.
+  const listed = await page
+    .getByTestId("indicator-multiple")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-indicator")));
+  expect(new Set(listed).size).toBe(listed.length);
+  expect(listed.length).toBeGreaterThan(10);
+  // Each is drawn as the reader scrolls to it.
+  for (const m of (await multiples.all()).slice(0, 4)) {
+    await m.scrollIntoViewIfNeeded();
+    await expect(m.locator("svg.recharts-surface")).toBeVisible();
+  }
+
+  // The digital economy's GDP share: both decisions' 2025 threshold and the 2030 one, as labelled
+  // lines on the chart and in words with their status; the card links to the indicator page.
+  const gdp = page.locator('[data-testid="indicator-multiple"][data-indicator="digital-economy-gdp-share"]');
+  await gdp.scrollIntoViewIfNeeded();
+  await expect(gdp.locator("svg.recharts-surface")).toBeVisible();
+  await expect(gdp.locator("svg").filter({ hasText: "2025 ≥ 20%" }).first()).toBeAttached();
+  await expect(gdp.locator("svg").filter({ hasText: "2030 ≥ 30%" }).first()).toBeAttached();
+  await expect(gdp.getByTestId("multiple-thresholds")).toContainText("2025 ≥ 20%");
+  await expect(gdp.getByTestId("multiple-thresholds")).toContainText("2030 ≥ 30%");
+  await expect(gdp.getByTestId("multiple-thresholds").locator("[data-status]").first()).toBeVisible();
+  await expect(gdp.getByRole("link", { name: "Tỷ trọng kinh tế số trong GDP" })).toHaveAttribute(
+    "href",
+    "/vi/indicators/digital-economy-gdp-share",
+  );
+  // Numbers in Vietnamese, in the chart's text alternative too.
+  await expect(gdp.locator("figcaption")).toContainText(/mới nhất \d+,\d+%/);
+  // A series can be hidden and shown again.
+  const toggle = gdp.getByRole("group").getByRole("button").first();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+
+  // Status counts as stacked bars, task status by lead agency, the completeness heatmap (its cells
+  // keep their words and numbers).
+  await expect(page.getByTestId("status-chart-2030-pillar").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("status-chart-2025-decision").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("tasks-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  const heat = page.locator('[data-testid="completeness"][data-heatmap] td[data-status]').first();
+  await expect(heat).toHaveText(/\p{L}.*\d+\/\d+/u);
+  expect(await heat.evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+
+  // Every chart has a text alternative: a caption saying what it shows (an indicator's: its
+  // period, latest value and thresholds) and, for the bars, the table with their numbers.
+  const charts = await page.locator("[data-chart]").evaluateAll((els) =>
+    els.map((e) => ({
+      caption: e.querySelector("figcaption")?.textContent?.trim() ?? "",
+      table:
+        e.matches('[data-testid="indicator-multiple"]') ||
+        !!e.querySelector("table") ||
+        !!e.parentElement?.querySelector("table"),
+      hiddenDrawing: [...e.querySelectorAll("svg.recharts-surface")].every((s) => !!s.closest('[aria-hidden="true"]')),
+    })),
+  );
+  expect(charts.length).toBeGreaterThan(listed.length);
+  for (const c of charts) {
+    expect(c.caption.length).toBeGreaterThan(10);
+    expect(c.table).toBe(true);
+    expect(c.hiddenDrawing).toBe(true);
+  }
   await expectAccessible(page);
 });
 

@@ -5,6 +5,7 @@ import { db } from "@/server/db";
 import { memoByPublicVersion, memoByStamp } from "@/server/public-memo";
 import { taskStatus, type TaskStatus } from "@/lib/status";
 import { periodState } from "@/modules/reporting/rules";
+import { findFigures, groupFigures, type IndicatorFigures } from "@/modules/figures/queries";
 
 export type CompletenessCell = {
   year: number;
@@ -213,3 +214,34 @@ export async function overviewLookups() {
 }
 
 export type OverviewLookups = Awaited<ReturnType<typeof overviewLookups>>;
+
+export type ChartSeries = {
+  /** Approved national values per indicator id, oldest first. */
+  actual: Map<number, { year: number; quarter: number; value: number; illustrative: boolean }[]>;
+  /** Published figures per indicator code, grouped per source. */
+  figures: Map<string, IndicatorFigures>;
+};
+
+/**
+ * The series the dashboards' small multiples draw, for every shown indicator at once: two queries
+ * whatever the number of indicators (never one per chart).
+ */
+export async function chartSeries(indicatorIds: number[]): Promise<ChartSeries> {
+  if (!indicatorIds.length) return { actual: new Map(), figures: new Map() };
+  const [rows, figures] = await Promise.all([
+    db.observation.findMany({
+      where: { indicatorId: { in: indicatorIds }, isNational: true, approvedAt: { not: null } },
+      orderBy: [{ year: "asc" }, { quarter: "asc" }],
+      select: { indicatorId: true, year: true, quarter: true, approvedValue: true, illustrative: true },
+    }),
+    findFigures({ indicatorIds }),
+  ]);
+  const actual: ChartSeries["actual"] = new Map();
+  for (const r of rows) {
+    if (r.approvedValue == null) continue;
+    const list = actual.get(r.indicatorId) ?? [];
+    list.push({ year: r.year, quarter: r.quarter, value: r.approvedValue, illustrative: r.illustrative });
+    actual.set(r.indicatorId, list);
+  }
+  return { actual, figures: new Map(groupFigures(figures).map((g) => [g.indicator.code, g])) };
+}

@@ -50,10 +50,17 @@ export type FigureRow = Prisma.PublishedFigureGetPayload<{ select: typeof figure
  * Figures matching the filters, every release (the whole history) or, with `asOf`, what each
  * series said on that day. Ordered by indicator, source, period, release date.
  */
-export async function findFigures(f: { indicator?: string; source?: string; asOf?: Date }): Promise<FigureRow[]> {
+export async function findFigures(f: {
+  indicator?: string;
+  /** Several indicators at once (the dashboards' charts). */
+  indicatorIds?: number[];
+  source?: string;
+  asOf?: Date;
+}): Promise<FigureRow[]> {
   const rows = await db.publishedFigure.findMany({
     where: {
       ...(f.indicator ? { indicator: { code: f.indicator } } : {}),
+      ...(f.indicatorIds ? { indicatorId: { in: f.indicatorIds } } : {}),
       ...(f.source ? { source: { code: f.source } } : {}),
       ...(f.asOf ? { releaseDate: { lte: f.asOf } } : {}),
     },

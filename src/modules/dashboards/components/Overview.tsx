@@ -1,5 +1,6 @@
 import { clockNow } from "@/server/clock";
 import Link from "next/link";
+import { Suspense } from "react";
 import type { Lang } from "@/i18n/config";
 import { fill, type Messages } from "@/i18n/messages";
 import { PILLARS } from "@/lib/enums";
@@ -25,6 +26,10 @@ import { lastQuarters, orderTargets, pageOf, taskSummary } from "../view-model";
 import { FilterSelect } from "@/components/form/FilterField";
 import { DownloadLinks } from "./DownloadLinks";
 import { PrintButton } from "./PrintButton";
+import { statusStacks, tasksByAgency, type AgencyTasksRow } from "../charts";
+import { COMPLETENESS_CELL, STATUS_FILL, TASK_FILL } from "../colors";
+import { IndicatorMultiples } from "./IndicatorMultiples";
+import { StackedBars } from "./StackedBars";
 
 type Agency = { id: number; code: string; nameVi: string; nameEn: string };
 type Named = { nameVi: string; nameEn: string };
@@ -82,6 +87,14 @@ export async function Overview({
     label: `${x.numberCanonical ?? x.key}${x.inForce ? "" : ` (${m.doc.notInForce})`}`,
     filter: { decision: x.key },
   }));
+  const listed = filterTargets(scoped, { milestone: filters.milestone, status: filters.status });
+  // The charts: one per indicator the list holds, by pillar, then by name.
+  const collator = new Intl.Collator(lang === "vi" ? "vi" : "en");
+  const listedIds = new Set(listed.map((t) => t.indicatorId));
+  const pillarOf = new Map(listed.map((t) => [t.indicatorId, PILLARS.indexOf(t.pillar)]));
+  const shownIndicators = lookups.indicators
+    .filter((i) => listedIds.has(i.id))
+    .sort((a, b) => pillarOf.get(a.id)! - pillarOf.get(b.id)! || collator.compare(name(a), name(b)));
   const counts = (
     milestone: number,
     groups: Group[],
@@ -138,16 +151,16 @@ export async function Overview({
           )}
       </section>
 
-      <TargetList
-        view={view}
-        rows={filterTargets(scoped, { milestone: filters.milestone, status: filters.status })}
-        lookups={lookups}
-        csvHref={csv("targets")}
-      />
+      <Suspense fallback={<p className="text-slate-600">{m.common.loading}</p>}>
+        <IndicatorMultiples lang={lang} m={m} indicators={shownIndicators} targets={scoped} />
+      </Suspense>
+
+      <TargetList view={view} rows={listed} lookups={lookups} csvHref={csv("targets")} />
       <Completeness view={view} grid={grid} csvHref={csv("completeness")} />
       <Tasks
         view={view}
         summary={taskSummary(tasks, { agencyId, decision: filters.decision }, TASK_STATUSES)}
+        byAgency={tasksByAgency(tasks, { agencyId, decision: filters.decision })}
         agencies={lookups.agencies}
         csvHref={csv("tasks")}
       />
@@ -248,6 +261,33 @@ function CountTable(props: {
   const { view, milestone, groups, caption, kind } = props;
   const d = view.m.dashboard;
   const counts = countBy(props.rows, milestone, props.groupOf);
+  const stacks = statusStacks(props.rows, milestone, groups, props.groupOf);
+  return (
+    <div className="space-y-1">
+      {stacks.length > 0 && (
+        <figure
+          className="rounded border border-slate-200 bg-white p-2"
+          data-chart
+          data-testid={`status-chart-${milestone}-${kind}`}
+        >
+          <figcaption className="text-sm">
+            <span className="font-semibold">{caption}</span>
+            <span className="block text-xs text-slate-600">{d.charts.statusBars}</span>
+          </figcaption>
+          <StackedBars
+            rows={stacks}
+            keys={MILESTONE_STATUSES.map((s) => ({ key: s, name: d.statuses[s], color: STATUS_FILL[s] }))}
+          />
+        </figure>
+      )}
+      <CountTableBody {...props} counts={counts} />
+    </div>
+  );
+}
+
+function CountTableBody(props: Parameters<typeof CountTable>[0] & { counts: ReturnType<typeof countBy> }) {
+  const { view, milestone, groups, caption, kind, counts } = props;
+  const d = view.m.dashboard;
   return (
     <div
       className="overflow-x-auto rounded border border-slate-200 bg-white"
@@ -474,7 +514,11 @@ function Completeness({ view, grid, csvHref }: { view: View; grid: CompletenessG
         role="region"
         aria-labelledby="completeness"
       >
-        <table className="min-w-full text-xs" data-testid="completeness">
+        <table
+          className="min-w-full border-separate border-spacing-0.5 text-xs"
+          data-testid="completeness"
+          data-heatmap
+        >
           <thead className="sticky top-0 bg-slate-100 text-left">
             <tr>
               <th scope="col" className="px-2 py-1">
@@ -496,9 +540,13 @@ function Completeness({ view, grid, csvHref }: { view: View; grid: CompletenessG
                   </Link>
                 </th>
                 {r.cells.map((c) => (
-                  <td key={`${c.year}-${c.quarter}`} className="px-2 py-1 whitespace-nowrap" data-status={c.status}>
+                  <td
+                    key={`${c.year}-${c.quarter}`}
+                    className={`px-2 py-1 whitespace-nowrap ${COMPLETENESS_CELL[c.status]}`}
+                    data-status={c.status}
+                  >
                     {d.cell[c.status]}{" "}
-                    <span className="text-slate-500">
+                    <span className="opacity-90">
                       {c.submitted}/{c.expected}
                     </span>
                   </td>
@@ -515,11 +563,13 @@ function Completeness({ view, grid, csvHref }: { view: View; grid: CompletenessG
 function Tasks({
   view,
   summary,
+  byAgency,
   agencies,
   csvHref,
 }: {
   view: View;
   summary: ReturnType<typeof taskSummary>;
+  byAgency: AgencyTasksRow[];
   agencies: Agency[];
   csvHref: string;
 }) {
@@ -541,6 +591,7 @@ function Tasks({
           </li>
         ))}
       </ul>
+      <TasksByAgency view={view} rows={byAgency} agencies={agencies} />
       <h3 className="font-semibold">{d.overdueTitle}</h3>
       {summary.overdue.length === 0 ? (
         <p className="text-sm text-slate-600">{d.overdueEmpty}</p>
@@ -557,5 +608,63 @@ function Tasks({
         </ol>
       )}
     </section>
+  );
+}
+
+/** Task statuses per lead agency: stacked bars, and the same numbers in a table. */
+function TasksByAgency({ view, rows, agencies }: { view: View; rows: AgencyTasksRow[]; agencies: Agency[] }) {
+  const { lang, m, name } = view;
+  const d = m.dashboard;
+  if (!rows.length) return null;
+  const byCode = new Map(agencies.map((a) => [a.code, a]));
+  const label = (code: string) => (byCode.get(code) ? name(byCode.get(code)!) : code);
+  return (
+    <figure className="space-y-1 rounded border border-slate-200 bg-white p-2" data-chart data-testid="tasks-chart">
+      <figcaption className="text-sm">
+        <span className="font-semibold">{d.charts.tasksTitle}</span>
+        <span className="block text-xs text-slate-600">{fill(d.charts.tasksSummary, { count: rows.length })}</span>
+      </figcaption>
+      <StackedBars
+        rows={rows.map((r) => ({ ...r, label: label(r.code) }))}
+        keys={TASK_STATUSES.map((s) => ({ key: s, name: d.taskStatus[s], color: TASK_FILL[s] ?? "#94a3b8" }))}
+        labelWidth={180}
+      />
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={d.charts.tasksTitle}>
+        <table className="min-w-full text-xs">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th scope="col" className="px-2 py-1">
+                {d.agency}
+              </th>
+              {TASK_STATUSES.map((s) => (
+                <th key={s} scope="col" className="px-2 py-1">
+                  {d.taskStatus[s]}
+                </th>
+              ))}
+              <th scope="col" className="px-2 py-1">
+                {d.charts.total}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.code} className="border-t border-slate-100">
+                <th scope="row" className="px-2 py-1 text-left font-normal">
+                  <Link href={`/${lang}/dashboard/agencies/${r.code}`} className="text-brand-700 underline">
+                    {label(r.code)}
+                  </Link>
+                </th>
+                {TASK_STATUSES.map((s) => (
+                  <td key={s} className="px-2 py-1 text-center">
+                    {r[s] ?? 0}
+                  </td>
+                ))}
+                <td className="px-2 py-1 text-center">{r.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
   );
 }

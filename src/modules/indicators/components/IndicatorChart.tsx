@@ -1,37 +1,28 @@
 import type { SVGProps } from "react";
+import type { Lang } from "@/i18n/config";
+import { formatNumber, formatValue } from "@/lib/format";
 import { chartGeometry, type ChartInput, type Pos } from "../chart-geometry";
+import { ACTUAL, PATH, PROJECTION, sourceStyle, TARGET_FINAL, TARGET_LATER, type SourceStyle } from "../chart-style";
 import { ChartPointer } from "./ChartPointer";
 
 export type { ChartLine, ChartPoint, ChartTarget, SourceLine } from "../chart-geometry";
 
-type Props = ChartInput & {
+type Props = Omit<ChartInput, "plotHeight"> & {
+  lang: Lang;
+  /** The indicator's kind (PERCENT, RANK, …), for the value read-out. */
+  kind: string;
   title: string;
   summary: string;
   unit: string;
   labels: { actual: string; projection: string };
 };
 
-const ACTUAL = "#0b5cad";
-const PATH = "#64748b";
-const PROJECTION = "#b45309";
 const AXIS = "#666";
 const GRID = "#e2e8f0";
 
-/**
- * Each published source gets its own colour, dash pattern and marker shape, so two sources stay
- * apart in greyscale and for readers who do not tell the colours apart.
- */
-const SOURCE_STYLES = [
-  { color: "#be123c", dash: "8 3", marker: "M-4-4h8v8h-8z" },
-  { color: "#0f766e", dash: "2 3", marker: "M0-5L5 4H-5z" },
-  { color: "#86198f", dash: "6 2 1 2", marker: "M0-5L5 0L0 5L-5 0z" },
-  { color: "#0f172a", dash: "4 4", marker: "M-4-4L4 4M4-4L-4 4" },
-];
-const sourceStyle = (i: number) => SOURCE_STYLES[i % SOURCE_STYLES.length];
-
 const pct = (n: number) => `${n}%`;
-/** Labels near either edge grow inwards instead of running off the chart. */
-const anchor = (x: number) => (x > 85 ? "end" : x < 15 ? "start" : "middle");
+/** The plot's fixed height in pixels (the box's 270 less the top margin and the x axis). */
+const PLOT_HEIGHT = 224;
 
 function Segment({ from, to, ...rest }: { from: Pos; to: Pos } & Omit<SVGProps<SVGLineElement>, "from" | "to">) {
   return <line x1={pct(from.x)} y1={pct(from.y)} x2={pct(to.x)} y2={pct(to.y)} {...rest} />;
@@ -60,7 +51,7 @@ function Marker({ x, y, d, color }: { x: number; y: number; d: string; color: st
 }
 
 /** The small line-and-circle marker the legend shows for every line; a source's own shape and dash. */
-function LegendIcon({ color, style }: { color: string; style?: (typeof SOURCE_STYLES)[number] }) {
+function LegendIcon({ color, style }: { color: string; style?: SourceStyle }) {
   if (style)
     return (
       <svg width="22" height="14" viewBox="-11 -7 22 14" aria-hidden="true" className="mr-1 inline-block align-middle">
@@ -83,16 +74,18 @@ function LegendIcon({ color, style }: { color: string; style?: (typeof SOURCE_ST
 /**
  * Actual values by quarter, every decision's thresholds as labelled markers at the end of their
  * year, the straight path from the base to each threshold, and the current trend to 2030.
- * Rank axes are inverted (1 is best); percentage axes run 0–100.
+ * Rank axes are inverted (1 is best); the value axis fits the values and thresholds (see
+ * valueAxis). Threshold labels sit on their own rows at the right edge, so they never collide.
  *
  * Drawn on the server as SVG in percentages of the plot area, so it fits any width and is on screen
  * with the first paint, without a charting library in the browser. ChartPointer adds the value
  * read-out under the pointer and with the arrow keys.
  */
 export function IndicatorChart(p: Props) {
-  const g = chartGeometry(p);
+  const g = chartGeometry({ ...p, plotHeight: PLOT_HEIGHT });
   const unit = p.unit === "%" ? "%" : "";
-  const legend: { name: string; color: string; style?: (typeof SOURCE_STYLES)[number] }[] = [
+  const tick = (v: number) => `${formatNumber(v, p.lang)}${unit}`;
+  const legend: { name: string; color: string; style?: SourceStyle }[] = [
     ...(g.series.length ? [{ name: p.labels.actual, color: ACTUAL }] : []),
     ...g.sources.map((l, i) => ({ name: l.name, color: sourceStyle(i).color, style: sourceStyle(i) })),
     ...g.paths.map((l) => ({ name: l.name, color: PATH })),
@@ -112,14 +105,14 @@ export function IndicatorChart(p: Props) {
           {p.summary}
         </p>
       </figcaption>
-      <div className="@container flex h-80 w-full flex-col" data-testid="indicator-chart">
-        <div className="relative min-h-0 flex-1">
+      <div className="@container flex w-full flex-col" data-testid="indicator-chart">
+        <div className="relative h-[270px]">
           <ChartPointer
             points={g.series.map((s) => ({
               x: s.x,
               y: s.y,
               label: s.label,
-              value: `${s.value}${unit || ` ${p.unit}`}`,
+              value: formatValue(s.value, p.unit, p.kind, p.lang),
             }))}
             name={p.labels.actual}
             color={ACTUAL}
@@ -130,8 +123,8 @@ export function IndicatorChart(p: Props) {
                   <line key={t.value} x1="0" x2="100%" y1={pct(t.y)} y2={pct(t.y)} />
                 ))}
                 <line x1="0" x2="0" y1="0" y2="100%" />
-                {g.xTicks.map((t) => (
-                  <line key={t.label} x1={pct(t.x)} x2={pct(t.x)} y1="0" y2="100%" />
+                {g.xGrid.map((t) => (
+                  <line key={t.t} x1={pct(t.x)} x2={pct(t.x)} y1="0" y2="100%" />
                 ))}
               </g>
               {g.paths.map((l) => (
@@ -165,18 +158,34 @@ export function IndicatorChart(p: Props) {
                   </g>
                 );
               })}
-              {g.targets.map((t) => (
-                <g key={`${t.x}/${t.y}`}>
-                  <circle cx={pct(t.x)} cy={pct(t.y)} r="6" fill={t.final ? "#7c3aed" : "#047857"} stroke="#fff" />
-                  <text x={pct(t.x)} y={pct(t.y)} fontSize="10" fill="#808080" textAnchor={anchor(t.x)}>
-                    {t.labels.map((l, i) => (
-                      <tspan key={l} x={pct(t.x)} dy={i === 0 ? -11 - 12 * (t.labels.length - 1) : 12}>
-                        {l}
-                      </tspan>
-                    ))}
-                  </text>
-                </g>
+              {g.thresholdLabels.map((l) => (
+                <line
+                  key={l.text}
+                  x1={pct(l.fromX)}
+                  x2="100%"
+                  y1={pct(l.lineY)}
+                  y2={pct(l.lineY)}
+                  stroke={l.final ? TARGET_FINAL : TARGET_LATER}
+                  strokeDasharray="1 3"
+                />
               ))}
+              {g.targets.map((t) => (
+                <circle
+                  key={`${t.x}/${t.y}`}
+                  cx={pct(t.x)}
+                  cy={pct(t.y)}
+                  r="6"
+                  fill={t.final ? TARGET_FINAL : TARGET_LATER}
+                  stroke="#fff"
+                />
+              ))}
+              <g fontSize="10" fill="#334155" textAnchor="end" stroke="#fff" strokeWidth="3" paintOrder="stroke">
+                {g.thresholdLabels.map((l) => (
+                  <text key={l.text} x="100%" y={pct(l.y)} dx="-2">
+                    {l.text}
+                  </text>
+                ))}
+              </g>
               <g stroke={AXIS}>
                 <line x1="0" x2="100%" y1="100%" y2="100%" />
                 <line x1="0" x2="0" y1="0" y2="100%" />
@@ -186,14 +195,19 @@ export function IndicatorChart(p: Props) {
               </g>
               <g fill={AXIS} textAnchor="end">
                 {g.yTicks.map((t) => (
-                  <text key={t.value} x="-8" y={pct(t.y)} dy="0.355em">{`${t.value}${unit}`}</text>
+                  <text key={t.value} x="-8" y={pct(t.y)} dy="0.355em">
+                    {tick(t.value)}
+                  </text>
                 ))}
               </g>
               {/* The x axis hangs below the plot: a nested viewport whose origin is the axis line. */}
               <svg y="100%" width="100%" height="30" className="overflow-visible">
+                {g.xGrid.map((t) => (
+                  <line key={t.t} x1={pct(t.x)} x2={pct(t.x)} y1="0" y2="6" stroke={AXIS} />
+                ))}
+                {/* Each year's name in the middle of its span; its values sit at the span's end. */}
                 {g.xTicks.map((t, i) => (
                   <g key={t.label} className={thinned(g.xTicks.length - 1 - i)}>
-                    <line x1={pct(t.x)} x2={pct(t.x)} y1="0" y2="6" stroke={AXIS} />
                     <text x={pct(t.x)} y="8" dy="0.71em" fill={AXIS} textAnchor="middle">
                       {t.label}
                     </text>

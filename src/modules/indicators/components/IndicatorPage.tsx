@@ -164,6 +164,8 @@ function Chart({
       ]
         .filter(Boolean)
         .join(" ")}
+      lang={lang}
+      kind={ind.kind}
       unit={ind.unit}
       inverted={ind.kind === "RANK"}
       bounded={ind.kind === "PERCENT"}
