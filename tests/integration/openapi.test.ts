@@ -649,6 +649,7 @@ describe("CORS", () => {
       (p) =>
         p.startsWith("/api/v1/reporting/") ||
         p.startsWith("/api/v1/dashboard/completeness") ||
+        (p.endsWith(".xlsx") && p.startsWith("/api/v1/dashboard/")) ||
         p === "/api/v1/dashboard/tasks.csv",
     )) {
       const item = spec.paths[template];
@@ -659,6 +660,9 @@ describe("CORS", () => {
       "/api/v1/reporting/workspace",
       "/api/v1/dashboard/completeness.csv",
       "/api/v1/dashboard/tasks.csv",
+      "/api/v1/dashboard/targets.xlsx",
+      "/api/v1/dashboard/completeness.xlsx",
+      "/api/v1/dashboard/tasks.xlsx",
     ]) {
       const { res } = await call(url, 401);
       expect(res.headers.get("access-control-allow-origin"), url).toBeNull();
@@ -700,6 +704,15 @@ describe("signed-in endpoints match the spec", () => {
     await call("/api/v1/dashboard/tasks.csv", 200);
     await call("/api/v1/dashboard/completeness.csv", 403, { headers: { origin: "https://elsewhere.example" } });
     await call("/api/v1/dashboard/tasks.csv", 403, { headers: { origin: "https://elsewhere.example" } });
+    for (const url of [
+      "/api/v1/dashboard/targets.xlsx",
+      "/api/v1/dashboard/completeness.xlsx",
+      "/api/v1/dashboard/tasks.xlsx",
+    ]) {
+      const { res } = await call(url, 200);
+      expect(res.headers.get("content-type"), url).toMatch(/spreadsheetml/);
+      await call(url, 403, { headers: { origin: "https://elsewhere.example" } });
+    }
 
     const writes = await db.auditLog.count();
     for (const url of ["/api/v1/reporting/observations", "/api/v1/reporting/tasks"]) {

@@ -750,6 +750,33 @@ const csv = (description: string, headers: Record<string, Header>): ResponseObje
 });
 const publicCsv = (description: string, cache = CACHE_PUBLIC) =>
   csv(description, { "Access-Control-Allow-Origin": corsHeader, "Cache-Control": cacheHeader(cache) });
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const xlsx = (description: string, headers: Record<string, Header> = {}): ResponseObject => ({
+  description,
+  headers: { "Content-Disposition": attachment, ...headers },
+  content: { [XLSX_TYPE]: { schema: { type: "string", description: "An Office Open XML workbook (.xlsx)." } } },
+});
+const publicXlsx = (description: string, cache = CACHE_PUBLIC) =>
+  xlsx(description, { "Access-Control-Allow-Origin": corsHeader, "Cache-Control": cacheHeader(cache) });
+const dashboardXlsx = (operationId: string, summary: string, contents: string): { get: Operation } => ({
+  get: sessionOp({
+    operationId,
+    summary,
+    tags: ["reporting", "downloads"],
+    parameters: [
+      q("agency", agencyCode, "Only this agency (national roles; others always get their own)."),
+      q(
+        "lang",
+        { type: "string", enum: ["vi", "en"] },
+        "Language of the sheet names and words (default: Accept-Language, else vi).",
+      ),
+    ],
+    responses: {
+      "200": xlsx(`${contents} A first sheet writes the filter, the view and the time of the export.`),
+      ...signedIn,
+    },
+  }),
+});
 
 const publicError = (description: string) =>
   json(description, ref("Error"), { "Access-Control-Allow-Origin": corsHeader });
@@ -1162,6 +1189,36 @@ export const openApiSpec: OpenApiDocument = {
         ...unavailable,
       }),
     },
+    "/api/v1/bulk/indicators.xlsx": {
+      get: get("bulkIndicatorsXlsx", "All indicators with all targets (XLSX)", ["downloads"], [], {
+        "200": publicXlsx("The rows of indicators.csv as one sheet.", CACHE_BULK),
+        ...unavailable,
+      }),
+    },
+    "/api/v1/bulk/observations.xlsx": {
+      get: get("bulkObservationsXlsx", "All approved observations (XLSX)", ["downloads"], [], {
+        "200": publicXlsx(
+          "The rows of observations.csv as one sheet, streamed; at most 1,000,000 rows, then a note.",
+          CACHE_BULK,
+        ),
+        ...unavailable,
+      }),
+    },
+    "/api/v1/dashboard/targets.xlsx": dashboardXlsx(
+      "dashboardTargetsXlsx",
+      "The dashboard's target list as XLSX (signed in)",
+      "Every target the dashboard lists for the same filters (decision, pillar, milestone, status, asOf, sort), in its order.",
+    ),
+    "/api/v1/dashboard/completeness.xlsx": dashboardXlsx(
+      "dashboardCompletenessXlsx",
+      "Reporting completeness as XLSX (signed in)",
+      "The completeness grid: agency, quarter, expected, submitted, late, status.",
+    ),
+    "/api/v1/dashboard/tasks.xlsx": dashboardXlsx(
+      "dashboardTasksXlsx",
+      "Task status per lead agency as XLSX (signed in)",
+      "Counts per status and every (task, lead agency) row.",
+    ),
     "/api/v1/bulk/tasks.csv": {
       get: get("bulkTasksCsv", "All tasks with their latest status (CSV)", ["downloads"], [], {
         "200": publicCsv(

@@ -45,10 +45,17 @@ export async function* observationRowChunks(chunkSize = 5_000) {
   }
 }
 
-/** The same rows as CSV text; the first chunk is the byte-order mark and the header row. */
+/**
+ * The same rows as CSV text; the first chunk is the byte-order mark and the header row. The first
+ * rows are read before the header is given out, so a database that cannot be reached is a 503, not
+ * a 200 that breaks off.
+ */
 export async function* observationCsvChunks(chunkSize = 5_000): AsyncGenerator<string> {
   const head = toCsv(OBSERVATION_CSV_HEADER, []);
+  const chunks = observationRowChunks(chunkSize);
+  const first = await chunks.next();
   yield head;
-  for await (const rows of observationRowChunks(chunkSize))
-    yield toCsv(OBSERVATION_CSV_HEADER, rows).slice(head.length);
+  if (first.done) return;
+  yield toCsv(OBSERVATION_CSV_HEADER, first.value).slice(head.length);
+  for await (const rows of chunks) yield toCsv(OBSERVATION_CSV_HEADER, rows).slice(head.length);
 }
