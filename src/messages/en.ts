@@ -320,9 +320,9 @@ export const en: Messages = {
     source: "Source: the original documents in seeds/documents, quoted verbatim.",
     openData: "Open data: /api/v1",
     downloads: "Download all data:",
-    indicatorsXlsx: "Indicators (XLSX)",
-    observationsXlsx: "Approved values (XLSX)",
-    indicatorsCsv: "Indicators (CSV)",
-    observationsCsv: "Approved values (CSV)",
+    indicatorsXlsx: "Download indicators (XLSX)",
+    observationsXlsx: "Download approved values (XLSX)",
+    indicatorsCsv: "Download indicators (CSV)",
+    observationsCsv: "Download approved values (CSV)",
   },
 };

@@ -332,10 +332,10 @@ export const vi = {
     source: "Nguồn: văn bản gốc trong thư mục seeds/documents, trích dẫn nguyên văn.",
     openData: "Dữ liệu mở: /api/v1",
     downloads: "Tải toàn bộ dữ liệu:",
-    indicatorsXlsx: "Chỉ tiêu (XLSX)",
-    observationsXlsx: "Số liệu đã duyệt (XLSX)",
-    indicatorsCsv: "Chỉ tiêu (CSV)",
-    observationsCsv: "Số liệu đã duyệt (CSV)",
+    indicatorsXlsx: "Tải các chỉ tiêu (XLSX)",
+    observationsXlsx: "Tải số liệu đã duyệt (XLSX)",
+    indicatorsCsv: "Tải các chỉ tiêu (CSV)",
+    observationsCsv: "Tải số liệu đã duyệt (CSV)",
   },
 };
 
