@@ -319,7 +319,7 @@ export const en: Messages = {
   footer: {
     source: "Source: the original documents in seeds/documents, quoted verbatim.",
     openData: "Open data: /api/v1",
-    downloads: "Download all data:",
+    downloads: "All data:",
     indicatorsXlsx: "Download indicators (XLSX)",
     observationsXlsx: "Download approved values (XLSX)",
     indicatorsCsv: "Download indicators (CSV)",

@@ -331,7 +331,7 @@ export const vi = {
   footer: {
     source: "Nguồn: văn bản gốc trong thư mục seeds/documents, trích dẫn nguyên văn.",
     openData: "Dữ liệu mở: /api/v1",
-    downloads: "Tải toàn bộ dữ liệu:",
+    downloads: "Toàn bộ dữ liệu:",
     indicatorsXlsx: "Tải các chỉ tiêu (XLSX)",
     observationsXlsx: "Tải số liệu đã duyệt (XLSX)",
     indicatorsCsv: "Tải các chỉ tiêu (CSV)",
