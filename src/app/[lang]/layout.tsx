@@ -29,6 +29,14 @@ export async function generateMetadata({ params }: { params: Promise<{ lang: str
   };
 }
 
+/** The public whole-database downloads every page offers (src/app/api/v1/bulk). */
+const DOWNLOADS = [
+  ["indicators.xlsx", "indicatorsXlsx"],
+  ["observations.xlsx", "observationsXlsx"],
+  ["indicators.csv", "indicatorsCsv"],
+  ["observations.csv", "observationsCsv"],
+] as const;
+
 export default async function LangLayout({
   children,
   params,
@@ -53,21 +61,14 @@ export default async function LangLayout({
           </p>
           <p data-testid="downloads">
             {m.footer.downloads}{" "}
-            <a className="underline" href="/api/v1/bulk/indicators.xlsx" download>
-              {m.footer.indicatorsXlsx}
-            </a>
-            {" · "}
-            <a className="underline" href="/api/v1/bulk/observations.xlsx" download>
-              {m.footer.observationsXlsx}
-            </a>
-            {" · "}
-            <a className="underline" href="/api/v1/bulk/indicators.csv" download>
-              {m.footer.indicatorsCsv}
-            </a>
-            {" · "}
-            <a className="underline" href="/api/v1/bulk/observations.csv" download>
-              {m.footer.observationsCsv}
-            </a>
+            {DOWNLOADS.map(([file, label], i) => (
+              <span key={file}>
+                {i > 0 && " · "}
+                <a className="underline" href={`/api/v1/bulk/${file}`} download>
+                  {m.footer[label]}
+                </a>
+              </span>
+            ))}
           </p>
         </footer>
       </body>

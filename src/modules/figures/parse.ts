@@ -3,7 +3,7 @@
 // stored, and answering "what did the series say on date D". No database access: the module's
 // queries and mutations feed it, and its unit tests run without one.
 import { publishedPeriodRange } from "@/lib/periods";
-import { figureKey } from "@/lib/published-figure";
+import { figureKey, type FigureFacts } from "@/lib/published-figure";
 import { hasUnstorableChars } from "@/lib/text";
 
 export const CSV_COLUMNS = [
@@ -201,18 +201,8 @@ export type CheckContext = {
   today: string;
 };
 
-export type FigureInput = {
-  indicator: string;
-  source: string;
-  period: string;
-  value: number;
-  provisional: boolean;
-  release: { title: string; date: string; url: string };
-  quote: string;
-  printed: string;
-  revises: { url: string; date: string } | null;
-  definitionNote: string | null;
-};
+/** A checked row: the figure's facts (as the seed file holds them) and the release it revises. */
+export type FigureInput = FigureFacts & { revises: { url: string; date: string } | null };
 
 export type CheckedRow = {
   line: number;

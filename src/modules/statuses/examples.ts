@@ -36,6 +36,22 @@ const percent = { unit: "%", kind: "PERCENT" };
 const share = { ...higher, kind: "PERCENT", min: 0, max: 100 };
 const nsoLike: SeriesSpec = { periodicity: "YEAR", cutoffDays: 365 };
 const agency: SeriesSpec = { periodicity: "QUARTER", cutoffDays: 120 };
+/** "≥ 80 % in 2025, base 2021", the target of several examples: only the values differ. */
+const pct80 = {
+  indicator: percent,
+  target: { ...share, year: 2025, comparator: "GTE" as const, value: 80, baseYear: 2021 },
+};
+/** A 2025 share missed on an annual series, seen before and after its data cut-off. */
+const missed2025 = {
+  indicator: percent,
+  target: { ...share, year: 2025, comparator: "GTE" as const, value: 20, baseYear: 2021 },
+  series: yearly([
+    [2021, 12.87],
+    [2024, 13.17],
+    [2025, 14.02],
+  ]),
+  spec: nsoLike,
+};
 
 // 34 provinces expected, 2 reported: the floor cannot be judged yet.
 const provinces: Unit[] = Array.from({ length: 34 }, (_, i) => ({
@@ -95,8 +111,7 @@ export const EXAMPLES: readonly Example[] = [
   },
   {
     id: "exact",
-    indicator: percent,
-    target: { ...share, year: 2025, comparator: "GTE", value: 80, baseYear: 2021 },
+    ...pct80,
     series: [
       { year: 2021, quarter: 4, value: 42 },
       { year: 2024, quarter: 4, value: 69.075 },
@@ -106,8 +121,7 @@ export const EXAMPLES: readonly Example[] = [
   },
   {
     id: "stalled",
-    indicator: percent,
-    target: { ...share, year: 2025, comparator: "GTE", value: 80, baseYear: 2021 },
+    ...pct80,
     series: [
       { year: 2021, quarter: 4, value: 60 },
       { year: 2024, quarter: 2, value: 59.8 },
@@ -115,30 +129,8 @@ export const EXAMPLES: readonly Example[] = [
     spec: agency,
     now: day("2024-08-15"),
   },
-  {
-    id: "provisional",
-    indicator: percent,
-    target: { ...share, year: 2025, comparator: "GTE", value: 20, baseYear: 2021 },
-    series: yearly([
-      [2021, 12.87],
-      [2024, 13.17],
-      [2025, 14.02],
-    ]),
-    spec: nsoLike,
-    now: day("2026-03-01"),
-  },
-  {
-    id: "final",
-    indicator: percent,
-    target: { ...share, year: 2025, comparator: "GTE", value: 20, baseYear: 2021 },
-    series: yearly([
-      [2021, 12.87],
-      [2024, 13.17],
-      [2025, 14.02],
-    ]),
-    spec: nsoLike,
-    now: day("2027-02-01"),
-  },
+  { id: "provisional", ...missed2025, now: day("2026-03-01") },
+  { id: "final", ...missed2025, now: day("2027-02-01") },
   {
     id: "coverage",
     indicator: percent,
