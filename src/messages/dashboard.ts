@@ -106,6 +106,10 @@ export const dashboardVi = {
     tasksTitle: "Tình trạng nhiệm vụ theo cơ quan chủ trì",
     tasksSummary: "Biểu đồ cột chồng của {count} cơ quan chủ trì nhiều nhiệm vụ nhất; số liệu ở bảng ngay dưới.",
     total: "Tổng",
+    shown: "Biểu đồ {from}–{to} trong {count}",
+    pages: "Các trang biểu đồ",
+    prev: "← {size} biểu đồ trước",
+    next: "{size} biểu đồ tiếp →",
   },
 };
 
@@ -216,5 +220,9 @@ export const dashboardEn: typeof dashboardVi = {
     tasksSummary:
       "Stacked bars of the {count} lead agencies with the most tasks; the numbers are in the table just below.",
     total: "Total",
+    shown: "Charts {from}–{to} of {count}",
+    pages: "Pages of charts",
+    prev: "← previous {size} charts",
+    next: "next {size} charts →",
   },
 };

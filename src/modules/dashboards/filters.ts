@@ -14,6 +14,8 @@ export type DashboardFilters = {
   asOf: { year: number; quarter: number } | null;
   sort?: "status" | "indicator" | "decision" | "milestone";
   page: number;
+  /** The page of the small-multiples grid (its own, so paging the charts keeps the list's page). */
+  charts: number;
 };
 
 const schema = z.object({
@@ -29,6 +31,7 @@ const schema = z.object({
     .catch(undefined),
   sort: z.enum(["status", "indicator", "decision", "milestone"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  charts: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
 /** Parses URL search params (empty strings count as absent). */
@@ -50,6 +53,7 @@ export function parseFilters(
     asOf: f.asOf ? { year: Number(f.asOf.slice(0, 4)), quarter: Number(f.asOf.slice(6)) } : null,
     sort: f.sort,
     page: f.page,
+    charts: f.charts,
   };
 }
 
@@ -63,6 +67,7 @@ export function filtersQuery(f: Partial<DashboardFilters>): string {
   if (f.asOf) p.set("asOf", `${f.asOf.year}-Q${f.asOf.quarter}`);
   if (f.sort) p.set("sort", f.sort);
   if (f.page && f.page > 1) p.set("page", String(f.page));
+  if (f.charts && f.charts > 1) p.set("charts", String(f.charts));
   const s = p.toString();
   return s ? `?${s}` : "";
 }

@@ -5,6 +5,12 @@ import { sortByStatus, type TargetStatus } from "@/modules/statuses/filter";
 import type { DashboardFilters } from "./filters";
 
 const TARGETS_PAGE_SIZE = 50;
+/**
+ * Small multiples per page: four rows of three on a wide screen. Some eighty charts at once made
+ * the overview's page 1.3 MB (each chart drawn in HTML and again in the React payload), most of
+ * its response time, and more than a reader can scan.
+ */
+export const CHARTS_PAGE_SIZE = 12;
 
 /**
  * The targets in the order the list shows them: by indicator name or document number (with the

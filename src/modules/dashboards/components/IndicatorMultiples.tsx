@@ -7,6 +7,7 @@ import type { TargetStatus } from "@/modules/statuses/filter";
 import { StatusBadge } from "@/modules/statuses/components/StatusBadge";
 import { smallMultiple, type IndicatorRef, type SmallMultiple } from "../charts";
 import { chartSeries } from "../queries";
+import { CHARTS_PAGE_SIZE, pageOf } from "../view-model";
 import { SmallMultipleChart } from "./SmallMultipleChart";
 
 /**
@@ -17,16 +18,22 @@ import { SmallMultipleChart } from "./SmallMultipleChart";
 export async function IndicatorMultiples({
   lang,
   m,
-  indicators,
+  indicators: all,
   targets,
+  page: asked,
+  pageHref,
 }: {
   lang: Lang;
   m: Messages;
   indicators: IndicatorRef[];
   targets: readonly TargetStatus[];
+  page: number;
+  pageHref: (page: number) => string;
 }) {
   const d = m.dashboard;
   const f = m.figures.chart;
+  const { page, pages, shown: indicators } = pageOf(all, asked, CHARTS_PAGE_SIZE);
+  const first = (page - 1) * CHARTS_PAGE_SIZE;
   const series = await chartSeries(indicators.map((i) => i.id));
   const byIndicator = new Map<number, TargetStatus[]>();
   for (const t of targets) byIndicator.set(t.indicatorId, [...(byIndicator.get(t.indicatorId) ?? []), t]);
@@ -59,9 +66,20 @@ export async function IndicatorMultiples({
   return (
     <section aria-labelledby="charts" className="space-y-2">
       <h2 id="charts" className="text-xl font-semibold text-brand-800">
-        {fill(d.charts.title, { count: multiples.length })}
+        {fill(d.charts.title, { count: all.length })}
       </h2>
       <p className="text-sm text-slate-700">{d.charts.intro}</p>
+      {pages > 1 && (
+        <ChartPages
+          m={m}
+          page={page}
+          pages={pages}
+          pageHref={pageHref}
+          from={first + 1}
+          to={first + multiples.length}
+          count={all.length}
+        />
+      )}
       <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" data-testid="indicator-multiples">
         {multiples.map((x) => (
           <li key={x.code}>
@@ -70,6 +88,39 @@ export async function IndicatorMultiples({
         ))}
       </ul>
     </section>
+  );
+}
+
+function ChartPages(props: {
+  m: Messages;
+  page: number;
+  pages: number;
+  pageHref: (page: number) => string;
+  from: number;
+  to: number;
+  count: number;
+}) {
+  const { m, page, pages, pageHref } = props;
+  const c = m.dashboard.charts;
+  const size = { size: CHARTS_PAGE_SIZE };
+  return (
+    <nav
+      className="flex flex-wrap items-center gap-3 text-sm print:hidden"
+      aria-label={c.pages}
+      data-testid="chart-pages"
+    >
+      {page > 1 && (
+        <Link href={pageHref(page - 1)} className="text-brand-700 underline" rel="prev">
+          {fill(c.prev, size)}
+        </Link>
+      )}
+      <span aria-current="page">{fill(c.shown, { from: props.from, to: props.to, count: props.count })}</span>
+      {page < pages && (
+        <Link href={pageHref(page + 1)} className="text-brand-700 underline" rel="next">
+          {fill(c.next, size)}
+        </Link>
+      )}
+    </nav>
   );
 }
 

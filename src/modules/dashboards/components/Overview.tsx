@@ -75,12 +75,12 @@ export async function Overview({
     filters,
     here,
     name,
-    link: (extra) => `${here}${filtersQuery({ ...filters, page: 1, ...extra })}`,
+    link: (extra) => `${here}${filtersQuery({ ...filters, page: 1, charts: 1, ...extra })}`,
     own: agency ?? lookups.agencies.find((a) => a.id === agencyId) ?? null,
   };
   // Downloads carry the agency of the view, so the file holds what the page shows.
   const csv = (what: string) =>
-    `/api/v1/dashboard/${what}.csv${filtersQuery({ ...filters, page: 1, agencyCode: agency?.code ?? filters.agencyCode })}`;
+    `/api/v1/dashboard/${what}.csv${filtersQuery({ ...filters, page: 1, charts: 1, agencyCode: agency?.code ?? filters.agencyCode })}`;
   const pillars: Group[] = PILLARS.map((p) => ({ key: p, label: m.pillars[p], filter: { pillar: p } }));
   const docs: Group[] = lookups.documents.map((x) => ({
     key: x.key,
@@ -152,7 +152,14 @@ export async function Overview({
       </section>
 
       <Suspense fallback={<p className="text-slate-600">{m.common.loading}</p>}>
-        <IndicatorMultiples lang={lang} m={m} indicators={shownIndicators} targets={scoped} />
+        <IndicatorMultiples
+          lang={lang}
+          m={m}
+          indicators={shownIndicators}
+          targets={scoped}
+          page={filters.charts}
+          pageHref={(charts) => `${here}${filtersQuery({ ...filters, charts })}#charts`}
+        />
       </Suspense>
 
       <TargetList view={view} rows={listed} lookups={lookups} csvHref={csv("targets")} />
