@@ -28,7 +28,13 @@ export const adminVi = {
     confirm: "Tôi xác nhận",
     dismissHint: "Nhấn Esc để đóng.",
   },
-  roles: { ADMIN: "Quản trị hệ thống", REVIEWER: "Cán bộ thẩm định", REPORTER: "Cán bộ báo cáo", VIEWER: "Người xem" },
+  roles: {
+    ADMIN: "Quản trị hệ thống",
+    REVIEWER: "Cán bộ thẩm định",
+    REPORTER: "Cán bộ báo cáo",
+    VIEWER: "Người xem",
+    EDITOR: "Cán bộ biên tập danh mục",
+  },
   index: {
     users: "Tài khoản người dùng",
     usersHint: "Tạo tài khoản, gán cơ quan và vai trò, khóa tài khoản, đặt lại mật khẩu.",
@@ -242,7 +248,13 @@ export const adminEn: typeof adminVi = {
     confirm: "I confirm",
     dismissHint: "Press Esc to close.",
   },
-  roles: { ADMIN: "System administrator", REVIEWER: "Reviewer", REPORTER: "Reporter", VIEWER: "Viewer" },
+  roles: {
+    ADMIN: "System administrator",
+    REVIEWER: "Reviewer",
+    REPORTER: "Reporter",
+    VIEWER: "Viewer",
+    EDITOR: "Catalogue editor",
+  },
   index: {
     users: "User accounts",
     usersHint: "Create accounts, assign agency and role, deactivate accounts, reset passwords.",

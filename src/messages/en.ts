@@ -49,6 +49,7 @@ export const en: Messages = {
       REVIEWER: "National reviewer",
       REPORTER: "Agency reporter",
       VIEWER: "Viewer",
+      EDITOR: "Catalogue editor",
     },
     required: "Please sign in to continue.",
     forbidden: "You do not have access to this page.",

@@ -50,6 +50,7 @@ export const vi = {
       REVIEWER: "Cán bộ thẩm định",
       REPORTER: "Cán bộ báo cáo",
       VIEWER: "Người xem",
+      EDITOR: "Cán bộ biên tập danh mục",
     },
     required: "Vui lòng đăng nhập để tiếp tục.",
     forbidden: "Bạn không có quyền xem trang này.",

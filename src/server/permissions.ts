@@ -18,6 +18,11 @@ export const PERMISSIONS = {
   "figures.import": ["ADMIN", "REVIEWER"],
   // Which source an indicator's statuses use is a judgement on statuses, like an override.
   "figures.statusSource": ["REVIEWER"],
+  // The catalogue grows in the browser: an editor prepares a document, a reviewer publishes it
+  // (never the draft's own editor: checked in the mutation).
+  "catalogue.edit": ["ADMIN", "EDITOR"],
+  "catalogue.publish": ["REVIEWER"],
+  "catalogue.read": ["ADMIN", "EDITOR", "REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -24,7 +24,7 @@ const reason = z
   .refine(storable, zmsg("admin.server.textInvalid"))
   .default("");
 
-export const ROLES = ["ADMIN", "REVIEWER", "REPORTER", "VIEWER"] as const;
+export const ROLES = ["ADMIN", "REVIEWER", "REPORTER", "VIEWER", "EDITOR"] as const;
 const role = z.enum(ROLES, zmsg("admin.server.roleInvalid"));
 
 const email = z

@@ -24,6 +24,13 @@ const day = (s: string | null | undefined) => (s ? new Date(`${s}T00:00:00Z`) : 
 function comparable(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (Array.isArray(v)) return v.map(comparable);
+  // JSON columns come back with PostgreSQL's key order (jsonb sorts them): compare sorted.
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.entries(v)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, x]) => [k, comparable(x)]),
+    );
   return v ?? null;
 }
 
@@ -101,12 +108,21 @@ export async function importSeeds(
         bundle.events,
         bundle.groups,
       );
+      // Two doors to one catalogue: what a reviewer published in the browser is never overwritten
+      // or removed by the seed (seeds/FORMAT.md, "Seed files and the browser").
+      const browserDocs = new Set(
+        (await tx.document.findMany({ where: { origin: "BROWSER" }, select: { key: true } })).map((d) => d.key),
+      );
       for (const [i, doc] of bundle.documents.entries()) {
+        if (browserDocs.has(doc.document.key)) {
+          (counts.keptFromBrowser ??= { created: 0, updated: 0, deleted: 0 }).updated += 0;
+          continue;
+        }
         await syncDocument(tx, doc, i, counts, { agencyId, indicatorId, registry, today });
       }
       const seededKeys = bundle.documents.map((d) => d.document.key);
       const strayDocs = await tx.document.findMany({
-        where: { key: { notIn: seededKeys } },
+        where: { key: { notIn: seededKeys }, origin: "SEED" },
         select: { id: true, key: true },
       });
       if (strayDocs.length) {
@@ -233,27 +249,77 @@ async function syncIndicators(tx: Tx, bundle: SeedBundle, counts: SeedCounts) {
   );
 }
 
-type Ctx = {
+export type Ctx = {
   agencyId: Map<string, number>;
   indicatorId: Map<string, number>;
   registry: AgencyRegistry;
   today: string;
+  /** Set when a reviewer publishes in the browser: the rows are marked as the browser's. */
+  published?: { at: Date };
 };
 
-type DocFile = SeedBundle["documents"][number];
+export type DocFile = Omit<SeedBundle["documents"][number], "file"> & { file?: string };
 
-/** One source document and everything extracted from it, table by table. */
-async function syncDocument(tx: Tx, file: DocFile, order: number, counts: SeedCounts, ctx: Ctx) {
-  const documentId = await syncDocumentRow(tx, file, order, counts);
-  await syncTargets(tx, file, documentId, counts, ctx);
-  await syncCommitments(tx, file, documentId, counts);
-  const taskId = await syncTasks(tx, file, documentId, counts);
-  await syncTaskAgencies(tx, file, taskId, counts, ctx);
-  await syncNotes(tx, file, documentId, counts);
+/** The registry and id maps a document's rows are written with (the seed builds them as it goes). */
+export async function catalogueContext(
+  tx: Tx,
+  bundle: Pick<SeedBundle, "agencies" | "events" | "groups">,
+  today: string,
+): Promise<Ctx> {
+  const agencyId = new Map((await tx.agency.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]));
+  const indicatorId = new Map(
+    (await tx.indicator.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]),
+  );
+  const registry = new AgencyRegistry(
+    bundle.agencies.map((a) => ({ code: a.code, kind: a.kind, validFrom: a.validFrom, validTo: a.validTo })),
+    bundle.events,
+    bundle.groups,
+  );
+  return { agencyId, indicatorId, registry, today };
 }
 
-async function syncDocumentRow(tx: Tx, file: DocFile, order: number, counts: SeedCounts): Promise<number> {
+/**
+ * One source document and everything extracted from it, table by table: the seed's import, and
+ * the browser's publication (the same tables, written the same way).
+ */
+export async function syncDocument(tx: Tx, file: DocFile, order: number, counts: SeedCounts, ctx: Ctx) {
+  const documentId = await syncDocumentRow(tx, file, order, counts, ctx);
+  await syncTargets(tx, file, documentId, counts, ctx);
+  await syncCommitments(tx, file, documentId, counts);
+  const taskId = await syncTasks(tx, file, documentId, counts, ctx);
+  await syncTaskAgencies(tx, file, taskId, counts, ctx);
+  await syncNotes(tx, file, documentId, counts);
+  return documentId;
+}
+
+/** Origin and publication stamp of rows a reviewer publishes in the browser (nothing for the seed). */
+function browserStamp(ctx: Ctx) {
+  return ctx.published ? { origin: "BROWSER" as const, publishedAt: ctx.published.at } : {};
+}
+
+/**
+ * Keys the seed must leave alone in a seeded document: rows published, edited or retired in the
+ * browser. Left out of both sides of the sync, they are neither updated, removed nor re-created.
+ */
+async function touchedInBrowser(
+  tx: Tx,
+  entity: "TARGET" | "TASK",
+  rows: { key: string; origin: string; retiredAt: Date | null }[],
+) {
+  const revised = new Set(
+    (
+      await tx.catalogueRevision.findMany({
+        where: { entity, entityKey: { in: rows.map((r) => r.key) } },
+        select: { entityKey: true },
+      })
+    ).map((r) => r.entityKey),
+  );
+  return new Set(rows.filter((r) => r.origin === "BROWSER" || r.retiredAt || revised.has(r.key)).map((r) => r.key));
+}
+
+async function syncDocumentRow(tx: Tx, file: DocFile, order: number, counts: SeedCounts, ctx: Ctx): Promise<number> {
   const d = file.document;
+  const table = file.taskTable;
   const docData = {
     key: d.key,
     sourceFile: d.sourceFile,
@@ -269,7 +335,12 @@ async function syncDocumentRow(tx: Tx, file: DocFile, order: number, counts: See
     summaryVi: d.summaryVi ?? null,
     summaryEn: d.summaryEn ?? null,
     relatedKeys: d.relatedTo,
+    supersedesKeys: d.supersedes ?? [],
+    taskTable: table
+      ? { firstLine: table.firstLine, lastLine: table.lastLine, rowStartPattern: table.rowStartPattern }
+      : undefined,
     sortOrder: order,
+    ...browserStamp(ctx),
   };
   await sync(
     counts,
@@ -286,29 +357,34 @@ async function syncDocumentRow(tx: Tx, file: DocFile, order: number, counts: See
 }
 
 async function syncTargets(tx: Tx, file: DocFile, documentId: number, counts: SeedCounts, ctx: Ctx) {
+  const existing = await tx.target.findMany({ where: { documentId } });
+  const touched = await touchedInBrowser(tx, "TARGET", existing);
   await sync(
     counts,
     "targets",
-    await tx.target.findMany({ where: { documentId } }),
-    file.targets.map((t) => ({
-      key: t.id,
-      documentId,
-      indicatorId: ctx.indicatorId.get(t.indicator)!,
-      year: t.year,
-      comparator: t.comparator,
-      value: t.value,
-      scopeKind: t.scope.kind,
-      scopeLevel: t.scope.kind === "GOV_LEVEL" ? t.scope.level : null,
-      scopeOf: t.scope.kind === "EACH" ? t.scope.of : null,
-      scopeLabel: "label" in t.scope ? (t.scope.label ?? null) : null,
-      clause: t.clause,
-      line: t.line,
-      quote: t.quote,
-      approximate: t.approximate,
-      minCoverage: t.minCoverage ?? null,
-      noteVi: t.noteVi ?? null,
-      noteEn: t.noteEn ?? null,
-    })),
+    existing.filter((t) => !touched.has(t.key)),
+    file.targets
+      .filter((t) => !touched.has(t.id))
+      .map((t) => ({
+        key: t.id,
+        documentId,
+        indicatorId: ctx.indicatorId.get(t.indicator)!,
+        year: t.year,
+        comparator: t.comparator,
+        value: t.value,
+        scopeKind: t.scope.kind,
+        scopeLevel: t.scope.kind === "GOV_LEVEL" ? t.scope.level : null,
+        scopeOf: t.scope.kind === "EACH" ? t.scope.of : null,
+        scopeLabel: "label" in t.scope ? (t.scope.label ?? null) : null,
+        clause: t.clause,
+        line: t.line,
+        quote: t.quote,
+        approximate: t.approximate,
+        minCoverage: t.minCoverage ?? null,
+        noteVi: t.noteVi ?? null,
+        noteEn: t.noteEn ?? null,
+        ...browserStamp(ctx),
+      })),
     (r) => String(r.key),
     {
       create: (rows) => tx.target.createMany({ data: rows }),
@@ -343,7 +419,13 @@ async function syncCommitments(tx: Tx, file: DocFile, documentId: number, counts
 }
 
 /** Headings and tasks; returns the task ids by seed key. */
-async function syncTasks(tx: Tx, file: DocFile, documentId: number, counts: SeedCounts): Promise<Map<string, number>> {
+async function syncTasks(
+  tx: Tx,
+  file: DocFile,
+  documentId: number,
+  counts: SeedCounts,
+  ctx: Ctx,
+): Promise<Map<string, number>> {
   const table = file.taskTable;
   const headings = (table?.headings ?? []).map((h, i) => ({
     documentId,
@@ -353,8 +435,10 @@ async function syncTasks(tx: Tx, file: DocFile, documentId: number, counts: Seed
     depth: h.code.split(".").length,
     sortOrder: i,
   }));
-  const existingTasks = await tx.task.findMany({ where: { documentId } });
-  const desiredTaskKeys = new Set((table?.tasks ?? []).map((t) => t.id));
+  const allTasks = await tx.task.findMany({ where: { documentId } });
+  const touched = await touchedInBrowser(tx, "TASK", allTasks);
+  const existingTasks = allTasks.filter((t) => !touched.has(t.key));
+  const desiredTaskKeys = new Set((table?.tasks ?? []).map((t) => t.id).filter((k) => !touched.has(k)));
   const staleTaskIds = existingTasks.filter((t) => !desiredTaskKeys.has(t.key)).map((t) => t.id);
   if (staleTaskIds.length) {
     // Fails (foreign key) if progress was already reported on a task the seed no longer has.
@@ -379,9 +463,10 @@ async function syncTasks(tx: Tx, file: DocFile, documentId: number, counts: Seed
     ]),
   );
 
-  const tasks = (table?.tasks ?? []).map((t, i) => {
+  const tasks = (table?.tasks ?? []).flatMap((t, i) => {
+    if (touched.has(t.id)) return [];
     const dl = t.deadline as Deadline;
-    return {
+    const row = {
       key: t.id,
       documentId,
       headingId: t.heading ? headingId.get(t.heading)! : null,
@@ -400,7 +485,9 @@ async function syncTasks(tx: Tx, file: DocFile, documentId: number, counts: Seed
       deadlineTo: dl.kind === "PERIOD" ? dl.to : null,
       deadlineEvery: dl.kind === "RECURRING" ? dl.every : null,
       dueOn: dueDate(dl),
+      ...browserStamp(ctx),
     };
+    return [row];
   });
   await sync(
     counts,
@@ -414,7 +501,9 @@ async function syncTasks(tx: Tx, file: DocFile, documentId: number, counts: Seed
     },
   );
   const taskId = new Map(
-    (await tx.task.findMany({ where: { documentId }, select: { id: true, key: true } })).map((t) => [t.key, t.id]),
+    (await tx.task.findMany({ where: { documentId }, select: { id: true, key: true } }))
+      .filter((t) => !touched.has(t.key))
+      .map((t) => [t.key, t.id]),
   );
   const staleHeadings = await tx.taskHeading.deleteMany({
     where: { documentId, code: { notIn: headings.map((h) => h.code) } },
@@ -425,7 +514,8 @@ async function syncTasks(tx: Tx, file: DocFile, documentId: number, counts: Seed
 
 /** Agencies on each task as the document names them, and who reports on it today. */
 async function syncTaskAgencies(tx: Tx, file: DocFile, taskId: Map<string, number>, counts: SeedCounts, ctx: Ctx) {
-  const tasks = file.taskTable?.tasks ?? [];
+  // Tasks touched in the browser are not in `taskId`: their agencies are the browser's.
+  const tasks = (file.taskTable?.tasks ?? []).filter((t) => taskId.has(t.id));
   // What the document names, as named …
   const named = tasks.flatMap((t) =>
     (["LEAD", "PARTNER"] as const).flatMap((role) =>

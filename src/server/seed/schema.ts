@@ -151,6 +151,8 @@ export const documentFileSchema = z.object({
     summaryVi: nullableText,
     summaryEn: nullableText,
     relatedTo: z.array(z.string()).default([]),
+    /** Keys of documents this one replaces (e.g. 2629/QĐ-TTg supersedes 942/QĐ-TTg). */
+    supersedes: z.array(z.string()).optional(),
   }),
   indicators: z.array(indicatorSchema).default([]),
   agencies: z.array(agencySchema).default([]),
