@@ -96,7 +96,7 @@ function sameDefinition(a: object, b: object): boolean {
   return JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
 }
 
-type Registries = {
+export type Registries = {
   agencies: Map<string, AgencySeed>;
   groups: Map<string, GroupSeed>;
   indicators: Map<string, IndicatorSeed>;
@@ -266,7 +266,7 @@ function checkRegistries(
  * The status method's inputs: a base year cannot postdate the decision, and a coverage share only
  * means something for a per-unit floor.
  */
-function checkStatusInputs(file: string, d: Loaded["docs"][number], issues: SeedIssue[]) {
+function checkStatusInputs(file: string, d: Pick<DocumentFile, "document" | "targets">, issues: SeedIssue[]) {
   const { baseYear, issuedOn } = d.document;
   if (baseYear != null && issuedOn && baseYear > Number(issuedOn.slice(0, 4)))
     issues.push({
@@ -294,7 +294,6 @@ function checkDocument(
   if (docKeys.has(d.document.key))
     issues.push({ file, item: "document", reason: `key ${d.document.key} is used by another file` });
   docKeys.add(d.document.key);
-  checkStatusInputs(file, d, issues);
   const source = path.join(dir, "documents", d.document.sourceFile);
   if (!existsSync(source)) {
     issues.push({
@@ -304,7 +303,30 @@ function checkDocument(
     });
     return;
   }
-  const sourceText = readFileSync(source, "utf8");
+  checkDocumentText(
+    file,
+    d,
+    readFileSync(source, "utf8"),
+    { agencies, groups, indicators },
+    { targetIds, taskIds },
+    issues,
+  );
+}
+
+/**
+ * A document's targets, commitments, task table and notes against its text: every quote and cell
+ * verbatim near its line, known indicators and agencies, unique ids. The seed files and the
+ * browser's publication are checked by this one function.
+ */
+export function checkDocumentText(
+  file: string,
+  d: Pick<DocumentFile, "document" | "targets" | "commitments" | "taskTable" | "dataQualityNotes">,
+  sourceText: string,
+  { agencies, groups, indicators }: Registries,
+  { targetIds, taskIds }: { targetIds: Set<string>; taskIds: Set<string> },
+  issues: SeedIssue[],
+) {
+  checkStatusInputs(file, d, issues);
   const text = new NormalisedText(sourceText);
   const lineCount = sourceText.split("\n").length;
   const verbatim = (item: string, field: string, value: string | null | undefined, nearLine?: number) => {

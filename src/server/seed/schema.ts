@@ -78,7 +78,7 @@ const scopeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("SUBGROUP"), label: z.string().min(1) }),
 ]);
 
-const targetSchema = z.object({
+export const targetSchema = z.object({
   id: z.string().min(1),
   indicator: z.string().min(1),
   year,
@@ -113,7 +113,7 @@ const deadlineSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("NONE") }),
 ]);
 
-const taskSchema = z.object({
+export const taskSchema = z.object({
   id: z.string().min(1),
   heading: z.string().nullable(),
   numberPrinted: z.string().nullable(),
@@ -128,7 +128,7 @@ const taskSchema = z.object({
   deadline: deadlineSchema,
 });
 
-const headingSchema = z.object({
+export const headingSchema = z.object({
   code: z.string().min(1),
   title: z.string().min(1),
   line: z.number().int().positive(),
