@@ -163,7 +163,7 @@ export async function loadTaskStatuses(now = clockNow()): Promise<TaskStatusRow[
       WHERE p."taskId" = ta."taskId" AND p."agencyId" = ta."agencyId" AND p."approvedAt" IS NOT NULL
       ORDER BY p.year DESC, p.quarter DESC LIMIT 1
     ) p ON true
-    WHERE ta.role = 'LEAD'`;
+    WHERE ta.role = 'LEAD' AND t."retiredAt" IS NULL`;
   const out = rows.map((r) => ({
     taskId: r.taskId,
     taskKey: r.taskKey,

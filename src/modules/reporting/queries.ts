@@ -1,4 +1,5 @@
 import "server-only";
+import { LIVE } from "@/modules/catalogue/live";
 import { findPeriod, requirePeriod } from "@/modules/periods/queries";
 import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
@@ -107,6 +108,7 @@ export async function taskItems(
         ? { progresses: { some: { agencyId, year, quarter, state: opts.state } } }
         : {};
   const where = {
+    ...LIVE,
     assignees: { some: { agencyId, role: "LEAD" as const } },
     ...stateWhere,
     ...(opts.q ? { title: { contains: opts.q, mode: "insensitive" as const } } : {}),

@@ -1,4 +1,5 @@
 import "server-only";
+import { liveAt } from "@/modules/catalogue/live";
 import { clockNow } from "@/server/clock";
 import { db } from "@/server/db";
 import { memoByPublicVersion } from "@/server/public-memo";
@@ -207,6 +208,7 @@ export async function computeStatuses(now: Date, opts: { historical?: boolean } 
   const historical = opts.historical ?? false;
   const [targets, choices, overrides] = await Promise.all([
     db.target.findMany({
+      where: liveAt(now),
       include: {
         indicator: {
           select: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { LIVE } from "@/modules/catalogue/live";
 import { db } from "@/server/db";
 import type { Prisma } from "@/generated/prisma/client";
 import type { TaskStatus } from "@/lib/status";
@@ -43,6 +44,7 @@ export type PublicTask = Prisma.TaskGetPayload<{ select: typeof select }> & {
 /** Every task matching the filters (all pages), in document order. */
 export async function publicTasks(f: Omit<TaskFilters, "page">): Promise<PublicTask[]> {
   const where: Prisma.TaskWhereInput = {
+    ...LIVE,
     ...(f.decision ? { document: { key: f.decision } } : {}),
     ...(f.agency ? { assignees: { some: { role: "LEAD", agency: { code: f.agency } } } } : {}),
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { LIVE } from "@/modules/catalogue/live";
 import { db } from "@/server/db";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -14,6 +15,7 @@ const include = {
 
 export async function listTasks(opts: { skip: number; take: number; decision?: string; agency?: string }) {
   const where: Prisma.TaskWhereInput = {
+    ...LIVE,
     ...(opts.decision ? { document: { key: opts.decision } } : {}),
     ...(opts.agency ? { assignees: { some: { agency: { code: opts.agency } } } } : {}),
   };
@@ -35,6 +37,7 @@ export type TaskRow = Awaited<ReturnType<typeof listTasks>>["items"][number];
 /** Every task with its document, heading, lead agencies as named and the agencies that lead it today (the bulk CSV). */
 export async function bulkTasks() {
   return db.task.findMany({
+    where: LIVE,
     orderBy: [{ document: { sortOrder: "asc" } }, { sortOrder: "asc" }],
     include: {
       document: { select: { key: true, numberCanonical: true, numberPrinted: true } },
