@@ -49,7 +49,7 @@ export type Suggestion = {
   indicators: IndicatorSeed[];
   targets: SeedTarget[];
   taskTable: SeedTaskTable | null;
-  /** How each target's indicator was chosen (not part of the seed format; dropped on import). */
-  review: { targets: Omit<TargetProposal, "target">[] };
+  /** How each target's indicator was chosen (not part of the seed format; the importer ignores it). */
+  review: { targets: ({ target: string } & Omit<TargetProposal, "target">)[] };
   warnings: SuggestWarning[];
 };
