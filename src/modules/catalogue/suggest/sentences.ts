@@ -128,5 +128,12 @@ export function yearMentions(text: string): YearMention[] {
     if (/^\s*[-–]\s*\d/.test(f.slice(at + 4))) continue;
     out.push({ year: Number(y), at, base: /so voi\s*$/.test(before) || /so voi\s+nam\s*$/.test(f.slice(0, at)) });
   }
-  return out;
+  // "bình quân đạt trên 8,0%/năm thời kỳ 2021-2030": a rate over a period is due at its end.
+  PERIOD_RE.lastIndex = 0;
+  for (let m = PERIOD_RE.exec(f); m; m = PERIOD_RE.exec(f)) {
+    if (Number(m[2]) > Number(m[1])) out.push({ year: Number(m[2]), at: m.index + m[0].length - 4, base: false });
+  }
+  return out.sort((a, b) => a.at - b.at);
 }
+
+const PERIOD_RE = /\b(?:thoi ky|giai doan)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b/g;

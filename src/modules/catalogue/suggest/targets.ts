@@ -14,6 +14,10 @@ type Scope = TargetProposal["target"]["scope"];
 type Heading = { level: number; year: number | null; goal: boolean; title: string };
 
 const LEVEL = { ARTICLE: 0, ROMAN: 1, ARABIC: 2, LETTER: 3 } as const;
+
+/** A sentence that opens with its time: "Đến năm 2030, …", "Cụ thể, tới năm 2025, …". */
+const LEAD_YEAR_RE =
+  /^\s*(?:(?:cu the|muc tieu|phan dau|theo do|trong do)[\s,]+)*(?:den|toi|vao|trong|cuoi)\s+(?:cuoi\s+)?(?:nam\s+)?((?:19|20)\d{2})\s*[,:]/;
 const UNNUMBERED = 9;
 
 function headingYear(text: string): number | null {
@@ -35,9 +39,17 @@ class Outline {
   /** Paragraphs since the last heading: they often name what the list under them measures. */
   private intro: string[] = [];
 
+  /**
+   * The year a sentence opened with ("Đến năm 2030, …", "Cụ thể, tới năm 2025, …"): it dates the
+   * sentences after it until the next heading or numbered item.
+   */
+  leadYear: number | null = null;
+
   visit(block: Block) {
     const before = this.stack.length;
     const top = this.stack[this.stack.length - 1];
+    if ((block.marker && block.marker.kind !== "BULLET") || isHeadingLike(block.text.slice(block.markerEnd)))
+      this.leadYear = null;
     this.step(block);
     if (this.stack.length !== before || this.stack[this.stack.length - 1] !== top) this.intro = [];
     else if (!block.marker && !isHeadingLike(block.text) && !/\d/.test(block.text)) this.intro.push(block.text);
@@ -117,6 +129,11 @@ function scopeOf(t: Threshold, pre: string, post: string): Scope {
       return { kind: "GOV_LEVEL", level, label: part.slice(m.index, m.index + m[0].length) };
     }
   }
+  // "100% bộ, ngành, địa phương ban hành …": every ministry and province, the central and
+  // provincial level.
+  const ministries = /^\s*(?:các\s+)?bộ,\s*ngành(?:,\s*địa phương)?/.exec(post.toLowerCase());
+  if (ministries)
+    return { kind: "GOV_LEVEL", level: "CENTRAL_PROVINCE", label: post.trim().slice(0, ministries[0].trim().length) };
   for (const part of [pre, post]) {
     // On the accented text: folded, "mới" (new) and "môi" would read as "mỗi" (each).
     const m = /(?<=^|\s)(mỗi|từng)\s+(?!năm\b|bước\b|lúc\b|nơi\b|người\b|lần\b)([\p{L}]+(?:[ ,]+[\p{L}]+){0,7})/u.exec(
@@ -283,8 +300,11 @@ export function extractTargets(ctx: TargetContext): {
       if (/so voi hien nay|so voi hien tai/.test(fs)) baseYearStated ??= "ISSUE_YEAR";
       const groups = parenGroups(sentence);
       const phrases = phraseIds(sentence);
+      const lead = LEAD_YEAR_RE.exec(fold(sentence));
+      if (lead) outline.leadYear = Number(lead[1]);
       const goalSentence =
-        years.some((y) => !y.base) && /\b(?:den|vao|toi)\s+(?:cuoi\s+)?(?:nam\s+)?(?:19|20)\d{2}/.test(fs);
+        outline.leadYear !== null ||
+        (years.some((y) => !y.base) && /\b(?:den|vao|toi)\s+(?:cuoi\s+)?(?:nam\s+)?(?:19|20)\d{2}/.test(fs));
       const local: Span[] = clauses(block.text, s).map((c) => ({ start: c.start - s.start, end: c.end - s.start }));
       let lastOfSentence: { indicator: string; created: boolean; unit: string; score: number } | null = null;
       for (const c of local) {
@@ -306,6 +326,7 @@ export function extractTargets(ctx: TargetContext): {
 
           let year = dateThreshold(t, sentence, groups, phrases, years, found);
           const dated: Dated = { year, inferred: false };
+          if (year === null) year = outline.leadYear;
           if (year === null) year = outline.year;
           if (year === null) {
             year = horizon;

@@ -154,15 +154,19 @@ export function findThresholds(sentence: string): Threshold[] {
     const numEnd = at + m[0].length;
     const before = f.slice(Math.max(0, at - 60), at);
 
-    // Ranks: "nhóm 50 nước dẫn đầu", "Top 4 ASEAN", "trong 10 quốc gia dẫn đầu".
+    // Ranks: "nhóm 50 nước dẫn đầu", "Top 4 ASEAN", "thuộc 3 nước dẫn đầu khu vực ASEAN".
     // "nhóm N nước": a rank whatever follows; "nhóm 200 trường đại học hàng đầu": a rank when a
-    // "leading" word follows within a few words.
+    // "leading" word follows within a few words; "thuộc / trong N nước": only when it follows.
     const afterNum = f.slice(numEnd);
-    const rankAfter =
-      /^\s(?:nuoc|quoc gia|nen kinh te)\b/.exec(afterNum) ??
-      /^\s[a-z ]{1,40}?\b(?:dan dau|hang dau|tot nhat|dung dau)\b/.exec(afterNum);
-    if ((/(?:^|\s)nhom(?: cac)?\s*$/.test(before) && rankAfter) || /(?:^|\s)top\s*$/.test(before)) {
-      const startWord = before.search(/(?:nhom(?: cac)?|top)\s*$/);
+    const leading = /^\s[a-z ]{1,40}?\b(?:dan dau|hang dau|tot nhat|dung dau)\b/.exec(afterNum);
+    const rankAfter = /^\s(?:nuoc|quoc gia|nen kinh te)\b/.exec(afterNum) ?? leading;
+    const countries = /^\s(?:nuoc|quoc gia|nen kinh te)\b/.test(afterNum) && leading;
+    if (
+      (/(?:^|\s)nhom(?: cac)?\s*$/.test(before) && rankAfter) ||
+      /(?:^|\s)top\s*$/.test(before) ||
+      (/(?:^|\s)(?:thuoc|trong)(?: so)?\s*$/.test(before) && countries)
+    ) {
+      const startWord = before.search(/(?:nhom(?: cac)?|top|thuoc(?: so)?|trong(?: so)?)\s*$/);
       const start = at - (before.length - startWord);
       const end = rankAfter ? numEnd + rankAfter[0].length : numEnd;
       out.push({
