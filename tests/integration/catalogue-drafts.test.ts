@@ -22,6 +22,7 @@ import {
   submitDraftAction,
 } from "@/modules/catalogue/actions";
 import { exportDocument } from "@/modules/catalogue/queries";
+import { loadDocumentSource } from "@/modules/documents/source";
 import { createPrisma, type Db } from "@/server/db";
 import { migrate } from "@/server/db/migrate";
 import { runSeed } from "@/server/seed";
@@ -238,6 +239,10 @@ describe("catalogue drafts", () => {
 
     const file = await exportDocument(KEY);
     expect(file?.targets.map((t) => t.id).sort()).toEqual(doc.targets.map((t) => t.key).sort());
+    // The document's line viewer reads the published text: each target's quote is on its line.
+    const src = await loadDocumentSource(KEY);
+    for (const t of doc.targets)
+      expect(src!.lines.slice(t.line - 1, t.line + 3).join(" ")).toContain(t.quote.slice(0, 20));
     // Publishing twice is refused.
     expect((await publishDraftAction(null, form({ draftId }))).ok).toBe(false);
   });
