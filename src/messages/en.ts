@@ -1,4 +1,5 @@
 import { adminEn } from "./admin";
+import { catalogueEn } from "./catalogue-editor";
 import { compareEn } from "./compare";
 import { dashboardEn } from "./dashboard";
 import { errorsEn } from "./errors";
@@ -18,6 +19,7 @@ export const en: Messages = {
   ops: opsEn,
   methodology: methodologyEn,
   errors: errorsEn,
+  catalogue: catalogueEn,
   compare: compareEn,
   dashboard: dashboardEn,
   public: publicEn,

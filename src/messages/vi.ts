@@ -1,6 +1,7 @@
 // Vietnamese: the default language. Every user-facing string lives here and in en.ts
 // (screens with many strings keep theirs in a namespace file merged below).
 import { adminVi } from "./admin";
+import { catalogueVi } from "./catalogue-editor";
 import { compareVi } from "./compare";
 import { dashboardVi } from "./dashboard";
 import { errorsVi } from "./errors";
@@ -19,6 +20,7 @@ export const vi = {
   ops: opsVi,
   methodology: methodologyVi,
   errors: errorsVi,
+  catalogue: catalogueVi,
   compare: compareVi,
   dashboard: dashboardVi,
   public: publicVi,

@@ -12,6 +12,7 @@ export const ADMIN_PERMISSIONS = [
   "admin.periods",
   "admin.assignments",
   "audit.read",
+  "catalogue.read",
 ] as const satisfies readonly Permission[];
 
 /** `permission` "any" admits whoever holds at least one admin permission (the index page). */

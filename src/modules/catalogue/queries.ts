@@ -1,5 +1,7 @@
 import "server-only";
+import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
+import { assertCatalogue } from "./policy";
 import { rowsToSeedFile, type DocumentRows } from "./seed-file";
 
 const KEY = /^[a-z0-9-]{1,40}$/;
@@ -72,4 +74,82 @@ async function documentRows(key: string): Promise<DocumentRows | null> {
 export async function exportDocument(key: string) {
   const rows = await documentRows(key);
   return rows ? rowsToSeedFile(rows) : null;
+}
+
+export const DRAFTS_PER_PAGE = 25;
+
+/** Drafts newest first, a page at a time, and the published documents with their origin. */
+export async function catalogueOverview(user: SessionUser | null, page: number) {
+  assertCatalogue(user, "catalogue.read");
+  const [total, drafts, documents] = await Promise.all([
+    db.catalogueDraft.count(),
+    db.catalogueDraft.findMany({
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * DRAFTS_PER_PAGE,
+      take: DRAFTS_PER_PAGE,
+      select: { id: true, documentKey: true, state: true, updatedAt: true, returnNote: true },
+    }),
+    db.document.findMany({
+      orderBy: { sortOrder: "asc" },
+      select: { key: true, numberPrinted: true, titleVi: true, titleEn: true, origin: true },
+    }),
+  ]);
+  return { total, pages: Math.max(1, Math.ceil(total / DRAFTS_PER_PAGE)), drafts, documents };
+}
+
+/** One draft with its text's lines, its items and the indicators a target may use. */
+export async function draftDetail(user: SessionUser | null, id: number) {
+  assertCatalogue(user, "catalogue.read");
+  const draft = await db.catalogueDraft.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      documentKey: true,
+      state: true,
+      meta: true,
+      createdById: true,
+      returnNote: true,
+      texts: { orderBy: { version: "desc" }, take: 1, select: { text: true } },
+      items: {
+        orderBy: { position: "asc" },
+        select: { id: true, kind: true, data: true, decision: true, edited: true },
+      },
+    },
+  });
+  if (!draft) return null;
+  const meta = draft.meta as {
+    titleVi?: string;
+    titleEn?: string;
+    proposedIndicators?: { code: string; nameVi: string; nameEn: string }[];
+  };
+  const indicators = await db.indicator.findMany({
+    orderBy: { code: "asc" },
+    select: { code: true, nameVi: true, nameEn: true },
+  });
+  for (const p of meta.proposedIndicators ?? [])
+    if (!indicators.some((i) => i.code === p.code))
+      indicators.push({ code: p.code, nameVi: p.nameVi, nameEn: p.nameEn });
+  return {
+    id: draft.id,
+    key: draft.documentKey,
+    state: draft.state,
+    titleVi: meta.titleVi ?? "",
+    titleEn: meta.titleEn ?? "",
+    own: draft.createdById === user.id,
+    returnNote: draft.returnNote,
+    lines: (draft.texts[0]?.text ?? "").replace(/\n$/, "").split("\n"),
+    items: draft.items,
+    indicators,
+  };
+}
+export type DraftDetail = NonNullable<Awaited<ReturnType<typeof draftDetail>>>;
+
+/** A browser-published document's latest published text, or null (seed documents read their file). */
+export async function publishedText(documentKey: string): Promise<string | null> {
+  const row = await db.documentText.findFirst({
+    where: { document: { key: documentKey }, publishedAt: { not: null } },
+    orderBy: { version: "desc" },
+    select: { text: true },
+  });
+  return row?.text ?? null;
 }

@@ -40,6 +40,7 @@ export const loadDocumentSource = cache(async (key: string) => {
     where: { key },
     select: {
       key: true,
+      origin: true,
       sourceFile: true,
       numberPrinted: true,
       numberCanonical: true,
@@ -63,6 +64,16 @@ export const loadDocumentSource = cache(async (key: string) => {
     },
   });
   if (!doc) return null;
+  // A document published in the browser has no file under seeds/: its text is the latest
+  // published DocumentText (the table refuses changes to a published version).
+  if (doc.origin === "BROWSER") {
+    const text = await db.documentText.findFirst({
+      where: { document: { key }, publishedAt: { not: null } },
+      orderBy: { version: "desc" },
+      select: { text: true },
+    });
+    return { ...doc, lines: splitLines(text?.text ?? "") };
+  }
   const full = sourcePath(doc.sourceFile);
   if (!full) throw new Error(`Document ${doc.key}: source file name refused`);
   return { ...doc, lines: await readLines(full) };

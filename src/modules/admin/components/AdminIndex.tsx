@@ -13,6 +13,7 @@ export function AdminIndex({ lang, user }: { lang: Lang; user: SessionUser }) {
     { permission: "admin.users", href: "users", title: t.index.users, hint: t.index.usersHint },
     { permission: "admin.periods", href: "periods", title: t.index.periods, hint: t.index.periodsHint },
     { permission: "admin.assignments", href: "assignments", title: t.index.assignments, hint: t.index.assignmentsHint },
+    { permission: "catalogue.read", href: "catalogue", title: m.catalogue.nav, hint: m.catalogue.intro },
     { permission: "audit.read", href: "audit", title: t.index.audit, hint: t.index.auditHint },
     { permission: "admin.backups", href: "backups", title: m.ops.backups.nav, hint: m.ops.backups.navHint },
   ];

@@ -1,0 +1,73 @@
+"use server";
+// Server actions of the catalogue editor. Each checks its permission (action()) and again in the
+// mutation; the draft is always read from the database by id, never trusted from the form.
+import { action } from "@/server/action";
+import { currentUser } from "@/server/current-user";
+import { msg } from "@/i18n/translate";
+import { revalidate } from "@/server/public-cache";
+import { ValidationError } from "@/server/errors";
+import { addTarget, createDraft, publishDraft, returnDraft, saveItem, submitDraft } from "./mutations";
+import { addTargetForm, createDraftForm, draftIdForm, returnDraftForm, saveItemForm } from "./schemas";
+
+/** An uploaded file as text: plain UTF-8 only (a NUL byte means it is not text whatever its name). */
+async function readText(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.includes(0)) throw new ValidationError({ file: [msg("catalogue.errors.binary")] });
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ValidationError({ file: [msg("catalogue.errors.notUtf8")] });
+  }
+}
+
+const withFile = (formData: FormData) => {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string") out[k] = v;
+  const file = formData.get("file");
+  if (file instanceof File && file.size > 0) out.file = file;
+  return out;
+};
+
+export const createDraftAction = action<typeof createDraftForm, { id: number }>(
+  "catalogue.edit",
+  createDraftForm,
+  async (_user, input) => {
+    const pasted = input.text?.trim() ? input.text : "";
+    const text = pasted || (input.file ? await readText(input.file) : "");
+    if (!text.trim()) throw new ValidationError({ text: [msg("catalogue.errors.noText")] });
+    const r = await createDraft(await currentUser(), input, text, pasted ? null : (input.file?.name ?? null));
+    revalidate("/[lang]/catalogue", "page");
+    return { ok: true, message: msg("catalogue.created", { targets: r.targets, tasks: r.tasks }), data: { id: r.id } };
+  },
+  withFile,
+);
+
+export const saveItemAction = action("catalogue.edit", saveItemForm, async (_user, input) => {
+  await saveItem(await currentUser(), input);
+  revalidate(`/[lang]/catalogue/[id]`, "page");
+  return { ok: true, message: msg("catalogue.saved") };
+});
+
+export const addTargetAction = action("catalogue.edit", addTargetForm, async (_user, input) => {
+  await addTarget(await currentUser(), input);
+  revalidate(`/[lang]/catalogue/[id]`, "page");
+  return { ok: true, message: msg("catalogue.added") };
+});
+
+export const submitDraftAction = action("catalogue.edit", draftIdForm, async (_user, input) => {
+  await submitDraft(await currentUser(), input.draftId);
+  revalidate(`/[lang]/catalogue/[id]`, "page");
+  return { ok: true, message: msg("catalogue.submitted") };
+});
+
+export const returnDraftAction = action("catalogue.publish", returnDraftForm, async (_user, input) => {
+  await returnDraft(await currentUser(), input.draftId, input.note);
+  revalidate(`/[lang]/catalogue/[id]`, "page");
+  return { ok: true, message: msg("catalogue.returned") };
+});
+
+export const publishDraftAction = action("catalogue.publish", draftIdForm, async (_user, input) => {
+  const r = await publishDraft(await currentUser(), input.draftId);
+  revalidate(`/[lang]/catalogue/[id]`, "page");
+  return { ok: true, message: msg("catalogue.publishedDone", { key: r.key }), data: r };
+});
