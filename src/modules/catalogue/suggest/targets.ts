@@ -216,7 +216,9 @@ function splitBetween(sentence: string, groups: number[], from: number, to: numb
 }
 
 const BARE_WORDS = new Set(
-  "den nam dat la bo sung them top nhom nuoc vao toi cuoi trong tu tren duoi toi thieu it nhat khoang muc o".split(" "),
+  "den nam dat la bo sung them top nhom nuoc vao toi cuoi trong tu tren duoi toi thieu it nhat khoang muc o do giai doan thoi ky rieng".split(
+    " ",
+  ),
 );
 
 /** A milestone in brackets that only repeats a number ("(đến năm 2020 đạt 10%)"). */
@@ -227,6 +229,15 @@ function isBareMilestone(text: string): boolean {
       .split(/[^a-z]+/)
       .filter((w) => w && !BARE_WORDS.has(w)).length === 0
   );
+}
+
+/** A phrase without its list marker and the comparator words before a number. */
+function stripComparators(pre: string): string {
+  return pre
+    .toLowerCase()
+    .replace(/^[\s\-–•+*;,]*(?:[a-zđ]\)\s*)?/, "")
+    .replace(/(?:tối thiểu|ít nhất|không ít hơn|trên|dưới|khoảng|gần|đạt|là|chiếm|và)\s*/g, "")
+    .trim();
 }
 
 export type TargetContext = {
@@ -336,7 +347,10 @@ export function extractTargets(ctx: TargetContext): {
 
           const scope = scopeOf(t, pre, post);
           const context = `${head} ${pre} ${t.printed} ${post} ${tail}`;
-          const ranked = matcher.rank(context, t, outline.context);
+          // "N% <what>": when nothing but a comparator comes before the number, the words after it
+          // say what the share is of.
+          const numberFirst = t.kind === "PERCENT" && !/[\p{L}]{2,}/u.test(stripComparators(pre));
+          const ranked = matcher.rank(context, t, outline.context, numberFirst ? post : "");
           const best = ranked[0];
           let indicator: string;
           let createdNew = false;
@@ -344,10 +358,15 @@ export function extractTargets(ctx: TargetContext): {
           const g = groups[t.start];
           let close = t.end;
           while (close < sentence.length && groups[close] === g) close++;
+          const unitWords = ` ${t.printed.replace(/[\d.,%]/g, " ")} `;
+          // A milestone in brackets, or a clause ("…; trong đó giai đoạn 2026-2030 đạt trên
+          // 8,5%/năm") that names only a time and a number.
           const bare =
-            g !== -1 &&
             main !== null &&
-            isBareMilestone(sentence.slice(g + 1, close).replace(t.printed, ` ${t.printed.replace(/[\d.,%]/g, " ")} `));
+            ((g !== -1 && isBareMilestone(sentence.slice(g + 1, close).replace(t.printed, unitWords))) ||
+              (g === -1 &&
+                inClause.length === 1 &&
+                isBareMilestone(sentence.slice(c.start, c.end).replace(t.printed, unitWords))));
           if (bare && main) {
             // "(đến năm 2020 đạt 10%)" measures what the sentence's main threshold measures.
             indicator = main.indicator;
