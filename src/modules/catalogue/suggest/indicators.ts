@@ -167,10 +167,10 @@ const PILLAR_WORDS: [IndicatorSeed["pillar"], RegExp][] = [
   ["DIGITAL_SOCIETY", /dan so|nguoi dan|ky nang so|y te|giao duc|suc khoe|hoc sinh|sinh vien|cong dan/],
 ];
 
-export function guessPillar(subject: string): IndicatorSeed["pillar"] {
-  const f = fold(subject);
-  for (const [pillar, re] of PILLAR_WORDS) if (re.test(f)) return pillar;
-  return "DIGITAL_ECONOMY";
+/** The pillar the words of a phrase point to, or undefined when they point nowhere. */
+export function guessPillar(text: string): IndicatorSeed["pillar"] | undefined {
+  const f = fold(text);
+  return PILLAR_WORDS.find(([, re]) => re.test(f))?.[0];
 }
 
 const KIND_SUFFIX: Record<ThresholdKind, string> = {

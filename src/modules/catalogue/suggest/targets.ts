@@ -383,10 +383,12 @@ export function extractTargets(ctx: TargetContext): {
             const key = `${slug(subject)}|${t.kind}|${t.unit}`;
             let ind = created.get(key);
             if (!ind) {
+              // The nearest catalogue indicator's pillar, else words of the phrase, else of its section.
               const pillar =
-                best && best.score >= 0.25
-                  ? (matcher.pillarOf(best.code) ?? guessPillar(subject))
-                  : guessPillar(subject);
+                (best && best.score >= 0.2 ? matcher.pillarOf(best.code) : undefined) ??
+                guessPillar(subject) ??
+                guessPillar(`${sentence} ${outline.context}`) ??
+                "DIGITAL_ECONOMY";
               ind = proposeIndicator(subject, t, pillar, taken);
               created.set(key, ind);
             }
