@@ -247,11 +247,13 @@ export type TargetContext = {
   indicators: IndicatorSeed[];
 };
 
-type Dated = { year: number | null; inferred: boolean };
-
+/**
+ * The year a sentence gives a threshold: one in the same comma phrase, else the last one before
+ * it, else one after it with no other threshold in between — all within its brackets, then the
+ * brackets around them. Null when the sentence names none.
+ */
 function dateThreshold(
   t: Threshold,
-  sentence: string,
   groups: number[],
   phrases: number[],
   years: ReturnType<typeof yearMentions>,
@@ -277,7 +279,6 @@ function dateThreshold(
     outer = groups[outer];
     y = find(outer);
   }
-  void sentence;
   return y;
 }
 
@@ -304,6 +305,8 @@ export function extractTargets(ctx: TargetContext): {
     for (const s of sentences(block.text, block.markerEnd)) {
       const sentence = block.text.slice(s.start, s.end);
       const fs = fold(sentence);
+      const lead = LEAD_YEAR_RE.exec(fs);
+      if (lead) outline.leadYear = Number(lead[1]);
       const found = findThresholds(sentence);
       if (!found.length) continue;
       const years = yearMentions(sentence);
@@ -311,8 +314,6 @@ export function extractTargets(ctx: TargetContext): {
       if (/so voi hien nay|so voi hien tai/.test(fs)) baseYearStated ??= "ISSUE_YEAR";
       const groups = parenGroups(sentence);
       const phrases = phraseIds(sentence);
-      const lead = LEAD_YEAR_RE.exec(fold(sentence));
-      if (lead) outline.leadYear = Number(lead[1]);
       const goalSentence =
         outline.leadYear !== null ||
         (years.some((y) => !y.base) && /\b(?:den|vao|toi)\s+(?:cuoi\s+)?(?:nam\s+)?(?:19|20)\d{2}/.test(fs));
@@ -335,14 +336,11 @@ export function extractTargets(ctx: TargetContext): {
               ? sentence.slice(inClause[inClause.length - 1].end, c.end)
               : "";
 
-          let year = dateThreshold(t, sentence, groups, phrases, years, found);
-          const dated: Dated = { year, inferred: false };
-          if (year === null) year = outline.leadYear;
-          if (year === null) year = outline.year;
-          if (year === null) {
-            year = horizon;
-            dated.inferred = true;
-          }
+          // The sentence's own year, else the year a sentence before it opened with, else its
+          // heading's, else the document's nearest milestone (flagged).
+          let year = dateThreshold(t, groups, phrases, years, found) ?? outline.leadYear ?? outline.year;
+          const inferred = year === null;
+          year ??= horizon;
           if (year === null) return;
 
           const scope = scopeOf(t, pre, post);
@@ -425,7 +423,7 @@ export function extractTargets(ctx: TargetContext): {
           ids.add(id);
 
           const notes: string[] = [];
-          if (dated.inferred)
+          if (inferred)
             notes.push(`No year is stated for it or in its heading; ${year} is the document's nearest milestone.`);
           if (t.range) notes.push(`A range (${t.range.from}–${t.range.to}); the lower bound is proposed.`);
           if (t.reduction) notes.push("A reduction: the value is the decrease to reach.");
