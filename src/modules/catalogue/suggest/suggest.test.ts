@@ -88,6 +88,18 @@ describe.each(FILES)("the proposal for %s", (file) => {
   });
 });
 
+describe("a text with nothing to propose", () => {
+  it.each(["", "Một dòng không có mục tiêu nào.", "TT\n|\nNhiệm vụ\n|\nChủ trì\n|"])(
+    "gives an empty proposal that still passes the schema: %j",
+    (t) => {
+      const r = suggest(t, catalogue);
+      expect(r.targets).toEqual([]);
+      expect(r.taskTable).toBeNull();
+      expect(documentFileSchema.safeParse(r).success).toBe(true);
+    },
+  );
+});
+
 describe("agencies after the 2025 reorganisation", () => {
   it("are proposed as their successors by default, with the name kept as printed", () => {
     const today = suggest(text("000_8eabb89d266741a7.txt"), catalogue).taskTable!.tasks[0];
