@@ -86,7 +86,7 @@ export class AgencyResolver {
     const flushLeftover = () => {
       const meaningful = leftover.filter((x) => !JOINERS.has(x.t));
       if (meaningful.length) {
-        const text = raw.slice(leftover[0].start, leftover[leftover.length - 1].end);
+        const text = raw.slice(meaningful[0].start, meaningful[meaningful.length - 1].end);
         const collective = collectiveOf(meaningful.map((x) => x.t));
         if (collective.length) {
           found.push(...collective);

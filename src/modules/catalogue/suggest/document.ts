@@ -7,13 +7,14 @@ type DocumentFields = Suggestion["document"];
 
 const NUMBER_RE = /(\d{1,5}(?:\/\d{4})?\s*[-/]\s*(?:QĐ|NQ|CT|NĐ|TT|KH|QH)[-/][A-ZĐa-z0-9]+)/;
 
+// The document type printed alone on its line; "QUYẾT ĐỊNH:" with a colon is the enacting formula.
 const TYPES: [RegExp, DocumentFields["kind"]][] = [
-  [/^quyet dinh:?$/, "DECISION"],
-  [/^nghi quyet:?$/, "DECISION"],
-  [/^chi thi:?$/, "DECISION"],
-  [/^ke hoach:?$/, "ACTION_PLAN"],
-  [/^chien luoc:?$/, "STRATEGY"],
-  [/^chuong trinh:?$/, "PROGRAMME"],
+  [/^quyet dinh$/, "DECISION"],
+  [/^nghi quyet$/, "DECISION"],
+  [/^chi thi$/, "DECISION"],
+  [/^ke hoach$/, "ACTION_PLAN"],
+  [/^chien luoc$/, "STRATEGY"],
+  [/^chuong trinh$/, "PROGRAMME"],
 ];
 
 const ISSUERS: [RegExp, string][] = [

@@ -56,7 +56,7 @@ const REGION = /\b(asean|dong nam a|chau a|khu vuc)\b/;
 
 const COMPATIBLE: Record<ThresholdKind, IndicatorSeed["kind"][]> = {
   PERCENT: ["PERCENT"],
-  RATE_PER_YEAR: ["RATE_PER_YEAR", "PERCENT"],
+  RATE_PER_YEAR: ["RATE_PER_YEAR"],
   RANK: ["RANK"],
   COUNT: ["COUNT", "AMOUNT"],
   AMOUNT: ["AMOUNT", "COUNT"],
@@ -87,7 +87,7 @@ export class IndicatorMatcher {
     const df = new Map<string, number>();
     for (const p of this.prepared) for (const x of p.uni) df.set(x, (df.get(x) ?? 0) + 1);
     const n = this.prepared.length || 1;
-    this.weight = new Map([...df].map(([x, d]) => [x, 1 + Math.log(n / d)]));
+    this.weight = new Map([...df].map(([x, d]) => [x, (1 + Math.log(n / d)) ** 2]));
   }
 
   /**
@@ -96,15 +96,26 @@ export class IndicatorMatcher {
    * under it (`section`) may help a terse item ("nhóm 50 nước dẫn đầu về chỉ số tổng thể"), for
    * less.
    */
-  rank(context: string, t: Pick<Threshold, "kind" | "unit">, section = ""): { code: string; score: number }[] {
+  rank(
+    context: string,
+    t: Pick<Threshold, "kind" | "unit">,
+    section = "",
+    head = "",
+  ): { code: string; score: number }[] {
     const candidates = this.prepared.filter((p) => COMPATIBLE[t.kind].includes(p.ind.kind));
     const own = this.vocabulary(context);
-    let ranked = candidates.map((p) => ({ code: p.ind.code, score: this.score(p, own, t) }));
+    // "100% bộ, ngành, địa phương …" counts ministries and provinces: an indicator whose name
+    // never mentions what the share is of is a weaker match, whatever else the sentence shares.
+    const counted = matchWords(head)
+      .filter((w) => !STOP.has(w))
+      .slice(0, 2);
+    const ofWhat = (p: Prepared) => !counted.length || counted.some((w) => p.uni.includes(w));
+    let ranked = candidates.map((p) => ({ code: p.ind.code, score: this.score(p, own, t) * (ofWhat(p) ? 1 : 0.7) }));
     if (section && !ranked.some((r) => r.score >= MATCH_FLOOR)) {
       const wide = this.vocabulary(`${context} ${section}`);
       ranked = candidates.map((p, i) => ({
         code: p.ind.code,
-        score: Math.max(ranked[i].score, 0.85 * this.score(p, wide, t)),
+        score: Math.max(ranked[i].score, 0.85 * this.score(p, wide, t) * (ofWhat(p) ? 1 : 0.7)),
       }));
     }
     return ranked.sort((a, b) => b.score - a.score);
@@ -156,10 +167,10 @@ const PILLAR_WORDS: [IndicatorSeed["pillar"], RegExp][] = [
   ["DIGITAL_SOCIETY", /dan so|nguoi dan|ky nang so|y te|giao duc|suc khoe|hoc sinh|sinh vien|cong dan/],
 ];
 
-export function guessPillar(subject: string): IndicatorSeed["pillar"] {
-  const f = fold(subject);
-  for (const [pillar, re] of PILLAR_WORDS) if (re.test(f)) return pillar;
-  return "DIGITAL_ECONOMY";
+/** The pillar the words of a phrase point to, or undefined when they point nowhere. */
+export function guessPillar(text: string): IndicatorSeed["pillar"] | undefined {
+  const f = fold(text);
+  return PILLAR_WORDS.find(([, re]) => re.test(f))?.[0];
 }
 
 const KIND_SUFFIX: Record<ThresholdKind, string> = {

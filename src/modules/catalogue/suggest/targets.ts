@@ -216,7 +216,9 @@ function splitBetween(sentence: string, groups: number[], from: number, to: numb
 }
 
 const BARE_WORDS = new Set(
-  "den nam dat la bo sung them top nhom nuoc vao toi cuoi trong tu tren duoi toi thieu it nhat khoang muc o".split(" "),
+  "den nam dat la bo sung them top nhom nuoc vao toi cuoi trong tu tren duoi toi thieu it nhat khoang muc o do giai doan thoi ky rieng".split(
+    " ",
+  ),
 );
 
 /** A milestone in brackets that only repeats a number ("(đến năm 2020 đạt 10%)"). */
@@ -229,6 +231,15 @@ function isBareMilestone(text: string): boolean {
   );
 }
 
+/** A phrase without its list marker and the comparator words before a number. */
+function stripComparators(pre: string): string {
+  return pre
+    .toLowerCase()
+    .replace(/^[\s\-–•+*;,]*(?:[a-zđ]\)\s*)?/, "")
+    .replace(/(?:tối thiểu|ít nhất|không ít hơn|trên|dưới|khoảng|gần|đạt|là|chiếm|và)\s*/g, "")
+    .trim();
+}
+
 export type TargetContext = {
   key: string;
   lines: string[];
@@ -236,11 +247,13 @@ export type TargetContext = {
   indicators: IndicatorSeed[];
 };
 
-type Dated = { year: number | null; inferred: boolean };
-
+/**
+ * The year a sentence gives a threshold: one in the same comma phrase, else the last one before
+ * it, else one after it with no other threshold in between — all within its brackets, then the
+ * brackets around them. Null when the sentence names none.
+ */
 function dateThreshold(
   t: Threshold,
-  sentence: string,
   groups: number[],
   phrases: number[],
   years: ReturnType<typeof yearMentions>,
@@ -266,7 +279,6 @@ function dateThreshold(
     outer = groups[outer];
     y = find(outer);
   }
-  void sentence;
   return y;
 }
 
@@ -293,6 +305,8 @@ export function extractTargets(ctx: TargetContext): {
     for (const s of sentences(block.text, block.markerEnd)) {
       const sentence = block.text.slice(s.start, s.end);
       const fs = fold(sentence);
+      const lead = LEAD_YEAR_RE.exec(fs);
+      if (lead) outline.leadYear = Number(lead[1]);
       const found = findThresholds(sentence);
       if (!found.length) continue;
       const years = yearMentions(sentence);
@@ -300,8 +314,6 @@ export function extractTargets(ctx: TargetContext): {
       if (/so voi hien nay|so voi hien tai/.test(fs)) baseYearStated ??= "ISSUE_YEAR";
       const groups = parenGroups(sentence);
       const phrases = phraseIds(sentence);
-      const lead = LEAD_YEAR_RE.exec(fold(sentence));
-      if (lead) outline.leadYear = Number(lead[1]);
       const goalSentence =
         outline.leadYear !== null ||
         (years.some((y) => !y.base) && /\b(?:den|vao|toi)\s+(?:cuoi\s+)?(?:nam\s+)?(?:19|20)\d{2}/.test(fs));
@@ -324,19 +336,19 @@ export function extractTargets(ctx: TargetContext): {
               ? sentence.slice(inClause[inClause.length - 1].end, c.end)
               : "";
 
-          let year = dateThreshold(t, sentence, groups, phrases, years, found);
-          const dated: Dated = { year, inferred: false };
-          if (year === null) year = outline.leadYear;
-          if (year === null) year = outline.year;
-          if (year === null) {
-            year = horizon;
-            dated.inferred = true;
-          }
+          // The sentence's own year, else the year a sentence before it opened with, else its
+          // heading's, else the document's nearest milestone (flagged).
+          let year = dateThreshold(t, groups, phrases, years, found) ?? outline.leadYear ?? outline.year;
+          const inferred = year === null;
+          year ??= horizon;
           if (year === null) return;
 
           const scope = scopeOf(t, pre, post);
           const context = `${head} ${pre} ${t.printed} ${post} ${tail}`;
-          const ranked = matcher.rank(context, t, outline.context);
+          // "N% <what>": when nothing but a comparator comes before the number, the words after it
+          // say what the share is of.
+          const numberFirst = t.kind === "PERCENT" && !/[\p{L}]{2,}/u.test(stripComparators(pre));
+          const ranked = matcher.rank(context, t, outline.context, numberFirst ? post : "");
           const best = ranked[0];
           let indicator: string;
           let createdNew = false;
@@ -344,10 +356,15 @@ export function extractTargets(ctx: TargetContext): {
           const g = groups[t.start];
           let close = t.end;
           while (close < sentence.length && groups[close] === g) close++;
+          const unitWords = ` ${t.printed.replace(/[\d.,%]/g, " ")} `;
+          // A milestone in brackets, or a clause ("…; trong đó giai đoạn 2026-2030 đạt trên
+          // 8,5%/năm") that names only a time and a number.
           const bare =
-            g !== -1 &&
             main !== null &&
-            isBareMilestone(sentence.slice(g + 1, close).replace(t.printed, ` ${t.printed.replace(/[\d.,%]/g, " ")} `));
+            ((g !== -1 && isBareMilestone(sentence.slice(g + 1, close).replace(t.printed, unitWords))) ||
+              (g === -1 &&
+                inClause.length === 1 &&
+                isBareMilestone(sentence.slice(c.start, c.end).replace(t.printed, unitWords))));
           if (bare && main) {
             // "(đến năm 2020 đạt 10%)" measures what the sentence's main threshold measures.
             indicator = main.indicator;
@@ -364,10 +381,12 @@ export function extractTargets(ctx: TargetContext): {
             const key = `${slug(subject)}|${t.kind}|${t.unit}`;
             let ind = created.get(key);
             if (!ind) {
+              // The nearest catalogue indicator's pillar, else words of the phrase, else of its section.
               const pillar =
-                best && best.score >= 0.25
-                  ? (matcher.pillarOf(best.code) ?? guessPillar(subject))
-                  : guessPillar(subject);
+                (best && best.score >= 0.2 ? matcher.pillarOf(best.code) : undefined) ??
+                guessPillar(subject) ??
+                guessPillar(`${sentence} ${outline.context}`) ??
+                "DIGITAL_ECONOMY";
               ind = proposeIndicator(subject, t, pillar, taken);
               created.set(key, ind);
             }
@@ -404,7 +423,7 @@ export function extractTargets(ctx: TargetContext): {
           ids.add(id);
 
           const notes: string[] = [];
-          if (dated.inferred)
+          if (inferred)
             notes.push(`No year is stated for it or in its heading; ${year} is the document's nearest milestone.`);
           if (t.range) notes.push(`A range (${t.range.from}–${t.range.to}); the lower bound is proposed.`);
           if (t.reduction) notes.push("A reduction: the value is the decrease to reach.");

@@ -64,6 +64,22 @@ const COUNT_NOUNS = [
   "bang sang che",
 ].sort((a, b) => b.length - a.length);
 const CURRENCIES = ["usd", "dong", "vnd"];
+/** Words after a number that date or count occurrences rather than measure. */
+const TIME_WORDS = new Set([
+  "nam",
+  "thang",
+  "ngay",
+  "quy",
+  "lan",
+  "gio",
+  "phut",
+  "tuan",
+  "giai",
+  "ky",
+  "cap",
+  "muc",
+  "so",
+]);
 const SCALES: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9 };
 
 const NUMBER_RE = /(?<![\p{L}\p{N}/.,])\d+(?:[.,]\d+)*(?![\p{L}\p{N}]|\/\d)/gu;
@@ -204,25 +220,33 @@ export function findThresholds(sentence: string): Threshold[] {
     const found = readUnit(sentence, f, unitFrom, parsed.value);
     let unitless = false;
     let f2: Found;
+    const reached = /(?:^|\s)dat(?: (?:khoang|tren|duoi|toi thieu|it nhat|gan|xap xi))?\s*$/.test(before);
+    const quantity = (kind: ThresholdKind, unit: string, end: number): Found => ({
+      start: at,
+      end,
+      printed: "",
+      value: parsed.value,
+      kind,
+      unit,
+      range: null,
+      reduction: false,
+      ambiguousNumber: false,
+    });
+    const prev = out[out.length - 1];
+    const word = /^\s([a-z]+)\b/.exec(f.slice(unitFrom));
     if (found) f2 = found;
-    else {
+    else if (prev && (prev.kind === "COUNT" || prev.kind === "AMOUNT") && /(?:dat|la|bo sung|them)\s*$/.test(before)) {
       // "(đến năm 2020 đạt 35,000)": a milestone that repeats the previous count's unit.
-      const prev = out[out.length - 1];
-      if (!prev || (prev.kind !== "COUNT" && prev.kind !== "AMOUNT") || !/(?:dat|la|bo sung|them)\s*$/.test(before))
-        continue;
       unitless = true;
-      f2 = {
-        start: at,
-        end: numEnd,
-        printed: "",
-        value: parsed.value,
-        kind: prev.kind,
-        unit: prev.unit,
-        range: null,
-        reduction: false,
-        ambiguousNumber: false,
-      };
-    }
+      f2 = quantity(prev.kind, prev.unit, numEnd);
+    } else if (reached && word && !TIME_WORDS.has(word[1]) && !range) {
+      // "Tuổi thọ bình quân đạt khoảng 75,5 tuổi": whatever "đạt" reaches is the target's unit.
+      const end = unitFrom + word[0].length;
+      f2 = quantity("AMOUNT", sentence.slice(unitFrom, end).trim(), end);
+    } else if (reached && !word && /\bchi so\b|\bhe so\b/.test(f.slice(0, at)) && !range) {
+      // "Chỉ số phát triển con người (HDI) đạt khoảng 0,78": an index value, no unit printed.
+      f2 = quantity("AMOUNT", "chỉ số", numEnd);
+    } else continue;
     if (range) {
       const scale = parsed.value ? f2.value / parsed.value : 1;
       range = { from: range.from * scale, to: range.to * scale };
