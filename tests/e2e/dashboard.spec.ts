@@ -199,7 +199,8 @@ test("a reviewer zooms a chart's time axis: to the period with data, back to 203
   await chart.scrollIntoViewIfNeeded();
   const surface = chart.locator("svg.recharts-surface");
   await expect(surface).toBeVisible();
-  const ticks = chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value");
+  // recharts draws the tick labels in a layer of their own, apart from the axis group.
+  const ticks = chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
   // Unzoomed, the axis runs to the 2030 milestones.
   await expect(ticks.last()).toHaveText("2030");
   const before = await ticks.allTextContents();
