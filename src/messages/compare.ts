@@ -30,6 +30,15 @@ export const compareVi = {
     "Chưa có số liệu toàn quốc đã duyệt từ báo cáo của các cơ quan: trạng thái này tính từ số liệu công bố của {source} (xem mục Nguồn số liệu).",
   national: "Toàn quốc",
   glossary: "“{status}” nghĩa là gì?",
+  submittedToggle: "Gồm cả số liệu đã nộp, đang chờ duyệt",
+  submittedNote:
+    "Đang hiển thị cả số liệu các đơn vị đã nộp nhưng chưa được duyệt, mỗi giá trị ghi “chờ duyệt”. Chỉ người thẩm định thấy các giá trị này; trang công khai và API chỉ có số liệu đã duyệt.",
+  pending: "chờ duyệt",
+  pendingBar: "Vạch sọc: giá trị chờ duyệt.",
+  countsSubmitted:
+    "{approved} đã duyệt, {submitted} chờ duyệt, {missing} chưa báo cáo; {expected} đơn vị được giao chỉ tiêu, {period}.",
+  nobodySubmitted: "Chưa đơn vị nào có số liệu đã duyệt hay chờ duyệt trong quý này.",
+  missingIntroSubmitted: "Các đơn vị được giao chỉ tiêu nhưng chưa có số liệu đã duyệt hay chờ duyệt cho {period}:",
 };
 
 export const compareEn: typeof compareVi = {
@@ -63,4 +72,14 @@ export const compareEn: typeof compareVi = {
     "No approved national value from the agencies' reports yet: this status comes from the figures published by {source} (see the sources panel).",
   national: "National",
   glossary: "What does “{status}” mean?",
+  submittedToggle: "Include values submitted and awaiting review",
+  submittedNote:
+    "Values the agencies submitted that are not approved yet are shown too, each marked “awaiting review”. Only reviewers see them; the public page and the API have approved values only.",
+  pending: "awaiting review",
+  pendingBar: "Striped bar: a value awaiting review.",
+  countsSubmitted:
+    "{approved} approved, {submitted} awaiting review, {missing} not reported; {expected} agencies are assigned the indicator, {period}.",
+  nobodySubmitted: "No agency has an approved value or one awaiting review for this quarter yet.",
+  missingIntroSubmitted:
+    "Agencies assigned the indicator without an approved value or one awaiting review for {period}:",
 };

@@ -110,6 +110,14 @@ export const dashboardVi = {
     pages: "Các trang biểu đồ",
     prev: "← {size} biểu đồ trước",
     next: "{size} biểu đồ tiếp →",
+    zoom: {
+      label: "Phóng to:",
+      data: "Giai đoạn có số liệu",
+      full: "Toàn bộ đến {year}",
+      reset: "Đặt lại",
+      hint: "Kéo chuột ngang biểu đồ để phóng to một khoảng thời gian.",
+      quarterTick: "Q{quarter}/{year}",
+    },
   },
 };
 
@@ -224,5 +232,13 @@ export const dashboardEn: typeof dashboardVi = {
     pages: "Pages of charts",
     prev: "← previous {size} charts",
     next: "next {size} charts →",
+    zoom: {
+      label: "Zoom:",
+      data: "Period with data",
+      full: "Everything to {year}",
+      reset: "Reset",
+      hint: "Drag the mouse across the chart to zoom to a period.",
+      quarterTick: "Q{quarter} {year}",
+    },
   },
 };

@@ -186,3 +186,63 @@ test("the targets CSV holds exactly the targets the dashboard lists, nationally 
     filtered,
   );
 });
+
+test("a reviewer zooms a chart's time axis: to the period with data, back to 2030, and by dragging across the plot", async ({
+  page,
+}) => {
+  await signIn(page, "reviewer@cds.gov.vn");
+  await page.goto("/vi/dashboard");
+  const chart = page
+    .getByTestId("indicator-multiple")
+    .filter({ has: page.getByRole("button", { name: "Giai đoạn có số liệu" }) })
+    .first();
+  await chart.scrollIntoViewIfNeeded();
+  const surface = chart.locator("svg.recharts-surface");
+  await expect(surface).toBeVisible();
+  // recharts draws the tick labels in a layer of their own, apart from the axis group.
+  const ticks = chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
+  // Unzoomed, the axis runs to the 2030 milestones.
+  await expect(ticks.last()).toHaveText("2030");
+  const before = await ticks.allTextContents();
+  const years = async () => (await ticks.allTextContents()).map((t) => Number(/\d{4}/.exec(t)![0]));
+
+  const zoom = chart.getByRole("group", { name: "Phóng to:" });
+  const data = zoom.getByRole("button", { name: "Giai đoạn có số liệu" });
+  const full = zoom.getByRole("button", { name: "Toàn bộ đến 2030" });
+  await expect(full).toHaveAttribute("aria-pressed", "true");
+  await expect(data).toHaveAttribute("aria-pressed", "false");
+  await data.click();
+  await expect(data).toHaveAttribute("aria-pressed", "true");
+  await expect(full).toHaveAttribute("aria-pressed", "false");
+  // The empty years to 2030 are gone from the axis.
+  await expect.poll(async () => Math.max(...(await years()))).toBeLessThan(2030);
+  // The keyboard brings the whole period back.
+  await full.focus();
+  await page.keyboard.press("Enter");
+  await expect(full).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(() => ticks.allTextContents()).toEqual(before);
+
+  // A drag across the middle of the plot (the value axis takes its first 48 px) zooms to that range.
+  const box = (await surface.boundingBox())!;
+  const plotX = (f: number) => box.x + 48 + (box.width - 56) * f;
+  const y = box.y + box.height / 3;
+  await page.mouse.move(plotX(0.3), y);
+  await page.mouse.down();
+  await page.mouse.move(plotX(0.45), y, { steps: 4 });
+  await page.mouse.move(plotX(0.6), y, { steps: 4 });
+  await page.mouse.up();
+  const reset = zoom.getByRole("button", { name: "Đặt lại" });
+  await expect(reset).toBeVisible();
+  await expect(full).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(() => ticks.allTextContents()).not.toEqual(before);
+  const dragged = await years();
+  expect(Math.min(...dragged)).toBeGreaterThan(Number(before[0]));
+  expect(Math.max(...dragged)).toBeLessThan(2030);
+  // A click without a drag leaves the zoom as it is.
+  await page.mouse.click(plotX(0.5), y);
+  expect(await years()).toEqual(dragged);
+  await reset.click();
+  await expect.poll(() => ticks.allTextContents()).toEqual(before);
+  await expect(reset).toHaveCount(0);
+  await expect(full).toHaveAttribute("aria-pressed", "true");
+});

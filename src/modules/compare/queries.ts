@@ -5,6 +5,8 @@ import { previousQuarter, quarterOf, type Quarter } from "@/lib/periods";
 import type { Comparator } from "@/lib/status";
 import { isPerUnit } from "@/modules/statuses/filter";
 import { asOfDate, CENTRAL_PROVINCE_KINDS, expectedUnits } from "@/modules/statuses/queries";
+import type { SessionUser } from "@/server/session-user";
+import { maySeeSubmitted } from "./policy";
 import { rankUnits, type Floor, type Ranking, type UnitValue } from "./ranking";
 
 export type Comparison = Ranking & {
@@ -18,19 +20,37 @@ export type Comparison = Ranking & {
     direction: string;
   };
   period: Quarter;
-  /** Quarters with at least one approved agency value, newest first (the page's choices). */
+  /**
+   * Quarters with at least one approved agency value (or, with submitted values, one awaiting
+   * review), newest first (the page's choices).
+   */
   periods: Quarter[];
   floors: (Floor & { document: string; scopeKind: string })[];
   expected: number;
+  /** Whether values submitted and awaiting review are ranked too (marked "SUBMITTED"). */
+  submitted: boolean;
+};
+
+export type ComparisonOptions = {
+  /**
+   * Rank the values submitted and awaiting review too, as this user may see them: only national
+   * reviewers and administrators do (policy.ts); anyone else, or nobody, gets approved values only.
+   */
+  submittedFor?: SessionUser | null;
 };
 
 /**
  * Every agency's approved value of one indicator for one quarter, ranked, next to the per-unit
  * floors; the agencies expected to report it (as counted for coverage) without a value listed as
- * not reported. Approved values only: a submitted value is never public. `period` null: the newest
- * quarter with an approved agency value (else the last quarter). null for an unknown indicator.
+ * not reported. Approved values only unless `submittedFor` may see values awaiting review: then an
+ * agency's submission is ranked beside its approved value (a correction) or alone, marked. `period`
+ * null: the newest quarter with a value shown (else the last quarter). null for an unknown indicator.
  */
-export async function agencyComparison(code: string, period: Quarter | null): Promise<Comparison | null> {
+export async function agencyComparison(
+  code: string,
+  period: Quarter | null,
+  options: ComparisonOptions = {},
+): Promise<Comparison | null> {
   const ind = await db.indicator.findUnique({
     where: { code },
     select: {
@@ -57,8 +77,12 @@ export async function agencyComparison(code: string, period: Quarter | null): Pr
   });
   if (!ind) return null;
   const now = clockNow();
+  const submitted = maySeeSubmitted(options.submittedFor);
+  const approvedWhere = { approvedValue: { not: null }, approvedAt: { lte: now } };
+  const submittedWhere = { state: "SUBMITTED" as const, value: { not: null }, submittedAt: { lte: now } };
+  const shown = submitted ? { OR: [approvedWhere, submittedWhere] } : approvedWhere;
   const periods = await db.observation.findMany({
-    where: { indicatorId: ind.id, isNational: false, approvedValue: { not: null }, approvedAt: { lte: now } },
+    where: { indicatorId: ind.id, isNational: false, ...shown },
     distinct: ["year", "quarter"],
     select: { year: true, quarter: true },
     orderBy: [{ year: "desc" }, { quarter: "desc" }],
@@ -69,32 +93,33 @@ export async function agencyComparison(code: string, period: Quarter | null): Pr
   const [assigned, values] = await Promise.all([
     expectedUnits([ind.id], end < now ? end : now),
     db.observation.findMany({
-      where: {
-        indicatorId: ind.id,
-        isNational: false,
-        year: q.year,
-        quarter: q.quarter,
-        approvedValue: { not: null },
-        approvedAt: { lte: now },
-      },
+      where: { indicatorId: ind.id, isNational: false, year: q.year, quarter: q.quarter, ...shown },
       select: {
+        value: true,
+        state: true,
+        submittedAt: true,
         approvedValue: true,
+        approvedAt: true,
         illustrative: true,
         agency: { select: { id: true, code: true, nameVi: true, nameEn: true, kind: true } },
       },
     }),
   ]);
-  const units = new Map<number, UnitValue>();
+  const units = new Map<number, UnitValue[]>();
   for (const a of assigned)
-    units.set(a.agency.id, { agency: a.agency, value: null, illustrative: false, state: "APPROVED" });
+    units.set(a.agency.id, [{ agency: a.agency, value: null, illustrative: false, state: "APPROVED" }]);
   // An agency that reported and is no longer assigned still counts among those who reported.
-  for (const v of values)
-    units.set(v.agency.id, {
-      agency: v.agency,
-      value: v.approvedValue,
-      illustrative: v.illustrative,
-      state: "APPROVED",
-    });
+  for (const v of values) {
+    const entries: UnitValue[] = [];
+    const base = { agency: v.agency, illustrative: v.illustrative };
+    if (v.approvedValue !== null && v.approvedAt && v.approvedAt <= now)
+      entries.push({ ...base, value: v.approvedValue, state: "APPROVED" });
+    // Checked again here, not only in the where: the approved half of the OR must never let a
+    // submission through to someone who may not see it.
+    if (submitted && v.state === "SUBMITTED" && v.value !== null && v.submittedAt && v.submittedAt <= now)
+      entries.push({ ...base, value: v.value, state: "SUBMITTED" });
+    if (entries.length) units.set(v.agency.id, entries);
+  }
   const floors = ind.targets.filter(isPerUnit).map((t) => ({
     targetKey: t.key,
     year: t.year,
@@ -112,6 +137,7 @@ export async function agencyComparison(code: string, period: Quarter | null): Pr
     periods,
     floors,
     expected: assigned.length,
-    ...rankUnits([...units.values()], floors, better),
+    submitted,
+    ...rankUnits([...units.values()].flat(), floors, better),
   };
 }

@@ -34,6 +34,22 @@ describe("rankUnits", () => {
     expect(r.ranked.map((u) => u.meets[0].meets)).toEqual([true, false, null]);
   });
 
+  it("ranks a value awaiting review beside the approved ones, after an equal approved value of the same agency", () => {
+    const pending = (u: UnitValue): UnitValue => ({ ...u, state: "SUBMITTED" });
+    const r = rankUnits(
+      [pending(unit(1, "Hà Nội", 92)), unit(1, "Hà Nội", 92), unit(2, "Huế", 95), pending(unit(3, "Cần Thơ", 97))],
+      [floor],
+      1,
+    );
+    expect(r.ranked.map((u) => [u.agency.nameVi, u.state, u.rank, u.meets[0].meets])).toEqual([
+      ["Cần Thơ", "SUBMITTED", 1, true],
+      ["Huế", "APPROVED", 2, true],
+      ["Hà Nội", "APPROVED", 3, true],
+      ["Hà Nội", "SUBMITTED", 3, true],
+    ]);
+    expect(r.missing).toEqual([]);
+  });
+
   it("ranks nobody when nobody reported", () => {
     expect(rankUnits([unit(1, "A", null)], [floor], 1)).toMatchObject({ ranked: [], missing: [{ value: null }] });
   });

@@ -17,7 +17,10 @@ export type UnitValue = {
   /** null: no value for the quarter (not reported, or not approved yet). */
   value: number | null;
   illustrative: boolean;
-  /** "SUBMITTED": a value not yet approved, shown only to reviewers and marked as such. */
+  /**
+   * "SUBMITTED": a value not yet approved, shown only to reviewers and marked as such; an agency
+   * correcting an approved value has two entries, the approved one and the one awaiting review.
+   */
   state: "APPROVED" | "SUBMITTED";
 };
 
@@ -32,15 +35,21 @@ export type RankedUnit = UnitValue & {
 export type Ranking = { ranked: RankedUnit[]; missing: UnitValue[] };
 
 /**
- * Units with a value, best first (`better` 1: higher is better, -1: lower), ties by name; units
- * without one listed apart, by name, never ranked last as if they had reported a bad value.
+ * Units with a value, best first (`better` 1: higher is better, -1: lower), ties by name, then the
+ * approved value before one awaiting review; units without one listed apart, by name, never ranked
+ * last as if they had reported a bad value.
  */
 export function rankUnits(units: readonly UnitValue[], floors: readonly Floor[], better: 1 | -1): Ranking {
   const collator = new Intl.Collator("vi");
   const byName = (a: UnitValue, b: UnitValue) => collator.compare(a.agency.nameVi, b.agency.nameVi);
   const reported = units
     .filter((u): u is UnitValue & { value: number } => u.value !== null)
-    .sort((a, b) => better * (b.value - a.value) || byName(a, b));
+    .sort(
+      (a, b) =>
+        better * (b.value - a.value) ||
+        byName(a, b) ||
+        Number(a.state === "SUBMITTED") - Number(b.state === "SUBMITTED"),
+    );
   const ranked: RankedUnit[] = [];
   reported.forEach((u, i) => {
     const prev = ranked[i - 1];

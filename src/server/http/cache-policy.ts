@@ -1,5 +1,6 @@
 // Which requests the front cache may answer and which responses it may keep. Pure functions: the
 // safety of sharing one response between visitors rests here, so it is unit-tested on its own.
+import { hasSessionCookie } from "./lite-page";
 
 const LANG = "(?:vi|en)";
 // A segment of letters, digits and dashes, never "." or "..": Next resolves those, so
@@ -36,7 +37,17 @@ const API_PARAMS = new Set([
   "source",
 ]);
 
-type PublicPath = { re: RegExp; params: readonly string[] | "api" };
+type PublicPath = {
+  re: RegExp;
+  params: readonly string[] | "api";
+  /**
+   * Parameters that make the page depend on who asks (a reviewer's view of values awaiting
+   * review): a signed-in request carrying one is handed to Next with its cookies, never answered
+   * from or stored in the cache (the key would drop the parameter and answer a reviewer with the
+   * public page). Without a session the page shows what everyone sees: keyed as usual.
+   */
+  personal?: readonly string[];
+};
 /**
  * The public pages and open-data reads: the same for every visitor, signed in or not, with the
  * query parameters each reads. Pages ignore parameters they do not read, so those are dropped
@@ -45,7 +56,7 @@ type PublicPath = { re: RegExp; params: readonly string[] | "api" };
 const PUBLIC_PATHS: PublicPath[] = [
   { re: new RegExp(`^/${LANG}/?$`), params: [] },
   { re: new RegExp(`^/${LANG}/(?:decisions|documents|indicators)/${SLUG}/?$`), params: [] },
-  { re: new RegExp(`^/${LANG}/indicators/${SLUG}/compare/?$`), params: ["period"] },
+  { re: new RegExp(`^/${LANG}/indicators/${SLUG}/compare/?$`), params: ["period"], personal: ["submitted"] },
   { re: new RegExp(`^/${LANG}/tasks/?$`), params: TASK_PARAMS },
   { re: new RegExp(`^/${LANG}/sources/?$`), params: ["indicator", "page"] },
   { re: new RegExp(`^/${LANG}/methodology/?$`), params: [] },
@@ -91,6 +102,7 @@ export function cacheKey(
   } catch {
     return null;
   }
+  if (rule.personal?.some((k) => search.has(k)) && hasSessionCookie(headers.cookie)) return null;
   if (rule.params === "api") {
     for (const k of search.keys()) if (!API_PARAMS.has(k)) return null;
     return url;

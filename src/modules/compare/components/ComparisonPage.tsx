@@ -6,11 +6,20 @@ import { formatQuarter, periodKey } from "@/lib/periods";
 import { FilterSelect } from "@/components/form/FilterField";
 import type { Comparison } from "../queries";
 import { scaleMax } from "../ranking";
+import { SubmittedToggle } from "./SubmittedToggle";
 
 // Script-free: a GET form picks the quarter, the bars are plain boxes, every bar's meaning is also
 // written out (value, and met / not met per floor), so nothing rests on the drawing or on colour.
+// A value awaiting review (reviewers only) is written "chờ duyệt" beside it, on a dashed card with
+// a striped bar: marked in words first, in its look second.
 
-/** The comparison of agencies on one indicator for one quarter (public, approved data only). */
+/** A striped bar for a value awaiting review: apart from the approved ones in print and grey too. */
+const PENDING_BAR = "repeating-linear-gradient(135deg, #92400e 0 4px, #fcd34d 4px 8px)";
+
+/**
+ * The comparison of agencies on one indicator for one quarter: approved data, and for reviewers
+ * who ask (`c.submitted`) the values awaiting review beside them.
+ */
 export function ComparisonPage({ lang, m, c }: { lang: Lang; m: Messages; c: Comparison }) {
   const t = m.compare;
   const ind = c.indicator;
@@ -26,6 +35,7 @@ export function ComparisonPage({ lang, m, c }: { lang: Lang; m: Messages; c: Com
   const pct = (x: number) => `${Math.max(0, Math.min(100, (x / max) * 100)).toFixed(2)}%`;
   const periods = c.periods.some((p) => periodKey(p) === periodKey(c.period)) ? c.periods : [c.period, ...c.periods];
   const illustrative = c.ranked.some((u) => u.illustrative);
+  const pending = c.ranked.filter((u) => u.state === "SUBMITTED").length;
   return (
     <article className="space-y-6">
       <div className="space-y-2">
@@ -41,12 +51,29 @@ export function ComparisonPage({ lang, m, c }: { lang: Lang; m: Messages; c: Com
             value={periodKey(c.period)}
             options={periods.map((p) => [periodKey(p), formatQuarter(p, lang)] as [string, string])}
           />
+          <SubmittedToggle label={t.submittedToggle} checked={c.submitted} />
           <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm text-white">
             {t.show}
           </button>
         </form>
+        {c.submitted && (
+          <p
+            className="rounded border border-dashed border-amber-700 bg-amber-50 p-2 text-sm text-amber-900"
+            role="note"
+          >
+            {t.submittedNote} {t.pendingBar}
+          </p>
+        )}
         <p data-testid="compare-counts">
-          {fill(t.counts, { reported: c.ranked.length, expected: c.expected, period })}
+          {c.submitted
+            ? fill(t.countsSubmitted, {
+                approved: c.ranked.length - pending,
+                submitted: pending,
+                missing: c.missing.length,
+                expected: c.expected,
+                period,
+              })
+            : fill(t.counts, { reported: c.ranked.length, expected: c.expected, period })}
         </p>
         <p className="text-sm text-slate-700">
           {c.floors.length
@@ -69,15 +96,20 @@ export function ComparisonPage({ lang, m, c }: { lang: Lang; m: Messages; c: Com
           {fill(t.rankingTitle, { period })}
         </h2>
         {c.ranked.length === 0 ? (
-          <p className="text-slate-600">{t.nobody}</p>
+          <p className="text-slate-600">{c.submitted ? t.nobodySubmitted : t.nobody}</p>
         ) : (
           <ol className="space-y-2" data-testid="compare-ranking">
             {c.ranked.map((u) => (
               <li
-                key={u.agency.id}
-                className="rounded border border-slate-200 bg-white p-2 text-sm"
+                key={`${u.agency.id}-${u.state}`}
+                className={
+                  u.state === "SUBMITTED"
+                    ? "rounded border-2 border-dashed border-amber-700 bg-amber-50 p-2 text-sm"
+                    : "rounded border border-slate-200 bg-white p-2 text-sm"
+                }
                 data-testid="compare-row"
                 data-agency={u.agency.code}
+                data-state={u.state}
               >
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3">
                   <p className="font-medium">
@@ -89,11 +121,22 @@ export function ComparisonPage({ lang, m, c }: { lang: Lang; m: Messages; c: Com
                   </p>
                   <p>
                     <strong data-testid="compare-value">{v(u.value)}</strong>
+                    {u.state === "SUBMITTED" && (
+                      <span
+                        className="ml-2 rounded border border-amber-800 px-1 text-xs font-semibold text-amber-900"
+                        data-testid="compare-pending"
+                      >
+                        {t.pending}
+                      </span>
+                    )}
                     {u.illustrative && <span className="ml-1 text-xs text-slate-600">({m.common.illustrative})</span>}
                   </p>
                 </div>
                 <div className="relative mt-1 h-3 rounded bg-slate-100" aria-hidden="true">
-                  <div className="h-3 rounded bg-brand-700" style={{ width: pct(u.value) }} />
+                  <div
+                    className="h-3 rounded bg-brand-700"
+                    style={{ width: pct(u.value), ...(u.state === "SUBMITTED" ? { background: PENDING_BAR } : {}) }}
+                  />
                   {c.floors.map((f) => (
                     <div
                       key={f.targetKey}
@@ -131,7 +174,9 @@ export function ComparisonPage({ lang, m, c }: { lang: Lang; m: Messages; c: Com
           <p className="text-slate-600">{t.none}</p>
         ) : (
           <>
-            <p className="text-sm text-slate-700">{fill(t.missingIntro, { period })}</p>
+            <p className="text-sm text-slate-700">
+              {fill(c.submitted ? t.missingIntroSubmitted : t.missingIntro, { period })}
+            </p>
             <ul className="flex flex-wrap gap-2 text-sm" data-testid="compare-missing">
               {c.missing.map((u) => (
                 <li key={u.agency.id} className="rounded border border-dashed border-slate-400 px-2 py-1">

@@ -1,9 +1,10 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useId, useRef, useState, type MouseEvent } from "react";
 import {
   CartesianGrid,
   Line,
   LineChart,
+  ReferenceArea,
   ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
@@ -12,14 +13,23 @@ import {
   YAxis,
 } from "recharts";
 import type { Lang } from "@/i18n/config";
+import { fill } from "@/i18n/messages";
 import { formatValue } from "@/lib/format";
+import { dashboardEn, dashboardVi } from "@/messages/dashboard";
 import { ACTUAL, PATH, sourceStyle, TARGET_LATER } from "@/modules/indicators/chart-style";
 import type { ChartGeometry } from "@/modules/indicators/chart-geometry";
 import { MULTIPLE_PLOT_HEIGHT, type MultipleRow, type MultipleSeries } from "../charts";
+import { dataDomain, thresholdSegment, timeAt, zoomDomain, zoomTicks, type Domain } from "../zoom";
 
 const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
 const Y_AXIS_WIDTH = 48;
 const X_AXIS_HEIGHT = 22;
+/** The plot's left and right insets in the box: where recharts draws it, and the labels' overlay. */
+const PLOT_LEFT = MARGIN.left + Y_AXIS_WIDTH;
+const PLOT_RIGHT = MARGIN.right;
+
+type Zoom = { mode: "full" | "data" } | { mode: "drag"; domain: Domain };
+type Selection = { from: number; to: number };
 
 type Props = {
   lang: Lang;
@@ -40,15 +50,63 @@ function colourOf(s: MultipleSeries, i: number) {
 }
 
 /**
- * One indicator's small multiple for signed-in users: tooltips and series toggles. Domains, ticks,
- * threshold positions and their label rows all come from the shared geometry (chart-geometry.ts),
- * so this chart and the public server-drawn one agree. The text alternative is the card around it.
+ * One indicator's small multiple for signed-in users: tooltips, series toggles and zoom on the time
+ * axis (a drag across the plot, or the buttons for keyboard and touch). Domains, ticks, threshold
+ * positions and their label rows all come from the shared geometry (chart-geometry.ts), so this
+ * chart and the public server-drawn one agree unzoomed. The text alternative is the card around it.
  */
 export function SmallMultipleChart(p: Props) {
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const [zoom, setZoom] = useState<Zoom>({ mode: "full" });
+  const [selection, setSelection] = useState<Selection | null>(null);
+  // The selection as the last mouse event left it, for the mouseup listener (not a render's copy).
+  const dragged = useRef<Selection | null>(null);
+  const select = (s: Selection | null) => {
+    dragged.current = s;
+    setSelection(s);
+  };
   const near = useNearViewport(box);
+  const zoomLabelId = useId();
+  const z = (p.lang === "en" ? dashboardEn : dashboardVi).charts.zoom;
   const g = p.geometry;
+  const full = g.xDomain;
+  const data = dataDomain(
+    p.rows,
+    p.series.filter((s) => s.kind !== "path").map((s) => s.key),
+    full,
+  );
+  const domain: Domain = zoom.mode === "drag" ? zoom.domain : zoom.mode === "data" && data ? data : full;
+  const ticks = zoomTicks(domain);
+  const tickText = new Map(
+    ticks.map((t) => [t.t, t.quarter ? fill(z.quarterTick, { quarter: t.quarter, year: t.year }) : String(t.year)]),
+  );
+  // The time under the mouse, from its place across the plot (the box is as wide as the chart).
+  const timeOf = (e: { clientX: number }) => {
+    const r = box?.getBoundingClientRect();
+    return r ? timeAt(e.clientX - r.left - PLOT_LEFT, r.width - PLOT_LEFT - PLOT_RIGHT, domain) : null;
+  };
+  const startDrag = (_: unknown, e: MouseEvent) => {
+    const from = e.button === 0 ? timeOf(e) : null;
+    if (from === null) return;
+    // No text selection while dragging across the card.
+    e.preventDefault();
+    select({ from, to: from });
+    // Released anywhere, inside the chart or not: a drag that overshoots the plot still zooms. The
+    // release's own position ends the range (recharts hands moves on once a frame, the last may
+    // not have arrived).
+    const end = (up: globalThis.MouseEvent) => {
+      const to = timeOf(up);
+      const d = to !== null && zoomDomain(full, from, to);
+      select(null);
+      if (d) setZoom({ mode: "drag", domain: d });
+    };
+    window.addEventListener("mouseup", end, { once: true });
+  };
+  const moveDrag = (_: unknown, e: MouseEvent) => {
+    const to = dragged.current && timeOf(e);
+    if (dragged.current && to != null) select({ ...dragged.current, to });
+  };
   const inverted = p.kind === "RANK";
   const toggle = (key: string) =>
     setHidden((h) => {
@@ -81,9 +139,39 @@ export function SmallMultipleChart(p: Props) {
           </button>
         ))}
       </div>
+      {(data || zoom.mode === "drag") && (
+        <div
+          role="group"
+          aria-labelledby={zoomLabelId}
+          title={z.hint}
+          className="mb-1 flex flex-wrap items-center gap-1 text-[11px] leading-tight print:hidden"
+          data-testid="chart-zoom"
+        >
+          <span id={zoomLabelId} className="text-slate-700">
+            {z.label}
+          </span>
+          {data && (
+            <ZoomButton pressed={zoom.mode === "data"} onClick={() => setZoom({ mode: "data" })}>
+              {z.data}
+            </ZoomButton>
+          )}
+          <ZoomButton pressed={zoom.mode === "full"} onClick={() => setZoom({ mode: "full" })}>
+            {fill(z.full, { year: full[1] - 1 })}
+          </ZoomButton>
+          {zoom.mode === "drag" && (
+            <button
+              type="button"
+              onClick={() => setZoom({ mode: "full" })}
+              className="rounded border border-brand-700 px-1.5 py-0.5 text-brand-700 underline"
+            >
+              {z.reset}
+            </button>
+          )}
+        </div>
+      )}
       <div
         ref={setBox}
-        className="relative"
+        className="relative cursor-crosshair select-none"
         style={{ height: MULTIPLE_PLOT_HEIGHT + MARGIN.top + X_AXIS_HEIGHT }}
         aria-hidden="true"
       >
@@ -93,18 +181,29 @@ export function SmallMultipleChart(p: Props) {
             height={MULTIPLE_PLOT_HEIGHT + MARGIN.top + X_AXIS_HEIGHT}
             initialDimension={{ width: 300, height: MULTIPLE_PLOT_HEIGHT + MARGIN.top + X_AXIS_HEIGHT }}
           >
-            <LineChart data={p.rows} margin={MARGIN} accessibilityLayer={false}>
+            <LineChart
+              data={p.rows}
+              margin={MARGIN}
+              accessibilityLayer={false}
+              onMouseDown={startDrag}
+              onMouseMove={moveDrag}
+            >
               <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
               <XAxis
                 type="number"
                 dataKey="t"
-                domain={g.xDomain}
-                ticks={g.xTicks.filter((_, i) => (g.xTicks.length - 1 - i) % 3 === 0).map((t) => t.t)}
-                tickFormatter={(t: number) => String(Math.floor(t))}
+                domain={domain}
+                ticks={ticks.map((t) => t.t)}
+                tickFormatter={(t: number) => tickText.get(t) ?? String(Math.floor(t))}
                 height={X_AXIS_HEIGHT}
                 tick={{ fontSize: 10 }}
                 allowDataOverflow
               />
+              {/* The value axis keeps the shared geometry's domain when time is zoomed. Why: the
+                  threshold labels sit on rows the geometry computed for that domain (the overlay
+                  below), and a reader compares charts side by side; refitting it to the points in
+                  view would move every threshold off its label and make a zoomed series look
+                  nearer to or further from its target than it is. */}
               <YAxis
                 type="number"
                 domain={g.yDomain}
@@ -120,17 +219,21 @@ export function SmallMultipleChart(p: Props) {
                 labelFormatter={(t) => labelOf.get(t as number) || String(Math.floor(Number(t)))}
                 contentStyle={{ fontSize: 12 }}
               />
-              {g.thresholdLabels.map((l, i) => (
-                <ReferenceLine
-                  key={`${l.text}-${i}`}
-                  segment={[
-                    { x: l.fromT, y: l.value },
-                    { x: g.xDomain[1], y: l.value },
-                  ]}
-                  stroke={TARGET_LATER}
-                  strokeDasharray="1 3"
-                />
-              ))}
+              {g.thresholdLabels.map((l, i) => {
+                // Both ends inside the zoomed domain: recharts drops a segment with an end outside.
+                const [x1, x2] = thresholdSegment(l.fromT, domain);
+                return (
+                  <ReferenceLine
+                    key={`${l.text}-${i}`}
+                    segment={[
+                      { x: x1, y: l.value },
+                      { x: x2, y: l.value },
+                    ]}
+                    stroke={TARGET_LATER}
+                    strokeDasharray="1 3"
+                  />
+                );
+              })}
               {g.targets.map((t) => (
                 <ReferenceDot key={`${t.x}/${t.y}`} x={t.t} y={t.value} r={4} fill={TARGET_LATER} stroke="#fff" />
               ))}
@@ -148,6 +251,16 @@ export function SmallMultipleChart(p: Props) {
                   isAnimationActive={false}
                 />
               ))}
+              {selection && selection.from !== selection.to && (
+                <ReferenceArea
+                  x1={Math.min(selection.from, selection.to)}
+                  x2={Math.max(selection.from, selection.to)}
+                  fill={ACTUAL}
+                  fillOpacity={0.12}
+                  stroke={ACTUAL}
+                  strokeOpacity={0.4}
+                />
+              )}
             </LineChart>
           </ResponsiveContainer>
         )}
@@ -172,6 +285,19 @@ export function SmallMultipleChart(p: Props) {
         </svg>
       </div>
     </div>
+  );
+}
+
+function ZoomButton(p: { pressed: boolean; onClick: () => void; children: string }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={p.pressed}
+      onClick={p.onClick}
+      className="rounded border border-slate-300 px-1.5 py-0.5 text-slate-800 aria-[pressed=true]:border-brand-700 aria-[pressed=true]:bg-brand-50 aria-[pressed=true]:font-semibold"
+    >
+      {p.children}
+    </button>
   );
 }
 

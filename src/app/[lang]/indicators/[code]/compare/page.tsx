@@ -8,8 +8,10 @@ import { publicPageMetadata } from "@/modules/documents/seo";
 import { ComparisonPage } from "@/modules/compare/components/ComparisonPage";
 import { agencyComparison } from "@/modules/compare/queries";
 import { indicatorMeta } from "@/modules/indicators/queries";
+import { currentUser } from "@/server/current-user";
 
-// Cached by the front server like every public page (src/server/http/cache-policy.ts keys it by `period`).
+// Cached by the front server like every public page (src/server/http/cache-policy.ts keys it by
+// `period`), except a signed-in request with `submitted`: that one depends on who asks.
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ lang: string; code: string }>;
@@ -40,7 +42,11 @@ export default async function Page({ params, searchParams }: { params: Params; s
   const { lang, m } = await resolveLang(params);
   const { code } = await params;
   if (!CODE.test(code)) notFound();
-  const c = await agencyComparison(code, periodOf(await searchParams));
+  const search = await searchParams;
+  // Only a request asking for values awaiting review reads the session; the query shows them only
+  // if this user may see them (src/modules/compare/policy.ts), anyone else gets the public page.
+  const viewer = search.submitted === "1" ? await currentUser() : null;
+  const c = await agencyComparison(code, periodOf(search), { submittedFor: viewer });
   if (!c) notFound();
   return <ComparisonPage lang={lang} m={m} c={c} />;
 }
