@@ -118,7 +118,11 @@ const ROMAN: [number, string][] = [
 
 function roman(n: number): string {
   let out = "";
-  for (const [v, s] of ROMAN) while (n >= v) ((out += s), (n -= v));
+  for (const [v, s] of ROMAN) {
+    const times = Math.floor(n / v);
+    out += s.repeat(times);
+    n -= times * v;
+  }
   return out;
 }
 

@@ -120,7 +120,7 @@ export async function readIsolated(
       };
       // The worker checks the budget itself between pages; this stops it when it cannot.
       const timer = setTimeout(
-        () => done({ ok: false, code: "timeout", params: { seconds: Math.round(limits.timeBudgetMs / 1000) } }),
+        () => done({ ok: false, code: "timeout", params: { seconds: Math.ceil(limits.timeBudgetMs / 1000) } }),
         limits.timeBudgetMs + 500,
       );
       worker.once(

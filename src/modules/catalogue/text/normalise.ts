@@ -13,7 +13,6 @@ import { splitLines } from "@/modules/documents/lines";
  * into line feeds first), DEL, and the C1 range (what a Windows-1252 text mis-read as Latin-1
  * leaves behind). Form feeds (page breaks in text exported from PDFs) go too.
  */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 export type Normalised = { text: string; removedControls: number };

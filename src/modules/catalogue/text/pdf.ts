@@ -76,7 +76,7 @@ export async function readPdf(
     verbosity: 0,
   });
   const overTime = () => performance.now() - startedAt > limits.timeBudgetMs;
-  const timeout = () => new TextError("timeout", { seconds: Math.round(limits.timeBudgetMs / 1000) });
+  const timeout = () => new TextError("timeout", { seconds: Math.ceil(limits.timeBudgetMs / 1000) });
   try {
     let doc: Awaited<typeof task.promise>;
     try {
