@@ -33,6 +33,23 @@ describe("pageText", () => {
     expect(pageText(items)).toBe("1\tXây dựng nền tảng\nsố quốc gia\tBộ Khoa học và Công nghệ\nQuý I/2025 và II\n\n");
   });
 
+  it("does not count the advance of a letter PDF.js measured as zero wide as a space", () => {
+    // As PDF.js reads LibreOffice's PDFs of documents mixing decomposed and precomposed Vietnamese.
+    const items = [
+      item("X", 9),
+      item("â", 0),
+      item(" ", 5, 0),
+      item("y dựng nền tảng t", 84),
+      item("í", 0),
+      item(" ", 3, 0),
+      item("ch hợp, Bộ T", 60),
+      item("ư", 0),
+      item(" ", 9, 0),
+      item("pháp", 23, 12, true),
+    ];
+    expect(pageText(items)).toBe("Xây dựng nền tảng tích hợp, Bộ Tư pháp\n");
+  });
+
   it("lists page numbers compactly", () => {
     expect(pageList([1, 2, 3, 5, 7, 8])).toBe("1–3, 5, 7–8");
     expect(pageList([1, 3, 5], 2)).toBe("1, 3, …");

@@ -34,20 +34,38 @@ export function pageList(pages: number[], max = 20): string {
   return groups.length > max ? `${groups.slice(0, max).join(", ")}, …` : groups.join(", ");
 }
 
-/** One page's items as lines: PDF.js's line ends, and wide gaps as tabs. */
+/**
+ * One page's items as lines: PDF.js's line ends, and wide gaps as tabs.
+ *
+ * PDF.js reports the gap between two runs as a whitespace item as wide as the gap. When a
+ * document mixes decomposed Vietnamese (a letter followed by combining marks) with precomposed
+ * text, LibreOffice's PDFs give some precomposed glyphs ("â", "í", "ư") a text width of zero in
+ * PDF.js, and the glyph's own advance then shows up as a gap after it ("Xâ y dựng", "tí ch"). A
+ * letter cannot be zero wide, so the gap after one is reduced by a letter's width (half the font
+ * size) before it counts as a space.
+ */
 export function pageText(items: readonly unknown[]): string {
   let out = "";
   let size = 0;
+  let zeroWidthLetters = 0;
   for (const it of items) {
     if (!isTextItem(it)) continue;
     if (it.str.trim() === "") {
-      // PDF.js reports the gap between two runs as a whitespace item as wide as the gap.
-      if (it.str !== "" || it.width > 0) out += size > 0 && it.width > size ? "\t" : it.str === "" ? "" : " ";
+      const gap = it.width - zeroWidthLetters * 0.5 * size;
+      if (size > 0 && gap > size) out += "\t";
+      else if (zeroWidthLetters > 0) out += gap > 0.15 * size ? " " : "";
+      else if (it.str !== "" || it.width > 0) out += it.str === "" ? "" : " ";
+      zeroWidthLetters = 0;
     } else {
       out += it.str;
       if (it.height > 0) size = it.height;
+      const letters = it.str.normalize("NFC");
+      zeroWidthLetters = it.width < 0.05 * size && /^[\p{L}\p{M}]+$/u.test(letters) ? [...letters].length : 0;
     }
-    if (it.hasEOL) out += "\n";
+    if (it.hasEOL) {
+      out += "\n";
+      zeroWidthLetters = 0;
+    }
   }
   return out.endsWith("\n") || out === "" ? out : `${out}\n`;
 }
