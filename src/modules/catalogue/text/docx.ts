@@ -29,6 +29,8 @@ import { TextError, warn, type TextNotice } from "./result";
 const MB = 1024 * 1024;
 /** Relationships, content types, styles and numbering of a genuine document are a few hundred KB. */
 const SMALL_PART = 4 * MB;
+/** Text held back waiting for a ">" before it is handed to the tokenizer anyway. */
+const MAX_PENDING = 256 * 1024;
 
 export type DocxText = { text: string; warnings: TextNotice[] };
 
@@ -434,13 +436,29 @@ export class BodyHandler implements XmlHandler {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Streams an entry through the tokenizer, handing it text that ends just after a ">" so that no
+ * tag is ever cut between two pushes. The tokenizer joins a cut tag to the next chunk with `+`,
+ * and V8 then runs its many `startsWith` calls on the joined (rope) string without flattening it:
+ * a 5.6 MB document.xml took 12 s that way, 0.2 s this way.
+ */
 async function scan(bytes: Uint8Array, e: ZipEntry, budget: Budget, h: XmlHandler): Promise<void> {
   const decoder = new TextDecoder("utf-8");
   const t = new XmlTokenizer(h);
+  let pending = "";
   await inflateEntry(bytes, e, budget, (chunk) => {
-    t.push(decoder.decode(chunk, { stream: true }));
+    const text = pending + decoder.decode(chunk, { stream: true });
+    const cut = text.lastIndexOf(">") + 1;
+    // A run of text with no ">" at all is only ever held up to the tokenizer's own bound.
+    if (cut === 0 && text.length <= MAX_PENDING) {
+      pending = text;
+      return;
+    }
+    const upTo = cut === 0 ? text.length : cut;
+    t.push(text.slice(0, upTo));
+    pending = text.slice(upTo);
   });
-  t.push(decoder.decode());
+  t.push(pending + decoder.decode());
   t.end();
 }
 

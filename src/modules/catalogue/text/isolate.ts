@@ -100,6 +100,11 @@ export async function readIsolated(
     console.error("[catalogue-text] cannot prepare the reader", err);
     return { ok: false, code: "failed" };
   }
+  // Out of its heap: far more than any genuine document needs.
+  const outOfMemory: IsolatedResult =
+    kind === "pdf"
+      ? { ok: false, code: "pdfDamaged" }
+      : { ok: false, code: "docxTooBig", params: { maxMb: Math.round(limits.maxDocxXmlBytes / (1024 * 1024)) } };
   const release = await slot();
   try {
     const copy = bytes.slice();
@@ -136,13 +141,7 @@ export async function readIsolated(
         },
       );
       worker.once("error", (err: Error & { code?: string }) => {
-        // Out of its heap: far more than any genuine document needs.
-        if (err.code === "ERR_WORKER_OUT_OF_MEMORY")
-          return done({
-            ok: false,
-            code: kind === "pdf" ? "pdfDamaged" : "docxTooBig",
-            params: kind === "pdf" ? undefined : { maxMb: Math.round(limits.maxDocxXmlBytes / (1024 * 1024)) },
-          });
+        if (err.code === "ERR_WORKER_OUT_OF_MEMORY") return done(outOfMemory);
         console.error("[catalogue-text] reader crashed", err);
         done({ ok: false, code: "failed" });
       });
