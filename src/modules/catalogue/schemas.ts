@@ -181,7 +181,10 @@ export const editTaskForm = z
       if (v[field] == null)
         ctx.addIssue({ code: "custom", path: [field], message: readNow(msg("catalogueHistory.errors.deadlineField")) });
     };
-    if (v.deadlineKind === "QUARTER") (need("deadlineYear"), need("deadlineQuarter"));
+    if (v.deadlineKind === "QUARTER") {
+      need("deadlineYear");
+      need("deadlineQuarter");
+    }
     if (v.deadlineKind === "YEAR") need("deadlineYear");
     if (v.deadlineKind === "PERIOD") {
       need("deadlineFrom");
