@@ -9,7 +9,13 @@ import { hasUnstorableChars } from "@/lib/text";
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
-const line = (max = 200) => z.string().trim().max(max);
+// PostgreSQL cannot store a NUL; control characters and lone surrogates are refused everywhere.
+const line = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !hasUnstorableChars(s));
 const optionalLine = (max = 300) =>
   z
     .string()
@@ -59,10 +65,16 @@ export const createDraftForm = z.object({
     .transform((s) => s === "on" || s === "true"),
   relatedTo: keyList,
   supersedes: keyList,
-  text: z.string().max(MAX_TEXT_BYTES, zmsg("catalogue.errors.textTooLarge")).optional(),
+  // A document's text may hold form feeds and tabs (text taken from PDFs), never a NUL.
+  text: z
+    .string()
+    .max(MAX_TEXT_BYTES, zmsg("catalogue.errors.textTooLarge"))
+    .refine((s) => !s.includes("\u0000") && s.isWellFormed(), zmsg("catalogue.errors.binary"))
+    .optional(),
   file: z
     .instanceof(File)
     .refine((f) => f.size <= MAX_TEXT_BYTES, zmsg("catalogue.errors.textTooLarge"))
+    .refine((f) => f.name.length <= 200 && !hasUnstorableChars(f.name))
     .optional(),
 });
 export type CreateDraftInput = z.infer<typeof createDraftForm>;
@@ -120,7 +132,9 @@ const reason = z
   .trim()
   .min(10, zmsg("catalogueHistory.errors.reasonShort"))
   .max(2000)
-  .refine((s) => !hasUnstorableChars(s));
+  .refine((s) => !hasUnstorableChars(s))
+  // Invisible characters alone say nothing.
+  .refine((s) => /[\p{L}\p{N}]/u.test(s), zmsg("catalogueHistory.errors.reasonShort"));
 const checkbox = z
   .string()
   .optional()
@@ -173,7 +187,7 @@ export const editTaskForm = z
           .map((k) => k.trim())
           .filter(Boolean),
       )
-      .pipe(z.array(z.string().regex(/^@?[A-Z0-9][A-Z0-9-]{0,39}$/)).max(40)),
+      .pipe(z.array(z.string().regex(/^@?[A-Z0-9][A-Z0-9_-]{0,39}$/)).max(40)),
     reason,
   })
   .superRefine((v, ctx) => {
