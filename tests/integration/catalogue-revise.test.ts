@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 vi.mock("@/server/session", () => import("../support/session-mock"));
 
 import { editTargetAction, editTaskAction, retireTargetAction, retireTaskAction } from "@/modules/catalogue/actions";
-import { exportDocument } from "@/modules/catalogue/queries";
+import { exportDocument, publishedDocumentDetail, TASKS_PER_PAGE } from "@/modules/catalogue/queries";
+import { currentUser } from "@/server/current-user";
 import { computeStatuses } from "@/modules/statuses/queries";
 import { createPrisma, type Db } from "@/server/db";
 import { migrate } from "@/server/db/migrate";
@@ -288,5 +289,35 @@ describe("revising the published catalogue", () => {
     expect((await own.task.findUniqueOrThrow({ where: { key: other } })).retiredAt).not.toBeNull();
     const ids = (await exportDocument("411-2022"))!.taskTable!.tasks.map((t) => t.id);
     expect(ids).not.toContain(other);
+  });
+
+  it("the reviewer page's data: live rows only, tasks 50 a page, the history newest first with who and what changed", async () => {
+    await actAs("reviewer@cds.gov.vn");
+    const user = await currentUser();
+    const doc = (await publishedDocumentDetail(user, "411-2022", 1))!;
+    const keys = doc.targets.map((t) => t.key);
+    expect(keys).not.toContain(SEEDED);
+    expect(keys).not.toContain(`${SEEDED}-r2`);
+    expect(doc.tasks).toHaveLength(TASKS_PER_PAGE);
+    expect(doc.taskTotal).toBe(await own.task.count({ where: { document: { key: "411-2022" }, retiredAt: null } }));
+    const last = (await publishedDocumentDetail(user, "411-2022", doc.taskPages))!;
+    expect(last.tasks.length).toBe(doc.taskTotal - (doc.taskPages - 1) * TASKS_PER_PAGE);
+    expect(doc.history.map((h) => h.action)).toEqual(["RETIRE", "EDIT", "RETIRE", "EDIT", "EDIT"]);
+    expect(doc.history.map((h) => h.at.getTime())).toEqual(
+      [...doc.history.map((h) => h.at.getTime())].sort((a, b) => b - a),
+    );
+    expect(doc.history[0].who).toMatchObject({ agencyVi: expect.stringMatching(/Chuyển đổi số/) });
+    const firstEdit = doc.history.at(-1)!;
+    expect(firstEdit.changes).toEqual(
+      expect.arrayContaining([
+        { field: "key", from: SEEDED, to: `${SEEDED}-r2` },
+        { field: "approximate", from: "false", to: "true" },
+      ]),
+    );
+    // Anyone without catalogue.read gets nothing; an unknown or malformed key is null.
+    await actAs("reporter.hanoi@cds.gov.vn");
+    await expect(publishedDocumentDetail(await currentUser(), "411-2022", 1)).rejects.toThrow();
+    expect(await publishedDocumentDetail(user, "no-such-doc", 1)).toBeNull();
+    expect(await publishedDocumentDetail(user, "../x", 1)).toBeNull();
   });
 });
