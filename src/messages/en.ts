@@ -1,5 +1,6 @@
 import { adminEn } from "./admin";
 import { catalogueEn } from "./catalogue-editor";
+import { catalogueHistoryEn } from "./catalogue-history";
 import { compareEn } from "./compare";
 import { dashboardEn } from "./dashboard";
 import { errorsEn } from "./errors";
@@ -20,6 +21,7 @@ export const en: Messages = {
   methodology: methodologyEn,
   errors: errorsEn,
   catalogue: catalogueEn,
+  catalogueHistory: catalogueHistoryEn,
   compare: compareEn,
   dashboard: dashboardEn,
   public: publicEn,

@@ -2,6 +2,7 @@
 // (screens with many strings keep theirs in a namespace file merged below).
 import { adminVi } from "./admin";
 import { catalogueVi } from "./catalogue-editor";
+import { catalogueHistoryVi } from "./catalogue-history";
 import { compareVi } from "./compare";
 import { dashboardVi } from "./dashboard";
 import { errorsVi } from "./errors";
@@ -21,6 +22,7 @@ export const vi = {
   methodology: methodologyVi,
   errors: errorsVi,
   catalogue: catalogueVi,
+  catalogueHistory: catalogueHistoryVi,
   compare: compareVi,
   dashboard: dashboardVi,
   public: publicVi,

@@ -40,6 +40,7 @@ import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-asyn
 import { createRequestStoreForAPI } from "next/dist/server/async-storage/request-store";
 import * as adminActions from "@/modules/admin/actions";
 import * as authActions from "@/modules/auth/actions";
+import * as catalogueActions from "@/modules/catalogue/actions";
 import * as statusActions from "@/modules/statuses/actions";
 import * as excelActions from "@/modules/excel/actions";
 import * as figuresActions from "@/modules/figures/actions";
@@ -65,6 +66,7 @@ import * as targetsXlsxRoute from "@/app/api/v1/dashboard/targets.xlsx/route";
 import * as completenessXlsxRoute from "@/app/api/v1/dashboard/completeness.xlsx/route";
 import * as dashboardTasksXlsxRoute from "@/app/api/v1/dashboard/tasks.xlsx/route";
 import * as decisionRoute from "@/app/api/v1/decisions/[key]/route";
+import * as documentSeedRoute from "@/app/api/v1/documents/[key]/seed.json/route";
 import * as decisionsRoute from "@/app/api/v1/decisions/route";
 import * as figuresRoute from "@/app/api/v1/figures/route";
 import * as sourcesRoute from "@/app/api/v1/sources/route";
@@ -128,7 +130,7 @@ type Category =
   | "content type";
 
 /** Who sends the request: a role, the two test agencies' reporters, or a session that must not count. */
-type Who = "anon" | "admin" | "reviewer" | "viewer" | "A" | "B" | "stale" | "ghost" | "inactive";
+type Who = "anon" | "admin" | "reviewer" | "editor" | "viewer" | "A" | "B" | "stale" | "ghost" | "inactive";
 
 type ActionFn = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult<unknown>>;
 type ActionCase = {
@@ -166,6 +168,7 @@ const BASE = "http://localhost";
 const ACTIONS: Record<string, Record<string, unknown>> = {
   "src/modules/admin/actions.ts": adminActions,
   "src/modules/auth/actions.ts": authActions,
+  "src/modules/catalogue/actions.ts": catalogueActions,
   "src/modules/statuses/actions.ts": statusActions,
   "src/modules/excel/actions.ts": excelActions,
   "src/modules/figures/actions.ts": figuresActions,
@@ -199,6 +202,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "src/app/api/v1/dashboard/tasks.xlsx/route.ts": dashboardTasksXlsxRoute,
   "src/app/api/v1/decisions/[key]/route.ts": decisionRoute,
   "src/app/api/v1/decisions/route.ts": decisionsRoute,
+  "src/app/api/v1/documents/[key]/seed.json/route.ts": documentSeedRoute,
   "src/app/api/v1/figures/route.ts": figuresRoute,
   "src/app/api/v1/indicators/[code]/compare/route.ts": indicatorCompareRoute,
   "src/app/api/v1/indicators/[code]/observations.csv/route.ts": indicatorObservationsCsvRoute,
@@ -1375,6 +1379,398 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
   });
 }
 
+// -- catalogue: drafts (editors write, reviewers return and publish) ---------------------------
+// No case may create a draft, so every form below is refused before anything is stored: a
+// missing or malformed field, a file that is not text, a reference to a document that does not
+// exist, a draft that does not exist.
+const CAT_TEXT =
+  "QUYẾT ĐỊNH\nPhê duyệt Chương trình thử\n1. Mục tiêu đến năm 2025\na) Tỷ lệ dịch vụ công trực tuyến đạt 80%.\n";
+{
+  const T = "createDraftAction";
+  const base = () => ({
+    key: `hostile-${stamp}`.slice(0, 40),
+    kind: "DECISION",
+    titleVi: "Quyết định thử",
+    titleEn: "A test decision",
+    text: CAT_TEXT,
+    relatedTo: "no-such-document",
+  });
+  authCases(T, ["anon", "A", "viewer", "reviewer", "stale", "ghost", "inactive"], base);
+  act(T, "editor", "forged id", "a related document that does not exist", base, { field: /^relatedTo$/ });
+  act(
+    T,
+    "editor",
+    "forged id",
+    "supersedes a document that does not exist",
+    () => ({
+      ...base(),
+      relatedTo: undefined,
+      supersedes: "no-such-document",
+    }),
+    { field: /^supersedes$/ },
+  );
+  for (const [cat, name, v] of [
+    ["missing field", "empty key", ""],
+    ["wrong type", "upper-case key", "QD-411"],
+    ["forged id", "path traversal key", "../../etc/passwd"],
+    ["html injection", "script as key", S.html],
+    ["sql injection", "SQL as key", S.sql],
+    ["unicode", "NUL in key", "abc\u0000"],
+    ["unicode", "zero-width space in key", "abc\u200b"],
+    ["huge string", "1 MB key", HUGE],
+    ["extra field", "prototype key", "__proto__"],
+  ] as [Category, string, string][])
+    act(T, "editor", cat, name, () => ({ ...base(), key: v }), { field: /^key$/ });
+  act(T, "editor", "wrong type", "unknown kind", () => ({ ...base(), kind: "LAW" }), { field: /^kind$/ });
+  act(T, "editor", "missing field", "no Vietnamese title", () => ({ ...base(), titleVi: undefined }), {
+    field: /^titleVi$/,
+  });
+  act(T, "editor", "huge string", "1 MB title", () => ({ ...base(), titleVi: HUGE }), { field: /^titleVi$/ });
+  act(T, "editor", "unicode", "NUL in title", () => ({ ...base(), titleEn: `A ${S.nul}` }), { field: /^titleEn$/ });
+  act(T, "editor", "unicode", "ANSI escape in issuer", () => ({ ...base(), issuer: `Thủ tướng ${S.ansi}` }), {
+    field: /^issuer$/,
+  });
+  act(T, "editor", "number edge", "30 February", () => ({ ...base(), issuedOn: "2022-02-30" }), {
+    field: /^issuedOn$/,
+  });
+  act(
+    T,
+    "editor",
+    "unicode",
+    "NUL in the text",
+    () => ({ ...base(), relatedTo: undefined, text: `${CAT_TEXT}${S.nul}` }),
+    {
+      field: /^text$/,
+    },
+  );
+  act(T, "editor", "huge string", "3 MB text", () => ({ ...base(), text: HUGE.repeat(3) }), { field: /^text$/ });
+  act(T, "editor", "missing field", "no text and no file", () => ({ ...base(), relatedTo: undefined, text: "  \n " }), {
+    field: /^text$/,
+  });
+  act(
+    T,
+    "editor",
+    "file",
+    "a program as the text file",
+    () => ({
+      ...base(),
+      relatedTo: undefined,
+      text: undefined,
+      file: FILES.exe(),
+    }),
+    { field: /^file$/ },
+  );
+  act(
+    T,
+    "editor",
+    "file",
+    "11 MB file",
+    () => ({ ...base(), relatedTo: undefined, text: undefined, file: FILES.pdf11MB() }),
+    {
+      field: /^file$/,
+    },
+  );
+  act(
+    T,
+    "editor",
+    "file",
+    "NUL in the file name",
+    () => ({
+      ...base(),
+      relatedTo: undefined,
+      text: undefined,
+      file: FILES.pdfNulName(),
+    }),
+    { field: /^file$/ },
+  );
+  act(
+    T,
+    "editor",
+    "file",
+    "1 MB file name",
+    () => ({ ...base(), relatedTo: undefined, text: undefined, file: FILES.pdfHugeName() }),
+    {
+      field: /^file$/,
+    },
+  );
+  act(T, "editor", "wrong type", "the key is a file", () => ({ ...base(), key: FILES.pdf() }), { field: /^key$/ });
+}
+{
+  const T = "saveItemAction";
+  const base = () => ({ op: "accept", draftId: String(NOWHERE), itemId: String(NOWHERE) });
+  const editBase = () => ({
+    ...base(),
+    op: "edit",
+    year: "2025",
+    comparator: "GTE",
+    value: "80",
+    indicator: "digital-economy-gdp-share",
+    quote: "Tỷ lệ dịch vụ công trực tuyến đạt 80%",
+    line: "4",
+  });
+  authCases(T, ["anon", "A", "viewer", "reviewer"], base);
+  act(T, "editor", "forged id", "a draft that does not exist", base, { message: /Không tìm thấy/ });
+  idCases(T, "editor", "draftId", base);
+  idCases(T, "editor", "itemId", base, SOME_BAD_IDS.slice(0, 4));
+  act(T, "editor", "wrong type", "unknown op", () => ({ ...base(), op: "publish" }), { field: /^op$/ });
+  act(T, "editor", "missing field", "no op", () => ({ ...base(), op: undefined }), { field: /^op$/ });
+  for (const [cat, name, over, field] of [
+    ["number edge", "value NaN", { value: "NaN" }, /^value$/],
+    ["number edge", "value Infinity", { value: "Infinity" }, /^value$/],
+    ["number edge", "value 1e309", { value: "1e309" }, /^value$/],
+    ["number edge", "year 1999", { year: "1999" }, /^year$/],
+    ["number edge", "year 2030.5", { year: "2030.5" }, /^year$/],
+    ["number edge", "line 0", { line: "0" }, /^line$/],
+    ["wrong type", "lower-case comparator", { comparator: "gte" }, /^comparator$/],
+    ["html injection", "script as indicator", { indicator: S.html }, /^indicator$/],
+    ["unicode", "NUL in the quote", { quote: `Tỷ lệ ${S.nul}` }, /^quote$/],
+    ["huge string", "1 MB quote", { quote: HUGE }, /^quote$/],
+  ] as [Category, string, Record<string, string>, RegExp][])
+    act(T, "editor", cat, name, () => ({ ...editBase(), ...over }), { field });
+  act(T, "editor", "forged id", "editing an item of a draft that does not exist", editBase, {
+    message: /Không tìm thấy/,
+  });
+}
+{
+  const T = "addTargetAction";
+  const base = () => ({
+    draftId: String(NOWHERE),
+    year: "2025",
+    comparator: "GTE",
+    value: "80",
+    indicator: "digital-economy-gdp-share",
+    quote: "Tỷ lệ dịch vụ công trực tuyến đạt 80%",
+    line: "4",
+  });
+  authCases(T, ["anon", "A", "viewer", "reviewer"], base);
+  act(T, "editor", "forged id", "a draft that does not exist", base, { message: /Không tìm thấy/ });
+  idCases(T, "editor", "draftId", base);
+  act(T, "editor", "missing field", "no quote", () => ({ ...base(), quote: undefined }), { field: /^quote$/ });
+  act(T, "editor", "unicode", "ANSI escape in the quote", () => ({ ...base(), quote: S.ansi }), { field: /^quote$/ });
+  act(T, "editor", "number edge", "value -1e13", () => ({ ...base(), value: "-1e13" }), { field: /^value$/ });
+  act(T, "editor", "sql injection", "SQL as indicator", () => ({ ...base(), indicator: S.sql }), {
+    field: /^indicator$/,
+  });
+  act(T, "editor", "wrong type", "unknown scope", () => ({ ...base(), scope: "GLOBAL" }), { field: /^scope$/ });
+}
+for (const [T, allowed, refused] of [
+  ["submitDraftAction", "editor", ["anon", "A", "viewer", "reviewer"]],
+  ["publishDraftAction", "reviewer", ["anon", "A", "viewer", "editor", "admin"]],
+] as [string, Who, Who[]][]) {
+  const base = () => ({ draftId: String(NOWHERE) });
+  authCases(T, refused, base);
+  act(T, allowed, "forged id", "a draft that does not exist", base, { message: /Không tìm thấy/ });
+  idCases(T, allowed, "draftId", base, BAD_IDS);
+  act(
+    T,
+    allowed,
+    "extra field",
+    "prototype pollution keys",
+    () => ({
+      ...base(),
+      __proto__: "x",
+      "constructor[prototype][isAdmin]": "true",
+    }),
+    { message: /Không tìm thấy/ },
+  );
+}
+{
+  const T = "returnDraftAction";
+  const base = () => ({ draftId: String(NOWHERE), note: "Cần kiểm tra lại các chỉ tiêu." });
+  authCases(T, ["anon", "A", "viewer", "editor", "admin"], base);
+  act(T, "reviewer", "forged id", "a draft that does not exist", base, { message: /Không tìm thấy/ });
+  idCases(T, "reviewer", "draftId", base);
+  act(T, "reviewer", "missing field", "no note", () => ({ ...base(), note: undefined }), { field: /^note$/ });
+  act(T, "reviewer", "missing field", "blank note", () => ({ ...base(), note: " \t\n" }), { field: /^note$/ });
+  act(T, "reviewer", "huge string", "1 MB note", () => ({ ...base(), note: HUGE }), { field: /^note$/ });
+  act(T, "reviewer", "unicode", "NUL in the note", () => ({ ...base(), note: `Ghi chú ${S.nul}` }), {
+    field: /^note$/,
+  });
+}
+
+// -- catalogue: revising what is published (national reviewers only, a reason always) -----------
+// The keys are real published rows: a refused case must leave them live (the fingerprint covers
+// Target, Task and CatalogueRevision), and an accepted one would fail the case.
+const CAT_TARGET = "411-2025-de-gdp-share";
+const CAT_TASK = "411-A.I-1";
+const CAT_REASON = "Lý do kiểm thử: không được ghi gì.";
+/** Keys no published row may have: refused by their pattern, or not found. */
+const catKeys = (good: string): [Category, string, string, "field" | "missing"][] => [
+  ["missing field", "empty key", "", "field"],
+  ["forged id", "path traversal", "../../etc/passwd", "field"],
+  ["html injection", "script as key", S.html, "field"],
+  ["sql injection", "SQL as key", S.sql, "field"],
+  ["unicode", "NUL after the key", `${good}\u0000`, "field"],
+  ["unicode", "zero-width space after the key", `${good}\u200b`, "field"],
+  ["huge string", "1 MB key", "a".repeat(MB), "field"],
+  ["extra field", "prototype as key", "__proto__", "field"],
+  ["forged id", "a key no row has", `${good}-r99`, "missing"],
+];
+function reasonCases(T: string, base: () => Record<string, Field>) {
+  for (const [cat, name, v] of [
+    ["missing field", "no reason", undefined],
+    ["missing field", "blank reason", "   \t  "],
+    ["wrong type", "a 9-character reason", "quá ngắn!"],
+    ["unicode", "a reason of zero-width characters only", S.zeroWidth.repeat(3)],
+    ["huge string", "1 MB reason", HUGE],
+    ["unicode", "NUL in the reason", `${CAT_REASON} ${S.nul}`],
+    ["unicode", "ANSI escape in the reason", `${CAT_REASON} ${S.ansi}`],
+  ] as [Category, string, string | undefined][])
+    act(T, "reviewer", cat, name, () => ({ ...base(), reason: v }), { field: /^reason$/ });
+}
+for (const [T, good] of [
+  ["retireTargetAction", CAT_TARGET],
+  ["retireTaskAction", CAT_TASK],
+] as const) {
+  // A valid key and reason: only the role is wrong, so a slip in the check would retire a real row.
+  const base = () => ({ key: good, reason: CAT_REASON });
+  authCases(T, ["anon", "A", "B", "viewer", "editor", "admin", "stale", "ghost", "inactive"], base);
+  reasonCases(T, base);
+  for (const [cat, name, key, kind] of catKeys(good))
+    act(
+      T,
+      "reviewer",
+      cat,
+      name,
+      () => ({ ...base(), key }),
+      kind === "field" ? { field: /^key$/ } : { message: /Không tìm thấy/ },
+    );
+  act(T, "reviewer", "wrong type", "the key is a file", () => ({ ...base(), key: FILES.pdf() }), { field: /^key$/ });
+  act(
+    T,
+    "reviewer",
+    "extra field",
+    "prototype pollution keys with a key no row has",
+    () => ({
+      ...base(),
+      key: `${good}-r99`,
+      __proto__: "x",
+      "constructor[prototype][role]": "ADMIN",
+    }),
+    { message: /Không tìm thấy/ },
+  );
+}
+{
+  const T = "editTargetAction";
+  const base = () => ({
+    key: CAT_TARGET,
+    year: "2025",
+    comparator: "GTE",
+    value: "20",
+    quote: "Tỷ trọng kinh tế số đạt 20% GDP",
+    line: "130",
+    approximate: "on",
+    reason: CAT_REASON,
+  });
+  authCases(T, ["anon", "A", "B", "viewer", "editor", "admin"], base);
+  reasonCases(T, base);
+  for (const [cat, name, key, kind] of catKeys(CAT_TARGET))
+    act(
+      T,
+      "reviewer",
+      cat,
+      name,
+      () => ({ ...base(), key }),
+      kind === "field" ? { field: /^key$/ } : { message: /Không tìm thấy/ },
+    );
+  for (const [cat, name, over, field] of [
+    ["state", "a quote that is not in the document", { quote: "Tỷ trọng kinh tế số đạt 99% GDP" }, /^quote$/],
+    ["state", "the quote far from its line", { line: "900" }, /^quote$/],
+    ["missing field", "no quote", { quote: undefined }, /^quote$/],
+    ["missing field", "blank quote", { quote: "   " }, /^quote$/],
+    ["unicode", "NUL in the quote", { quote: `Tỷ trọng kinh tế số đạt 20% GDP${S.nul}` }, /^quote$/],
+    ["huge string", "1 MB quote", { quote: HUGE }, /^quote$/],
+    ["html injection", "script as the quote", { quote: S.html }, /^quote$/],
+    ["number edge", "value NaN", { value: "NaN" }, /^value$/],
+    ["number edge", "value -Infinity", { value: "-Infinity" }, /^value$/],
+    ["number edge", "value 1e309", { value: "1e309" }, /^value$/],
+    ["wrong type", "value is a word", { value: "hai mươi" }, /^value$/],
+    ["number edge", "year 2101", { year: "2101" }, /^year$/],
+    ["number edge", "year -0", { year: "-0" }, /^year$/],
+    ["unicode", "full-width year", { year: "\uff12\uff10\uff12\uff15" }, /^year$/],
+    ["number edge", "line -1", { line: "-1" }, /^line$/],
+    ["number edge", "line over int4", { line: "2147483648" }, /^line$/],
+    ["wrong type", "unknown comparator", { comparator: "ABOUT" }, /^comparator$/],
+    ["sql injection", "SQL as comparator", { comparator: S.sql }, /^comparator$/],
+    ["unicode", "NUL in the Vietnamese note", { noteVi: `Ghi chú ${S.nul}` }, /^noteVi$/],
+    ["huge string", "1 MB English note", { noteEn: HUGE }, /^noteEn$/],
+    ["wrong type", "the value is a file", { value: FILES.pdf() }, /^value$/],
+  ] as [Category, string, Record<string, Field>, RegExp][])
+    act(T, "reviewer", cat, name, () => ({ ...base(), ...over }), { field });
+  act(T, "reviewer", "state", "nothing changed", () => ({ ...base(), approximate: undefined }), {
+    message: /Không có gì thay đổi/,
+  });
+}
+{
+  const T = "editTaskAction";
+  const base = () => ({
+    key: CAT_TASK,
+    deadlineRaw: "2022 - 2025",
+    deadlineKind: "PERIOD",
+    deadlineFrom: "2022",
+    deadlineTo: "2026",
+    leads: "BTTTT",
+    reason: CAT_REASON,
+  });
+  authCases(T, ["anon", "A", "B", "viewer", "editor", "admin"], base);
+  reasonCases(T, base);
+  for (const [cat, name, key, kind] of catKeys(CAT_TASK))
+    act(
+      T,
+      "reviewer",
+      cat,
+      name,
+      () => ({ ...base(), key }),
+      kind === "field" ? { field: /^key$/ } : { message: /Không tìm thấy/ },
+    );
+  for (const [cat, name, over, field] of [
+    ["wrong type", "unknown kind of deadline", { deadlineKind: "SOON" }, /^deadlineKind$/],
+    ["missing field", "no kind of deadline", { deadlineKind: undefined }, /^deadlineKind$/],
+    [
+      "missing field",
+      "a quarter without its quarter",
+      { deadlineKind: "QUARTER", deadlineYear: "2026" },
+      /^deadlineQuarter$/,
+    ],
+    [
+      "number edge",
+      "quarter 5",
+      { deadlineKind: "QUARTER", deadlineYear: "2026", deadlineQuarter: "5" },
+      /^deadlineQuarter$/,
+    ],
+    ["number edge", "year 1e309", { deadlineKind: "YEAR", deadlineYear: "1e309" }, /^deadlineYear$/],
+    ["number edge", "year NaN", { deadlineKind: "YEAR", deadlineYear: "NaN" }, /^deadlineYear$/],
+    ["number edge", "a period ending before it starts", { deadlineFrom: "2027", deadlineTo: "2022" }, /^deadlineTo$/],
+    ["missing field", "recurring without how often", { deadlineKind: "RECURRING" }, /^deadlineEvery$/],
+    [
+      "wrong type",
+      "recurring every century",
+      { deadlineKind: "RECURRING", deadlineEvery: "CENTURY" },
+      /^deadlineEvery$/,
+    ],
+    ["forged id", "an agency that does not exist", { leads: "BTTTT,NO-SUCH-AGENCY" }, /^leads(\.\d+)?$/],
+    ["forged id", "a group that does not exist", { leads: "@NO_SUCH_GROUP" }, /^leads(\.\d+)?$/],
+    ["wrong type", "lower-case agency code", { leads: "btttt" }, /^leads(\.\d+)?$/],
+    ["sql injection", "SQL as leads", { leads: S.sql }, /^leads(\.\d+)?$/],
+    ["huge string", "1 MB leads", { leads: `BCA,${"A".repeat(MB)}` }, /^leads(\.\d+)?$/],
+    ["extra field", "prototype as an agency code", { leads: "__proto__" }, /^leads(\.\d+)?$/],
+    ["unicode", "NUL in the product", { product: `Sản phẩm ${S.nul}` }, /^product$/],
+    ["huge string", "1 MB product", { product: HUGE }, /^product$/],
+    ["unicode", "ANSI escape in the deadline text", { deadlineRaw: `2025 ${S.ansi}` }, /^deadlineRaw$/],
+  ] as [Category, string, Record<string, Field>, RegExp][])
+    act(T, "reviewer", cat, name, () => ({ ...base(), ...over }), { field });
+  act(
+    T,
+    "reviewer",
+    "state",
+    "nothing changed",
+    () => ({ ...base(), deadlineTo: "2025", deadlineRaw: "2022 - 2025" }),
+    {
+      message: /Không có gì thay đổi/,
+    },
+  );
+}
+
 // ---- Sign out everywhere (auth hardening) ------------------------------------------------------
 {
   // Only a live session may end its user's sessions; the user is never taken from the form.
@@ -1576,6 +1972,7 @@ listRoute(
 // Single resources by key: anything that is not a key is a 404 without touching the database.
 for (const [target, mod, param, good] of [
   ["GET /api/v1/decisions/[key]", decisionRoute, "key", "draft-cds"],
+  ["GET /api/v1/documents/[key]/seed.json", documentSeedRoute, "key", "draft-cds"],
   ["GET /api/v1/indicators/[code]", indicatorRoute, "code", "digital-economy-gdp-share"],
   ["GET /api/v1/indicators/[code]/compare", indicatorCompareRoute, "code", "work-records-processed-online-share"],
   [
@@ -1604,6 +2001,35 @@ for (const [target, mod, param, good] of [
       getOf(mod, `/api/v1/x/${encodeURIComponent(key.slice(0, 100))}`, {}, { [param]: key }),
       status(404),
     );
+}
+
+// A document's seed file: public, so every role gets the same answer; anything but a published key is a 404.
+{
+  const T = "GET /api/v1/documents/[key]/seed.json";
+  const seed = (key: string, q = "", headers: Record<string, string> = {}) =>
+    getOf(documentSeedRoute, `/api/v1/documents/${encodeURIComponent(key.slice(0, 100))}/seed.json${q}`, headers, {
+      key,
+    });
+  rcase(T, "anon", "forged id", "a document that does not exist", seed("no-such-document"), status(404));
+  rcase(T, "anon", "huge string", "a 41-character key", seed("a".repeat(41)), status(404));
+  rcase(T, "anon", "forged id", "a target's key instead of a document's", seed("411-2025-de-gdp-share"), status(404));
+  rcase(T, "A", "forged id", "a reporter asking for a draft's key", seed(`hostile-${stamp}`.slice(0, 40)), status(404));
+  rcase(
+    T,
+    "anon",
+    "bad query",
+    "an unknown parameter is ignored",
+    seed("942-2021", "?foo=bar&__proto__[x]=1"),
+    same(documentSeedRoute, "/api/v1/documents/942-2021/seed.json", { key: "942-2021" }),
+  );
+  rcase(
+    T,
+    "anon",
+    "bad query",
+    "a hostile Accept-Language still gets a 404 in Vietnamese",
+    seed("nope", "", { "accept-language": `${S.html};q=2, ${"x".repeat(4000)}` }),
+    status(404),
+  );
 }
 
 // The comparison's quarter: anything but one well-formed quarter is a 400 naming it.
@@ -2905,6 +3331,7 @@ beforeAll(async () => {
     anon: null,
     admin: await claimsOf("admin@cds.gov.vn"),
     reviewer: await claimsOf("reviewer@cds.gov.vn"),
+    editor: await claimsOf("editor@cds.gov.vn"),
     viewer: await claimsOf("viewer.hanoi@cds.gov.vn"),
     A: { uid: a.id, sv: a.sessionVersion },
     B: { uid: b.id, sv: b.sessionVersion },
@@ -3047,8 +3474,8 @@ afterAll(async () => {
 });
 
 /** The size of the table as built (the summary line's counts): it may grow, never shrink. */
-const MIN_ACTION_CASES = 589;
-const MIN_ROUTE_CASES = 513;
+const MIN_ACTION_CASES = 880;
+const MIN_ROUTE_CASES = 534;
 
 // ---- The tests ------------------------------------------------------------------------------
 

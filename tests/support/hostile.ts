@@ -173,6 +173,17 @@ export const WRITABLE_TABLES = [
   "IndicatorStatusSource",
   "LoginAttempt",
   "PublicDataVersion",
+  // The catalogue: drafts, their texts, and the published rows revisions edit or retire.
+  "CatalogueDraft",
+  "CatalogueDraftItem",
+  "DocumentText",
+  "CatalogueRevision",
+  "Document",
+  "Indicator",
+  "Target",
+  "Task",
+  "TaskAgency",
+  "TaskAssignment",
 ] as const;
 
 const FINGERPRINT_SQL = WRITABLE_TABLES.map(

@@ -6,8 +6,29 @@ import { currentUser } from "@/server/current-user";
 import { msg } from "@/i18n/translate";
 import { revalidate } from "@/server/public-cache";
 import { ValidationError } from "@/server/errors";
-import { addTarget, createDraft, publishDraft, returnDraft, saveItem, submitDraft } from "./mutations";
-import { addTargetForm, createDraftForm, draftIdForm, returnDraftForm, saveItemForm } from "./schemas";
+import {
+  addTarget,
+  createDraft,
+  editTarget,
+  editTask,
+  publishDraft,
+  retireTarget,
+  retireTask,
+  returnDraft,
+  saveItem,
+  submitDraft,
+} from "./mutations";
+import {
+  addTargetForm,
+  createDraftForm,
+  draftIdForm,
+  editTargetForm,
+  editTaskForm,
+  retireTargetForm,
+  retireTaskForm,
+  returnDraftForm,
+  saveItemForm,
+} from "./schemas";
 
 /** An uploaded file as text: plain UTF-8 only (a NUL byte means it is not text whatever its name). */
 async function readText(file: File): Promise<string> {
@@ -70,4 +91,32 @@ export const publishDraftAction = action("catalogue.publish", draftIdForm, async
   const r = await publishDraft(await currentUser(), input.draftId);
   revalidate(`/[lang]/catalogue/[id]`, "page");
   return { ok: true, message: msg("catalogue.publishedDone", { key: r.key }), data: r };
+});
+
+// Revising what is published: national reviewers only, a reason always (the mutations check the
+// permission again and read the row by its key; nothing else from the form is trusted).
+const DOCUMENT_PAGE = "/[lang]/admin/catalogue/documents/[key]";
+
+export const retireTargetAction = action("catalogue.publish", retireTargetForm, async (_user, input) => {
+  await retireTarget(await currentUser(), input.key, input.reason);
+  revalidate(DOCUMENT_PAGE, "page");
+  return { ok: true, message: msg("catalogueHistory.retiredTarget", { key: input.key }) };
+});
+
+export const editTargetAction = action("catalogue.publish", editTargetForm, async (_user, input) => {
+  const r = await editTarget(await currentUser(), input);
+  revalidate(DOCUMENT_PAGE, "page");
+  return { ok: true, message: msg("catalogueHistory.editedTarget", { key: r.key }), data: r };
+});
+
+export const retireTaskAction = action("catalogue.publish", retireTaskForm, async (_user, input) => {
+  await retireTask(await currentUser(), input.key, input.reason);
+  revalidate(DOCUMENT_PAGE, "page");
+  return { ok: true, message: msg("catalogueHistory.retiredTask", { key: input.key }) };
+});
+
+export const editTaskAction = action("catalogue.publish", editTaskForm, async (_user, input) => {
+  await editTask(await currentUser(), input);
+  revalidate(DOCUMENT_PAGE, "page");
+  return { ok: true, message: msg("catalogueHistory.editedTask", { key: input.key }) };
 });

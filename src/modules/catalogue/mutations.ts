@@ -3,7 +3,9 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { msg } from "@/i18n/translate";
 import { NormalisedText } from "@/lib/text";
+import { loadDocumentSource } from "@/modules/documents/source";
 import { audit } from "@/server/audit";
+import { dueDate } from "@/lib/periods";
 import { clockNow } from "@/server/clock";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
@@ -15,7 +17,14 @@ import { checkDocumentText, defaultSeedsDir, loadSeeds, type SeedBundle, type Se
 import { documentFileSchema, type IndicatorSeed } from "@/server/seed/schema";
 import { assertCatalogue, assertNotOwnDraft } from "./policy";
 import { checkQuote } from "./quotes";
-import type { AddTargetInput, CreateDraftInput, SaveItemInput, TargetFields } from "./schemas";
+import type {
+  AddTargetInput,
+  CreateDraftInput,
+  EditTargetInput,
+  EditTaskInput,
+  SaveItemInput,
+  TargetFields,
+} from "./schemas";
 import { draftToSeedFile, type DocumentMeta, type TargetData, type TaskData, type TaskTableMeta } from "./seed-file";
 import { loadCatalogue } from "./suggest/catalogue";
 import { suggest } from "./suggest/suggest";
@@ -493,3 +502,398 @@ export async function publishDraft(user: SessionUser | null, draftId: number): P
   await refreshPublicPages();
   return { key };
 }
+
+// ---- Revising what is published -------------------------------------------------------------
+// Editing or retiring a published target or task is a new fact with who and why: the old state is
+// kept (a retired row stays, with retiredAt; an edited threshold is a new row), so the "as
+// published at the end of quarter X" views (live.ts liveAt) show the catalogue as it was then.
+// Each revision is a CatalogueRevision (which also makes the seed import leave the row alone), an
+// audit row and a new public version, in one transaction.
+
+/** A target as its history shows it. */
+function targetSnapshot(t: {
+  key: string;
+  indicator: { code: string };
+  year: number;
+  comparator: string;
+  value: number;
+  approximate: boolean;
+  quote: string;
+  line: number;
+  clause: string;
+  noteVi: string | null;
+  noteEn: string | null;
+}) {
+  return {
+    key: t.key,
+    indicator: t.indicator.code,
+    year: t.year,
+    comparator: t.comparator,
+    value: t.value,
+    approximate: t.approximate,
+    clause: t.clause,
+    line: t.line,
+    quote: t.quote,
+    noteVi: t.noteVi,
+    noteEn: t.noteEn,
+  };
+}
+
+/** A task's editable fields as its history shows them (its title never changes). */
+function taskSnapshot(t: {
+  key: string;
+  title: string;
+  product: string | null;
+  deadlineRaw: string | null;
+  deadlineKind: string;
+  deadlineYear: number | null;
+  deadlineQuarter: number | null;
+  deadlineFrom: number | null;
+  deadlineTo: number | null;
+  deadlineEvery: string | null;
+  agencies: { role: string; position: number; groupCode: string | null; agency: { code: string } | null }[];
+}) {
+  return {
+    key: t.key,
+    title: t.title,
+    product: t.product,
+    deadlineRaw: t.deadlineRaw,
+    deadline: {
+      kind: t.deadlineKind,
+      year: t.deadlineYear,
+      quarter: t.deadlineQuarter,
+      from: t.deadlineFrom,
+      to: t.deadlineTo,
+      every: t.deadlineEvery,
+    },
+    leads: t.agencies
+      .filter((a) => a.role === "LEAD")
+      .sort((a, b) => a.position - b.position)
+      .map((a) => a.groupCode ?? a.agency?.code ?? ""),
+  };
+}
+
+const notLive = () => new NotFoundError(msg("catalogueHistory.errors.notFound"));
+
+/** Locks a live target for the rest of the transaction: two reviewers editing it at once are serialised. */
+async function lockLiveTarget(tx: Tx, key: string) {
+  await tx.$executeRaw`SELECT id FROM "Target" WHERE key = ${key} FOR UPDATE`;
+  const t = await tx.target.findUnique({
+    where: { key },
+    include: { indicator: { select: { code: true } }, document: { select: { key: true } } },
+  });
+  if (!t || t.retiredAt) throw notLive();
+  return t;
+}
+
+async function lockLiveTask(tx: Tx, key: string) {
+  await tx.$executeRaw`SELECT id FROM "Task" WHERE key = ${key} FOR UPDATE`;
+  const t = await tx.task.findUnique({
+    where: { key },
+    include: {
+      document: { select: { key: true } },
+      agencies: { select: { role: true, position: true, groupCode: true, agency: { select: { code: true } } } },
+    },
+  });
+  if (!t || t.retiredAt) throw notLive();
+  return t;
+}
+
+/** The revision, its audit row and a new public version: the common tail of every revision. */
+async function recordRevision(
+  tx: Tx,
+  user: SessionUser,
+  r: {
+    entity: "TARGET" | "TASK";
+    entityKey: string;
+    documentKey: string;
+    action: "EDIT" | "RETIRE";
+    before: unknown;
+    after?: unknown;
+    reason: string;
+    at: Date;
+  },
+) {
+  const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
+  await tx.catalogueRevision.create({
+    data: {
+      entity: r.entity,
+      entityKey: r.entityKey,
+      documentKey: r.documentKey,
+      action: r.action,
+      before: json(r.before),
+      after: r.after === undefined ? Prisma.JsonNull : json(r.after),
+      reason: r.reason,
+      userId: user.id,
+      at: r.at,
+    },
+  });
+  await audit(tx, {
+    actor: { id: user.id, email: user.email },
+    action: `catalogue.${r.entity.toLowerCase()}.${r.action.toLowerCase()}`,
+    entityType: r.entity === "TARGET" ? "Target" : "Task",
+    entityId: r.entityKey,
+    before: r.before,
+    after: r.after,
+    reason: r.reason,
+  });
+  await bumpPublicVersion(tx);
+}
+
+/** A reviewer retires a published target: it leaves current views, as-of views before now keep it. */
+export async function retireTarget(user: SessionUser | null, key: string, reason: string) {
+  assertCatalogue(user, "catalogue.publish");
+  await db.$transaction(async (tx) => {
+    const t = await lockLiveTarget(tx, key);
+    const now = clockNow();
+    await tx.target.update({ where: { id: t.id }, data: { retiredAt: now } });
+    await recordRevision(tx, user, {
+      entity: "TARGET",
+      entityKey: t.key,
+      documentKey: t.document.key,
+      action: "RETIRE",
+      before: targetSnapshot(t),
+      reason,
+      at: now,
+    });
+  });
+  await refreshPublicPages();
+}
+
+/** The key of an edited target's next version: `411-2025-x` → `411-2025-x-r2`, then `-r3`, … */
+async function nextRevisionKey(tx: Tx, key: string) {
+  const base = key.replace(/-r\d+$/, "");
+  const taken = await tx.target.findMany({ where: { key: { startsWith: `${base}-r` } }, select: { key: true } });
+  const n = taken.reduce((max, t) => {
+    const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-r(\\d+)$`).exec(t.key);
+    return m ? Math.max(max, Number(m[1])) : max;
+  }, 1);
+  return `${base}-r${n + 1}`;
+}
+
+/** The document's text as numbered lines: its seed file, or its latest published text (browser). */
+async function documentTextOf(documentKey: string): Promise<NormalisedText> {
+  const source = await loadDocumentSource(documentKey);
+  if (!source) throw notLive();
+  return new NormalisedText(source.lines.join("\n"));
+}
+
+/**
+ * A reviewer edits a published target's threshold. The edit is a new fact: a new row (key
+ * `…-rN`, origin BROWSER, published now, superseding the old one) while the old row is retired
+ * now, so a status as of an earlier quarter still judges the old threshold. The quote is checked
+ * against the document's own text, as at publication.
+ */
+export async function editTarget(user: SessionUser | null, input: EditTargetInput): Promise<{ key: string }> {
+  assertCatalogue(user, "catalogue.publish");
+  const current = await db.target.findUnique({
+    where: { key: input.key },
+    select: { document: { select: { key: true } } },
+  });
+  if (!current) throw notLive();
+  const q = checkQuote(await documentTextOf(current.document.key), input.quote, input.line);
+  if (!q.ok) {
+    const k =
+      q.reason === "empty"
+        ? "catalogue.errors.quoteEmpty"
+        : q.reason === "notInText"
+          ? "catalogue.errors.quoteNotInText"
+          : "catalogue.errors.quoteNotAtLine";
+    throw new ValidationError({ quote: [msg(k, { lines: q.lines.join(", ") })] });
+  }
+  const key = await db.$transaction(async (tx) => {
+    const old = await lockLiveTarget(tx, input.key);
+    const changes = {
+      year: input.year,
+      comparator: input.comparator,
+      value: input.value,
+      approximate: input.approximate,
+      quote: input.quote.replace(/\s+/g, " ").trim(),
+      line: q.line,
+      noteVi: input.noteVi,
+      noteEn: input.noteEn,
+    };
+    const before = targetSnapshot(old);
+    if (sameJson({ ...before, ...changes }, before))
+      throw new ValidationError({}, msg("catalogueHistory.errors.noChange"));
+    const now = clockNow();
+    const newKey = await nextRevisionKey(tx, old.key);
+    // Status overrides stay with the old row: a reviewer's judgement was about that threshold,
+    // and the as-of views before the edit still show it; the new threshold is judged afresh.
+    await tx.target.update({ where: { id: old.id }, data: { retiredAt: now } });
+    const created = await tx.target.create({
+      data: {
+        key: newKey,
+        documentId: old.documentId,
+        indicatorId: old.indicatorId,
+        scopeKind: old.scopeKind,
+        scopeLevel: old.scopeLevel,
+        scopeOf: old.scopeOf,
+        scopeLabel: old.scopeLabel,
+        clause: old.clause,
+        minCoverage: old.minCoverage,
+        ...changes,
+        origin: "BROWSER",
+        publishedAt: now,
+        supersedesId: old.id,
+      },
+      include: { indicator: { select: { code: true } } },
+    });
+    await recordRevision(tx, user, {
+      entity: "TARGET",
+      entityKey: old.key,
+      documentKey: old.document.key,
+      action: "EDIT",
+      before,
+      after: targetSnapshot(created),
+      reason: input.reason,
+      at: now,
+    });
+    return newKey;
+  });
+  await refreshPublicPages();
+  return { key };
+}
+
+/** A reviewer retires a published task: it leaves lists and reporting; its progress history stays. */
+export async function retireTask(user: SessionUser | null, key: string, reason: string) {
+  assertCatalogue(user, "catalogue.publish");
+  await db.$transaction(async (tx) => {
+    const t = await lockLiveTask(tx, key);
+    const now = clockNow();
+    await tx.task.update({ where: { id: t.id }, data: { retiredAt: now } });
+    await recordRevision(tx, user, {
+      entity: "TASK",
+      entityKey: t.key,
+      documentKey: t.document.key,
+      action: "RETIRE",
+      before: taskSnapshot(t),
+      reason,
+      at: now,
+    });
+  });
+  await refreshPublicPages();
+}
+
+/**
+ * A reviewer edits a published task's deadline, product or lead agencies. Unlike a target, a task
+ * keeps its identity: agencies' progress reports are attached to it, and its title (the
+ * document's words) does not change. The before and after are kept in the revision.
+ */
+export async function editTask(user: SessionUser | null, input: EditTaskInput) {
+  assertCatalogue(user, "catalogue.publish");
+  const { bundle } = seedData();
+  await db.$transaction(async (tx) => {
+    const old = await lockLiveTask(tx, input.key);
+    const ctx = await catalogueContext(tx, bundle, clockNow().toISOString().slice(0, 10));
+    const groups = new Set(bundle.groups.map((g) => g.code));
+    const known = new Set(bundle.agencies.map((a) => a.code));
+    const unknown = input.leads.filter((c) =>
+      c.startsWith("@") ? !groups.has(c) : !known.has(c) || !ctx.agencyId.has(c),
+    );
+    if (unknown.length)
+      throw new ValidationError({
+        leads: [msg("catalogueHistory.errors.unknownAgency", { codes: unknown.join(", ") })],
+      });
+    const deadline: Deadline =
+      input.deadlineKind === "QUARTER"
+        ? { kind: "QUARTER", year: input.deadlineYear!, quarter: input.deadlineQuarter! }
+        : input.deadlineKind === "YEAR"
+          ? { kind: "YEAR", year: input.deadlineYear! }
+          : input.deadlineKind === "PERIOD"
+            ? { kind: "PERIOD", from: input.deadlineFrom!, to: input.deadlineTo! }
+            : input.deadlineKind === "RECURRING"
+              ? { kind: "RECURRING", every: input.deadlineEvery! }
+              : { kind: "NONE" };
+    const data = {
+      product: input.product,
+      deadlineRaw: input.deadlineRaw,
+      deadlineKind: deadline.kind,
+      deadlineYear: deadline.kind === "QUARTER" || deadline.kind === "YEAR" ? deadline.year : null,
+      deadlineQuarter: deadline.kind === "QUARTER" ? deadline.quarter : null,
+      deadlineFrom: deadline.kind === "PERIOD" ? deadline.from : null,
+      deadlineTo: deadline.kind === "PERIOD" ? deadline.to : null,
+      deadlineEvery: deadline.kind === "RECURRING" ? deadline.every : null,
+    };
+    const before = taskSnapshot(old);
+    const leadsChanged = !sameJson(before.leads, input.leads);
+    const afterSnapshot = { ...taskSnapshot({ ...old, ...data, agencies: [] }), leads: input.leads };
+    if (sameJson(afterSnapshot, before)) throw new ValidationError({}, msg("catalogueHistory.errors.noChange"));
+    await tx.task.update({ where: { id: old.id }, data: { ...data, dueOn: dueDate(deadline) } });
+    if (leadsChanged) await replaceLeads(tx, old.id, old.agencies, input.leads, ctx);
+    const now = clockNow();
+    await recordRevision(tx, user, {
+      entity: "TASK",
+      entityKey: old.key,
+      documentKey: old.document.key,
+      action: "EDIT",
+      before,
+      after: afterSnapshot,
+      reason: input.reason,
+      at: now,
+    });
+  });
+  await refreshPublicPages();
+}
+
+type Deadline = TaskData["deadline"];
+
+/**
+ * New lead agencies of a task, as named, and who reports on it today (the seed's rules: merged
+ * agencies report through their successor, a group through its members, a task with no lead
+ * through the coordinating agency; a lead role wins over a partner role).
+ */
+async function replaceLeads(
+  tx: Tx,
+  taskId: number,
+  agencies: { role: string; groupCode: string | null; agency: { code: string } | null; position: number }[],
+  leads: string[],
+  ctx: Awaited<ReturnType<typeof catalogueContext>>,
+) {
+  await tx.taskAgency.deleteMany({ where: { taskId, role: "LEAD" } });
+  await tx.taskAgency.createMany({
+    data: leads.map((code, position) => ({
+      taskId,
+      role: "LEAD" as const,
+      position,
+      agencyId: code.startsWith("@") ? null : ctx.agencyId.get(code)!,
+      groupCode: code.startsWith("@") ? code : null,
+    })),
+  });
+  const partners = agencies
+    .filter((a) => a.role === "PARTNER")
+    .sort((a, b) => a.position - b.position)
+    .map((a) => a.groupCode ?? a.agency?.code ?? "")
+    .filter(Boolean);
+  const resolve = (code: string) =>
+    code.startsWith("@")
+      ? ctx.registry.expand(code, ctx.today).map((c) => ({ code: c, via: code as string | null }))
+      : [
+          (({ code: c, chain }) => ({ code: c, via: chain.length > 1 ? chain.slice(0, -1).join(" → ") : null }))(
+            ctx.registry.current(code, ctx.today),
+          ),
+        ];
+  const rows = new Map<string, { taskId: number; agencyId: number; role: "LEAD" | "PARTNER"; via: string | null }>();
+  for (const code of leads)
+    for (const r of resolve(code))
+      if (!rows.has(`${r.code}/LEAD`))
+        rows.set(`${r.code}/LEAD`, { taskId, agencyId: ctx.agencyId.get(r.code)!, role: "LEAD", via: r.via });
+  if (!rows.size) {
+    const coordinator = ctx.registry.current(COORDINATOR, ctx.today).code;
+    rows.set(`${coordinator}/LEAD`, {
+      taskId,
+      agencyId: ctx.agencyId.get(coordinator)!,
+      role: "LEAD",
+      via: "coordinator",
+    });
+  }
+  for (const code of partners)
+    for (const r of resolve(code))
+      if (!rows.has(`${r.code}/LEAD`) && !rows.has(`${r.code}/PARTNER`))
+        rows.set(`${r.code}/PARTNER`, { taskId, agencyId: ctx.agencyId.get(r.code)!, role: "PARTNER", via: r.via });
+  await tx.taskAssignment.deleteMany({ where: { taskId } });
+  await tx.taskAssignment.createMany({ data: [...rows.values()].filter((r) => r.agencyId != null) });
+}
+
+/** The agency that coordinates tasks whose leads are open sets (the seed's rule). */
+const COORDINATOR = "CDSQG";

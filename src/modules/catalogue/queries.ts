@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/server/current-user";
 import { db } from "@/server/db";
+import { LIVE } from "./live";
 import { assertCatalogue } from "./policy";
 import { rowsToSeedFile, type DocumentRows } from "./seed-file";
 
@@ -152,4 +153,115 @@ export async function publishedText(documentKey: string): Promise<string | null>
     select: { text: true },
   });
   return row?.text ?? null;
+}
+
+export const TASKS_PER_PAGE = 50;
+
+/**
+ * A published document for its reviewers: its live targets, its live tasks a page at a time, and
+ * its catalogue history newest first (who, with their agency, when, why, before and after).
+ */
+export async function publishedDocumentDetail(user: SessionUser | null, key: string, taskPage: number) {
+  assertCatalogue(user, "catalogue.read");
+  if (!KEY.test(key)) return null;
+  const doc = await db.document.findUnique({
+    where: { key },
+    select: { id: true, key: true, numberPrinted: true, titleVi: true, titleEn: true, origin: true },
+  });
+  if (!doc) return null;
+  const live = { documentId: doc.id, ...LIVE };
+  const [targets, taskTotal, tasks, revisions] = await Promise.all([
+    db.target.findMany({
+      where: live,
+      orderBy: [{ line: "asc" }, { id: "asc" }],
+      select: {
+        key: true,
+        year: true,
+        comparator: true,
+        value: true,
+        approximate: true,
+        quote: true,
+        line: true,
+        clause: true,
+        noteVi: true,
+        noteEn: true,
+        origin: true,
+        indicator: { select: { code: true, nameVi: true, nameEn: true, unit: true } },
+      },
+    }),
+    db.task.count({ where: live }),
+    db.task.findMany({
+      where: live,
+      orderBy: { sortOrder: "asc" },
+      skip: (taskPage - 1) * TASKS_PER_PAGE,
+      take: TASKS_PER_PAGE,
+      select: {
+        key: true,
+        numberPrinted: true,
+        title: true,
+        product: true,
+        leadRaw: true,
+        deadlineRaw: true,
+        deadlineKind: true,
+        deadlineYear: true,
+        deadlineQuarter: true,
+        deadlineFrom: true,
+        deadlineTo: true,
+        deadlineEvery: true,
+        agencies: {
+          where: { role: "LEAD" },
+          orderBy: { position: "asc" },
+          select: { groupCode: true, agency: { select: { code: true } } },
+        },
+      },
+    }),
+    db.catalogueRevision.findMany({
+      where: { documentKey: key },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: 500,
+    }),
+  ]);
+  const users = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: [...new Set(revisions.map((r) => r.userId))] } },
+        select: { id: true, name: true, agency: { select: { nameVi: true, nameEn: true } } },
+      })
+    ).map((u) => [u.id, u]),
+  );
+  return {
+    ...doc,
+    targets,
+    tasks: tasks.map(({ agencies, ...t }) => ({
+      ...t,
+      leads: agencies.map((a) => a.groupCode ?? a.agency?.code ?? "").filter(Boolean),
+    })),
+    taskTotal,
+    taskPages: Math.max(1, Math.ceil(taskTotal / TASKS_PER_PAGE)),
+    history: revisions.map((r) => {
+      const u = users.get(r.userId);
+      return {
+        id: r.id,
+        entity: r.entity,
+        entityKey: r.entityKey,
+        action: r.action,
+        at: r.at,
+        reason: r.reason,
+        who: u ? { name: u.name, agencyVi: u.agency.nameVi, agencyEn: u.agency.nameEn } : null,
+        changes: changedFields(r.before, r.after),
+      };
+    }),
+  };
+}
+export type PublishedDocumentDetail = NonNullable<Awaited<ReturnType<typeof publishedDocumentDetail>>>;
+
+/** What an edit changed, field by field ("value: 20 → 21"); a publication or retirement has none. */
+function changedFields(before: unknown, after: unknown): { field: string; from: string; to: string }[] {
+  if (!before || !after || typeof before !== "object" || typeof after !== "object") return [];
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const show = (v: unknown) => (v == null ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v));
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((k) => ({ field: k, from: show(b[k]), to: show(a[k]) }));
 }

@@ -1,14 +1,21 @@
 // Input of the catalogue editor's actions: a new draft (document fields and its text), a decision
 // on one proposed item, a target added from a selection, and the review steps.
 import { z } from "zod";
-import { zmsg } from "@/i18n/zod";
+import { msg } from "@/i18n/translate";
+import { readNow, zmsg } from "@/i18n/zod";
 import { hasUnstorableChars } from "@/lib/text";
 
 /** The most text a draft may hold: the longest seed document is about 200 kB. */
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
-const line = (max = 200) => z.string().trim().max(max);
+// PostgreSQL cannot store a NUL; control characters and lone surrogates are refused everywhere.
+const line = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !hasUnstorableChars(s));
 const optionalLine = (max = 300) =>
   z
     .string()
@@ -58,10 +65,16 @@ export const createDraftForm = z.object({
     .transform((s) => s === "on" || s === "true"),
   relatedTo: keyList,
   supersedes: keyList,
-  text: z.string().max(MAX_TEXT_BYTES, zmsg("catalogue.errors.textTooLarge")).optional(),
+  // A document's text may hold form feeds and tabs (text taken from PDFs), never a NUL.
+  text: z
+    .string()
+    .max(MAX_TEXT_BYTES, zmsg("catalogue.errors.textTooLarge"))
+    .refine((s) => !s.includes("\u0000") && s.isWellFormed(), zmsg("catalogue.errors.binary"))
+    .optional(),
   file: z
     .instanceof(File)
     .refine((f) => f.size <= MAX_TEXT_BYTES, zmsg("catalogue.errors.textTooLarge"))
+    .refine((f) => f.name.length <= 200 && !hasUnstorableChars(f.name))
     .optional(),
 });
 export type CreateDraftInput = z.infer<typeof createDraftForm>;
@@ -105,3 +118,98 @@ export const returnDraftForm = z.object({
     .max(2000)
     .refine((s) => !hasUnstorableChars(s)),
 });
+
+// ---- Revising what is published: edits and retirements, each with who and why ----------------
+
+/** A published target's key (seed ids and browser ids alike: lower case, digits, hyphens). */
+export const TARGET_KEY = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/** A published task's key: seed ids keep the document's heading codes ("411-A.I-1"). */
+export const TASK_KEY = /^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$/;
+
+/** Why a published fact changes: kept forever next to it, so it must say something. */
+const reason = z
+  .string()
+  .trim()
+  .min(10, zmsg("catalogueHistory.errors.reasonShort"))
+  .max(2000)
+  .refine((s) => !hasUnstorableChars(s))
+  // Invisible characters alone say nothing.
+  .refine((s) => /[\p{L}\p{N}]/u.test(s), zmsg("catalogueHistory.errors.reasonShort"));
+const checkbox = z
+  .string()
+  .optional()
+  .transform((s) => s === "on" || s === "true");
+/** An optional whole number from a form: blank is null. */
+const nullableNumber = (min: number, max: number) =>
+  z.preprocess(
+    (s) => ((typeof s === "string" && !s.trim()) || s === undefined ? null : s),
+    z.coerce.number().int().min(min).max(max).nullable(),
+  );
+
+export const retireTargetForm = z.object({ key: z.string().regex(TARGET_KEY), reason });
+export const retireTaskForm = z.object({ key: z.string().regex(TASK_KEY), reason });
+
+export const editTargetForm = z.object({
+  key: z.string().regex(TARGET_KEY),
+  year: targetFields.year,
+  comparator: targetFields.comparator,
+  value: targetFields.value,
+  approximate: checkbox,
+  quote: targetFields.quote,
+  line: targetFields.line,
+  noteVi: optionalLine(1000),
+  noteEn: optionalLine(1000),
+  reason,
+});
+export type EditTargetInput = z.infer<typeof editTargetForm>;
+
+export const DEADLINE_KINDS = ["QUARTER", "YEAR", "PERIOD", "RECURRING", "NONE"] as const;
+
+/** A task's title stays verbatim: only its deadline, product and lead agencies are edited. */
+export const editTaskForm = z
+  .object({
+    key: z.string().regex(TASK_KEY),
+    deadlineRaw: optionalLine(300),
+    deadlineKind: z.enum(DEADLINE_KINDS),
+    deadlineYear: nullableNumber(2000, 2100),
+    deadlineQuarter: nullableNumber(1, 4),
+    deadlineFrom: nullableNumber(2000, 2100),
+    deadlineTo: nullableNumber(2000, 2100),
+    deadlineEvery: z.enum(["YEAR", "CONTINUOUS"]).optional(),
+    product: optionalLine(1000),
+    leads: z
+      .string()
+      .max(500)
+      .optional()
+      .transform((s) =>
+        (s ?? "")
+          .split(",")
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^@?[A-Z0-9][A-Z0-9_-]{0,39}$/)).max(40)),
+    reason,
+  })
+  .superRefine((v, ctx) => {
+    const need = (field: "deadlineYear" | "deadlineQuarter" | "deadlineFrom" | "deadlineTo" | "deadlineEvery") => {
+      if (v[field] == null)
+        ctx.addIssue({ code: "custom", path: [field], message: readNow(msg("catalogueHistory.errors.deadlineField")) });
+    };
+    if (v.deadlineKind === "QUARTER") {
+      need("deadlineYear");
+      need("deadlineQuarter");
+    }
+    if (v.deadlineKind === "YEAR") need("deadlineYear");
+    if (v.deadlineKind === "PERIOD") {
+      need("deadlineFrom");
+      need("deadlineTo");
+      if (v.deadlineFrom != null && v.deadlineTo != null && v.deadlineFrom > v.deadlineTo)
+        ctx.addIssue({
+          code: "custom",
+          path: ["deadlineTo"],
+          message: readNow(msg("catalogueHistory.errors.deadlineField")),
+        });
+    }
+    if (v.deadlineKind === "RECURRING") need("deadlineEvery");
+  });
+export type EditTaskInput = z.infer<typeof editTaskForm>;

@@ -20,6 +20,7 @@ import { METHODS, MILESTONE_STATUSES, PHASES, REASONS, type TaskStatus } from "@
 import type { ItemState } from "@/modules/reporting/queries";
 import { z } from "zod";
 import { apiParam, CACHE_BULK, CACHE_PUBLIC } from "@/server/api";
+import { documentFileSchema } from "@/server/seed/schema";
 import type { Header, JsonSchema, OpenApiDocument, Operation, Parameter, ResponseObject } from "./types";
 
 // ---- Schema helpers -------------------------------------------------------------------------
@@ -689,6 +690,8 @@ function fromZod(schema: z.ZodType): JsonSchema {
   return json;
 }
 const decisionKey = fromZod(apiParam.decision);
+/** A seed file as the import reads it (defaults may be left out). */
+const seedFileSchema = fromZod(documentFileSchema);
 const indicatorCode = fromZod(apiParam.indicator);
 const agencyCode = fromZod(apiParam.agency);
 
@@ -968,6 +971,27 @@ export const openApiSpec: OpenApiDocument = {
             obj({ data: ref("DecisionDetail") }),
           ),
           "404": publicError("No such document."),
+          ...unavailable,
+        },
+      ),
+    },
+    "/api/v1/documents/{key}/seed.json": {
+      get: get(
+        "getDocumentSeedFile",
+        "One document as its seed file",
+        ["documents", "downloads"],
+        [pathParam("key", { type: "string" }, "Document key, e.g. 942-2021.")],
+        {
+          "200": json(
+            "The published document in the seed-file format (seeds/FORMAT.md): its live targets, commitments, task table and data-quality notes (retired and edited-away rows left out), which `npm run db:seed` imports back to the same rows.",
+            seedFileSchema,
+            {
+              "Access-Control-Allow-Origin": corsHeader,
+              "Cache-Control": cacheHeader(CACHE_PUBLIC),
+              "Content-Disposition": attachment,
+            },
+          ),
+          "404": publicError("No such document, or a malformed key."),
           ...unavailable,
         },
       ),

@@ -58,6 +58,9 @@ export async function CataloguePage({ lang, user, page }: { lang: Lang; user: Se
                 <Link href={`/${lang}/decisions/${d.key}`} className="text-brand-700 underline">
                   {d.numberPrinted ?? d.key} — {lang === "en" ? d.titleEn : d.titleVi}
                 </Link>
+                <Link href={`${base}/documents/${d.key}`} className="text-sm underline">
+                  {getMessages(lang).catalogueHistory.manage}
+                </Link>
                 <a href={`/api/v1/documents/${d.key}/seed.json`} className="text-sm underline" download>
                   {t.exportSeed}
                 </a>
