@@ -188,6 +188,15 @@ test("an editor enters a decision from pasted text, a reviewer publishes it, and
   await expect(page.getByTestId("draft-state")).toHaveText("Đã công bố");
   const published = [T.level4, T.dossiers, T.satisfaction, addedKey];
 
+  // The catalogue lists it as published, with its seed file.
+  await page.goto("/vi/admin/catalogue");
+  const listed = page.getByTestId("published-list").locator("li").filter({ hasText: "342/QĐ-TTg" });
+  await expect(listed.getByRole("link", { name: "Tải tệp dữ liệu gốc (JSON)" })).toHaveAttribute(
+    "href",
+    `/api/v1/documents/${KEY}/seed.json`,
+  );
+  await page.goto(draftUrl);
+
   // The public decision page: the four targets, each quote linked to its line of the document.
   await page.getByTestId("public-page").click();
   await expect(page).toHaveURL(new RegExp(`/vi/decisions/${KEY}$`));
@@ -262,6 +271,12 @@ test("the draft page stacks its columns on a phone and every control is reachabl
   expect(proposals!.y).toBeGreaterThan(viewer!.y + viewer!.height);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectAccessible(page);
+  // From md (768 px) up, side by side.
+  await page.setViewportSize({ width: 800, height: 844 });
+  const wideViewer = await page.getByTestId("draft-text").boundingBox();
+  const wideProposals = await page.getByRole("heading", { name: "Đề xuất" }).boundingBox();
+  expect(wideProposals!.x).toBeGreaterThan(wideViewer!.x + wideViewer!.width);
+  await page.setViewportSize({ width: 390, height: 844 });
 
   // Keyboard only: with nothing selected the add form opens empty, for a typed quote and line.
   await page.getByTestId("take-selection").focus();
