@@ -1,5 +1,10 @@
 // Messages of the catalogue in the browser: drafts of a document, their review and publication
 // (Vietnamese default, English second); merged into the catalogue as `catalogue`.
+import type { COMPARATORS, DOCUMENT_KINDS, SCOPES } from "@/modules/catalogue/schemas";
+
+// The editor's option lists are these keys (client components cannot import schemas.ts): every
+// value the schema accepts must have its label, and no other.
+type Labels<T extends readonly string[]> = Record<T[number], string>;
 export const catalogueVi = {
   nav: "Danh mục văn bản",
   title: "Danh mục văn bản và bản nháp",
@@ -43,7 +48,28 @@ export const catalogueVi = {
     note: "Ghi chú gửi người soạn",
     reason: "Lý do",
   },
-  scope: { NATIONAL: "Toàn quốc", GOV_LEVEL: "Cấp chính quyền", EACH: "Từng đơn vị", SUBGROUP: "Nhóm" },
+  scope: {
+    NATIONAL: "Toàn quốc",
+    GOV_LEVEL: "Cấp chính quyền",
+    EACH: "Từng đơn vị",
+    SUBGROUP: "Nhóm",
+  } satisfies Labels<typeof SCOPES>,
+  documentKind: {
+    DECISION: "Quyết định",
+    ACTION_PLAN: "Kế hoạch hành động",
+    STRATEGY: "Chiến lược",
+    PROGRAMME: "Chương trình",
+    DRAFT: "Dự thảo",
+    PRESS_SUMMARY: "Bản tin báo chí",
+  } satisfies Labels<typeof DOCUMENT_KINDS>,
+  comparator: {
+    GTE: "≥ (tối thiểu)",
+    GT: "> (hơn)",
+    EQ: "= (bằng)",
+    LTE: "≤ (tối đa)",
+    LT: "< (dưới)",
+  } satisfies Labels<typeof COMPARATORS>,
+  textHint: "Dán nguyên văn; mỗi dòng được đánh số để trích dẫn.",
   create: "Tạo bản nháp",
   creating: "Đang đọc văn bản…",
   created: "Đã tạo bản nháp với {targets} chỉ tiêu và {tasks} nhiệm vụ được đề xuất.",
@@ -56,12 +82,17 @@ export const catalogueVi = {
   save: "Lưu",
   cancel: "Hủy",
   saved: "Đã lưu.",
+  saving: "Đang lưu…",
+  sending: "Đang gửi…",
   edited: "đã sửa",
   goToLine: "Tới dòng {line}",
   addFromSelection: "Thêm chỉ tiêu từ đoạn đã chọn",
-  selectHint: "Chọn (bôi đen) một đoạn trong văn bản bên trái, rồi bấm nút dưới đây.",
+  selectHint:
+    "Chọn (bôi đen) một đoạn trong văn bản, rồi bấm nút dưới đây; hoặc bấm nút khi chưa chọn gì để tự nhập trích dẫn và số dòng.",
   selection: "Đoạn đã chọn (dòng {line}):",
   noSelection: "Chưa chọn đoạn nào trong văn bản.",
+  typedQuote: "Nhập trích dẫn nguyên văn và số dòng của nó:",
+  itemsCount: "{accepted}/{total} mục đã nhận",
   added: "Đã thêm chỉ tiêu.",
   submit: "Gửi thẩm định",
   submitted: "Đã gửi thẩm định.",
@@ -138,6 +169,16 @@ export const catalogueEn: typeof catalogueVi = {
     reason: "Reason",
   },
   scope: { NATIONAL: "National", GOV_LEVEL: "Level of government", EACH: "Each unit", SUBGROUP: "Subgroup" },
+  documentKind: {
+    DECISION: "Decision",
+    ACTION_PLAN: "Action plan",
+    STRATEGY: "Strategy",
+    PROGRAMME: "Programme",
+    DRAFT: "Draft",
+    PRESS_SUMMARY: "Press summary",
+  },
+  comparator: { GTE: "≥ (at least)", GT: "> (more than)", EQ: "= (equal to)", LTE: "≤ (at most)", LT: "< (less than)" },
+  textHint: "Paste the verbatim text; every line is numbered for quotes.",
   create: "Create the draft",
   creating: "Reading the document…",
   created: "Draft created with {targets} proposed targets and {tasks} proposed tasks.",
@@ -150,12 +191,17 @@ export const catalogueEn: typeof catalogueVi = {
   save: "Save",
   cancel: "Cancel",
   saved: "Saved.",
+  saving: "Saving…",
+  sending: "Sending…",
   edited: "edited",
   goToLine: "Go to line {line}",
   addFromSelection: "Add a target from the selection",
-  selectHint: "Select a passage of the text on the left, then press the button below.",
+  selectHint:
+    "Select a passage of the text, then press the button below; or press it with nothing selected to type the quote and its line.",
   selection: "Selected passage (line {line}):",
   noSelection: "Nothing is selected in the text.",
+  typedQuote: "Type the verbatim quote and its line number:",
+  itemsCount: "{accepted} of {total} items accepted",
   added: "Target added.",
   submit: "Send for review",
   submitted: "Sent for review.",

@@ -52,7 +52,7 @@ export async function CataloguePage({ lang, user, page }: { lang: Lang; user: Se
         {o.documents.length === 0 ? (
           <p className="text-slate-600">{t.noPublished}</p>
         ) : (
-          <ul className="divide-y rounded border">
+          <ul className="divide-y rounded border" data-testid="published-list">
             {o.documents.map((d) => (
               <li key={d.key} className="flex flex-wrap items-center gap-3 p-2">
                 <Link href={`/${lang}/decisions/${d.key}`} className="text-brand-700 underline">

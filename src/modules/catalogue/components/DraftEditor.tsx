@@ -4,7 +4,8 @@
 // or selects a passage of the text to add a target (the selection's string and the line it starts
 // on go to the form; the server checks the quote again). A reviewer publishes (after a
 // confirmation dialog) or returns the draft with a note.
-import { useRef, useState } from "react";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
 import { Field } from "@/components/form/Field";
 import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
@@ -13,7 +14,9 @@ import { FormFeedback } from "@/modules/reporting/components/FormFeedback";
 import type { ActionResult } from "@/server/action";
 import { addTargetAction, publishDraftAction, returnDraftAction, saveItemAction, submitDraftAction } from "../actions";
 import type { DraftDetail } from "../queries";
-import { COMPARATORS, SCOPES } from "../schemas";
+// Types only: schemas.ts reaches server-only modules (its zod messages), which a client bundle
+// cannot hold; the lists come from the messages, whose keys the types tie to the schema's.
+import type { COMPARATORS, SCOPES } from "../schemas";
 
 type Item = DraftDetail["items"][number];
 type TargetLike = {
@@ -45,6 +48,9 @@ function TargetFields({
 }) {
   const t = getMessages(lang).catalogue.field;
   const sc = getMessages(lang).catalogue.scope;
+  const cmp = getMessages(lang).catalogue.comparator;
+  const comparators = Object.keys(cmp) as (typeof COMPARATORS)[number][];
+  const scopes = Object.keys(sc) as (typeof SCOPES)[number][];
   return (
     <div className="grid gap-2 sm:grid-cols-2">
       <Field id={`${prefix}-indicator`} label={t.indicator} errors={errors?.indicator}>
@@ -64,9 +70,9 @@ function TargetFields({
       <Field id={`${prefix}-comparator`} label={t.comparator} errors={errors?.comparator}>
         {(c) => (
           <select {...c} name="comparator" defaultValue={d.comparator ?? "GTE"} className={input}>
-            {COMPARATORS.map((k) => (
+            {comparators.map((k) => (
               <option key={k} value={k}>
-                {{ GTE: "≥", GT: ">", EQ: "=", LTE: "≤", LT: "<" }[k]}
+                {cmp[k]}
               </option>
             ))}
           </select>
@@ -78,7 +84,7 @@ function TargetFields({
       <Field id={`${prefix}-scope`} label={t.scope} errors={errors?.scope}>
         {(c) => (
           <select {...c} name="scope" defaultValue={d.scope?.kind ?? "NATIONAL"} className={input}>
-            {SCOPES.map((k) => (
+            {scopes.map((k) => (
               <option key={k} value={k}>
                 {sc[k]}
               </option>
@@ -116,20 +122,41 @@ function ItemCard({
   const [editing, setEditing] = useState(false);
   const { state, pending, formProps } = useFormAction<ActionResult | null>(saveItemAction, null);
   const errors = state?.ok ? undefined : state?.fieldErrors;
+  // A saved edit closes the fields; a refused one keeps them open with the error next to its field.
+  // (Adjusted while rendering, when a new outcome arrives: React's pattern for state that follows another.)
+  const [outcome, setOutcome] = useState(state);
+  if (outcome !== state) {
+    setOutcome(state);
+    if (state?.ok) setEditing(false);
+  }
+  // Every card has the same buttons: each is described by its card's summary, so a screen reader
+  // says which target "Accept" applies to.
+  const summaryId = `item-${item.id}-summary`;
+  const symbol = { GTE: "≥", GT: ">", EQ: "=", LTE: "≤", LT: "<" }[d.comparator ?? ""] ?? d.comparator;
   return (
-    <li className="rounded border p-3" data-testid="draft-item" data-decision={item.decision}>
+    <li
+      className="rounded border p-3"
+      data-testid="draft-item"
+      data-kind={item.kind}
+      data-key={d.id}
+      data-decision={item.decision}
+    >
       <div className="flex flex-wrap items-baseline gap-2 text-sm">
         <span className="font-semibold">{t.kind[item.kind]}</span>
-        <span className="font-mono">{d.id}</span>
-        <span className="rounded bg-slate-100 px-2">{t.decision[item.decision]}</span>
-        {item.edited && <span className="text-amber-700">{t.edited}</span>}
+        <span className="break-all font-mono">{d.id}</span>
+        <span className="rounded bg-slate-100 px-2" data-testid="item-decision">
+          {t.decision[item.decision]}
+        </span>
+        {item.edited && <span className="text-amber-800">{t.edited}</span>}
       </div>
       {item.kind === "TARGET" ? (
-        <p className="mt-1">
-          {d.indicator} · {d.year} · {d.comparator} {d.value}
+        <p className="mt-1" id={summaryId} data-testid="item-summary">
+          {d.indicator} · {d.year} · {symbol} {d.value}
         </p>
       ) : (
-        <p className="mt-1">{d.title}</p>
+        <p className="mt-1" id={summaryId} data-testid="item-summary">
+          {d.title}
+        </p>
       )}
       {d.line && (
         <a href={`#L${d.line}`} className="text-sm text-brand-700 underline">
@@ -137,10 +164,16 @@ function ItemCard({
         </a>
       )}
       {d.quote && (
-        <blockquote className="mt-1 border-l-4 border-amber-300 bg-amber-50 px-2 text-sm">{d.quote}</blockquote>
+        <blockquote
+          lang="vi"
+          className="mt-1 border-l-4 border-amber-300 bg-amber-50 px-2 text-sm"
+          data-testid="item-quote"
+        >
+          {d.quote}
+        </blockquote>
       )}
       {editable && (
-        <form {...formProps} className="mt-2 space-y-2" noValidate>
+        <form {...formProps} className="mt-2 space-y-2" noValidate aria-busy={pending}>
           <input type="hidden" name="lang" value={lang} />
           <input type="hidden" name="draftId" value={draftId} />
           <input type="hidden" name="itemId" value={item.id} />
@@ -151,27 +184,32 @@ function ItemCard({
           <div className="flex flex-wrap gap-2">
             {editing ? (
               <>
-                <button name="op" value="edit" disabled={pending} className={btn}>
-                  {t.save}
+                <button name="op" value="edit" disabled={pending} className={btn} aria-describedby={summaryId}>
+                  {pending ? t.saving : t.save}
                 </button>
-                <button type="button" onClick={() => setEditing(false)} className={btn}>
+                <button type="button" onClick={() => setEditing(false)} className={btn} aria-describedby={summaryId}>
                   {t.cancel}
                 </button>
               </>
             ) : (
               <>
-                <button name="op" value="accept" disabled={pending} className={btn}>
+                <button name="op" value="accept" disabled={pending} className={btn} aria-describedby={summaryId}>
                   {t.accept}
                 </button>
                 {item.kind === "TARGET" && (
-                  <button type="button" onClick={() => setEditing(true)} className={btn}>
+                  <button type="button" onClick={() => setEditing(true)} className={btn} aria-describedby={summaryId}>
                     {t.edit}
                   </button>
                 )}
-                <button name="op" value="reject" disabled={pending} className={btn}>
+                <button name="op" value="reject" disabled={pending} className={btn} aria-describedby={summaryId}>
                   {t.reject}
                 </button>
               </>
+            )}
+            {pending && !editing && (
+              <span role="status" className="text-sm text-slate-600">
+                {t.saving}
+              </span>
             )}
           </div>
         </form>
@@ -192,7 +230,8 @@ function SimpleForm({
   draftId: number;
   act: typeof submitDraftAction;
   label: string;
-  children?: React.ReactNode;
+  /** Extra fields, given the form's field errors so each shows its own next to it. */
+  children?: (errors: Record<string, string[]> | undefined) => React.ReactNode;
   confirm?: string;
 }) {
   const t = getMessages(lang).catalogue;
@@ -207,20 +246,22 @@ function SimpleForm({
       }}
       className="space-y-2"
       noValidate
+      aria-busy={pending}
     >
       <input type="hidden" name="lang" value={lang} />
       <input type="hidden" name="draftId" value={draftId} />
       <FormFeedback state={state} />
-      {children}
+      {children?.(state?.ok ? undefined : state?.fieldErrors)}
       {confirm ? (
         <>
           <button
             type="button"
             aria-haspopup="dialog"
+            disabled={pending}
             onClick={() => dialog.current?.showModal()}
             className="rounded bg-brand-700 px-3 py-1 text-white"
           >
-            {label}
+            {pending ? t.sending : label}
           </button>
           <dialog
             ref={dialog}
@@ -233,18 +274,33 @@ function SimpleForm({
                 {t.cancel}
               </button>
               <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1 text-white">
-                {t.confirm}
+                {pending ? t.sending : t.confirm}
               </button>
             </div>
           </dialog>
         </>
       ) : (
         <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1 text-white">
-          {label}
+          {pending ? t.sending : label}
         </button>
       )}
     </form>
   );
+}
+
+type Passage = { quote: string; line: number | undefined };
+
+/** The viewer's selection as a quote (spaces collapsed) and the line it starts on, or null. */
+function passageIn(viewer: HTMLElement | null): Passage | null {
+  const s = window.getSelection();
+  if (!viewer || !s || s.rangeCount === 0) return null;
+  const text = s.toString().replace(/\s+/g, " ").trim();
+  // The start of the range, not the anchor: a selection made upwards is anchored at its end.
+  const node = s.getRangeAt(0).startContainer;
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const li = el?.closest("li[data-line]");
+  if (!text || !li || !viewer.contains(li)) return null;
+  return { quote: text, line: Number(li.getAttribute("data-line")) };
 }
 
 export function DraftEditor({
@@ -260,37 +316,67 @@ export function DraftEditor({
 }) {
   const t = getMessages(lang).catalogue;
   const viewer = useRef<HTMLOListElement>(null);
-  const [selection, setSelection] = useState<{ quote: string; line: number } | null>(null);
+  // The last passage selected in the viewer: pressing the button may collapse the selection
+  // (a touch screen does), so it is remembered as it changes.
+  const lastPassage = useRef<Passage | null>(null);
+  const [passage, setPassage] = useState<Passage | null>(null);
   const add = useFormAction<ActionResult | null>(addTargetAction, null);
   const editable = canEdit && draft.state === "EDITING";
   const cited = new Set(draft.items.map((i) => (i.data as TargetLike).line));
+  const accepted = draft.items.filter((i) => i.decision === "ACCEPTED").length;
+  useEffect(() => {
+    const track = () => {
+      const s = window.getSelection();
+      if (!s || s.isCollapsed) return;
+      lastPassage.current = passageIn(viewer.current);
+    };
+    document.addEventListener("selectionchange", track);
+    return () => document.removeEventListener("selectionchange", track);
+  }, []);
+  // A target added closes its form (its message stays above).
+  const [added, setAdded] = useState(add.state);
+  if (added !== add.state) {
+    setAdded(add.state);
+    if (add.state?.ok) setPassage(null);
+  }
+  // With nothing selected (a keyboard or screen-reader user) the form opens empty: the quote and
+  // its line are typed, and the server checks them like any other.
   function takeSelection() {
-    const s = window.getSelection();
-    const text = s?.toString().trim();
-    const node = s?.anchorNode;
-    const li = node && (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest("li[data-line]");
-    if (!text || !li || !viewer.current?.contains(li)) return setSelection(null);
-    setSelection({ quote: text.replace(/\s+/g, " "), line: Number(li.getAttribute("data-line")) });
+    setPassage(passageIn(viewer.current) ?? lastPassage.current ?? { quote: "", line: undefined });
+    lastPassage.current = null;
   }
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">
-        <span className="font-mono">{draft.key}</span> — {lang === "en" ? draft.titleEn : draft.titleVi}
+        <span className="break-all font-mono">{draft.key}</span> — {lang === "en" ? draft.titleEn : draft.titleVi}
       </h1>
-      <p>
-        <span className="rounded bg-slate-100 px-2">{t.state[draft.state]}</span>
+      <p className="flex flex-wrap gap-3">
+        <span className="rounded bg-slate-100 px-2" data-testid="draft-state">
+          {t.state[draft.state]}
+        </span>
+        <span className="text-slate-700">{fill(t.itemsCount, { accepted, total: draft.items.length })}</span>
       </p>
+      {draft.state === "PUBLISHED" && (
+        <p>
+          <Link href={`/${lang}/decisions/${draft.key}`} className="text-brand-700 underline" data-testid="public-page">
+            {fill(t.publishedDone, { key: draft.key })}
+          </Link>
+        </p>
+      )}
       {draft.returnNote && <p className="rounded bg-amber-50 p-2">{fill(t.returnNote, { note: draft.returnNote })}</p>}
       {!editable && <p className="text-slate-600">{t.readOnly}</p>}
-      <div className="grid gap-4 lg:grid-cols-2">
-        <section aria-labelledby="draft-text">
+      <div className="grid gap-4 md:grid-cols-2">
+        <section aria-labelledby="draft-text" className="min-w-0">
           <h2 id="draft-text" className="text-lg font-semibold">
             {t.text}
           </h2>
+          {/* Focusable so a keyboard can scroll it; named by its heading. */}
           <ol
             ref={viewer}
             className="max-h-[70vh] overflow-auto rounded border font-mono text-sm"
             data-testid="draft-text"
+            aria-labelledby="draft-text"
+            lang="vi"
             tabIndex={0}
           >
             {draft.lines.map((l, i) => (
@@ -300,36 +386,49 @@ export function DraftEditor({
                 data-line={i + 1}
                 className={`flex gap-2 ${cited.has(i + 1) ? "bg-amber-50" : ""}`}
               >
-                <span aria-hidden className="w-10 shrink-0 select-none pr-1 text-right text-slate-400">
+                <span aria-hidden className="w-10 shrink-0 select-none pr-1 text-right text-slate-500">
                   {i + 1}
                 </span>
-                <span className="whitespace-pre-wrap break-words">{l || " "}</span>
+                <span className="min-w-0 whitespace-pre-wrap break-words">{l || " "}</span>
               </li>
             ))}
           </ol>
           {editable && (
             <div className="mt-3 space-y-2 rounded border p-3">
-              <p className="text-sm text-slate-600">{t.selectHint}</p>
-              <button type="button" onClick={takeSelection} className={btn} data-testid="take-selection">
+              <p className="text-sm text-slate-600" id="select-hint">
+                {t.selectHint}
+              </p>
+              <button
+                type="button"
+                onClick={takeSelection}
+                className={btn}
+                data-testid="take-selection"
+                aria-describedby="select-hint"
+              >
                 {t.addFromSelection}
               </button>
-              {selection ? (
-                <form {...add.formProps} className="space-y-2" noValidate>
+              <FormFeedback state={add.state} />
+              {passage ? (
+                <form {...add.formProps} className="space-y-2" noValidate aria-busy={add.pending}>
                   <input type="hidden" name="lang" value={lang} />
                   <input type="hidden" name="draftId" value={draft.id} />
-                  <FormFeedback state={add.state} />
-                  <p className="text-sm">{fill(t.selection, { line: selection.line })}</p>
+                  <p className="text-sm">{passage.line ? fill(t.selection, { line: passage.line }) : t.typedQuote}</p>
                   <TargetFields
-                    key={`${selection.line}:${selection.quote}`}
+                    key={`${passage.line}:${passage.quote}`}
                     lang={lang}
-                    d={{ quote: selection.quote, line: selection.line, year: undefined }}
+                    d={{ quote: passage.quote, line: passage.line, year: undefined }}
                     indicators={draft.indicators}
                     errors={add.state?.ok ? undefined : add.state?.fieldErrors}
                     prefix="add"
                   />
-                  <button type="submit" disabled={add.pending} className="rounded bg-brand-700 px-3 py-1 text-white">
-                    {t.save}
-                  </button>
+                  <div className="flex flex-wrap gap-2">
+                    <button type="submit" disabled={add.pending} className="rounded bg-brand-700 px-3 py-1 text-white">
+                      {add.pending ? t.saving : t.save}
+                    </button>
+                    <button type="button" onClick={() => setPassage(null)} className={btn}>
+                      {t.cancel}
+                    </button>
+                  </div>
                 </form>
               ) : (
                 <p className="text-sm">{t.noSelection}</p>
@@ -337,7 +436,7 @@ export function DraftEditor({
             </div>
           )}
         </section>
-        <section aria-labelledby="draft-items">
+        <section aria-labelledby="draft-items" className="min-w-0">
           <h2 id="draft-items" className="text-lg font-semibold">
             {t.proposals}
           </h2>
@@ -370,9 +469,11 @@ export function DraftEditor({
             confirm={t.publishConfirm}
           />
           <SimpleForm lang={lang} draftId={draft.id} act={returnDraftAction} label={t.return}>
-            <Field id="return-note" label={t.field.note}>
-              {(c) => <textarea {...c} name="note" rows={2} className={input} />}
-            </Field>
+            {(errors) => (
+              <Field id="return-note" label={t.field.note} errors={errors?.note}>
+                {(c) => <textarea {...c} name="note" rows={2} required className={input} />}
+              </Field>
+            )}
           </SimpleForm>
         </div>
       )}

@@ -10,7 +10,8 @@ import { getMessages } from "@/i18n/messages";
 import { FormFeedback } from "@/modules/reporting/components/FormFeedback";
 import type { ActionResult } from "@/server/action";
 import { createDraftAction } from "../actions";
-import { DOCUMENT_KINDS } from "../schemas";
+// A type only: schemas.ts reaches server-only modules, which a client bundle cannot hold.
+import type { DOCUMENT_KINDS } from "../schemas";
 
 const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1";
 
@@ -29,7 +30,7 @@ export function NewDraftForm({ lang }: { lang: Lang }) {
     </Field>
   );
   return (
-    <form {...formProps} className="max-w-3xl space-y-3" data-testid="new-draft-form" noValidate>
+    <form {...formProps} className="max-w-3xl space-y-3" data-testid="new-draft-form" noValidate aria-busy={pending}>
       <input type="hidden" name="lang" value={lang} />
       <FormFeedback state={state} />
       {text("key", true)}
@@ -40,9 +41,9 @@ export function NewDraftForm({ lang }: { lang: Lang }) {
       <Field id="draft-kind" label={t.field.kind} errors={errors?.kind}>
         {(c) => (
           <select {...c} name="kind" defaultValue={v.kind ?? "DECISION"} className={input}>
-            {DOCUMENT_KINDS.map((k) => (
+            {(Object.keys(t.documentKind) as (typeof DOCUMENT_KINDS)[number][]).map((k) => (
               <option key={k} value={k}>
-                {k}
+                {t.documentKind[k]}
               </option>
             ))}
           </select>
@@ -51,13 +52,12 @@ export function NewDraftForm({ lang }: { lang: Lang }) {
       {text("issuer")}
       {text("titleVi", true)}
       {text("titleEn", true)}
-      <label className="flex items-center gap-2">
-        <input type="checkbox" name="inForce" defaultChecked />
-        {t.field.inForce}
-      </label>
+      <Field id="draft-inForce" label={t.field.inForce} check errors={errors?.inForce}>
+        {(c) => <input {...c} type="checkbox" name="inForce" defaultChecked={v.inForce ? v.inForce === "on" : true} />}
+      </Field>
       {text("relatedTo")}
       {text("supersedes")}
-      <Field id="draft-text" label={t.field.text} errors={errors?.text}>
+      <Field id="draft-text" label={t.field.text} hint={t.textHint} errors={errors?.text}>
         {(c) => (
           <textarea {...c} name="text" rows={14} defaultValue={v.text} className={`${input} font-mono text-sm`} />
         )}
