@@ -16,6 +16,8 @@ async function main() {
 
 export function printReport(report: Awaited<ReturnType<typeof runSeed>>) {
   if (report.changed === 0) console.log("Seed data unchanged: nothing to write.");
+  for (const key of report.keptFromBrowser)
+    console.log(`  ${key}: published in the browser, so its seed file is not imported (seeds/FORMAT.md)`);
   for (const [table, c] of Object.entries(report.counts)) {
     if (c.created || c.updated || c.deleted) console.log(`  ${table}: +${c.created} ~${c.updated} -${c.deleted}`);
   }

@@ -1,11 +1,14 @@
 // Messages of the catalogue in the browser: drafts of a document, their review and publication
 // (Vietnamese default, English second); merged into the catalogue as `catalogue`.
-import type { COMPARATORS, DOCUMENT_KINDS, SCOPES } from "@/modules/catalogue/schemas";
+import { catalogueTextEn, catalogueTextVi } from "./catalogue";
+import type { COMPARATORS, DOCUMENT_KINDS, SCOPES } from "@/modules/catalogue/values";
 
 // The editor's option lists are these keys (client components cannot import schemas.ts): every
 // value the schema accepts must have its label, and no other.
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 export const catalogueVi = {
+  /** Why an uploaded document could not be read, and what to check in what was (text/). */
+  upload: catalogueTextVi,
   nav: "Danh mục văn bản",
   title: "Danh mục văn bản và bản nháp",
   intro:
@@ -36,7 +39,7 @@ export const catalogueVi = {
     relatedTo: "Văn bản liên quan (mã, cách nhau bởi dấu phẩy)",
     supersedes: "Thay thế văn bản (mã, cách nhau bởi dấu phẩy)",
     text: "Nội dung văn bản (dán vào đây)",
-    file: "hoặc tải tệp .txt (UTF-8)",
+    file: "hoặc tải tệp .txt (UTF-8), .docx hay PDF có lớp chữ (tối đa 10 MB)",
     year: "Năm",
     comparator: "So sánh",
     value: "Giá trị",
@@ -108,8 +111,8 @@ export const catalogueVi = {
   errors: {
     keyTaken: "Mã này đã được dùng cho một văn bản hoặc bản nháp khác.",
     unknownDocument: "Không có văn bản mang mã {key}.",
-    noText: "Cần dán nội dung văn bản hoặc tải một tệp .txt.",
-    textTooLarge: "Nội dung quá lớn (tối đa 2 MB).",
+    noText: "Cần dán nội dung văn bản hoặc tải một tệp .txt, .docx hay PDF.",
+    textTooLarge: "Nội dung quá lớn (văn bản tối đa 2 MB, tệp tải lên tối đa 10 MB).",
     notUtf8: "Tệp không phải văn bản UTF-8.",
     binary: "Tệp không phải văn bản thuần (.txt).",
     quoteEmpty: "Cần trích dẫn nguyên văn.",
@@ -126,6 +129,7 @@ export const catalogueVi = {
 };
 
 export const catalogueEn: typeof catalogueVi = {
+  upload: catalogueTextEn,
   nav: "Document catalogue",
   title: "Document catalogue and drafts",
   intro:
@@ -156,7 +160,7 @@ export const catalogueEn: typeof catalogueVi = {
     relatedTo: "Related documents (keys, comma-separated)",
     supersedes: "Supersedes (keys, comma-separated)",
     text: "The document's text (paste it here)",
-    file: "or upload a .txt file (UTF-8)",
+    file: "or upload a .txt (UTF-8), .docx or PDF file with a text layer (10 MB at most)",
     year: "Year",
     comparator: "Comparator",
     value: "Value",
@@ -217,8 +221,8 @@ export const catalogueEn: typeof catalogueVi = {
   errors: {
     keyTaken: "This key is already used by another document or draft.",
     unknownDocument: "No document has the key {key}.",
-    noText: "Paste the document's text or upload a .txt file.",
-    textTooLarge: "The text is too large (2 MB at most).",
+    noText: "Paste the document's text or upload a .txt, .docx or PDF file.",
+    textTooLarge: "Too large (2 MB of text, 10 MB of upload at most).",
     notUtf8: "The file is not UTF-8 text.",
     binary: "The file is not plain text (.txt).",
     quoteEmpty: "A verbatim quote is required.",

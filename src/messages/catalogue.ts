@@ -1,7 +1,7 @@
 // Messages of the catalogue's document-text extraction (src/modules/catalogue/text/): why an
 // uploaded or pasted document was refused, and what the editor should check in what was read.
-// Meant to sit in the catalogue at `catalogue.text` (the module returns keys such as
-// "catalogue.text.errors.pdfNoText"); parameters are filled in where the message is shown.
+// Meant to sit in the catalogue at `catalogue.upload` (the module returns keys such as
+// "catalogue.upload.errors.pdfNoText"); parameters are filled in where the message is shown.
 export const catalogueTextVi = {
   errors: {
     empty: "Tệp trống: không có nội dung nào.",

@@ -280,6 +280,7 @@ describe("public JSON endpoints match the spec", () => {
       await call(`/api/v1/decisions/${d.key}`, 200);
     await call("/api/v1/decisions/nope", 404);
     await call("/api/v1/decisions/..%2Fetc", 404);
+    await call("/api/v1/documents/nope/seed.json", 404);
     const bad = (await call("/api/v1/decisions?pageSize=0", 400)).body;
     expect(bad.error.details[0].param).toBe("pageSize");
     expect((await call("/api/v1/decisions?page=2&page=1", 400)).body.error.details).toEqual([

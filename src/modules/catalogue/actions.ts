@@ -3,7 +3,8 @@
 // mutation; the draft is always read from the database by id, never trusted from the form.
 import { action } from "@/server/action";
 import { currentUser } from "@/server/current-user";
-import { msg } from "@/i18n/translate";
+import { msg, type MessageKey } from "@/i18n/translate";
+import { extractText } from "./text/extract";
 import { revalidate } from "@/server/public-cache";
 import { ValidationError } from "@/server/errors";
 import {
@@ -30,15 +31,11 @@ import {
   saveItemForm,
 } from "./schemas";
 
-/** An uploaded file as text: plain UTF-8 only (a NUL byte means it is not text whatever its name). */
+/** An uploaded file as text: plain text, .docx or a PDF with a text layer (text/extract.ts). */
 async function readText(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.includes(0)) throw new ValidationError({ file: [msg("catalogue.errors.binary")] });
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new ValidationError({ file: [msg("catalogue.errors.notUtf8")] });
-  }
+  const r = await extractText({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
+  if (!r.ok) throw new ValidationError({ file: [msg(r.error.key as MessageKey, r.error.params)] });
+  return r.text;
 }
 
 const withFile = (formData: FormData) => {
@@ -57,7 +54,7 @@ export const createDraftAction = action<typeof createDraftForm, { id: number }>(
     const text = pasted || (input.file ? await readText(input.file) : "");
     if (!text.trim()) throw new ValidationError({ text: [msg("catalogue.errors.noText")] });
     const r = await createDraft(await currentUser(), input, text, pasted ? null : (input.file?.name ?? null));
-    revalidate("/[lang]/catalogue", "page");
+    revalidate("/[lang]/admin/catalogue", "page");
     return { ok: true, message: msg("catalogue.created", { targets: r.targets, tasks: r.tasks }), data: { id: r.id } };
   },
   withFile,
@@ -65,31 +62,31 @@ export const createDraftAction = action<typeof createDraftForm, { id: number }>(
 
 export const saveItemAction = action("catalogue.edit", saveItemForm, async (_user, input) => {
   await saveItem(await currentUser(), input);
-  revalidate(`/[lang]/catalogue/[id]`, "page");
+  revalidate(`/[lang]/admin/catalogue/[id]`, "page");
   return { ok: true, message: msg("catalogue.saved") };
 });
 
 export const addTargetAction = action("catalogue.edit", addTargetForm, async (_user, input) => {
   await addTarget(await currentUser(), input);
-  revalidate(`/[lang]/catalogue/[id]`, "page");
+  revalidate(`/[lang]/admin/catalogue/[id]`, "page");
   return { ok: true, message: msg("catalogue.added") };
 });
 
 export const submitDraftAction = action("catalogue.edit", draftIdForm, async (_user, input) => {
   await submitDraft(await currentUser(), input.draftId);
-  revalidate(`/[lang]/catalogue/[id]`, "page");
+  revalidate(`/[lang]/admin/catalogue/[id]`, "page");
   return { ok: true, message: msg("catalogue.submitted") };
 });
 
 export const returnDraftAction = action("catalogue.publish", returnDraftForm, async (_user, input) => {
   await returnDraft(await currentUser(), input.draftId, input.note);
-  revalidate(`/[lang]/catalogue/[id]`, "page");
+  revalidate(`/[lang]/admin/catalogue/[id]`, "page");
   return { ok: true, message: msg("catalogue.returned") };
 });
 
 export const publishDraftAction = action("catalogue.publish", draftIdForm, async (_user, input) => {
   const r = await publishDraft(await currentUser(), input.draftId);
-  revalidate(`/[lang]/catalogue/[id]`, "page");
+  revalidate(`/[lang]/admin/catalogue/[id]`, "page");
   return { ok: true, message: msg("catalogue.publishedDone", { key: r.key }), data: r };
 });
 

@@ -4,9 +4,12 @@ import { z } from "zod";
 import { msg } from "@/i18n/translate";
 import { readNow, zmsg } from "@/i18n/zod";
 import { hasUnstorableChars } from "@/lib/text";
+import { COMPARATORS, DEADLINE_KINDS, DOCUMENT_KINDS, SCOPES } from "./values";
 
 /** The most text a draft may hold: the longest seed document is about 200 kB. */
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+/** A .docx or PDF is larger than its text (text/limits.ts reads at most 10 MB). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 // PostgreSQL cannot store a NUL; control characters and lone surrogates are refused everywhere.
@@ -37,9 +40,7 @@ const keyList = z
   )
   .pipe(z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(20));
 
-export const DOCUMENT_KINDS = ["DECISION", "ACTION_PLAN", "STRATEGY", "PROGRAMME", "DRAFT", "PRESS_SUMMARY"] as const;
-export const COMPARATORS = ["GTE", "GT", "EQ", "LTE", "LT"] as const;
-export const SCOPES = ["NATIONAL", "GOV_LEVEL", "EACH", "SUBGROUP"] as const;
+export { COMPARATORS, DEADLINE_KINDS, DOCUMENT_KINDS, SCOPES };
 
 export const createDraftForm = z.object({
   key: z
@@ -50,11 +51,20 @@ export const createDraftForm = z.object({
   numberCanonical: optionalLine(80),
   kind: z.enum(DOCUMENT_KINDS),
   issuer: optionalLine(200),
+  // Empty first: zod runs the refinement even after the pattern failed, and an impossible date
+  // must be a field error, not an Invalid Date thrown from toISOString.
   issuedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg("errors.api.date"))
-    .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, zmsg("errors.api.noSuchDate"))
-    .or(z.literal("").transform(() => null))
+    .literal("")
+    .transform(() => null)
+    .or(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, zmsg("errors.api.date"))
+        .refine((s) => {
+          const d = new Date(`${s}T00:00:00Z`);
+          return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+        }, zmsg("errors.api.noSuchDate")),
+    )
     .optional()
     .transform((s) => s ?? null),
   titleVi: line(500).min(1),
@@ -73,7 +83,7 @@ export const createDraftForm = z.object({
     .optional(),
   file: z
     .instanceof(File)
-    .refine((f) => f.size <= MAX_TEXT_BYTES, zmsg("catalogue.errors.textTooLarge"))
+    .refine((f) => f.size <= MAX_UPLOAD_BYTES, zmsg("catalogue.errors.textTooLarge"))
     .refine((f) => f.name.length <= 200 && !hasUnstorableChars(f.name))
     .optional(),
 });
@@ -162,8 +172,6 @@ export const editTargetForm = z.object({
   reason,
 });
 export type EditTargetInput = z.infer<typeof editTargetForm>;
-
-export const DEADLINE_KINDS = ["QUARTER", "YEAR", "PERIOD", "RECURRING", "NONE"] as const;
 
 /** A task's title stays verbatim: only its deadline, product and lead agencies are edited. */
 export const editTaskForm = z

@@ -14,7 +14,13 @@ import type { PublishedFigures } from "./schema";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type SeedCounts = Record<string, { created: number; updated: number; deleted: number }>;
-export type SeedReport = { counts: SeedCounts; changed: number; totals: Record<string, number> };
+export type SeedReport = {
+  counts: SeedCounts;
+  changed: number;
+  totals: Record<string, number>;
+  /** Seed files skipped because a document with their key was published in the browser. */
+  keptFromBrowser: string[];
+};
 
 /** The national coordinating agency (Cục Chuyển đổi số quốc gia): reports what nobody else can. */
 const COORDINATOR = "CDSQG";
@@ -91,6 +97,7 @@ export async function importSeeds(
 ): Promise<SeedReport> {
   const today = opts.today ?? clockNow().toISOString().slice(0, 10);
   const counts: SeedCounts = {};
+  const keptFromBrowser: string[] = [];
   await db.$transaction(
     async (tx: Tx) => {
       // Instances starting together seed one at a time; the later one finds nothing to write.
@@ -115,7 +122,7 @@ export async function importSeeds(
       );
       for (const [i, doc] of bundle.documents.entries()) {
         if (browserDocs.has(doc.document.key)) {
-          (counts.keptFromBrowser ??= { created: 0, updated: 0, deleted: 0 }).updated += 0;
+          keptFromBrowser.push(doc.document.key);
           continue;
         }
         await syncDocument(tx, doc, i, counts, { agencyId, indicatorId, registry, today });
@@ -151,7 +158,7 @@ export async function importSeeds(
     db.indicator.count(),
     db.dataQualityNote.count(),
   ]);
-  return { counts, changed, totals: { documents, targets, tasks, agencies, indicators, notes } };
+  return { counts, changed, totals: { documents, targets, tasks, agencies, indicators, notes }, keptFromBrowser };
 }
 
 async function syncAgencies(tx: Tx, bundle: SeedBundle, counts: SeedCounts) {

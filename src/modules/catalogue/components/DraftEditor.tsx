@@ -16,7 +16,7 @@ import { addTargetAction, publishDraftAction, returnDraftAction, saveItemAction,
 import type { DraftDetail } from "../queries";
 // Types only: schemas.ts reaches server-only modules (its zod messages), which a client bundle
 // cannot hold; the lists come from the messages, whose keys the types tie to the schema's.
-import type { COMPARATORS, SCOPES } from "../schemas";
+import type { COMPARATORS, SCOPES } from "../values";
 
 type Item = DraftDetail["items"][number];
 type TargetLike = {

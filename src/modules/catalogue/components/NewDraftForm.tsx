@@ -11,7 +11,7 @@ import { FormFeedback } from "@/modules/reporting/components/FormFeedback";
 import type { ActionResult } from "@/server/action";
 import { createDraftAction } from "../actions";
 // A type only: schemas.ts reaches server-only modules, which a client bundle cannot hold.
-import type { DOCUMENT_KINDS } from "../schemas";
+import type { DOCUMENT_KINDS } from "../values";
 
 const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1";
 
@@ -63,7 +63,15 @@ export function NewDraftForm({ lang }: { lang: Lang }) {
         )}
       </Field>
       <Field id="draft-file" label={t.field.file} errors={errors?.file}>
-        {(c) => <input {...c} name="file" type="file" accept=".txt,text/plain" className="mt-1 block" />}
+        {(c) => (
+          <input
+            {...c}
+            name="file"
+            type="file"
+            accept=".txt,.docx,.pdf,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            className="mt-1 block"
+          />
+        )}
       </Field>
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-2 text-white">
         {pending ? t.creating : t.create}

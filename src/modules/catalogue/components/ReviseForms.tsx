@@ -11,7 +11,7 @@ import { getMessages } from "@/i18n/messages";
 import { FormFeedback } from "@/modules/reporting/components/FormFeedback";
 import type { ActionResult } from "@/server/action";
 import { editTargetAction, editTaskAction, retireTargetAction, retireTaskAction } from "../actions";
-import { COMPARATORS, DEADLINE_KINDS } from "../schemas";
+import { COMPARATORS, DEADLINE_KINDS } from "../values";
 
 const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1";
 const btn = "rounded border border-slate-400 px-2 py-1 text-sm";

@@ -60,7 +60,7 @@ describe("docx paragraphs", () => {
       docx(p("x") + `<w:p><w:ins w:id="1"><w:r><w:t>y</w:t></w:r></w:ins></w:p>`),
       DEFAULT_LIMITS,
     );
-    expect(r.warnings.map((w) => w.key)).toContain("catalogue.text.warnings.docxTrackedChanges");
+    expect(r.warnings.map((w) => w.key)).toContain("catalogue.upload.warnings.docxTrackedChanges");
   });
 
   it("leaves out hidden text, field codes and the fallback copy of a text box", async () => {
@@ -181,7 +181,7 @@ describe("docx automatic numbering", () => {
       "1\tlại từ đầu\tBKHCN",
       "2\ttiếp\tBKHCN",
     ]);
-    expect(r.warnings).toContainEqual({ key: "catalogue.text.warnings.docxAutoNumbering", params: { count: 5 } });
+    expect(r.warnings).toContainEqual({ key: "catalogue.upload.warnings.docxAutoNumbering", params: { count: 5 } });
   });
 
   it("formats numbers as Word does", () => {
@@ -258,7 +258,7 @@ describe("docx zip bombs", () => {
     const started = performance.now();
     const r = await extractText({ name: "bom.docx", bytes: bomb });
     const ms = performance.now() - started;
-    expect(r).toEqual({ ok: false, error: { key: "catalogue.text.errors.docxTooBig", params: { maxMb: 64 } } });
+    expect(r).toEqual({ ok: false, error: { key: "catalogue.upload.errors.docxTooBig", params: { maxMb: 64 } } });
     // Inflating 64 MB of zeros, not 1 GB (the worker's start and esbuild's first bundle included).
     expect(ms).toBeLessThan(10_000);
   });

@@ -6,8 +6,8 @@ import { textPdf } from "./fixtures/pdf-files";
 import { DEFAULT_LIMITS, MAX_UPLOAD_BYTES } from "./limits";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const K = (code: string) => `catalogue.text.errors.${code}`;
-const W = (code: string) => `catalogue.text.warnings.${code}`;
+const K = (code: string) => `catalogue.upload.errors.${code}`;
+const W = (code: string) => `catalogue.upload.warnings.${code}`;
 const errorOf = (r: Awaited<ReturnType<typeof extractText>>) => (r.ok ? null : r.error);
 
 describe("extractText: plain text", () => {

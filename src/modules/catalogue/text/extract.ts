@@ -3,7 +3,7 @@
 // format is taken from the bytes (./sniff.ts); the name only adds a warning when it disagrees. The
 // result is normalised once (./normalise.ts: NFC, LF line ends, no control characters, nothing
 // else touched) and bounded in size and lines. Refusals and warnings are message keys with
-// parameters (`catalogue.text.…`, src/messages/catalogue.ts).
+// parameters (`catalogue.upload.…`, src/messages/catalogue.ts).
 import "server-only";
 import { readIsolated } from "./isolate";
 import { DEFAULT_LIMITS, type ExtractLimits } from "./limits";

@@ -6,7 +6,7 @@ import { pageList, pageText } from "./pdf";
 
 const item = (str: string, width: number, height = 12, hasEOL = false) => ({ str, width, height, hasEOL });
 const errorOf = (r: Awaited<ReturnType<typeof extractText>>) => (r.ok ? null : r.error);
-const K = (code: string) => `catalogue.text.errors.${code}`;
+const K = (code: string) => `catalogue.upload.errors.${code}`;
 
 /** Time a call; every hostile PDF must be answered well within the time budget. */
 async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
@@ -68,7 +68,7 @@ describe("PDF files (in the worker)", () => {
       text: "Dieu 1. Muc tieu\nTy trong 20% GDP\nTrang 2\n",
       lines: 3,
     });
-    expect(r.ok && r.warnings.map((w) => w.key)).toEqual(["catalogue.text.warnings.pdfLayout"]);
+    expect(r.ok && r.warnings.map((w) => w.key)).toEqual(["catalogue.upload.warnings.pdfLayout"]);
   });
 
   it("refuses a PDF without a text layer, and names the pages without text in one that has some", async () => {
@@ -76,7 +76,7 @@ describe("PDF files (in the worker)", () => {
     const mixed = textPdf([["Trang mot"], [], ["Trang ba"], [], []]);
     const r = await extractText({ name: "x.pdf", bytes: mixed });
     expect(r.ok && r.warnings).toContainEqual({
-      key: "catalogue.text.warnings.pdfPagesWithoutText",
+      key: "catalogue.upload.warnings.pdfPagesWithoutText",
       params: { count: 3, pages: "2, 4–5" },
     });
   });

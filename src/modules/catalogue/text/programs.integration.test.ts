@@ -174,7 +174,7 @@ describe("documents written by LibreOffice Writer", () => {
     ]);
     // What the seed format's task-table check does with such a text (rowStartPattern ^\d+\t).
     expect(r.text.split("\n").filter((l) => /^\d+\t/.test(l))).toHaveLength(3);
-    expect(r.warnings).toEqual([{ key: "catalogue.text.warnings.docxAutoNumbering", params: { count: 2 } }]);
+    expect(r.warnings).toEqual([{ key: "catalogue.upload.warnings.docxAutoNumbering", params: { count: 2 } }]);
   });
 
   it("PDF: the same Vietnamese, every sentence and cell in reading order", async (ctx) => {
@@ -215,7 +215,7 @@ describe("documents written by LibreOffice Writer", () => {
       JSON.stringify(at),
     ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    expect(r.warnings.map((w) => w.key)).toContain("catalogue.text.warnings.pdfLayout");
+    expect(r.warnings.map((w) => w.key)).toContain("catalogue.upload.warnings.pdfLayout");
   });
 
   it("a scanned-like PDF (a page that is only a picture) is refused: no text layer", async (ctx) => {
@@ -223,13 +223,13 @@ describe("documents written by LibreOffice Writer", () => {
     const file = out("pdf", "scan.pdf");
     expect(readFileSync(file).toString("latin1")).toContain("/Subtype/Image");
     const r = await extractFile(file);
-    expect(r).toEqual({ ok: false, error: { key: "catalogue.text.errors.pdfNoText" } });
+    expect(r).toEqual({ ok: false, error: { key: "catalogue.upload.errors.pdfNoText" } });
   });
 
   it("a password-protected PDF is refused as such", async (ctx) => {
     if (!required && !writer) ctx.skip();
     const r = await extractFile(out("locked", "decision.pdf"));
-    expect(r).toEqual({ ok: false, error: { key: "catalogue.text.errors.encrypted", params: { format: "PDF" } } });
+    expect(r).toEqual({ ok: false, error: { key: "catalogue.upload.errors.encrypted", params: { format: "PDF" } } });
   });
 });
 

@@ -1,5 +1,5 @@
 // What extraction answers: message keys with raw parameters, never text, so the page that shows an
-// error or a warning says it in its reader's language (src/messages/catalogue.ts, `catalogue.text`).
+// error or a warning says it in its reader's language (src/messages/catalogue.ts, `catalogue.upload`).
 // Kept free of imports: the worker thread that reads .docx and PDF files builds these too.
 import type { catalogueTextVi } from "@/messages/catalogue";
 
@@ -15,8 +15,8 @@ export type ExtractResult =
   | { ok: true; format: ExtractedFormat; text: string; lines: number; warnings: TextNotice[] }
   | { ok: false; error: TextNotice };
 
-export const errorKey = (code: TextErrorCode) => `catalogue.text.errors.${code}` as const;
-export const warningKey = (code: TextWarningCode) => `catalogue.text.warnings.${code}` as const;
+export const errorKey = (code: TextErrorCode) => `catalogue.upload.errors.${code}` as const;
+export const warningKey = (code: TextWarningCode) => `catalogue.upload.warnings.${code}` as const;
 
 export const refuse = (code: TextErrorCode, params?: Params): ExtractResult => ({
   ok: false,
