@@ -6,7 +6,10 @@
 // reporters, viewers and anonymous visitors are refused every action, and re-running the seed
 // leaves the browser's document as published.
 // DocumentText and CatalogueRevision refuse DELETE, so this file works in a database of its own.
-import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { promisify } from "node:util";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
@@ -271,4 +274,48 @@ describe("catalogue drafts", () => {
     expect(after).toEqual(before);
     expect((await own.document.findUniqueOrThrow({ where: { key: KEY } })).origin).toBe("BROWSER");
   });
+
+  it("reads a .docx written by LibreOffice Writer into the draft's text, and refuses an image with the reason next to the file field", async () => {
+    await actAs("editor@cds.gov.vn");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "cds-docx-"));
+    try {
+      writeFileSync(path.join(dir, "excerpt.txt"), TEXT);
+      await promisify(execFile)(
+        "soffice",
+        [
+          "--headless",
+          "--norestore",
+          `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+          "--infilter=Text (encoded):UTF8,LF,,",
+          "--convert-to",
+          "docx",
+          "--outdir",
+          dir,
+          path.join(dir, "excerpt.txt"),
+        ],
+        { timeout: 120_000 },
+      );
+      const upload = (name: string, bytes: Uint8Array<ArrayBuffer>, key: string) => {
+        const f = form({ ...newDraft, key, text: "" });
+        f.set("file", new File([bytes], name));
+        return createDraftAction(null, f);
+      };
+      const r = await upload("342.docx", new Uint8Array(readFileSync(path.join(dir, "excerpt.docx"))), "342-2021-docx");
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      const text = await own.documentText.findFirstOrThrow({ where: { draftId: (r.data as { id: number }).id } });
+      expect(text.fileName).toBe("342.docx");
+      expect(text.text).toContain("Tối thiểu 80% hồ sơ thủ tục hành chính");
+      expect(await own.catalogueDraftItem.count({ where: { draftId: text.draftId!, kind: "TARGET" } })).toBeGreaterThan(
+        2,
+      );
+      // A PNG named .pdf: refused, in the editor's language, next to the file field.
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+      const bad = await upload("scan.pdf", png, "342-2021-png");
+      expect(bad.ok).toBe(false);
+      expect(bad.fieldErrors?.file?.[0]).toMatch(/ảnh/);
+      expect(await own.catalogueDraft.count({ where: { documentKey: "342-2021-png" } })).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
