@@ -69,7 +69,23 @@ export const catalogueHistoryVi = {
   retiredTask: "Đã ngừng theo dõi nhiệm vụ {key}.",
   editedTarget: "Đã sửa chỉ tiêu: bản mới mang mã {key}.",
   editedTask: "Đã sửa nhiệm vụ {key}.",
+  correctText: {
+    title: "Sửa văn bản (phiên bản mới)",
+    intro:
+      "Văn bản đã công bố không bao giờ bị sửa đè: bản sửa là phiên bản mới, kèm ghi chú chất lượng dữ liệu nói rõ đã sửa gì. Mọi trích dẫn đang theo dõi phải còn nguyên văn trong bản mới.",
+    text: "Văn bản đã sửa",
+    noteVi: "Ghi chú chất lượng dữ liệu (tiếng Việt)",
+    noteEn: "Ghi chú chất lượng dữ liệu (tiếng Anh)",
+    submit: "Công bố phiên bản mới",
+    confirm: "Công bố phiên bản {version} của văn bản? Phiên bản cũ vẫn được giữ trong lịch sử.",
+    done: "Đã công bố phiên bản {version} của văn bản.",
+    versions: "Phiên bản văn bản: {version}",
+  },
   errors: {
+    seedText: "Văn bản này nạp từ tệp dữ liệu gốc (seeds/documents): sửa văn bản ở đó, không sửa trên trình duyệt.",
+    nothingChanged: "Văn bản mới giống hệt phiên bản đang công bố.",
+    quotesLost:
+      "Văn bản mới làm mất {count} trích dẫn của chỉ tiêu hoặc nhiệm vụ đang theo dõi ({keys}): mỗi trích dẫn phải còn nguyên văn ở gần dòng của nó. Hãy sửa hoặc ngừng theo dõi các mục đó trước.",
     reasonShort: "Cần nêu lý do, ít nhất 10 ký tự.",
     deadlineField: "Thời hạn chưa đủ hoặc chưa hợp lệ cho loại thời hạn đã chọn.",
     notFound: "Không tìm thấy chỉ tiêu hoặc nhiệm vụ đang theo dõi mang mã này.",
@@ -135,7 +151,23 @@ export const catalogueHistoryEn: typeof catalogueHistoryVi = {
   retiredTask: "Task {key} retired.",
   editedTarget: "Target edited: the new version's key is {key}.",
   editedTask: "Task {key} edited.",
+  correctText: {
+    title: "Correct the text (new version)",
+    intro:
+      "A published text is never overwritten: a correction is a new version with a data-quality note saying what was corrected. Every live quote must still be found verbatim in the new text.",
+    text: "Corrected text",
+    noteVi: "Data-quality note (Vietnamese)",
+    noteEn: "Data-quality note (English)",
+    submit: "Publish the new version",
+    confirm: "Publish version {version} of the text? The earlier version stays in the history.",
+    done: "Version {version} of the text published.",
+    versions: "Text version: {version}",
+  },
   errors: {
+    seedText: "This document comes from the seed files (seeds/documents): correct its text there, not in the browser.",
+    nothingChanged: "The new text is identical to the published version.",
+    quotesLost:
+      "The new text loses {count} quotes of live targets or tasks ({keys}): each must still be found verbatim near its line. Edit or retire those items first.",
     reasonShort: "Give a reason of at least 10 characters.",
     deadlineField: "The deadline is incomplete or invalid for the kind chosen.",
     notFound: "No live target or task has this key.",

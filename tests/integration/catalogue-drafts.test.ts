@@ -18,6 +18,7 @@ vi.mock("@/server/session", () => import("../support/session-mock"));
 
 import {
   addTargetAction,
+  correctTextAction,
   createDraftAction,
   publishDraftAction,
   returnDraftAction,
@@ -273,6 +274,37 @@ describe("catalogue drafts", () => {
     const after = await own.target.findMany({ where: { document: { key: KEY } }, orderBy: { key: "asc" } });
     expect(after).toEqual(before);
     expect((await own.document.findUniqueOrThrow({ where: { key: KEY } })).origin).toBe("BROWSER");
+  });
+
+  it("corrects a published text only as a new version with its note, keeping every live quote", async () => {
+    const doc = await own.document.findUniqueOrThrow({ where: { key: KEY } });
+    const v1 = await own.documentText.findFirstOrThrow({ where: { documentId: doc.id, version: 1 } });
+    const fields = (text: string) => ({
+      key: KEY,
+      text,
+      noteVi: "Bổ sung dòng ghi nơi nhận bị thiếu ở cuối văn bản.",
+      noteEn: "Added the missing distribution line at the end.",
+      reason: "Bản sao ban đầu thiếu dòng nơi nhận.",
+    });
+    await actAs("editor@cds.gov.vn");
+    expect((await correctTextAction(null, form(fields(`${v1.text}\nNơi nhận: như trên.`)))).ok).toBe(false);
+    await actAs("reviewer@cds.gov.vn");
+    // A text that loses a live target's quote is refused, naming it; nothing is written.
+    const lost = await correctTextAction(null, form(fields(v1.text.replace("Tối thiểu 80%", "Tối thiểu 85%"))));
+    expect(lost.fieldErrors?.text?.[0]).toMatch(/làm mất \d+ trích dẫn/);
+    expect(await own.documentText.count({ where: { documentId: doc.id } })).toBe(1);
+    const ok = await correctTextAction(null, form(fields(`${v1.text}\nNơi nhận: như trên.`)));
+    expect(ok.ok, JSON.stringify(ok)).toBe(true);
+    const v2 = await own.documentText.findFirstOrThrow({ where: { documentId: doc.id, version: 2 } });
+    expect(v2.publishedAt).not.toBeNull();
+    expect(v2.text.trimEnd().endsWith("Nơi nhận: như trên.")).toBe(true);
+    expect(await own.documentText.findUniqueOrThrow({ where: { id: v1.id } })).toEqual(v1);
+    expect((await loadDocumentSource(KEY))!.lines).toContain("Nơi nhận: như trên.");
+    expect(await own.dataQualityNote.count({ where: { documentId: doc.id, kind: "CORRECTED_TEXT" } })).toBe(1);
+    const rev = await own.catalogueRevision.findFirstOrThrow({ where: { documentKey: KEY, action: "CORRECT_TEXT" } });
+    expect(rev.after).toMatchObject({ version: 2 });
+    // The published version itself can never be changed, whatever the code path.
+    await expect(own.documentText.update({ where: { id: v1.id }, data: { text: "x" } })).rejects.toThrow(/immutable/);
   });
 
   it("reads a .docx written by LibreOffice Writer into the draft's text, and refuses an image with the reason next to the file field", async () => {

@@ -1618,6 +1618,47 @@ function reasonCases(T: string, base: () => Record<string, Field>) {
   ] as [Category, string, string | undefined][])
     act(T, "reviewer", cat, name, () => ({ ...base(), reason: v }), { field: /^reason$/ });
 }
+{
+  // A seeded document's text is its file: every correction of it is refused, so a slip in a check
+  // could never write a new version of 411's text.
+  const T = "correctTextAction";
+  const base = () => ({
+    key: "411-2022",
+    text: "QUYẾT ĐỊNH\nvăn bản đã sửa",
+    noteVi: "Sửa lỗi chính tả ở dòng 2.",
+    noteEn: "Corrected a typo on line 2.",
+    reason: CAT_REASON,
+  });
+  authCases(T, ["anon", "A", "B", "viewer", "editor", "admin", "stale", "ghost", "inactive"], base);
+  reasonCases(T, base);
+  act(T, "reviewer", "state", "a seeded document's text", base, { field: /^text$/ });
+  act(T, "reviewer", "forged id", "a document that does not exist", () => ({ ...base(), key: "khong-co-9999" }), {
+    message: /Không tìm thấy/,
+  });
+  for (const [cat, name, key] of [
+    ["forged id", "path traversal as key", "../../etc/passwd"],
+    ["html injection", "script as key", S.html],
+    ["huge string", "1 MB key", "a".repeat(MB)],
+    ["extra field", "prototype as key", "__proto__"],
+  ] as [Category, string, string][])
+    act(T, "reviewer", cat, name, () => ({ ...base(), key }), { field: /^key$/ });
+  for (const [cat, name, text] of [
+    ["missing field", "no text", undefined],
+    ["missing field", "blank text", "  \n\t "],
+    ["unicode", "NUL in the text", `QUYẾT ĐỊNH ${S.nul}`],
+    ["huge string", "3 MB of text", "a".repeat(3 * MB)],
+  ] as [Category, string, string | undefined][])
+    act(T, "reviewer", cat, name, () => ({ ...base(), text }), { field: /^text$/ });
+  for (const f of ["noteVi", "noteEn"] as const) {
+    act(T, "reviewer", "missing field", `no ${f}`, () => ({ ...base(), [f]: undefined }), {
+      field: new RegExp(`^${f}$`),
+    });
+    act(T, "reviewer", "huge string", `1 MB ${f}`, () => ({ ...base(), [f]: HUGE }), { field: new RegExp(`^${f}$`) });
+    act(T, "reviewer", "unicode", `NUL in ${f}`, () => ({ ...base(), [f]: `Sửa lỗi chính tả ${S.nul}` }), {
+      field: new RegExp(`^${f}$`),
+    });
+  }
+}
 for (const [T, good] of [
   ["retireTargetAction", CAT_TARGET],
   ["retireTaskAction", CAT_TASK],
@@ -3474,7 +3515,7 @@ afterAll(async () => {
 });
 
 /** The size of the table as built (the summary line's counts): it may grow, never shrink. */
-const MIN_ACTION_CASES = 880;
+const MIN_ACTION_CASES = 912;
 const MIN_ROUTE_CASES = 534;
 
 // ---- The tests ------------------------------------------------------------------------------

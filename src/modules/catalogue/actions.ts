@@ -14,6 +14,7 @@ import {
   editTask,
   publishDraft,
   retireTarget,
+  correctText,
   retireTask,
   returnDraft,
   saveItem,
@@ -27,6 +28,7 @@ import {
   editTaskForm,
   retireTargetForm,
   retireTaskForm,
+  correctTextForm,
   returnDraftForm,
   saveItemForm,
 } from "./schemas";
@@ -116,4 +118,10 @@ export const editTaskAction = action("catalogue.publish", editTaskForm, async (_
   await editTask(await currentUser(), input);
   revalidate(DOCUMENT_PAGE, "page");
   return { ok: true, message: msg("catalogueHistory.editedTask", { key: input.key }) };
+});
+
+export const correctTextAction = action("catalogue.publish", correctTextForm, async (_user, input) => {
+  const r = await correctText(await currentUser(), input);
+  revalidate(DOCUMENT_PAGE, "page");
+  return { ok: true, message: msg("catalogueHistory.correctText.done", { version: r.version }) };
 });

@@ -19,6 +19,7 @@ import { assertCatalogue, assertNotOwnDraft } from "./policy";
 import { checkQuote } from "./quotes";
 import type {
   AddTargetInput,
+  CorrectTextInput,
   CreateDraftInput,
   EditTargetInput,
   EditTaskInput,
@@ -604,10 +605,10 @@ async function recordRevision(
   tx: Tx,
   user: SessionUser,
   r: {
-    entity: "TARGET" | "TASK";
+    entity: "TARGET" | "TASK" | "TEXT";
     entityKey: string;
     documentKey: string;
-    action: "EDIT" | "RETIRE";
+    action: "EDIT" | "RETIRE" | "CORRECT_TEXT";
     before: unknown;
     after?: unknown;
     reason: string;
@@ -631,7 +632,7 @@ async function recordRevision(
   await audit(tx, {
     actor: { id: user.id, email: user.email },
     action: `catalogue.${r.entity.toLowerCase()}.${r.action.toLowerCase()}`,
-    entityType: r.entity === "TARGET" ? "Target" : "Task",
+    entityType: r.entity === "TARGET" ? "Target" : r.entity === "TASK" ? "Task" : "DocumentText",
     entityId: r.entityKey,
     before: r.before,
     after: r.after,
@@ -897,3 +898,99 @@ async function replaceLeads(
 
 /** The agency that coordinates tasks whose leads are open sets (the seed's rule). */
 const COORDINATOR = "CDSQG";
+
+/**
+ * A reviewer corrects the text of a document published in the browser. The published text never
+ * changes (a trigger refuses it): the correction is version n+1, published now, with a data-quality
+ * note saying what was corrected, and a revision with who, when and why. Every live quote and task
+ * cell must still be found verbatim near its line in the new text, or nothing is written: the
+ * catalogue's quotes stay provable. A seeded document's text is its file in seeds/documents.
+ */
+export async function correctText(user: SessionUser | null, input: CorrectTextInput): Promise<{ version: number }> {
+  assertCatalogue(user, "catalogue.publish");
+  const text = normaliseText(input.text);
+  const r = await db.$transaction(async (tx) => {
+    const [doc] = await tx.$queryRaw<{ id: number; key: string; origin: string }[]>`
+      SELECT id, key, origin::text AS origin FROM "Document" WHERE key = ${input.key} FOR UPDATE`;
+    if (!doc) throw new NotFoundError();
+    if (doc.origin !== "BROWSER") throw new ValidationError({ text: [msg("catalogueHistory.errors.seedText")] });
+    const latest = await tx.documentText.findFirst({
+      where: { documentId: doc.id, publishedAt: { not: null } },
+      orderBy: { version: "desc" },
+    });
+    if (latest?.text === text) throw new ValidationError({ text: [msg("catalogueHistory.errors.nothingChanged")] });
+    const normalised = new NormalisedText(text);
+    const [targets, tasks] = await Promise.all([
+      tx.target.findMany({
+        where: { documentId: doc.id, retiredAt: null },
+        select: { key: true, quote: true, line: true },
+      }),
+      tx.task.findMany({
+        where: { documentId: doc.id, retiredAt: null },
+        select: {
+          key: true,
+          title: true,
+          line: true,
+          product: true,
+          leadRaw: true,
+          partnersRaw: true,
+          deadlineRaw: true,
+        },
+      }),
+    ]);
+    const lost = [
+      ...targets.filter((t) => !checkQuote(normalised, t.quote, t.line).ok).map((t) => t.key),
+      ...tasks
+        .filter(
+          (t) =>
+            !checkQuote(normalised, t.title, t.line).ok ||
+            [t.product, t.leadRaw, t.partnersRaw, t.deadlineRaw].some((c) => c && !normalised.includes(c)),
+        )
+        .map((t) => t.key),
+    ];
+    if (lost.length)
+      throw new ValidationError({
+        text: [msg("catalogueHistory.errors.quotesLost", { count: lost.length, keys: lost.slice(0, 10).join(", ") })],
+      });
+    const now = clockNow();
+    const version = (latest?.version ?? 0) + 1;
+    const sha256 = createHash("sha256").update(text).digest("hex");
+    await tx.documentText.create({
+      data: {
+        documentId: doc.id,
+        draftId: latest?.draftId ?? null,
+        version,
+        text,
+        sha256,
+        createdById: user!.id,
+        publishedAt: now,
+        noteVi: input.noteVi,
+        noteEn: input.noteEn,
+      },
+    });
+    await tx.dataQualityNote.create({
+      data: {
+        key: `${doc.key}:document:text-v${version}`,
+        documentId: doc.id,
+        subjectType: "DOCUMENT",
+        subjectKey: doc.key,
+        kind: "CORRECTED_TEXT",
+        noteVi: input.noteVi,
+        noteEn: input.noteEn,
+      },
+    });
+    await recordRevision(tx, user!, {
+      entity: "TEXT",
+      entityKey: doc.key,
+      documentKey: doc.key,
+      action: "CORRECT_TEXT",
+      before: latest ? { version: latest.version, sha256: latest.sha256 } : null,
+      after: { version, sha256, noteVi: input.noteVi, noteEn: input.noteEn },
+      reason: input.reason,
+      at: now,
+    });
+    return { version };
+  });
+  await refreshPublicPages();
+  return r;
+}

@@ -229,8 +229,18 @@ export async function publishedDocumentDetail(user: SessionUser | null, key: str
       })
     ).map((u) => [u.id, u]),
   );
+  // The published text a correction starts from (documents added in the browser only).
+  const text =
+    doc.origin === "BROWSER"
+      ? await db.documentText.findFirst({
+          where: { documentId: doc.id, publishedAt: { not: null } },
+          orderBy: { version: "desc" },
+          select: { version: true, text: true },
+        })
+      : null;
   return {
     ...doc,
+    text,
     targets,
     tasks: tasks.map(({ agencies, ...t }) => ({
       ...t,

@@ -221,3 +221,17 @@ export const editTaskForm = z
     if (v.deadlineKind === "RECURRING") need("deadlineEvery");
   });
 export type EditTaskInput = z.infer<typeof editTaskForm>;
+
+/** A corrected text of a document published in the browser: a new version with its note. */
+export const correctTextForm = z.object({
+  key: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  text: z
+    .string()
+    .max(MAX_TEXT_BYTES, zmsg("catalogue.errors.textTooLarge"))
+    .refine((s) => !s.includes("\u0000") && s.isWellFormed(), zmsg("catalogue.errors.binary"))
+    .refine((s) => s.trim().length > 0, zmsg("catalogue.errors.noText")),
+  noteVi: line(2000).pipe(z.string().min(10, zmsg("catalogueHistory.errors.reasonShort"))),
+  noteEn: line(2000).pipe(z.string().min(10, zmsg("catalogueHistory.errors.reasonShort"))),
+  reason,
+});
+export type CorrectTextInput = z.infer<typeof correctTextForm>;

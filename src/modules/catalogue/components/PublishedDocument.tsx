@@ -3,7 +3,7 @@ import type { Lang } from "@/i18n/config";
 import { fill, getMessages } from "@/i18n/messages";
 import { formatDateTime } from "@/lib/format";
 import type { PublishedDocumentDetail } from "../queries";
-import { ReviseTarget, ReviseTask } from "./ReviseForms";
+import { CorrectText, ReviseTarget, ReviseTask } from "./ReviseForms";
 
 /**
  * A published document for its reviewers: live targets and tasks (50 a page), each with its edit
@@ -37,6 +37,9 @@ export function PublishedDocument({
       </p>
       <p className="max-w-3xl text-sm text-slate-700">{t.intro}</p>
       {!canRevise && <p className="rounded bg-slate-100 p-2 text-sm">{t.readOnly}</p>}
+      {canRevise && doc.text && (
+        <CorrectText lang={lang} docKey={doc.key} version={doc.text.version} text={doc.text.text} />
+      )}
 
       <section aria-labelledby="live-targets">
         <h2 id="live-targets" className="text-xl font-semibold">

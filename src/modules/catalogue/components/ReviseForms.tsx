@@ -7,10 +7,10 @@ import { useRef, useState, type ReactNode } from "react";
 import { Field } from "@/components/form/Field";
 import { useFormAction } from "@/components/use-form-action";
 import type { Lang } from "@/i18n/config";
-import { getMessages } from "@/i18n/messages";
+import { fill, getMessages } from "@/i18n/messages";
 import { FormFeedback } from "@/modules/reporting/components/FormFeedback";
 import type { ActionResult } from "@/server/action";
-import { editTargetAction, editTaskAction, retireTargetAction, retireTaskAction } from "../actions";
+import { correctTextAction, editTargetAction, editTaskAction, retireTargetAction, retireTaskAction } from "../actions";
 import { COMPARATORS, DEADLINE_KINDS } from "../values";
 
 const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1";
@@ -343,5 +343,64 @@ export function ReviseTask({ lang, task }: { lang: Lang; task: TaskRow }) {
         </ConfirmedForm>
       }
     />
+  );
+}
+
+/** A corrected text of a document published in the browser: a new version with its note. */
+export function CorrectText({
+  lang,
+  docKey,
+  version,
+  text,
+}: {
+  lang: Lang;
+  docKey: string;
+  version: number;
+  text: string;
+}) {
+  const t = getMessages(lang).catalogueHistory.correctText;
+  const [open, setOpen] = useState(false);
+  return (
+    <section aria-labelledby="correct-text" className="space-y-2">
+      <h2 id="correct-text" className="text-xl font-semibold">
+        {t.title}
+      </h2>
+      <p className="text-sm text-slate-700">{fill(t.versions, { version })}</p>
+      <p className="max-w-3xl text-sm text-slate-700">{t.intro}</p>
+      <button type="button" className={btn} aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t.title}
+      </button>
+      {open && (
+        <ConfirmedForm
+          lang={lang}
+          act={correctTextAction}
+          entityKey={docKey}
+          label={t.submit}
+          confirm={fill(t.confirm, { version: version + 1 })}
+        >
+          {(errors, values) => (
+            <>
+              <Field id="correct-text-body" label={t.text} errors={errors.text}>
+                {(c) => (
+                  <textarea
+                    {...c}
+                    name="text"
+                    rows={14}
+                    className={`${input} font-mono text-xs`}
+                    defaultValue={values.text ?? text}
+                  />
+                )}
+              </Field>
+              <Field id="correct-text-note-vi" label={t.noteVi} errors={errors.noteVi}>
+                {(c) => <textarea {...c} name="noteVi" rows={2} className={input} defaultValue={values.noteVi ?? ""} />}
+              </Field>
+              <Field id="correct-text-note-en" label={t.noteEn} errors={errors.noteEn}>
+                {(c) => <textarea {...c} name="noteEn" rows={2} className={input} defaultValue={values.noteEn ?? ""} />}
+              </Field>
+            </>
+          )}
+        </ConfirmedForm>
+      )}
+    </section>
   );
 }
