@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support";
 
-test("the home page lists the five documents in Vietnamese and switches to English", async ({ page }) => {
+test("the home page lists the five seeded documents in Vietnamese and switches to English", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/vi$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
@@ -9,7 +9,9 @@ test("the home page lists the five documents in Vietnamese and switches to Engli
     "Việt Nam đang ở đâu so với các mục tiêu chuyển đổi số?",
   );
   await expect(page.getByTestId("indicator-card").first()).toBeVisible();
-  await expect(page.getByTestId("decision-link")).toHaveCount(5);
+  // The five seeded documents; a document published in the browser by an earlier test may be listed too.
+  for (const key of ["749-2020", "942-2021", "411-2022", "1437-2024", "draft-cds"])
+    await expect(page.locator(`[data-testid="decision-link"][href="/vi/decisions/${key}"]`)).toHaveCount(1);
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Switch to English" }).click();
