@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { FixedOrderSequencer } from "./tests/support/sequencer";
 
 // Two projects: pure unit tests next to the code (no database, seconds), and integration tests
 // that share one real PostgreSQL (embedded, or DATABASE_URL) created and seeded once.
@@ -13,6 +14,8 @@ export default defineConfig({
   },
   test: {
     pool: "forks",
+    // One order for every run (tests/support/sequencer.ts): integration files share a database.
+    sequence: { sequencer: FixedOrderSequencer },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [

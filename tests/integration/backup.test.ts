@@ -33,15 +33,24 @@ async function everyTable(connectionString: string) {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
     )
   ).rows.map((r) => r.table_name);
-  for (const t of names) out[t] = (await c.query(`SELECT * FROM "${t}" ORDER BY 1`)).rows;
+  for (const t of names) out[t] = (await c.query(`SELECT * FROM "${t}" ORDER BY 1, "${t}"::text`)).rows;
   await c.end();
   return out;
 }
 
 describe("db:backup and db:restore", () => {
   it("restore a backup into a fresh database with every row identical", async () => {
+    // Tables keyed by two columns (no "id") are paged and restored too.
+    const src = new pg.Client({ connectionString: url });
+    await src.connect();
+    await src.query(
+      `INSERT INTO "NotificationPreference" ("userId", category, email, cadence, "updatedAt")
+       SELECT id, c, false, 'daily', now() FROM "User", unnest(ARRAY['review', 'comment']) AS c ON CONFLICT DO NOTHING`,
+    );
+    await src.end();
     const file = path.join(dir, "b.jsonl.gz");
     const counts = await backup(url, file);
+    expect(counts.NotificationPreference).toBeGreaterThan(2);
     expect(counts.ObservationRevision).toBeGreaterThan(0);
     expect(counts.AuditLog).toBeGreaterThanOrEqual(0);
     const c = new pg.Client({ connectionString: admin });

@@ -31,12 +31,20 @@ async function tables(c: pg.Client): Promise<string[]> {
   return r.rows.map((x) => x.t);
 }
 
+/**
+ * The table's primary key columns, to page through it in a total order (a table keyed by two
+ * columns, such as a user's preference per category, has no "id"; ordering by a non-unique column
+ * could repeat or skip rows between pages).
+ */
 async function orderColumn(c: pg.Client, table: string): Promise<string> {
-  const r = await c.query(
-    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = 'id'`,
+  const r = await c.query<{ name: string }>(
+    `SELECT a.attname AS name FROM pg_index i
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+      WHERE i.indrelid = format('public.%I', $1::text)::regclass AND i.indisprimary
+      ORDER BY array_position(i.indkey::int2[], a.attnum)`,
     [table],
   );
-  return r.rowCount ? `"id"` : "1";
+  return r.rowCount ? r.rows.map((x) => `"${x.name}"`).join(", ") : "1";
 }
 
 /** Written beside each backup as `<file>.json`: what the admin page and the restore drill read. */
@@ -253,9 +261,10 @@ export async function restore(url: string, file: string): Promise<Record<string,
       counts[rec.t] = (counts[rec.t] ?? 0) + 1;
     }
     for (const t of names) {
-      const seq = await c
-        .query(`SELECT pg_get_serial_sequence('"${t}"', 'id') AS s`)
-        .catch(() => ({ rows: [{ s: null }] }));
+      // Only tables with an "id": asking for another table's fails, and a failed statement would
+      // abort the transaction, which COMMIT then ends as a silent rollback of the whole restore.
+      if (!columnTypes.get(t)?.has("id")) continue;
+      const seq = await c.query(`SELECT pg_get_serial_sequence($1, 'id') AS s`, [`"${t}"`]);
       const s = seq.rows[0]?.s;
       if (s)
         await c.query(
@@ -263,7 +272,9 @@ export async function restore(url: string, file: string): Promise<Record<string,
           [s],
         );
     }
-    await c.query("COMMIT");
+    // COMMIT of a transaction that failed answers ROLLBACK without an error: check it committed.
+    const done = await c.query("COMMIT");
+    if ((done as { command?: string }).command !== "COMMIT") throw new Error("The restore was rolled back.");
   } catch (e) {
     await c.query("ROLLBACK").catch(() => {});
     throw e;
