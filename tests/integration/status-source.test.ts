@@ -16,7 +16,7 @@ import { AGENCY_REPORTS } from "@/modules/figures/choice";
 import { createPrisma, type Db } from "@/server/db";
 import { migrate } from "@/server/db/migrate";
 import { runSeed } from "@/server/seed";
-import { actAs } from "../support/session-mock";
+import { setClaims } from "../support/session-mock";
 
 const IND = "digital-economy-gdp-share";
 const REASON = "Số liệu của Bộ được cập nhật theo quý (lý do thử nghiệm)";
@@ -75,6 +75,15 @@ async function detail(): Promise<{ sources: ApiSource[]; statusSource: ApiChoice
   });
   expect(res.status).toBe(200);
   return (await res.json()).data;
+}
+
+/**
+ * Acts as `as` in this file's own database (actAs reads the shared one, where another file may have
+ * moved the user's session version: sessions.test signs the viewer out everywhere).
+ */
+async function actAs(as: string | null) {
+  const u = as ? await own.user.findUniqueOrThrow({ where: { email: as } }) : null;
+  setClaims(u ? { uid: u.id, sv: u.sessionVersion } : null);
 }
 
 async function choose(as: string | null, fields: Record<string, string>) {
