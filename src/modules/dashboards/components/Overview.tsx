@@ -302,7 +302,10 @@ function CountTableBody(props: Parameters<typeof CountTable>[0] & { counts: Retu
       role="region"
       aria-label={caption}
     >
-      <table className="min-w-full text-sm" data-testid={`counts-${milestone}-${kind}`}>
+      <table
+        className="min-w-full text-sm [&_td]:px-2 [&_td]:py-1 [&_td]:text-center"
+        data-testid={`counts-${milestone}-${kind}`}
+      >
         <caption className="px-3 py-2 text-left font-semibold">{caption}</caption>
         <thead className="bg-slate-100 text-left">
           <tr>
@@ -330,7 +333,7 @@ function CountTableBody(props: Parameters<typeof CountTable>[0] & { counts: Retu
                 {MILESTONE_STATUSES.map((s) => {
                   const n = counts.get(g.key)?.[s] ?? 0;
                   return (
-                    <td key={s} className="px-2 py-1 text-center">
+                    <td key={s}>
                       {n ? (
                         <Link
                           href={`${view.link({ ...g.filter, milestone, status: s })}#targets`}
@@ -345,7 +348,7 @@ function CountTableBody(props: Parameters<typeof CountTable>[0] & { counts: Retu
                     </td>
                   );
                 })}
-                <td className="px-2 py-1 text-center">{counts.get(g.key)?.TOTAL ?? 0}</td>
+                <td>{counts.get(g.key)?.TOTAL ?? 0}</td>
               </tr>
             ))}
         </tbody>
@@ -407,7 +410,7 @@ async function TargetList({
           role="region"
           aria-labelledby="targets-title"
         >
-          <table className="min-w-full text-sm" data-testid="targets-list">
+          <table className="min-w-full text-sm [&_td]:px-2 [&_td]:py-2" data-testid="targets-list">
             <thead className="bg-slate-100 text-left">
               <tr>
                 {sortHeader("indicator", d.indicator)}
@@ -441,23 +444,23 @@ async function TargetList({
                     data-testid="target-row"
                     data-target={t.targetKey}
                   >
-                    <td className="px-2 py-2">
-                      <Link href={`/${lang}/indicators/${ind.code}`} className="text-brand-700 underline">
+                    <td>
+                      <Link href={`/${lang}/indicators/${ind.code}`} className="link">
                         {name(ind)}
                       </Link>
                     </td>
-                    <td className="px-2 py-2 whitespace-nowrap">{t.documentNumber ?? t.documentKey}</td>
-                    <td className="px-2 py-2">{t.year}</td>
-                    <td className="px-2 py-2 whitespace-nowrap">
+                    <td className="whitespace-nowrap">{t.documentNumber ?? t.documentKey}</td>
+                    <td>{t.year}</td>
+                    <td className="whitespace-nowrap">
                       {formatThreshold({ comparator: t.comparator, value: t.value }, ind.unit, ind.kind, lang)}
                     </td>
                     {ownLatest && (
-                      <td className="px-2 py-2 whitespace-nowrap" data-testid="own-latest">
+                      <td className="whitespace-nowrap" data-testid="own-latest">
                         {approved(ownLatest.get(t.indicatorId), ind)}
                       </td>
                     )}
-                    <td className="px-2 py-2 whitespace-nowrap">{approved(l, ind)}</td>
-                    <td className="px-2 py-2">
+                    <td className="whitespace-nowrap">{approved(l, ind)}</td>
+                    <td>
                       <StatusBadge
                         status={t.effective}
                         m={d}
@@ -470,7 +473,7 @@ async function TargetList({
                         </span>
                       )}
                     </td>
-                    <td className="px-2 py-2 text-xs text-slate-700">{targetSentence(t, lang)}</td>
+                    <td className="text-xs text-slate-700">{targetSentence(t, lang)}</td>
                   </tr>
                 );
               })}
@@ -521,8 +524,11 @@ function Completeness({ view, grid, csvHref }: { view: View; grid: CompletenessG
         role="region"
         aria-labelledby="completeness"
       >
+        {/* Cell padding is set once on the table, not on each of the ~350 cells: the grid is the
+            largest part of the overview, and its HTML (twice: markup and RSC payload) is what the
+            page's time at national scale goes into. */}
         <table
-          className="min-w-full border-separate border-spacing-0.5 text-xs"
+          className="min-w-full border-separate border-spacing-0.5 text-xs [&_td]:px-2 [&_td]:py-1 [&_td]:whitespace-nowrap"
           data-testid="completeness"
           data-heatmap
         >
@@ -542,20 +548,13 @@ function Completeness({ view, grid, csvHref }: { view: View; grid: CompletenessG
             {grid.rows.map((r) => (
               <tr key={r.agencyId} className="border-t border-slate-100">
                 <th scope="row" className="px-2 py-1 text-left font-normal">
-                  <Link href={`/${lang}/dashboard/agencies/${r.code}`} className="text-brand-700 underline">
+                  <Link href={`/${lang}/dashboard/agencies/${r.code}`} className="link">
                     {name(r)}
                   </Link>
                 </th>
                 {r.cells.map((c) => (
-                  <td
-                    key={`${c.year}-${c.quarter}`}
-                    className={`px-2 py-1 whitespace-nowrap ${COMPLETENESS_CELL[c.status]}`}
-                    data-status={c.status}
-                  >
-                    {d.cell[c.status]}{" "}
-                    <span className="opacity-90">
-                      {c.submitted}/{c.expected}
-                    </span>
+                  <td key={`${c.year}-${c.quarter}`} className={COMPLETENESS_CELL[c.status]} data-status={c.status}>
+                    {`${d.cell[c.status]} ${c.submitted}/${c.expected}`}
                   </td>
                 ))}
               </tr>
@@ -637,7 +636,7 @@ function TasksByAgency({ view, rows, agencies }: { view: View; rows: AgencyTasks
         labelWidth={180}
       />
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={d.charts.tasksTitle}>
-        <table className="min-w-full text-xs">
+        <table className="min-w-full text-xs [&_td]:px-2 [&_td]:py-1 [&_td]:text-center">
           <thead className="bg-slate-100 text-left">
             <tr>
               <th scope="col" className="px-2 py-1">
@@ -662,11 +661,9 @@ function TasksByAgency({ view, rows, agencies }: { view: View; rows: AgencyTasks
                   </Link>
                 </th>
                 {TASK_STATUSES.map((s) => (
-                  <td key={s} className="px-2 py-1 text-center">
-                    {r[s] ?? 0}
-                  </td>
+                  <td key={s}>{r[s] ?? 0}</td>
                 ))}
-                <td className="px-2 py-1 text-center">{r.total}</td>
+                <td>{r.total}</td>
               </tr>
             ))}
           </tbody>
