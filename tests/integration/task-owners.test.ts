@@ -347,7 +347,7 @@ describe("the person is never public", () => {
       ["tasks", await tasksApi(new Request(`${BASE}/api/v1/tasks?pageSize=500`))],
       ["tasks agency", await tasksApi(new Request(`${BASE}/api/v1/tasks?agency=${HN}&pageSize=500`))],
       ["tasks.csv", await tasksCsv(new Request(`${BASE}/api/v1/tasks.csv?agency=${HN}`))],
-      ["bulk tasks.csv", await bulkTasksCsv(new Request(`${BASE}/api/v1/bulk/tasks.csv`))],
+      ["bulk tasks.csv", await bulkTasksCsv()],
       [
         "decision",
         await decisionApi(new Request(`${BASE}/api/v1/decisions/${doc.key}`), {
