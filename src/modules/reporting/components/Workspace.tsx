@@ -228,6 +228,8 @@ function TasksTab(p: {
   rows: TaskRowView[];
   total: number;
   canWrite: boolean;
+  /** The link to the people responsible for each task (task-owners). */
+  ownersLink: string;
 }) {
   const { r, filters } = p;
   const pages = Math.max(1, Math.ceil(p.total / PAGE_SIZE));
@@ -238,6 +240,14 @@ function TasksTab(p: {
       <h2 id="task-title" className="text-xl font-semibold text-brand-800">
         {fill(r.tasksTitle, { count: p.total })}
       </h2>
+      <p className="mt-1 text-sm">
+        <Link
+          href={`/${p.lang}/reporting/owners${p.agencyCode ? `?agency=${p.agencyCode}` : ""}`}
+          className="text-brand-700 underline"
+        >
+          {p.ownersLink}
+        </Link>
+      </p>
       <form method="get" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
         <input type="hidden" name="period" value={p.pk} />
         <input type="hidden" name="tab" value="tasks" />
@@ -388,6 +398,7 @@ export async function Workspace({
           rows={taskRows}
           total={tasks.total}
           canWrite={canWrite}
+          ownersLink={m.taskOwners.workspaceLink}
         />
       )}
     </div>
