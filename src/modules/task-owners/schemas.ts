@@ -25,6 +25,8 @@ const text = (required: Parameters<typeof zmsg>[0], tooLong: Parameters<typeof z
 
 const visible = (s: string) => s.replace(/\p{Cf}/gu, "").trim();
 
+export const ASSIGN_FIELDS = ["taskId", "userId", "internalDueOn", "expectedResult", "reason", "basedOn"] as const;
+
 export const assignForm = z
   .object({
     taskId: id("taskOwners.errors.task"),
