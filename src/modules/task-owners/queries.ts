@@ -190,3 +190,16 @@ export async function taskOwnerPanel(user: SessionUser, taskId: number, agencyId
 }
 
 export type TaskOwnerPanelData = NonNullable<Awaited<ReturnType<typeof taskOwnerPanel>>>;
+
+/** The person holding each of these tasks for the agency (name and internal deadline), for the workspace's rows. */
+export async function ownersOfTasks(user: SessionUser, agencyId: number, taskIds: number[]) {
+  assertCanSeeOwners(user, agencyId);
+  const wanted = new Set(taskIds);
+  const owners = (await currentTaskOwners(agencyId)).filter((o) => wanted.has(o.taskId));
+  const people = await db.user.findMany({
+    where: { id: { in: [...new Set(owners.map((o) => o.userId))] } },
+    select: { id: true, name: true },
+  });
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  return new Map(owners.map((o) => [o.taskId, { name: nameOf.get(o.userId) ?? "", internalDueOn: o.internalDueOn }]));
+}

@@ -9,6 +9,7 @@ import { deadlineText } from "@/modules/decisions/components/TaskTable";
 import type { SessionUser } from "@/server/current-user";
 import { can } from "@/server/permissions";
 import { listPeriods } from "@/modules/periods/queries";
+import { ownersOfTasks } from "@/modules/task-owners/queries";
 import {
   indicatorItems,
   progressSummary,
@@ -339,7 +340,18 @@ export async function Workspace({
   const tab = filters.tab ?? (indicators.length ? "indicators" : "tasks");
   const ctx = { lang, r, period, now };
   const indicatorRows = indicators.map((i) => indicatorRowView(i, ctx));
-  const taskRows = tasks.items.map((t) => taskRowView(t, ctx, (task) => deadlineText(task, lang, m)));
+  // Each task row also names the person responsible inside the agency (task-owners), if any.
+  const owners = await ownersOfTasks(
+    user,
+    agencyId,
+    tasks.items.map((t) => t.task.id),
+  );
+  const taskRows = tasks.items.map((t) => {
+    const row = taskRowView(t, ctx, (task) => deadlineText(task, lang, m));
+    const o = owners.get(t.task.id);
+    const due = o?.internalDueOn ? ` (${m.taskOwners.internalDue}: ${formatDate(o.internalDueOn, lang)})` : "";
+    return { ...row, meta: `${row.meta} · ${m.taskOwners.person}: ${o ? `${o.name}${due}` : m.taskOwners.nobody}` };
+  });
   const agencyCode = national ? agency.code : undefined;
 
   return (
