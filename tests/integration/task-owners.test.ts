@@ -19,7 +19,11 @@ import { GET as bulkTasksCsv } from "@/app/api/v1/bulk/tasks.csv/route";
 import { GET as decisionApi } from "@/app/api/v1/decisions/[key]/route";
 import { GET as dashboardTasksCsv } from "@/app/api/v1/dashboard/tasks.csv/route";
 import { GET as dashboardTasksXlsx } from "@/app/api/v1/dashboard/tasks.xlsx/route";
+import OwnersPage from "@/app/[lang]/reporting/owners/page";
+import OwnerPage from "@/app/[lang]/reporting/owners/[taskId]/page";
 import { assignTaskOwnerAction } from "@/modules/task-owners/actions";
+import { UnownedTasks } from "@/modules/task-owners/components/UnownedTasks";
+import { getMessages } from "@/i18n/messages";
 import { currentTaskOwners, ledTasksWithOwners, taskOwnerPanel } from "@/modules/task-owners/queries";
 import type { ActionResult } from "@/server/action";
 import { currentUser, type SessionUser } from "@/server/current-user";
@@ -326,6 +330,93 @@ async function html(el: ReactElement): Promise<string> {
   await stream.allReady;
   return new Response(stream).text();
 }
+
+describe("the pages", () => {
+  const viewerName = async () => (await one(`SELECT name FROM "User" WHERE id = $1`, [ids.viewer])).name as string;
+  const ownerPage = async (taskId: number, search: Record<string, string> = {}) =>
+    html(
+      await OwnerPage({
+        params: Promise.resolve({ lang: "vi", taskId: String(taskId) }),
+        searchParams: Promise.resolve(search),
+      }),
+    );
+  const listPage = async (search: Record<string, string>) =>
+    html(await OwnersPage({ params: Promise.resolve({ lang: "vi" }), searchParams: Promise.resolve(search) }));
+
+  /** Every page of the list, following its "next" links. */
+  const everyPage = async (search: Record<string, string>) => {
+    const pages: string[] = [];
+    for (let page = 1; page <= 20; page++) {
+      const html = await listPage({ ...search, page: String(page) });
+      pages.push(html);
+      if (!html.includes(`page=${page + 1}`)) break;
+    }
+    return pages.join("\n");
+  };
+
+  it("the lead agency's reporter gets the form, the person now and the history", async () => {
+    await as("reporter.hanoi@cds.gov.vn");
+    const page = await ownerPage(ids.task);
+    expect(page).toContain('data-testid="task-owner-form"');
+    expect(page).toContain(await viewerName());
+    expect(page).toContain("Chị Phạm chuyển công tác khác");
+    expect(page).toContain(OWNER.name); // the first assignment, in the history
+  });
+
+  it("a national reviewer sees the assignment of the agency named in the address, without a form", async () => {
+    await as("reviewer@cds.gov.vn");
+    const page = await ownerPage(ids.task, { agency: HN });
+    expect(page).toContain(await viewerName());
+    expect(page).not.toContain('data-testid="task-owner-form"');
+  });
+
+  it("another agency's reporter sees its own agency's assignment, whatever the address says", async () => {
+    await as("reporter.hcm@cds.gov.vn");
+    // Collective leads ("các bộ, ngành, địa phương") make HCM a lead of many of Hà Nội's tasks: it
+    // then sees its own assignment of the task; otherwise the page does not exist for it.
+    const hcmLeads = !!(await one(
+      `SELECT 1 AS x FROM "TaskAssignment" WHERE "taskId" = $1 AND "agencyId" = $2 AND role = 'LEAD'`,
+      [ids.task, ids.hcm],
+    ));
+    if (hcmLeads) {
+      const page = await ownerPage(ids.task, { agency: HN });
+      expect(page).toContain("Cơ quan: Thành phố Hồ Chí Minh");
+      expect(page).not.toContain(await viewerName());
+      expect(page).not.toContain(OWNER.name);
+    } else {
+      await expect(ownerPage(ids.task, { agency: HN })).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
+    }
+    await expect(ownerPage(ids.partnerTask, { agency: HN })).rejects.toThrow(
+      /NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/,
+    );
+    const list = await listPage({ agency: HN });
+    expect(list).toContain("Thành phố Hồ Chí Minh");
+    expect(list).not.toContain(OWNER.name);
+    expect(list).not.toContain(await viewerName());
+  });
+
+  it("the list filters the tasks without a person; the dashboard counts them for its agency's staff only", async () => {
+    const hanoi = await as("reporter.hanoi@cds.gov.vn");
+    const without = await everyPage({ without: "1" });
+    expect(without).toContain(`data-task="${ids.task2}"`);
+    expect(without).not.toContain(`data-task="${ids.task}"`);
+    expect(without).not.toContain(`data-task="${ids.partnerTask}"`);
+    const all = await everyPage({});
+    expect(all).toContain(await viewerName());
+    const hanoiAgency = { id: ids.hanoi, code: HN };
+    const widget = await html(
+      (await UnownedTasks({ lang: "vi", m: getMessages("vi"), user: hanoi, agency: hanoiAgency }))!,
+    );
+    expect(widget).toContain('data-testid="unowned-count"');
+    const counts = await ledTasksWithOwners(hanoi, ids.hanoi, { without: true, skip: 0, take: 1 });
+    expect(widget).toContain(`${counts.without} trên ${counts.total} nhiệm vụ`);
+    expect(widget).toContain(`href="/vi/reporting/owners?without=1"`);
+    expect(widget).not.toContain(`/vi/reporting/owners/${ids.task}"`);
+    expect(widget).not.toContain(OWNER.name);
+    const hcm = await as("reporter.hcm@cds.gov.vn");
+    expect(await UnownedTasks({ lang: "vi", m: getMessages("vi"), user: hcm, agency: hanoiAgency })).toBeNull();
+  });
+});
 
 describe("the person is never public", () => {
   const BASE = "http://localhost";
