@@ -46,7 +46,11 @@ export function TaskOwnerForm({
   const [seen, setSeen] = useState(state);
   if (seen !== state) {
     setSeen(state);
-    if (state?.ok) setReason("");
+    if (state?.ok) {
+      setReason("");
+      // A withdrawal leaves nobody to withdraw: the choice starts again from "choose".
+      if (userId === "none") setUserId("");
+    }
   }
   const errors = state?.ok ? undefined : state?.fieldErrors;
   const withdraw = userId === "none";
