@@ -229,6 +229,16 @@ describe("assigning a task to a person", () => {
     expect(all.items.find((i) => i.task.id === ids.task)?.owner?.person.id).toBe(ids.viewer);
   });
 
+  it("errors come back next to their fields in the page's language", async () => {
+    await as("reporter.hanoi@cds.gov.vn");
+    const en = await assign({ taskId: String(ids.task2), internalDueOn: "31/02/2027", expectedResult: "", lang: "en" });
+    expect(en.ok).toBe(false);
+    expect(en.fieldErrors?.internalDueOn?.[0]).toMatch(/must be a real day/);
+    expect(en.fieldErrors?.expectedResult?.[0]).toMatch(/expected result/);
+    const vi = await assign({ taskId: String(ids.task2), internalDueOn: "31/02/2027", lang: "vi" });
+    expect(vi.fieldErrors?.internalDueOn?.[0]).toMatch(/ngày có thật/);
+  });
+
   it("a deactivated person holds nothing, and cannot be named", async () => {
     await as("reporter.hanoi@cds.gov.vn");
     const r = await assign({ taskId: String(ids.task2), userId: String(ids.inactive) });

@@ -1,7 +1,8 @@
 // The assignment form. Which agency is never a field: it is the signed-in reporter's own, and the
 // mutation checks that this agency leads the task (policy.ts).
 import { z } from "zod";
-import { zmsg } from "@/i18n/zod";
+import { msg, type MessageKey } from "@/i18n/translate";
+import { readNow, zmsg } from "@/i18n/zod";
 import { hasUnstorableChars } from "@/lib/text";
 import { parseDueDate } from "./dates";
 
@@ -22,6 +23,9 @@ const text = (required: Parameters<typeof zmsg>[0], tooLong: Parameters<typeof z
     .max(MAX_TEXT, { ...zmsg(tooLong), abort: true })
     .refine((s) => !hasUnstorableChars(s), { ...zmsg("taskOwners.errors.textInvalid"), abort: true })
     .transform((s) => s.trim());
+
+/** A refinement's message, read in the language of the parse under way (zmsg is for schema options). */
+const say = (key: MessageKey) => readNow(msg(key));
 
 const visible = (s: string) => s.replace(/\p{Cf}/gu, "").trim();
 
@@ -47,14 +51,14 @@ export const assignForm = z
   })
   .superRefine((v, ctx) => {
     if (v.reason !== undefined && v.reason !== "" && visible(v.reason).length < 5)
-      ctx.addIssue({ code: "custom", path: ["reason"], ...zmsg("taskOwners.errors.reasonRequired") });
+      ctx.addIssue({ code: "custom", path: ["reason"], message: say("taskOwners.errors.reasonRequired") });
     if (v.userId === "none") return;
     const due = v.internalDueOn?.trim() ?? "";
-    if (!due) ctx.addIssue({ code: "custom", path: ["internalDueOn"], ...zmsg("taskOwners.errors.dueRequired") });
+    if (!due) ctx.addIssue({ code: "custom", path: ["internalDueOn"], message: say("taskOwners.errors.dueRequired") });
     else if (!parseDueDate(due))
-      ctx.addIssue({ code: "custom", path: ["internalDueOn"], ...zmsg("taskOwners.errors.dueInvalid") });
+      ctx.addIssue({ code: "custom", path: ["internalDueOn"], message: say("taskOwners.errors.dueInvalid") });
     if (!v.expectedResult || !visible(v.expectedResult))
-      ctx.addIssue({ code: "custom", path: ["expectedResult"], ...zmsg("taskOwners.errors.resultRequired") });
+      ctx.addIssue({ code: "custom", path: ["expectedResult"], message: say("taskOwners.errors.resultRequired") });
   })
   .transform((v) => ({
     taskId: v.taskId,
