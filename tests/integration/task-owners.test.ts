@@ -37,6 +37,7 @@ const stamp = `${process.pid}${Date.now()}`;
 const OWNER = { name: `Phạm Thị Phụ Trách ${stamp}`, email: `phu-trach-${stamp}@hanoi.example.vn` };
 
 let c: pg.Client;
+let partnerRow: number | null = null;
 const ids = {
   hanoi: 0,
   hcm: 0,
@@ -125,13 +126,20 @@ beforeAll(async () => {
       [ids.hanoi],
     )
   ).id;
-  await c.query(
-    `INSERT INTO "TaskAssignment" ("taskId", "agencyId", role) VALUES ($1, $2, 'PARTNER') ON CONFLICT DO NOTHING`,
-    [ids.partnerTask, ids.hanoi],
-  );
+  // Removed again in afterAll: the seed's re-run (seed.test.ts) must find only its own assignments.
+  partnerRow =
+    (
+      await c.query(
+        `INSERT INTO "TaskAssignment" ("taskId", "agencyId", role) VALUES ($1, $2, 'PARTNER') ON CONFLICT DO NOTHING RETURNING id`,
+        [ids.partnerTask, ids.hanoi],
+      )
+    ).rows[0]?.id ?? null;
   expect(new Set([ids.task, ids.task2, ids.hcmTask, ids.partnerTask]).size).toBe(4);
 });
-afterAll(async () => c.end());
+afterAll(async () => {
+  if (partnerRow) await c.query(`DELETE FROM "TaskAssignment" WHERE id = $1`, [partnerRow]);
+  await c.end();
+});
 
 describe("assigning a task to a person", () => {
   it("a reporter of the lead agency names an active colleague; the row, the audit entry and the notification are written together", async () => {
