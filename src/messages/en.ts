@@ -10,6 +10,7 @@ import { figuresEn } from "./figures";
 import { methodologyEn } from "./methodology";
 import { opsEn } from "./ops";
 import { publicEn } from "./public";
+import { taskOwnersEn } from "./task-owners";
 import type { Messages } from "./vi";
 
 export const en: Messages = {
@@ -25,6 +26,7 @@ export const en: Messages = {
   compare: compareEn,
   dashboard: dashboardEn,
   public: publicEn,
+  taskOwners: taskOwnersEn,
   auth: {
     signIn: "Sign in",
     signOut: "Sign out",

@@ -12,6 +12,7 @@ import { figuresVi } from "./figures";
 import { methodologyVi } from "./methodology";
 import { opsVi } from "./ops";
 import { publicVi } from "./public";
+import { taskOwnersVi } from "./task-owners";
 
 export const vi = {
   admin: adminVi,
@@ -26,6 +27,7 @@ export const vi = {
   compare: compareVi,
   dashboard: dashboardVi,
   public: publicVi,
+  taskOwners: taskOwnersVi,
   auth: {
     signIn: "Đăng nhập",
     signOut: "Đăng xuất",

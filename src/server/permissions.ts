@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   "catalogue.edit": ["ADMIN", "EDITOR"],
   "catalogue.publish": ["REVIEWER"],
   "catalogue.read": ["ADMIN", "EDITOR", "REVIEWER"],
+  // The "5 rõ" of a task (its person, internal deadline, expected result) are set inside the lead
+  // agency by its reporters; national roles see them but never assign for an agency (own agency:
+  // task-owners/policy.ts).
+  "tasks.assignOwner": ["REPORTER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -45,6 +45,7 @@ import * as statusActions from "@/modules/statuses/actions";
 import * as excelActions from "@/modules/excel/actions";
 import * as figuresActions from "@/modules/figures/actions";
 import * as reportingActions from "@/modules/reporting/actions";
+import * as taskOwnerActions from "@/modules/task-owners/actions";
 import * as nextauthRoute from "@/app/api/auth/[...nextauth]/route";
 import * as internalRefreshRoute from "@/app/api/internal/refresh/route";
 import * as evidenceRoute from "@/app/api/evidence/[id]/route";
@@ -173,6 +174,7 @@ const ACTIONS: Record<string, Record<string, unknown>> = {
   "src/modules/excel/actions.ts": excelActions,
   "src/modules/figures/actions.ts": figuresActions,
   "src/modules/reporting/actions.ts": reportingActions,
+  "src/modules/task-owners/actions.ts": taskOwnerActions,
 };
 const ACTION_FNS: Record<string, ActionFn> = Object.fromEntries(
   Object.values(ACTIONS).flatMap(
@@ -940,6 +942,186 @@ for (const T of ["confirmImportAction", "cancelImportAction"]) {
   });
   act(T, "reviewer", "forged id", "a source with no figures for the indicator", () => ({ ...base(), source: "WIPO" }), {
     field: /^source$/,
+  });
+}
+
+// -- task-owners: assignTaskOwnerAction --------------------------------------------------------
+{
+  // A names themself for a task both provinces lead: valid as it stands, so every case below
+  // changes one thing (or is sent by someone who may not assign) and must be refused.
+  const T = "assignTaskOwnerAction";
+  const base = (): Record<string, Field> => ({
+    taskId: String(fx.taskA),
+    userId: String(fx.claims.A!.uid),
+    internalDueOn: "31/03/2027",
+    expectedResult: "Hệ thống vận hành thử (kiểm thử)",
+    basedOn: "0",
+  });
+  authCases(T, ["anon", "viewer", "reviewer", "admin", "editor", "stale", "ghost", "inactive"], base);
+  act(T, "B", "forged id", "B names A's reporter for B's own assignment", base, { field: /^userId$/ });
+  act(T, "A", "forged id", "a task only a ministry leads", () => ({ ...base(), taskId: String(fx.taskMinistry) }), {
+    message: NO_RIGHT,
+  });
+  act(
+    T,
+    "A",
+    "forged id",
+    "a ministry's task, agency named in the form",
+    () => ({ ...base(), taskId: String(fx.taskMinistry), agencyId: String(fx.agB), agency: fx.codeB }),
+    { message: NO_RIGHT },
+  );
+  act(T, "A", "forged id", "a task that does not exist", () => ({ ...base(), taskId: String(NOWHERE) }), {
+    message: NO_RIGHT,
+  });
+  act(T, "A", "forged id", "a person of another agency", () => ({ ...base(), userId: String(fx.userT) }), {
+    field: /^userId$/,
+  });
+  act(T, "A", "forged id", "a deactivated colleague", () => ({ ...base(), userId: String(fx.claims.inactive!.uid) }), {
+    field: /^userId$/,
+  });
+  act(T, "A", "forged id", "a national administrator", () => ({ ...base(), userId: String(fx.adminId) }), {
+    field: /^userId$/,
+  });
+  act(T, "A", "forged id", "a person id no user has", () => ({ ...base(), userId: String(NOWHERE) }), {
+    field: /^userId$/,
+  });
+  act(T, "A", "state", "based on a row that does not exist", () => ({ ...base(), basedOn: "5" }), {
+    message: /người khác/,
+  });
+  act(
+    T,
+    "A",
+    "state",
+    "withdraw what was never assigned",
+    () => ({ ...base(), userId: "none", reason: "Thu hồi thử" }),
+    {
+      field: /^userId$/,
+    },
+  );
+  for (const f of ["taskId", "userId", "basedOn"] as const)
+    act(T, "A", "missing field", `no ${f}`, () => ({ ...base(), [f]: undefined }), { field: new RegExp(`^${f}$`) });
+  act(T, "A", "missing field", "no person chosen", () => ({ ...base(), userId: "" }), { field: /^userId$/ });
+  act(T, "A", "missing field", "no internal deadline", () => ({ ...base(), internalDueOn: undefined }), {
+    field: /^internalDueOn$/,
+  });
+  act(T, "A", "missing field", "blank internal deadline", () => ({ ...base(), internalDueOn: "  " }), {
+    field: /^internalDueOn$/,
+  });
+  act(T, "A", "missing field", "no expected result", () => ({ ...base(), expectedResult: undefined }), {
+    field: /^expectedResult$/,
+  });
+  act(T, "A", "missing field", "blank expected result", () => ({ ...base(), expectedResult: " \t " }), {
+    field: /^expectedResult$/,
+  });
+  act(T, "A", "missing field", "a reason of four letters", () => ({ ...base(), reason: "abcd" }), {
+    field: /^reason$/,
+  });
+  for (const f of ["taskId", "userId", "internalDueOn", "expectedResult", "reason", "basedOn"] as const)
+    act(T, "A", "wrong type", `${f} is a file`, () => ({ ...base(), [f]: FILES.pdf() }), {
+      field: new RegExp(`^${f}$`),
+    });
+  act(T, "A", "wrong type", "userId repeated", () => ({ ...base(), userId: [String(fx.claims.A!.uid), "none"] }));
+  idCases(T, "A", "taskId", base);
+  idCases(T, "A", "userId", base);
+  idCases(
+    T,
+    "A",
+    "basedOn",
+    base,
+    SOME_BAD_IDS.filter(([k]) => k !== "zero"),
+  );
+  for (const [name, v] of [
+    ["31 February", "31/02/2027"],
+    ["30 February, ISO", "2027-02-30"],
+    ["month 13", "01/13/2027"],
+    ["two-digit year", "31/03/27"],
+    ["year 0202", "31/03/0202"],
+    ["a word", "ngày mai"],
+    ["1e309", "1e309"],
+    ["a timestamp", "2027-03-31T10:00:00Z"],
+  ])
+    act(T, "A", "number edge", `internal deadline ${name}`, () => ({ ...base(), internalDueOn: v }), {
+      field: /^internalDueOn$/,
+    });
+  act(T, "A", "huge string", "1 MB internal deadline", () => ({ ...base(), internalDueOn: HUGE }), {
+    field: /^internalDueOn$/,
+  });
+  act(T, "A", "huge string", "1 MB expected result", () => ({ ...base(), expectedResult: HUGE }), {
+    field: /^expectedResult$/,
+  });
+  act(
+    T,
+    "A",
+    "huge string",
+    "1,001-character expected result",
+    () => ({ ...base(), expectedResult: "ạ".repeat(1001) }),
+    {
+      field: /^expectedResult$/,
+    },
+  );
+  act(T, "A", "huge string", "1 MB reason", () => ({ ...base(), reason: HUGE }), { field: /^reason$/ });
+  act(T, "A", "huge string", "1 MB userId", () => ({ ...base(), userId: HUGE }), { field: /^userId$/ });
+  act(
+    T,
+    "A",
+    "unicode",
+    "full-width digits in the deadline",
+    () => ({ ...base(), internalDueOn: "\uff13\uff11/03/2027" }),
+    {
+      field: /^internalDueOn$/,
+    },
+  );
+  act(T, "A", "unicode", "zero-width space in the deadline", () => ({ ...base(), internalDueOn: "31/03\u200b/2027" }), {
+    field: /^internalDueOn$/,
+  });
+  act(T, "A", "unicode", "NUL in the deadline", () => ({ ...base(), internalDueOn: "31/03/2027\u0000" }), {
+    field: /^internalDueOn$/,
+  });
+  act(
+    T,
+    "A",
+    "unicode",
+    "expected result of zero-width characters only",
+    () => ({ ...base(), expectedResult: S.zeroWidth }),
+    {
+      field: /^expectedResult$/,
+    },
+  );
+  act(T, "A", "unicode", "NUL in the expected result", () => ({ ...base(), expectedResult: `Kết quả ${S.nul}` }), {
+    field: /^expectedResult$/,
+  });
+  act(
+    T,
+    "A",
+    "unicode",
+    "ANSI escape in the expected result",
+    () => ({ ...base(), expectedResult: `Kết quả ${S.ansi}` }),
+    {
+      field: /^expectedResult$/,
+    },
+  );
+  act(T, "A", "unicode", "bell character in the expected result", () => ({ ...base(), expectedResult: "Xong\u0007" }), {
+    field: /^expectedResult$/,
+  });
+  act(T, "A", "unicode", "NUL in the reason", () => ({ ...base(), reason: `Lý do hợp lệ ${S.nul}` }), {
+    field: /^reason$/,
+  });
+  act(T, "A", "unicode", "reason of zero-width characters only", () => ({ ...base(), reason: S.zeroWidth }), {
+    field: /^reason$/,
+  });
+  act(T, "A", "unicode", "zero-width space after userId", () => ({ ...base(), userId: `${fx.claims.A!.uid}\u200b` }), {
+    field: /^userId$/,
+  });
+  act(T, "A", "html injection", "markup as the deadline", () => ({ ...base(), internalDueOn: S.htmlAttr }), {
+    field: /^internalDueOn$/,
+  });
+  act(T, "A", "html injection", "script as userId", () => ({ ...base(), userId: S.html }), { field: /^userId$/ });
+  act(T, "A", "sql injection", "SQL as the deadline", () => ({ ...base(), internalDueOn: S.sql }), {
+    field: /^internalDueOn$/,
+  });
+  act(T, "A", "sql injection", "SQL as userId", () => ({ ...base(), userId: `1 OR 1=1` }), { field: /^userId$/ });
+  act(T, "A", "sql injection", "'none' followed by SQL", () => ({ ...base(), userId: `none' OR '1'='1` }), {
+    field: /^userId$/,
   });
 }
 
@@ -3515,7 +3697,7 @@ afterAll(async () => {
 });
 
 /** The size of the table as built (the summary line's counts): it may grow, never shrink. */
-const MIN_ACTION_CASES = 912;
+const MIN_ACTION_CASES = 1000;
 const MIN_ROUTE_CASES = 534;
 
 // ---- The tests ------------------------------------------------------------------------------

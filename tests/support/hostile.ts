@@ -184,6 +184,9 @@ export const WRITABLE_TABLES = [
   "Task",
   "TaskAgency",
   "TaskAssignment",
+  // A task's person responsible (append-only) and the notification telling them.
+  "TaskOwner",
+  "Notification",
 ] as const;
 
 const FINGERPRINT_SQL = WRITABLE_TABLES.map(

@@ -9,6 +9,7 @@ import { deadlineText } from "@/modules/decisions/components/TaskTable";
 import type { SessionUser } from "@/server/current-user";
 import { can } from "@/server/permissions";
 import { listPeriods } from "@/modules/periods/queries";
+import { ownersOfTasks } from "@/modules/task-owners/queries";
 import {
   indicatorItems,
   progressSummary,
@@ -228,6 +229,8 @@ function TasksTab(p: {
   rows: TaskRowView[];
   total: number;
   canWrite: boolean;
+  /** The link to the people responsible for each task (task-owners). */
+  ownersLink: string;
 }) {
   const { r, filters } = p;
   const pages = Math.max(1, Math.ceil(p.total / PAGE_SIZE));
@@ -238,6 +241,14 @@ function TasksTab(p: {
       <h2 id="task-title" className="text-xl font-semibold text-brand-800">
         {fill(r.tasksTitle, { count: p.total })}
       </h2>
+      <p className="mt-1 text-sm">
+        <Link
+          href={`/${p.lang}/reporting/owners${p.agencyCode ? `?agency=${p.agencyCode}` : ""}`}
+          className="text-brand-700 underline"
+        >
+          {p.ownersLink}
+        </Link>
+      </p>
       <form method="get" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
         <input type="hidden" name="period" value={p.pk} />
         <input type="hidden" name="tab" value="tasks" />
@@ -329,7 +340,18 @@ export async function Workspace({
   const tab = filters.tab ?? (indicators.length ? "indicators" : "tasks");
   const ctx = { lang, r, period, now };
   const indicatorRows = indicators.map((i) => indicatorRowView(i, ctx));
-  const taskRows = tasks.items.map((t) => taskRowView(t, ctx, (task) => deadlineText(task, lang, m)));
+  // Each task row also names the person responsible inside the agency (task-owners), if any.
+  const owners = await ownersOfTasks(
+    user,
+    agencyId,
+    tasks.items.map((t) => t.task.id),
+  );
+  const taskRows = tasks.items.map((t) => {
+    const row = taskRowView(t, ctx, (task) => deadlineText(task, lang, m));
+    const o = owners.get(t.task.id);
+    const due = o?.internalDueOn ? ` (${m.taskOwners.internalDue}: ${formatDate(o.internalDueOn, lang)})` : "";
+    return { ...row, meta: `${row.meta} · ${m.taskOwners.person}: ${o ? `${o.name}${due}` : m.taskOwners.nobody}` };
+  });
   const agencyCode = national ? agency.code : undefined;
 
   return (
@@ -388,6 +410,7 @@ export async function Workspace({
           rows={taskRows}
           total={tasks.total}
           canWrite={canWrite}
+          ownersLink={m.taskOwners.workspaceLink}
         />
       )}
     </div>

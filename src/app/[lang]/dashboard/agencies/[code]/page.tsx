@@ -4,6 +4,7 @@ import { Overview } from "@/modules/dashboards/components/Overview";
 import { parseFilters } from "@/modules/dashboards/filters";
 import { canReadAgency } from "@/modules/reporting/policy";
 import { findAgencyByCode } from "@/modules/agencies/queries";
+import { UnownedTasks } from "@/modules/task-owners/components/UnownedTasks";
 import { pageUser } from "@/server/page-auth";
 
 export const dynamic = "force-dynamic";
@@ -24,5 +25,10 @@ export default async function AgencyDashboardPage({
   // An agency's own staff, and national roles; nobody else.
   if (!canReadAgency(user, agency.id)) forbidden();
   const filters = parseFilters(await searchParams);
-  return <Overview lang={lang} m={m} filters={{ ...filters, agencyId: agency.id }} agency={agency} />;
+  return (
+    <div className="space-y-8">
+      <Overview lang={lang} m={m} filters={{ ...filters, agencyId: agency.id }} agency={agency} />
+      <UnownedTasks lang={lang} m={m} user={user} agency={agency} />
+    </div>
+  );
 }
