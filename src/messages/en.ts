@@ -8,6 +8,7 @@ import { excelEn } from "./excel";
 import { exportsEn } from "./exports";
 import { figuresEn } from "./figures";
 import { methodologyEn } from "./methodology";
+import { conversationsEn, notificationsEn } from "./notifications";
 import { opsEn } from "./ops";
 import { publicEn } from "./public";
 import type { Messages } from "./vi";
@@ -25,6 +26,8 @@ export const en: Messages = {
   compare: compareEn,
   dashboard: dashboardEn,
   public: publicEn,
+  notifications: notificationsEn,
+  conversations: conversationsEn,
   auth: {
     signIn: "Sign in",
     signOut: "Sign out",

@@ -10,6 +10,7 @@ import { excelVi } from "./excel";
 import { exportsVi } from "./exports";
 import { figuresVi } from "./figures";
 import { methodologyVi } from "./methodology";
+import { conversationsVi, notificationsVi } from "./notifications";
 import { opsVi } from "./ops";
 import { publicVi } from "./public";
 
@@ -26,6 +27,8 @@ export const vi = {
   compare: compareVi,
   dashboard: dashboardVi,
   public: publicVi,
+  notifications: notificationsVi,
+  conversations: conversationsVi,
   auth: {
     signIn: "Đăng nhập",
     signOut: "Đăng xuất",

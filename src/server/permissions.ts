@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   "catalogue.edit": ["ADMIN", "EDITOR"],
   "catalogue.publish": ["REVIEWER"],
   "catalogue.read": ["ADMIN", "EDITOR", "REVIEWER"],
+  // Everyone signed in has a bell; what it holds is scoped per user and agency in the queries.
+  "notifications.read": ["ADMIN", "REVIEWER", "REPORTER", "VIEWER", "EDITOR"],
+  // An item's conversation is open to exactly who reads the item (agency checked in the mutation).
+  "conversations.write": ["ADMIN", "REVIEWER", "REPORTER", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

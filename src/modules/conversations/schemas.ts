@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { zmsg } from "@/i18n/zod";
+import { hasUnstorableChars } from "@/lib/text";
+
+export const COMMENT_MAX = 2000;
+
+// Length in characters as people count them (an emoji is one), checked before anything else so a
+// megabyte of text costs one pass. Control characters are refused: the database cannot store NUL.
+export const commentBody = z
+  .string(zmsg("conversations.errors.notText"))
+  .superRefine((s, ctx) => {
+    const length = [...s].length;
+    if (length > COMMENT_MAX)
+      ctx.addIssue({ code: "custom", ...zmsg("conversations.errors.tooLong", { length: String(length) }) });
+    else if (!s.replace(/[\s\p{Cf}]/gu, "")) ctx.addIssue({ code: "custom", ...zmsg("conversations.errors.empty") });
+    else if (hasUnstorableChars(s)) ctx.addIssue({ code: "custom", ...zmsg("conversations.errors.badChars") });
+  })
+  .transform((s) => s.trim());
+
+export const commentForm = z.object({
+  kind: z.enum(["obs", "task"]),
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+  body: commentBody,
+});
+export type CommentInput = z.infer<typeof commentForm>;
