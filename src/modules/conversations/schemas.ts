@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { zmsg } from "@/i18n/zod";
+import { msg } from "@/i18n/translate";
+import { readNow, zmsg } from "@/i18n/zod";
 import { hasUnstorableChars } from "@/lib/text";
 
 export const COMMENT_MAX = 2000;
@@ -11,9 +12,11 @@ export const commentBody = z
   .superRefine((s, ctx) => {
     const length = [...s].length;
     if (length > COMMENT_MAX)
-      ctx.addIssue({ code: "custom", ...zmsg("conversations.errors.tooLong", { length: String(length) }) });
-    else if (!s.replace(/[\s\p{Cf}]/gu, "")) ctx.addIssue({ code: "custom", ...zmsg("conversations.errors.empty") });
-    else if (hasUnstorableChars(s)) ctx.addIssue({ code: "custom", ...zmsg("conversations.errors.badChars") });
+      ctx.addIssue({ code: "custom", message: readNow(msg("conversations.errors.tooLong", { length })) });
+    else if (!s.replace(/[\s\p{Cf}]/gu, ""))
+      ctx.addIssue({ code: "custom", message: readNow(msg("conversations.errors.empty")) });
+    else if (hasUnstorableChars(s))
+      ctx.addIssue({ code: "custom", message: readNow(msg("conversations.errors.badChars")) });
   })
   .transform((s) => s.trim());
 
