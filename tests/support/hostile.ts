@@ -184,6 +184,11 @@ export const WRITABLE_TABLES = [
   "Task",
   "TaskAgency",
   "TaskAssignment",
+  // Notifications, their settings, and the items' conversations.
+  "Notification",
+  "NotificationPreference",
+  "ItemComment",
+  "ItemFollower",
 ] as const;
 
 const FINGERPRINT_SQL = WRITABLE_TABLES.map(

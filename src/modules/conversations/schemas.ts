@@ -2,6 +2,7 @@ import { z } from "zod";
 import { msg } from "@/i18n/translate";
 import { readNow, zmsg } from "@/i18n/zod";
 import { hasUnstorableChars } from "@/lib/text";
+import { single } from "@/modules/notifications/schemas";
 
 export const COMMENT_MAX = 2000;
 
@@ -26,3 +27,8 @@ export const commentForm = z.object({
   body: commentBody,
 });
 export type CommentInput = z.infer<typeof commentForm>;
+
+/** The form as sent; a field sent twice is a list, which the schema refuses. */
+export function parseCommentForm(formData: FormData) {
+  return { kind: single(formData, "kind"), id: single(formData, "id"), body: single(formData, "body") ?? undefined };
+}

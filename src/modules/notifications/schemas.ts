@@ -16,9 +16,18 @@ export const preferencesForm = z.object(
 );
 export type PreferencesInput = z.infer<typeof preferencesForm>;
 
+/** A field sent once is its value; sent twice it is a list, which the schema refuses (which one counts?). */
+export function single(formData: FormData, key: string): FormDataEntryValue | FormDataEntryValue[] | null {
+  const all = formData.getAll(key);
+  return all.length === 0 ? null : all.length === 1 ? all[0] : all;
+}
+
 /** "<category>.email" is a checkbox ("on" when ticked), "<category>.cadence" a radio button. */
 export function parsePreferencesForm(formData: FormData) {
   return Object.fromEntries(
-    CATEGORIES.map((c) => [c, { email: formData.get(`${c}.email`) === "on", cadence: formData.get(`${c}.cadence`) }]),
+    CATEGORIES.map((c) => [
+      c,
+      { email: formData.get(`${c}.email`) === "on", cadence: single(formData, `${c}.cadence`) },
+    ]),
   );
 }
