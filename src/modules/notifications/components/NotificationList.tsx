@@ -37,7 +37,7 @@ export async function NotificationList({
         <p className="text-sm" data-testid="unread-count">
           {fill(t.unreadCount, { n: unread })}
         </p>
-        {unread > 0 && <MarkAllRead m={t} />}
+        {rows.length > 0 && <MarkAllRead m={t} />}
       </div>
       {rows.length === 0 ? (
         <p
