@@ -13,7 +13,7 @@ import { itemThread } from "@/modules/conversations/queries";
 import { markAllReadAction, openNotificationAction, savePreferencesAction } from "@/modules/notifications/actions";
 import { notificationsPage, preferencesOf } from "@/modules/notifications/queries";
 import { notificationText } from "@/modules/notifications/text";
-import { reopenAction, reviewAction, saveTasksAction } from "@/modules/reporting/actions";
+import { reopenAction, reviewAction, saveTasksAction, submitReadyAction } from "@/modules/reporting/actions";
 import { taskProgressDetail } from "@/modules/reporting/queries";
 import { currentUser, type SessionUser } from "@/server/current-user";
 import { actAs } from "../support/session-mock";
@@ -34,7 +34,7 @@ const VIEWER = "viewer.hanoi@cds.gov.vn";
 const stamp = `${process.pid}${Date.now()}`;
 
 const ids = {} as Record<
-  "hanoi" | "hcm" | "hanoiTask" | "hcmTask" | "hanoiUser" | "hcmUser" | "reviewer" | "viewer" | "mover",
+  "hanoi" | "hcm" | "hanoiTask" | "hanoiTask2" | "hcmTask" | "hanoiUser" | "hcmUser" | "reviewer" | "viewer" | "mover",
   number
 >;
 let moverEmail = "";
@@ -58,14 +58,14 @@ const tp = (agencyId: number, taskId: number) =>
 const commentCount = async () => Number((await one(`SELECT count(*) FROM "ItemComment"`)).count);
 const noteCount = async () => Number((await one(`SELECT count(*) FROM "Notification"`)).count);
 
-async function submitTask(taskId: number, achieved: string) {
+async function submitTask(taskId: number, achieved: string, intent: "submit" | "draft" = "submit") {
   const agencyId = ids.hanoi;
   const current = await tp(agencyId, taskId);
   const r = await saveTasksAction(
     null,
     form({
       period: PERIOD,
-      intent: "submit",
+      intent,
       [`task.${taskId}.status`]: "IN_PROGRESS",
       [`task.${taskId}.percent`]: "40",
       [`task.${taskId}.achieved`]: achieved,
@@ -109,6 +109,12 @@ beforeAll(async () => {
     ).taskId as number;
   ids.hanoiTask = await lastLed(ids.hanoi, 0);
   ids.hcmTask = await lastLed(ids.hcm, ids.hanoiTask);
+  ids.hanoiTask2 = (
+    await one(
+      `SELECT "taskId" FROM "TaskAssignment" WHERE "agencyId" = $1 AND role = 'LEAD' AND "taskId" NOT IN ($2, $3) ORDER BY "taskId" DESC LIMIT 1`,
+      [ids.hanoi, ids.hanoiTask, ids.hcmTask],
+    )
+  ).taskId;
   // A Hà Nội viewer who will follow an item and then move to Hồ Chí Minh City.
   const hash = (await one(`SELECT "passwordHash" FROM "User" WHERE id = $1`, [ids.viewer])).passwordHash;
   moverEmail = `mover-${stamp}@example.vn`;
@@ -246,6 +252,27 @@ describe("the reporting workflow tells people", () => {
     expect(r.ok).toBe(true);
     expect((await notificationsPage(user, 1)).unread).toBe(0);
     expect((await (await meGET()).json()).user.unread).toBe(0);
+  });
+});
+
+describe("resubmitting through “submit everything ready”", () => {
+  it("tells the reviewers of the returned item only", async () => {
+    await as(HANOI);
+    let item = await submitTask(ids.hanoiTask2, "Đã xây dựng kế hoạch");
+    await as(REVIEWER);
+    const returned = await reviewAction(
+      null,
+      form({ decision: "RETURN", item: `task:${item.id}:${item.version}`, comment: "Thiếu kế hoạch chi tiết." }),
+    );
+    expect(returned.ok).toBe(true);
+    await as(HANOI);
+    // A returned item is ready once saved again (src/modules/reporting/rules.ts).
+    item = await submitTask(ids.hanoiTask2, "Đã xây dựng kế hoạch chi tiết", "draft");
+    expect(item.state).toBe("RETURNED");
+    const r = await submitReadyAction(null, form({ period: PERIOD, item: `task:${ids.hanoiTask2}:${item.version}` }));
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+    expect((await notes(ids.reviewer, item.id, "RESUBMITTED")).length).toBe(1);
+    expect(await notes(ids.hcmUser, item.id)).toEqual([]);
   });
 });
 

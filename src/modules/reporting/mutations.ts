@@ -54,10 +54,13 @@ async function tellAgency(
   what: NotificationKind,
   actor: SessionUser,
   comment: string | null,
+  reportersOf: Map<number, Promise<number[]>> = new Map(),
 ) {
   const item = await itemFacts(tx, kind, id);
   if (!item) return;
-  const to = [...(await agencyReporters(tx, item.agencyId)), ...(await followersOf(tx, kind, id, item.agencyId))];
+  // A batch review of hundreds of items of a few agencies asks for each agency's reporters once.
+  if (!reportersOf.has(item.agencyId)) reportersOf.set(item.agencyId, agencyReporters(tx, item.agencyId));
+  const to = [...(await reportersOf.get(item.agencyId)!), ...(await followersOf(tx, kind, id, item.agencyId))];
   await notifyAboutItem(tx, item, what, to, { actorId: actor.id, extra: comment ? { comment: quote(comment) } : {} });
   // A return or a reopening opens a conversation with the agency: the reviewer follows the item,
   // so the agency's reply in its thread reaches them.
@@ -502,6 +505,7 @@ export async function reviewItems(user: SessionUser, input: ReviewInput): Promis
     }
   }
   await db.$transaction(async (tx) => {
+    const reportersOf = new Map<number, Promise<number[]>>();
     for (const item of input.items) {
       await withKind(item.kind, (ops) =>
         reviewOne(tx, ops, user, item.id, item.version, input.decision, commentOf(item)),
@@ -513,6 +517,7 @@ export async function reviewItems(user: SessionUser, input: ReviewInput): Promis
         input.decision === "APPROVE" ? "APPROVED" : "RETURNED",
         user,
         commentOf(item),
+        reportersOf,
       );
     }
     if (input.decision === "APPROVE") await bumpPublicVersion(tx);
