@@ -6,8 +6,9 @@ import { single } from "@/modules/notifications/schemas";
 
 export const COMMENT_MAX = 2000;
 
-// Length in characters as people count them (an emoji is one), checked before anything else so a
-// megabyte of text costs one pass. Control characters are refused: the database cannot store NUL.
+// Length in code points (an emoji such as 👍 is one, not two UTF-16 units as the browser's
+// maxLength counts), checked first so a megabyte of text is refused after one pass. Control
+// characters are refused: the database cannot store NUL.
 export const commentBody = z
   .string(zmsg("conversations.errors.notText"))
   .superRefine((s, ctx) => {
