@@ -33,7 +33,12 @@ export async function itemThread(user: SessionUser, item: { kind: "obs" | "task"
       select: { id: true, name: true, email: true },
     }),
   ]);
-  const names = new Map(mentionable.map((u) => [u.id, u.name]));
+  // Names of the people mentioned, whoever they are now (the picker's list is capped).
+  const mentionedIds = [...new Set(comments.flatMap((c) => c.mentions))];
+  const named = mentionedIds.length
+    ? await db.user.findMany({ where: { id: { in: mentionedIds } }, select: { id: true, name: true } })
+    : [];
+  const names = new Map(named.map((u) => [u.id, u.name]));
   return {
     comments: comments.map(({ mentions, ...c }) => ({
       ...c,
