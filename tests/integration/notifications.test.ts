@@ -203,6 +203,8 @@ describe("the reporting workflow tells people", () => {
       "Tôi theo dõi mục này.",
     ]);
     expect(thread?.following).toBe(true);
+    const reviewerName = (await one(`SELECT name FROM "User" WHERE id = $1`, [ids.reviewer])).name;
+    expect(thread?.comments.map((x) => x.mentioned)).toEqual([[reviewerName], []]);
   });
 
   it("tells the reviewers of a resubmission after a return, and nobody in another agency", async () => {
