@@ -123,7 +123,10 @@ export function AccountMenu({ lang, m }: { lang: Lang; m: AccountMenuLabels }) {
         className="inline-flex items-center gap-1 rounded px-1 hover:underline"
         data-testid="bell"
       >
-        <span aria-hidden="true">🔔</span>
+        {/* Drawn, not an emoji: machines without an emoji font show a box. */}
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
+          <path d="M10 2a5 5 0 0 0-5 5v3.6L3.3 13.4A1 1 0 0 0 4.2 15h11.6a1 1 0 0 0 .9-1.6L15 10.6V7a5 5 0 0 0-5-5Zm-2 14a2 2 0 0 0 4 0H8Z" />
+        </svg>
         {/* The count is said in words to screen readers; sighted users see the number. */}
         <span className="sr-only">{me.unread ? m.bell.replace("{n}", String(me.unread)) : m.bellNone}</span>
         {!!me.unread && (
