@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** Public pages are open to crawlers; the signed-in areas and the sign-in endpoints are not. */
 export default function robots(): MetadataRoute.Robots {
   const base = siteUrl();
-  const privateAreas = ["reporting", "review", "admin", "dashboard", "sources/import"];
+  const privateAreas = ["reporting", "review", "admin", "dashboard", "sources/import", "notifications"];
   return {
     rules: {
       userAgent: "*",

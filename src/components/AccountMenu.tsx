@@ -13,6 +13,7 @@ type Me = {
   role: Role;
   agency: { code: string; nameVi: string; nameEn: string };
   notices?: Notice[];
+  unread?: number;
 } | null;
 
 /** The few words the menu shows (not whole catalogue namespaces: they would travel in every public page). */
@@ -26,6 +27,9 @@ export type AccountMenuLabels = {
   dashboard: string;
   review: string;
   admin: string;
+  /** "{n}" is the number of unread notifications. */
+  bell: string;
+  bellNone: string;
 };
 
 /**
@@ -113,6 +117,28 @@ export function AccountMenu({ lang, m }: { lang: Lang; m: AccountMenuLabels }) {
           </button>
         </span>
       )}
+      <Link
+        href={`/${lang}/notifications`}
+        prefetch={false}
+        className="inline-flex items-center gap-1 rounded px-1 hover:underline"
+        data-testid="bell"
+      >
+        {/* Drawn, not an emoji: machines without an emoji font show a box. */}
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
+          <path d="M10 2a5 5 0 0 0-5 5v3.6L3.3 13.4A1 1 0 0 0 4.2 15h11.6a1 1 0 0 0 .9-1.6L15 10.6V7a5 5 0 0 0-5-5Zm-2 14a2 2 0 0 0 4 0H8Z" />
+        </svg>
+        {/* The count is said in words to screen readers; sighted users see the number. */}
+        <span className="sr-only">{me.unread ? m.bell.replace("{n}", String(me.unread)) : m.bellNone}</span>
+        {!!me.unread && (
+          <span
+            aria-hidden="true"
+            className="rounded-full bg-amber-300 px-1.5 text-xs font-semibold text-slate-900"
+            data-testid="bell-count"
+          >
+            {me.unread > 99 ? "99+" : me.unread}
+          </span>
+        )}
+      </Link>
       <span className="text-xs opacity-80" data-testid="signed-in-as">
         {me.name} · {lang === "vi" ? me.agency.nameVi : me.agency.nameEn}
       </span>

@@ -47,6 +47,8 @@ export function SiteHeader({ lang, m }: { lang: Lang; m: Messages }) {
               dashboard: m.dashboard.nav,
               review: m.review.nav,
               admin: m.admin.title,
+              bell: m.notifications.bell,
+              bellNone: m.notifications.bellNone,
             }}
           />
           <LanguageSwitch lang={lang} label={m.nav.switchTo} ariaLabel={m.nav.switchToLabel} />

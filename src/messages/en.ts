@@ -8,6 +8,7 @@ import { excelEn } from "./excel";
 import { exportsEn } from "./exports";
 import { figuresEn } from "./figures";
 import { methodologyEn } from "./methodology";
+import { conversationsEn, notificationsEn } from "./notifications";
 import { opsEn } from "./ops";
 import { publicEn } from "./public";
 import { taskOwnersEn } from "./task-owners";
@@ -27,6 +28,8 @@ export const en: Messages = {
   dashboard: dashboardEn,
   public: publicEn,
   taskOwners: taskOwnersEn,
+  notifications: notificationsEn,
+  conversations: conversationsEn,
   auth: {
     signIn: "Sign in",
     signOut: "Sign out",

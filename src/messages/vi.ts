@@ -10,6 +10,7 @@ import { excelVi } from "./excel";
 import { exportsVi } from "./exports";
 import { figuresVi } from "./figures";
 import { methodologyVi } from "./methodology";
+import { conversationsVi, notificationsVi } from "./notifications";
 import { opsVi } from "./ops";
 import { publicVi } from "./public";
 import { taskOwnersVi } from "./task-owners";
@@ -28,6 +29,8 @@ export const vi = {
   dashboard: dashboardVi,
   public: publicVi,
   taskOwners: taskOwnersVi,
+  notifications: notificationsVi,
+  conversations: conversationsVi,
   auth: {
     signIn: "Đăng nhập",
     signOut: "Đăng xuất",

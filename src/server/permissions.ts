@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   // agency by its reporters; national roles see them but never assign for an agency (own agency:
   // task-owners/policy.ts).
   "tasks.assignOwner": ["REPORTER"],
+  // Everyone signed in has a bell; what it holds is scoped per user and agency in the queries.
+  "notifications.read": ["ADMIN", "REVIEWER", "REPORTER", "VIEWER", "EDITOR"],
+  // An item's conversation is open to exactly who reads the item (agency checked in the mutation).
+  "conversations.write": ["ADMIN", "REVIEWER", "REPORTER", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -41,6 +41,8 @@ import { createRequestStoreForAPI } from "next/dist/server/async-storage/request
 import * as adminActions from "@/modules/admin/actions";
 import * as authActions from "@/modules/auth/actions";
 import * as catalogueActions from "@/modules/catalogue/actions";
+import * as conversationsActions from "@/modules/conversations/actions";
+import * as notificationsActions from "@/modules/notifications/actions";
 import * as statusActions from "@/modules/statuses/actions";
 import * as excelActions from "@/modules/excel/actions";
 import * as figuresActions from "@/modules/figures/actions";
@@ -170,6 +172,8 @@ const ACTIONS: Record<string, Record<string, unknown>> = {
   "src/modules/admin/actions.ts": adminActions,
   "src/modules/auth/actions.ts": authActions,
   "src/modules/catalogue/actions.ts": catalogueActions,
+  "src/modules/conversations/actions.ts": conversationsActions,
+  "src/modules/notifications/actions.ts": notificationsActions,
   "src/modules/statuses/actions.ts": statusActions,
   "src/modules/excel/actions.ts": excelActions,
   "src/modules/figures/actions.ts": figuresActions,
@@ -251,6 +255,8 @@ const fx = {
   targetNoOverride: 0,
   adminId: 0,
   userT: 0,
+  /** A notification of B's reporter, about B's observation. */
+  noteB: 0,
   claims: {} as Record<Who, SessionClaims | null>,
 };
 
@@ -1994,6 +2000,173 @@ for (const [T, good] of [
   );
 }
 
+// ---- Notifications: the user's own rows only ----------------------------------------------------
+{
+  const T = "openNotificationAction";
+  const base = () => ({ id: String(fx.noteB), lang: "vi" });
+  authCases(T, ["anon", "stale", "ghost", "inactive"], base);
+  // Nobody opens (marks read) another user's notification, whatever their role.
+  for (const who of ["A", "reviewer", "admin", "viewer", "editor"] as Who[])
+    act(T, who, "forged id", "another user's notification", base, { message: /Không tìm thấy thông báo/ });
+  act(T, "A", "extra field", "another user's notification, owner named in the form", () => ({
+    ...base(),
+    userId: String(fx.claims.B?.uid),
+  }));
+  act(T, "A", "forged id", "a notification that does not exist", () => ({ ...base(), id: String(NOWHERE) }), {
+    message: /Không tìm thấy thông báo/,
+  });
+  act(T, "A", "missing field", "no id", () => ({ lang: "vi" }), { field: /^id$/ });
+  act(T, "A", "wrong type", "id is a file", () => ({ ...base(), id: FILES.pdf() }), { field: /^id$/ });
+  idCases(T, "A", "id", base, BAD_IDS);
+
+  authCases("markAllReadAction", ["anon", "stale", "ghost", "inactive"], () => ({}));
+  act("markAllReadAction", "anon", "forged id", "another user's id in the form", () => ({ userId: "1" }), {
+    message: NOT_SIGNED_IN,
+  });
+
+  const P = "savePreferencesAction";
+  const prefs = (): Record<string, Field> => ({
+    "review.email": "on",
+    "review.cadence": "instant",
+    "deadline.cadence": "daily",
+    "comment.cadence": "daily",
+    "queue.cadence": "daily",
+    "assignment.cadence": "daily",
+  });
+  authCases(P, ["anon", "stale", "ghost", "inactive"], prefs);
+  act(
+    P,
+    "anon",
+    "forged id",
+    "another user's id in the form",
+    () => ({ ...prefs(), userId: String(fx.claims.B?.uid) }),
+    {
+      message: NOT_SIGNED_IN,
+    },
+  );
+  act(P, "A", "missing field", "no cadence", () => ({ ...prefs(), "queue.cadence": undefined }), {
+    field: /^queue\.cadence$/,
+  });
+  for (const [cat, name, v] of [
+    ["wrong type", "unknown cadence", "weekly"],
+    ["wrong type", "upper-case cadence", "DAILY"],
+    ["wrong type", "empty cadence", ""],
+    ["unicode", "zero-width space in cadence", "daily\u200b"],
+    ["unicode", "NUL in cadence", "daily\u0000"],
+    ["html injection", "script as cadence", S.html],
+    ["sql injection", "SQL as cadence", S.sql],
+    ["huge string", "1 MB cadence", HUGE],
+  ] as [Category, string, string][])
+    act(P, "A", cat, name, () => ({ ...prefs(), "review.cadence": v }), { field: /^review\.cadence$/ });
+  act(P, "A", "wrong type", "cadence is a file", () => ({ ...prefs(), "deadline.cadence": FILES.pdf() }), {
+    field: /^deadline\.cadence$/,
+  });
+  act(P, "A", "wrong type", "two cadences", () => ({ ...prefs(), "comment.cadence": ["daily", "hourly"] }), {
+    field: /^comment\.cadence$/,
+  });
+}
+
+// ---- Conversations: exactly who reads the item writes, mentions only its readers -----------------
+{
+  const T = "addCommentAction";
+  const base = (): Record<string, Field> => ({ kind: "obs", id: String(fx.obsA.id), body: "Xin xem lại số liệu." });
+  authCases(T, ["anon", "stale", "ghost", "inactive", "editor"], base);
+  const MISSING = /Không tìm thấy mục báo cáo/;
+  act(T, "B", "forged id", "another agency's observation", base, { message: MISSING });
+  act(T, "viewer", "forged id", "another agency's observation (a viewer)", base, { message: MISSING });
+  act(
+    T,
+    "A",
+    "forged id",
+    "another agency's task progress",
+    () => ({ ...base(), kind: "task", id: String(fx.tpB.id) }),
+    {
+      message: MISSING,
+    },
+  );
+  act(
+    T,
+    "A",
+    "extra field",
+    "another agency's observation, agency named in the form",
+    () => ({ ...base(), id: String(fx.obsB.id), agencyId: String(fx.agA), agency: fx.codeA }),
+    { message: MISSING },
+  );
+  act(T, "A", "forged id", "an item that does not exist", () => ({ ...base(), id: String(NOWHERE) }), {
+    message: MISSING,
+  });
+  act(T, "A", "forged id", "the observation's id as a task", () => ({ ...base(), kind: "task" }), {
+    message: MISSING,
+  });
+  idCases(T, "A", "id", base, BAD_IDS);
+  act(T, "A", "missing field", "no kind", () => ({ ...base(), kind: undefined }), { field: /^kind$/ });
+  act(T, "A", "wrong type", "unknown kind", () => ({ ...base(), kind: "period" }), { field: /^kind$/ });
+  act(T, "A", "html injection", "script as kind", () => ({ ...base(), kind: S.html }), { field: /^kind$/ });
+  act(T, "A", "sql injection", "SQL as kind", () => ({ ...base(), kind: S.sql }), { field: /^kind$/ });
+  act(T, "A", "missing field", "no body", () => ({ ...base(), body: undefined }), { field: /^body$/ });
+  act(T, "A", "wrong type", "body is a file", () => ({ ...base(), body: FILES.pdf() }), { field: /^body$/ });
+  act(T, "A", "wrong type", "two bodies", () => ({ ...base(), body: ["a", "b"] }), { field: /^body$/ });
+  for (const [cat, name, v] of [
+    ["missing field", "empty body", ""],
+    ["missing field", "blank body", "  \n\t "],
+    ["unicode", "only zero-width characters", S.zeroWidth],
+    ["huge string", "2,001 characters", "ạ".repeat(2001)],
+    ["huge string", "1 MB body", HUGE],
+    ["unicode", "NUL in body", S.nul],
+    ["unicode", "ANSI escape sequence in body", S.ansi],
+  ] as [Category, string, string][])
+    act(T, "A", cat, name, () => ({ ...base(), body: v }), { field: /^body$/ });
+  act(
+    T,
+    "A",
+    "forged id",
+    "mentions a user of another agency",
+    () => ({ ...base(), body: `@hostile-target-${stamp}@example.vn xem giúp` }),
+    {
+      field: /^body$/,
+      message: /Dữ liệu chưa hợp lệ/,
+    },
+  );
+  act(
+    T,
+    "A",
+    "forged id",
+    "mentions another agency's reporter among allowed people",
+    () => ({
+      ...base(),
+      body: `@reviewer@cds.gov.vn @hostile-b-${stamp}@example.vn`,
+    }),
+    { field: /^body$/ },
+  );
+  act(T, "A", "forged id", "mentions an address nobody has", () => ({ ...base(), body: "@khong-ai@example.vn" }), {
+    field: /^body$/,
+  });
+  act(
+    T,
+    "A",
+    "forged id",
+    "mentions a deactivated user",
+    () => ({ ...base(), body: `@hostile-inactive-${stamp}@example.vn` }),
+    {
+      field: /^body$/,
+    },
+  );
+  act(T, "A", "sql injection", "SQL in a mention", () => ({ ...base(), body: "@x%27--@example.vn" }), {
+    field: /^body$/,
+  });
+  act(
+    T,
+    "A",
+    "huge string",
+    "21 people mentioned",
+    () => ({
+      ...base(),
+      body: Array.from({ length: 21 }, (_, i) => `@nguoi${i}@example.vn`).join(" "),
+    }),
+    { field: /^body$/ },
+  );
+}
+
 // ---- Sign out everywhere (auth hardening) ------------------------------------------------------
 {
   // Only a live session may end its user's sessions; the user is never taken from the form.
@@ -3627,6 +3800,12 @@ beforeAll(async () => {
   fx.evB = (await one(`SELECT "evidenceFileId" FROM "Observation" WHERE id = $1`, [fx.obsB.id])).evidenceFileId;
   fx.tpB = await rec("TaskProgress", fx.agB, "taskId", taskB1);
   fx.tpBSub = await rec("TaskProgress", fx.agB, "taskId", taskB2);
+  fx.noteB = (
+    await one(
+      `INSERT INTO "Notification" ("userId", kind, category, "itemKind", "itemId", "agencyId", params, href) VALUES ($1, 'RETURNED', 'review', 'obs', $2, $3, '{}', $4) RETURNING id`,
+      [b.id, fx.obsB.id, fx.agB, `/reporting/observations/${fx.obsB.id}`],
+    )
+  ).id;
 
   // Import batches: A's clean preview, A's preview with errors (B's file), A's cancelled one, B's.
   fx.templateA = (await buildTemplate(userA, { agencyId: fx.agA, year, quarter })).bytes;
@@ -3697,7 +3876,7 @@ afterAll(async () => {
 });
 
 /** The size of the table as built (the summary line's counts): it may grow, never shrink. */
-const MIN_ACTION_CASES = 1000;
+const MIN_ACTION_CASES = 1100;
 const MIN_ROUTE_CASES = 534;
 
 // ---- The tests ------------------------------------------------------------------------------

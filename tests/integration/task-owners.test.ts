@@ -160,6 +160,9 @@ describe("assigning a task to a person", () => {
     const note = await one(`SELECT * FROM "Notification" WHERE "userId" = $1 ORDER BY id DESC LIMIT 1`, [ids.owner]);
     expect(note).toMatchObject({ kind: "TASK_OWNER", itemKind: "task", itemId: ids.task, agencyId: ids.hanoi });
     expect(note.params).toMatchObject({ due: "31/03/2027" });
+    // The bell words it with the task's title.
+    const { notificationText } = await import("@/modules/notifications/text");
+    expect(notificationText("vi", note.kind, note.params)).toMatch(/^Bạn được giao phụ trách nhiệm vụ “.{10,}”\.$/);
     expect(note.href).toBe(`/reporting/owners/${ids.task}`);
     expect(await count("Notification")).toBe(before.notes + 1);
     expect(await count("AuditLog")).toBe(before.audit + 1);

@@ -187,6 +187,10 @@ export const WRITABLE_TABLES = [
   // A task's person responsible (append-only) and the notification telling them.
   "TaskOwner",
   "Notification",
+  // Notifications, their settings, and the items' conversations.
+  "NotificationPreference",
+  "ItemComment",
+  "ItemFollower",
 ] as const;
 
 const FINGERPRINT_SQL = WRITABLE_TABLES.map(

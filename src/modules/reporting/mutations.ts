@@ -11,6 +11,16 @@ import { can } from "@/server/permissions";
 import { refreshPublicPages } from "@/server/public-cache";
 import { bumpPublicVersion } from "@/server/public-version";
 import { previousQuarter } from "@/lib/periods";
+import type { NotificationKind } from "@/modules/notifications/categories";
+import {
+  agencyReporters,
+  follow,
+  followersOf,
+  itemFacts,
+  notifyAboutItem,
+  reviewers,
+} from "@/modules/notifications/items";
+import { quote } from "@/modules/notifications/text";
 import { KINDS, withKind, type Item, type ItemKind, type KindOps } from "./kinds";
 import { assertCanWriteAgency } from "./policy";
 import { valueText } from "./rules";
@@ -29,6 +39,46 @@ function loadPeriod(year: number, quarter: number): Promise<Period> {
 
 function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+const kindOf = (ops: { entityType: string }): ItemKind => (ops.entityType === "Observation" ? "obs" : "task");
+
+/**
+ * Tells an item's agency (its reporters, who correct it) and its followers what a reviewer did,
+ * in the transaction of the change: the notification exists exactly when the change does.
+ */
+async function tellAgency(
+  tx: Tx,
+  kind: ItemKind,
+  id: number,
+  what: NotificationKind,
+  actor: SessionUser,
+  comment: string | null,
+  reportersOf: Map<number, Promise<number[]>> = new Map(),
+) {
+  const item = await itemFacts(tx, kind, id);
+  if (!item) return;
+  // A batch review of hundreds of items of a few agencies asks for each agency's reporters once.
+  if (!reportersOf.has(item.agencyId)) reportersOf.set(item.agencyId, agencyReporters(tx, item.agencyId));
+  const to = [...(await reportersOf.get(item.agencyId)!), ...(await followersOf(tx, kind, id, item.agencyId))];
+  await notifyAboutItem(tx, item, what, to, { actorId: actor.id, extra: comment ? { comment: quote(comment) } : {} });
+  // A return or a reopening opens a conversation with the agency: the reviewer follows the item,
+  // so the agency's reply in its thread reaches them.
+  if (what !== "APPROVED") await follow(tx, kind, id, [actor.id]);
+}
+
+/**
+ * Tells the reviewers that a returned (or reopened) item is back in their queue. A first
+ * submission tells nobody: the reviewers' landing page counts what waits, a notification per
+ * item would bury the ones that matter.
+ */
+async function tellReviewers(tx: Tx, kind: ItemKind, id: number, actor: SessionUser, comment: string | null) {
+  const item = await itemFacts(tx, kind, id);
+  if (!item) return;
+  await notifyAboutItem(tx, item, "RESUBMITTED", await reviewers(tx), {
+    actorId: actor.id,
+    extra: comment ? { comment: quote(comment) } : {},
+  });
 }
 
 /**
@@ -237,6 +287,8 @@ async function saveRows<Row extends { submit: boolean; version: number }, R exte
         submit: row.submit,
         comment: p.comment,
       });
+      if (row.submit && p.stored?.state === "RETURNED")
+        await tellReviewers(tx, kindOf(ops), p.stored.id, user, p.comment ?? null);
     }
   });
   return savedCount(work);
@@ -453,9 +505,19 @@ export async function reviewItems(user: SessionUser, input: ReviewInput): Promis
     }
   }
   await db.$transaction(async (tx) => {
+    const reportersOf = new Map<number, Promise<number[]>>();
     for (const item of input.items) {
       await withKind(item.kind, (ops) =>
         reviewOne(tx, ops, user, item.id, item.version, input.decision, commentOf(item)),
+      );
+      await tellAgency(
+        tx,
+        item.kind,
+        item.id,
+        input.decision === "APPROVE" ? "APPROVED" : "RETURNED",
+        user,
+        commentOf(item),
+        reportersOf,
       );
     }
     if (input.decision === "APPROVE") await bumpPublicVersion(tx);
@@ -523,6 +585,7 @@ export async function reopenItem(
         after: { state, reopened: true },
         reason: comment,
       });
+      await tellAgency(tx, input.kind, r.id, "REOPENED", user, comment);
     }),
   );
 }

@@ -99,6 +99,8 @@ export async function assignTaskOwner(
           params: {
             task: `${t.document.numberCanonical ?? ""} · ${t.numberPrinted ?? ""}`,
             title: t.title.length > 140 ? `${t.title.slice(0, 140)}…` : t.title,
+            // The bell's sentence (notifications.kinds.TASK_OWNER) names the task by `item`.
+            item: t.title.length > 140 ? `${t.title.slice(0, 140)}…` : t.title,
             due: dueDateText(input.internalDueOn),
             by: user.name,
           },

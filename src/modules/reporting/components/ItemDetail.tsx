@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
 import type { SessionUser } from "@/server/current-user";
 import { can } from "@/server/permissions";
+import { Conversation } from "@/modules/conversations/components/Conversation";
 import { itemSurroundings } from "../queries";
 import { editable } from "../rules";
 import { ItemActionForm } from "./ItemForms";
@@ -152,6 +153,7 @@ export async function ItemDetail({
           </ol>
         )}
       </section>
+      <Conversation lang={lang} m={m} user={user} item={{ kind, id: record.id, agencyId: record.agencyId }} />
     </article>
   );
 }
