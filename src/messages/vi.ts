@@ -9,6 +9,7 @@ import { errorsVi } from "./errors";
 import { excelVi } from "./excel";
 import { exportsVi } from "./exports";
 import { figuresVi } from "./figures";
+import { mailVi } from "./mail";
 import { methodologyVi } from "./methodology";
 import { opsVi } from "./ops";
 import { publicVi } from "./public";
@@ -19,6 +20,7 @@ export const vi = {
   exports: exportsVi,
   figures: figuresVi,
   ops: opsVi,
+  mail: mailVi,
   methodology: methodologyVi,
   errors: errorsVi,
   catalogue: catalogueVi,
