@@ -3,7 +3,7 @@
 // of a day, a reset token), written in the caller's transaction. A second attempt to write the
 // same mail finds the key taken and rolls back: a mail is never written, or sent, twice.
 import type { Prisma } from "@/generated/prisma/client";
-import type { Db } from "@/server/db";
+import { db as globalDb, type Db } from "@/server/db";
 import { enqueue } from "@/modules/jobs/queue";
 import type { Lang } from "@/i18n/config";
 import { CATEGORIES, type Category } from "@/modules/notifications/categories";
@@ -94,10 +94,10 @@ export type TokenOutcome<T> = { ok: true; value: T } | { ok: false; reason: "inv
  * Uses an unsubscribe token once: its categories' email is turned off (the user's cadence kept).
  * The token is taken with a conditional update, so two clicks at once turn it off once.
  */
-export async function useUnsubscribeToken(
-  db: Db,
+export async function redeemUnsubscribeToken(
   token: unknown,
   now: Date,
+  db: Db = globalDb,
 ): Promise<TokenOutcome<{ userId: number; email: string; categories: Category[] }>> {
   if (!isTokenShaped(token)) return { ok: false, reason: "invalid" };
   const hash = hashToken(token);

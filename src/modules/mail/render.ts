@@ -33,7 +33,6 @@ export function safeUrl(url: string): string {
 
 /** Control characters and line breaks out of a header value (Subject): no header injection. */
 export function headerSafe(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s
     .replace(/[\u0000-\u001f\u007f]+/g, " ")
     .trim()
