@@ -49,14 +49,21 @@ export async function dismissNotices(): Promise<ActionResult> {
   }
 }
 
+/** The client address the front server resolved; none outside a request (tests calling the action). */
+async function requestAddress(): Promise<string | null> {
+  try {
+    return clientAddressFromHeaders(Object.fromEntries((await headers()).entries()));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Forgot password: the same answer whether or not the address has an account, is active or has
  * used up its hour (src/modules/auth/reset.ts); only a malformed address is refused.
  */
 export const requestPasswordResetAction = publicAction(forgotPasswordSchema, async (input) => {
-  const h = await headers();
-  const ip = clientAddressFromHeaders(Object.fromEntries(h.entries()));
-  await requestPasswordReset(input.email, ip);
+  await requestPasswordReset(input.email, await requestAddress());
   return { ok: true, message: msg("mail.forgot.sent") };
 });
 
