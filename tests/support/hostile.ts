@@ -184,6 +184,11 @@ export const WRITABLE_TABLES = [
   "Task",
   "TaskAgency",
   "TaskAssignment",
+  // Mail: one-time tokens, the outbox, the jobs that send it, the preferences links change.
+  "EmailToken",
+  "OutboxMail",
+  "Job",
+  "NotificationPreference",
 ] as const;
 
 const FINGERPRINT_SQL = WRITABLE_TABLES.map(
