@@ -10,7 +10,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createJobRunner } from "@/modules/jobs/runner";
 import { HANDLERS, RECURRING } from "@/modules/jobs/reminders";
-import { claimJobs, enqueue } from "@/modules/jobs/queue";
+import { claimJobs, enqueue, pruneJobs } from "@/modules/jobs/queue";
 import { smtpTransport, type MailTransport } from "@/modules/mail/transport";
 import { requestPasswordResetAction, resetForgottenPasswordAction } from "@/modules/auth/actions";
 import { requestPasswordReset, resetPasswordWithToken, resetTokenState, RESET_PER_ACCOUNT } from "@/modules/auth/reset";
@@ -138,6 +138,31 @@ describe("the job queue", () => {
     const later = await claimJobs(a, { workerId: "d", now: new Date(at.getTime() + 11 * 60_000), limit: 50 });
     expect(later.filter((j) => j.key === key)).toHaveLength(1);
     await c.query(`UPDATE "Job" SET "doneAt" = $2 WHERE key = $1`, [key, at]);
+  });
+});
+
+describe("pruning finished jobs", () => {
+  it("deletes old scans and sends but never a period's reminder, which stops it being sent again", async () => {
+    const db = createPrisma(url, 2);
+    clients.push(db);
+    const old = new Date("2020-02-01T00:00:00Z");
+    const keys = {
+      scan: `mail-scan:prune-${stamp}`,
+      send: `send:prune-${stamp}`,
+      period: `due-soon:prune-${stamp}`,
+      daily: `waiting:prune-${stamp}`,
+      open: `mail-scan:open-${stamp}`,
+    };
+    for (const [name, key] of Object.entries(keys)) {
+      const kind = name === "scan" || name === "open" ? "mail.scan" : name === "send" ? "mail.send" : "reminder";
+      const payload = name === "period" ? { kind: "DUE_SOON" } : name === "daily" ? { kind: "WAITING" } : {};
+      await enqueue(db, { kind, key, payload, runAt: old });
+      if (name !== "open") await c.query(`UPDATE "Job" SET "doneAt" = $2 WHERE key = $1`, [key, old]);
+    }
+    await pruneJobs(db, new Date("2020-03-15T00:00:00Z"), new Date("2020-03-15T00:00:00Z"));
+    const left = (await q<{ key: string }>(`SELECT key FROM "Job" WHERE key LIKE '%${stamp}'`)).map((r) => r.key);
+    expect(left.sort()).toEqual([keys.period, keys.open].sort());
+    await c.query(`DELETE FROM "Job" WHERE key = ANY($1)`, [[keys.period, keys.open]]);
   });
 });
 

@@ -76,7 +76,16 @@ export async function failJob(
   return { failed: next.failed, runAt: next.runAt };
 }
 
-/** Deletes jobs finished before `before` (the table would otherwise grow by a row a minute). */
-export async function pruneJobs(client: Db, before: Date): Promise<number> {
-  return client.$executeRaw`DELETE FROM "Job" WHERE "doneAt" < ${before}`;
+/**
+ * Deletes finished jobs (the table would otherwise grow by a row a minute): the recurring ones
+ * (scheduler, mail scans) after `recurringBefore`, the rest after `before`. A period's reminder is
+ * never deleted: its row is what stops the scheduler from sending it again while its window
+ * (up to two months) lasts. Daily reminders carry their day in the key and may go.
+ */
+export async function pruneJobs(client: Db, before: Date, recurringBefore: Date): Promise<number> {
+  return client.$executeRaw`
+    DELETE FROM "Job" WHERE "doneAt" IS NOT NULL AND (
+      ("kind" IN ('scheduler', 'mail.scan') AND "doneAt" < ${recurringBefore})
+      OR ("doneAt" < ${before} AND ("kind" <> 'reminder' OR "payload"->>'kind' IN ('WAITING', 'AGENCIES_LATE')))
+    )`;
 }

@@ -15,7 +15,7 @@ import { digestAt, remindersDue, vnDay, type ReminderKind } from "./schedule";
 
 type Tx = Prisma.TransactionClient;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Finished jobs are kept this long (what ran, when, after how many attempts), then deleted. */
+/** Finished jobs are kept this long (what ran, when, after how many attempts), then deleted (not a period's reminders). */
 const KEEP_DONE_MS = 30 * DAY_MS;
 
 const hourKey = (now: Date) => now.toISOString().slice(0, 13);
@@ -41,7 +41,7 @@ async function scheduler(ctx: JobContext): Promise<void> {
     await enqueue(db, { kind: "reminder", key: r.key, payload: { kind: r.kind, period: r.period }, runAt: now });
   const day = vnDay(now);
   await enqueue(db, { kind: "mail.digest", key: `digest:${day}`, payload: { day }, runAt: digestAt(now) });
-  await pruneJobs(db, new Date(now.getTime() - KEEP_DONE_MS));
+  await pruneJobs(db, new Date(now.getTime() - KEEP_DONE_MS), new Date(now.getTime() - 2 * DAY_MS));
   const next = new Date(Date.parse(`${hourKey(now)}:00:00Z`) + 60 * 60_000);
   await enqueue(db, { kind: "scheduler", key: `scheduler:${hourKey(next)}`, runAt: next });
 }
