@@ -67,10 +67,14 @@ const schema = z.object({
    * Where mail goes: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. Unset,
    * every mail is kept in the outbox table and administrators read it at /{lang}/admin/outbox.
    */
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL phải có dạng smtp://người-dùng:mật-khẩu@máy-chủ:587 hoặc smtps://…")
-    .optional(),
+  SMTP_URL: z.preprocess(
+    // Empty counts as unset (docker-compose passes `${SMTP_URL:-}` through as "").
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL phải có dạng smtp://người-dùng:mật-khẩu@máy-chủ:587 hoặc smtps://…")
+      .optional(),
+  ),
   /** The From header of every mail the portal sends. */
   MAIL_FROM: z.string().min(3).max(320).default("Cổng theo dõi Chuyển đổi số <no-reply@cds.gov.vn>"),
   /** How often each instance looks for due jobs (reminders, mail), in ms. */
