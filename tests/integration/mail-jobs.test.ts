@@ -320,6 +320,45 @@ describe("deadline reminders by email", () => {
     }
   });
 
+  it("gathers the day's other notifications into one digest per user at 07:00 Vietnam time", async () => {
+    const who = "reporter.bkhcn@cds.gov.vn";
+    const user = (await q<{ id: number }>(`SELECT id FROM "User" WHERE email = $1`, [who]))[0];
+    await notify([user.id], {
+      kind: "COMMENT",
+      params: { body: "<b>xin chào</b>" },
+      href: "/reporting/observations/1",
+    });
+    await notify([user.id], { kind: "RETURNED", params: {}, href: "/reporting/observations/2" });
+    await notify([user.id], { kind: "APPROVED", params: {}, href: "/reporting/observations/3" });
+    const a = instance(smtp.port, "digest-a");
+    const b = instance(smtp.port, "digest-b");
+    const before = smtp.received.length;
+    // Not at once: these categories wait for the digest.
+    now = new Date(now.getTime() + 60_000);
+    await Promise.all([a.tick(), b.tick()]);
+    expect(smtp.received.slice(before).filter((m) => toOf(m) === who)).toEqual([]);
+    // The next morning, 07:05 in Vietnam: one mail with all three, however many instances poll.
+    const next = new Date(now.getTime() + 24 * 3600_000);
+    now = new Date(`${next.toISOString().slice(0, 10)}T00:05:00Z`);
+    for (let round = 0; round < 3; round++) await Promise.all([a.tick(), b.tick()]);
+    const digests = smtp.received.slice(before).filter((m) => toOf(m) === who);
+    expect(digests).toHaveLength(1);
+    const d = digests[0];
+    expect(d.subject).toMatch(/^Tóm tắt thông báo ngày \d{2}\/\d{2}\/\d{4} \(3\)$/);
+    for (const line of [
+      "- Có trao đổi mới về một mục báo cáo bạn theo dõi.",
+      "- Một mục báo cáo của cơ quan bạn đã bị trả lại để sửa.",
+      "- Một mục báo cáo của cơ quan bạn đã được duyệt.",
+    ])
+      expect(textOf(d)).toContain(line);
+    expect(textOf(d)).toContain("Không nhận thư điện tử loại “Trao đổi về mục báo cáo” nữa: ");
+    expect(textOf(d)).toContain("Không nhận thư điện tử loại “Kết quả thẩm định” nữa: ");
+    expect(d.html).not.toContain("<b>xin chào</b>");
+    expect(headerLine(d, "List-Unsubscribe")).toMatch(/^<http:\/\/portal\.test\/api\/mail\/unsubscribe\?token=/);
+    const pending = await q(`SELECT id FROM "Notification" WHERE "userId" = $1 AND "emailedAt" IS NULL`, [user.id]);
+    expect(pending).toEqual([]);
+  });
+
   it("turns a category off with the one-click link, once, and mails nothing of it afterwards", async () => {
     const hanoi = smtp.received.find(
       (m) => toOf(m) === "reporter.hanoi@cds.gov.vn" && /Quý III\/2026/.test(m.subject ?? ""),
