@@ -36,6 +36,7 @@ export function createJobRunner(o: RunnerOptions) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   let stopped = false;
+  const ensured: string[] = [];
 
   async function runOne(job: ClaimedJob): Promise<boolean> {
     const handler = o.handlers[job.kind];
@@ -62,7 +63,13 @@ export function createJobRunner(o: RunnerOptions) {
   async function tick(): Promise<TickResult> {
     const result: TickResult = { ran: 0, done: 0, failed: 0 };
     const now = o.clock();
-    for (const make of o.recurring ?? []) await enqueue(o.db, make(now));
+    // Once per key and process: the row exists from then on (a sequence value is spent per try).
+    for (const [i, make] of (o.recurring ?? []).entries()) {
+      const job = make(now);
+      if (ensured[i] === job.key) continue;
+      await enqueue(o.db, job);
+      ensured[i] = job.key;
+    }
     // A few rounds, so a job that enqueues follow-ups due now (a reminder → its mails) is
     // finished within one tick; bounded so one tick never runs forever.
     for (let round = 0; round < 5 && !stopped; round++) {
