@@ -31,12 +31,19 @@ const stamp = `${process.pid}${Date.now()}`;
 
 type Smtp = { port: number; received: ParsedMail[]; close: () => Promise<void> };
 
-async function startSmtp(port = 0): Promise<Smtp> {
+async function startSmtp(port = 0, refuse = false): Promise<Smtp> {
   const received: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    // A server that is up but will not take mail now (greylisting, a full disk): 451 to every recipient.
+    onRcptTo(_address, _session, done) {
+      if (!refuse) return done();
+      const e = new Error("Requested action aborted: try again later") as Error & { responseCode: number };
+      e.responseCode = 451;
+      done(e);
+    },
     onData(stream, _session, done) {
       simpleParser(stream)
         .then((m) => {
@@ -510,6 +517,49 @@ describe("forgot password through SMTP", () => {
       message: "Liên kết đặt lại mật khẩu không hợp lệ hoặc đã được dùng. Hãy yêu cầu liên kết mới.",
     });
     expect(await resetTokenState(token)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("keeps a mail the SMTP server refuses (451) and sends it, once, on a later attempt", async () => {
+    const refusing = await startSmtp(0, true);
+    const port = refusing.port;
+    const other = `refused-${stamp}@cds.test`;
+    const agency = (await q<{ agencyId: number }>(`SELECT "agencyId" FROM "User" WHERE id = $1`, [userId]))[0].agencyId;
+    await c.query(
+      `INSERT INTO "User" (email, name, "passwordHash", role, "agencyId") VALUES ($1, 'Bị Từ Chối', $2, 'VIEWER', $3)`,
+      [other, await hashPassword("Refused2026x"), agency],
+    );
+    expect(await requestPasswordReset(other, null)).toBe("sent");
+    const a = instance(port, "refused");
+    now = new Date(clockNow().getTime() + 1000);
+    try {
+      for (let round = 0; round < 3; round++) await a.tick();
+    } finally {
+      await refusing.close();
+    }
+    expect(refusing.received).toEqual([]);
+    expect(smtp.received.map(toOf)).not.toContain(other);
+    const row = (
+      await q<{ id: number; status: string; attempts: number; lastError: string }>(
+        `SELECT id, status, attempts, "lastError" FROM "OutboxMail" WHERE "to" = $1`,
+        [other],
+      )
+    )[0];
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1 });
+    expect(row.lastError).toMatch(/451/);
+    const back = await startSmtp(port);
+    try {
+      now = new Date(now.getTime() + 31_000);
+      await a.tick();
+      await a.tick();
+      // (The overdue reminders of the moment were refused and retried alongside.)
+      expect(back.received.map(toOf).filter((t) => t === other)).toEqual([other]);
+      expect((await q(`SELECT status, attempts FROM "OutboxMail" WHERE id = $1`, [row.id]))[0]).toEqual({
+        status: "SENT",
+        attempts: 1,
+      });
+    } finally {
+      await back.close();
+    }
   });
 
   it("refuses a link after its hour", async () => {
