@@ -48,8 +48,9 @@ export async function OutboxPage({ lang, query }: { lang: Lang; query: OutboxQue
                   <td className="py-2 pr-3 break-all">{r.to}</td>
                   <td className="py-2 pr-3">
                     <details>
-                      <summary className="cursor-pointer">{r.subject}</summary>
-                      <p className="sr-only">{t.showBody}</p>
+                      <summary className="cursor-pointer" title={t.showBody}>
+                        {r.subject}
+                      </summary>
                       <pre className="mt-2 max-w-prose whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-sans text-xs">
                         {r.text}
                       </pre>
