@@ -6,8 +6,7 @@ import { PASSWORD, expectAccessible, signIn } from "./support";
 
 const EMAIL = "viewer.hanoi@cds.gov.vn";
 
-test("a forgotten password is reset through the link in the outbox, once", async ({ browser }) => {
-  const visitor = await browser.newPage();
+test("a forgotten password is reset through the link in the outbox, once", async ({ page: visitor, browser }) => {
   await visitor.goto("/vi/login");
   await visitor.getByRole("link", { name: "Quên mật khẩu?" }).click();
   await expect(visitor.getByRole("heading", { name: "Quên mật khẩu" })).toBeVisible();
@@ -17,7 +16,7 @@ test("a forgotten password is reset through the link in the outbox, once", async
   await expect(visitor.getByText("Nếu địa chỉ này thuộc một tài khoản đang hoạt động")).toBeVisible();
 
   // The administrator reads it in the outbox (no SMTP_URL here).
-  const admin = await browser.newPage();
+  const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@cds.gov.vn");
   await admin.goto("/vi/admin/outbox");
   await expect(admin.getByRole("heading", { name: "Hộp thư đi" })).toBeVisible();
