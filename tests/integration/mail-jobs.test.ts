@@ -148,6 +148,41 @@ describe("the job queue", () => {
   });
 });
 
+describe("stopping a worker", () => {
+  it("finishes the job in hand and gives the rest of its batch back at once", async () => {
+    const db = createPrisma(url, 2);
+    clients.push(db);
+    const at = new Date("2018-01-01T00:00:00Z");
+    const keys = [0, 1, 2].map((i) => `slow-${i}-${stamp}`);
+    for (const key of keys) await enqueue(db, { kind: "slow", key, runAt: at });
+    let started = 0;
+    const runner = createJobRunner({
+      db,
+      clock: () => new Date("2019-01-01T00:00:00Z"),
+      handlers: {
+        slow: async () => {
+          started++;
+          await new Promise((r) => setTimeout(r, 300));
+        },
+      },
+      mail: { smtp: false, transport: null, from: FROM, baseUrl: BASE },
+      pollMs: 10,
+      workerId: `stopping-${stamp}`,
+    });
+    runner.start();
+    await expect.poll(() => started, { timeout: 5000 }).toBe(1);
+    await runner.stop();
+    const rows = await q<{ key: string; doneAt: Date | null; lockedAt: Date | null }>(
+      `SELECT key, "doneAt", "lockedAt" FROM "Job" WHERE key = ANY($1) ORDER BY key`,
+      [keys],
+    );
+    expect(started).toBe(1);
+    expect(rows.filter((r) => r.doneAt)).toHaveLength(1);
+    expect(rows.filter((r) => !r.doneAt).map((r) => r.lockedAt)).toEqual([null, null]);
+    await c.query(`UPDATE "Job" SET "doneAt" = $2 WHERE key = ANY($1)`, [keys, at]);
+  });
+});
+
 describe("pruning finished jobs", () => {
   it("deletes old scans and sends but never a period's reminder, which stops it being sent again", async () => {
     const db = createPrisma(url, 2);

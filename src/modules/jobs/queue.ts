@@ -76,6 +76,12 @@ export async function failJob(
   return { failed: next.failed, runAt: next.runAt };
 }
 
+/** Gives a claimed job back untouched (a worker stopping before it got to it): due again at once. */
+export async function releaseJob(client: Db, job: ClaimedJob, workerId: string): Promise<void> {
+  await client.$executeRaw`
+    UPDATE "Job" SET "lockedAt" = NULL WHERE "id" = ${job.id} AND "lockedBy" = ${workerId} AND "doneAt" IS NULL`;
+}
+
 /**
  * Deletes finished jobs (the table would otherwise grow by a row a minute): the recurring ones
  * (scheduler, mail scans) after `recurringBefore`, the rest after `before`. A period's reminder is

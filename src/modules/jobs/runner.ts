@@ -8,7 +8,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/server/db";
 import type { MailConfig } from "@/modules/mail/config";
-import { claimJobs, completeJob, enqueue, failJob, type ClaimedJob } from "./queue";
+import { claimJobs, completeJob, enqueue, failJob, releaseJob, type ClaimedJob } from "./queue";
 
 export type JobContext = { db: Db; now: Date; job: ClaimedJob; mail: MailConfig; clock: () => Date };
 export type JobHandler = (ctx: JobContext) => Promise<void>;
@@ -75,7 +75,13 @@ export function createJobRunner(o: RunnerOptions) {
     for (let round = 0; round < 5 && !stopped; round++) {
       const jobs = await claimJobs(o.db, { workerId, now: o.clock(), limit: o.batch ?? 20, staleMs: o.staleMs });
       if (!jobs.length) break;
-      for (const job of jobs) {
+      for (const [i, job] of jobs.entries()) {
+        // Stopping: the job in hand has finished; the rest of the batch goes back to the queue
+        // for the other instances instead of waiting for this lock to go stale.
+        if (stopped) {
+          for (const rest of jobs.slice(i)) await releaseJob(o.db, rest, workerId);
+          break;
+        }
         result.ran++;
         if (await runOne(job)) result.done++;
         else result.failed++;
