@@ -253,6 +253,10 @@ export async function restore(url: string, file: string): Promise<Record<string,
       counts[rec.t] = (counts[rec.t] ?? 0) + 1;
     }
     for (const t of names) {
+      // Only tables with an `id` column have a sequence to move. Asking for another table's would
+      // fail, and a failed statement aborts the transaction: COMMIT then silently rolls back the
+      // whole restore (NotificationPreference and ItemFollower have composite keys).
+      if (!columnTypes.get(t)?.has("id")) continue;
       const seq = await c
         .query(`SELECT pg_get_serial_sequence('"${t}"', 'id') AS s`)
         .catch(() => ({ rows: [{ s: null }] }));
