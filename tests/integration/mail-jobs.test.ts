@@ -6,8 +6,11 @@
 import { createServer, type AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import pg from "pg";
+import { renderToStaticMarkup } from "react-dom/server";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+
+vi.mock("@/server/session", () => import("../support/session-mock"));
 import { createJobRunner } from "@/modules/jobs/runner";
 import { HANDLERS, RECURRING } from "@/modules/jobs/reminders";
 import { claimJobs, enqueue, pruneJobs } from "@/modules/jobs/queue";
@@ -21,6 +24,10 @@ import { clockNow } from "@/server/clock";
 import { createPrisma, type Db } from "@/server/db";
 import { hashPassword, verifyPassword } from "@/server/password";
 import { openSession } from "@/server/sessions";
+import { currentUser } from "@/server/current-user";
+import { OutboxPage } from "@/modules/mail/components/OutboxPage";
+import { outboxPage } from "@/modules/mail/queries";
+import { actAs } from "../support/session-mock";
 
 const url = inject("databaseUrl");
 const BASE = "http://portal.test";
@@ -635,5 +642,33 @@ describe("forgot password through SMTP", () => {
     for (const e of emails) outcomes.push(await requestPasswordReset(e, ip));
     expect(outcomes.filter((o) => o === "sent")).toHaveLength(10);
     expect(outcomes.slice(10)).toEqual(["throttled", "throttled", "throttled", "throttled"]);
+  });
+});
+
+describe("the administrator's outbox", () => {
+  it("lists every mail newest first, in Vietnam time, a page at a time, to administrators only", async () => {
+    const id = (
+      await q<{ id: number }>(
+        `INSERT INTO "OutboxMail" ("to", subject, text, html, category, lang, status, "createdAt")
+         VALUES ($1, $2, 'Nội dung <script>x</script>', '<p>x</p>', 'deadline', 'vi', 'OUTBOX', $3) RETURNING id`,
+        [`outbox-${stamp}@cds.test`, "Thư <b>thử</b>", new Date("2099-01-01T17:30:00Z")],
+      )
+    )[0].id;
+    await actAs("admin@cds.gov.vn");
+    const admin = (await currentUser())!;
+    const first = await outboxPage(admin, 1);
+    expect(first.rows[0].id).toBe(id);
+    expect(first.rows.length).toBeLessThanOrEqual(20);
+    expect(first.pages).toBe(Math.ceil(first.total / 20));
+    const html = renderToStaticMarkup(await OutboxPage({ lang: "vi", user: admin, query: { page: 1 } }));
+    // 17:30 UTC is 00:30 the next day in Hà Nội.
+    expect(html).toContain("02/01/2099 00:30");
+    expect(html).toContain("Thư &lt;b&gt;thử&lt;/b&gt;");
+    expect(html).toContain("Nội dung &lt;script&gt;x&lt;/script&gt;");
+    expect(html).toContain("Lưu trong hộp thư đi");
+    await actAs("reviewer@cds.gov.vn");
+    await expect(outboxPage((await currentUser())!, 1)).rejects.toThrow(/quyền/);
+    await actAs(null);
+    await c.query(`DELETE FROM "OutboxMail" WHERE id = $1`, [id]);
   });
 });

@@ -1,13 +1,17 @@
 import "server-only";
 import { clockNow } from "@/server/clock";
+import type { SessionUser } from "@/server/current-user";
+import { ForbiddenError } from "@/server/errors";
+import { can } from "@/server/permissions";
 import { db } from "@/server/db";
 import { CATEGORIES, type Category } from "@/modules/notifications/categories";
 import { hashToken, isTokenShaped } from "./tokens";
 
 export const OUTBOX_PAGE_SIZE = 20;
 
-/** The outbox, newest first, a page at a time (administrators only: checked by the page's route). */
-export async function outboxPage(page: number) {
+/** The outbox, newest first, a page at a time: administrators only (it may hold working reset links). */
+export async function outboxPage(user: SessionUser, page: number) {
+  if (!can(user.role, "admin.outbox")) throw new ForbiddenError();
   const [total, rows] = await Promise.all([
     db.outboxMail.count(),
     db.outboxMail.findMany({

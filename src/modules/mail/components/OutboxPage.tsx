@@ -1,6 +1,7 @@
 // The administrator's outbox: every mail the portal wrote, newest first, in Vietnam time, with
 // its delivery state; without SMTP this is where mail is read (the text part, shown as text).
 import type { Lang } from "@/i18n/config";
+import type { SessionUser } from "@/server/current-user";
 import { fill, getMessages } from "@/i18n/messages";
 import { formatDateTime } from "@/lib/format";
 import { AdminHeading, EmptyState, Pager } from "@/modules/admin/components/layout";
@@ -9,9 +10,9 @@ import { categoryName } from "../compose";
 import { outboxPage } from "../queries";
 import type { OutboxQuery } from "../schemas";
 
-export async function OutboxPage({ lang, query }: { lang: Lang; query: OutboxQuery }) {
+export async function OutboxPage({ lang, user, query }: { lang: Lang; user: SessionUser; query: OutboxQuery }) {
   const t = getMessages(lang).mail.outbox;
-  const page = await outboxPage(query.page);
+  const page = await outboxPage(user, query.page);
   const names = t.categoryNames as Record<string, string>;
   const statuses = t.status as Record<string, string>;
   return (

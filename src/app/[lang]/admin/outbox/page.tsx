@@ -9,7 +9,7 @@ const route = adminRoute({
   path: () => "/outbox",
   title: (m) => m.mail.outbox.title,
   query: outboxQuery,
-  render: ({ lang, query }) => <OutboxPage lang={lang} query={query} />,
+  render: ({ lang, user, query }) => <OutboxPage lang={lang} user={user} query={query} />,
 });
 export const generateMetadata = route.generateMetadata;
 export default route.Page;
