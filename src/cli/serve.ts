@@ -6,6 +6,8 @@ import { env } from "@/server/env";
 import { clockNow } from "@/server/clock";
 import { databaseUrl } from "@/server/database-url";
 import { startPortalServer } from "@/server/http/server";
+import { db } from "@/server/db";
+import { siteUrl } from "@/modules/documents/seo";
 import { backupDir } from "@/server/ops/backup-files";
 import { parseBackupAt } from "@/server/ops/backup-schedule";
 import { startBackupScheduler } from "@/server/ops/backup-scheduler";
@@ -28,6 +30,21 @@ async function main() {
     log,
     requestLog: logger,
     metricsToken: env.METRICS_TOKEN,
+    jobs:
+      env.JOBS === "1"
+        ? {
+            db,
+            clock: clockNow,
+            pollMs: env.JOBS_POLL_MS,
+            smtpUrl: env.SMTP_URL,
+            from: env.MAIL_FROM,
+            baseUrl: siteUrl(),
+            log: (msg, fields) =>
+              /failed|error/.test(msg)
+                ? logger.warn({ where: "jobs", ...fields }, scrub(msg))
+                : logger.info({ where: "jobs", ...fields }, scrub(msg)),
+          }
+        : null,
   });
   log(
     `Serving on http://${env.HOST}:${env.PORT} (public pages cached, refreshed within ${env.PUBLIC_CACHE_POLL_MS} ms of a change)`,

@@ -7,6 +7,7 @@ import { errorsEn } from "./errors";
 import { excelEn } from "./excel";
 import { exportsEn } from "./exports";
 import { figuresEn } from "./figures";
+import { mailEn } from "./mail";
 import { methodologyEn } from "./methodology";
 import { conversationsEn, notificationsEn } from "./notifications";
 import { opsEn } from "./ops";
@@ -20,6 +21,7 @@ export const en: Messages = {
   exports: exportsEn,
   figures: figuresEn,
   ops: opsEn,
+  mail: mailEn,
   methodology: methodologyEn,
   errors: errorsEn,
   catalogue: catalogueEn,

@@ -9,6 +9,7 @@ import { errorsVi } from "./errors";
 import { excelVi } from "./excel";
 import { exportsVi } from "./exports";
 import { figuresVi } from "./figures";
+import { mailVi } from "./mail";
 import { methodologyVi } from "./methodology";
 import { conversationsVi, notificationsVi } from "./notifications";
 import { opsVi } from "./ops";
@@ -21,6 +22,7 @@ export const vi = {
   exports: exportsVi,
   figures: figuresVi,
   ops: opsVi,
+  mail: mailVi,
   methodology: methodologyVi,
   errors: errorsVi,
   catalogue: catalogueVi,

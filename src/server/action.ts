@@ -118,3 +118,37 @@ export function action<S extends z.ZodTypeAny, T>(
     }
   };
 }
+
+/**
+ * The wrapper for the few forms an anonymous visitor may send (forgot password, a link from an
+ * email): the same parsing, language and error handling as `action`, without a session. The
+ * handler decides what the visitor may do (a token from the link, a throttle).
+ */
+export function publicAction<S extends z.ZodTypeAny, T>(
+  schema: S,
+  handler: (input: z.infer<S>, ctx: { lang: Lang; formData: FormData }) => Promise<HandlerResult<T> | void>,
+) {
+  return async (_prev: ActionResult | null, formData: FormData): Promise<ActionResult<T>> => {
+    const values = formValues(formData);
+    const lang = await actionLang(formData);
+    try {
+      const parsed = withLang(lang, () => {
+        const r = schema.safeParse(rawValues(formData), zodErrorMap(lang));
+        return r.success ? r : { success: false as const, fieldErrors: fieldErrorsOf(r.error) };
+      });
+      if (!parsed.success)
+        return {
+          ok: false,
+          message: translate(lang, msg("errors.invalidForm")),
+          fieldErrors: parsed.fieldErrors,
+          values,
+        };
+      const result = (await handler(parsed.data, { lang, formData })) ?? { ok: true };
+      return (
+        result.message === undefined ? result : { ...result, message: translate(lang, result.message) }
+      ) as ActionResult<T>;
+    } catch (err) {
+      return toResult(err, values, lang) as ActionResult<T>;
+    }
+  };
+}

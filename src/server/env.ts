@@ -63,6 +63,24 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN phải dài ít nhất 16 ký tự").optional(),
   /** Level of the JSON-lines log. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * Where mail goes: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. Unset,
+   * every mail is kept in the outbox table and administrators read it at /{lang}/admin/outbox.
+   */
+  SMTP_URL: z.preprocess(
+    // Empty counts as unset (docker-compose passes `${SMTP_URL:-}` through as "").
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL phải có dạng smtp://người-dùng:mật-khẩu@máy-chủ:587 hoặc smtps://…")
+      .optional(),
+  ),
+  /** The From header of every mail the portal sends. */
+  MAIL_FROM: z.string().min(3).max(320).default("Cổng theo dõi Chuyển đổi số <no-reply@cds.gov.vn>"),
+  /** How often each instance looks for due jobs (reminders, mail), in ms. */
+  JOBS_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** "0": this instance runs no jobs (others sharing the database still do). */
+  JOBS: z.enum(["0", "1"]).default("1"),
   /** Set by the front server for its own process only (src/server/http/server.ts). */
   CDS_INTERNAL_TOKEN: z.string().min(32).optional(),
   /**

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "admin.assignments": ["ADMIN", "REVIEWER"],
   "audit.read": ["ADMIN", "REVIEWER"],
   "admin.backups": ["ADMIN"],
+  // The outbox holds working reset links when no SMTP server is configured.
+  "admin.outbox": ["ADMIN"],
   "national.read": ["ADMIN", "REVIEWER"],
   "figures.import": ["ADMIN", "REVIEWER"],
   // Which source an indicator's statuses use is a judgement on statuses, like an override.

@@ -46,9 +46,12 @@ import * as notificationsActions from "@/modules/notifications/actions";
 import * as statusActions from "@/modules/statuses/actions";
 import * as excelActions from "@/modules/excel/actions";
 import * as figuresActions from "@/modules/figures/actions";
+import * as mailActions from "@/modules/mail/actions";
 import * as reportingActions from "@/modules/reporting/actions";
 import * as taskOwnerActions from "@/modules/task-owners/actions";
 import * as nextauthRoute from "@/app/api/auth/[...nextauth]/route";
+import * as unsubscribeRoute from "@/app/api/mail/unsubscribe/route";
+import { hashToken, newToken } from "@/modules/mail/tokens";
 import * as internalRefreshRoute from "@/app/api/internal/refresh/route";
 import * as evidenceRoute from "@/app/api/evidence/[id]/route";
 import * as backupDownloadRoute from "@/app/api/admin/backups/[name]/route";
@@ -177,6 +180,7 @@ const ACTIONS: Record<string, Record<string, unknown>> = {
   "src/modules/statuses/actions.ts": statusActions,
   "src/modules/excel/actions.ts": excelActions,
   "src/modules/figures/actions.ts": figuresActions,
+  "src/modules/mail/actions.ts": mailActions,
   "src/modules/reporting/actions.ts": reportingActions,
   "src/modules/task-owners/actions.ts": taskOwnerActions,
 };
@@ -189,6 +193,7 @@ const ACTION_FNS: Record<string, ActionFn> = Object.fromEntries(
 const ROUTES: Record<string, Record<string, unknown>> = {
   "src/app/api/auth/[...nextauth]/route.ts": nextauthRoute,
   "src/app/api/evidence/[id]/route.ts": evidenceRoute,
+  "src/app/api/mail/unsubscribe/route.ts": unsubscribeRoute,
   "src/app/api/admin/backups/[name]/route.ts": backupDownloadRoute,
   "src/app/api/internal/refresh/route.ts": internalRefreshRoute,
   "src/app/api/me/route.ts": meRoute,
@@ -257,6 +262,8 @@ const fx = {
   userT: 0,
   /** A notification of B's reporter, about B's observation. */
   noteB: 0,
+  /** Email tokens (reset, unsubscribe) already used or expired, written by beforeAll. */
+  tokens: { usedReset: "", expiredReset: "", usedUnsub: "", expiredUnsub: "" },
   claims: {} as Record<Who, SessionClaims | null>,
 };
 
@@ -2177,6 +2184,124 @@ for (const [T, good] of [
   authCases("dismissNotices", ["anon", "stale", "inactive"], () => ({}));
 }
 
+// ---- Forgot password, reset links and unsubscribe links (anonymous forms) ----------------------
+{
+  // A well-formed address always gets the same answer (tests/integration/mail-jobs.test.ts, which
+  // also checks the per-account and per-address throttles): only malformed input is refused here,
+  // before anything is looked up or written.
+  const T = "requestPasswordResetAction";
+  for (const [cat, name, email, field] of [
+    ["missing field", "no email", undefined, /^email$/],
+    ["missing field", "empty email", "", /^email$/],
+    ["missing field", "blank email", "   ", /^email$/],
+    ["wrong type", "email is a file", FILES.pdf(), /^email$/],
+    ["huge string", "1 MB email", HUGE, /^email$/],
+    ["huge string", "201-character address", `${"a".repeat(190)}@cds.gov.vn`, /^email$/],
+    ["unicode", "NUL in the address", `ab\u0000c@cds.gov.vn`, /^email$/],
+    ["unicode", "zero-width characters", `${S.zeroWidth}@cds.gov.vn`, /^email$/],
+    ["unicode", "right-to-left override", `${S.rtl}@cds.gov.vn`, /^email$/],
+    ["unicode", "lone surrogate", `${S.loneHigh}@cds.gov.vn`, /^email$/],
+    ["unicode", "emoji", `${S.emoji}@cds.gov.vn`, /^email$/],
+    ["unicode", "ANSI escape", `${S.ansi}@cds.gov.vn`, /^email$/],
+    ["html injection", "script tag", S.html, /^email$/],
+    ["html injection", "attribute breakout", `${S.htmlAttr}@cds.gov.vn`, /^email$/],
+    ["sql injection", "SQL", S.sql, /^email$/],
+    ["sql injection", "SQL before the domain", `' OR 1=1 --@cds.gov.vn`, /^email$/],
+    ["extra field", "a role and a user id next to a bad address", "khong-phai-thu", /^email$/],
+  ] as [Category, string, Field, RegExp][]) {
+    act(T, "anon", cat, name, () => ({ email, role: "ADMIN", userId: "1" }), { field });
+    if (cat === "missing field") act(T, "A", cat, `${name} (signed in)`, () => ({ email }), { field });
+  }
+}
+{
+  const T = "resetForgottenPasswordAction";
+  const INVALID = /không hợp lệ hoặc đã được dùng/;
+  const good = { password: "Hop-le-2026-mat-khau", confirm: "Hop-le-2026-mat-khau" };
+  const base = () => ({ token: newToken().token, ...good });
+  act(T, "anon", "missing field", "no token", () => ({ ...base(), token: undefined }), { field: /^token$/ });
+  act(T, "anon", "missing field", "empty token", () => ({ ...base(), token: "" }), { field: /^token$/ });
+  act(T, "anon", "missing field", "no password", () => ({ ...base(), password: undefined }), { field: /^password$/ });
+  act(T, "anon", "missing field", "no confirmation", () => ({ ...base(), confirm: undefined }), { field: /^confirm$/ });
+  act(T, "anon", "wrong type", "token is a file", () => ({ ...base(), token: FILES.pdf() }), { field: /^token$/ });
+  act(T, "anon", "wrong type", "password is a file", () => ({ ...base(), password: FILES.pdf() }), {
+    field: /^password$/,
+  });
+  act(T, "anon", "huge string", "1 MB token", () => ({ ...base(), token: HUGE }), { field: /^token$/ });
+  act(T, "anon", "huge string", "1 MB password", () => ({ ...base(), password: HUGE, confirm: HUGE }), {
+    field: /^password$/,
+  });
+  act(T, "anon", "number edge", "a short password", () => ({ ...base(), password: "abc1", confirm: "abc1" }), {
+    field: /^password$/,
+  });
+  act(
+    T,
+    "anon",
+    "number edge",
+    "201-character password",
+    () => ({ ...base(), password: `a1${"b".repeat(199)}`, confirm: `a1${"b".repeat(199)}` }),
+    {
+      field: /^password$/,
+    },
+  );
+  act(T, "anon", "state", "confirmation differs", () => ({ ...base(), confirm: "Khac-2026-mat-khau" }), {
+    field: /^confirm$/,
+  });
+  act(T, "anon", "forged id", "a token nobody was sent", base, { message: INVALID });
+  act(T, "A", "forged id", "a token nobody was sent (signed in)", base, { message: INVALID });
+  act(
+    T,
+    "anon",
+    "forged id",
+    "the token's stored hash instead of the token",
+    () => ({ ...base(), token: hashToken(fx.tokens.usedReset) }),
+    {
+      message: INVALID,
+    },
+  );
+  act(T, "anon", "state", "a used token", () => ({ ...base(), token: fx.tokens.usedReset }), { message: INVALID });
+  act(T, "anon", "state", "an expired token", () => ({ ...base(), token: fx.tokens.expiredReset }), {
+    message: /hết hạn/,
+  });
+  act(
+    T,
+    "anon",
+    "state",
+    "an unsubscribe token used as a reset token",
+    () => ({ ...base(), token: fx.tokens.usedUnsub }),
+    {
+      message: INVALID,
+    },
+  );
+  for (const [cat, name, token] of [
+    ["sql injection", "SQL token", S.sql],
+    ["html injection", "HTML token", S.html],
+    ["unicode", "NUL in the token", `${"a".repeat(21)}\u0000${"a".repeat(21)}`],
+    ["unicode", "zero-width suffix", `${"a".repeat(43)}\u200b`],
+    ["unicode", "lone surrogate", `${"a".repeat(42)}\ud800`],
+  ] as [Category, string, string][])
+    act(T, "anon", cat, name, () => ({ ...base(), token }), { message: INVALID });
+}
+{
+  const T = "unsubscribeAction";
+  const INVALID = /không hợp lệ hoặc đã được dùng/;
+  act(T, "anon", "missing field", "no token", () => ({}), { field: /^token$/ });
+  act(T, "anon", "missing field", "empty token", () => ({ token: "" }), { field: /^token$/ });
+  act(T, "anon", "wrong type", "token is a file", () => ({ token: FILES.pdf() }), { field: /^token$/ });
+  act(T, "anon", "huge string", "1 MB token", () => ({ token: HUGE }), { field: /^token$/ });
+  act(T, "anon", "forged id", "a token nobody was sent", () => ({ token: newToken().token }), { message: INVALID });
+  act(T, "A", "forged id", "a token nobody was sent (signed in)", () => ({ token: newToken().token, userId: "1" }), {
+    message: INVALID,
+  });
+  act(T, "anon", "state", "a used token", () => ({ token: fx.tokens.usedUnsub }), { message: INVALID });
+  act(T, "anon", "state", "an expired token", () => ({ token: fx.tokens.expiredUnsub }), { message: /hết hạn/ });
+  act(T, "anon", "state", "a reset token used as an unsubscribe token", () => ({ token: fx.tokens.expiredReset }), {
+    message: INVALID,
+  });
+  act(T, "anon", "sql injection", "SQL token", () => ({ token: S.sql }), { message: INVALID });
+  act(T, "anon", "html injection", "HTML token", () => ({ token: S.html }), { message: INVALID });
+  act(T, "anon", "unicode", "zero-width suffix", () => ({ token: `${"a".repeat(43)}\u200b` }), { message: INVALID });
+}
+
 // ---- Route handler cases --------------------------------------------------------------------
 
 const routeCases: RouteCase[] = [];
@@ -2584,6 +2709,73 @@ for (const [file, mod] of Object.entries(ROUTES)) {
   bk("admin", "forged id", "the schedule's own status file", "last-run.json", 404);
   bk("admin", "unicode", "NUL in the name", `${real}\u0000`, 404);
   bk("admin", "huge string", "1 MB name", HUGE, 404);
+}
+
+// One-click unsubscribe (RFC 8058): the token in the URL is the only authority; anything but an
+// unused, unexpired unsubscribe token is a 404 (expired: 410), whoever sends it and however.
+{
+  const T = "POST /api/mail/unsubscribe";
+  const un = (
+    as: Who,
+    cat: Category,
+    name: string,
+    query: () => string,
+    s: number,
+    init: { body?: BodyInit; headers?: Record<string, string> } = {},
+  ) =>
+    rcase(
+      T,
+      as,
+      cat,
+      name,
+      () =>
+        Promise.resolve(
+          handler(
+            unsubscribeRoute,
+            "POST",
+          )(
+            request(`/api/mail/unsubscribe${query()}`, {
+              method: "POST",
+              body: init.body ?? "List-Unsubscribe=One-Click",
+              headers: { "content-type": "application/x-www-form-urlencoded", ...init.headers },
+            }),
+          ),
+        ),
+      status(s),
+    );
+  const enc = encodeURIComponent;
+  un("anon", "missing field", "no token", () => "", 404);
+  un("anon", "missing field", "empty token", () => "?token=", 404);
+  un("anon", "forged id", "a token nobody was sent", () => `?token=${newToken().token}`, 404);
+  un("A", "forged id", "a token nobody was sent (signed in)", () => `?token=${newToken().token}`, 404);
+  un(
+    "anon",
+    "forged id",
+    "the stored hash instead of the token",
+    () => `?token=${hashToken(fx.tokens.usedUnsub)}`,
+    404,
+  );
+  un("anon", "state", "a used token", () => `?token=${fx.tokens.usedUnsub}`, 404);
+  un("anon", "state", "an expired token", () => `?token=${fx.tokens.expiredUnsub}`, 410);
+  un("anon", "state", "a reset token", () => `?token=${fx.tokens.usedReset}`, 404);
+  un(
+    "anon",
+    "state",
+    "an unknown token first, a used one second",
+    () => `?token=${newToken().token}&token=${fx.tokens.usedUnsub}`,
+    404,
+  );
+  un("anon", "huge string", "1 MB token", () => `?token=${HUGE}`, 404);
+  un("anon", "sql injection", "SQL token", () => `?token=${enc(S.sql)}`, 404);
+  un("anon", "html injection", "HTML token", () => `?token=${enc(S.html)}`, 404);
+  un("anon", "unicode", "NUL in the token", () => `?token=${"a".repeat(21)}%00${"a".repeat(21)}`, 404);
+  un("anon", "unicode", "zero-width suffix", () => `?token=${"a".repeat(43)}%E2%80%8B`, 404);
+  un("anon", "bad query", "malformed percent-encoding", () => `?token=%E0%A4%A`, 404);
+  un("anon", "content type", "JSON body", () => `?token=${newToken().token}`, 404, {
+    body: "{",
+    headers: { "content-type": "application/json" },
+  });
+  un("anon", "bad json", "1 MB body", () => `?token=${newToken().token}`, 404, { body: HUGE });
 }
 
 // Evidence downloads: another agency's file, and anything that is not an evidence id, is a 404.
@@ -3693,6 +3885,28 @@ beforeAll(async () => {
   fx.indB = await idOf("Indicator", "code", "work-records-processed-online-share");
   fx.gdp = await idOf("Indicator", "code", "digital-economy-gdp-share");
   fx.adminId = await idOf("User", "email", "admin@cds.gov.vn");
+  // Email tokens already spent or past their time: refused like unknown ones (expired: said so).
+  for (const [k, purpose, used, expired] of [
+    ["usedReset", "RESET", true, false],
+    ["expiredReset", "RESET", false, true],
+    ["usedUnsub", "UNSUBSCRIBE", true, false],
+    ["expiredUnsub", "UNSUBSCRIBE", false, true],
+  ] as const) {
+    const t = newToken();
+    fx.tokens[k] = t.token;
+    await pgc.query(
+      `INSERT INTO "EmailToken" (purpose, "tokenHash", "userId", category, "expiresAt", "usedAt")
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        purpose,
+        t.hash,
+        fx.adminId,
+        purpose === "UNSUBSCRIBE" ? "deadline" : null,
+        expired ? new Date("2020-01-01T00:00:00Z") : new Date("2099-01-01T00:00:00Z"),
+        used ? new Date("2020-01-01T00:00:00Z") : null,
+      ],
+    );
+  }
 
   // Two reporters of two provinces no other test reports for, a user to administer, a
   // deactivated one; the two provinces share one indicator and B alone reports another.
@@ -3876,8 +4090,8 @@ afterAll(async () => {
 });
 
 /** The size of the table as built (the summary line's counts): it may grow, never shrink. */
-const MIN_ACTION_CASES = 1100;
-const MIN_ROUTE_CASES = 534;
+const MIN_ACTION_CASES = 1150;
+const MIN_ROUTE_CASES = 551;
 
 // ---- The tests ------------------------------------------------------------------------------
 

@@ -191,6 +191,10 @@ export const WRITABLE_TABLES = [
   "NotificationPreference",
   "ItemComment",
   "ItemFollower",
+  // Mail: one-time tokens, the outbox, the jobs that send it, the preferences links change.
+  "EmailToken",
+  "OutboxMail",
+  "Job",
 ] as const;
 
 const FINGERPRINT_SQL = WRITABLE_TABLES.map(

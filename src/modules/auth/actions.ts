@@ -1,11 +1,16 @@
 "use server";
+import { headers } from "next/headers";
+import { msg } from "@/i18n/translate";
 import type { ActionResult } from "@/server/action";
-import { toResult } from "@/server/action";
+import { publicAction, toResult } from "@/server/action";
+import { clientAddressFromHeaders } from "@/server/client-address";
 import { audit } from "@/server/audit";
 import { requireUser } from "@/server/current-user";
 import { db } from "@/server/db";
 import { endAllSessions } from "@/server/sessions";
 import { vi } from "@/messages/vi";
+import { requestPasswordReset, resetPasswordWithToken } from "./reset";
+import { forgotPasswordSchema, resetPasswordSchema } from "./schemas";
 
 /**
  * Ends every session of the signed-in user, this one included: for a lost or shared device. The
@@ -43,3 +48,27 @@ export async function dismissNotices(): Promise<ActionResult> {
     return toResult(e);
   }
 }
+
+/** The client address the front server resolved; none outside a request (tests calling the action). */
+async function requestAddress(): Promise<string | null> {
+  try {
+    return clientAddressFromHeaders(Object.fromEntries((await headers()).entries()));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Forgot password: the same answer whether or not the address has an account, is active or has
+ * used up its hour (src/modules/auth/reset.ts); only a malformed address is refused.
+ */
+export const requestPasswordResetAction = publicAction(forgotPasswordSchema, async (input) => {
+  await requestPasswordReset(input.email, await requestAddress());
+  return { ok: true, message: msg("mail.forgot.sent") };
+});
+
+/** A new password from a reset link: the token works once, within the hour. */
+export const resetForgottenPasswordAction = publicAction(resetPasswordSchema, async (input) => {
+  await resetPasswordWithToken(input);
+  return { ok: true, message: msg("mail.resetPage.done") };
+});

@@ -24,6 +24,7 @@ import { handleOps, readinessProbe, withRequestLog } from "@/server/ops/http";
 import type { Log } from "@/server/ops/logger";
 import { installMetrics } from "@/server/ops/metrics";
 import { createMetrics } from "@/server/ops/metrics-registry";
+import { startJobWorker, type JobWorkerOptions } from "@/server/jobs";
 
 export type PortalServerOptions = {
   host: string;
@@ -40,6 +41,8 @@ export type PortalServerOptions = {
   requestLog?: Log | null;
   /** METRICS_TOKEN: /metrics answers only to it; unset, /metrics does not exist. */
   metricsToken?: string;
+  /** The job worker (reminders, mail) this instance runs; null or absent: none. */
+  jobs?: JobWorkerOptions | null;
 };
 
 /** Request headers not passed on when filling the shared cache: nothing personal may shape it. */
@@ -259,6 +262,9 @@ export async function startPortalServer(opts: PortalServerOptions) {
     front.listen(opts.port, opts.host, resolve);
   });
   listening = true;
+  // Every instance runs a worker: the queue gives each due job to one of them.
+  const jobs = opts.jobs ? await startJobWorker(opts.jobs) : null;
+  if (jobs) log(`job worker ${jobs.workerId} polling every ${opts.jobs?.pollMs} ms`);
 
   return {
     cache,
@@ -266,6 +272,8 @@ export async function startPortalServer(opts: PortalServerOptions) {
     cacheStats: () => ({ front: cache.size, inflight: cache.inflightCount, next: nextCacheCounts() }),
     close: async () => {
       listening = false;
+      // The job in hand finishes and records its outcome before the database goes away.
+      await jobs?.stop().catch(() => {});
       installMetrics(null);
       await watcher.stop();
       await readiness.close().catch(() => {});

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { LoginForm } from "@/modules/auth/components/LoginForm";
 import { resolveLang } from "@/i18n/server";
 
@@ -17,6 +18,11 @@ export default async function LoginPage({
       <h1 className="text-2xl font-bold text-brand-800">{m.auth.title}</h1>
       <p className="text-slate-700">{m.auth.intro}</p>
       <LoginForm m={m.auth} next={target} />
+      <p className="text-sm">
+        <Link href={`/${lang}/forgot-password`} className="text-brand-700 underline">
+          {m.mail.forgot.link}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -16,6 +16,7 @@ export function AdminIndex({ lang, user }: { lang: Lang; user: SessionUser }) {
     { permission: "catalogue.read", href: "catalogue", title: m.catalogue.nav, hint: m.catalogue.intro },
     { permission: "audit.read", href: "audit", title: t.index.audit, hint: t.index.auditHint },
     { permission: "admin.backups", href: "backups", title: m.ops.backups.nav, hint: m.ops.backups.navHint },
+    { permission: "admin.outbox", href: "outbox", title: m.mail.outbox.nav, hint: m.mail.outbox.navHint },
   ];
   return (
     <div>
