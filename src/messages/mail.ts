@@ -51,6 +51,14 @@ export const mailVi = {
       subject: "Bạn được giao theo dõi một nhiệm vụ",
       body: "Bạn được giao làm đầu mối theo dõi một nhiệm vụ.",
     },
+    TASK_DUE_SOON: {
+      subject: "Nhắc hạn nội bộ: nhiệm vụ bạn phụ trách đến hạn ngày {due}",
+      body: "Nhiệm vụ “{item}” bạn phụ trách đến hạn nội bộ ngày {due} (còn {days} ngày).",
+    },
+    TASK_OVERDUE: {
+      subject: "Quá hạn nội bộ: nhiệm vụ bạn phụ trách (hạn {due})",
+      body: "Nhiệm vụ “{item}” bạn phụ trách đã quá hạn nội bộ ngày {due}.",
+    },
   },
   digest: {
     subject: "Tóm tắt thông báo ngày {day} ({count})",
@@ -171,6 +179,14 @@ export const mailEn: typeof mailVi = {
     COMMENT: { subject: "New comment on a report item", body: "There is a new comment on a report item you follow." },
     MENTION: { subject: "You were mentioned in a comment", body: "You were mentioned in a comment on a report item." },
     TASK_OWNER: { subject: "You were assigned a task", body: "You were made the contact person for a task." },
+    TASK_DUE_SOON: {
+      subject: "Internal deadline: a task you are responsible for is due on {due}",
+      body: "The task “{item}” you are responsible for is due internally on {due} ({days} days left).",
+    },
+    TASK_OVERDUE: {
+      subject: "Past the internal deadline: a task you are responsible for (due {due})",
+      body: "The task “{item}” you are responsible for passed its internal deadline on {due}.",
+    },
   },
   digest: {
     subject: "Notifications digest, {day} ({count})",

@@ -35,6 +35,8 @@ export const notificationsVi = {
     WAITING: "Có {count} mục đang chờ thẩm định.",
     AGENCIES_LATE: "{count} cơ quan chưa nộp báo cáo {period}.",
     TASK_OWNER: "Bạn được giao phụ trách nhiệm vụ “{item}”.",
+    TASK_DUE_SOON: "Nhiệm vụ “{item}” bạn phụ trách đến hạn nội bộ ngày {due}.",
+    TASK_OVERDUE: "Nhiệm vụ “{item}” bạn phụ trách đã quá hạn nội bộ ({due}).",
   },
   preferences: {
     title: "Cài đặt nhận thông báo",
@@ -97,6 +99,8 @@ export const notificationsEn: typeof notificationsVi = {
     WAITING: "{count} items are waiting for review.",
     AGENCIES_LATE: "{count} agencies have not submitted their {period} report.",
     TASK_OWNER: "You were made responsible for the task “{item}”.",
+    TASK_DUE_SOON: "The task “{item}” you are responsible for is due internally on {due}.",
+    TASK_OVERDUE: "The task “{item}” you are responsible for is past its internal deadline ({due}).",
   },
   preferences: {
     title: "Notification settings",

@@ -672,3 +672,74 @@ describe("the administrator's outbox", () => {
     await c.query(`DELETE FROM "OutboxMail" WHERE id = $1`, [id]);
   });
 });
+
+describe("reminders to the person named on a task (5 rõ)", () => {
+  it("mails the person once in the five days before the task's internal deadline and once after it, never a withdrawn one, with two instances", async () => {
+    const hanoi = (
+      await q<{ agencyId: number }>(`SELECT "agencyId" FROM "User" WHERE email = 'reporter.hanoi@cds.gov.vn'`)
+    )[0].agencyId;
+    const [led, other] = await q<{ taskId: number; title: string }>(
+      `SELECT a."taskId", t.title FROM "TaskAssignment" a JOIN "Task" t ON t.id = a."taskId"
+        WHERE a."agencyId" = $1 AND a.role = 'LEAD' AND t."retiredAt" IS NULL ORDER BY a."taskId" DESC LIMIT 2`,
+      [hanoi],
+    );
+    const email = `owner-${stamp}@cds.test`;
+    const withdrawn = `withdrawn-${stamp}@cds.test`;
+    const hash = await hashPassword("Reminder2026x");
+    const [person, gone] = await q<{ id: number }>(
+      `INSERT INTO "User" (email, name, "passwordHash", role, "agencyId") VALUES
+         ($1, 'Người phụ trách', $3, 'REPORTER', $4), ($2, 'Đã rút', $3, 'REPORTER', $4) RETURNING id`,
+      [email, withdrawn, hash, hanoi],
+    );
+    await c.query(
+      `INSERT INTO "TaskOwner" ("taskId", "agencyId", "userId", "internalDueOn", "expectedResult", "assignedById") VALUES
+         ($1, $3, $4, '2027-03-31', 'Kế hoạch được ban hành', $4),
+         ($2, $3, $5, '2027-03-31', 'Kế hoạch được ban hành', $4)`,
+      [led.taskId, other.taskId, hanoi, person.id, gone.id],
+    );
+    // The second task's assignment is withdrawn afterwards: its last row names nobody.
+    await c.query(
+      `INSERT INTO "TaskOwner" ("taskId", "agencyId", "userId", "assignedById", reason, "createdAt")
+       VALUES ($1, $2, NULL, $3, 'Chuyển công tác', now() + interval '1 second')`,
+      [other.taskId, hanoi, person.id],
+    );
+    const mails = (who: string, re: RegExp) => smtp.received.filter((m) => toOf(m) === who && re.test(m.subject ?? ""));
+    const a = instance(smtp.port, "owner-a");
+    const b = instance(smtp.port, "owner-b");
+    const poll = async (rounds = 5) => {
+      for (let i = 0; i < rounds; i++) {
+        await Promise.all([a.tick(), b.tick()]);
+        now = new Date(now.getTime() + 1000);
+      }
+    };
+
+    now = new Date("2027-03-28T03:00:00Z");
+    await poll();
+    const soon = mails(email, /^Nhắc hạn nội bộ/);
+    expect(soon).toHaveLength(1);
+    expect(soon[0].subject).toBe("Nhắc hạn nội bộ: nhiệm vụ bạn phụ trách đến hạn ngày 31/03/2027");
+    expect(textOf(soon[0])).toContain(`bạn phụ trách đến hạn nội bộ ngày 31/03/2027 (còn 4 ngày)`);
+    expect(textOf(soon[0])).toContain(led.title.slice(0, 40));
+    expect(textOf(soon[0])).toContain(`${BASE}/vi/reporting/owners/${led.taskId}`);
+    expect(mails(withdrawn, /nội bộ/)).toHaveLength(0);
+    // An hour later the scheduler runs again: nothing new.
+    now = new Date(now.getTime() + 3600_000);
+    await poll();
+    expect(mails(email, /^Nhắc hạn nội bộ/)).toHaveLength(1);
+    const bell = await q<{ kind: string }>(
+      `SELECT kind FROM "Notification" WHERE "userId" = $1 AND kind LIKE 'TASK_%' ORDER BY id`,
+      [person.id],
+    );
+    expect(bell.map((n) => n.kind)).toEqual(["TASK_DUE_SOON"]);
+
+    // The day after the deadline: told once that it has passed.
+    now = new Date("2027-04-01T03:00:00Z");
+    await poll();
+    now = new Date(now.getTime() + 3600_000);
+    await poll();
+    const late = mails(email, /^Quá hạn nội bộ/);
+    expect(late).toHaveLength(1);
+    expect(late[0].subject).toBe("Quá hạn nội bộ: nhiệm vụ bạn phụ trách (hạn 31/03/2027)");
+    expect(mails(withdrawn, /nội bộ/)).toHaveLength(0);
+  });
+});

@@ -11,7 +11,16 @@ import type { Db } from "@/server/db";
 import { periodKey } from "@/lib/periods";
 import { enqueue, pruneJobs, type NewJob } from "./queue";
 import type { Handlers, JobContext } from "./runner";
-import { digestAt, remindersDue, vnDay, type ReminderKind } from "./schedule";
+import {
+  digestAt,
+  ownerRemindersDue,
+  remindersDue,
+  vnDay,
+  DUE_SOON_DAYS,
+  OWNER_OVERDUE_DAYS,
+  type OwnerDue,
+  type ReminderKind,
+} from "./schedule";
 
 type Tx = Prisma.TransactionClient;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -39,11 +48,38 @@ async function scheduler(ctx: JobContext): Promise<void> {
   const periods = await db.reportingPeriod.findMany({ where: { opensAt: { lte: now }, locksAt: { gt: now } } });
   for (const r of remindersDue(periods, now))
     await enqueue(db, { kind: "reminder", key: r.key, payload: { kind: r.kind, period: r.period }, runAt: now });
+  for (const r of ownerRemindersDue(await ownersNearDeadline(db, now), now))
+    await enqueue(db, {
+      kind: "reminder",
+      key: r.key,
+      payload: { kind: r.kind, owner: { ...r.owner, dueOn: r.owner.dueOn.toISOString().slice(0, 10) } },
+      runAt: now,
+    });
   const day = vnDay(now);
   await enqueue(db, { kind: "mail.digest", key: `digest:${day}`, payload: { day }, runAt: digestAt(now) });
   await pruneJobs(db, new Date(now.getTime() - KEEP_DONE_MS), new Date(now.getTime() - 2 * DAY_MS));
   const next = new Date(Date.parse(`${hourKey(now)}:00:00Z`) + 60 * 60_000);
   await enqueue(db, { kind: "scheduler", key: `scheduler:${hourKey(next)}`, runAt: next });
+}
+
+/**
+ * The people named on tasks today (the latest assignment per task and agency names someone) whose
+ * internal deadline is near or just past: still active, still in that agency, which still leads
+ * the task (as task-owners/queries.ts#currentTaskOwners decides, read here with the job's client).
+ */
+async function ownersNearDeadline(db: Db, now: Date): Promise<OwnerDue[]> {
+  const from = new Date(now.getTime() - (OWNER_OVERDUE_DAYS + 1) * DAY_MS);
+  const to = new Date(now.getTime() + (DUE_SOON_DAYS + 1) * DAY_MS);
+  return db.$queryRaw<OwnerDue[]>`
+    SELECT o."taskId", o."agencyId", o."userId", o."internalDueOn" AS "dueOn" FROM (
+      SELECT DISTINCT ON ("taskId", "agencyId") * FROM "TaskOwner"
+      ORDER BY "taskId", "agencyId", "createdAt" DESC, id DESC
+    ) o
+    JOIN "User" u ON u.id = o."userId" AND u.active AND u."agencyId" = o."agencyId"
+    JOIN "TaskAssignment" a ON a."taskId" = o."taskId" AND a."agencyId" = o."agencyId" AND a.role = 'LEAD'
+    JOIN "Task" t ON t.id = o."taskId" AND t."retiredAt" IS NULL
+    WHERE o."internalDueOn" BETWEEN ${from} AND ${to}
+    ORDER BY o."taskId", o."agencyId"`;
 }
 
 type Outstanding = { agencyId: number; total: number; done: number };
@@ -74,7 +110,11 @@ export async function agenciesWithOutstanding(db: Db | Tx, year: number, quarter
 }
 
 async function reminder(ctx: JobContext): Promise<void> {
-  const payload = (ctx.job.payload ?? {}) as { kind?: ReminderKind; period?: { year: number; quarter: number } | null };
+  const payload = (ctx.job.payload ?? {}) as {
+    kind?: ReminderKind | "TASK_DUE_SOON" | "TASK_OVERDUE";
+    period?: { year: number; quarter: number } | null;
+    owner?: { taskId: number; agencyId: number; userId: number; dueOn: string };
+  };
   const now = ctx.clock();
   const p = payload.period
     ? await ctx.db.reportingPeriod.findUnique({
@@ -84,7 +124,29 @@ async function reminder(ctx: JobContext): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     if (!(await takeOnce(tx, ctx))) return;
     const kind = payload.kind;
-    if (kind === "PERIOD_OPEN" || kind === "DUE_SOON" || kind === "OVERDUE") {
+    if ((kind === "TASK_DUE_SOON" || kind === "TASK_OVERDUE") && payload.owner) {
+      const o = payload.owner;
+      const task = await tx.task.findUnique({ where: { id: o.taskId }, select: { title: true } });
+      if (task) {
+        const end = Date.parse(`${o.dueOn}T23:59:59.999+07:00`);
+        await notify(
+          [o.userId],
+          {
+            kind,
+            itemKind: "task",
+            itemId: o.taskId,
+            agencyId: o.agencyId,
+            params: {
+              item: task.title.length > 140 ? `${task.title.slice(0, 140)}…` : task.title,
+              due: o.dueOn,
+              days: Math.max(0, Math.ceil((end - now.getTime()) / DAY_MS)),
+            },
+            href: `/reporting/owners/${o.taskId}`,
+          },
+          { tx },
+        );
+      }
+    } else if (kind === "PERIOD_OPEN" || kind === "DUE_SOON" || kind === "OVERDUE") {
       if (!p) return;
       const key = periodKey(p);
       const late = await agenciesWithOutstanding(tx, p.year, p.quarter);

@@ -13,6 +13,33 @@ export type ReminderKind = "PERIOD_OPEN" | "DUE_SOON" | "OVERDUE" | "WAITING" | 
 export type DueReminder = { kind: ReminderKind; key: string; period: Quarter | null };
 export type PeriodRow = Quarter & PeriodDates;
 
+/** How long after a task's internal deadline its person is told it is overdue (once). */
+export const OWNER_OVERDUE_DAYS = 7;
+
+export type OwnerDue = { taskId: number; agencyId: number; userId: number; dueOn: Date };
+export type OwnerReminder = { kind: "TASK_DUE_SOON" | "TASK_OVERDUE"; key: string; owner: OwnerDue };
+
+/**
+ * The reminders due at `now` to the people named on tasks (the "5 rõ"): within the five days
+ * before the internal deadline (its whole day, Vietnam time), and once it has passed (for a week).
+ * The key names the task, agency, person and deadline: a new person or a new deadline is reminded
+ * again, the same one never twice.
+ */
+export function ownerRemindersDue(owners: readonly OwnerDue[], now: Date): OwnerReminder[] {
+  const out: OwnerReminder[] = [];
+  for (const o of owners) {
+    const day = o.dueOn.toISOString().slice(0, 10);
+    const end = Date.parse(`${day}T23:59:59.999+07:00`);
+    const id = `${o.taskId}:${o.agencyId}:${o.userId}:${day}`;
+    const t = now.getTime();
+    if (t <= end && t > end - DUE_SOON_DAYS * DAY_MS)
+      out.push({ kind: "TASK_DUE_SOON", key: `owner-due-soon:${id}`, owner: o });
+    else if (t > end && t <= end + OWNER_OVERDUE_DAYS * DAY_MS)
+      out.push({ kind: "TASK_OVERDUE", key: `owner-overdue:${id}`, owner: o });
+  }
+  return out;
+}
+
 /** The calendar day in Vietnam (UTC+7, no daylight saving) at `now`: "2026-12-04". */
 export function vnDay(now: Date): string {
   return new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);

@@ -17,6 +17,9 @@ export const KIND_CATEGORY = {
   COMMENT: "comment",
   MENTION: "comment",
   TASK_OWNER: "assignment",
+  // The "5 rõ": the named person is reminded of the task's internal deadline.
+  TASK_DUE_SOON: "deadline",
+  TASK_OVERDUE: "deadline",
 } as const satisfies Record<string, Category>;
 export type NotificationKind = keyof typeof KIND_CATEGORY;
 

@@ -2,7 +2,7 @@
 // the reader's language. Pure, so the bell, the list and the mail job word it the same way.
 import type { Lang } from "@/i18n/config";
 import { fill, getMessages } from "@/i18n/messages";
-import { formatNumber } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
 import { formatQuarter } from "@/lib/periods";
 import { KIND_CATEGORY, type NotificationKind } from "./categories";
 
@@ -46,5 +46,7 @@ export function notificationText(lang: Lang, kind: string, params: unknown): str
     comment: str(p.comment) ?? "",
     period,
     count,
+    // A stored ISO date is worded in the reader's language; one stored already worded is kept.
+    due: typeof p.due === "string" && /^\d{4}-\d{2}-\d{2}/.test(p.due) ? formatDate(p.due, lang) : (str(p.due) ?? ""),
   });
 }
