@@ -43,9 +43,10 @@ describe("db:backup and db:restore", () => {
     // Tables keyed by two columns (no "id") are paged and restored too.
     const src = new pg.Client({ connectionString: url });
     await src.connect();
-    await src.query(
+    const added = await src.query(
       `INSERT INTO "NotificationPreference" ("userId", category, email, cadence, "updatedAt")
-       SELECT id, c, false, 'daily', now() FROM "User", unnest(ARRAY['review', 'comment']) AS c ON CONFLICT DO NOTHING`,
+       SELECT id, c, false, 'daily', now() FROM "User", unnest(ARRAY['review', 'comment']) AS c ON CONFLICT DO NOTHING
+       RETURNING "userId", category`,
     );
     await src.end();
     const file = path.join(dir, "b.jsonl.gz");
@@ -71,6 +72,15 @@ describe("db:backup and db:restore", () => {
       BigInt(before.AuditLog.length ? (before.AuditLog[before.AuditLog.length - 1] as { id: string }).id : 0),
     );
     await r.end();
+    // Later files (they share the database) start from the users' default preferences.
+    const undo = new pg.Client({ connectionString: url });
+    await undo.connect();
+    for (const p of added.rows)
+      await undo.query(`DELETE FROM "NotificationPreference" WHERE "userId" = $1 AND category = $2`, [
+        p.userId,
+        p.category,
+      ]);
+    await undo.end();
   });
 
   it("refuses to restore over a database that has data", async () => {
