@@ -3,6 +3,7 @@
 // once. The account gets the demo password back, so the other specs still sign in with it. The
 // server's job worker is running meanwhile: its overdue reminders are in the same outbox.
 import { expect, test } from "@playwright/test";
+import { openQuarter } from "../support/periods";
 import { PASSWORD, expectAccessible, signIn } from "./support";
 
 const EMAIL = "viewer.hanoi@cds.gov.vn";
@@ -33,12 +34,12 @@ test("a forgotten password is reset through the link in the outbox, once", async
   expect(link, body).toBeTruthy();
   const path = new URL(link!).pathname + new URL(link!).search;
 
-  // The server's own job worker has chased the overdue quarter (the tests' clock: Q3/2026 is past
-  // its deadline): the reminder to a reporter is in the outbox too, in Vietnamese.
+  // The server's own job worker has chased the overdue quarter (at the tests' clock the open quarter
+  // is past its deadline): the reminder to a reporter is in the outbox too, in Vietnamese.
   const overdue = admin
     .getByTestId("outbox-row")
     .filter({ hasText: "reporter.hanoi@cds.gov.vn" })
-    .filter({ hasText: "Quá hạn nộp báo cáo Quý III/2026" });
+    .filter({ hasText: `Quá hạn nộp báo cáo ${openQuarter().labelVi}` });
   await expect(async () => {
     await admin.reload();
     await expect(overdue).toHaveCount(1, { timeout: 1000 });

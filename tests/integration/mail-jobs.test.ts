@@ -28,6 +28,17 @@ import { currentUser } from "@/server/current-user";
 import { OutboxPage } from "@/modules/mail/components/OutboxPage";
 import { outboxPage } from "@/modules/mail/queries";
 import { actAs } from "../support/session-mock";
+import { formatQuarter, nextQuarter } from "@/lib/periods";
+import { formatDate } from "@/lib/format";
+import { openQuarter } from "../support/periods";
+
+// The quarter open at the instant the tests set the portal's clock to, and the one after it: the
+// reminders' subjects and keys are derived from them, never written out.
+const OPEN = openQuarter();
+const NEXT = nextQuarter(OPEN);
+const viLabel = (q: { year: number; quarter: number }) => formatQuarter(q, "vi");
+const enLabel = (q: { year: number; quarter: number }) => formatQuarter(q, "en");
+const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 const url = inject("databaseUrl");
 const BASE = "http://portal.test";
@@ -227,8 +238,12 @@ describe("deadline reminders by email", () => {
   let inactive = "";
 
   beforeAll(async () => {
-    dueAt = (await q<{ dueAt: Date }>(`SELECT "dueAt" FROM "ReportingPeriod" WHERE year = 2026 AND quarter = 3`))[0]
-      .dueAt;
+    dueAt = (
+      await q<{ dueAt: Date }>(`SELECT "dueAt" FROM "ReportingPeriod" WHERE year = $1 AND quarter = $2`, [
+        OPEN.year,
+        OPEN.quarter,
+      ])
+    )[0].dueAt;
     // A reporter of an agency with nothing to report, and an inactive one of a busy agency:
     // neither is reminded.
     const hash = await hashPassword("Reminder2026x");
@@ -267,7 +282,9 @@ describe("deadline reminders by email", () => {
       now = new Date(now.getTime() + 1000);
     }
     const reminders = smtp.received.filter((m) =>
-      /^(Nhắc hạn: báo cáo Quý III\/2026|Reminder: the Q3 2026 report)/.test(m.subject ?? ""),
+      new RegExp(`^(Nhắc hạn: báo cáo ${esc(viLabel(OPEN))}|Reminder: the ${enLabel(OPEN)} report)`).test(
+        m.subject ?? "",
+      ),
     );
     const to = reminders.map(toOf);
     for (const r of reporters)
@@ -280,23 +297,26 @@ describe("deadline reminders by email", () => {
     // No one got two, and every reminder written was sent exactly once.
     expect(new Set(to).size).toBe(to.length);
     const written = await q<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "Notification" WHERE kind = 'DUE_SOON' AND params->>'period' = '2026-Q3'`,
+      `SELECT count(*)::int AS n FROM "Notification" WHERE kind = 'DUE_SOON' AND params->>'period' = $1`,
+      [OPEN.key],
     );
     expect(to.length).toBe(written[0].n);
-    expect(await q(`SELECT id FROM "Job" WHERE key = 'due-soon:2026-Q3'`)).toHaveLength(1);
+    expect(await q(`SELECT id FROM "Job" WHERE key = $1`, [`due-soon:${OPEN.key}`])).toHaveLength(1);
 
     // Each in their own language.
     const english = reminders.find((m) => toOf(m) === extra[0])!;
-    expect(english.subject).toBe("Reminder: the Q3 2026 report is due on 30 November 2026");
-    expect(textOf(english)).toContain(`${BASE}/en/reporting?period=2026-Q3`);
+    expect(english.subject).toBe(`Reminder: the ${enLabel(OPEN)} report is due on ${formatDate(dueAt, "en")}`);
+    expect(textOf(english)).toContain(`${BASE}/en/reporting?period=${OPEN.key}`);
     expect(reminders.filter((m) => m !== english).every((m) => m.subject?.startsWith("Nhắc hạn"))).toBe(true);
     const hanoi = reminders.find((m) => toOf(m) === reporters[0])!;
-    expect(hanoi.subject).toBe("Nhắc hạn: báo cáo Quý III/2026 đến hạn ngày 30/11/2026");
+    expect(hanoi.subject).toBe(`Nhắc hạn: báo cáo ${viLabel(OPEN)} đến hạn ngày ${formatDate(dueAt, "vi")}`);
     expect(textOf(hanoi)).toMatch(/^Kính gửi .+,/);
     expect(textOf(hanoi)).toMatch(
-      /Còn 5 ngày đến hạn nộp báo cáo Quý III\/2026 \(30\/11\/2026\)\. Cơ quan của bạn còn [\d.]+\/[\d.]+ mục chưa nộp\./,
+      new RegExp(
+        `Còn 5 ngày đến hạn nộp báo cáo ${esc(viLabel(OPEN))} \\(${esc(formatDate(dueAt, "vi"))}\\)\\. Cơ quan của bạn còn [\\d.]+/[\\d.]+ mục chưa nộp\\.`,
+      ),
     );
-    expect(textOf(hanoi)).toContain(`${BASE}/vi/reporting?period=2026-Q3`);
+    expect(textOf(hanoi)).toContain(`${BASE}/vi/reporting?period=${OPEN.key}`);
     expect(hanoi.html).toContain("<p>Còn 5 ngày");
     expect(headerLine(hanoi, "List-Unsubscribe")).toMatch(
       new RegExp(`^<${BASE}/api/mail/unsubscribe\\?token=[A-Za-z0-9_-]{43}>$`),
@@ -308,7 +328,8 @@ describe("deadline reminders by email", () => {
 
     const rows = await q<{ status: string; n: number }>(
       `SELECT status, count(*)::int AS n FROM "OutboxMail"
-        WHERE subject LIKE 'Nhắc hạn: báo cáo Quý III/2026%' OR subject LIKE 'Reminder: the Q3 2026%' GROUP BY 1`,
+        WHERE subject LIKE $1 OR subject LIKE $2 GROUP BY 1`,
+      [`Nhắc hạn: báo cáo ${viLabel(OPEN)}%`, `Reminder: the ${enLabel(OPEN)}%`],
     );
     expect(rows).toEqual([{ status: "SENT", n: to.length }]);
     const by = await q<{ lockedBy: string; n: number }>(
@@ -324,7 +345,12 @@ describe("deadline reminders by email", () => {
   });
 
   it("keeps a reminder while the SMTP server is down and delivers it, once, after it is back (retry with backoff)", async () => {
-    const q4 = (await q<{ dueAt: Date }>(`SELECT "dueAt" FROM "ReportingPeriod" WHERE year = 2026 AND quarter = 4`))[0];
+    const q4 = (
+      await q<{ dueAt: Date }>(`SELECT "dueAt" FROM "ReportingPeriod" WHERE year = $1 AND quarter = $2`, [
+        NEXT.year,
+        NEXT.quarter,
+      ])
+    )[0];
     expect(q4, "the seed makes the quarters of the clock's year").toBeTruthy();
     now = new Date(q4.dueAt.getTime() - 5 * 24 * 3600_000 + 30 * 60_000);
     const port = await freePort();
@@ -333,7 +359,7 @@ describe("deadline reminders by email", () => {
     for (let round = 0; round < 4; round++) await Promise.all([a.tick(), b.tick()]);
     const d = q4.dueAt;
     const day = `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
-    const subject = `Nhắc hạn: báo cáo Quý IV/2026 đến hạn ngày ${day}`;
+    const subject = `Nhắc hạn: báo cáo ${viLabel(NEXT)} đến hạn ngày ${day}`;
     const pending = await q<{ id: number; status: string; attempts: number; lastError: string }>(
       `SELECT o.id, o.status, o.attempts, o."lastError" FROM "OutboxMail" o JOIN "User" u ON u.id = o."userId"
         WHERE o.subject = $1 AND u.email = 'reporter.hanoi@cds.gov.vn'`,
@@ -414,7 +440,7 @@ describe("deadline reminders by email", () => {
 
   it("turns a category off with the one-click link, once, and mails nothing of it afterwards", async () => {
     const hanoi = smtp.received.find(
-      (m) => toOf(m) === "reporter.hanoi@cds.gov.vn" && /Quý III\/2026/.test(m.subject ?? ""),
+      (m) => toOf(m) === "reporter.hanoi@cds.gov.vn" && (m.subject ?? "").includes(viLabel(OPEN)),
     )!;
     const oneClick = headerLine(hanoi, "List-Unsubscribe")!.slice(1, -1).replace(BASE, "http://localhost");
     const post = () =>
@@ -441,7 +467,7 @@ describe("deadline reminders by email", () => {
     expect(oneClick).toContain(sameToken);
     // Another reporter's link, through the page's button: works once.
     const hcm = smtp.received.find(
-      (m) => toOf(m) === "reporter.hcm@cds.gov.vn" && /Quý III\/2026/.test(m.subject ?? ""),
+      (m) => toOf(m) === "reporter.hcm@cds.gov.vn" && (m.subject ?? "").includes(viLabel(OPEN)),
     )!;
     const pageToken = /unsubscribe\?token=([A-Za-z0-9_-]{43})/.exec(textOf(hcm))![1];
     const form = (t: string) => {
@@ -458,7 +484,7 @@ describe("deadline reminders by email", () => {
 
     // A deadline notification now stays in the portal: marked, not mailed.
     const before = smtp.received.length;
-    const [n] = [await notify([user.id], { kind: "OVERDUE", params: { period: "2026-Q3" }, href: "/reporting" })];
+    const [n] = [await notify([user.id], { kind: "OVERDUE", params: { period: OPEN.key }, href: "/reporting" })];
     expect(n).toBe(1);
     const a = instance(smtp.port, "after-unsub");
     now = new Date(now.getTime() + 60_000);
